@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const Env = Type.Object({
+  VIGIL_HOST: Type.String({ default: '0.0.0.0' }),
+  VIGIL_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  VIGIL_DATABASE_URL: Type.String({ default: 'sqlite:./data/vigil.db', pattern: '^(sqlite:|postgres(ql)?://)' }),
+  VIGIL_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  VIGIL_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  VIGIL_LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  VIGIL_TEST_MODE: Type.Enum(['0', '1'], { default: '0' }),
+  VIGIL_SEED_DEMO: Type.Enum(['0', '1'], { default: '1' }),
+  VIGIL_WEB_DIR: Type.Optional(Type.String()),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  baseUrl: string;
+  /** Signs links and cookies; from VIGIL_SECRET or generated once into the data dir. */
+  secret: string;
+  logLevel: string;
+  testMode: boolean;
+  seedDemo: boolean;
+  webDir: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the whole configuration at once, reporting every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(Object.keys(Env.properties).filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const value = Value.Convert(Env, Value.Default(Env, raw));
+  const errors = [...Value.Errors(Env, value)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.instancePath.slice(1) || '(env)'}: ${e.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const v = value as Static<typeof Env>;
+  const baseUrl = (v.VIGIL_BASE_URL ?? `http://localhost:${v.VIGIL_PORT}`).replace(/\/$/, '');
+  return {
+    host: v.VIGIL_HOST,
+    port: v.VIGIL_PORT,
+    databaseUrl: v.VIGIL_DATABASE_URL,
+    baseUrl,
+    secret: v.VIGIL_SECRET ?? persistedSecret(v.VIGIL_DATABASE_URL),
+    logLevel: v.VIGIL_LOG_LEVEL,
+    testMode: v.VIGIL_TEST_MODE === '1',
+    seedDemo: v.VIGIL_SEED_DEMO === '1',
+    webDir: v.VIGIL_WEB_DIR,
+  };
+}
+
+// Without VIGIL_SECRET an embedded install still needs a stable secret across
+// restarts, so one is generated beside the SQLite file (or in ./data for PostgreSQL).
+function persistedSecret(databaseUrl: string): string {
+  const dir = databaseUrl.startsWith('sqlite:') ? path.dirname(databaseUrl.slice('sqlite:'.length)) : './data';
+  const file = path.join(dir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import { buildServer } from '../http/server.js';
+import type { Api } from '../http/app-types.js';
+import { openDatabase, type Database } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { TestClock, systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { seedDemo } from './seed-demo.js';
+
+export interface Vigil {
+  app: Api;
+  database: Database;
+  clock: Clock;
+  stop(): Promise<void>;
+}
+
+/** Wires one Vigil node: database, migrations, demo seed, HTTP server (not yet listening). */
+export async function startVigil(config: Config, logger: Logger): Promise<Vigil> {
+  const database = openDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  const testClock = config.testMode ? new TestClock() : null;
+  if (testClock) logger.warn('TEST MODE: the clock can be changed through /api/v1/test/clock; never run production like this');
+  const clock = testClock ?? systemClock;
+  if (config.seedDemo) await seedDemo(database.db, clock.now(), logger);
+  const app = await buildServer({ config, database, clock, testClock, logger });
+  return {
+    app,
+    database,
+    clock,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

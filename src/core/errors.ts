@@ -1,0 +1,40 @@
+// The one catalogue of stable error codes. Clients and tests match on `code`;
+// titles are for humans and may be reworded, codes never.
+export const errorCatalogue = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
+  invalid_credentials: { status: 401, title: 'Email or password is wrong' },
+  forbidden: { status: 403, title: 'You are not allowed to do this' },
+  csrf_failed: { status: 403, title: 'Missing or wrong X-CSRF-Token header' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  email_taken: { status: 409, title: 'A user with this email already exists' },
+  team_name_taken: { status: 409, title: 'A team with this name already exists' },
+  last_owner: { status: 409, title: 'The last owner cannot be removed or demoted' },
+  cannot_delete_self: { status: 409, title: 'You cannot delete your own account' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldError {
+  /** JSON pointer into the request, e.g. "/body/members/2/userId". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail ?? errorCatalogue[code].title);
+    this.status = errorCatalogue[code].status;
+  }
+}

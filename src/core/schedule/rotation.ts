@@ -1,0 +1,103 @@
+import { DAY, HOUR, MINUTE, WEEK, floorDiv } from '../time/units.js';
+import { parseTimeOfDay, parseWallDateTime } from '../time/wall-clock.js';
+import type { ZoneRules } from '../time/zone.js';
+import type { Instant, Rotation } from './types.js';
+
+/**
+ * The handoffs of a rotation as an infinite sequence of turns: turn k starts at `at(k)`.
+ * `at` is non-decreasing; two turns may share an instant when DST skips a wall-clock
+ * handoff onto the next one, and the later turn then wins.
+ */
+export interface Handoffs {
+  at(turn: number): Instant;
+  /** A turn near the one in force at `instant`; `turnAt` corrects it. */
+  guess(instant: Instant): number;
+}
+
+export interface Turn {
+  turn: number;
+  start: Instant;
+  end: Instant;
+}
+
+// The ISO week containing 1970-01-01 starts on Monday 1969-12-29, three days earlier.
+const EPOCH_MONDAY_OFFSET = 3;
+
+export function compileRotation(rotation: Rotation, zone: ZoneRules): Handoffs {
+  switch (rotation.kind) {
+    case 'daily':
+      return weekdayHandoffs(rotation.days ?? [1, 2, 3, 4, 5, 6, 7], rotation.handoffTime, zone);
+    case 'weekly':
+      return weekdayHandoffs([rotation.handoffDay], rotation.handoffTime, zone);
+    case 'custom': {
+      if (!Number.isInteger(rotation.every) || rotation.every < 1) {
+        throw new RangeError(`rotation period must be a positive integer, got ${rotation.every}`);
+      }
+      const anchor = parseWallDateTime(rotation.anchor);
+      const unit = rotation.unit === 'hours' ? HOUR : rotation.unit === 'days' ? DAY : WEEK;
+      const period = rotation.every * unit;
+      return rotation.unit === 'hours' && 24 % rotation.every !== 0
+        ? elapsedHandoffs(zone.fromWall(anchor, 'start'), period)
+        : wallHandoffs(anchor, period, zone);
+    }
+  }
+}
+
+/** The turn in force at `instant`: the last turn whose handoff is at or before it. */
+export function turnAt(handoffs: Handoffs, instant: Instant): Turn {
+  let turn = handoffs.guess(instant);
+  let start = handoffs.at(turn);
+  while (start > instant) start = handoffs.at(--turn);
+  let end = handoffs.at(turn + 1);
+  while (end <= instant) {
+    turn++;
+    start = end;
+    end = handoffs.at(turn + 1);
+  }
+  return { turn, start, end };
+}
+
+/** Turns counted per handoff on the chosen weekdays, so days without one extend the turn. */
+function weekdayHandoffs(days: number[], handoffTime: string, zone: ZoneRules): Handoffs {
+  const weekdays = [...new Set(days)].sort((a, b) => a - b);
+  if (weekdays.length === 0 || weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
+    throw new RangeError(`handoff days must be ISO weekdays 1..7, got [${days.join(', ')}]`);
+  }
+  const perWeek = weekdays.length;
+  const timeOfDay = parseTimeOfDay(handoffTime) * MINUTE;
+  return {
+    at(turn) {
+      const week = floorDiv(turn, perWeek);
+      const weekday = weekdays[turn - week * perWeek] as number;
+      const day = week * 7 + weekday - 1 - EPOCH_MONDAY_OFFSET;
+      return zone.fromWall(day * DAY + timeOfDay, 'start');
+    },
+    guess(instant) {
+      const wall = zone.toWall(instant);
+      const day = floorDiv(wall, DAY);
+      const sinceMonday = day + EPOCH_MONDAY_OFFSET;
+      const week = floorDiv(sinceMonday, 7);
+      const weekday = sinceMonday - week * 7 + 1;
+      const afterHandoff = wall - day * DAY >= timeOfDay;
+      let done = 0;
+      for (const d of weekdays) if (d < weekday || (d === weekday && afterHandoff)) done++;
+      return week * perWeek + done - 1;
+    },
+  };
+}
+
+/** Handoffs on the local wall clock: every period after the anchor, whatever DST does. */
+function wallHandoffs(anchor: number, period: number, zone: ZoneRules): Handoffs {
+  return {
+    at: (turn) => zone.fromWall(anchor + turn * period, 'start'),
+    guess: (instant) => floorDiv(zone.toWall(instant) - anchor, period),
+  };
+}
+
+/** Handoffs an exact elapsed duration apart, for periods that cannot align to the day. */
+function elapsedHandoffs(anchor: Instant, period: number): Handoffs {
+  return {
+    at: (turn) => anchor + turn * period,
+    guess: (instant) => floorDiv(instant - anchor, period),
+  };
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../core/errors.js';
+import { findApiTokenUser, looksLikeApiToken } from '../store/api-tokens.js';
+import type { Role, UserRow } from '../store/schema.js';
+import { findSessionUser } from '../store/sessions.js';
+import type { HttpDeps } from './deps.js';
+import { hasRole } from './roles.js';
+
+export interface Actor {
+  user: UserRow;
+  via: 'session' | 'token';
+  /** Set for cookie sessions: unsafe requests must echo it in X-CSRF-Token. */
+  csrfToken: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session or token. */
+    public?: boolean;
+  }
+}
+
+export const sessionCookie = 'vigil_session';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function authenticate(req: FastifyRequest, deps: HttpDeps): Promise<Actor | null> {
+  const now = deps.clock.now();
+  const header = req.headers.authorization;
+  if (header !== undefined) {
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token || !looksLikeApiToken(token)) {
+      throw new AppError('unauthenticated', 'Authorization must be "Bearer vgl_…" with a personal API token');
+    }
+    const user = await findApiTokenUser(deps.database.db, token, now);
+    if (!user) throw new AppError('unauthenticated', 'The API token is unknown or revoked');
+    return { user, via: 'token', csrfToken: null };
+  }
+  const cookie = req.cookies[sessionCookie];
+  if (!cookie) return null;
+  const session = await findSessionUser(deps.database.db, cookie, now);
+  return session ? { user: session.user, via: 'session', csrfToken: session.csrfToken } : null;
+}
+
+/**
+ * Every route in the scope requires an authenticated actor unless its config says
+ * `public: true`. Cookie sessions must also prove same-origin intent on writes.
+ */
+export function registerAuthentication(api: FastifyInstance, deps: HttpDeps): void {
+  api.decorateRequest('actor', null);
+  api.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+    req.actor = await authenticate(req, deps);
+    if (req.routeOptions.config.public) return;
+    if (!req.actor) throw new AppError('unauthenticated', 'Log in or send "Authorization: Bearer <API token>"');
+    if (req.actor.via === 'session' && !safeMethods.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
+      throw new AppError('csrf_failed');
+    }
+  });
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated');
+  return req.actor;
+}
+
+export function requireRole(req: FastifyRequest, atLeast: Role): Actor {
+  const actor = actorOf(req);
+  if (!hasRole(actor.user.role, atLeast)) throw new AppError('forbidden', `This needs the ${atLeast} role or higher`);
+  return actor;
+}

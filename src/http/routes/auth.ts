@@ -1,0 +1,64 @@
+import { Type } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { burnPasswordCheck, verifyPassword } from '../../security/password.js';
+import { createSession, deleteSession } from '../../store/sessions.js';
+import { findUserByEmail } from '../../store/users.js';
+import type { Api } from '../app-types.js';
+import { actorOf, sessionCookie } from '../auth.js';
+import type { HttpDeps } from '../deps.js';
+import { User, toUser } from '../schemas/user.js';
+
+const Session = Type.Object({ user: User, csrfToken: Type.String() });
+const Login = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 512 }) },
+  { additionalProperties: false },
+);
+
+export function authRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
+  api.post(
+    '/auth/login',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Log in with email and password; sets the session cookie', body: Login, response: { 200: Session } },
+    },
+    async (req, reply) => {
+      const user = await findUserByEmail(db, req.body.email);
+      if (!user?.password_hash) {
+        await burnPasswordCheck(req.body.password);
+        throw new AppError('invalid_credentials');
+      }
+      if (!(await verifyPassword(req.body.password, user.password_hash))) throw new AppError('invalid_credentials');
+      const now = clock.now();
+      const session = await createSession(db, user.id, now);
+      reply.setCookie(sessionCookie, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.baseUrl.startsWith('https://'),
+        expires: new Date(session.expiresAt),
+      });
+      return { user: toUser(user), csrfToken: session.csrfToken };
+    },
+  );
+
+  api.post(
+    '/auth/logout',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      const token = req.cookies[sessionCookie];
+      if (token) await deleteSession(db, token);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    '/auth/session',
+    { schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token for writes', response: { 200: Session } } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (actor.via !== 'session' || actor.csrfToken === null) throw new AppError('unauthenticated', 'No session: API tokens have no session');
+      return { user: toUser(actor.user), csrfToken: actor.csrfToken };
+    },
+  );
+}

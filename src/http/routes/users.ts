@@ -1,0 +1,89 @@
+import { Type } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { hashPassword } from '../../security/password.js';
+import type { Role } from '../../store/schema.js';
+import { deleteSessionsOfUser } from '../../store/sessions.js';
+import { countOwners, createUser, deleteUser, getUser, listUsers, updateUser } from '../../store/users.js';
+import type { Api } from '../app-types.js';
+import { actorOf, requireRole, type Actor } from '../auth.js';
+import type { HttpDeps } from '../deps.js';
+import { hasRole } from '../roles.js';
+import { IdParams, Page, PageQuery } from '../schemas/common.js';
+import { CreateUser, PatchUser, User, toUser } from '../schemas/user.js';
+
+// Admins manage users; only an owner may hand out or take away the owner role.
+function assertMayAssign(actor: Actor, role: Role): void {
+  if (role === 'owner' && actor.user.role !== 'owner') throw new AppError('forbidden', 'Only an owner can grant the owner role');
+}
+
+export function userRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+  const tags = ['users'];
+
+  api.get('/users', { schema: { tags, summary: 'List users', querystring: PageQuery, response: { 200: Page(User) } } }, async (req) => {
+    const page = await listUsers(db, req.query);
+    return { items: page.items.map(toUser), nextCursor: page.nextCursor };
+  });
+
+  api.post('/users', { schema: { tags, summary: 'Create a user (admin)', body: CreateUser, response: { 201: User } } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin');
+    assertMayAssign(actor, req.body.role);
+    const user = await createUser(
+      db,
+      {
+        email: req.body.email,
+        name: req.body.name,
+        role: req.body.role,
+        timeZone: req.body.timeZone ?? actor.user.time_zone,
+        passwordHash: req.body.password ? await hashPassword(req.body.password) : null,
+      },
+      clock.now(),
+    );
+    return reply.code(201).send(toUser(user));
+  });
+
+  api.get('/users/:id', { schema: { tags, summary: 'Get a user', params: IdParams, response: { 200: User } } }, async (req) =>
+    toUser(await getUser(db, req.params.id)),
+  );
+
+  api.patch(
+    '/users/:id',
+    { schema: { tags, summary: 'Update a user (admin, or yourself except role)', params: IdParams, body: PatchUser, response: { 200: User } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const target = await getUser(db, req.params.id);
+      const self = actor.user.id === target.id;
+      const isAdmin = hasRole(actor.user.role, 'admin');
+      if (!self && !isAdmin) throw new AppError('forbidden', 'You can only edit your own profile');
+      const { role } = req.body;
+      if (role !== undefined && role !== target.role) {
+        if (!isAdmin) throw new AppError('forbidden', 'Only an admin can change roles');
+        assertMayAssign(actor, role);
+        if (target.role === 'owner') {
+          if (actor.user.role !== 'owner') throw new AppError('forbidden', 'Only an owner can change an owner');
+          if ((await countOwners(db)) <= 1) throw new AppError('last_owner');
+        }
+      }
+      const passwordHash = req.body.password ? await hashPassword(req.body.password) : undefined;
+      const updated = await updateUser(db, target.id, { name: req.body.name, role, timeZone: req.body.timeZone, passwordHash }, clock.now());
+      if (passwordHash) await deleteSessionsOfUser(db, target.id);
+      return toUser(updated);
+    },
+  );
+
+  api.delete(
+    '/users/:id',
+    { schema: { tags, summary: 'Delete a user (admin)', params: IdParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      const actor = requireRole(req, 'admin');
+      const target = await getUser(db, req.params.id);
+      if (target.id === actor.user.id) throw new AppError('cannot_delete_self');
+      if (target.role === 'owner') {
+        if (actor.user.role !== 'owner') throw new AppError('forbidden', 'Only an owner can delete an owner');
+        if ((await countOwners(db)) <= 1) throw new AppError('last_owner');
+      }
+      await deleteUser(db, target.id);
+      req.log.info({ userId: target.id, by: actor.user.id }, 'user deleted');
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,31 @@
+import { Type, type TSchema } from 'typebox';
+
+export const Id = Type.String({ format: 'uuid', description: 'Identifier' });
+export const IdParams = Type.Object({ id: Id });
+export const Instant = Type.String({ format: 'date-time' });
+export const TimeZone = Type.String({ format: 'time-zone', description: 'IANA time zone, e.g. Europe/London', examples: ['Europe/London'] });
+
+export const PageQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page' })),
+  },
+  { additionalProperties: false },
+);
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    detail: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  },
+  { description: 'RFC 9457 problem details' },
+);
+
+export const toIso = (ms: number): string => new Date(ms).toISOString();

@@ -1,0 +1,37 @@
+import { Type } from 'typebox';
+import type { UserRow } from '../../store/schema.js';
+import { Id, Instant, TimeZone, toIso } from './common.js';
+
+export const RoleSchema = Type.Enum(['owner', 'admin', 'responder', 'viewer']);
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Password = Type.String({ minLength: 8, maxLength: 512 });
+
+export const User = Type.Object(
+  { id: Id, email: Email, name: Name, role: RoleSchema, timeZone: TimeZone, createdAt: Instant }
+);
+
+export const CreateUser = Type.Object(
+  {
+    email: Email,
+    name: Name,
+    role: RoleSchema,
+    password: Type.Optional(Password),
+    timeZone: Type.Optional(TimeZone),
+  },
+  { additionalProperties: false },
+);
+
+export const PatchUser = Type.Object(
+  { name: Type.Optional(Name), role: Type.Optional(RoleSchema), timeZone: Type.Optional(TimeZone), password: Type.Optional(Password) },
+  { additionalProperties: false },
+);
+
+export const toUser = (row: UserRow) => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  timeZone: row.time_zone,
+  createdAt: toIso(row.created_at),
+});

@@ -1,0 +1,73 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Api } from './app-types.js';
+import { registerAuthentication, sessionCookie } from './auth.js';
+import type { HttpDeps } from './deps.js';
+import { vigilFormats } from './formats.js';
+import { registerMetrics } from './metrics.js';
+import { errorHandler } from './problem.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { teamRoutes } from './routes/teams.js';
+import { testClockRoutes } from './routes/test-clock.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
+import { registerWebUi } from './web-ui.js';
+
+export const apiPrefix = '/api/v1';
+
+/** Assembles the whole HTTP server; tests call this and use inject(). */
+export async function buildServer(deps: HttpDeps): Promise<Api> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      // allErrors so one response lists every bad field; unknown fields are
+      // rejected by the schemas rather than silently dropped.
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+      // @fastify/ajv-compiler already adds ajv-formats (email, date-time, uuid).
+      plugins: [vigilFormats],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Vigil API', version: '1', description: 'On-call schedules, escalation policies, monitors and incidents.' },
+      servers: [{ url: deps.config.baseUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token (vgl_…)' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'UI session; writes also need X-CSRF-Token' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const registry = registerMetrics(app);
+  healthRoutes(app, deps, registry);
+
+  await app.register(
+    async (scope) => {
+      const api = scope.withTypeProvider<TypeBoxTypeProvider>();
+      registerAuthentication(api, deps);
+      authRoutes(api, deps);
+      userRoutes(api, deps);
+      tokenRoutes(api, deps);
+      teamRoutes(api, deps);
+      if (deps.testClock) testClockRoutes(api, deps.testClock);
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+    },
+    { prefix: apiPrefix },
+  );
+
+  await registerWebUi(app, deps.config.webDir);
+  return app;
+}

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../core/errors.js';
+import { newSecretToken, sha256 } from '../security/secret-token.js';
+import { newId } from './ids.js';
+import type { DB, UserRow } from './schema.js';
+
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+const tokenPrefix = 'vgl_';
+
+export async function createApiToken(
+  db: Kysely<DB>,
+  userId: string,
+  name: string,
+  now: number,
+): Promise<{ token: string; info: ApiTokenInfo }> {
+  const token = newSecretToken(tokenPrefix);
+  const info: ApiTokenInfo = { id: newId(), name, prefix: token.slice(0, tokenPrefix.length + 6), createdAt: now, lastUsedAt: null };
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: info.id,
+      user_id: userId,
+      name,
+      token_hash: sha256(token),
+      prefix: info.prefix,
+      created_at: now,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { token, info };
+}
+
+export function looksLikeApiToken(value: string): boolean {
+  return value.startsWith(tokenPrefix);
+}
+
+export async function findApiTokenUser(db: Kysely<DB>, token: string, now: number): Promise<UserRow | undefined> {
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('u')
+    .select('t.id as token_id')
+    .where('t.token_hash', '=', sha256(token))
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { token_id, ...user } = row;
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token_id).execute();
+  return user;
+}
+
+export async function listApiTokens(db: Kysely<DB>, userId: string): Promise<ApiTokenInfo[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
+}
+
+export async function revokeApiToken(db: Kysely<DB>, userId: string, id: string, now: number): Promise<void> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppError('not_found', `No token ${id}`);
+}

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { newSecretToken, sha256 } from '../security/secret-token.js';
+import type { DB, UserRow } from './schema.js';
+
+export const sessionLifetimeMs = 14 * 24 * 3600 * 1000;
+
+export interface NewSession {
+  /** Goes into the cookie; only its hash is stored. */
+  token: string;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+export async function createSession(db: Kysely<DB>, userId: string, now: number): Promise<NewSession> {
+  const token = newSecretToken();
+  const csrfToken = newSecretToken();
+  const expiresAt = now + sessionLifetimeMs;
+  await db
+    .insertInto('sessions')
+    .values({ id: sha256(token), user_id: userId, csrf_token: csrfToken, created_at: now, expires_at: expiresAt })
+    .execute();
+  // Expired sessions are swept on login rather than by a timer: logins are rare enough.
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  return { token, csrfToken, expiresAt };
+}
+
+export async function findSessionUser(
+  db: Kysely<DB>,
+  token: string,
+  now: number,
+): Promise<{ user: UserRow; csrfToken: string } | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select('s.csrf_token')
+    .where('s.id', '=', sha256(token))
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { csrf_token, ...user } = row;
+  return { user, csrfToken: csrf_token };
+}
+
+export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+}
+
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

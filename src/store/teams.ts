@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../core/errors.js';
+import { isUniqueViolation } from './database.js';
+import { newId } from './ids.js';
+import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import type { DB, TeamRole, TeamRow } from './schema.js';
+
+export interface TeamMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: TeamRole;
+}
+
+export async function createTeam(db: Kysely<DB>, team: { name: string; description: string }, now: number): Promise<TeamRow> {
+  const row: TeamRow = { id: newId(), name: team.name, description: team.description, created_at: now, updated_at: now };
+  try {
+    await db.insertInto('teams').values(row).execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken();
+    throw err;
+  }
+  return row;
+}
+
+export async function getTeam(db: Kysely<DB>, id: string): Promise<TeamRow> {
+  const team = await db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!team) throw new AppError('not_found', `No team ${id}`);
+  return team;
+}
+
+export async function listTeams(db: Kysely<DB>, page: PageRequest): Promise<Page<TeamRow>> {
+  const after = decodeCursor(page.cursor);
+  let query = db.selectFrom('teams').selectAll().orderBy('id').limit(page.limit + 1);
+  if (after) query = query.where('id', '>', after);
+  return toPage(await query.execute(), page.limit, (r) => r);
+}
+
+export async function updateTeam(
+  db: Kysely<DB>,
+  id: string,
+  patch: { name?: string | undefined; description?: string | undefined },
+  now: number,
+): Promise<TeamRow> {
+  try {
+    const result = await db
+      .updateTable('teams')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new AppError('not_found', `No team ${id}`);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken();
+    throw err;
+  }
+  return getTeam(db, id);
+}
+
+export async function deleteTeam(db: Kysely<DB>, id: string): Promise<void> {
+  const result = await db.deleteFrom('teams').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No team ${id}`);
+}
+
+export function listMembers(db: Kysely<DB>, teamId: string): Promise<TeamMember[]> {
+  return db
+    .selectFrom('team_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.user_id as userId', 'u.name', 'u.email', 'm.role'])
+    .where('m.team_id', '=', teamId)
+    .orderBy('u.name')
+    .execute();
+}
+
+export async function findMembership(db: Kysely<DB>, teamId: string, userId: string): Promise<TeamRole | undefined> {
+  const row = await db
+    .selectFrom('team_members')
+    .select('role')
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.role;
+}
+
+/** Adds the user to the team or changes their role there. */
+export async function putMember(db: Kysely<DB>, teamId: string, userId: string, role: TeamRole, now: number): Promise<void> {
+  await db
+    .insertInto('team_members')
+    .values({ team_id: teamId, user_id: userId, role, created_at: now })
+    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ role }))
+    .execute();
+}
+
+export async function removeMember(db: Kysely<DB>, teamId: string, userId: string): Promise<void> {
+  const result = await db
+    .deleteFrom('team_members')
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new AppError('not_found', `User ${userId} is not a member of team ${teamId}`);
+}
+
+const nameTaken = (): AppError =>
+  new AppError('team_name_taken', undefined, [{ path: '/body/name', message: 'is already used by another team' }]);

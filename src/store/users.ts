@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../core/errors.js';
+import { isUniqueViolation } from './database.js';
+import { newId } from './ids.js';
+import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import type { DB, Role, UserRow } from './schema.js';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  passwordHash: string | null;
+}
+
+export interface UserPatch {
+  name?: string | undefined;
+  role?: Role | undefined;
+  timeZone?: string | undefined;
+  passwordHash?: string | undefined;
+}
+
+const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export async function createUser(db: Kysely<DB>, user: NewUser, now: number): Promise<UserRow> {
+  const row: UserRow = {
+    id: newId(),
+    email: normaliseEmail(user.email),
+    name: user.name,
+    role: user.role,
+    time_zone: user.timeZone,
+    password_hash: user.passwordHash,
+    created_at: now,
+    updated_at: now,
+  };
+  try {
+    await db.insertInto('users').values(row).execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+  return row;
+}
+
+export function findUser(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getUser(db: Kysely<DB>, id: string): Promise<UserRow> {
+  const user = await findUser(db, id);
+  if (!user) throw new AppError('not_found', `No user ${id}`);
+  return user;
+}
+
+export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+}
+
+export async function listUsers(db: Kysely<DB>, page: PageRequest): Promise<Page<UserRow>> {
+  const after = decodeCursor(page.cursor);
+  let query = db.selectFrom('users').selectAll().orderBy('id').limit(page.limit + 1);
+  if (after) query = query.where('id', '>', after);
+  return toPage(await query.execute(), page.limit, (r) => r);
+}
+
+export async function updateUser(db: Kysely<DB>, id: string, patch: UserPatch, now: number): Promise<UserRow> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.role !== undefined && { role: patch.role }),
+      ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+      ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+  return getUser(db, id);
+}
+
+export async function deleteUser(db: Kysely<DB>, id: string): Promise<void> {
+  const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No user ${id}`);
+}
+
+export async function countOwners(db: Kysely<DB>): Promise<number> {
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+const emailTaken = (): AppError =>
+  new AppError('email_taken', undefined, [{ path: '/body/email', message: 'is already used by another user' }]);
