@@ -1,0 +1,59 @@
+import { ApiError, type FieldError } from './ApiError';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, echoed in X-CSRF-Token on every unsafe request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+interface ProblemBody {
+  status?: number;
+  code?: string;
+  title?: string;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const problem = (await response.json().catch(() => ({}))) as ProblemBody;
+  return new ApiError(
+    response.status,
+    problem.code ?? 'http_error',
+    problem.detail ?? problem.title ?? response.statusText,
+    Array.isArray(problem.errors) ? problem.errors : [],
+  );
+}
+
+/** Calls the Vigil REST API under /api/v1 and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!safeMethods.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The Vigil server cannot be reached.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Query string from defined values only. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}

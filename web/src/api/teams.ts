@@ -1,0 +1,57 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { query, request } from './client';
+import type { NewTeam, Page, Team, TeamDetail, TeamMember, TeamRole } from './types';
+
+const teamsKey = ['teams'] as const;
+const teamKey = (id: string) => [...teamsKey, 'detail', id] as const;
+const pageSize = 50;
+
+export function useTeamPages() {
+  return useInfiniteQuery({
+    queryKey: [...teamsKey, 'pages'],
+    queryFn: ({ pageParam }) => request<Page<Team>>('GET', `/teams${query({ limit: pageSize, cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useTeam(id: string) {
+  return useQuery({ queryKey: teamKey(id), queryFn: () => request<TeamDetail>('GET', `/teams/${id}`) });
+}
+
+export function useCreateTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (team: NewTeam) => request<Team>('POST', '/teams', team),
+    onSuccess: () => client.invalidateQueries({ queryKey: teamsKey }),
+  });
+}
+
+export function useDeleteTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => request<void>('DELETE', `/teams/${id}`),
+    onSuccess: (_, id) => {
+      client.removeQueries({ queryKey: teamKey(id) });
+      return client.invalidateQueries({ queryKey: [...teamsKey, 'pages'] });
+    },
+  });
+}
+
+/** Adds a member or changes their role: PUT is idempotent on the (team, user) pair. */
+export function useSetMember(teamId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: TeamRole }) =>
+      request<TeamMember>('PUT', `/teams/${teamId}/members/${userId}`, { role }),
+    onSuccess: () => client.invalidateQueries({ queryKey: teamKey(teamId) }),
+  });
+}
+
+export function useRemoveMember(teamId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => request<void>('DELETE', `/teams/${teamId}/members/${userId}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: teamKey(teamId) }),
+  });
+}

@@ -1,0 +1,59 @@
+export type Role = 'owner' | 'admin' | 'responder' | 'viewer';
+export type TeamRole = 'manager' | 'member';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  createdAt: string;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface TeamMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: TeamRole;
+}
+
+export interface TeamDetail extends Team {
+  members: TeamMember[];
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string;
+  timeZone?: string;
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  timeZone?: string;
+  password?: string;
+}
+
+export interface NewTeam {
+  name: string;
+  description?: string;
+}

@@ -1,0 +1,50 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { query, request } from './client';
+import type { NewUser, Page, User, UserPatch } from './types';
+
+const usersKey = ['users'] as const;
+const pageSize = 50;
+/** The API's largest page; enough to pick from in a select. */
+const pickerSize = 200;
+
+export function useUserPages() {
+  return useInfiniteQuery({
+    queryKey: [...usersKey, 'pages'],
+    queryFn: ({ pageParam }) => request<Page<User>>('GET', `/users${query({ limit: pageSize, cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useUserChoices() {
+  return useQuery({
+    queryKey: [...usersKey, 'choices'],
+    queryFn: () => request<Page<User>>('GET', `/users${query({ limit: pickerSize })}`),
+    select: (page) => page.items,
+  });
+}
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (user: NewUser) => request<User>('POST', '/users', user),
+    onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => request<User>('PATCH', `/users/${id}`, patch),
+    onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+export function useDeleteUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => request<void>('DELETE', `/users/${id}`),
+    // Team member lists name users too.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: usersKey }), client.invalidateQueries({ queryKey: ['teams'] })]),
+  });
+}

@@ -1,0 +1,20 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { useSession } from '../api/session';
+import { QueryError } from '../components/QueryError';
+
+/** Renders the child routes for a logged-in user; sends everyone else to /login. */
+export function RequireAuth() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading session" />
+      </Center>
+    );
+  }
+  if (session.isError) return <QueryError error={session.error} />;
+  if (session.data === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}

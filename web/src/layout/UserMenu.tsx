@@ -1,0 +1,46 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { logout, sessionKey } from '../api/session';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { notifyError } from '../components/notifyError';
+
+export function UserMenu() {
+  const user = useCurrentUser();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const loggingOut = useMutation({
+    mutationFn: logout,
+    onSuccess: () => {
+      client.clear();
+      client.setQueryData(sessionKey, null);
+      void navigate('/login', { replace: true });
+    },
+    onError: notifyError,
+  });
+
+  return (
+    <Menu position="bottom-end" width={220}>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account menu for ${user.name}`}>
+          <Group gap="xs">
+            <Avatar name={user.name} color="initials" size="sm" />
+            <Text size="sm" visibleFrom="sm">
+              {user.name}
+            </Text>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          {user.email} · {user.role}
+        </Menu.Label>
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => loggingOut.mutate()} disabled={loggingOut.isPending}>
+          Log out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

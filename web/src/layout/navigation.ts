@@ -1,0 +1,26 @@
+import {
+  IconAlertTriangle,
+  IconCalendarTime,
+  IconHeartRateMonitor,
+  IconSitemap,
+  IconUserBolt,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  label: string;
+  path: string;
+  icon: Icon;
+}
+
+export const navItems: NavItem[] = [
+  { label: "Who's on-call", path: '/on-call', icon: IconUserBolt },
+  { label: 'Schedules', path: '/schedules', icon: IconCalendarTime },
+  { label: 'Escalation policies', path: '/escalation-policies', icon: IconSitemap },
+  { label: 'Monitors', path: '/monitors', icon: IconHeartRateMonitor },
+  { label: 'Incidents', path: '/incidents', icon: IconAlertTriangle },
+  { label: 'Teams', path: '/teams', icon: IconUsersGroup },
+  { label: 'Users', path: '/users', icon: IconUsers },
+];

@@ -1,0 +1,3 @@
+import type { TeamRole } from '../../api/types';
+
+export const teamRoles: TeamRole[] = ['member', 'manager'];
