@@ -1,0 +1,96 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { Config } from '../../src/app/config.js';
+import { createLogger } from '../../src/app/logger.js';
+import { demoAdmin } from '../../src/app/seed-demo.js';
+import { startVigil, type Vigil } from '../../src/app/start.js';
+import { createTestDatabase, type TestDialect } from './databases.js';
+
+export interface Response {
+  status: number;
+  // Tests inspect arbitrary JSON; the schemas under test are what give it shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  headers: LightMyRequestResponse['headers'];
+}
+
+/** Someone calling the API: anonymous, a logged-in browser, or an API token. */
+export interface Caller {
+  get(url: string): Promise<Response>;
+  post(url: string, body?: unknown): Promise<Response>;
+  patch(url: string, body: unknown): Promise<Response>;
+  put(url: string, body: unknown): Promise<Response>;
+  delete(url: string): Promise<Response>;
+}
+
+export interface TestApp {
+  vigil: Vigil;
+  databaseUrl: string;
+  anonymous: Caller;
+  /** The seeded demo owner, logged in with a cookie session. */
+  admin: Caller;
+  login(email: string, password: string): Promise<Caller>;
+  withToken(token: string): Caller;
+  withHeaders(headers: Record<string, string>): Caller;
+}
+
+export function testConfig(databaseUrl: string): Config {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    databaseUrl,
+    baseUrl: 'http://127.0.0.1:8080',
+    secret: 'test-secret-test-secret-test-secret!',
+    logLevel: 'silent',
+    testMode: true,
+    seedDemo: true,
+    webDir: '/nonexistent-web-dir',
+  };
+}
+
+function callerFor(vigil: Vigil, headers: Record<string, string>): Caller {
+  const request = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<Response> => {
+    const res = await vigil.app.inject({ method, url, headers, ...(body !== undefined && { payload: body as object }) });
+    const isJson = /json/.test(String(res.headers['content-type'] ?? ''));
+    return { status: res.statusCode, body: isJson && res.body ? res.json() : res.body, headers: res.headers };
+  };
+  return {
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body),
+    put: (url, body) => request('PUT', url, body),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+/** Starts a whole Vigil (demo seed, test clock) on a fresh database for the enclosing suite. */
+export function useTestApp(dialect: TestDialect): TestApp {
+  const ctx = {} as TestApp;
+  let drop: () => Promise<void> = () => Promise.resolve();
+  beforeAll(async () => {
+    const database = await createTestDatabase(dialect);
+    drop = database.drop;
+    const vigil = await startVigil(testConfig(database.url), createLogger('silent'));
+    const login = async (email: string, password: string): Promise<Caller> => {
+      const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'vigil_session');
+      if (!cookie) throw new Error('login set no session cookie');
+      return callerFor(vigil, { cookie: `vigil_session=${cookie.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken });
+    };
+    Object.assign(ctx, {
+      vigil,
+      databaseUrl: database.url,
+      anonymous: callerFor(vigil, {}),
+      admin: await login(demoAdmin.email, demoAdmin.password),
+      login,
+      withToken: (token: string) => callerFor(vigil, { authorization: `Bearer ${token}` }),
+      withHeaders: (headers: Record<string, string>) => callerFor(vigil, headers),
+    });
+  });
+  afterAll(async () => {
+    await ctx.vigil?.stop();
+    await drop();
+  });
+  return ctx;
+}
