@@ -1,0 +1,119 @@
+import { DAY, WEEK } from '../time/units.js';
+import { msOfWeek, parseTimeOfDay, startOfWeek, weekOffset } from '../time/wall-clock.js';
+import type { ZoneRules } from '../time/zone.js';
+import type { Instant, Restriction, RestrictionWindow } from './types.js';
+
+/** When a layer is active. Edges are the instants where activity may change. */
+export interface Mask {
+  activeAt(instant: Instant): boolean;
+  /** An instant after `instant` no later than the next change of `activeAt`. */
+  nextEdge(instant: Instant): Instant;
+}
+
+/** A window as offsets from Monday 00:00 wall time; `end` may exceed a week (it wraps). */
+interface Span {
+  start: number;
+  end: number;
+}
+
+export const BUSINESS_HOURS: RestrictionWindow[] = ([1, 2, 3, 4, 5] as const).map((day) => ({
+  startDay: day,
+  startTime: '09:00',
+  endDay: day,
+  endTime: '17:00',
+}));
+
+export const WEEKENDS: RestrictionWindow[] = [{ startDay: 6, startTime: '00:00', endDay: 1, endTime: '00:00' }];
+
+const ALWAYS: Mask = { activeAt: () => true, nextEdge: () => Infinity };
+
+export function restrictionWindows(restriction: Restriction): RestrictionWindow[] | null {
+  switch (restriction.kind) {
+    case 'always':
+      return null;
+    case 'business_hours':
+      return BUSINESS_HOURS;
+    case 'weekends':
+      return WEEKENDS;
+    case 'custom':
+      return restriction.windows;
+  }
+}
+
+export function compileRestriction(restriction: Restriction, zone: ZoneRules): Mask {
+  const windows = restrictionWindows(restriction);
+  if (!windows) return ALWAYS;
+  const spans = mergeSpans(windows.map(toSpan));
+  if (spans.some((s) => s.end - s.start >= WEEK)) return ALWAYS;
+  if (spans.length === 0) return { activeAt: () => false, nextEdge: () => Infinity };
+
+  // Sorted wall offsets in [0, WEEK) where a span starts or ends.
+  const edges = spans.flatMap((s) => [s.start, s.end % WEEK]).sort((a, b) => a - b);
+
+  const activeOnWall = (wall: number): boolean => {
+    const m = msOfWeek(wall);
+    return spans.some((s) => (m >= s.start && m < s.end) || m + WEEK < s.end);
+  };
+
+  /** Each span occurrence as real instants, for the days around a DST transition. */
+  const occurrences = (instant: Instant): [Instant, Instant][] => {
+    const week = startOfWeek(zone.toWall(instant));
+    const result: [Instant, Instant][] = [];
+    for (const w of [week - WEEK, week, week + WEEK]) {
+      for (const s of spans) result.push([zone.fromWall(w + s.start, 'start'), zone.fromWall(w + s.end, 'end')]);
+    }
+    return result;
+  };
+
+  return {
+    activeAt(instant) {
+      // Away from transitions the wall clock alone decides; near one, an ambiguous wall
+      // time needs the real instants of the window edges.
+      if (zone.offsetAt(instant - DAY) === zone.offsetAt(instant + DAY)) return activeOnWall(zone.toWall(instant));
+      return occurrences(instant).some(([start, end]) => start <= instant && instant < end);
+    },
+    nextEdge(instant) {
+      const wall = zone.toWall(instant);
+      const m = msOfWeek(wall);
+      const next = edges.find((e) => e > m) ?? (edges[0] as number) + WEEK;
+      const ahead = next - m;
+      if (zone.nextTransition(instant - DAY, ahead + 2 * DAY) === Infinity) return instant + ahead;
+      let best = Infinity;
+      for (const [start, end] of occurrences(instant)) {
+        if (start > instant && start < best) best = start;
+        if (end > instant && end < best) best = end;
+      }
+      return best;
+    },
+  };
+}
+
+function toSpan(window: RestrictionWindow): Span {
+  for (const day of [window.startDay, window.endDay]) {
+    if (!Number.isInteger(day) || day < 1 || day > 7) throw new RangeError(`window days must be ISO weekdays 1..7, got ${day}`);
+  }
+  const start = weekOffset(window.startDay, parseTimeOfDay(window.startTime));
+  let end = weekOffset(window.endDay, parseTimeOfDay(window.endTime));
+  // An end at or before the start wraps past the week end; equal means the whole week.
+  if (end <= start) end += WEEK;
+  return { start, end };
+}
+
+/** Union of spans, including those that wrap into the next week. */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  // The last span may wrap past the week end into the first ones.
+  for (;;) {
+    const head = merged[0];
+    const tail = merged[merged.length - 1];
+    if (merged.length < 2 || !head || !tail || tail.end - WEEK < head.start) return merged;
+    tail.end = Math.max(tail.end, head.end + WEEK);
+    merged.shift();
+  }
+}

@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
+import { coverageGaps } from './coverage.js';
+import { nextLayerVersion } from './layer-version.js';
+import { primaryAt, resolveAt } from './resolve.js';
+import { timeline, timelineRows } from './timeline.js';
+import type {
+  FixedShift,
+  Instant,
+  Layer,
+  LayerDraft,
+  LayerState,
+  LayerVersion,
+  Override,
+  Primary,
+  Restriction,
+  RestrictionWindow,
+  Rotation,
+  Schedule,
+  Weekday,
+} from './types.js';
+// A deliberately naive model of DESIGN.md section 1 for property tests: it resolves one
+// instant at a time from lists built with temporal-polyfill directly, sharing nothing
+// with the implementation except the input types.
+
+const DAY = 86_400_000;
+
+function wallToInstant(zone: string, pdt: Temporal.PlainDateTime, edge: 'start' | 'end'): Instant {
+  const earlier = pdt.toZonedDateTime(zone, { disambiguation: 'earlier' });
+  if (!earlier.toPlainDateTime().equals(pdt)) return earlier.getTimeZoneTransition('next')!.epochMilliseconds;
+  return edge === 'start' ? earlier.epochMilliseconds : pdt.toZonedDateTime(zone, { disambiguation: 'later' }).epochMilliseconds;
+}
+
+const plainAt = (instant: Instant, zone: string) => Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainDateTime();
+const atTime = (date: Temporal.PlainDate, hhmm: string) => date.toPlainDateTime(Temporal.PlainTime.from(hhmm));
+
+function handoffList(v: LayerVersion, from: Instant, to: Instant): Instant[] {
+  const zone = v.timeZone;
+  const r = v.rotation;
+  const out: Instant[] = [];
+  if (r.kind === 'daily' || r.kind === 'weekly') {
+    const days = r.kind === 'weekly' ? [r.handoffDay] : (r.days ?? [1, 2, 3, 4, 5, 6, 7]);
+    const time = r.handoffTime;
+    for (let d = plainAt(from - 9 * DAY, zone).toPlainDate(); Temporal.PlainDate.compare(d, plainAt(to + 9 * DAY, zone).toPlainDate()) <= 0; d = d.add({ days: 1 })) {
+      if ((days as number[]).includes(d.dayOfWeek)) out.push(wallToInstant(zone, atTime(d, time), 'start'));
+    }
+    return out;
+  }
+  const anchor = Temporal.PlainDateTime.from(r.anchor);
+  const hours = r.unit === 'hours' ? r.every : r.unit === 'days' ? r.every * 24 : r.every * 168;
+  const wallMs = (p: Temporal.PlainDateTime) => p.toZonedDateTime('UTC').epochMilliseconds;
+  const first = Math.floor((wallMs(plainAt(from, zone)) - 9 * DAY - wallMs(anchor)) / (hours * 3_600_000));
+  const last = Math.ceil((wallMs(plainAt(to, zone)) + 9 * DAY - wallMs(anchor)) / (hours * 3_600_000));
+  const anchorInstant = wallToInstant(zone, anchor, 'start');
+  for (let k = first; k <= last; k++) {
+    if (r.unit === 'hours' && 24 % r.every !== 0) out.push(anchorInstant + k * hours * 3_600_000);
+    else if (r.unit === 'hours') out.push(wallToInstant(zone, anchor.add({ hours: k * hours }), 'start'));
+    else out.push(wallToInstant(zone, anchor.add({ days: (k * hours) / 24 }), 'start'));
+  }
+  return out;
+}
+
+function windowsOf(v: LayerVersion): RestrictionWindow[] | null {
+  const r = v.restriction;
+  if (r.kind === 'always') return null;
+  if (r.kind === 'business_hours') return [1, 2, 3, 4, 5].map((d) => ({ startDay: d, startTime: '09:00', endDay: d, endTime: '17:00' }) as RestrictionWindow);
+  if (r.kind === 'weekends') return [{ startDay: 6, startTime: '00:00', endDay: 1, endTime: '00:00' }];
+  return r.windows;
+}
+
+function activeIntervals(v: LayerVersion, from: Instant, to: Instant): [Instant, Instant][] | null {
+  const windows = windowsOf(v);
+  if (!windows) return null;
+  const out: [Instant, Instant][] = [];
+  let monday = plainAt(from - 9 * DAY, v.timeZone).toPlainDate();
+  monday = monday.subtract({ days: monday.dayOfWeek - 1 });
+  for (; Temporal.PlainDate.compare(monday, plainAt(to + 9 * DAY, v.timeZone).toPlainDate()) <= 0; monday = monday.add({ days: 7 })) {
+    for (const w of windows) {
+      const start = atTime(monday.add({ days: w.startDay - 1 }), w.startTime);
+      let end = atTime(monday.add({ days: w.endDay - 1 }), w.endTime);
+      if (Temporal.PlainDateTime.compare(end, start) <= 0) end = end.add({ days: 7 });
+      out.push([wallToInstant(v.timeZone, start, 'start'), wallToInstant(v.timeZone, end, 'end')]);
+    }
+  }
+  return out;
+}
+
+interface OracleResult {
+  primary: Primary | null;
+  layers: LayerState[];
+}
+
+/** Returns a resolver valid for instants in [from, to). */
+function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) => OracleResult {
+  const prepared = schedule.layers.map((layer) =>
+    layer.versions.map((v) => ({ v, handoffs: handoffList(v, Math.min(from, v.effectiveFrom), to), intervals: activeIntervals(v, from, to) })),
+  );
+  const overrideWinner = (list: Override[], t: Instant): Override | null => {
+    let best: Override | null = null;
+    for (const o of list) if (o.start <= t && t < o.end && (!best || o.createdAt >= best.createdAt)) best = o;
+    return best;
+  };
+  const fixedWinner = (list: FixedShift[], t: Instant): FixedShift | null => {
+    let best: FixedShift | null = null;
+    for (const f of list) if (f.start <= t && t < f.end && (!best || f.start >= best.start)) best = f;
+    return best;
+  };
+  return (t) => {
+    const layers = schedule.layers.map((layer, li): LayerState => {
+      const versions = prepared[li]!;
+      let current: (typeof versions)[number] | undefined;
+      for (const p of versions) if (p.v.effectiveFrom <= t) current = p;
+      if (!current) return { layerId: layer.id, userId: null, source: 'none', active: false };
+      const { v, handoffs, intervals } = current;
+      const active = intervals === null || intervals.some(([s, e]) => s <= t && t < e);
+      const o = overrideWinner(schedule.overrides.filter((x) => x.layerId === layer.id), t);
+      if (o) return { layerId: layer.id, userId: o.userId, source: 'override', active };
+      const f = fixedWinner(schedule.fixedShifts.filter((x) => x.layerId === layer.id), t);
+      if (f) return { layerId: layer.id, userId: f.userId, source: 'fixed', active };
+      if (v.carryOver && t < v.carryOver.until) return { layerId: layer.id, userId: v.carryOver.userId, source: 'rotation', active };
+      if (v.members.length === 0) return { layerId: layer.id, userId: null, source: 'none', active };
+      const passed = handoffs.filter((h) => h > v.effectiveFrom && h <= t).length;
+      const userId = v.members[(((v.startIndex + passed) % v.members.length) + v.members.length) % v.members.length]!;
+      return { layerId: layer.id, userId, source: 'rotation', active };
+    });
+    const wide = overrideWinner(schedule.overrides.filter((x) => x.layerId === null), t);
+    if (wide) return { primary: { userId: wide.userId, layerId: null, source: 'override' }, layers };
+    const top = layers.find((l) => l.active && l.userId !== null);
+    const primary: Primary | null = top ? { userId: top.userId!, layerId: top.layerId, source: top.source as Primary['source'] } : null;
+    return { primary, layers };
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Generators: small schedules around DST transitions, over ranges of at most three days.
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const ZONES: Record<string, string[]> = {
+  'America/Chicago': ['2024-03-10T08:00Z', '2024-11-03T07:00Z'],
+  'Europe/London': ['2024-03-31T01:00Z', '2024-10-27T01:00Z'],
+  'Asia/Tokyo': ['2024-06-01T00:00Z'],
+  'Australia/Lord_Howe': ['2024-04-06T15:00Z', '2024-10-05T15:30Z'],
+  'America/Santiago': ['2024-04-07T03:00Z', '2024-09-08T04:00Z'],
+  'Asia/Beirut': ['2024-03-30T22:00Z', '2024-10-26T21:00Z'],
+  UTC: ['2024-02-29T12:00Z'],
+};
+const USERS = ['ann', 'bob', 'cat', 'dan'];
+
+const weekday = fc.integer({ min: 1, max: 7 }) as fc.Arbitrary<Weekday>;
+const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+
+const rotationArb = (near: Instant): fc.Arbitrary<Rotation> =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('daily' as const), handoffTime: hhmm, days: fc.option(fc.uniqueArray(weekday, { minLength: 1, maxLength: 7 }), { nil: undefined }) }),
+    fc.record({ kind: fc.constant('weekly' as const), handoffDay: weekday, handoffTime: hhmm }),
+    fc.record({
+      kind: fc.constant('custom' as const),
+      every: fc.integer({ min: 1, max: 13 }),
+      unit: fc.constantFrom('hours' as const, 'days' as const, 'weeks' as const),
+      anchor: fc.tuple(fc.integer({ min: -10, max: 10 }), hhmm).map(([d, time]) => `${new Date(near + d * 86_400_000).toISOString().slice(0, 10)}T${time}`),
+    }),
+  ).map((r) => (r.kind === 'daily' && r.days === undefined ? { kind: 'daily', handoffTime: r.handoffTime } : r) as Rotation);
+
+const windowArb: fc.Arbitrary<RestrictionWindow> = fc.record({ startDay: weekday, startTime: hhmm, endDay: weekday, endTime: hhmm });
+const restrictionArb: fc.Arbitrary<Restriction> = fc.oneof(
+  fc.constant({ kind: 'always' as const }),
+  fc.constant({ kind: 'business_hours' as const }),
+  fc.constant({ kind: 'weekends' as const }),
+  fc.record({ kind: fc.constant('custom' as const), windows: fc.array(windowArb, { minLength: 0, maxLength: 3 }) }),
+);
+
+interface Case {
+  schedule: Schedule;
+  from: Instant;
+  to: Instant;
+}
+
+const caseArb: fc.Arbitrary<Case> = fc
+  .record({
+    zone: fc.constantFrom(...Object.keys(ZONES)),
+    pick: fc.nat(),
+    shift: fc.integer({ min: -36 * 60, max: 12 * 60 }),
+    length: fc.integer({ min: 60, max: 72 * 60 }),
+  })
+  .chain(({ zone, pick, shift, length }) => {
+    const marks = ZONES[zone]!;
+    const from = Date.parse(marks[pick % marks.length]!) + shift * MINUTE;
+    const to = from + length * MINUTE;
+    const minuteIn = (lo: Instant, hi: Instant) => fc.integer({ min: Math.floor(lo / MINUTE), max: Math.floor(hi / MINUTE) }).map((m) => m * MINUTE);
+    const draftArb: fc.Arbitrary<LayerDraft> = fc.record({
+      timeZone: fc.constantFrom(zone, zone, 'UTC'),
+      rotation: rotationArb(from),
+      restriction: restrictionArb,
+      members: fc.array(fc.constantFrom(...USERS), { maxLength: 4 }),
+    });
+    const layerArb = (id: string): fc.Arbitrary<Layer> =>
+      fc
+        .record({ first: draftArb, start: minuteIn(from - 10 * 24 * HOUR, from + 6 * HOUR), second: fc.option(fc.tuple(draftArb, minuteIn(from - 24 * HOUR, to))) })
+        .map(({ first, start, second }) => {
+          let versions: LayerVersion[] = [nextLayerVersion([], first, start)];
+          if (second && second[1] > start) versions = [...versions, nextLayerVersion(versions, second[0], second[1])];
+          return { id, name: id, versions };
+        });
+    const span = fc.tuple(minuteIn(from - 12 * HOUR, to + 12 * HOUR), fc.integer({ min: 1, max: 36 * 60 })).map(([start, len]) => ({ start, end: start + len * MINUTE }));
+    return fc.integer({ min: 1, max: 3 }).chain((count) => {
+      const ids = Array.from({ length: count }, (_, i) => `L${i}`);
+      return fc.record({
+        layers: fc.tuple(...ids.map(layerArb)),
+        overrides: fc.array(
+          fc.record({ span, layerId: fc.constantFrom<string | null>(null, ...ids), userId: fc.constantFrom(...USERS), createdAt: fc.integer({ min: 0, max: 5 }) }),
+          { maxLength: 3 },
+        ),
+        fixedShifts: fc.array(fc.record({ span, layerId: fc.constantFrom(...ids), userId: fc.constantFrom(...USERS) }), { maxLength: 2 }),
+      }).map(({ layers, overrides, fixedShifts }) => ({
+        from,
+        to,
+        schedule: {
+          timeZone: zone,
+          layers,
+          overrides: overrides.map((o, i): Override => ({ id: `o${i}`, layerId: o.layerId, userId: o.userId, createdAt: o.createdAt, ...o.span })),
+          fixedShifts: fixedShifts.map((f): FixedShift => ({ layerId: f.layerId, userId: f.userId, ...f.span })),
+        },
+      }));
+    });
+  });
+
+const samePrimary = (a: Primary | null, b: Primary | null) => JSON.stringify(a) === JSON.stringify(b);
+const key = (r: { primary: Primary | null; layers: LayerState[] }) =>
+  JSON.stringify([r.primary, r.layers.map(({ layerId, userId, source, active }) => [layerId, userId, source, active])]);
+
+function minutesOf(c: Case) {
+  const resolve = oracle(c.schedule, c.from, c.to);
+  const out: { t: Instant; result: OracleResult }[] = [];
+  for (let t = c.from; t < c.to; t += MINUTE) out.push({ t, result: resolve(t) });
+  return out;
+}
+
+const RUNS = { numRuns: 60 };
+
+describe('schedule properties against a minute-by-minute oracle', () => {
+  it('timeline equals the oracle, its segments are maximal, and each primary comes from an active layer or a schedule-wide override', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const minutes = minutesOf(c);
+        const segments = timeline(c.schedule, c.from, c.to);
+        expect(segments[0]?.start).toBe(c.from);
+        expect(segments[segments.length - 1]?.end).toBe(c.to);
+        let i = 0;
+        segments.forEach((s, n) => {
+          expect(s.end).toBeGreaterThan(s.start);
+          if (n > 0) {
+            expect(s.start).toBe(segments[n - 1]!.end);
+            expect(key(s)).not.toBe(key(segments[n - 1]!));
+          }
+          for (; i < minutes.length && minutes[i]!.t < s.end; i++) expect(key(s)).toBe(key(minutes[i]!.result));
+          if (s.primary?.layerId) {
+            const layer = s.layers.find((l) => l.layerId === s.primary!.layerId)!;
+            expect(layer.active && layer.userId === s.primary.userId).toBe(true);
+            // Nothing above it was both active and staffed.
+            for (const above of s.layers.slice(0, s.layers.indexOf(layer))) expect(above.active && above.userId !== null).toBe(false);
+          } else if (s.primary) {
+            expect(c.schedule.overrides.some((o) => o.layerId === null && o.userId === s.primary!.userId && o.start <= s.start && s.start < o.end)).toBe(true);
+          }
+        });
+        expect(i).toBe(minutes.length);
+      }),
+      RUNS,
+    );
+  });
+
+  it('rows, final row and coverage gaps agree with the oracle', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const minutes = minutesOf(c);
+        const rows = timelineRows(c.schedule, c.from, c.to);
+        const at = <T extends { start: Instant; end: Instant }>(list: T[], t: Instant) => list.find((s) => s.start <= t && t < s.end)!;
+        for (const { t, result } of minutes) {
+          expect(samePrimary(at(rows.final, t).primary, result.primary)).toBe(true);
+          rows.layers.forEach((row, li) => {
+            const s = at(row.segments, t);
+            const o = result.layers[li]!;
+            expect([s.userId, s.source, s.active]).toEqual([o.userId, o.source, o.active]);
+          });
+        }
+        for (const list of [rows.final, ...rows.layers.map((r) => r.segments)]) {
+          list.forEach((s, n) => n > 0 && expect(s.start).toBe(list[n - 1]!.end));
+        }
+        const expectedGaps: { start: Instant; end: Instant }[] = [];
+        for (const { t, result } of minutes) {
+          if (result.primary) continue;
+          const last = expectedGaps[expectedGaps.length - 1];
+          if (last && last.end === t) last.end = t + MINUTE;
+          else expectedGaps.push({ start: t, end: t + MINUTE });
+        }
+        expect(coverageGaps(c.schedule, c.from, c.to)).toEqual(expectedGaps);
+      }),
+      RUNS,
+    );
+  });
+
+  it('resolveAt and primaryAt agree with the oracle, and until is the next change', () => {
+    fc.assert(
+      fc.property(caseArb, fc.double({ min: 0, max: 1, noNaN: true }), (c, where) => {
+        const minutes = minutesOf(c);
+        const index = Math.min(minutes.length - 1, Math.floor(where * minutes.length));
+        const { t, result } = minutes[index]!;
+        const r = resolveAt(c.schedule, t);
+        expect(key(r)).toBe(key(result));
+        expect(samePrimary(primaryAt(c.schedule, t), result.primary)).toBe(true);
+        const change = minutes.slice(index).find((m) => key(m.result) !== key(result));
+        if (change) expect(r.until).toBe(change.t);
+        else expect(r.until).toBeGreaterThanOrEqual(c.to);
+        r.layers.forEach((l, li) => {
+          const layerChange = minutes.slice(index).find((m) => key({ primary: null, layers: [m.result.layers[li]!] }) !== key({ primary: null, layers: [result.layers[li]!] }));
+          if (layerChange) expect(l.until).toBe(layerChange.t);
+          else expect(l.until).toBeGreaterThanOrEqual(c.to);
+        });
+      }),
+      RUNS,
+    );
+  });
+});
