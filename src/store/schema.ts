@@ -1,6 +1,6 @@
 // Row types as Kysely sees them. Instants are epoch milliseconds in BIGINT
 // columns on both databases, so "due before now" comparisons are plain integers.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export type Role = 'owner' | 'admin' | 'responder' | 'viewer';
 export type TeamRole = 'manager' | 'member';
@@ -53,8 +53,68 @@ export interface ApiTokensTable {
   revoked_at: number | null;
 }
 
-export interface MigrationLockTable {
-  id: Generated<number>;
+export interface SchedulesTable {
+  id: string;
+  team_id: string;
+  name: string;
+  description: string;
+  time_zone: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ScheduleLayersTable {
+  id: string;
+  schedule_id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface LayerVersionsTable {
+  layer_id: string;
+  effective_from: number;
+  /** JSON of the core LayerVersion without effectiveFrom. */
+  config: string;
+  created_at: number;
+}
+
+export interface ScheduleStructuresTable {
+  schedule_id: string;
+  effective_from: number;
+  /** JSON array of layer ids in position order (index 0 = Primary). */
+  layer_ids: string;
+  created_at: number;
+}
+
+export interface ScheduleOverridesTable {
+  id: string;
+  schedule_id: string;
+  layer_id: string | null;
+  user_id: string;
+  start_at: number;
+  end_at: number;
+  created_at: number;
+  created_by: string | null;
+}
+
+export interface FixedShiftsTable {
+  id: string;
+  schedule_id: string;
+  layer_id: string;
+  user_id: string;
+  start_at: number;
+  end_at: number;
+  created_at: number;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  owner_id: string;
+  /** null: the owner's personal feed across all schedules. */
+  schedule_id: string | null;
+  secret_hash: string;
+  created_at: number;
+  revoked_at: number | null;
 }
 
 export interface DB {
@@ -63,6 +123,13 @@ export interface DB {
   team_members: TeamMembersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  schedules: SchedulesTable;
+  schedule_layers: ScheduleLayersTable;
+  layer_versions: LayerVersionsTable;
+  schedule_structures: ScheduleStructuresTable;
+  schedule_overrides: ScheduleOverridesTable;
+  fixed_shifts: FixedShiftsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

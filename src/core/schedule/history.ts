@@ -1,0 +1,163 @@
+import { onCallHours } from './hours-report.js';
+import { resolveAt, DEFAULT_HORIZON } from './resolve.js';
+import { timeline, timelineRows } from './timeline.js';
+import { samePrimary, sameState } from './layer-state.js';
+import type {
+  FixedShift,
+  Instant,
+  Layer,
+  LayerState,
+  Override,
+  PrimarySegment,
+  Range,
+  Resolution,
+  Schedule,
+  TimelineRows,
+  TimelineSegment,
+  UserHours,
+} from './types.js';
+
+/** Which layers exist, in position order (index 0 = Primary), from an instant on. */
+export interface Structure {
+  effectiveFrom: Instant;
+  layerIds: string[];
+}
+
+/**
+ * A schedule with its whole history: adding, deleting and reordering layers are
+ * structure versions, so every past instant resolves with the layers then in force.
+ */
+export interface ScheduleHistory {
+  timeZone: string;
+  /** Every layer that ever existed, in any order. */
+  layers: Layer[];
+  /** Sorted by effectiveFrom; before the first one the schedule has no layers. */
+  structures: Structure[];
+  overrides: Override[];
+  fixedShifts: FixedShift[];
+}
+
+interface Era extends Range {
+  schedule: Schedule;
+}
+
+function structureIndexAt(structures: Structure[], instant: Instant): number {
+  let index = -1;
+  for (let i = 0; i < structures.length && (structures[i] as Structure).effectiveFrom <= instant; i++) index = i;
+  return index;
+}
+
+function scheduleOf(history: ScheduleHistory, layerIds: string[]): Schedule {
+  const byId = new Map(history.layers.map((l) => [l.id, l]));
+  return {
+    timeZone: history.timeZone,
+    layers: layerIds.flatMap((id) => byId.get(id) ?? []),
+    overrides: history.overrides,
+    fixedShifts: history.fixedShifts,
+  };
+}
+
+/** The plain schedule in force at `instant`. */
+export function scheduleAt(history: ScheduleHistory, instant: Instant): Schedule {
+  const index = structureIndexAt(history.structures, instant);
+  return scheduleOf(history, index < 0 ? [] : (history.structures[index] as Structure).layerIds);
+}
+
+/** [from, to) cut where the structure changes, each piece with its plain schedule. */
+export function erasOf(history: ScheduleHistory, from: Instant, to: Instant): Era[] {
+  const eras: Era[] = [];
+  let index = structureIndexAt(history.structures, from);
+  for (let start = from; start < to; index++) {
+    const next = history.structures[index + 1]?.effectiveFrom ?? Infinity;
+    const end = Math.min(to, next);
+    const ids = index < 0 ? [] : (history.structures[index] as Structure).layerIds;
+    eras.push({ start, end, schedule: scheduleOf(history, ids) });
+    start = end;
+  }
+  return eras;
+}
+
+/** resolveAt over a history: `until` stops at the next structure change. */
+export function resolveHistoryAt(history: ScheduleHistory, instant: Instant, horizon = DEFAULT_HORIZON): Resolution {
+  const index = structureIndexAt(history.structures, instant);
+  const change = history.structures[index + 1]?.effectiveFrom ?? Infinity;
+  const resolution = resolveAt(scheduleAt(history, instant), instant, horizon);
+  return {
+    primary: resolution.primary,
+    layers: resolution.layers.map((l) => ({ ...l, until: Math.min(l.until, change) })),
+    until: Math.min(resolution.until, change),
+  };
+}
+
+const sameLayers = (a: LayerState[], b: LayerState[]) => a.length === b.length && a.every((s, i) => sameState(s, b[i] as LayerState));
+
+/** Maximal constant segments of [from, to) across structure changes. */
+export function historyTimeline(history: ScheduleHistory, from: Instant, to: Instant): TimelineSegment[] {
+  const out: TimelineSegment[] = [];
+  for (const era of erasOf(history, from, to)) {
+    for (const segment of timeline(era.schedule, era.start, era.end)) {
+      const last = out[out.length - 1];
+      if (last && last.end === segment.start && samePrimary(last.primary, segment.primary) && sameLayers(last.layers, segment.layers)) {
+        last.end = segment.end;
+      } else {
+        out.push(segment);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rows for drawing: one per layer that exists somewhere in [from, to) (in the order of
+ * the last structure, removed layers after), each with segments only where it exists,
+ * and the final row of primaries.
+ */
+export function historyTimelineRows(history: ScheduleHistory, from: Instant, to: Instant): TimelineRows {
+  const eras = erasOf(history, from, to);
+  const rows = new Map<string, TimelineRows['layers'][number]>();
+  const order = [...eras].reverse().flatMap((e) => e.schedule.layers.map((l) => l.id));
+  for (const id of order) if (!rows.has(id)) rows.set(id, { layerId: id, name: '', segments: [] });
+  const final: PrimarySegment[] = [];
+  for (const era of eras) {
+    const piece = timelineRows(era.schedule, era.start, era.end);
+    for (const row of piece.layers) {
+      const target = rows.get(row.layerId) as TimelineRows['layers'][number];
+      target.name = row.name;
+      appendMerged(target.segments, row.segments, (a, b) => a.userId === b.userId && a.source === b.source && a.active === b.active);
+    }
+    appendMerged(final, piece.final, (a, b) => samePrimary(a.primary, b.primary));
+  }
+  return { layers: [...rows.values()], final };
+}
+
+function appendMerged<S extends Range>(target: S[], segments: S[], same: (a: S, b: S) => boolean): void {
+  for (const segment of segments) {
+    const last = target[target.length - 1];
+    if (last && last.end === segment.start && same(last, segment)) last.end = segment.end;
+    else target.push({ ...segment });
+  }
+}
+
+/** Where nobody is primary in [from, to). */
+export function historyGaps(history: ScheduleHistory, from: Instant, to: Instant): Range[] {
+  return historyTimelineRows(history, from, to)
+    .final.filter((s) => s.primary === null)
+    .map(({ start, end }) => ({ start, end }));
+}
+
+/** Per-user on-call hours over [from, to), summed across structure changes. */
+export function historyHours(history: ScheduleHistory, from: Instant, to: Instant, timeZone = history.timeZone): UserHours[] {
+  const totals = new Map<string, UserHours>();
+  for (const era of erasOf(history, from, to)) {
+    for (const h of onCallHours(era.schedule, era.start, era.end, timeZone)) {
+      const row = totals.get(h.userId) ?? { userId: h.userId, total: 0, businessHours: 0, nights: 0, weekends: 0 };
+      row.total += h.total;
+      row.businessHours += h.businessHours;
+      row.nights += h.nights;
+      row.weekends += h.weekends;
+      totals.set(h.userId, row);
+    }
+  }
+  return [...totals.values()];
+}
+

@@ -1,0 +1,121 @@
+import { Type, type Static, type TObject, type TUnion } from 'typebox';
+import { Id, Instant, TimeZone } from './common.js';
+
+const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: "Local time 'HH:MM'" });
+const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday' });
+const LocalDateTime = Type.String({
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d$',
+  description: "Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone",
+});
+
+/**
+ * A union told apart by `kind`: ajv then validates only the matching variant, so an
+ * error names the field that is wrong rather than every variant that did not match.
+ */
+function ByKind<T extends TObject[]>(variants: [...T], description: string) {
+  return Type.Unsafe<Static<TUnion<T>>>({ oneOf: variants, discriminator: { propertyName: 'kind' }, description });
+}
+
+const strict = { additionalProperties: false } as const;
+
+export const RotationSchema = ByKind(
+  [
+    Type.Object(
+      { kind: Type.Literal('daily'), handoffTime: HHMM, days: Type.Optional(Type.Array(Weekday, { minItems: 1, maxItems: 7, uniqueItems: true })) },
+      strict,
+    ),
+    Type.Object({ kind: Type.Literal('weekly'), handoffDay: Weekday, handoffTime: HHMM }, strict),
+    Type.Object(
+      {
+        kind: Type.Literal('custom'),
+        every: Type.Integer({ minimum: 1, maximum: 10_000 }),
+        unit: Type.Enum(['hours', 'days', 'weeks']),
+        anchor: LocalDateTime,
+      },
+      strict,
+    ),
+  ],
+  'Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor',
+);
+
+const Window = Type.Object({ startDay: Weekday, startTime: HHMM, endDay: Weekday, endTime: HHMM }, strict);
+
+export const RestrictionSchema = ByKind(
+  [
+    Type.Object({ kind: Type.Literal('always') }, strict),
+    Type.Object({ kind: Type.Literal('business_hours') }, strict),
+    Type.Object({ kind: Type.Literal('weekends') }, strict),
+    Type.Object({ kind: Type.Literal('custom'), windows: Type.Array(Window, { maxItems: 100 }) }, strict),
+  ],
+  'When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows',
+);
+
+const LayerName = Type.String({ minLength: 1, maxLength: 100 });
+const Members = Type.Array(Id, { maxItems: 200, description: 'User ids in rotation order; repeats allowed' });
+const EffectiveAt = Type.Optional(
+  Type.String({ format: 'date-time', description: 'When the change takes effect: now by default, or a future instant' }),
+);
+
+export const LayerInput = Type.Object(
+  {
+    name: LayerName,
+    timeZone: Type.Optional(TimeZone),
+    rotation: RotationSchema,
+    restriction: Type.Optional(RestrictionSchema),
+    members: Members,
+    effectiveAt: EffectiveAt,
+  },
+  strict,
+);
+
+export const LayerPatch = Type.Object(
+  {
+    name: Type.Optional(LayerName),
+    timeZone: Type.Optional(TimeZone),
+    rotation: Type.Optional(RotationSchema),
+    restriction: Type.Optional(RestrictionSchema),
+    members: Type.Optional(Members),
+    effectiveAt: EffectiveAt,
+  },
+  strict,
+);
+
+export const CreateSchedule = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    teamId: Id,
+    timeZone: TimeZone,
+    layers: Type.Array(Type.Omit(LayerInput, ['effectiveAt']), { minItems: 1, maxItems: 20 }),
+  },
+  strict,
+);
+
+export const PatchSchedule = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    teamId: Type.Optional(Id),
+    timeZone: Type.Optional(TimeZone),
+  },
+  strict,
+);
+
+export const LayerOrder = Type.Object({ layerIds: Type.Array(Id, { minItems: 1, maxItems: 20, uniqueItems: true }) }, strict);
+
+export const OverrideInput = Type.Object(
+  {
+    layerId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'null or absent: schedule-wide' })),
+    userId: Id,
+    start: Instant,
+    end: Instant,
+  },
+  strict,
+);
+
+export const FixedShiftInput = Type.Object({ layerId: Id, userId: Id, start: Instant, end: Instant }, strict);
+
+export const LayerParams = Type.Object({ id: Id, layerId: Id });
+export const ItemParams = Type.Object({ id: Id, itemId: Id });
+export const AtQuery = Type.Object({ at: Type.Optional(Instant) }, strict);
+export const RangeQuery = Type.Object({ from: Instant, to: Instant }, strict);
