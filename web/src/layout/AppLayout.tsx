@@ -19,7 +19,7 @@ export function AppLayout() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" aria-label="Main">
         <NavMenu onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main>

@@ -5,7 +5,7 @@ import { navItems } from './navigation';
 export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   return (
-    <nav aria-label="Main">
+    <>
       {navItems.map(({ label, path, icon: Icon }) => {
         const active = pathname === path || pathname.startsWith(`${path}/`);
         return (
@@ -21,6 +21,6 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
           />
         );
       })}
-    </nav>
+    </>
   );
 }

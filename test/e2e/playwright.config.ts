@@ -1,0 +1,67 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath, hasChromium, installHint } from './chromium';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const port = 18081;
+const baseURL = `http://127.0.0.1:${port}`;
+
+if (!hasChromium) {
+  // In CI no suite may skip; elsewhere the specs skip themselves (see chromium.ts).
+  if (process.env['CI']) throw new Error(`Browser tests cannot run. ${installHint}`);
+  const rule = '!'.repeat(78);
+  console.warn(`\n${rule}\n!! BROWSER TESTS SKIPPED. ${installHint}\n${rule}\n`);
+}
+
+// This file is loaded again in every worker: the database is created once, by the
+// main process, and found through the environment the workers inherit.
+process.env['VIGIL_E2E_DATABASE'] ??= path.join(mkdtempSync(path.join(tmpdir(), 'vigil-e2e-')), 'vigil.db');
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: path.join(repoRoot, 'test-results'),
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: process.env['CI'] ? 1 : 0,
+  reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: path.join(repoRoot, 'playwright-report') }]] : 'list',
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  ...(hasChromium && {
+    webServer: {
+      command: 'node dist/app/main.js',
+      cwd: repoRoot,
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        VIGIL_HOST: '127.0.0.1',
+        VIGIL_PORT: String(port),
+        VIGIL_DATABASE_URL: `sqlite:${process.env['VIGIL_E2E_DATABASE']}`,
+        VIGIL_TEST_MODE: '1',
+        VIGIL_LOG_LEVEL: 'warn',
+      },
+    },
+  }),
+});
