@@ -91,11 +91,25 @@ interface OracleResult {
   layers: LayerState[];
 }
 
+/** How many of the ascending `list` are <= t. */
+function countUpTo(list: Instant[], t: Instant): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Returns a resolver valid for instants in [from, to). */
 function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) => OracleResult {
   const prepared = schedule.layers.map((layer) =>
     layer.versions.map((v) => ({ v, handoffs: handoffList(v, Math.min(from, v.effectiveFrom), to), intervals: activeIntervals(v, from, to) })),
   );
+  const layerOverrides = schedule.layers.map((l) => schedule.overrides.filter((x) => x.layerId === l.id));
+  const layerShifts = schedule.layers.map((l) => schedule.fixedShifts.filter((x) => x.layerId === l.id));
   const overrideWinner = (list: Override[], t: Instant): Override | null => {
     let best: Override | null = null;
     for (const o of list) if (o.start <= t && t < o.end && (!best || o.createdAt >= best.createdAt)) best = o;
@@ -114,13 +128,13 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
       if (!current) return { layerId: layer.id, userId: null, source: 'none', active: false };
       const { v, handoffs, intervals } = current;
       const active = intervals === null || intervals.some(([s, e]) => s <= t && t < e);
-      const o = overrideWinner(schedule.overrides.filter((x) => x.layerId === layer.id), t);
+      const o = overrideWinner(layerOverrides[li]!, t);
       if (o) return { layerId: layer.id, userId: o.userId, source: 'override', active };
-      const f = fixedWinner(schedule.fixedShifts.filter((x) => x.layerId === layer.id), t);
+      const f = fixedWinner(layerShifts[li]!, t);
       if (f) return { layerId: layer.id, userId: f.userId, source: 'fixed', active };
       if (v.carryOver && t < v.carryOver.until) return { layerId: layer.id, userId: v.carryOver.userId, source: 'rotation', active };
       if (v.members.length === 0) return { layerId: layer.id, userId: null, source: 'none', active };
-      const passed = handoffs.filter((h) => h > v.effectiveFrom && h <= t).length;
+      const passed = countUpTo(handoffs, t) - countUpTo(handoffs, v.effectiveFrom);
       const userId = v.members[(((v.startIndex + passed) % v.members.length) + v.members.length) % v.members.length]!;
       return { layerId: layer.id, userId, source: 'rotation', active };
     });
@@ -133,7 +147,7 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
 }
 
 // ---------------------------------------------------------------------------------------
-// Generators: small schedules around DST transitions, over ranges of at most three days.
+// Generators: small schedules around DST transitions, over ranges of at most two days.
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -182,7 +196,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     zone: fc.constantFrom(...Object.keys(ZONES)),
     pick: fc.nat(),
     shift: fc.integer({ min: -36 * 60, max: 12 * 60 }),
-    length: fc.integer({ min: 60, max: 72 * 60 }),
+    length: fc.integer({ min: 60, max: 48 * 60 }),
   })
   .chain(({ zone, pick, shift, length }) => {
     const marks = ZONES[zone]!;
@@ -237,7 +251,7 @@ function minutesOf(c: Case) {
   return out;
 }
 
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: 50 };
 
 describe('schedule properties against a minute-by-minute oracle', () => {
   it('timeline equals the oracle, its segments are maximal, and each primary comes from an active layer or a schedule-wide override', () => {
@@ -254,7 +268,11 @@ describe('schedule properties against a minute-by-minute oracle', () => {
             expect(s.start).toBe(segments[n - 1]!.end);
             expect(key(s)).not.toBe(key(segments[n - 1]!));
           }
-          for (; i < minutes.length && minutes[i]!.t < s.end; i++) expect(key(s)).toBe(key(minutes[i]!.result));
+          for (; i < minutes.length && minutes[i]!.t < s.end; i++) {
+            // expect() per minute is slow; only build the assertion on a mismatch.
+            const want = key(minutes[i]!.result);
+            if (key(s) !== want) expect(`${new Date(minutes[i]!.t).toISOString()} ${key(s)}`).toBe(`${new Date(minutes[i]!.t).toISOString()} ${want}`);
+          }
           if (s.primary?.layerId) {
             const layer = s.layers.find((l) => l.layerId === s.primary!.layerId)!;
             expect(layer.active && layer.userId === s.primary.userId).toBe(true);
@@ -275,14 +293,18 @@ describe('schedule properties against a minute-by-minute oracle', () => {
       fc.property(caseArb, (c) => {
         const minutes = minutesOf(c);
         const rows = timelineRows(c.schedule, c.from, c.to);
-        const at = <T extends { start: Instant; end: Instant }>(list: T[], t: Instant) => list.find((s) => s.start <= t && t < s.end)!;
+        // Segments are walked in order alongside the minutes.
+        const cursors = new Map<unknown[], number>();
+        const at = <T extends { start: Instant; end: Instant }>(list: T[], t: Instant): T => {
+          let i = cursors.get(list) ?? 0;
+          while (list[i]!.end <= t) i++;
+          cursors.set(list, i);
+          return list[i]!;
+        };
         for (const { t, result } of minutes) {
-          expect(samePrimary(at(rows.final, t).primary, result.primary)).toBe(true);
-          rows.layers.forEach((row, li) => {
-            const s = at(row.segments, t);
-            const o = result.layers[li]!;
-            expect([s.userId, s.source, s.active]).toEqual([o.userId, o.source, o.active]);
-          });
+          const got = JSON.stringify([at(rows.final, t).primary, ...rows.layers.map((row) => at(row.segments, t)).map((x) => [x.userId, x.source, x.active])]);
+          const want = JSON.stringify([result.primary, ...result.layers.map((x) => [x.userId, x.source, x.active])]);
+          if (got !== want) expect(`${new Date(t).toISOString()} ${got}`).toBe(`${new Date(t).toISOString()} ${want}`);
         }
         for (const list of [rows.final, ...rows.layers.map((r) => r.segments)]) {
           list.forEach((s, n) => n > 0 && expect(s.start).toBe(list[n - 1]!.end));
