@@ -26,7 +26,8 @@ export function TeamsPage() {
       </Group>
       {teams.isPending && <Skeleton h={200} />}
       {teams.isError && <QueryError error={teams.error} />}
-      {teams.isSuccess && (
+      {teams.isSuccess && teams.data.pages[0]?.items.length === 0 && <Text c="dimmed">No teams yet.</Text>}
+      {teams.isSuccess && teams.data.pages[0]?.items.length !== 0 && (
         <Table striped aria-label="Teams">
           <Table.Thead>
             <Table.Tr>
