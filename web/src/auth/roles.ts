@@ -1,6 +1,6 @@
 import type { Role } from '../api/types';
 
-export const roles: readonly Role[] = ['owner', 'admin', 'responder', 'viewer'];
+const roles: readonly Role[] = ['owner', 'admin', 'responder', 'viewer'];
 
 const rank: Record<Role, number> = { viewer: 0, responder: 1, admin: 2, owner: 3 };
 

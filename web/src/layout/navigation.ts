@@ -9,7 +9,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 
-export interface NavItem {
+interface NavItem {
   label: string;
   path: string;
   icon: Icon;

@@ -10,15 +10,17 @@ import { UserRoleSelect } from './UserRoleSelect';
 export function UserRow({ user }: { user: User }) {
   const me = useCurrentUser();
   const deleting = useDeleteUser();
-  const canManage = hasRole(me.role, 'admin');
+  // Same rules as the server: admins manage users, only an owner manages an owner;
+  // nobody edits their own role or deletes themselves here.
+  const canManage = hasRole(me.role, 'admin') && user.id !== me.id && (user.role !== 'owner' || me.role === 'owner');
   return (
     <Table.Tr>
       <Table.Td>{user.name}</Table.Td>
       <Table.Td>{user.email}</Table.Td>
-      <Table.Td>{canManage && user.id !== me.id ? <UserRoleSelect user={user} actorRole={me.role} /> : <Badge variant="light">{user.role}</Badge>}</Table.Td>
+      <Table.Td>{canManage ? <UserRoleSelect user={user} actorRole={me.role} /> : <Badge variant="light">{user.role}</Badge>}</Table.Td>
       <Table.Td>{user.timeZone}</Table.Td>
       <Table.Td>
-        {canManage && user.id !== me.id && (
+        {canManage && (
           <ConfirmButton
             label={`Delete ${user.name}`}
             icon={<IconTrash size={16} />}
