@@ -5,8 +5,10 @@ export interface Claim {
   userId: string;
   start: Instant;
   end: Instant;
-  /** Higher ranks win among overlapping claims; ties go to the later one in input order. */
+  /** Higher ranks win among overlapping claims. */
   rank: number;
+  /** Position in the caller's list: among equal ranks the later one wins. */
+  order: number;
 }
 
 export interface ClaimAt {
@@ -30,7 +32,7 @@ export function claimAt(sorted: Claim[], instant: Instant): ClaimAt {
     }
     if (claim.end > instant) {
       next = Math.min(next, claim.end);
-      if (!winner || claim.rank >= winner.rank) winner = claim;
+      if (!winner || claim.rank > winner.rank || (claim.rank === winner.rank && claim.order > winner.order)) winner = claim;
     }
   }
   return { winner, next };

@@ -22,13 +22,13 @@ export interface LayerEval {
 }
 
 export function compileSchedule(schedule: Schedule): CompiledSchedule {
-  const overrides = schedule.overrides.map((o) => ({ layerId: o.layerId, claim: { userId: o.userId, start: o.start, end: o.end, rank: o.createdAt } }));
+  const overrides = schedule.overrides.map((o, order) => ({ layerId: o.layerId, claim: { userId: o.userId, start: o.start, end: o.end, rank: o.createdAt, order } }));
   return {
     layers: schedule.layers.map((layer) => ({
       layer,
       overrides: sortClaims(overrides.filter((o) => o.layerId === layer.id).map((o) => o.claim)),
       // Among overlapping fixed shifts, the one that started last holds the layer.
-      fixedShifts: sortClaims(schedule.fixedShifts.filter((f) => f.layerId === layer.id).map((f) => ({ ...f, rank: f.start }))),
+      fixedShifts: sortClaims(schedule.fixedShifts.flatMap((f, order) => (f.layerId === layer.id ? [{ ...f, rank: f.start, order }] : []))),
       compiled: [],
     })),
     scheduleWide: sortClaims(overrides.filter((o) => o.layerId === null).map((o) => o.claim)),

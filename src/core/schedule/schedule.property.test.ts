@@ -253,7 +253,8 @@ function minutesOf(c: Case) {
 
 const RUNS = { numRuns: 50 };
 
-describe('schedule properties against a minute-by-minute oracle', () => {
+// Generous timeout: shrinking a counterexample on a busy 2-core machine takes a while.
+describe('schedule properties against a minute-by-minute oracle', { timeout: 60_000 }, () => {
   it('timeline equals the oracle, its segments are maximal, and each primary comes from an active layer or a schedule-wide override', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
