@@ -1,9 +1,12 @@
 import type { Ajv } from 'ajv';
+import { assertTimeZone } from '../core/time/zone.js';
 
+// The same zone database the schedule core computes with, so a zone the API
+// accepts is one the core can resolve.
 export function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return value.includes('/') || value === 'UTC';
+    assertTimeZone(value);
+    return true;
   } catch {
     return false;
   }

@@ -12,6 +12,9 @@ import { errorHandler } from './problem.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { teamRoutes } from './routes/teams.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { overrideRoutes } from './routes/overrides.js';
+import { onCallRoutes } from './routes/on-call.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
@@ -27,7 +30,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
     ajv: {
       // allErrors so one response lists every bad field; unknown fields are
       // rejected by the schemas rather than silently dropped.
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, discriminator: true },
       // @fastify/ajv-compiler already adds ajv-formats (email, date-time, uuid).
       plugins: [vigilFormats],
     },
@@ -62,6 +65,9 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       userRoutes(api, deps);
       tokenRoutes(api, deps);
       teamRoutes(api, deps);
+      scheduleRoutes(api, deps);
+      overrideRoutes(api, deps);
+      onCallRoutes(api, deps);
       if (deps.testClock) testClockRoutes(api, deps.testClock);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
     },

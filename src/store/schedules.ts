@@ -158,10 +158,8 @@ export async function loadSchedule(db: Db, id: string, range?: { from: Instant; 
   };
 }
 
-export async function insertLayer(trx: Db, scheduleId: string, name: string, now: number): Promise<string> {
-  const id = newId();
-  await trx.insertInto('schedule_layers').values({ id, schedule_id: scheduleId, name, created_at: now }).execute();
-  return id;
+export async function insertLayer(trx: Db, scheduleId: string, layer: { id: string; name: string }, now: number): Promise<void> {
+  await trx.insertInto('schedule_layers').values({ id: layer.id, schedule_id: scheduleId, name: layer.name, created_at: now }).execute();
 }
 
 export async function renameLayer(trx: Db, layerId: string, name: string): Promise<void> {

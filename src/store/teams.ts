@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
-import { isUniqueViolation } from './database.js';
+import { isForeignKeyViolation, isUniqueViolation } from './database.js';
 import { newId } from './ids.js';
 import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
 import type { DB, TeamRole, TeamRow } from './schema.js';
@@ -61,7 +61,14 @@ export async function updateTeam(
 }
 
 export async function deleteTeam(db: Kysely<DB>, id: string): Promise<void> {
-  const result = await db.deleteFrom('teams').where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('teams')
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .catch((err: unknown) => {
+      if (isForeignKeyViolation(err)) throw new AppError('team_in_use');
+      throw err;
+    });
   if (result.numDeletedRows === 0n) throw new AppError('not_found', `No team ${id}`);
 }
 

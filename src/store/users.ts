@@ -94,3 +94,19 @@ export async function countOwners(db: Kysely<DB>): Promise<number> {
 
 const emailTaken = (): AppError =>
   new AppError('email_taken', undefined, [{ path: '/body/email', message: 'is already used by another user' }]);
+
+/** The ids among `ids` that are not users. */
+export async function findMissingUsers(db: Kysely<DB>, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const found = await db.selectFrom('users').select('id').where('id', 'in', unique).execute();
+  const known = new Set(found.map((r) => r.id));
+  return unique.filter((id) => !known.has(id));
+}
+
+export async function usersByIds(db: Kysely<DB>, ids: string[]): Promise<Map<string, UserRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').selectAll().where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -18,7 +18,7 @@ export interface EditResult {
 }
 
 /** The layer ids in force at `at` (the last structure starting at or before it). */
-export function layerIdsAt(history: ScheduleHistory, at: Instant): string[] {
+export function layerIdsAt(history: Pick<ScheduleHistory, 'structures'>, at: Instant): string[] {
   let ids: string[] = [];
   for (const s of history.structures) if (s.effectiveFrom <= at) ids = s.layerIds;
   return ids;

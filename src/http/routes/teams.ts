@@ -1,10 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import {
   createTeam,
   deleteTeam,
-  findMembership,
   getTeam,
   listMembers,
   listTeams,
@@ -14,22 +12,14 @@ import {
 } from '../../store/teams.js';
 import { getUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
-import { actorOf, requireRole } from '../auth.js';
+import { requireRole } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
-import { hasRole } from '../roles.js';
+import { requireTeamManager } from '../permissions.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { CreateTeam, MemberParams, PatchTeam, PutMember, Team, TeamDetail, TeamMember, toTeam } from '../schemas/team.js';
 
 export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
   const tags = ['teams'];
-
-  // Team-scoped write access: admins anywhere, responders on teams they manage.
-  async function requireTeamManager(req: FastifyRequest, teamId: string): Promise<void> {
-    const actor = actorOf(req);
-    if (hasRole(actor.user.role, 'admin')) return;
-    const membership = hasRole(actor.user.role, 'responder') ? await findMembership(db, teamId, actor.user.id) : undefined;
-    if (membership !== 'manager') throw new AppError('forbidden', 'Only an admin or a manager of this team can change it');
-  }
 
   async function teamDetail(id: string) {
     const team = await getTeam(db, id);
@@ -56,7 +46,7 @@ export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
     { schema: { tags, summary: 'Rename or describe a team', params: IdParams, body: PatchTeam, response: { 200: Team } } },
     async (req) => {
       await getTeam(db, req.params.id);
-      await requireTeamManager(req, req.params.id);
+      await requireTeamManager(db, req, req.params.id);
       return toTeam(await updateTeam(db, req.params.id, req.body, clock.now()));
     },
   );
@@ -77,7 +67,7 @@ export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
     async (req) => {
       const { id, userId } = req.params;
       await getTeam(db, id);
-      await requireTeamManager(req, id);
+      await requireTeamManager(db, req, id);
       const user = await getUser(db, userId).catch(() => {
         throw new AppError('validation_failed', `No user ${userId}`, [{ path: '/params/userId', message: 'is not an existing user' }]);
       });
@@ -91,7 +81,7 @@ export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
     { schema: { tags, summary: 'Remove a member', params: MemberParams, response: { 204: Type.Null() } } },
     async (req, reply) => {
       await getTeam(db, req.params.id);
-      await requireTeamManager(req, req.params.id);
+      await requireTeamManager(db, req, req.params.id);
       await removeMember(db, req.params.id, req.params.userId);
       return reply.code(204).send(null);
     },

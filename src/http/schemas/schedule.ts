@@ -1,8 +1,9 @@
 import { Type, type Static, type TObject, type TUnion } from 'typebox';
+import type { Weekday as CoreWeekday } from '../../core/schedule/types.js';
 import { Id, Instant, TimeZone } from './common.js';
 
 const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: "Local time 'HH:MM'" });
-const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday' });
+const Weekday = Type.Unsafe<CoreWeekday>(Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday' }));
 const LocalDateTime = Type.String({
   pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d$',
   description: "Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone",

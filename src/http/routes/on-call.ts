@@ -1,0 +1,193 @@
+import { Type, type Static } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { applyEdit, type ScheduleEdit } from '../../core/schedule/edit.js';
+import { historyHours, historyTimelineRows } from '../../core/schedule/history.js';
+import { primaryChanges } from '../../core/schedule/primary-changes.js';
+import { checkDraft, toHistory } from '../../service/schedule-edits.js';
+import { newId } from '../../store/ids.js';
+import { listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
+import type { Api } from '../app-types.js';
+import type { HttpDeps } from '../deps.js';
+import { directoryFor, presentOnCall, presentRows, userIdsOf } from '../schedule-presenter.js';
+import { IdParams, Instant, toIso } from '../schemas/common.js';
+import { AtQuery, LayerInput, LayerOrder, LayerPatch, RangeQuery } from '../schemas/schedule.js';
+import { HoursRow, OnCall, Preview, Timeline } from '../schemas/schedule-views.js';
+import { draftOf, patchEdit } from './schedules.js';
+
+const DAY = 86_400_000;
+
+/** Parses and bounds a [from, to) query so one request cannot ask for decades of segments. */
+function rangeOf(query: { from: string; to: string }, maxDays: number): { from: number; to: number } {
+  const from = Date.parse(query.from);
+  const to = Date.parse(query.to);
+  if (!(to > from)) throw new AppError('validation_failed', 'The range is empty', [{ path: '/querystring/to', message: 'must be after from' }]);
+  if (to - from > maxDays * DAY) {
+    throw new AppError('validation_failed', 'The range is too long', [{ path: '/querystring/to', message: `must be within ${maxDays} days of from` }]);
+  }
+  return { from, to };
+}
+
+const PreviewEdit = Type.Object(
+  {
+    edit: Type.Unsafe<
+      | { kind: 'add_layer'; layer: Static<typeof LayerInput> }
+      | { kind: 'update_layer'; layerId: string; patch: Static<typeof LayerPatch> }
+      | { kind: 'reorder_layers'; layerIds: string[] }
+      | { kind: 'remove_layer'; layerId: string }
+    >({
+      oneOf: [
+        Type.Object({ kind: Type.Literal('add_layer'), layer: LayerInput }, { additionalProperties: false }),
+        Type.Object({ kind: Type.Literal('update_layer'), layerId: Type.String({ format: 'uuid' }), patch: LayerPatch }, { additionalProperties: false }),
+        Type.Object({ kind: Type.Literal('reorder_layers'), layerIds: LayerOrder.properties.layerIds }, { additionalProperties: false }),
+        Type.Object({ kind: Type.Literal('remove_layer'), layerId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+      ],
+      discriminator: { propertyName: 'kind' },
+    }),
+    from: Type.Optional(Instant),
+    to: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
+
+export function onCallRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+  const tags = ['on-call'];
+  const atOf = (at: string | undefined) => (at === undefined ? clock.now() : Date.parse(at));
+
+  async function onCall(scheduleId: string, at: number) {
+    const stored = await loadSchedule(db, scheduleId, { from: at, to: at + 1 });
+    return presentOnCall(stored, toHistory(stored), at, await directoryFor(db, userIdsOf(stored)));
+  }
+
+  api.get(
+    '/on-call',
+    { schema: { tags, summary: 'Who is on call now (or at ?at=) on every schedule', querystring: AtQuery, response: { 200: Type.Object({ items: Type.Array(OnCall) }) } } },
+    async (req) => {
+      const at = atOf(req.query.at);
+      const ids = await listAllScheduleIds(db);
+      const items = [];
+      for (const { id } of ids) items.push(await onCall(id, at));
+      return { items };
+    },
+  );
+
+  api.get(
+    '/schedules/:id/on-call',
+    { schema: { tags, summary: 'Who is on call now (or at ?at=): the primary and every layer', params: IdParams, querystring: AtQuery, response: { 200: OnCall } } },
+    (req) => onCall(req.params.id, atOf(req.query.at)),
+  );
+
+  api.get(
+    '/schedules/:id/timeline',
+    {
+      schema: {
+        tags,
+        summary: 'Per-layer and final timeline over [from, to) with coverage gaps (at most 92 days)',
+        params: IdParams,
+        querystring: RangeQuery,
+        response: { 200: Timeline },
+      },
+    },
+    async (req) => {
+      const { from, to } = rangeOf(req.query, 92);
+      const stored = await loadSchedule(db, req.params.id, { from, to });
+      const rows = historyTimelineRows(toHistory(stored), from, to);
+      return presentRows(rows, stored, from, to, await directoryFor(db, userIdsOf(stored)));
+    },
+  );
+
+  api.post(
+    '/schedules/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'What an unsaved layer edit would do: timelines before and after, gaps, and whose shifts move',
+        params: IdParams,
+        body: PreviewEdit,
+        response: { 200: Preview },
+      },
+    },
+    async (req) => {
+      const now = clock.now();
+      const from = req.body.from === undefined ? now : Math.max(now, Date.parse(req.body.from));
+      const { to } = rangeOf({ from: toIso(from), to: req.body.to ?? toIso(from + 14 * DAY) }, 92);
+      const stored = await loadSchedule(db, req.params.id, { from, to });
+      const history = toHistory(stored);
+      const input = req.body.edit;
+      let edit: ScheduleEdit;
+      switch (input.kind) {
+        case 'add_layer': {
+          const draft = draftOf(input.layer, stored.row.time_zone);
+          await checkDraft(db, draft, '/body/edit/layer');
+          edit = { kind: 'add_layer', layerId: newId(), name: input.layer.name, draft };
+          break;
+        }
+        case 'update_layer': {
+          const update = patchEdit(history, input.layerId, input.patch, from);
+          await checkDraft(db, update.draft, '/body/edit/patch');
+          edit = update;
+          break;
+        }
+        default:
+          edit = input;
+      }
+      const after = applyEdit(history, edit, from).history;
+      const beforeRows = historyTimelineRows(history, from, to);
+      const afterRows = historyTimelineRows(after, from, to);
+      const mentioned = userIdsOf(stored);
+      if (edit.kind === 'add_layer' || edit.kind === 'update_layer') edit.draft.members.forEach((m) => mentioned.add(m));
+      const users = await directoryFor(db, mentioned);
+      const named = { ...stored, layers: [...stored.layers, ...(edit.kind === 'add_layer' ? [{ id: edit.layerId, name: edit.name, versions: [] }] : [])] };
+      return {
+        before: presentRows(beforeRows, named, from, to, users),
+        after: presentRows(afterRows, named, from, to, users),
+        changes: primaryChanges(beforeRows.final, afterRows.final).map((c) => ({
+          start: toIso(c.start),
+          end: toIso(c.end),
+          before: c.before === null ? null : users(c.before),
+          after: c.after === null ? null : users(c.after),
+        })),
+      };
+    },
+  );
+
+  async function hoursReport(scheduleId: string, query: { from: string; to: string }) {
+    const { from, to } = rangeOf(query, 366);
+    const stored = await loadSchedule(db, scheduleId, { from, to });
+    const hours = historyHours(toHistory(stored), from, to);
+    const users = await directoryFor(db, hours.map((h) => h.userId));
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const items = hours
+      .map((h) => ({ user: users(h.userId), total: round(h.total), businessHours: round(h.businessHours), nights: round(h.nights), weekends: round(h.weekends) }))
+      .sort((a, b) => b.total - a.total || a.user.name.localeCompare(b.user.name));
+    return { from: toIso(from), to: toIso(to), timeZone: stored.row.time_zone, name: stored.row.name, items };
+  }
+
+  api.get(
+    '/schedules/:id/hours',
+    {
+      schema: {
+        tags,
+        summary: 'On-call hours per person over [from, to) (at most 366 days): business hours (Mon–Fri 09–17), nights, weekends',
+        params: IdParams,
+        querystring: RangeQuery,
+        response: { 200: Type.Object({ from: Instant, to: Instant, timeZone: Type.String(), items: Type.Array(HoursRow) }) },
+      },
+    },
+    (req) => hoursReport(req.params.id, req.query),
+  );
+
+  api.get(
+    '/schedules/:id/hours.csv',
+    { schema: { tags, summary: 'The on-call hours report as CSV', params: IdParams, querystring: RangeQuery } },
+    async (req, reply) => {
+      const report = await hoursReport(req.params.id, req.query);
+      const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+      const lines = ['name,email,total_hours,business_hours,night_hours,weekend_hours'];
+      for (const i of report.items) lines.push([quote(i.user.name), quote(i.user.email), i.total, i.businessHours, i.nights, i.weekends].join(','));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="on-call-hours-${report.name.replace(/[^\w-]+/g, '_')}.csv"`)
+        .send(`${lines.join('\r\n')}\r\n`);
+    },
+  );
+}

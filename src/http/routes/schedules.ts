@@ -1,0 +1,214 @@
+import type { Static } from 'typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { draftAt, type ScheduleEdit } from '../../core/schedule/edit.js';
+import type { ScheduleHistory } from '../../core/schedule/history.js';
+import type { Layer, LayerDraft } from '../../core/schedule/types.js';
+import { checkDraft, checkMembers, checkRotation, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
+import { newId } from '../../store/ids.js';
+import { deleteScheduleRow, getScheduleRow, listSchedules, loadSchedule, renameLayer, updateScheduleRow } from '../../store/schedules.js';
+import { getTeam } from '../../store/teams.js';
+import type { Api } from '../app-types.js';
+import type { HttpDeps } from '../deps.js';
+import { requireTeamMember } from '../permissions.js';
+import { directoryFor, presentDetail, presentSummary, userIdsOf } from '../schedule-presenter.js';
+import { Id, IdParams, Page, PageQuery } from '../schemas/common.js';
+import { CreateSchedule, LayerInput, LayerOrder, LayerParams, LayerPatch, PatchSchedule } from '../schemas/schedule.js';
+import { ScheduleDetail, ScheduleSummary } from '../schemas/schedule-views.js';
+
+type LayerFields = Omit<Static<typeof LayerInput>, 'effectiveAt'>;
+
+export function draftOf(input: LayerFields, scheduleZone: string): LayerDraft {
+  return {
+    timeZone: input.timeZone ?? scheduleZone,
+    rotation: input.rotation,
+    restriction: input.restriction ?? { kind: 'always' },
+    members: input.members,
+  };
+}
+
+/** The edit a layer patch describes, against the layer's configuration in force at `at`. */
+export function patchEdit(
+  history: ScheduleHistory,
+  layerId: string,
+  patch: Static<typeof LayerPatch>,
+  at: number,
+): Extract<ScheduleEdit, { kind: 'update_layer' }> {
+  const layer = history.layers.find((l) => l.id === layerId) as Layer | undefined;
+  if (!layer) throw new AppError('not_found', `No layer ${layerId} in this schedule`);
+  const current = draftAt(layer, at);
+  return {
+    kind: 'update_layer',
+    layerId,
+    draft: {
+      timeZone: patch.timeZone ?? current.timeZone,
+      rotation: patch.rotation ?? current.rotation,
+      restriction: patch.restriction ?? current.restriction,
+      members: patch.members ?? current.members,
+    },
+  };
+}
+
+const changesConfig = (p: Static<typeof LayerPatch>) =>
+  p.timeZone !== undefined || p.rotation !== undefined || p.restriction !== undefined || p.members !== undefined;
+
+export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
+  const { db } = database;
+  const tags = ['schedules'];
+
+  async function detail(id: string) {
+    const stored = await loadSchedule(db, id, { from: clock.now(), to: clock.now() + 1 });
+    return presentDetail(stored, clock.now(), await directoryFor(db, userIdsOf(stored)));
+  }
+
+  async function writable(req: Parameters<typeof requireTeamMember>[1], scheduleId: string) {
+    const row = await getScheduleRow(db, scheduleId);
+    await requireTeamMember(db, req, row.team_id);
+    return row;
+  }
+
+  api.get(
+    '/schedules',
+    {
+      schema: {
+        tags,
+        summary: 'List schedules',
+        querystring: Type.Object({ ...PageQuery.properties, teamId: Type.Optional(Id) }, { additionalProperties: false }),
+        response: { 200: Page(ScheduleSummary) },
+      },
+    },
+    async (req) => {
+      const page = await listSchedules(db, req.query, req.query.teamId);
+      return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  api.post(
+    '/schedules',
+    { schema: { tags, summary: 'Create a schedule with its layers', body: CreateSchedule, response: { 201: ScheduleDetail } } },
+    async (req, reply) => {
+      const { body } = req;
+      await getTeam(db, body.teamId).catch(() => {
+        throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
+      });
+      await requireTeamMember(db, req, body.teamId);
+      const id = await createSchedule(
+        database,
+        {
+          teamId: body.teamId,
+          name: body.name,
+          description: body.description ?? '',
+          timeZone: body.timeZone,
+          layers: body.layers.map((l) => ({ name: l.name, draft: draftOf(l, body.timeZone) })),
+        },
+        clock.now(),
+      );
+      return reply.code(201).send(await detail(id));
+    },
+  );
+
+  api.get('/schedules/:id', { schema: { tags, summary: 'A schedule with its current layers', params: IdParams, response: { 200: ScheduleDetail } } }, (req) =>
+    detail(req.params.id),
+  );
+
+  api.patch(
+    '/schedules/:id',
+    { schema: { tags, summary: 'Rename, re-describe, move or re-zone a schedule', params: IdParams, body: PatchSchedule, response: { 200: ScheduleDetail } } },
+    async (req) => {
+      await writable(req, req.params.id);
+      if (req.body.teamId !== undefined) {
+        await getTeam(db, req.body.teamId).catch(() => {
+          throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
+        });
+        await requireTeamMember(db, req, req.body.teamId);
+      }
+      await updateScheduleRow(db, req.params.id, req.body, clock.now());
+      return detail(req.params.id);
+    },
+  );
+
+  api.delete(
+    '/schedules/:id',
+    { schema: { tags, summary: 'Delete a schedule and its history', params: IdParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await writable(req, req.params.id);
+      await deleteScheduleRow(db, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.post(
+    '/schedules/:id/layers',
+    { schema: { tags, summary: 'Add a layer at the bottom (now or from effectiveAt)', params: IdParams, body: LayerInput, response: { 201: ScheduleDetail } } },
+    async (req, reply) => {
+      const row = await writable(req, req.params.id);
+      const draft = draftOf(req.body, row.time_zone);
+      await checkDraft(db, draft, '/body');
+      const now = clock.now();
+      const at = effectiveTime(req.body.effectiveAt, now);
+      const layerId = newId();
+      await editSchedule(database, row.id, () => ({ kind: 'add_layer', layerId, name: req.body.name, draft }), at, now);
+      return reply.code(201).send(await detail(row.id));
+    },
+  );
+
+  api.patch(
+    '/schedules/:id/layers/:layerId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a layer: a new version from now or effectiveAt; the past is kept',
+        params: LayerParams,
+        body: LayerPatch,
+        response: { 200: ScheduleDetail },
+      },
+    },
+    async (req) => {
+      const { id, layerId } = req.params;
+      await writable(req, id);
+      const now = clock.now();
+      const at = effectiveTime(req.body.effectiveAt, now);
+      if (req.body.members) await checkMembers(db, req.body.members, '/body/members');
+      if (req.body.rotation) checkRotation(req.body.rotation, '/body/rotation');
+      if (changesConfig(req.body)) {
+        const rename = req.body.name === undefined ? undefined : { layerId, name: req.body.name };
+        await editSchedule(database, id, (history) => patchEdit(history, layerId, req.body, at), at, now, rename);
+      } else if (req.body.name !== undefined) {
+        const stored = await loadSchedule(db, id, { from: now, to: now + 1 });
+        if (!stored.layers.some((l) => l.id === layerId)) throw new AppError('not_found', `No layer ${layerId} in this schedule`);
+        await renameLayer(db, layerId, req.body.name);
+      }
+      return detail(id);
+    },
+  );
+
+  api.put(
+    '/schedules/:id/layer-order',
+    { schema: { tags, summary: 'Reorder layers (index 0 becomes Primary) from now on', params: IdParams, body: LayerOrder, response: { 200: ScheduleDetail } } },
+    async (req) => {
+      await writable(req, req.params.id);
+      const now = clock.now();
+      await editSchedule(database, req.params.id, () => ({ kind: 'reorder_layers', layerIds: req.body.layerIds }), now, now);
+      return detail(req.params.id);
+    },
+  );
+
+  api.delete(
+    '/schedules/:id/layers/:layerId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a layer from now on (409 last_layer for the only one); its past stays answerable',
+        params: LayerParams,
+        response: { 200: ScheduleDetail },
+      },
+    },
+    async (req) => {
+      await writable(req, req.params.id);
+      const now = clock.now();
+      await editSchedule(database, req.params.id, () => ({ kind: 'remove_layer', layerId: req.params.layerId }), now, now);
+      return detail(req.params.id);
+    },
+  );
+}
+

@@ -1,0 +1,107 @@
+import { Type } from 'typebox';
+import { Id, Instant } from './common.js';
+import { RestrictionSchema, RotationSchema } from './schedule.js';
+
+export const UserRef = Type.Object({ id: Id, name: Type.String(), email: Type.String() });
+const NullableUser = Type.Union([UserRef, Type.Null()]);
+const Source = Type.Enum(['override', 'fixed', 'rotation', 'none']);
+
+const LayerConfig = {
+  timeZone: Type.String(),
+  rotation: RotationSchema,
+  restriction: RestrictionSchema,
+  members: Type.Array(UserRef),
+};
+
+export const LayerView = Type.Object({
+  id: Id,
+  name: Type.String(),
+  position: Type.Integer({ description: '0 is the top layer, labelled Primary' }),
+  ...LayerConfig,
+  effectiveFrom: Instant,
+  upcoming: Type.Array(Type.Object({ effectiveFrom: Instant, ...LayerConfig }), { description: 'Versions scheduled to take effect later' }),
+});
+
+export const ScheduleSummary = Type.Object({
+  id: Id,
+  name: Type.String(),
+  description: Type.String(),
+  teamId: Id,
+  timeZone: Type.String(),
+  createdAt: Instant,
+});
+
+export const ScheduleDetail = Type.Object({
+  ...ScheduleSummary.properties,
+  layers: Type.Array(LayerView),
+  scheduledChanges: Type.Array(Type.Object({ effectiveFrom: Instant, layerIds: Type.Array(Id) }), {
+    description: 'Layer additions, removals or reorders that take effect later',
+  }),
+});
+
+export const OnCall = Type.Object({
+  scheduleId: Id,
+  scheduleName: Type.String(),
+  timeZone: Type.String(),
+  at: Instant,
+  until: Instant,
+  primary: Type.Union([
+    Type.Object({ user: UserRef, layerId: Type.Union([Id, Type.Null()]), layerName: Type.Union([Type.String(), Type.Null()]), source: Source }),
+    Type.Null(),
+  ]),
+  layers: Type.Array(
+    Type.Object({
+      layerId: Id,
+      name: Type.String(),
+      position: Type.Integer(),
+      user: NullableUser,
+      source: Source,
+      active: Type.Boolean({ description: "false: outside the layer's restriction (off-duty)" }),
+      until: Instant,
+    }),
+  ),
+});
+
+const Span = { start: Instant, end: Instant };
+export const Gap = Type.Object(Span);
+
+export const Timeline = Type.Object({
+  from: Instant,
+  to: Instant,
+  timeZone: Type.String(),
+  layers: Type.Array(
+    Type.Object({
+      layerId: Id,
+      name: Type.String(),
+      segments: Type.Array(Type.Object({ ...Span, user: NullableUser, source: Source, active: Type.Boolean() })),
+    }),
+  ),
+  final: Type.Array(Type.Object({ ...Span, user: NullableUser, layerId: Type.Union([Id, Type.Null()]), source: Source })),
+  gaps: Type.Array(Gap),
+});
+
+export const OverrideView = Type.Object({
+  id: Id,
+  layerId: Type.Union([Id, Type.Null()]),
+  user: UserRef,
+  ...Span,
+  createdAt: Instant,
+});
+
+export const FixedShiftView = Type.Object({ id: Id, layerId: Id, user: UserRef, ...Span });
+
+export const HoursRow = Type.Object({
+  user: UserRef,
+  total: Type.Number(),
+  businessHours: Type.Number(),
+  nights: Type.Number(),
+  weekends: Type.Number(),
+});
+
+export const Preview = Type.Object({
+  before: Timeline,
+  after: Timeline,
+  changes: Type.Array(Type.Object({ ...Span, before: NullableUser, after: NullableUser }), {
+    description: 'Where the paged person would change, and for whom',
+  }),
+});

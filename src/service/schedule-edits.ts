@@ -1,0 +1,116 @@
+import { AppError } from '../core/errors.js';
+import { applyEdit, type EditResult, type ScheduleEdit } from '../core/schedule/edit.js';
+import type { ScheduleHistory } from '../core/schedule/history.js';
+import type { Instant, LayerDraft, Rotation } from '../core/schedule/types.js';
+import { parseWallDateTime } from '../core/time/wall-clock.js';
+import type { Database } from '../store/database.js';
+import { newId } from '../store/ids.js';
+import {
+  insertLayer,
+  insertSchedule,
+  loadSchedule,
+  lockSchedule,
+  putLayerVersion,
+  putStructure,
+  renameLayer,
+  type StoredSchedule,
+} from '../store/schedules.js';
+import { findMissingUsers } from '../store/users.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema.js';
+
+export function toHistory(stored: StoredSchedule): ScheduleHistory {
+  return {
+    timeZone: stored.row.time_zone,
+    layers: stored.layers,
+    structures: stored.structures,
+    overrides: stored.overrides,
+    fixedShifts: stored.fixedShifts,
+  };
+}
+
+/** Edits may be scheduled for later but never backdated; a minute of client clock skew is forgiven. */
+export function effectiveTime(requested: string | undefined, now: Instant, path = '/body/effectiveAt'): Instant {
+  if (requested === undefined) return now;
+  const at = Date.parse(requested);
+  if (at < now - 60_000) throw new AppError('validation_failed', 'Changes cannot take effect in the past', [{ path, message: 'must not be in the past' }]);
+  return Math.max(at, now);
+}
+
+/** Checks what the JSON schema cannot: that members are real users. */
+export async function checkMembers(db: Kysely<DB>, members: string[], path: string): Promise<void> {
+  const missing = new Set(await findMissingUsers(db, members));
+  const errors = members.flatMap((id, i) => (missing.has(id) ? [{ path: `${path}/${i}`, message: 'is not an existing user' }] : []));
+  if (errors.length > 0) throw new AppError('validation_failed', 'Some members are not users', errors);
+}
+
+/** Checks what the JSON schema cannot: that a custom anchor is a real calendar date. */
+export function checkRotation(rotation: Rotation, path: string): void {
+  if (rotation.kind !== 'custom') return;
+  try {
+    parseWallDateTime(rotation.anchor);
+  } catch {
+    throw new AppError('validation_failed', 'The anchor is not a real date', [{ path: `${path}/anchor`, message: 'is not a real date' }]);
+  }
+}
+
+export async function checkDraft(db: Kysely<DB>, draft: LayerDraft, path: string): Promise<void> {
+  checkRotation(draft.rotation, `${path}/rotation`);
+  await checkMembers(db, draft.members, `${path}/members`);
+}
+
+async function persist(trx: Kysely<DB>, scheduleId: string, result: EditResult, newLayer: { id: string; name: string } | null, now: Instant) {
+  if (newLayer) await insertLayer(trx, scheduleId, newLayer, now);
+  if (result.layerVersion) await putLayerVersion(trx, result.layerVersion.layerId, result.layerVersion.version, now);
+  if (result.structure) await putStructure(trx, scheduleId, result.structure, now);
+}
+
+export interface NewSchedule {
+  teamId: string;
+  name: string;
+  description: string;
+  timeZone: string;
+  layers: { name: string; draft: LayerDraft }[];
+}
+
+export async function createSchedule({ db }: Database, input: NewSchedule, now: Instant): Promise<string> {
+  for (const [i, layer] of input.layers.entries()) await checkDraft(db, layer.draft, `/body/layers/${i}`);
+  return db.transaction().execute(async (trx) => {
+    const row = await insertSchedule(trx, input, now);
+    let history: ScheduleHistory = { timeZone: input.timeZone, layers: [], structures: [], overrides: [], fixedShifts: [] };
+    for (const layer of input.layers) {
+      const id = newId();
+      const result = applyEdit(history, { kind: 'add_layer', layerId: id, name: layer.name, draft: layer.draft }, now);
+      await persist(trx, row.id, result, { id, name: layer.name }, now);
+      history = result.history;
+    }
+    return row.id;
+  });
+}
+
+/** Builds an edit against the history as it stands (inside the lock) and applies it at `at`. */
+export type EditFor = (history: ScheduleHistory) => ScheduleEdit;
+
+/**
+ * Applies one layer edit atomically: the schedule is locked, its history loaded, the
+ * pure edit applied, and only the resulting version/structure written.
+ */
+export async function editSchedule(
+  { db, dialect }: Database,
+  scheduleId: string,
+  editFor: EditFor,
+  at: Instant,
+  now: Instant,
+  rename?: { layerId: string; name: string },
+): Promise<EditResult> {
+  return db.transaction().execute(async (trx) => {
+    await lockSchedule(trx, dialect, scheduleId);
+    const history = toHistory(await loadSchedule(trx, scheduleId));
+    const edit = editFor(history);
+    const result = applyEdit(history, edit, at);
+    const newLayer = edit.kind === 'add_layer' ? { id: edit.layerId, name: edit.name } : null;
+    await persist(trx, scheduleId, result, newLayer, now);
+    if (rename) await renameLayer(trx, rename.layerId, rename.name);
+    return result;
+  });
+}
