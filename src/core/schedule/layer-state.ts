@@ -1,6 +1,6 @@
 import { type Claim, claimAt, sortClaims } from './claim.js';
 import { type CompiledVersion, compileVersion, rotationAt, rotationUserAt, versionIndexAt } from './layer-version.js';
-import type { Instant, Layer, LayerState, Primary, Schedule } from './types.js';
+import type { FixedShift, Instant, Layer, LayerState, LayerVersion, Override, Primary, Schedule } from './types.js';
 
 /** A layer ready for repeated evaluation; versions are compiled on first use. */
 export interface CompiledLayer {
@@ -36,7 +36,7 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
 }
 
 function versionAt(cl: CompiledLayer, index: number): CompiledVersion {
-  return (cl.compiled[index] ??= compileVersion(cl.layer.versions[index] as Layer['versions'][number]));
+  return (cl.compiled[index] ??= compileVersion(cl.layer.versions[index] as LayerVersion));
 }
 
 export function layerAt(cl: CompiledLayer, instant: Instant): LayerEval {
@@ -71,21 +71,41 @@ export function primaryOf(states: LayerState[], scheduleWide: Claim | null): Pri
   return null;
 }
 
-/** The primary at `instant` without computing how long anything lasts. */
-export function quickPrimary(cs: CompiledSchedule, instant: Instant): Primary | null {
-  const wide = claimAt(cs.scheduleWide, instant).winner;
+/** Winner among raw overrides of one scope covering `instant`: newest, then latest listed. */
+function overrideAt(overrides: Override[], layerId: string | null, instant: Instant): Override | null {
+  let winner: Override | null = null;
+  for (const o of overrides) {
+    if (o.layerId === layerId && o.start <= instant && instant < o.end && (!winner || o.createdAt >= winner.createdAt)) winner = o;
+  }
+  return winner;
+}
+
+function fixedShiftAt(shifts: FixedShift[], layerId: string, instant: Instant): FixedShift | null {
+  let winner: FixedShift | null = null;
+  for (const f of shifts) {
+    if (f.layerId === layerId && f.start <= instant && instant < f.end && (!winner || f.start >= winner.start)) winner = f;
+  }
+  return winner;
+}
+
+/**
+ * The primary at `instant` without computing how long anything lasts. It reads the raw
+ * schedule instead of compiling it: this is the paging hot path.
+ */
+export function quickPrimary(schedule: Schedule, instant: Instant): Primary | null {
+  const wide = overrideAt(schedule.overrides, null, instant);
   if (wide) return { userId: wide.userId, layerId: null, source: 'override' };
-  for (const cl of cs.layers) {
-    const index = versionIndexAt(cl.layer.versions, instant);
+  for (const layer of schedule.layers) {
+    const index = versionIndexAt(layer.versions, instant);
     if (index < 0) continue;
-    const cv = versionAt(cl, index);
+    const cv = compileVersion(layer.versions[index] as LayerVersion);
     if (!cv.mask.activeAt(instant)) continue;
-    const override = claimAt(cl.overrides, instant).winner;
-    if (override) return { userId: override.userId, layerId: cl.layer.id, source: 'override' };
-    const fixed = claimAt(cl.fixedShifts, instant).winner;
-    if (fixed) return { userId: fixed.userId, layerId: cl.layer.id, source: 'fixed' };
+    const override = overrideAt(schedule.overrides, layer.id, instant);
+    if (override) return { userId: override.userId, layerId: layer.id, source: 'override' };
+    const fixed = fixedShiftAt(schedule.fixedShifts, layer.id, instant);
+    if (fixed) return { userId: fixed.userId, layerId: layer.id, source: 'fixed' };
     const userId = rotationUserAt(cv, instant);
-    if (userId !== null) return { userId, layerId: cl.layer.id, source: 'rotation' };
+    if (userId !== null) return { userId, layerId: layer.id, source: 'rotation' };
   }
   return null;
 }

@@ -36,5 +36,5 @@ export function resolveAt(schedule: Schedule, instant: Instant, horizon = DEFAUL
 
 /** Just the primary at `instant`: the fast path for paging. */
 export function primaryAt(schedule: Schedule, instant: Instant): Primary | null {
-  return quickPrimary(compileSchedule(schedule), instant);
+  return quickPrimary(schedule, instant);
 }

@@ -26,6 +26,7 @@ export const BUSINESS_HOURS: RestrictionWindow[] = ([1, 2, 3, 4, 5] as const).ma
 export const WEEKENDS: RestrictionWindow[] = [{ startDay: 6, startTime: '00:00', endDay: 1, endTime: '00:00' }];
 
 const ALWAYS: Mask = { activeAt: () => true, nextEdge: () => Infinity };
+const NEVER: Mask = { activeAt: () => false, nextEdge: () => Infinity };
 
 export function restrictionWindows(restriction: Restriction): RestrictionWindow[] | null {
   switch (restriction.kind) {
@@ -40,52 +41,67 @@ export function restrictionWindows(restriction: Restriction): RestrictionWindow[
   }
 }
 
+// The presets are parsed once: compiling a restriction is on the paging hot path.
+const BUSINESS_SPANS = mergeSpans(BUSINESS_HOURS.map(toSpan));
+const WEEKEND_SPANS = mergeSpans(WEEKENDS.map(toSpan));
+
 export function compileRestriction(restriction: Restriction, zone: ZoneRules): Mask {
-  const windows = restrictionWindows(restriction);
-  if (!windows) return ALWAYS;
-  const spans = mergeSpans(windows.map(toSpan));
-  if (spans.some((s) => s.end - s.start >= WEEK)) return ALWAYS;
-  if (spans.length === 0) return { activeAt: () => false, nextEdge: () => Infinity };
+  const spans =
+    restriction.kind === 'always'
+      ? null
+      : restriction.kind === 'business_hours'
+        ? BUSINESS_SPANS
+        : restriction.kind === 'weekends'
+          ? WEEKEND_SPANS
+          : mergeSpans(restriction.windows.map(toSpan));
+  if (!spans || spans.some((s) => s.end - s.start >= WEEK)) return ALWAYS;
+  if (spans.length === 0) return NEVER;
+  return new WeeklyMask(spans, zone);
+}
 
-  // Sorted wall offsets in [0, WEEK) where a span starts or ends.
-  const edges = spans.flatMap((s) => [s.start, s.end % WEEK]).sort((a, b) => a - b);
+class WeeklyMask implements Mask {
+  /** Sorted wall offsets in [0, WEEK) where a span starts or ends; built on first use. */
+  private edges: number[] | null = null;
 
-  const activeOnWall = (wall: number): boolean => {
-    const m = msOfWeek(wall);
-    return spans.some((s) => (m >= s.start && m < s.end) || m + WEEK < s.end);
-  };
+  constructor(
+    private readonly spans: Span[],
+    private readonly zone: ZoneRules,
+  ) {}
+
+  activeAt(instant: Instant): boolean {
+    // Away from transitions the wall clock alone decides; near one, an ambiguous wall
+    // time needs the real instants of the window edges.
+    if (this.zone.offsetAt(instant - DAY) === this.zone.offsetAt(instant + DAY)) {
+      const m = msOfWeek(this.zone.toWall(instant));
+      for (const s of this.spans) if ((m >= s.start && m < s.end) || m + WEEK < s.end) return true;
+      return false;
+    }
+    return this.occurrences(instant).some(([start, end]) => start <= instant && instant < end);
+  }
+
+  nextEdge(instant: Instant): Instant {
+    const edges = (this.edges ??= this.spans.flatMap((s) => [s.start, s.end % WEEK]).sort((a, b) => a - b));
+    const m = msOfWeek(this.zone.toWall(instant));
+    const next = edges.find((e) => e > m) ?? (edges[0] as number) + WEEK;
+    const ahead = next - m;
+    if (this.zone.nextTransition(instant - DAY, ahead + 2 * DAY) === Infinity) return instant + ahead;
+    let best = Infinity;
+    for (const [start, end] of this.occurrences(instant)) {
+      if (start > instant && start < best) best = start;
+      if (end > instant && end < best) best = end;
+    }
+    return best;
+  }
 
   /** Each span occurrence as real instants, for the days around a DST transition. */
-  const occurrences = (instant: Instant): [Instant, Instant][] => {
-    const week = startOfWeek(zone.toWall(instant));
+  private occurrences(instant: Instant): [Instant, Instant][] {
+    const week = startOfWeek(this.zone.toWall(instant));
     const result: [Instant, Instant][] = [];
     for (const w of [week - WEEK, week, week + WEEK]) {
-      for (const s of spans) result.push([zone.fromWall(w + s.start, 'start'), zone.fromWall(w + s.end, 'end')]);
+      for (const s of this.spans) result.push([this.zone.fromWall(w + s.start, 'start'), this.zone.fromWall(w + s.end, 'end')]);
     }
     return result;
-  };
-
-  return {
-    activeAt(instant) {
-      // Away from transitions the wall clock alone decides; near one, an ambiguous wall
-      // time needs the real instants of the window edges.
-      if (zone.offsetAt(instant - DAY) === zone.offsetAt(instant + DAY)) return activeOnWall(zone.toWall(instant));
-      return occurrences(instant).some(([start, end]) => start <= instant && instant < end);
-    },
-    nextEdge(instant) {
-      const wall = zone.toWall(instant);
-      const m = msOfWeek(wall);
-      const next = edges.find((e) => e > m) ?? (edges[0] as number) + WEEK;
-      const ahead = next - m;
-      if (zone.nextTransition(instant - DAY, ahead + 2 * DAY) === Infinity) return instant + ahead;
-      let best = Infinity;
-      for (const [start, end] of occurrences(instant)) {
-        if (start > instant && start < best) best = start;
-        if (end > instant && end < best) best = end;
-      }
-      return best;
-    },
-  };
+  }
 }
 
 function toSpan(window: RestrictionWindow): Span {

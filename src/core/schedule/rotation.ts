@@ -22,11 +22,12 @@ export interface Turn {
 
 // The ISO week containing 1970-01-01 starts on Monday 1969-12-29, three days earlier.
 const EPOCH_MONDAY_OFFSET = 3;
+const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export function compileRotation(rotation: Rotation, zone: ZoneRules): Handoffs {
   switch (rotation.kind) {
     case 'daily':
-      return weekdayHandoffs(rotation.days ?? [1, 2, 3, 4, 5, 6, 7], rotation.handoffTime, zone);
+      return weekdayHandoffs(rotation.days ?? ALL_DAYS, rotation.handoffTime, zone);
     case 'weekly':
       return weekdayHandoffs([rotation.handoffDay], rotation.handoffTime, zone);
     case 'custom': {
@@ -37,8 +38,8 @@ export function compileRotation(rotation: Rotation, zone: ZoneRules): Handoffs {
       const unit = rotation.unit === 'hours' ? HOUR : rotation.unit === 'days' ? DAY : WEEK;
       const period = rotation.every * unit;
       return rotation.unit === 'hours' && 24 % rotation.every !== 0
-        ? elapsedHandoffs(zone.fromWall(anchor, 'start'), period)
-        : wallHandoffs(anchor, period, zone);
+        ? new ElapsedHandoffs(zone.fromWall(anchor, 'start'), period)
+        : new WallHandoffs(anchor, period, zone);
     }
   }
 }
@@ -59,45 +60,71 @@ export function turnAt(handoffs: Handoffs, instant: Instant): Turn {
 
 /** Turns counted per handoff on the chosen weekdays, so days without one extend the turn. */
 function weekdayHandoffs(days: number[], handoffTime: string, zone: ZoneRules): Handoffs {
-  const weekdays = [...new Set(days)].sort((a, b) => a - b);
+  const sorted = days.every((d, i) => i === 0 || d > (days[i - 1] as number));
+  const weekdays = sorted ? days : [...new Set(days)].sort((a, b) => a - b);
   if (weekdays.length === 0 || weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
     throw new RangeError(`handoff days must be ISO weekdays 1..7, got [${days.join(', ')}]`);
   }
-  const perWeek = weekdays.length;
-  const timeOfDay = parseTimeOfDay(handoffTime) * MINUTE;
-  return {
-    at(turn) {
-      const week = floorDiv(turn, perWeek);
-      const weekday = weekdays[turn - week * perWeek] as number;
-      const day = week * 7 + weekday - 1 - EPOCH_MONDAY_OFFSET;
-      return zone.fromWall(day * DAY + timeOfDay, 'start');
-    },
-    guess(instant) {
-      const wall = zone.toWall(instant);
-      const day = floorDiv(wall, DAY);
-      const sinceMonday = day + EPOCH_MONDAY_OFFSET;
-      const week = floorDiv(sinceMonday, 7);
-      const weekday = sinceMonday - week * 7 + 1;
-      const afterHandoff = wall - day * DAY >= timeOfDay;
-      let done = 0;
-      for (const d of weekdays) if (d < weekday || (d === weekday && afterHandoff)) done++;
-      return week * perWeek + done - 1;
-    },
-  };
+  return new WeekdayHandoffs(weekdays, parseTimeOfDay(handoffTime) * MINUTE, zone);
+}
+
+class WeekdayHandoffs implements Handoffs {
+  constructor(
+    private readonly weekdays: number[],
+    private readonly timeOfDay: number,
+    private readonly zone: ZoneRules,
+  ) {}
+
+  at(turn: number): Instant {
+    const perWeek = this.weekdays.length;
+    const week = floorDiv(turn, perWeek);
+    const weekday = this.weekdays[turn - week * perWeek] as number;
+    const day = week * 7 + weekday - 1 - EPOCH_MONDAY_OFFSET;
+    return this.zone.fromWall(day * DAY + this.timeOfDay, 'start');
+  }
+
+  guess(instant: Instant): number {
+    const wall = this.zone.toWall(instant);
+    const day = floorDiv(wall, DAY);
+    const sinceMonday = day + EPOCH_MONDAY_OFFSET;
+    const week = floorDiv(sinceMonday, 7);
+    const weekday = sinceMonday - week * 7 + 1;
+    const afterHandoff = wall - day * DAY >= this.timeOfDay;
+    let done = 0;
+    for (const d of this.weekdays) if (d < weekday || (d === weekday && afterHandoff)) done++;
+    return week * this.weekdays.length + done - 1;
+  }
 }
 
 /** Handoffs on the local wall clock: every period after the anchor, whatever DST does. */
-function wallHandoffs(anchor: number, period: number, zone: ZoneRules): Handoffs {
-  return {
-    at: (turn) => zone.fromWall(anchor + turn * period, 'start'),
-    guess: (instant) => floorDiv(zone.toWall(instant) - anchor, period),
-  };
+class WallHandoffs implements Handoffs {
+  constructor(
+    private readonly anchor: number,
+    private readonly period: number,
+    private readonly zone: ZoneRules,
+  ) {}
+
+  at(turn: number): Instant {
+    return this.zone.fromWall(this.anchor + turn * this.period, 'start');
+  }
+
+  guess(instant: Instant): number {
+    return floorDiv(this.zone.toWall(instant) - this.anchor, this.period);
+  }
 }
 
 /** Handoffs an exact elapsed duration apart, for periods that cannot align to the day. */
-function elapsedHandoffs(anchor: Instant, period: number): Handoffs {
-  return {
-    at: (turn) => anchor + turn * period,
-    guess: (instant) => floorDiv(instant - anchor, period),
-  };
+class ElapsedHandoffs implements Handoffs {
+  constructor(
+    private readonly anchor: Instant,
+    private readonly period: number,
+  ) {}
+
+  at(turn: number): Instant {
+    return this.anchor + turn * this.period;
+  }
+
+  guess(instant: Instant): number {
+    return floorDiv(instant - this.anchor, this.period);
+  }
 }

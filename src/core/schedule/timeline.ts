@@ -48,7 +48,7 @@ export function timelineRows(schedule: Schedule, from: Instant, to: Instant): Ti
     states.forEach((state, i) => {
       const segments = (rows[i] as (typeof rows)[number]).segments;
       const last = segments[segments.length - 1];
-      if (last && sameState({ ...last, layerId: state.layerId }, state)) last.end = end;
+      if (last && last.userId === state.userId && last.source === state.source && last.active === state.active) last.end = end;
       else segments.push({ start, end, userId: state.userId, source: state.source, active: state.active });
     });
     const last = final[final.length - 1];

@@ -35,15 +35,35 @@ export function wallFromParts(year: number, month: number, day: number, hour = 0
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
 
+// Schedules repeat a handful of distinct times; parsing is memoised because it sits on
+// the paging hot path (every evaluation compiles the layers it reads).
+const timesOfDay = new Map<string, number>();
+
 /** Parses a local time of day 'HH:MM' into minutes after midnight. */
 export function parseTimeOfDay(text: string): number {
-  const m = TIME.exec(text);
-  if (!m) throw new RangeError(`invalid local time "${text}", expected HH:MM`);
-  return Number(m[1]) * 60 + Number(m[2]);
+  let minutes = timesOfDay.get(text);
+  if (minutes === undefined) {
+    const m = TIME.exec(text);
+    if (!m) throw new RangeError(`invalid local time "${text}", expected HH:MM`);
+    minutes = Number(m[1]) * 60 + Number(m[2]);
+    timesOfDay.set(text, minutes);
+  }
+  return minutes;
 }
+
+const dateTimes = new Map<string, WallTime>();
 
 /** Parses a local date-time 'YYYY-MM-DDTHH:MM' into a wall time. */
 export function parseWallDateTime(text: string): WallTime {
+  let wall = dateTimes.get(text);
+  if (wall === undefined) {
+    wall = parseDateTime(text);
+    dateTimes.set(text, wall);
+  }
+  return wall;
+}
+
+function parseDateTime(text: string): WallTime {
   const m = DATE_TIME.exec(text);
   if (!m) throw new RangeError(`invalid local date-time "${text}", expected YYYY-MM-DDTHH:MM`);
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
