@@ -6,3 +6,4 @@ export { onCallHours } from './hours-report.js';
 export { nextLayerVersion, editLayer } from './layer-version.js';
 export { BUSINESS_HOURS, WEEKENDS, restrictionWindows } from './restriction.js';
 export { assertTimeZone } from '../time/zone.js';
+export { validateLayerDraft, type DraftProblem } from './validate.js';

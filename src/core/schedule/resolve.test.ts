@@ -50,6 +50,10 @@ describe('resolveAt', () => {
     expect(iso(r.until)).toBe('2024-05-08T00:00Z');
   });
 
+  it('refuses an unbounded horizon', () => {
+    expect(() => resolveAt(schedule([rota]), START, Infinity)).toThrow(RangeError);
+  });
+
   it('a layer with no members has nobody, and the next layer is primary', () => {
     const r = resolveAt(schedule([layer('E', { members: [] }), layer('F', { members: ['fay'] })]), ms('2024-01-03T00:00Z'));
     expect(r.layers[0]).toMatchObject({ userId: null, source: 'none', active: true });

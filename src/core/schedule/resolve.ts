@@ -8,6 +8,8 @@ export const DEFAULT_HORIZON = 366 * DAY;
 
 /** Who is on call at `instant`: the primary, every layer, and until when each holds. */
 export function resolveAt(schedule: Schedule, instant: Instant, horizon = DEFAULT_HORIZON): Resolution {
+  // A finite horizon bounds the search for a change that may never come.
+  if (!Number.isFinite(horizon) || horizon <= 0) throw new RangeError(`horizon must be a positive finite duration, got ${horizon}`);
   const cs = compileSchedule(schedule);
   const cap = instant + horizon;
   const layers = cs.layers.map((cl) => {
