@@ -94,8 +94,8 @@ export async function run(): Promise<object> {
   const from = Date.parse('2025-01-01T00:00Z');
   const to = Date.parse('2026-01-01T00:00Z');
   const segments = timeline(busy, from, to).length;
-  const year = measure(() => timeline(busy, from, to), 5, 21);
-  const rows = measure(() => timelineRows(busy, from, to), 5, 21);
+  const year = measure(() => timeline(busy, from, to), 30, 21);
+  const rows = measure(() => timelineRows(busy, from, to), 30, 21);
 
   const rnd = random(7);
   const schedules = Array.from({ length: 10_000 }, (_, i) => realisticSchedule(rnd, i));
