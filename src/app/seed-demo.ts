@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { hashPassword } from '../security/password.js';
-import type { DB, Role } from '../store/schema.js';
+import { createSchedule } from '../service/schedule-edits.js';
+import type { Database } from '../store/database.js';
+import type { Role } from '../store/schema.js';
 import { createTeam, putMember } from '../store/teams.js';
 import { createUser } from '../store/users.js';
 
@@ -16,21 +17,48 @@ const demoPeople: { email: string; name: string; role: Role; timeZone: string; t
 ];
 
 /** Seeds the demo team on an empty database only, so restarts never duplicate it. */
-export async function seedDemo(db: Kysely<DB>, now: number, log: Logger): Promise<boolean> {
+export async function seedDemo(database: Database, now: number, log: Logger): Promise<boolean> {
+  const { db } = database;
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(demoAdmin.password);
-  await db.transaction().execute(async (trx) => {
-    const team = await createTeam(trx, { name: 'Platform', description: 'Demo team: the people on call for the platform' }, now);
+  const ids = new Map<string, string>();
+  const team = await db.transaction().execute(async (trx) => {
+    const created = await createTeam(trx, { name: 'Platform', description: 'Demo team: the people on call for the platform' }, now);
     for (const person of demoPeople) {
-      const user = await createUser(
-        trx,
-        { ...person, passwordHash: person.email === demoAdmin.email ? passwordHash : null },
-        now,
-      );
-      await putMember(trx, team.id, user.id, person.teamRole, now);
+      const user = await createUser(trx, { ...person, passwordHash: person.email === demoAdmin.email ? passwordHash : null }, now);
+      await putMember(trx, created.id, user.id, person.teamRole, now);
+      ids.set(person.email, user.id);
     }
+    return created;
   });
+  const member = (email: string) => ids.get(email) as string;
+  // The classic two-layer pattern: a senior engineer in business hours, a rotation after hours.
+  await createSchedule(
+    database,
+    {
+      teamId: team.id,
+      name: 'Platform on-call',
+      description: 'Demo: Alice during business hours, Bob and Carol rotate nightly after hours',
+      timeZone: 'America/Chicago',
+      layers: [
+        {
+          name: 'Senior (business hours)',
+          draft: { timeZone: 'America/Chicago', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, restriction: { kind: 'business_hours' }, members: [member('alice@example.com')] },
+        },
+        {
+          name: 'After hours',
+          draft: {
+            timeZone: 'America/Chicago',
+            rotation: { kind: 'daily', handoffTime: '17:00' },
+            restriction: { kind: 'always' },
+            members: [member('bob@example.com'), member('carol@example.com')],
+          },
+        },
+      ],
+    },
+    now,
+  );
   log.warn({ email: demoAdmin.email }, 'seeded the demo team; log in with the demo admin and change its password');
   return true;
 }

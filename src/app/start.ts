@@ -15,13 +15,15 @@ export interface Vigil {
 }
 
 /** Wires one Vigil node: database, migrations, demo seed, HTTP server (not yet listening). */
-export async function startVigil(config: Config, logger: Logger): Promise<Vigil> {
+export async function startVigil(config: Config, logger: Logger, options: { frozenAt?: number } = {}): Promise<Vigil> {
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database);
   const testClock = config.testMode ? new TestClock() : null;
+  // Tests that seed "in the past" freeze the clock before anything reads it.
+  if (testClock && options.frozenAt !== undefined) testClock.freeze(options.frozenAt);
   if (testClock) logger.warn('TEST MODE: the clock can be changed through /api/v1/test/clock; never run production like this');
   const clock = testClock ?? systemClock;
-  if (config.seedDemo) await seedDemo(database.db, clock.now(), logger);
+  if (config.seedDemo) await seedDemo(database, clock.now(), logger);
   const app = await buildServer({ config, database, clock, testClock, logger });
   return {
     app,

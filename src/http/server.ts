@@ -15,6 +15,7 @@ import { teamRoutes } from './routes/teams.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { overrideRoutes } from './routes/overrides.js';
 import { onCallRoutes } from './routes/on-call.js';
+import { calendarFeedRoutes } from './routes/calendar-feeds.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
@@ -68,6 +69,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       scheduleRoutes(api, deps);
       overrideRoutes(api, deps);
       onCallRoutes(api, deps);
+      calendarFeedRoutes(api, deps);
       if (deps.testClock) testClockRoutes(api, deps.testClock);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
     },

@@ -63,14 +63,18 @@ function callerFor(vigil: Vigil, headers: Record<string, string>): Caller {
   };
 }
 
-/** Starts a whole Vigil (demo seed, test clock) on a fresh database for the enclosing suite. */
-export function useTestApp(dialect: TestDialect): TestApp {
+/**
+ * Starts a whole Vigil (demo seed, test clock) on a fresh database for the enclosing
+ * suite; `frozenAt` freezes the clock before the demo is seeded.
+ */
+export function useTestApp(dialect: TestDialect, options: { frozenAt?: string } = {}): TestApp {
   const ctx = {} as TestApp;
   let drop: () => Promise<void> = () => Promise.resolve();
   beforeAll(async () => {
     const database = await createTestDatabase(dialect);
     drop = database.drop;
-    const vigil = await startVigil(testConfig(database.url), createLogger('silent'));
+    const frozenAt = options.frozenAt === undefined ? undefined : Date.parse(options.frozenAt);
+    const vigil = await startVigil(testConfig(database.url), createLogger('silent'), { frozenAt });
     const login = async (email: string, password: string): Promise<Caller> => {
       const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
