@@ -1,10 +1,11 @@
-import { IconAlertTriangle, IconCalendarTime, IconHeartRateMonitor, IconSitemap, IconUserBolt } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarTime, IconHeartRateMonitor, IconSitemap } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OnCallPage } from './pages/on-call/OnCallPage';
 import { TeamDetailPage } from './pages/teams/TeamDetailPage';
 import { TeamsPage } from './pages/teams/TeamsPage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -18,12 +19,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <Navigate to="/on-call" replace /> },
-          {
-            path: 'on-call',
-            element: (
-              <ComingSoonPage title="Who's on-call" icon={IconUserBolt} description="See who holds the pager right now for every schedule and team." />
-            ),
-          },
+          { path: 'on-call', element: <OnCallPage /> },
           {
             path: 'schedules',
             element: (

@@ -1,0 +1,62 @@
+import { Alert, Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import type { OnCall } from '../../api/scheduleTypes';
+import { ZoneNote } from '../../time/ZoneNote';
+import { OnCallCard } from './OnCallCard';
+
+/** "Currently On-Call" for one schedule: every layer side by side, the paged one highlighted. */
+export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: OnCall; viewerZone: string; linkToSchedule: boolean }) {
+  const { primary } = onCall;
+  const layers = [...onCall.layers].sort((a, b) => a.position - b.position);
+  return (
+    <Paper component="section" aria-label={`Currently On-Call: ${onCall.scheduleName}`} withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Group justify="space-between" align="baseline">
+          <Text fw={700}>
+            Currently On-Call
+            {linkToSchedule && (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/schedules/${onCall.scheduleId}`}>
+                  {onCall.scheduleName}
+                </Anchor>
+              </>
+            )}
+          </Text>
+          <ZoneNote viewerZone={viewerZone} scheduleZone={onCall.timeZone} />
+        </Group>
+        {primary === null && (
+          <Alert color="red" title="Nobody is on call">
+            No layer is active with someone on it right now: pages to this schedule reach nobody.
+          </Alert>
+        )}
+        <Group align="stretch" wrap="wrap" gap="sm">
+          {/* A schedule-wide override replaces the primary regardless of layers. */}
+          {primary !== null && primary.layerId === null && (
+            <OnCallCard
+              title="Schedule-wide override"
+              user={primary.user}
+              source={primary.source}
+              until={onCall.until}
+              active
+              primary
+              viewerZone={viewerZone}
+            />
+          )}
+          {layers.map((layer) => (
+            <OnCallCard
+              key={layer.layerId}
+              title={layer.name}
+              user={layer.user}
+              source={layer.source}
+              until={layer.until}
+              active={layer.active}
+              primary={primary?.layerId === layer.layerId}
+              viewerZone={viewerZone}
+            />
+          ))}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Source } from '../../api/scheduleTypes';
+
+export const sourceLabels: Record<Source, string> = {
+  rotation: 'rotation',
+  override: 'override',
+  fixed: 'fixed shift',
+  none: 'nobody assigned',
+};
