@@ -17,6 +17,7 @@ const CLOSE = 17 * HOUR;
  */
 export function onCallHours(schedule: Schedule, from: Instant, to: Instant, timeZone = schedule.timeZone): UserHours[] {
   const rules = zone(timeZone);
+  // Milliseconds are summed exactly and turned into hours once at the end.
   const totals = new Map<string, UserHours>();
   for (const segment of timelineRows(schedule, from, to).final) {
     if (!segment.primary) continue;
@@ -33,14 +34,16 @@ export function onCallHours(schedule: Schedule, from: Instant, to: Instant, time
       for (let wall = t + offset; wall < pieceEnd + offset; ) {
         const { bucket, until } = bucketAt(wall);
         const end = Math.min(until, pieceEnd + offset);
-        row[bucket] += (end - wall) / HOUR;
-        row.total += (end - wall) / HOUR;
+        row[bucket] += end - wall;
+        row.total += end - wall;
         wall = end;
       }
       t = pieceEnd;
     }
   }
-  return [...totals.values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  return [...totals.values()]
+    .map((r) => ({ userId: r.userId, total: r.total / HOUR, businessHours: r.businessHours / HOUR, nights: r.nights / HOUR, weekends: r.weekends / HOUR }))
+    .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 }
 
 function bucketAt(wall: number): { bucket: Bucket; until: number } {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { coverageGaps } from './coverage.js';
+import { onCallHours } from './hours-report.js';
 import { nextLayerVersion } from './layer-version.js';
 import { primaryAt, resolveAt } from './resolve.js';
 import { timeline, timelineRows } from './timeline.js';
@@ -342,6 +343,28 @@ describe('schedule properties against a minute-by-minute oracle', { timeout: 60_
         });
       }),
       RUNS,
+    );
+  });
+
+  it('onCallHours matches classifying each on-call minute by the local clock', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const expected = new Map<string, { userId: string; total: number; businessHours: number; nights: number; weekends: number }>();
+        for (const { t, result } of minutesOf(c)) {
+          if (!result.primary) continue;
+          const local = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(c.schedule.timeZone);
+          const bucket = local.dayOfWeek >= 6 ? 'weekends' : local.hour >= 9 && local.hour < 17 ? 'businessHours' : 'nights';
+          const row = expected.get(result.primary.userId) ?? { userId: result.primary.userId, total: 0, businessHours: 0, nights: 0, weekends: 0 };
+          row[bucket] += 1 / 60;
+          row.total += 1 / 60;
+          expected.set(row.userId, row);
+        }
+        const round = (rows: { userId: string; total: number; businessHours: number; nights: number; weekends: number }[]) =>
+          rows.map((r) => [r.userId, Math.round(r.total * 60), Math.round(r.businessHours * 60), Math.round(r.nights * 60), Math.round(r.weekends * 60)]);
+        const want = [...expected.values()].sort((a, b) => a.userId.localeCompare(b.userId));
+        expect(round(onCallHours(c.schedule, c.from, c.to))).toEqual(round(want));
+      }),
+      { numRuns: 25 },
     );
   });
 });
