@@ -1,8 +1,8 @@
 import { AppError } from '../core/errors.js';
 import { applyEdit, type EditResult, type ScheduleEdit } from '../core/schedule/edit.js';
 import type { ScheduleHistory } from '../core/schedule/history.js';
-import type { Instant, LayerDraft, Rotation } from '../core/schedule/types.js';
-import { parseWallDateTime } from '../core/time/wall-clock.js';
+import type { Instant, LayerDraft } from '../core/schedule/types.js';
+import { validateLayerDraft } from '../core/schedule/validate.js';
 import type { Database } from '../store/database.js';
 import { newId } from '../store/ids.js';
 import {
@@ -44,18 +44,17 @@ export async function checkMembers(db: Kysely<DB>, members: string[], path: stri
   if (errors.length > 0) throw new AppError('validation_failed', 'Some members are not users', errors);
 }
 
-/** Checks what the JSON schema cannot: that a custom anchor is a real calendar date. */
-export function checkRotation(rotation: Rotation, path: string): void {
-  if (rotation.kind !== 'custom') return;
-  try {
-    parseWallDateTime(rotation.anchor);
-  } catch {
-    throw new AppError('validation_failed', 'The anchor is not a real date', [{ path: `${path}/anchor`, message: 'is not a real date' }]);
-  }
+/** Checks what the JSON schema cannot (real calendar dates, known zones), as field errors under `path`. */
+export function assertValidDraft(draft: LayerDraft, path: string): void {
+  const problems = validateLayerDraft(draft);
+  if (problems.length === 0) return;
+  // The core names fields like "rotation.days[0]"; the API speaks JSON pointers.
+  const pointer = (p: string) => p.replace(/\[(\d+)\]/g, '.$1').split('.').join('/');
+  throw new AppError('validation_failed', 'Some fields are not valid', problems.map((p) => ({ path: `${path}/${pointer(p.path)}`, message: p.message })));
 }
 
 export async function checkDraft(db: Kysely<DB>, draft: LayerDraft, path: string): Promise<void> {
-  checkRotation(draft.rotation, `${path}/rotation`);
+  assertValidDraft(draft, path);
   await checkMembers(db, draft.members, `${path}/members`);
 }
 

@@ -241,7 +241,7 @@ describeEachDatabase('schedules API', (dialect) => {
       timeZone: 'UTC',
       layers: [{ name: 'L', rotation: { kind: 'custom', every: 12, unit: 'hours', anchor: '2026-02-30T09:00' }, members: [] }],
     });
-    expect(anchor.body.errors).toEqual([{ path: '/body/layers/0/rotation/anchor', message: 'is not a real date' }]);
+    expect(anchor.body.errors).toEqual([{ path: '/body/layers/0/rotation/anchor', message: expect.stringContaining('2026-02-30') }]);
     const noLayers = await t.admin.post('/api/v1/schedules', { name: 'Empty', teamId: ids['team'], timeZone: 'UTC', layers: [] });
     expect(noLayers.body.errors[0].path).toBe('/body/layers');
     const schedules = (await t.admin.get('/api/v1/schedules?limit=200')).body.items.map((x: { name: string }) => x.name);

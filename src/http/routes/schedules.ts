@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.js';
 import { draftAt, type ScheduleEdit } from '../../core/schedule/edit.js';
 import type { ScheduleHistory } from '../../core/schedule/history.js';
 import type { Layer, LayerDraft } from '../../core/schedule/types.js';
-import { checkDraft, checkMembers, checkRotation, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
+import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { deleteScheduleRow, getScheduleRow, listSchedules, loadSchedule, renameLayer, updateScheduleRow } from '../../store/schedules.js';
 import { getTeam } from '../../store/teams.js';
@@ -169,10 +169,14 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
       const now = clock.now();
       const at = effectiveTime(req.body.effectiveAt, now);
       if (req.body.members) await checkMembers(db, req.body.members, '/body/members');
-      if (req.body.rotation) checkRotation(req.body.rotation, '/body/rotation');
       if (changesConfig(req.body)) {
         const rename = req.body.name === undefined ? undefined : { layerId, name: req.body.name };
-        await editSchedule(database, id, (history) => patchEdit(history, layerId, req.body, at), at, now, rename);
+        const edit = (history: ScheduleHistory) => {
+          const update = patchEdit(history, layerId, req.body, at);
+          assertValidDraft(update.draft, '/body');
+          return update;
+        };
+        await editSchedule(database, id, edit, at, now, rename);
       } else if (req.body.name !== undefined) {
         const stored = await loadSchedule(db, id, { from: now, to: now + 1 });
         if (!stored.layers.some((l) => l.id === layerId)) throw new AppError('not_found', `No layer ${layerId} in this schedule`);
