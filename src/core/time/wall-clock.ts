@@ -58,6 +58,8 @@ export function parseWallDateTime(text: string): WallTime {
   let wall = dateTimes.get(text);
   if (wall === undefined) {
     wall = parseDateTime(text);
+    // Anchors are free-form, so keep the memo from growing without bound.
+    if (dateTimes.size >= 10_000) dateTimes.clear();
     dateTimes.set(text, wall);
   }
   return wall;
