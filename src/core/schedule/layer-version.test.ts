@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { editLayer, nextLayerVersion } from './layer-version.js';
 import { primaryAt, resolveAt } from './resolve.js';
 import { timelineRows } from './timeline.js';
-import type { Layer, LayerDraft, Schedule } from './types.js';
+import type { Layer, LayerDraft, LayerSegment, Rotation, Schedule } from './types.js';
 
 const ms = (text: string) => Date.parse(text);
 const iso = (t: number) => new Date(t).toISOString().replace(':00.000Z', 'Z');
@@ -112,5 +113,55 @@ describe('layer versions', () => {
   it('nextLayerVersion measures the carry-over against the rotation of the new draft, in its zone', () => {
     const v = nextLayerVersion(original.versions, draft(['dan'], { timeZone: 'Asia/Tokyo' }), EDIT);
     expect(v.carryOver).toEqual({ userId: 'bob', until: ms('2024-01-05T00:00Z') });
+  });
+});
+
+describe('roster change properties', () => {
+  const users = ['ann', 'bob', 'cat', 'dan', 'eve'];
+  const rotations: Rotation[] = [
+    { kind: 'daily', handoffTime: '09:00' },
+    { kind: 'daily', handoffTime: '17:30', days: [1, 2, 3, 4, 5] },
+    { kind: 'weekly', handoffDay: 3, handoffTime: '10:00' },
+    { kind: 'custom', every: 6, unit: 'hours', anchor: '2024-01-01T03:00' },
+  ];
+  const zones = ['UTC', 'America/Chicago', 'Australia/Lord_Howe'];
+  const arb = fc.record({
+    oldMembers: fc.array(fc.constantFrom(...users), { minLength: 1, maxLength: 5 }),
+    newMembers: fc.array(fc.constantFrom(...users), { maxLength: 5 }),
+    oldRotation: fc.constantFrom(...rotations),
+    newRotation: fc.constantFrom(...rotations),
+    zone: fc.constantFrom(...zones),
+    // From 1: an edit at the creation instant replaces the first version instead.
+    editMinute: fc.integer({ min: 1, max: 60 * 24 * 300 }),
+  });
+  const rowOf = (layer: Layer, from: number, to: number) => timelineRows(schedule(layer), from, to).layers[0]!.segments;
+
+  it('the person on call at the edit keeps the layer until the next handoff of the new rotation', () => {
+    fc.assert(
+      fc.property(arb, ({ oldMembers, newMembers, oldRotation, newRotation, zone, editMinute }) => {
+        const at = START + editMinute * 60_000;
+        const before: Layer = { id: 'L', name: 'L', versions: editLayer([], draft(oldMembers, { rotation: oldRotation, timeZone: zone }), START) };
+        const holder = primaryAt(schedule(before), at)!.userId;
+        const after = { ...before, versions: editLayer(before.versions, draft(newMembers, { rotation: newRotation, timeZone: zone }), at) };
+        const firstHandoff = rowOf({ ...after, versions: [{ ...after.versions[1]!, carryOver: null, members: ['x', 'y'] }] }, at, at + 30 * 86_400_000)[0]!.end;
+        const row = rowOf(after, at, firstHandoff);
+        expect(row.map((s) => s.userId)).toEqual([holder]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an edit that changes nothing changes nobody on call', () => {
+    fc.assert(
+      fc.property(arb, ({ oldMembers, oldRotation, zone, editMinute }) => {
+        const at = START + editMinute * 60_000;
+        const d = draft(oldMembers, { rotation: oldRotation, timeZone: zone });
+        const before: Layer = { id: 'L', name: 'L', versions: editLayer([], d, START) };
+        const after = { ...before, versions: editLayer(before.versions, d, at) };
+        const strip = (row: LayerSegment[]) => row.map((s) => [s.start, s.end, s.userId]);
+        expect(strip(rowOf(after, at, at + 20 * 86_400_000))).toEqual(strip(rowOf(before, at, at + 20 * 86_400_000)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
