@@ -1,4 +1,4 @@
-import { IconAlertTriangle, IconCalendarTime, IconHeartRateMonitor, IconSitemap } from '@tabler/icons-react';
+import { IconAlertTriangle, IconHeartRateMonitor, IconSitemap } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
@@ -6,6 +6,8 @@ import { ComingSoonPage } from './pages/ComingSoonPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OnCallPage } from './pages/on-call/OnCallPage';
+import { SchedulePage } from './pages/schedules/SchedulePage';
+import { SchedulesPage } from './pages/schedules/SchedulesPage';
 import { TeamDetailPage } from './pages/teams/TeamDetailPage';
 import { TeamsPage } from './pages/teams/TeamsPage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -20,12 +22,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/on-call" replace /> },
           { path: 'on-call', element: <OnCallPage /> },
-          {
-            path: 'schedules',
-            element: (
-              <ComingSoonPage title="Schedules" icon={IconCalendarTime} description="Multi-layer rotations with restrictions and overrides." />
-            ),
-          },
+          { path: 'schedules', element: <SchedulesPage /> },
+          { path: 'schedules/:scheduleId', element: <SchedulePage /> },
           {
             path: 'escalation-policies',
             element: (

@@ -27,3 +27,18 @@ export function fieldMessages(error: Error | null): Record<string, string> {
   }
   return messages;
 }
+
+/**
+ * Field errors under a JSON pointer prefix keyed by the rest of the path:
+ * under "/body/layers/0", "/body/layers/0/rotation/handoffTime" → "rotation/handoffTime".
+ */
+export function fieldMessagesUnder(error: Error | null, prefix: string): Record<string, string> {
+  const messages: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return messages;
+  for (const { path, message } of error.fieldErrors) {
+    if (!path.startsWith(`${prefix}/`)) continue;
+    const field = path.slice(prefix.length + 1);
+    if (!(field in messages)) messages[field] = message;
+  }
+  return messages;
+}

@@ -3,10 +3,11 @@ import { query, request } from './client';
 import { schedulesKey } from './schedules';
 import type { HoursReport } from './scheduleTypes';
 
-export function useHours(scheduleId: string, from: string, to: string) {
+export function useHours(scheduleId: string, from: string, to: string, enabled: boolean) {
   return useQuery({
     queryKey: [...schedulesKey, scheduleId, 'hours', from, to],
     queryFn: () => request<HoursReport>('GET', `/schedules/${scheduleId}/hours${query({ from, to })}`),
+    enabled,
   });
 }
 

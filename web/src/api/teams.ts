@@ -55,3 +55,12 @@ export function useRemoveMember(teamId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: teamKey(teamId) }),
   });
 }
+
+/** The API's largest page; enough to pick from in a select and to name a schedule's team. */
+export function useTeamChoices() {
+  return useQuery({
+    queryKey: [...teamsKey, 'choices'],
+    queryFn: () => request<Page<Team>>('GET', `/teams${query({ limit: 200 })}`),
+    select: (page) => page.items,
+  });
+}

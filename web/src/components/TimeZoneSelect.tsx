@@ -6,13 +6,14 @@ interface TimeZoneSelectProps {
   value: string;
   onChange: (timeZone: string) => void;
   error?: string | undefined;
+  label?: string;
 }
 
 /** A searchable list of the IANA time zones this browser knows. */
-export function TimeZoneSelect({ value, onChange, error }: TimeZoneSelectProps) {
+export function TimeZoneSelect({ value, onChange, error, label = 'Time zone' }: TimeZoneSelectProps) {
   return (
     <Select
-      label="Time zone"
+      label={label}
       searchable
       allowDeselect={false}
       data={timeZones.includes(value) ? timeZones : [value, ...timeZones]}

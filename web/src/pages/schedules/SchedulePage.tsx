@@ -1,0 +1,58 @@
+import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useScheduleOnCall } from '../../api/onCall';
+import { useDeleteSchedule, useSchedule } from '../../api/schedules';
+import { useTeamChoices } from '../../api/teams';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { QueryError } from '../../components/QueryError';
+import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { OnCallBanner } from '../on-call/OnCallBanner';
+import { LayerEditor } from './editor/LayerEditor';
+import { HoursReport } from './HoursReport';
+import { TimelineSection } from './timeline/TimelineSection';
+
+export function SchedulePage() {
+  const { scheduleId = '' } = useParams();
+  const schedule = useSchedule(scheduleId);
+  const onCall = useScheduleOnCall(scheduleId);
+  const teams = useTeamChoices();
+  const deleting = useDeleteSchedule();
+  const navigate = useNavigate();
+  const viewerZone = useViewerTimeZone();
+
+  if (schedule.isPending || onCall.isPending) return <Skeleton h={320} />;
+  if (schedule.isError) return <QueryError error={schedule.error} />;
+  if (onCall.isError) return <QueryError error={onCall.error} />;
+  const { name, description, teamId, timeZone } = schedule.data;
+  // The server's clock, not the browser's: "now" must agree with who is on call.
+  const now = onCall.data.at;
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/schedules" size="sm">
+        ← All schedules
+      </Anchor>
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Title order={2}>{name}</Title>
+          <Text size="sm" c="dimmed">
+            Team {teams.data?.find((t) => t.id === teamId)?.name ?? '…'} · schedule zone {timeZone}
+          </Text>
+        </Stack>
+        <ConfirmButton
+          label={`Delete schedule ${name}`}
+          icon={<IconTrash size={18} />}
+          message={`The schedule ${name}, its layers, overrides and history will be deleted.`}
+          confirmLabel="Delete schedule"
+          onConfirm={() => deleting.mutateAsync(scheduleId).then(() => navigate('/schedules', { replace: true }))}
+        />
+      </Group>
+      {description !== '' && <Text c="dimmed">{description}</Text>}
+      <OnCallBanner onCall={onCall.data} viewerZone={viewerZone} linkToSchedule={false} />
+      <TimelineSection schedule={schedule.data} viewerZone={viewerZone} now={now} />
+      <LayerEditor schedule={schedule.data} viewerZone={viewerZone} />
+      <HoursReport scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
+    </Stack>
+  );
+}

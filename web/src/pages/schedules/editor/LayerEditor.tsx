@@ -1,0 +1,52 @@
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import type { ScheduleDetail } from '../../../api/scheduleTypes';
+import { FormError } from '../../../components/FormError';
+import { ReviewEditModal } from '../review/ReviewEditModal';
+import { useEditReview } from '../review/useEditReview';
+import { AddLayerModal } from './AddLayerModal';
+import { LayerCard } from './LayerCard';
+
+/** The layers in position order; moving and removing layers are previewed before they are saved. */
+export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail; viewerZone: string }) {
+  const [adding, { open, close }] = useDisclosure();
+  const structure = useEditReview(schedule.id);
+  const layers = [...schedule.layers].sort((a, b) => a.position - b.position);
+  const busy = structure.previewing.isPending || structure.saving.isPending;
+
+  const move = (index: number, by: -1 | 1) => {
+    const ids = layers.map((l) => l.id);
+    const [moved] = ids.splice(index, 1);
+    if (moved === undefined) return;
+    ids.splice(index + by, 0, moved);
+    structure.review({ kind: 'reorder_layers', layerIds: ids }, `Move ${layers[index]?.name ?? ''} ${by < 0 ? 'up' : 'down'}`);
+  };
+
+  return (
+    <Stack component="section" aria-label="Layers">
+      <Group justify="space-between">
+        <Title order={3}>Layers</Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={open}>
+          Add layer
+        </Button>
+      </Group>
+      <FormError error={structure.previewing.error} />
+      {layers.map((layer, index) => (
+        <LayerCard
+          key={`${layer.id} ${layer.name} ${layer.effectiveFrom} ${layer.upcoming.length}`}
+          scheduleId={schedule.id}
+          layer={layer}
+          index={index}
+          count={layers.length}
+          viewerZone={viewerZone}
+          structureBusy={busy}
+          onMove={(by) => move(index, by)}
+          onDelete={() => structure.review({ kind: 'remove_layer', layerId: layer.id }, `Delete layer ${layer.name} from now on (its past shifts stay in the history)`)}
+        />
+      ))}
+      <ReviewEditModal review={structure} title="Review layer change" viewerZone={viewerZone} />
+      <AddLayerModal scheduleId={schedule.id} scheduleZone={schedule.timeZone} viewerZone={viewerZone} opened={adding} onClose={close} />
+    </Stack>
+  );
+}

@@ -1,0 +1,134 @@
+import { Chip, Group, NumberInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useId } from 'react';
+import type { Rotation, Weekday } from '../../../api/scheduleTypes';
+import { toWeekday, weekdayOptions, weekdays } from './weekdays';
+
+interface RotationFieldsProps {
+  value: Rotation;
+  onChange: (rotation: Rotation) => void;
+  /** API field errors keyed by path under the rotation, '' for the rotation itself. */
+  errors: Record<string, string>;
+}
+
+const units = [
+  { value: 'hours', label: 'hours' },
+  { value: 'days', label: 'days' },
+  { value: 'weeks', label: 'weeks' },
+];
+
+/** Switching kind keeps the handoff time the user already chose. */
+function ofKind(kind: string, current: Rotation): Rotation {
+  const handoffTime = current.kind === 'custom' ? current.anchor.slice(11) : current.handoffTime;
+  if (kind === 'daily') return { kind: 'daily', handoffTime };
+  if (kind === 'weekly') return { kind: 'weekly', handoffDay: 1, handoffTime };
+  const today = new Date().toISOString().slice(0, 10);
+  return { kind: 'custom', every: 12, unit: 'hours', anchor: `${today}T${handoffTime}` };
+}
+
+export function RotationFields({ value, onChange, errors }: RotationFieldsProps) {
+  const daysLabel = useId();
+  return (
+    <Stack gap="xs">
+      <Radio.Group label="Rotation" value={value.kind} onChange={(kind) => onChange(ofKind(kind, value))} error={errors['']}>
+        <Group mt={4}>
+          <Radio value="daily" label="Daily" />
+          <Radio value="weekly" label="Weekly" />
+          <Radio value="custom" label="Custom" />
+        </Group>
+      </Radio.Group>
+      {value.kind === 'daily' && (
+        <>
+          <TextInput
+            label="Handoff time"
+            type="time"
+            w={160}
+            value={value.handoffTime}
+            onChange={(e) => onChange({ ...value, handoffTime: e.currentTarget.value })}
+            error={errors['handoffTime']}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id={daysLabel}>
+              Handoff days
+            </Text>
+            <Chip.Group
+              multiple
+              value={(value.days ?? weekdays.map((d) => d.value)).map(String)}
+              onChange={(days) => {
+                const chosen = days.map(toWeekday).filter((d): d is Weekday => d !== null).sort();
+                // An empty choice is not a rotation; all seven is the API's default.
+                if (chosen.length > 0) onChange({ ...value, days: chosen });
+              }}
+            >
+              <Group gap={4} aria-labelledby={daysLabel} role="group">
+                {weekdays.map((d) => (
+                  <Chip key={d.value} value={String(d.value)} size="xs">
+                    {d.short}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+            {errors['days'] !== undefined && (
+              <Text size="xs" c="red">
+                {errors['days']}
+              </Text>
+            )}
+          </Stack>
+        </>
+      )}
+      {value.kind === 'weekly' && (
+        <Group align="flex-start">
+          <Select
+            label="Handoff day"
+            w={160}
+            allowDeselect={false}
+            data={weekdayOptions}
+            value={String(value.handoffDay)}
+            onChange={(day) => {
+              const handoffDay = toWeekday(day);
+              if (handoffDay !== null) onChange({ ...value, handoffDay });
+            }}
+            error={errors['handoffDay']}
+          />
+          <TextInput
+            label="Handoff time"
+            type="time"
+            w={160}
+            value={value.handoffTime}
+            onChange={(e) => onChange({ ...value, handoffTime: e.currentTarget.value })}
+            error={errors['handoffTime']}
+          />
+        </Group>
+      )}
+      {value.kind === 'custom' && (
+        <Group align="flex-start">
+          <NumberInput
+            label="Every"
+            w={100}
+            min={1}
+            max={10_000}
+            value={value.every}
+            onChange={(every) => onChange({ ...value, every: Number(every) || 1 })}
+            error={errors['every']}
+          />
+          <Select
+            label="Unit"
+            w={120}
+            allowDeselect={false}
+            data={units}
+            value={value.unit}
+            onChange={(unit) => unit !== null && onChange({ ...value, unit: unit as typeof value.unit })}
+            error={errors['unit']}
+          />
+          <TextInput
+            label="Starting at"
+            description="In the layer's time zone"
+            type="datetime-local"
+            value={value.anchor}
+            onChange={(e) => onChange({ ...value, anchor: e.currentTarget.value })}
+            error={errors['anchor']}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}

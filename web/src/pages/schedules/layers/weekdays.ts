@@ -1,0 +1,19 @@
+import type { Weekday } from '../../../api/scheduleTypes';
+
+export const weekdays: { value: Weekday; label: string; short: string }[] = [
+  { value: 1, label: 'Monday', short: 'Mon' },
+  { value: 2, label: 'Tuesday', short: 'Tue' },
+  { value: 3, label: 'Wednesday', short: 'Wed' },
+  { value: 4, label: 'Thursday', short: 'Thu' },
+  { value: 5, label: 'Friday', short: 'Fri' },
+  { value: 6, label: 'Saturday', short: 'Sat' },
+  { value: 7, label: 'Sunday', short: 'Sun' },
+];
+
+/** Options for a Mantine Select, whose values are strings. */
+export const weekdayOptions = weekdays.map((d) => ({ value: String(d.value), label: d.label }));
+
+export const toWeekday = (value: string | null): Weekday | null => {
+  const n = Number(value);
+  return n >= 1 && n <= 7 ? (n as Weekday) : null;
+};

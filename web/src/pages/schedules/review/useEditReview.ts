@@ -1,0 +1,48 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { previewEdit, useSaveEdit } from '../../../api/schedules';
+import type { Preview, ScheduleEdit } from '../../../api/scheduleTypes';
+
+interface Pending {
+  edit: ScheduleEdit;
+  preview: Preview;
+  /** What the change is, in words, above its effects. */
+  summary: string;
+  onSaved: (() => void) | undefined;
+}
+
+/**
+ * Every layer change is previewed first (gaps, whose shifts move) and saved only once
+ * the user confirms what they saw.
+ */
+export function useEditReview(scheduleId: string) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const previewing = useMutation({ mutationFn: ({ edit, from }: { edit: ScheduleEdit; from?: string }) => previewEdit(scheduleId, edit, from) });
+  const saving = useSaveEdit(scheduleId);
+
+  const review = (edit: ScheduleEdit, summary: string, options: { from?: string | undefined; onSaved?: () => void } = {}) => {
+    saving.reset();
+    previewing.mutate(
+      { edit, ...(options.from !== undefined && { from: options.from }) },
+      { onSuccess: (preview) => setPending({ edit, preview, summary, onSaved: options.onSaved }) },
+    );
+  };
+  const confirm = () => {
+    if (!pending) return;
+    saving.mutate(pending.edit, {
+      onSuccess: () => {
+        pending.onSaved?.();
+        setPending(null);
+      },
+    });
+  };
+  const cancel = () => {
+    saving.reset();
+    setPending(null);
+  };
+  /** A failed preview or save, for the form that asked. */
+  const error = previewing.error ?? saving.error;
+  return { review, confirm, cancel, pending, previewing, saving, error };
+}
+
+export type EditReview = ReturnType<typeof useEditReview>;

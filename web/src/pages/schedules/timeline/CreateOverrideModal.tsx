@@ -1,0 +1,97 @@
+import { Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { fieldMessages } from '../../../api/ApiError';
+import { useCreateOverride } from '../../../api/overrides';
+import type { LayerView } from '../../../api/scheduleTypes';
+import { useUserChoices } from '../../../api/users';
+import { FormError } from '../../../components/FormError';
+import { fromLocalInput, toLocalInput } from '../../../time/zoned';
+
+/** The shift that was clicked: its layer (null on the final row) and span. */
+export interface OverrideDraft {
+  layerId: string | null;
+  start: string;
+  end: string;
+}
+
+interface CreateOverrideModalProps {
+  scheduleId: string;
+  layers: LayerView[];
+  draft: OverrideDraft | null;
+  viewerZone: string;
+  onClose: () => void;
+}
+
+export function CreateOverrideModal({ draft, onClose, ...props }: CreateOverrideModalProps) {
+  return (
+    <Modal opened={draft !== null} onClose={onClose} title="Create override">
+      {/* Keyed by the shift so the form starts from the clicked span every time. */}
+      {draft && <OverrideForm key={`${draft.layerId} ${draft.start}`} draft={draft} onClose={onClose} {...props} />}
+    </Modal>
+  );
+}
+
+function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: CreateOverrideModalProps & { draft: OverrideDraft }) {
+  const users = useUserChoices();
+  const creating = useCreateOverride(scheduleId);
+  const [userId, setUserId] = useState<string | null>(null);
+  const [start, setStart] = useState(toLocalInput(draft.start, viewerZone));
+  const [end, setEnd] = useState(toLocalInput(draft.end, viewerZone));
+  const [scheduleWide, setScheduleWide] = useState(draft.layerId === null);
+  const layerName = layers.find((l) => l.id === draft.layerId)?.name;
+  const errors = fieldMessages(creating.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    creating.mutate(
+      {
+        layerId: scheduleWide ? null : draft.layerId,
+        userId: userId ?? '',
+        start: fromLocalInput(start, viewerZone),
+        end: fromLocalInput(end, viewerZone),
+      },
+      { onSuccess: onClose },
+    );
+  };
+
+  return (
+    <Stack component="form" onSubmit={submit}>
+      <FormError error={creating.error} />
+      <Select
+        label="Who takes it"
+        required
+        searchable
+        placeholder={users.isPending ? 'Loading users…' : 'Pick a user'}
+        data={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
+        value={userId}
+        onChange={setUserId}
+        error={errors['userId']}
+      />
+      <Group grow align="flex-start">
+        <TextInput label="Start" type="datetime-local" required value={start} onChange={(e) => setStart(e.currentTarget.value)} error={errors['start']} />
+        <TextInput label="End" type="datetime-local" required value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors['end']} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        Local times in {viewerZone}.
+      </Text>
+      <Switch
+        label="Schedule-wide (replaces whoever is primary, whatever the layers say)"
+        checked={scheduleWide}
+        disabled={draft.layerId === null}
+        onChange={(e) => setScheduleWide(e.currentTarget.checked)}
+      />
+      {!scheduleWide && layerName !== undefined && <Text size="sm">On layer {layerName}</Text>}
+      <Text size="sm" c="red">
+        {errors['layerId']}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={creating.isPending}>
+          Create override
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
