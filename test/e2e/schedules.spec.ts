@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { hasChromium, installHint } from './chromium';
+import { logInAsDemoAdmin } from './demo';
+import { advanceClock, banner, buildSeedSchedule, card, chicago, comingTuesday, freezeClock, layerHeadings, restoreClock } from './schedules';
+
+test.skip(!hasChromium, installHint);
+
+// Every test freezes the server clock at a Tuesday 10:00 in Chicago (business hours).
+test.beforeEach(async ({ page }) => {
+  await logInAsDemoAdmin(page);
+  await freezeClock(page, chicago(comingTuesday(), '10:00'));
+});
+
+test.afterEach(async ({ page }) => {
+  await restoreClock(page);
+});
+
+const scheduleName = () => `Platform ${Date.now()}`;
+
+test('the banner shows Senior primary in business hours and After hours primary after 17:00', async ({ page }) => {
+  const name = scheduleName();
+  await buildSeedSchedule(page, name);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Who's on-call" }).click();
+  await expect(banner(page, name)).toBeVisible();
+  const senior = card(page, name, 'Senior');
+  const afterHours = card(page, name, 'After hours');
+  await expect(banner(page, name).getByRole('article')).toHaveCount(2);
+  await expect(senior).toContainText('Alice Senior');
+  await expect(senior).toContainText('Primary on call');
+  await expect(senior).toContainText('via rotation');
+  await expect(senior).not.toContainText('off-duty');
+  await expect(afterHours).toContainText(/Bob Night|Carol Night/);
+  await expect(afterHours).not.toContainText('off-duty');
+  await expect(afterHours).not.toContainText('Primary on call');
+
+  await advanceClock(page, 7.5 * 3_600_000); // 17:30
+  await page.reload();
+  await expect(senior).toContainText('off-duty');
+  await expect(senior).not.toContainText('Primary on call');
+  await expect(afterHours).toContainText('Primary on call');
+  await expect(afterHours).not.toContainText('off-duty');
+});
+
+test('moving a layer up with the arrows changes the order and the primary', async ({ page }) => {
+  const name = scheduleName();
+  await buildSeedSchedule(page, name);
+  await expect(card(page, name, 'Senior')).toContainText('Primary on call');
+
+  await page.getByRole('button', { name: 'Move After hours up' }).click();
+  const review = page.getByRole('dialog', { name: 'Review layer change' });
+  await expect(review).toContainText('Move After hours up');
+  // Bob or Carol is paged now instead of Alice.
+  await expect(review.getByRole('table', { name: 'Shift changes' })).toContainText('Alice Senior');
+  await review.getByRole('button', { name: 'Save change' }).click();
+  await expect(review).toBeHidden();
+
+  await expect(layerHeadings(page)).toHaveText(['After hours', 'Senior']);
+  await expect(page.getByRole('region', { name: 'Layer After hours' }).getByText('Primary', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move After hours up' })).toBeDisabled();
+  await expect(card(page, name, 'After hours')).toContainText('Primary on call');
+  await expect(card(page, name, 'Senior')).not.toContainText('Primary on call');
+});
+
+test('deleting a layer warns about the gaps it leaves; the last layer cannot be deleted', async ({ page }) => {
+  const name = scheduleName();
+  await buildSeedSchedule(page, name);
+
+  await page.getByRole('button', { name: 'Delete layer After hours' }).click();
+  const review = page.getByRole('dialog', { name: 'Review layer change' });
+  // Senior alone leaves nights and weekends uncovered.
+  await expect(review.getByRole('alert')).toContainText('Nobody would be on call');
+  await expect(review.getByRole('alert').getByRole('listitem').first()).toContainText('17:00');
+  await review.getByRole('button', { name: 'Save with gaps' }).click();
+  await expect(review).toBeHidden();
+
+  await expect(layerHeadings(page)).toHaveText(['Senior']);
+  const trash = page.getByRole('button', { name: 'Delete layer Senior' });
+  await expect(trash).toBeDisabled();
+  await expect(trash).toHaveAccessibleDescription('A schedule needs at least one layer');
+  await trash.hover();
+  await expect(page.getByRole('tooltip')).toHaveText('A schedule needs at least one layer');
+  await trash.click({ force: true });
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('group', { name: 'Final schedule row' }).getByRole('button', { name: /^Gap: nobody on call/ }).first()).toBeVisible();
+  await expect(banner(page, name).getByRole('article')).toHaveCount(1);
+});
+
+test('clicking a shift in the timeline creates an override shown in the timeline and the banner', async ({ page }) => {
+  const name = scheduleName();
+  await buildSeedSchedule(page, name);
+
+  // The first After hours shift is the one under way (the schedule starts now).
+  const afterHoursRow = page.getByRole('group', { name: 'After hours row' });
+  await afterHoursRow.getByRole('button').first().click();
+  const dialog = page.getByRole('dialog', { name: 'Create override' });
+  await expect(dialog.getByLabel('Start')).toHaveValue(`${comingTuesday()}T10:00`);
+  await expect(dialog.getByLabel('End')).toHaveValue(`${comingTuesday()}T17:00`);
+  await expect(dialog.getByRole('switch', { name: /Schedule-wide/ })).not.toBeChecked();
+  await expect(dialog).toContainText('On layer After hours');
+  await dialog.getByRole('combobox', { name: 'Who takes it' }).click();
+  await page.getByRole('option', { name: /Dave Viewer/ }).click();
+  await dialog.getByRole('button', { name: 'Create override' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(afterHoursRow.getByRole('button', { name: /^After hours: Dave Viewer, .*, override$/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Overrides' })).toContainText('Dave Viewer');
+  const afterHours = card(page, name, 'After hours');
+  await expect(afterHours).toContainText('Dave Viewer');
+  await expect(afterHours).toContainText('via override');
+  await expect(card(page, name, 'Senior')).toContainText('Primary on call');
+
+  await page.getByRole('table', { name: 'Overrides' }).getByRole('button', { name: 'Delete override for Dave Viewer' }).click();
+  await page.getByRole('dialog', { name: 'Delete override for Dave Viewer' }).getByRole('button', { name: 'Delete override' }).click();
+  await expect(page.getByText('No overrides this week.')).toBeVisible();
+});

@@ -1,0 +1,97 @@
+import { expect, type Page } from '@playwright/test';
+
+const zone = 'America/Chicago';
+
+function chicagoParts(ms: number): Record<string, string> {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
+  return Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+}
+
+/** The instant of a Chicago wall-clock time (the zone is -6 or -5 hours from UTC). */
+export function chicago(date: string, time: string): string {
+  for (const offset of [6, 5]) {
+    const ms = Date.parse(`${date}T${time}:00Z`) + offset * 3_600_000;
+    const p = chicagoParts(ms);
+    if (`${p['year']}-${p['month']}-${p['day']}` === date && `${p['hour']}:${p['minute']}` === time) return new Date(ms).toISOString();
+  }
+  throw new Error(`${date} ${time} does not exist in ${zone}`);
+}
+
+/**
+ * A Tuesday a few days ahead in Chicago: in the future, so the session made at the
+ * real time stays valid, and near, so it is well within the session's lifetime.
+ */
+export function comingTuesday(): string {
+  for (let days = 2; ; days++) {
+    const p = chicagoParts(Date.now() + days * 86_400_000);
+    if (p['weekday'] === 'Tue') return `${p['year']}-${p['month']}-${p['day']}`;
+  }
+}
+
+export async function freezeClock(page: Page, at: string): Promise<void> {
+  const answer = await page.request.post('/api/v1/test/clock', { data: { freeze: true, set: at } });
+  expect(answer.ok()).toBe(true);
+}
+
+export async function advanceClock(page: Page, ms: number): Promise<void> {
+  const answer = await page.request.post('/api/v1/test/clock', { data: { advanceMs: ms } });
+  expect(answer.ok()).toBe(true);
+}
+
+/** Back to the real time, running: later tests must not inherit a frozen clock. */
+export async function restoreClock(page: Page): Promise<void> {
+  const answer = await page.request.post('/api/v1/test/clock', { data: { set: new Date().toISOString(), freeze: false } });
+  expect(answer.ok()).toBe(true);
+}
+
+async function pick(page: Page, scope: ReturnType<Page['getByRole']>, combobox: string, option: RegExp | string): Promise<void> {
+  await scope.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/**
+ * The seed's two-layer schedule, built through the UI: "Senior" (weekly Monday 09:00,
+ * weekday business hours, Alice) and "After hours" (daily 17:00, always, Bob and Carol).
+ * Ends on the new schedule's page.
+ */
+export async function buildSeedSchedule(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedules' }).click();
+  await page.getByRole('button', { name: 'New schedule' }).click();
+  const create = page.getByRole('dialog', { name: 'New schedule' });
+  await create.getByRole('textbox', { name: /^Name/ }).fill(name);
+  await pick(page, create, 'Team', 'Platform');
+  await expect(create.getByRole('combobox', { name: 'Time zone', exact: true })).toHaveValue(zone);
+  await create.getByRole('textbox', { name: /^Layer name/ }).fill('Senior');
+  await create.getByRole('radio', { name: 'Weekly' }).check();
+  await pick(page, create, 'Handoff day', 'Monday');
+  await create.getByLabel('Handoff time').fill('09:00');
+  await create.getByRole('radio', { name: /Weekday business hours/ }).check();
+  await pick(page, create, 'Add to rotation', /Alice Senior/);
+  await expect(create.getByRole('listitem', { name: '1. Alice Senior' })).toBeVisible();
+  await create.getByRole('button', { name: 'Create schedule' }).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add layer' }).click();
+  const add = page.getByRole('dialog', { name: 'Add layer' });
+  await add.getByRole('textbox', { name: /^Layer name/ }).fill('After hours');
+  await add.getByRole('radio', { name: 'Daily' }).check();
+  await add.getByLabel('Handoff time').fill('17:00');
+  await add.getByRole('radio', { name: 'Always' }).check();
+  await pick(page, add, 'Add to rotation', /Bob Night/);
+  await pick(page, add, 'Add to rotation', /Carol Night/);
+  await expect(add.getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
+  await add.getByRole('button', { name: 'Review and add' }).click();
+  const review = page.getByRole('dialog', { name: 'Review new layer' });
+  // With nights covered, the two layers leave no gap.
+  await expect(review.getByText('No coverage gaps in the next two weeks.')).toBeVisible();
+  await review.getByRole('button', { name: 'Save change' }).click();
+  await expect(review).toBeHidden();
+  await expect(layerHeadings(page)).toHaveText(['Senior', 'After hours']);
+}
+
+/** The editor's layer names, top first. */
+export const layerHeadings = (page: Page) => page.getByRole('region', { name: 'Layers' }).getByRole('heading', { level: 4 });
+
+/** The Currently On-Call banner of one schedule, and one layer's card in it. */
+export const banner = (page: Page, schedule: string) => page.getByRole('region', { name: `Currently On-Call: ${schedule}` });
+export const card = (page: Page, schedule: string, layer: string) => banner(page, schedule).getByRole('article', { name: layer });
