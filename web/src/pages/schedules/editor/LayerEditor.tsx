@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
 import { FormError } from '../../../components/FormError';
+import { formatDateTime } from '../../../time/format';
 import { ReviewEditModal } from '../review/ReviewEditModal';
 import { useEditReview } from '../review/useEditReview';
 import { AddLayerModal } from './AddLayerModal';
@@ -32,6 +33,11 @@ export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail
         </Button>
       </Group>
       <FormError error={structure.previewing.error} />
+      {schedule.scheduledChanges.map((change) => (
+        <Text key={change.effectiveFrom} size="sm" c="orange">
+          A change to the layers (added, removed or reordered) takes effect {formatDateTime(change.effectiveFrom, viewerZone)}.
+        </Text>
+      ))}
       {layers.map((layer, index) => (
         <LayerCard
           key={`${layer.id} ${layer.name} ${layer.effectiveFrom} ${layer.upcoming.length}`}

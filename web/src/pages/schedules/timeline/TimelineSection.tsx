@@ -55,11 +55,14 @@ export function TimelineSection({ schedule, viewerZone, now }: TimelineSectionPr
       </Group>
       <Group gap="xs" wrap="nowrap" aria-hidden>
         <Box w={140} />
-        {days.map((day) => (
-          <Text key={day} size="xs" c="dimmed" style={{ flex: 1 }}>
-            {formatDay(day, viewerZone)}
-          </Text>
-        ))}
+        {/* Placed like the blocks, so a DST week's labels stay over their days. */}
+        <Box pos="relative" h={18} style={{ flex: 1 }}>
+          {days.map((day) => (
+            <Text key={day} size="xs" c="dimmed" pos="absolute" left={`${place({ start: day, end: day }).left}%`} pl={4}>
+              {formatDay(day, viewerZone)}
+            </Text>
+          ))}
+        </Box>
       </Group>
       {timeline.isError && <QueryError error={timeline.error} />}
       {timeline.data?.layers.map((row) => (
