@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
 import { advanceClock, banner, buildSeedSchedule, card, chicago, comingTuesday, freezeClock, layerHeadings, restoreClock } from './schedules';
@@ -113,4 +114,45 @@ test('clicking a shift in the timeline creates an override shown in the timeline
   await page.getByRole('table', { name: 'Overrides' }).getByRole('button', { name: 'Delete override for Dave Viewer' }).click();
   await page.getByRole('dialog', { name: 'Delete override for Dave Viewer' }).getByRole('button', { name: 'Delete override' }).click();
   await expect(page.getByText('No overrides this week.')).toBeVisible();
+});
+
+test('a layer edit shows API field errors next to the field, then is previewed and saved', async ({ page }) => {
+  const name = scheduleName();
+  await buildSeedSchedule(page, name);
+
+  const layer = page.getByRole('region', { name: 'Layer After hours' });
+  const handoff = layer.getByLabel('Handoff time');
+  await handoff.fill('');
+  await layer.getByRole('button', { name: 'Save layer' }).click();
+  await expect(handoff).toHaveAccessibleDescription(/pattern|match/i);
+
+  await handoff.fill('18:00');
+  await layer.getByRole('button', { name: 'Save layer' }).click();
+  const review = page.getByRole('dialog', { name: 'Review layer change' });
+  await expect(review).toContainText('Change layer After hours');
+  await expect(review.getByRole('table', { name: 'Shift changes' })).toBeVisible();
+  await review.getByRole('button', { name: 'Save change' }).click();
+  await expect(review).toBeHidden();
+
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Layer After hours' }).getByLabel('Handoff time')).toHaveValue('18:00');
+  await expect(card(page, name, 'After hours')).toContainText('18:00');
+});
+
+test('the hours report lists who was on call and downloads as CSV', async ({ page }) => {
+  const name = scheduleName();
+  await buildSeedSchedule(page, name);
+
+  const report = page.getByRole('region', { name: 'On-call hours' });
+  await expect(report.getByLabel('From')).toHaveValue(/^\d{4}-\d\d-\d\d$/);
+  const table = report.getByRole('table', { name: 'Hours per person' });
+  await expect(table.getByRole('row', { name: /Alice Senior/ })).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await report.getByRole('link', { name: 'Download CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = await readFile(await file.path(), 'utf8');
+  expect(csv.split(/\r?\n/)[0]).toBe('name,email,total_hours,business_hours,night_hours,weekend_hours');
+  expect(csv).toContain('"Alice Senior"');
 });
