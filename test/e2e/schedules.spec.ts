@@ -156,3 +156,18 @@ test('the hours report lists who was on call and downloads as CSV', async ({ pag
   expect(csv.split(/\r?\n/)[0]).toBe('name,email,total_hours,business_hours,night_hours,weekend_hours');
   expect(csv).toContain('"Alice Senior"');
 });
+
+test('the rotation order is rearranged by drag and drop, here with the keyboard', async ({ page }) => {
+  await buildSeedSchedule(page, scheduleName());
+
+  const layer = page.getByRole('region', { name: 'Layer After hours' });
+  await expect(layer.getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
+  await layer.getByRole('button', { name: 'Drag Carol Night (turn 2)' }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(layer.getByRole('listitem')).toHaveText(['1. Carol Night', '2. Bob Night']);
+
+  await layer.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(layer.getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
+});
