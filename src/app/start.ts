@@ -1,4 +1,9 @@
+import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { Channels } from '../channels/channel.js';
+import { slackChannel } from '../channels/slack.js';
+import { webhookChannel } from '../channels/webhook.js';
+import { Engine } from '../engine/engine.js';
 import { buildServer } from '../http/server.js';
 import type { Api } from '../http/app-types.js';
 import { openDatabase, type Database } from '../store/database.js';
@@ -11,6 +16,7 @@ export interface Vigil {
   app: Api;
   database: Database;
   clock: Clock;
+  engine: Engine;
   stop(): Promise<void>;
 }
 
@@ -24,12 +30,20 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   if (testClock) logger.warn('TEST MODE: the clock can be changed through /api/v1/test/clock; never run production like this');
   const clock = testClock ?? systemClock;
   if (config.seedDemo) await seedDemo(database, clock.now(), logger);
-  const app = await buildServer({ config, database, clock, testClock, logger });
+  const channels: Channels = {
+    webhook: webhookChannel(createHmac('sha256', config.secret).update('webhook-signing').digest('hex')),
+    slack: slackChannel(),
+  };
+  const engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl });
+  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake() });
+  engine.start();
   return {
     app,
     database,
     clock,
+    engine,
     async stop() {
+      await engine.stop();
       await app.close();
       await database.close();
     },

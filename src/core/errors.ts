@@ -15,6 +15,8 @@ export const errorCatalogue = {
   team_in_use: { status: 409, title: 'The team still owns schedules; move or delete them first' },
   last_layer: { status: 409, title: 'A schedule needs at least one layer' },
   past_is_immutable: { status: 409, title: 'This would rewrite the past' },
+  policy_in_use: { status: 409, title: 'Monitors still use this escalation policy; point them elsewhere first' },
+  incident_resolved: { status: 409, title: 'The incident is resolved; resolved incidents never reopen' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rate_limited: { status: 429, title: 'Too many requests' },

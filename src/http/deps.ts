@@ -11,4 +11,6 @@ export interface HttpDeps {
   /** Present only in test mode: enables /api/v1/test/clock. */
   testClock: TestClock | null;
   logger: Logger;
+  /** Tells the engine that work may be due now (a new incident, an action, a test page). */
+  wakeEngine: () => void;
 }

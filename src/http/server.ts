@@ -16,6 +16,10 @@ import { scheduleRoutes } from './routes/schedules.js';
 import { overrideRoutes } from './routes/overrides.js';
 import { onCallRoutes } from './routes/on-call.js';
 import { calendarFeedRoutes } from './routes/calendar-feeds.js';
+import { policyRoutes } from './routes/policies.js';
+import { monitorRoutes } from './routes/monitors.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { contactRoutes } from './routes/contacts.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
@@ -70,6 +74,10 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       overrideRoutes(api, deps);
       onCallRoutes(api, deps);
       calendarFeedRoutes(api, deps);
+      policyRoutes(api, deps);
+      monitorRoutes(api, deps);
+      incidentRoutes(api, deps);
+      contactRoutes(api, deps);
       if (deps.testClock) testClockRoutes(api, deps.testClock);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
     },

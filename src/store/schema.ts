@@ -117,6 +117,104 @@ export interface CalendarFeedsTable {
   revoked_at: number | null;
 }
 
+export interface EscalationPoliciesTable {
+  id: string;
+  team_id: string;
+  name: string;
+  description: string;
+  repeat: number;
+  ack_timeout_seconds: number | null;
+  /** JSON PolicyStep[] */
+  steps: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MonitorsTable {
+  id: string;
+  team_id: string;
+  name: string;
+  kind: string;
+  policy_id: string;
+  /** JSON, shape by kind */
+  config: string;
+  paused: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface IncidentsTable {
+  id: string;
+  monitor_id: string;
+  title: string;
+  description: string;
+  dedup_key: string | null;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  /** JSON PolicySnapshot taken at trigger */
+  policy: string;
+  step: number;
+  pass: number;
+  next_action_at: number | null;
+  lease_until: number | null;
+  alert_count: number;
+  /** Transitions applied so far; part of notification idempotency keys. */
+  seq: number;
+  triggered_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  updated_at: number;
+}
+
+export interface IncidentEventsTable {
+  id: string;
+  incident_id: string;
+  at: number;
+  kind: string;
+  actor_id: string | null;
+  /** JSON details */
+  data: string;
+}
+
+export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack';
+
+export interface ContactMethodsTable {
+  id: string;
+  user_id: string;
+  kind: ContactKind;
+  label: string;
+  address: string;
+  created_at: number;
+}
+
+export interface NotificationRulesTable {
+  id: string;
+  user_id: string;
+  contact_method_id: string;
+  delay_seconds: number;
+  created_at: number;
+}
+
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface NotificationsTable {
+  id: string;
+  idempotency_key: string;
+  incident_id: string | null;
+  user_id: string | null;
+  contact_method_id: string | null;
+  channel: ContactKind;
+  address: string;
+  status: NotificationStatus;
+  due_at: number;
+  lease_until: number | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
 export interface DB {
   users: UsersTable;
   teams: TeamsTable;
@@ -130,6 +228,13 @@ export interface DB {
   schedule_overrides: ScheduleOverridesTable;
   fixed_shifts: FixedShiftsTable;
   calendar_feeds: CalendarFeedsTable;
+  escalation_policies: EscalationPoliciesTable;
+  monitors: MonitorsTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
+  contact_methods: ContactMethodsTable;
+  notification_rules: NotificationRulesTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,32 @@
+import { createHmac } from 'node:crypto';
+import type { Channel, Message } from './channel.js';
+import { DeliveryError } from './channel.js';
+
+/**
+ * JSON webhook. The body is signed with HMAC-SHA256 (header X-Vigil-Signature:
+ * sha256=<hex>) and carries the idempotency key, also sent as Idempotency-Key, so
+ * receivers can verify the sender and drop a repeated delivery.
+ */
+export function webhookChannel(signingKey: string, timeoutMs = 10_000): Channel {
+  return {
+    async send(message: Message) {
+      const body = JSON.stringify({
+        type: message.incident ? 'incident.notification' : 'test.notification',
+        idempotencyKey: message.idempotencyKey,
+        recipient: message.recipientName,
+        incident: message.incident,
+      });
+      const signature = createHmac('sha256', signingKey).update(body).digest('hex');
+      const res = await fetch(message.address, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey, 'x-vigil-signature': `sha256=${signature}` },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      }).catch((err: unknown) => {
+        throw new DeliveryError(`webhook unreachable: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      await res.body?.cancel();
+      if (!res.ok) throw new DeliveryError(`webhook answered HTTP ${res.status}`);
+    },
+  };
+}

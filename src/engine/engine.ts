@@ -1,0 +1,128 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../app/clock.js';
+import type { Channels } from '../channels/channel.js';
+import { applyTransition } from '../service/apply-transition.js';
+import type { Database } from '../store/database.js';
+import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/incidents.js';
+import { nextNotificationAt } from '../store/notifications.js';
+import { dispatchDue } from './dispatcher.js';
+
+export interface EngineDeps {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  channels: Channels;
+  baseUrl: string;
+}
+
+export interface EngineOptions {
+  /** How long a claim is exclusive; a node that dies mid-work loses it after this. */
+  leaseMs: number;
+  batch: number;
+  /** Longest sleep without looking at the database: bounds how late another node's new work is seen. */
+  maxSleepMs: number;
+}
+
+const defaults: EngineOptions = { leaseMs: 60_000, batch: 200, maxSleepMs: 2_000 };
+
+/**
+ * The durable loop. All due work lives in the database (incidents.next_action_at,
+ * notifications.due_at); the loop claims it with leases, sleeps until the earliest due
+ * instant, and is woken early by new work or by a jump of the test clock. After a
+ * restart the first pass runs everything overdue.
+ */
+export class Engine {
+  private running = false;
+  private wakeUp: (() => void) | null = null;
+  private pending = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private readonly options: EngineOptions;
+  private unsubscribe: () => void = () => undefined;
+
+  constructor(
+    private readonly deps: EngineDeps,
+    options: Partial<EngineOptions> = {},
+  ) {
+    this.options = { ...defaults, ...options };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.deps.clock.onChange(() => this.wake());
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe();
+    this.wake();
+    await this.loopDone;
+  }
+
+  /** New work may be due now: skip the rest of the current sleep. */
+  wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  /** One pass over everything due now; returns when nothing due is left. */
+  async runOnce(): Promise<void> {
+    const { leaseMs, batch } = this.options;
+    for (;;) {
+      const now = this.deps.clock.now();
+      const incidents = await claimDueIncidents(this.deps.database.db, this.deps.database.dialect, now, leaseMs, batch);
+      for (const id of incidents) await this.advance(id, now);
+      const sent = await dispatchDue(this.deps, now, leaseMs, batch);
+      if (incidents.length < batch && sent < batch) return;
+    }
+  }
+
+  private async advance(id: string, now: number): Promise<void> {
+    const { db, dialect } = this.deps.database;
+    await db.transaction().execute(async (trx) => {
+      const row = await lockIncident(trx, dialect, id);
+      if (row.next_action_at !== null && row.next_action_at <= now) {
+        await applyTransition(trx, row, { type: 'tick', at: now }, now);
+      } else {
+        // Someone acted on it since the claim: just give the lease back.
+        await trx.updateTable('incidents').set({ lease_until: null }).where('id', '=', id).execute();
+      }
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      this.pending = false;
+      try {
+        await this.runOnce();
+      } catch (err) {
+        this.deps.logger.error({ err }, 'engine pass failed; retrying');
+      }
+      if (!this.running || this.pending) continue;
+      await this.sleep(await this.sleepMs());
+    }
+  }
+
+  private async sleepMs(): Promise<number> {
+    const { db } = this.deps.database;
+    const now = this.deps.clock.now();
+    const next = [await nextIncidentActionAt(db, now), await nextNotificationAt(db)].filter((v): v is number => v !== null);
+    if (next.length === 0) return this.options.maxSleepMs;
+    return Math.max(0, Math.min(this.options.maxSleepMs, Math.min(...next) - now));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = null;
+        done();
+      };
+    });
+  }
+}

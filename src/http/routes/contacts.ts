@@ -1,0 +1,136 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { deleteContactMethod, deleteRule, getContactMethod, insertContactMethod, insertRule, listContactMethods, listRules } from '../../store/contacts.js';
+import { enqueue } from '../../store/notifications.js';
+import type { ContactKind } from '../../store/schema.js';
+import { getUser } from '../../store/users.js';
+import type { Api } from '../app-types.js';
+import { actorOf } from '../auth.js';
+import type { HttpDeps } from '../deps.js';
+import { hasRole } from '../roles.js';
+import { Id, Instant, toIso } from '../schemas/common.js';
+
+const strict = { additionalProperties: false } as const;
+const UserParams = Type.Object({ id: Id });
+const ItemParams = Type.Object({ id: Id, itemId: Id });
+
+const Kind = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack']);
+const ContactMethodInput = Type.Object(
+  {
+    kind: Kind,
+    label: Type.Optional(Type.String({ maxLength: 100 })),
+    address: Type.String({ minLength: 1, maxLength: 2000, description: 'Email address, E.164 phone number (+15551234567), or https URL' }),
+  },
+  strict,
+);
+const ContactMethodView = Type.Object({ id: Id, kind: Kind, label: Type.String(), address: Type.String(), createdAt: Instant });
+const RuleInput = Type.Object({ contactMethodId: Id, delayMinutes: Type.Integer({ minimum: 0, maximum: 1440 }) }, strict);
+const RuleView = Type.Object({ id: Id, contactMethodId: Id, delayMinutes: Type.Integer(), createdAt: Instant });
+
+const formats: Record<ContactKind, { test: RegExp; message: string }> = {
+  email: { test: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, message: 'must be an email address' },
+  sms: { test: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 phone number like +15551234567' },
+  voice: { test: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 phone number like +15551234567' },
+  webhook: { test: /^https?:\/\/\S+$/, message: 'must be an http(s) URL' },
+  slack: { test: /^https?:\/\/\S+$/, message: 'must be an http(s) URL (a Slack incoming webhook)' },
+};
+
+/** Contact methods and notification rules: yours, or anyone's for an admin. */
+export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine }: HttpDeps): void {
+  const tags = ['contact methods'];
+
+  async function owner(req: FastifyRequest, userId: string) {
+    const actor = actorOf(req);
+    if (actor.user.id !== userId && !hasRole(actor.user.role, 'admin')) throw new AppError('forbidden', "Only admins manage other people's contact methods");
+    await getUser(db, userId);
+  }
+
+  api.get(
+    '/users/:id/contact-methods',
+    { schema: { tags, summary: "A user's contact methods", params: UserParams, response: { 200: Type.Array(ContactMethodView) } } },
+    async (req) => {
+      await owner(req, req.params.id);
+      return (await listContactMethods(db, req.params.id)).map((m) => ({ id: m.id, kind: m.kind, label: m.label, address: m.address, createdAt: toIso(m.created_at) }));
+    },
+  );
+
+  api.post(
+    '/users/:id/contact-methods',
+    {
+      schema: {
+        tags,
+        summary: 'Add a contact method; the first one also gets an immediate notification rule',
+        params: UserParams,
+        body: ContactMethodInput,
+        response: { 201: ContactMethodView },
+      },
+    },
+    async (req, reply) => {
+      await owner(req, req.params.id);
+      const { kind, address } = req.body;
+      if (!formats[kind].test.test(address)) throw new AppError('validation_failed', 'Bad address', [{ path: '/body/address', message: formats[kind].message }]);
+      const now = clock.now();
+      const first = (await listContactMethods(db, req.params.id)).length === 0;
+      const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind }, now);
+      // Someone with a way to be reached but no rule would never be paged.
+      if (first) await insertRule(db, req.params.id, { contactMethodId: m.id, delaySeconds: 0 }, now);
+      return reply.code(201).send({ id: m.id, kind: m.kind, label: m.label, address: m.address, createdAt: toIso(m.created_at) });
+    },
+  );
+
+  api.delete(
+    '/users/:id/contact-methods/:itemId',
+    { schema: { tags, summary: 'Remove a contact method and its rules', params: ItemParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await owner(req, req.params.id);
+      await deleteContactMethod(db, req.params.id, req.params.itemId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.post(
+    '/users/:id/contact-methods/:itemId/test',
+    { schema: { tags, summary: 'Send a test notification now', params: ItemParams, response: { 202: Type.Object({ queued: Type.Boolean() }) } } },
+    async (req, reply) => {
+      await owner(req, req.params.id);
+      const m = await getContactMethod(db, req.params.id, req.params.itemId);
+      const now = clock.now();
+      await enqueue(db, [{ idempotencyKey: `test:${m.id}:${now}`, incidentId: null, userId: m.user_id, contactMethodId: m.id, channel: m.kind, address: m.address, dueAt: now }], now);
+      wakeEngine();
+      return reply.code(202).send({ queued: true });
+    },
+  );
+
+  api.get(
+    '/users/:id/notification-rules',
+    { schema: { tags, summary: 'When each contact method is used while an incident is unacknowledged', params: UserParams, response: { 200: Type.Array(RuleView) } } },
+    async (req) => {
+      await owner(req, req.params.id);
+      return (await listRules(db, req.params.id)).map((r) => ({ id: r.id, contactMethodId: r.contact_method_id, delayMinutes: r.delay_seconds / 60, createdAt: toIso(r.created_at) }));
+    },
+  );
+
+  api.post(
+    '/users/:id/notification-rules',
+    { schema: { tags, summary: 'Use a contact method N minutes after being paged', params: UserParams, body: RuleInput, response: { 201: RuleView } } },
+    async (req, reply) => {
+      await owner(req, req.params.id);
+      await getContactMethod(db, req.params.id, req.body.contactMethodId).catch(() => {
+        throw new AppError('validation_failed', 'Unknown contact method', [{ path: '/body/contactMethodId', message: "is not one of this user's contact methods" }]);
+      });
+      const r = await insertRule(db, req.params.id, { contactMethodId: req.body.contactMethodId, delaySeconds: req.body.delayMinutes * 60 }, clock.now());
+      return reply.code(201).send({ id: r.id, contactMethodId: r.contact_method_id, delayMinutes: req.body.delayMinutes, createdAt: toIso(r.created_at) });
+    },
+  );
+
+  api.delete(
+    '/users/:id/notification-rules/:itemId',
+    { schema: { tags, summary: 'Remove a notification rule', params: ItemParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await owner(req, req.params.id);
+      await deleteRule(db, req.params.id, req.params.itemId);
+      return reply.code(204).send(null);
+    },
+  );
+}

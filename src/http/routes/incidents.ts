@@ -1,0 +1,104 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { actOnIncident, commentOnIncident, type IncidentAction } from '../../service/incidents.js';
+import { getIncident, listEvents, listIncidents } from '../../store/incidents.js';
+import { listNotifications } from '../../store/notifications.js';
+import { getUser } from '../../store/users.js';
+import type { Api } from '../app-types.js';
+import { requireRole, type Actor } from '../auth.js';
+import type { HttpDeps } from '../deps.js';
+import { Id, IdParams, PageQuery } from '../schemas/common.js';
+import { IncidentDetail, IncidentView, toEvent, toIncident, toNotification } from '../schemas/incident.js';
+
+/** Acting on incidents is for responders and up; viewers watch. */
+export function requireResponder(req: FastifyRequest): Actor {
+  return requireRole(req, 'responder');
+}
+
+const ListQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    status: Type.Optional(Type.Array(Type.Enum(['triggered', 'acknowledged', 'resolved']), { description: 'Repeat or comma-separate' })),
+    monitorId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+export function incidentRoutes(api: Api, { database, clock, wakeEngine }: HttpDeps): void {
+  const { db } = database;
+  const tags = ['incidents'];
+
+  async function detail(id: string) {
+    const row = await getIncident(db, id);
+    return { ...toIncident(row), timeline: (await listEvents(db, id)).map(toEvent), notifications: (await listNotifications(db, id)).map(toNotification) };
+  }
+
+  api.get(
+    '/incidents',
+    { schema: { tags, summary: 'Incidents, newest first', querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(IncidentView), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } } },
+    async (req) => {
+      const page = await listIncidents(db, req.query, { statuses: req.query.status, monitorId: req.query.monitorId });
+      return { items: page.items.map(toIncident), nextCursor: page.nextCursor };
+    },
+  );
+
+  api.get('/incidents/:id', { schema: { tags, summary: 'An incident with its timeline and notifications', params: IdParams, response: { 200: IncidentDetail } } }, (req) =>
+    detail(req.params.id),
+  );
+
+  const action = (path: string, summary: string, make: (actor: Actor) => IncidentAction) =>
+    api.post(
+      `/incidents/:id/${path}`,
+      { schema: { tags, summary, params: IdParams, response: { 200: IncidentDetail } } },
+      async (req) => {
+        const actor = requireResponder(req);
+        await actOnIncident(database, req.params.id, make(actor), clock.now());
+        wakeEngine();
+        return detail(req.params.id);
+      },
+    );
+
+  action('acknowledge', 'Acknowledge: stops escalation and pending notifications', (a) => ({ type: 'acknowledge', by: a.user.id }));
+  action('resolve', 'Resolve: ends the incident for good', (a) => ({ type: 'resolve', by: a.user.id }));
+  action('escalate', 'Escalate to the next step now', (a) => ({ type: 'escalate', by: a.user.id }));
+  api.post(
+    '/incidents/:id/reassign',
+    {
+      schema: {
+        tags,
+        summary: 'Page another user now; an acknowledged incident becomes triggered again',
+        params: IdParams,
+        body: Type.Object({ userId: Id }, { additionalProperties: false }),
+        response: { 200: IncidentDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireResponder(req);
+      await getUser(db, req.body.userId).catch(() => {
+        throw new AppError('validation_failed', 'Unknown user', [{ path: '/body/userId', message: 'is not an existing user' }]);
+      });
+      await actOnIncident(database, req.params.id, { type: 'reassign', by: actor.user.id, userId: req.body.userId }, clock.now());
+      wakeEngine();
+      return detail(req.params.id);
+    },
+  );
+
+  api.post(
+    '/incidents/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Add a comment to the timeline',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 10_000 }) }, { additionalProperties: false }),
+        response: { 201: IncidentDetail },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireResponder(req);
+      await commentOnIncident(database, req.params.id, actor.user.id, req.body.text, clock.now());
+      return reply.code(201).send(await detail(req.params.id));
+    },
+  );
+}

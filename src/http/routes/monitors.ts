@@ -1,0 +1,113 @@
+import { Type } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { triggerAlert } from '../../service/incidents.js';
+import { deleteMonitor, getMonitor, insertMonitor, listMonitors, updateMonitor, type MonitorRow } from '../../store/monitors.js';
+import { getPolicy } from '../../store/policies.js';
+import { getTeam } from '../../store/teams.js';
+import type { Api } from '../app-types.js';
+import type { HttpDeps } from '../deps.js';
+import { requireTeamMember } from '../permissions.js';
+import { Id, IdParams, Instant, Page, PageQuery, toIso } from '../schemas/common.js';
+import { AlertInput, IncidentView, toIncident } from '../schemas/incident.js';
+import { requireResponder } from './incidents.js';
+
+const strict = { additionalProperties: false } as const;
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+const MonitorView = Type.Object({
+  id: Id,
+  teamId: Id,
+  name: Type.String(),
+  kind: Type.String({ description: "'manual': incidents are opened through its alerts endpoint" }),
+  policyId: Id,
+  paused: Type.Boolean(),
+  createdAt: Instant,
+});
+const CreateMonitor = Type.Object({ name: Name, teamId: Id, policyId: Id, kind: Type.Optional(Type.Enum(['manual'])), paused: Type.Optional(Type.Boolean()) }, strict);
+const PatchMonitor = Type.Object({ name: Type.Optional(Name), policyId: Type.Optional(Id), paused: Type.Optional(Type.Boolean()) }, strict);
+
+const toMonitor = (row: MonitorRow) => ({
+  id: row.id,
+  teamId: row.team_id,
+  name: row.name,
+  kind: row.kind,
+  policyId: row.policy_id,
+  paused: row.paused === 1,
+  createdAt: toIso(row.created_at),
+});
+
+export function monitorRoutes(api: Api, { database, clock, wakeEngine }: HttpDeps): void {
+  const { db } = database;
+  const tags = ['monitors'];
+  const policyMustExist = (policyId: string) =>
+    getPolicy(db, policyId).catch(() => {
+      throw new AppError('validation_failed', 'Unknown escalation policy', [{ path: '/body/policyId', message: 'is not an existing escalation policy' }]);
+    });
+
+  api.get('/monitors', { schema: { tags, summary: 'List monitors', querystring: PageQuery, response: { 200: Page(MonitorView) } } }, async (req) => {
+    const page = await listMonitors(db, req.query);
+    return { items: page.items.map(toMonitor), nextCursor: page.nextCursor };
+  });
+
+  api.post('/monitors', { schema: { tags, summary: 'Create a monitor', body: CreateMonitor, response: { 201: MonitorView } } }, async (req, reply) => {
+    await getTeam(db, req.body.teamId).catch(() => {
+      throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
+    });
+    await policyMustExist(req.body.policyId);
+    await requireTeamMember(db, req, req.body.teamId);
+    const row = await insertMonitor(
+      db,
+      { teamId: req.body.teamId, name: req.body.name, kind: req.body.kind ?? 'manual', policyId: req.body.policyId, config: {}, paused: req.body.paused ?? false },
+      clock.now(),
+    );
+    return reply.code(201).send(toMonitor(row));
+  });
+
+  api.get('/monitors/:id', { schema: { tags, summary: 'A monitor', params: IdParams, response: { 200: MonitorView } } }, async (req) =>
+    toMonitor(await getMonitor(db, req.params.id)),
+  );
+
+  api.patch(
+    '/monitors/:id',
+    { schema: { tags, summary: 'Rename, pause, or point a monitor at another policy', params: IdParams, body: PatchMonitor, response: { 200: MonitorView } } },
+    async (req) => {
+      const row = await getMonitor(db, req.params.id);
+      await requireTeamMember(db, req, row.team_id);
+      if (req.body.policyId) await policyMustExist(req.body.policyId);
+      await updateMonitor(db, row.id, req.body, clock.now());
+      return toMonitor(await getMonitor(db, row.id));
+    },
+  );
+
+  api.delete('/monitors/:id', { schema: { tags, summary: 'Delete a monitor and its incidents', params: IdParams, response: { 204: Type.Null() } } }, async (req, reply) => {
+    const row = await getMonitor(db, req.params.id);
+    await requireTeamMember(db, req, row.team_id);
+    await deleteMonitor(db, row.id);
+    return reply.code(204).send(null);
+  });
+
+  api.post(
+    '/monitors/:id/alerts',
+    {
+      schema: {
+        tags,
+        summary: 'Raise an alert: opens an incident (201), or is absorbed by the open one with the same dedupKey (200)',
+        params: IdParams,
+        body: AlertInput,
+        response: { 200: Type.Object({ incident: IncidentView, created: Type.Boolean() }), 201: Type.Object({ incident: IncidentView, created: Type.Boolean() }) },
+      },
+    },
+    async (req, reply) => {
+      requireResponder(req);
+      const monitor = await getMonitor(db, req.params.id);
+      if (monitor.paused === 1) throw new AppError('validation_failed', 'The monitor is paused', [{ path: '/params/id', message: 'is paused' }]);
+      const result = await triggerAlert(
+        database,
+        { monitorId: monitor.id, title: req.body.title, description: req.body.description ?? '', dedupKey: req.body.dedupKey ?? null },
+        clock.now(),
+      );
+      wakeEngine();
+      return reply.code(result.created ? 201 : 200).send({ incident: toIncident(result.incident), created: result.created });
+    },
+  );
+}

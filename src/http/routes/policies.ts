@@ -1,0 +1,80 @@
+import { Type, type Static } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { checkPolicyTargets } from '../../service/policy-targets.js';
+import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput } from '../../store/policies.js';
+import { getTeam } from '../../store/teams.js';
+import type { Api } from '../app-types.js';
+import type { HttpDeps } from '../deps.js';
+import { requireTeamMember } from '../permissions.js';
+import { IdParams, Page, PageQuery } from '../schemas/common.js';
+import { PolicyInputSchema, PolicyView, toPolicy } from '../schemas/incident.js';
+
+export function policyRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+  const tags = ['escalation policies'];
+
+  async function checked(body: Static<typeof PolicyInputSchema>): Promise<PolicyInput> {
+    await getTeam(db, body.teamId).catch(() => {
+      throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
+    });
+    await checkPolicyTargets(db, body.steps, clock.now());
+    return {
+      teamId: body.teamId,
+      name: body.name,
+      description: body.description ?? '',
+      repeat: body.repeat,
+      ackTimeoutSeconds: body.ackTimeoutSeconds ?? null,
+      steps: body.steps,
+    };
+  }
+
+  api.get('/escalation-policies', { schema: { tags, summary: 'List escalation policies', querystring: PageQuery, response: { 200: Page(PolicyView) } } }, async (req) => {
+    const page = await listPolicies(db, req.query);
+    return { items: page.items.map(toPolicy), nextCursor: page.nextCursor };
+  });
+
+  api.post(
+    '/escalation-policies',
+    { schema: { tags, summary: 'Create an escalation policy', body: PolicyInputSchema, response: { 201: PolicyView } } },
+    async (req, reply) => {
+      const input = await checked(req.body);
+      await requireTeamMember(db, req, input.teamId);
+      return reply.code(201).send(toPolicy(await insertPolicy(db, input, clock.now())));
+    },
+  );
+
+  api.get('/escalation-policies/:id', { schema: { tags, summary: 'An escalation policy', params: IdParams, response: { 200: PolicyView } } }, async (req) =>
+    toPolicy(await getPolicy(db, req.params.id)),
+  );
+
+  api.put(
+    '/escalation-policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a policy; open incidents keep the snapshot they triggered with',
+        params: IdParams,
+        body: PolicyInputSchema,
+        response: { 200: PolicyView },
+      },
+    },
+    async (req) => {
+      const current = await getPolicy(db, req.params.id);
+      await requireTeamMember(db, req, current.team_id);
+      const input = await checked(req.body);
+      await requireTeamMember(db, req, input.teamId);
+      await updatePolicy(db, req.params.id, input, clock.now());
+      return toPolicy(await getPolicy(db, req.params.id));
+    },
+  );
+
+  api.delete(
+    '/escalation-policies/:id',
+    { schema: { tags, summary: 'Delete a policy (409 while monitors use it)', params: IdParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      const current = await getPolicy(db, req.params.id);
+      await requireTeamMember(db, req, current.team_id);
+      await deletePolicy(db, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import { AppError } from '../core/errors.js';
+import type { EscalationEvent } from '../core/escalation/types.js';
+import { isUniqueViolation, type Database } from '../store/database.js';
+import { absorbAlert, addEvent, findOpenIncident, getIncident, insertIncident, lockIncident, type IncidentRow } from '../store/incidents.js';
+import { getMonitor } from '../store/monitors.js';
+import { getPolicy, snapshotOf } from '../store/policies.js';
+import { applyTransition } from './apply-transition.js';
+
+export interface Alert {
+  monitorId: string;
+  title: string;
+  description: string;
+  /** Alerts with the same key fold into the open incident instead of opening another. */
+  dedupKey: string | null;
+}
+
+export interface TriggerResult {
+  incident: IncidentRow;
+  /** false when the alert was absorbed by an open incident with the same dedup key. */
+  created: boolean;
+}
+
+/**
+ * Opens an incident for an alert, snapshotting the monitor's policy and firing step 1
+ * in the same transaction, or folds it into the open incident with the same dedup key.
+ * A resolved incident never reopens: a new alert opens a new incident.
+ */
+export async function triggerAlert({ db }: Database, alert: Alert, now: number): Promise<TriggerResult> {
+  const monitor = await getMonitor(db, alert.monitorId);
+  const policy = snapshotOf(await getPolicy(db, monitor.policy_id));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        if (alert.dedupKey !== null) {
+          const open = await findOpenIncident(trx, alert.monitorId, alert.dedupKey);
+          if (open) {
+            await absorbAlert(trx, open.id, now);
+            await addEvent(trx, open.id, { at: now, kind: 'alert_absorbed', data: { title: alert.title } });
+            return { incident: await getIncident(trx, open.id), created: false };
+          }
+        }
+        const row = await insertIncident(trx, { ...alert, policy }, now);
+        await applyTransition(trx, row, { type: 'trigger', at: now }, now);
+        return { incident: await getIncident(trx, row.id), created: true };
+      });
+    } catch (err) {
+      // Two alerts raced to open the same incident: the loser is absorbed on retry.
+      if (isUniqueViolation(err) && attempt < 3) continue;
+      throw err;
+    }
+  }
+}
+
+export type IncidentAction =
+  | { type: 'acknowledge'; by: string }
+  | { type: 'resolve'; by: string | null }
+  | { type: 'escalate'; by: string }
+  | { type: 'reassign'; by: string; userId: string };
+
+/** Applies a responder's action; resolved incidents refuse everything. */
+export async function actOnIncident({ db, dialect }: Database, incidentId: string, action: IncidentAction, now: number): Promise<IncidentRow> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockIncident(trx, dialect, incidentId);
+    if (row.status === 'resolved') throw new AppError('incident_resolved');
+    const event = { ...action, at: now } as EscalationEvent;
+    await applyTransition(trx, row, event, now);
+    return getIncident(trx, incidentId);
+  });
+}
+
+export async function commentOnIncident({ db }: Database, incidentId: string, by: string, text: string, now: number): Promise<void> {
+  await getIncident(db, incidentId);
+  await addEvent(db, incidentId, { at: now, kind: 'comment', actorId: by, data: { text } });
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Instant, Recipient, ResolveTargets, Target } from '../core/escalation/types.js';
+import { resolveHistoryAt } from '../core/schedule/history.js';
+import type { Resolution } from '../core/schedule/types.js';
+import { loadSchedule } from '../store/schedules.js';
+import type { DB } from '../store/schema.js';
+import { listMembers } from '../store/teams.js';
+import { toHistory } from './schedule-edits.js';
+
+/**
+ * Loads everything the targets can refer to (schedules resolved at `at`, team rosters,
+ * existing users) so that the pure state machine can resolve targets synchronously.
+ */
+export async function loadResolver(db: Kysely<DB>, targets: Target[], at: Instant): Promise<ResolveTargets> {
+  const scheduleIds = new Set<string>();
+  const teamIds = new Set<string>();
+  const userIds = new Set<string>();
+  for (const t of targets) {
+    if (t.type === 'schedule' || t.type === 'schedule_layer' || t.type === 'schedule_all_layers') scheduleIds.add(t.scheduleId);
+    if (t.type === 'team') teamIds.add(t.teamId);
+    if (t.type === 'user') userIds.add(t.userId);
+  }
+  const resolutions = new Map<string, Resolution>();
+  for (const id of scheduleIds) {
+    // A schedule deleted since the policy was written resolves to nobody: the step is skipped.
+    const stored = await loadSchedule(db, id, { from: at, to: at + 1 }).catch(() => null);
+    if (stored) resolutions.set(id, resolveHistoryAt(toHistory(stored), at));
+  }
+  const teams = new Map<string, string[]>();
+  for (const id of teamIds) teams.set(id, (await listMembers(db, id)).map((m) => m.userId));
+  const known = userIds.size === 0 ? new Set<string>() : new Set((await db.selectFrom('users').select('id').where('id', 'in', [...userIds]).execute()).map((r) => r.id));
+
+  const usersOf = (t: Target): string[] => {
+    switch (t.type) {
+      case 'schedule': {
+        const primary = resolutions.get(t.scheduleId)?.primary;
+        return primary ? [primary.userId] : [];
+      }
+      case 'schedule_layer': {
+        const layer = resolutions.get(t.scheduleId)?.layers.find((l) => l.layerId === t.layerId);
+        return layer?.active && layer.userId ? [layer.userId] : [];
+      }
+      case 'schedule_all_layers':
+        return (resolutions.get(t.scheduleId)?.layers ?? []).flatMap((l) => (l.active && l.userId ? [l.userId] : []));
+      case 'team':
+        return teams.get(t.teamId) ?? [];
+      case 'user':
+        return known.has(t.userId) ? [t.userId] : [];
+      default:
+        return [];
+    }
+  };
+
+  return (stepTargets) => {
+    const recipients: Recipient[] = [];
+    const seen = new Set<string>();
+    const add = (key: string, r: Recipient) => {
+      if (!seen.has(key)) {
+        seen.add(key);
+        recipients.push(r);
+      }
+    };
+    for (const t of stepTargets) {
+      if (t.type === 'webhook' || t.type === 'slack') add(`${t.type}:${t.url}`, { kind: t.type, url: t.url });
+      else for (const userId of usersOf(t)) add(`user:${userId}`, { kind: 'user', userId });
+    }
+    return recipients;
+  };
+}

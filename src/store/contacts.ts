@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../core/errors.js';
+import { newId } from './ids.js';
+import type { ContactKind, ContactMethodsTable, DB, NotificationRulesTable } from './schema.js';
+
+export type ContactMethodRow = ContactMethodsTable;
+export type NotificationRuleRow = NotificationRulesTable;
+
+export async function insertContactMethod(
+  db: Kysely<DB>,
+  userId: string,
+  input: { kind: ContactKind; label: string; address: string },
+  now: number,
+): Promise<ContactMethodRow> {
+  const row: ContactMethodRow = { id: newId(), user_id: userId, kind: input.kind, label: input.label, address: input.address, created_at: now };
+  await db.insertInto('contact_methods').values(row).execute();
+  return row;
+}
+
+export function listContactMethods(db: Kysely<DB>, userId: string): Promise<ContactMethodRow[]> {
+  return db.selectFrom('contact_methods').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+}
+
+export async function getContactMethod(db: Kysely<DB>, userId: string, id: string): Promise<ContactMethodRow> {
+  const row = await db.selectFrom('contact_methods').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No contact method ${id}`);
+  return row;
+}
+
+export async function deleteContactMethod(db: Kysely<DB>, userId: string, id: string): Promise<void> {
+  const result = await db.deleteFrom('contact_methods').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No contact method ${id}`);
+}
+
+export async function insertRule(db: Kysely<DB>, userId: string, input: { contactMethodId: string; delaySeconds: number }, now: number): Promise<NotificationRuleRow> {
+  const row: NotificationRuleRow = { id: newId(), user_id: userId, contact_method_id: input.contactMethodId, delay_seconds: input.delaySeconds, created_at: now };
+  await db.insertInto('notification_rules').values(row).execute();
+  return row;
+}
+
+export function listRules(db: Kysely<DB>, userId: string): Promise<NotificationRuleRow[]> {
+  return db.selectFrom('notification_rules').selectAll().where('user_id', '=', userId).orderBy('delay_seconds').orderBy('id').execute();
+}
+
+export async function deleteRule(db: Kysely<DB>, userId: string, id: string): Promise<void> {
+  const result = await db.deleteFrom('notification_rules').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No notification rule ${id}`);
+}
+
+export interface RuleWithMethod {
+  ruleId: string;
+  userId: string;
+  delaySeconds: number;
+  contactMethodId: string;
+  kind: ContactKind;
+  address: string;
+}
+
+/** Every notification rule of these users with the contact method it uses. */
+export async function rulesOf(db: Kysely<DB>, userIds: string[]): Promise<RuleWithMethod[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('notification_rules as r')
+    .innerJoin('contact_methods as m', 'm.id', 'r.contact_method_id')
+    .select(['r.id as ruleId', 'r.user_id as userId', 'r.delay_seconds as delaySeconds', 'm.id as contactMethodId', 'm.kind', 'm.address'])
+    .where('r.user_id', 'in', [...new Set(userIds)])
+    .orderBy('r.delay_seconds')
+    .execute();
+}

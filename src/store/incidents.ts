@@ -1,0 +1,169 @@
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../core/errors.js';
+import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
+import type { Dialect } from './database.js';
+import { newId } from './ids.js';
+import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
+
+export type IncidentRow = IncidentsTable;
+export type IncidentEventRow = IncidentEventsTable;
+
+export interface NewIncident {
+  monitorId: string;
+  title: string;
+  description: string;
+  dedupKey: string | null;
+  policy: PolicySnapshot;
+}
+
+export function stateOf(row: IncidentRow): EscalationState {
+  return { status: row.status, step: row.step, pass: row.pass, nextActionAt: row.next_action_at };
+}
+
+export function policyOf(row: IncidentRow): PolicySnapshot {
+  return JSON.parse(row.policy) as PolicySnapshot;
+}
+
+export async function insertIncident(db: Kysely<DB>, input: NewIncident, now: number): Promise<IncidentRow> {
+  const row: IncidentRow = {
+    id: newId(),
+    monitor_id: input.monitorId,
+    title: input.title,
+    description: input.description,
+    dedup_key: input.dedupKey,
+    status: 'triggered',
+    policy: JSON.stringify(input.policy),
+    step: -1,
+    pass: 0,
+    next_action_at: null,
+    lease_until: null,
+    alert_count: 1,
+    seq: 0,
+    triggered_at: now,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    resolved_at: null,
+    resolved_by: null,
+    updated_at: now,
+  };
+  await db.insertInto('incidents').values(row).execute();
+  return row;
+}
+
+export async function getIncident(db: Kysely<DB>, id: string): Promise<IncidentRow> {
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No incident ${id}`);
+  return row;
+}
+
+/** Reads an incident for update: PostgreSQL locks the row; SQLite writes one transaction at a time. */
+export async function lockIncident(trx: Transaction<DB>, dialect: Dialect, id: string): Promise<IncidentRow> {
+  const row = await trx
+    .selectFrom('incidents')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialect === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No incident ${id}`);
+  return row;
+}
+
+export function findOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: string): Promise<IncidentRow | undefined> {
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('monitor_id', '=', monitorId)
+    .where('dedup_key', '=', dedupKey)
+    .where('status', '<>', 'resolved')
+    .executeTakeFirst();
+}
+
+export async function listIncidents(
+  db: Kysely<DB>,
+  page: PageRequest,
+  filter: { statuses?: IncidentRow['status'][] | undefined; monitorId?: string | undefined },
+): Promise<Page<IncidentRow>> {
+  const before = decodeCursor(page.cursor);
+  // Newest first: that is what a responder looks at.
+  const rows = await db
+    .selectFrom('incidents')
+    .selectAll()
+    .$if(before !== undefined, (q) => q.where('id', '<', before as string))
+    .$if(filter.statuses !== undefined && filter.statuses.length > 0, (q) => q.where('status', 'in', filter.statuses as IncidentRow['status'][]))
+    .$if(filter.monitorId !== undefined, (q) => q.where('monitor_id', '=', filter.monitorId as string))
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows, page.limit, (r) => r);
+}
+
+export async function saveState(trx: Kysely<DB>, row: IncidentRow, state: EscalationState, patch: Partial<IncidentRow>, now: number): Promise<void> {
+  await trx
+    .updateTable('incidents')
+    .set({ ...patch, status: state.status, step: state.step, pass: state.pass, next_action_at: state.nextActionAt, lease_until: null, seq: row.seq + 1, updated_at: now })
+    .where('id', '=', row.id)
+    .execute();
+}
+
+export async function addEvent(
+  db: Kysely<DB>,
+  incidentId: string,
+  event: { at: number; kind: string; actorId?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('incident_events')
+    .values({ id: newId(), incident_id: incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) })
+    .execute();
+}
+
+export function listEvents(db: Kysely<DB>, incidentId: string): Promise<IncidentEventRow[]> {
+  return db.selectFrom('incident_events').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
+}
+
+export async function absorbAlert(db: Kysely<DB>, id: string, now: number): Promise<void> {
+  await db
+    .updateTable('incidents')
+    .set((eb) => ({ alert_count: eb('alert_count', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Claims incidents whose next action is due, with a lease so that another node (or this
+ * one after a crash) takes them over only when the lease has run out.
+ */
+export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, now: number, leaseMs: number, limit: number): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('incidents')
+      .select('id')
+      .where('next_action_at', '<=', now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .orderBy('next_action_at')
+      .limit(limit)
+      .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+      .execute();
+    const ids = due.map((r) => r.id);
+    if (ids.length > 0) await trx.updateTable('incidents').set({ lease_until: now + leaseMs }).where('id', 'in', ids).execute();
+    return ids;
+  });
+}
+
+/** The earliest instant an incident needs the engine: a due action, or a lease running out. */
+export async function nextIncidentActionAt(db: Kysely<DB>, now: number): Promise<number | null> {
+  const free = await db
+    .selectFrom('incidents')
+    .select((eb) => eb.fn.min('next_action_at').as('at'))
+    .where('next_action_at', 'is not', null)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .executeTakeFirst();
+  const leased = await db
+    .selectFrom('incidents')
+    .select((eb) => eb.fn.min('lease_until').as('at'))
+    .where('next_action_at', 'is not', null)
+    .where('lease_until', '>=', now)
+    .executeTakeFirst();
+  const candidates = [free?.at, leased?.at].filter((v) => v !== null && v !== undefined).map(Number);
+  return candidates.length > 0 ? Math.min(...candidates) : null;
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../core/errors.js';
+import { newId } from './ids.js';
+import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import type { DB, MonitorsTable } from './schema.js';
+
+export type MonitorRow = MonitorsTable;
+
+export interface MonitorInput {
+  teamId: string;
+  name: string;
+  kind: string;
+  policyId: string;
+  config: Record<string, unknown>;
+  paused: boolean;
+}
+
+export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: number): Promise<MonitorRow> {
+  const row: MonitorRow = {
+    id: newId(),
+    team_id: input.teamId,
+    name: input.name,
+    kind: input.kind,
+    policy_id: input.policyId,
+    config: JSON.stringify(input.config),
+    paused: input.paused ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('monitors').values(row).execute();
+  return row;
+}
+
+export async function getMonitor(db: Kysely<DB>, id: string): Promise<MonitorRow> {
+  const row = await db.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No monitor ${id}`);
+  return row;
+}
+
+export async function listMonitors(db: Kysely<DB>, page: PageRequest): Promise<Page<MonitorRow>> {
+  const after = decodeCursor(page.cursor);
+  const rows = await db
+    .selectFrom('monitors')
+    .selectAll()
+    .$if(after !== undefined, (q) => q.where('id', '>', after as string))
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows, page.limit, (r) => r);
+}
+
+export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<MonitorInput>, now: number): Promise<void> {
+  await db
+    .updateTable('monitors')
+    .set({
+      ...(patch.teamId !== undefined && { team_id: patch.teamId }),
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.policyId !== undefined && { policy_id: patch.policyId }),
+      ...(patch.config !== undefined && { config: JSON.stringify(patch.config) }),
+      ...(patch.paused !== undefined && { paused: patch.paused ? 1 : 0 }),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteMonitor(db: Kysely<DB>, id: string): Promise<void> {
+  const result = await db.deleteFrom('monitors').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No monitor ${id}`);
+}

@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from './database.js';
+import { newId } from './ids.js';
+import type { ContactKind, DB, NotificationsTable } from './schema.js';
+
+export type NotificationRow = NotificationsTable;
+
+export interface OutboxEntry {
+  /** Unique per page that should exist: enqueueing the same key twice keeps one row. */
+  idempotencyKey: string;
+  incidentId: string | null;
+  userId: string | null;
+  contactMethodId: string | null;
+  channel: ContactKind;
+  address: string;
+  dueAt: number;
+}
+
+export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('notifications')
+    .values(
+      entries.map((e) => ({
+        id: newId(),
+        idempotency_key: e.idempotencyKey,
+        incident_id: e.incidentId,
+        user_id: e.userId,
+        contact_method_id: e.contactMethodId,
+        channel: e.channel,
+        address: e.address,
+        status: 'queued' as const,
+        due_at: e.dueAt,
+        lease_until: null,
+        attempts: 0,
+        last_error: null,
+        created_at: now,
+        sent_at: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .execute();
+}
+
+/** Acknowledge and resolve stop what has not been sent yet. */
+export async function cancelPending(db: Kysely<DB>, incidentId: string): Promise<void> {
+  await db.updateTable('notifications').set({ status: 'cancelled' }).where('incident_id', '=', incidentId).where('status', '=', 'queued').execute();
+}
+
+/**
+ * Claims due notifications under a lease. A row left 'sending' by a node that died is
+ * claimed again once its lease runs out: delivery is at least once, and the idempotency
+ * key travels with every attempt so receivers can drop a repeat.
+ */
+export async function claimDue(db: Kysely<DB>, dialect: Dialect, now: number, leaseMs: number, limit: number): Promise<NotificationRow[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('notifications')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)])]),
+      )
+      .orderBy('due_at')
+      .limit(limit)
+      .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+      .execute();
+    if (rows.length > 0) {
+      await trx
+        .updateTable('notifications')
+        .set((eb) => ({ status: 'sending', lease_until: now + leaseMs, attempts: eb('attempts', '+', 1) }))
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+    }
+    return rows.map((r) => ({ ...r, status: 'sending' as const, attempts: r.attempts + 1 }));
+  });
+}
+
+export async function markSent(db: Kysely<DB>, id: string, now: number): Promise<void> {
+  await db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, last_error: null }).where('id', '=', id).execute();
+}
+
+export async function markRetry(db: Kysely<DB>, id: string, dueAt: number, error: string): Promise<void> {
+  await db.updateTable('notifications').set({ status: 'queued', due_at: dueAt, lease_until: null, last_error: error }).where('id', '=', id).execute();
+}
+
+export async function markFinal(db: Kysely<DB>, id: string, status: 'failed' | 'cancelled', error: string | null): Promise<void> {
+  await db.updateTable('notifications').set({ status, lease_until: null, last_error: error }).where('id', '=', id).execute();
+}
+
+/** The earliest instant the dispatcher has work: a queued row due, or a lease running out. */
+export async function nextNotificationAt(db: Kysely<DB>): Promise<number | null> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => [eb.fn.min('due_at').as('queued')])
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  const lease = await db
+    .selectFrom('notifications')
+    .select((eb) => [eb.fn.min('lease_until').as('lease')])
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  const candidates = [row?.queued, lease?.lease].filter((v) => v !== null && v !== undefined).map(Number);
+  return candidates.length > 0 ? Math.min(...candidates) : null;
+}
+
+export function listNotifications(db: Kysely<DB>, incidentId: string): Promise<NotificationRow[]> {
+  return db.selectFrom('notifications').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('id').execute();
+}

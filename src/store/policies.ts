@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../core/errors.js';
+import type { PolicySnapshot, PolicyStep } from '../core/escalation/types.js';
+import { isForeignKeyViolation } from './database.js';
+import { newId } from './ids.js';
+import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import type { DB, EscalationPoliciesTable } from './schema.js';
+
+export type PolicyRow = EscalationPoliciesTable;
+
+export interface PolicyInput {
+  teamId: string;
+  name: string;
+  description: string;
+  repeat: number;
+  ackTimeoutSeconds: number | null;
+  steps: PolicyStep[];
+}
+
+export async function insertPolicy(db: Kysely<DB>, input: PolicyInput, now: number): Promise<PolicyRow> {
+  const row: PolicyRow = {
+    id: newId(),
+    team_id: input.teamId,
+    name: input.name,
+    description: input.description,
+    repeat: input.repeat,
+    ack_timeout_seconds: input.ackTimeoutSeconds,
+    steps: JSON.stringify(input.steps),
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('escalation_policies').values(row).execute();
+  return row;
+}
+
+export async function getPolicy(db: Kysely<DB>, id: string): Promise<PolicyRow> {
+  const row = await db.selectFrom('escalation_policies').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No escalation policy ${id}`);
+  return row;
+}
+
+export async function listPolicies(db: Kysely<DB>, page: PageRequest): Promise<Page<PolicyRow>> {
+  const after = decodeCursor(page.cursor);
+  const rows = await db
+    .selectFrom('escalation_policies')
+    .selectAll()
+    .$if(after !== undefined, (q) => q.where('id', '>', after as string))
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows, page.limit, (r) => r);
+}
+
+export async function updatePolicy(db: Kysely<DB>, id: string, input: PolicyInput, now: number): Promise<void> {
+  await db
+    .updateTable('escalation_policies')
+    .set({
+      team_id: input.teamId,
+      name: input.name,
+      description: input.description,
+      repeat: input.repeat,
+      ack_timeout_seconds: input.ackTimeoutSeconds,
+      steps: JSON.stringify(input.steps),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deletePolicy(db: Kysely<DB>, id: string): Promise<void> {
+  const result = await db
+    .deleteFrom('escalation_policies')
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .catch((err: unknown) => {
+      if (isForeignKeyViolation(err)) throw new AppError('policy_in_use');
+      throw err;
+    });
+  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No escalation policy ${id}`);
+}
+
+/** What an incident keeps of its policy when it triggers. */
+export function snapshotOf(row: PolicyRow): PolicySnapshot {
+  return { id: row.id, name: row.name, steps: JSON.parse(row.steps) as PolicyStep[], repeat: row.repeat, ackTimeoutSeconds: row.ack_timeout_seconds };
+}
