@@ -36,6 +36,7 @@ export class Engine {
   private wakeUp: (() => void) | null = null;
   private pending = false;
   private loopDone: Promise<void> = Promise.resolve();
+  private lastPass: Promise<void> = Promise.resolve();
   private readonly options: EngineOptions;
   private unsubscribe: () => void = () => undefined;
 
@@ -66,8 +67,17 @@ export class Engine {
     this.wakeUp?.();
   }
 
-  /** One pass over everything due now; returns when nothing due is left. */
-  async runOnce(): Promise<void> {
+  /**
+   * One pass over everything due now; returns when nothing due is left. Passes are
+   * serialised, so when this resolves any pass already under way has finished too.
+   */
+  runOnce(): Promise<void> {
+    const pass = this.lastPass.then(() => this.pass());
+    this.lastPass = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<void> {
     const { leaseMs, batch } = this.options;
     for (;;) {
       const now = this.deps.clock.now();

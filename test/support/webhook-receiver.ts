@@ -1,0 +1,40 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Received {
+  path: string;
+  idempotencyKey: string;
+  body: { type: string; recipient: string | null; incident: { id: string; title: string; status: string } | null };
+}
+
+/** A local HTTP endpoint that records every webhook Vigil sends; the answer status is settable. */
+export interface WebhookReceiver {
+  url(path: string): string;
+  received: Received[];
+  /** Status to answer from now on (200 by default): lets tests make a provider fail. */
+  respondWith(status: number): void;
+  close(): Promise<void>;
+}
+
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const received: Received[] = [];
+  let status = 200;
+  const server: Server = createServer((req, res) => {
+    let data = '';
+    req.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+    req.on('end', () => {
+      if (status < 300) {
+        received.push({ path: req.url ?? '', idempotencyKey: String(req.headers['idempotency-key']), body: JSON.parse(data) as Received['body'] });
+      }
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    received,
+    respondWith: (s) => (status = s),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
