@@ -3,6 +3,8 @@ import { hashPassword } from '../security/password.js';
 import { createSchedule } from '../service/schedule-edits.js';
 import type { Database } from '../store/database.js';
 import type { Role } from '../store/schema.js';
+import { insertMonitor } from '../store/monitors.js';
+import { insertPolicy } from '../store/policies.js';
 import { createTeam, putMember } from '../store/teams.js';
 import { createUser } from '../store/users.js';
 
@@ -34,7 +36,7 @@ export async function seedDemo(database: Database, now: number, log: Logger): Pr
   });
   const member = (email: string) => ids.get(email) as string;
   // The classic two-layer pattern: a senior engineer in business hours, a rotation after hours.
-  await createSchedule(
+  const primary = await createSchedule(
     database,
     {
       teamId: team.id,
@@ -59,6 +61,38 @@ export async function seedDemo(database: Database, now: number, log: Logger): Pr
     },
     now,
   );
+  const backup = await createSchedule(
+    database,
+    {
+      teamId: team.id,
+      name: 'Platform L2',
+      description: 'Demo: the second line, paged when L1 does not acknowledge',
+      timeZone: 'America/Chicago',
+      layers: [
+        {
+          name: 'Managers',
+          draft: { timeZone: 'America/Chicago', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, restriction: { kind: 'always' }, members: [member(demoAdmin.email)] },
+        },
+      ],
+    },
+    now,
+  );
+  const policy = await insertPolicy(
+    db,
+    {
+      teamId: team.id,
+      name: 'Primary with L2 backup',
+      description: 'Demo: page the on-call; after 15 minutes without acknowledgement, page L2',
+      repeat: 0,
+      ackTimeoutSeconds: null,
+      steps: [
+        { waitSeconds: 900, targets: [{ type: 'schedule', scheduleId: primary }] },
+        { waitSeconds: 900, targets: [{ type: 'schedule', scheduleId: backup }] },
+      ],
+    },
+    now,
+  );
+  await insertMonitor(db, { teamId: team.id, name: 'Demo API', kind: 'manual', policyId: policy.id, config: {}, paused: false }, now);
   log.warn({ email: demoAdmin.email }, 'seeded the demo team; log in with the demo admin and change its password');
   return true;
 }

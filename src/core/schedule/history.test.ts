@@ -21,8 +21,10 @@ const base = (structures: ScheduleHistory['structures']): ScheduleHistory => ({
 });
 
 describe('schedule history', () => {
-  it('has nobody on call before the first structure', () => {
+  it('has nobody on call, and no timeline, before the first structure', () => {
     const h = base([{ effectiveFrom: t0 + HOUR, layerIds: ['A'] }]);
+    expect(historyTimeline(h, t0, t0 + 2 * HOUR).map((s) => s.start)).toEqual([t0 + HOUR]);
+    expect(historyGaps(h, t0, t0 + HOUR)).toEqual([]);
     const r = resolveHistoryAt(h, t0);
     expect(r.primary).toBeNull();
     expect(r.layers).toEqual([]);
@@ -96,8 +98,13 @@ describe('schedule history', () => {
         const sorted = [...new Map(structures.map((s) => [s.effectiveFrom, s])).values()].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
         const h = base(sorted);
         const segments = historyTimeline(h, t0, t0 + 96 * HOUR);
-        expect(segments[0]?.start).toBe(t0);
-        expect(segments.at(-1)?.end).toBe(t0 + 96 * HOUR);
+        // The timeline starts when the schedule first exists.
+        const existsFrom = sorted[0]?.effectiveFrom;
+        if (existsFrom === undefined || existsFrom >= t0 + 96 * HOUR) expect(segments).toEqual([]);
+        else {
+          expect(segments[0]?.start).toBe(Math.max(t0, existsFrom));
+          expect(segments.at(-1)?.end).toBe(t0 + 96 * HOUR);
+        }
         for (const s of segments) {
           for (const at of [s.start, s.end - 1, Math.floor((s.start + s.end) / 2)]) {
             expect(resolveHistoryAt(h, at).primary).toEqual(s.primary);

@@ -63,17 +63,18 @@ export function scheduleAt(history: ScheduleHistory, instant: Instant): Schedule
   return scheduleOf(history, index < 0 ? [] : (history.structures[index] as Structure).layerIds);
 }
 
-/** [from, to) cut where the structure changes, each piece with its plain schedule. */
+/**
+ * [from, to) cut where the structure changes, each piece with its plain schedule. Time
+ * before the schedule's first structure is left out: a schedule that did not exist yet
+ * has no timeline (and no coverage gap).
+ */
 export function erasOf(history: ScheduleHistory, from: Instant, to: Instant): Era[] {
   const eras: Era[] = [];
-  let index = structureIndexAt(history.structures, from);
-  for (let start = from; start < to; index++) {
-    const next = history.structures[index + 1]?.effectiveFrom ?? Infinity;
-    const end = Math.min(to, next);
-    const ids = index < 0 ? [] : (history.structures[index] as Structure).layerIds;
-    eras.push({ start, end, schedule: scheduleOf(history, ids) });
-    start = end;
-  }
+  history.structures.forEach((structure, i) => {
+    const start = Math.max(from, structure.effectiveFrom);
+    const end = Math.min(to, history.structures[i + 1]?.effectiveFrom ?? Infinity);
+    if (start < end) eras.push({ start, end, schedule: scheduleOf(history, structure.layerIds) });
+  });
   return eras;
 }
 

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { applyEdit, type ScheduleEdit } from '../../core/schedule/edit.js';
 import { historyHours, historyTimelineRows } from '../../core/schedule/history.js';
@@ -9,7 +9,7 @@ import { listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import { directoryFor, presentOnCall, presentRows, userIdsOf } from '../schedule-presenter.js';
-import { IdParams, Instant, toIso } from '../schemas/common.js';
+import { Discriminated, Id, IdParams, Instant, toIso } from '../schemas/common.js';
 import { AtQuery, LayerInput, LayerOrder, LayerPatch, RangeQuery } from '../schemas/schedule.js';
 import { HoursRow, OnCall, Preview, Timeline } from '../schemas/schedule-views.js';
 import { draftOf, patchEdit } from './schedules.js';
@@ -29,20 +29,12 @@ function rangeOf(query: { from: string; to: string }, maxDays: number): { from: 
 
 const PreviewEdit = Type.Object(
   {
-    edit: Type.Unsafe<
-      | { kind: 'add_layer'; layer: Static<typeof LayerInput> }
-      | { kind: 'update_layer'; layerId: string; patch: Static<typeof LayerPatch> }
-      | { kind: 'reorder_layers'; layerIds: string[] }
-      | { kind: 'remove_layer'; layerId: string }
-    >({
-      oneOf: [
-        Type.Object({ kind: Type.Literal('add_layer'), layer: LayerInput }, { additionalProperties: false }),
-        Type.Object({ kind: Type.Literal('update_layer'), layerId: Type.String({ format: 'uuid' }), patch: LayerPatch }, { additionalProperties: false }),
-        Type.Object({ kind: Type.Literal('reorder_layers'), layerIds: LayerOrder.properties.layerIds }, { additionalProperties: false }),
-        Type.Object({ kind: Type.Literal('remove_layer'), layerId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-      ],
-      discriminator: { propertyName: 'kind' },
-    }),
+    edit: Discriminated('kind', [
+      Type.Object({ kind: Type.Literal('add_layer'), layer: LayerInput }, { additionalProperties: false }),
+      Type.Object({ kind: Type.Literal('update_layer'), layerId: Id, patch: LayerPatch }, { additionalProperties: false }),
+      Type.Object({ kind: Type.Literal('reorder_layers'), layerIds: LayerOrder.properties.layerIds }, { additionalProperties: false }),
+      Type.Object({ kind: Type.Literal('remove_layer'), layerId: Id }, { additionalProperties: false }),
+    ]),
     from: Type.Optional(Instant),
     to: Type.Optional(Instant),
   },

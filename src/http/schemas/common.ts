@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TObject, type TSchema, type TUnion } from 'typebox';
 
 export const Id = Type.String({ format: 'uuid', description: 'Identifier' });
 export const IdParams = Type.Object({ id: Id });
@@ -29,3 +29,11 @@ export const Problem = Type.Object(
 );
 
 export const toIso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * A union told apart by one property: ajv then validates only the matching variant, so
+ * an error names the field that is wrong rather than every variant that did not match.
+ */
+export function Discriminated<T extends TObject[]>(propertyName: string, variants: [...T], description?: string) {
+  return Type.Unsafe<Static<TUnion<T>>>({ type: 'object', oneOf: variants, discriminator: { propertyName }, ...(description && { description }) });
+}

@@ -1,18 +1,13 @@
-import { Type, type Static, type TObject, type TUnion } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { IncidentEventRow, IncidentRow } from '../../store/incidents.js';
 import type { NotificationRow } from '../../store/notifications.js';
 import type { PolicyRow } from '../../store/policies.js';
-import { Id, Instant, toIso } from './common.js';
+import { Discriminated, Id, Instant, toIso } from './common.js';
 
 const strict = { additionalProperties: false } as const;
 const Url = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 });
 
-/** Told apart by `type` so validation errors name the field of the matching variant. */
-function ByType<T extends TObject[]>(variants: [...T]) {
-  return Type.Unsafe<Static<TUnion<T>>>({ oneOf: variants, discriminator: { propertyName: 'type' } });
-}
-
-export const TargetSchema = ByType([
+export const TargetSchema = Discriminated('type', [
   Type.Object({ type: Type.Literal('schedule'), scheduleId: Id }, strict),
   Type.Object({ type: Type.Literal('schedule_layer'), scheduleId: Id, layerId: Id }, strict),
   Type.Object({ type: Type.Literal('schedule_all_layers'), scheduleId: Id }, strict),

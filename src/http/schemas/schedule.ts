@@ -1,6 +1,6 @@
-import { Type, type Static, type TObject, type TUnion } from 'typebox';
+import { Type } from 'typebox';
 import type { Weekday as CoreWeekday } from '../../core/schedule/types.js';
-import { Id, Instant, TimeZone } from './common.js';
+import { Discriminated, Id, Instant, TimeZone } from './common.js';
 
 const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: "Local time 'HH:MM'" });
 const Weekday = Type.Unsafe<CoreWeekday>(Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday' }));
@@ -9,17 +9,10 @@ const LocalDateTime = Type.String({
   description: "Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone",
 });
 
-/**
- * A union told apart by `kind`: ajv then validates only the matching variant, so an
- * error names the field that is wrong rather than every variant that did not match.
- */
-function ByKind<T extends TObject[]>(variants: [...T], description: string) {
-  return Type.Unsafe<Static<TUnion<T>>>({ oneOf: variants, discriminator: { propertyName: 'kind' }, description });
-}
-
 const strict = { additionalProperties: false } as const;
 
-export const RotationSchema = ByKind(
+export const RotationSchema = Discriminated(
+  'kind',
   [
     Type.Object(
       { kind: Type.Literal('daily'), handoffTime: HHMM, days: Type.Optional(Type.Array(Weekday, { minItems: 1, maxItems: 7, uniqueItems: true })) },
@@ -41,7 +34,8 @@ export const RotationSchema = ByKind(
 
 const Window = Type.Object({ startDay: Weekday, startTime: HHMM, endDay: Weekday, endTime: HHMM }, strict);
 
-export const RestrictionSchema = ByKind(
+export const RestrictionSchema = Discriminated(
+  'kind',
   [
     Type.Object({ kind: Type.Literal('always') }, strict),
     Type.Object({ kind: Type.Literal('business_hours') }, strict),
