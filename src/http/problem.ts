@@ -36,7 +36,8 @@ interface AjvIssue {
 // property itself is what a client can act on.
 function fieldErrors(issues: AjvIssue[], context: string): FieldError[] {
   return issues.map((i) => {
-    const child = i.params['missingProperty'] ?? i.params['additionalProperty'];
+    // Ajv reports an unknown discriminator value on the object; the culprit is its tag.
+    const child = i.params['missingProperty'] ?? i.params['additionalProperty'] ?? (i.keyword === 'discriminator' ? i.params['tag'] : undefined);
     const path = `/${context}${i.instancePath}${typeof child === 'string' ? `/${child}` : ''}`;
     const message = i.keyword === 'additionalProperties' ? 'is not a known field' : (i.message ?? 'is invalid');
     return { path, message };
