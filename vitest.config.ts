@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/smoke/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/smoke/**/*.test.ts', 'test/chaos/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
