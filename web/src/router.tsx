@@ -1,9 +1,13 @@
-import { IconAlertTriangle, IconHeartRateMonitor, IconSitemap } from '@tabler/icons-react';
+import { IconSitemap } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { ComingSoonPage } from './pages/ComingSoonPage';
+import { IncidentPage } from './pages/incidents/IncidentPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { MonitorPage } from './pages/monitors/MonitorPage';
+import { MonitorsPage } from './pages/monitors/MonitorsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OnCallPage } from './pages/on-call/OnCallPage';
 import { SchedulePage } from './pages/schedules/SchedulePage';
@@ -34,18 +38,10 @@ export const router = createBrowserRouter([
               />
             ),
           },
-          {
-            path: 'monitors',
-            element: (
-              <ComingSoonPage title="Monitors" icon={IconHeartRateMonitor} description="HTTP, TCP, DNS and ping checks, heartbeats and integrations." />
-            ),
-          },
-          {
-            path: 'incidents',
-            element: (
-              <ComingSoonPage title="Incidents" icon={IconAlertTriangle} description="Triggered, acknowledged and resolved incidents with their timelines." />
-            ),
-          },
+          { path: 'monitors', element: <MonitorsPage /> },
+          { path: 'monitors/:monitorId', element: <MonitorPage /> },
+          { path: 'incidents', element: <IncidentsPage /> },
+          { path: 'incidents/:incidentId', element: <IncidentPage /> },
           { path: 'teams', element: <TeamsPage /> },
           { path: 'teams/:teamId', element: <TeamDetailPage /> },
           { path: 'users', element: <UsersPage /> },

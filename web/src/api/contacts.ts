@@ -1,0 +1,59 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request } from './client';
+import type { ContactMethod, NewContactMethod, NotificationRule } from './incidentTypes';
+
+const methodsKey = (userId: string) => ['contact-methods', userId] as const;
+const rulesKey = (userId: string) => ['notification-rules', userId] as const;
+
+export function useContactMethods(userId: string) {
+  return useQuery({ queryKey: methodsKey(userId), queryFn: () => request<ContactMethod[]>('GET', `/users/${userId}/contact-methods`) });
+}
+
+export function useNotificationRules(userId: string) {
+  return useQuery({ queryKey: rulesKey(userId), queryFn: () => request<NotificationRule[]>('GET', `/users/${userId}/notification-rules`) });
+}
+
+/** Adding the first method also adds a rule, and removing one removes its rules: refresh both. */
+function useRefreshContacts(userId: string) {
+  const client = useQueryClient();
+  return () => Promise.all([client.invalidateQueries({ queryKey: methodsKey(userId) }), client.invalidateQueries({ queryKey: rulesKey(userId) })]);
+}
+
+export function useAddContactMethod(userId: string) {
+  const refresh = useRefreshContacts(userId);
+  return useMutation({
+    mutationFn: (method: NewContactMethod) => request<ContactMethod>('POST', `/users/${userId}/contact-methods`, method),
+    onSuccess: refresh,
+  });
+}
+
+export function useRemoveContactMethod(userId: string) {
+  const refresh = useRefreshContacts(userId);
+  return useMutation({
+    mutationFn: (id: string) => request<void>('DELETE', `/users/${userId}/contact-methods/${id}`),
+    onSuccess: refresh,
+  });
+}
+
+export function useTestContactMethod(userId: string) {
+  return useMutation({
+    mutationFn: (id: string) => request<{ queued: boolean }>('POST', `/users/${userId}/contact-methods/${id}/test`),
+  });
+}
+
+export function useAddNotificationRule(userId: string) {
+  const refresh = useRefreshContacts(userId);
+  return useMutation({
+    mutationFn: (rule: { contactMethodId: string; delayMinutes: number }) =>
+      request<NotificationRule>('POST', `/users/${userId}/notification-rules`, rule),
+    onSuccess: refresh,
+  });
+}
+
+export function useRemoveNotificationRule(userId: string) {
+  const refresh = useRefreshContacts(userId);
+  return useMutation({
+    mutationFn: (id: string) => request<void>('DELETE', `/users/${userId}/notification-rules/${id}`),
+    onSuccess: refresh,
+  });
+}

@@ -1,0 +1,128 @@
+export type Target =
+  | { type: 'schedule'; scheduleId: string }
+  | { type: 'schedule_layer'; scheduleId: string; layerId: string }
+  | { type: 'schedule_all_layers'; scheduleId: string }
+  | { type: 'user'; userId: string }
+  | { type: 'team'; teamId: string }
+  | { type: 'webhook'; url: string }
+  | { type: 'slack'; url: string };
+
+export type TargetType = Target['type'];
+
+export interface PolicyStep {
+  /** Step k>1: seconds without acknowledgement before it fires; step 1: the pause before a repeat. */
+  waitSeconds: number;
+  targets: Target[];
+}
+
+export interface PolicyInput {
+  name: string;
+  description?: string;
+  teamId: string;
+  repeat: number;
+  ackTimeoutSeconds: number | null;
+  steps: PolicyStep[];
+}
+
+export interface Policy extends Required<PolicyInput> {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Monitor {
+  id: string;
+  teamId: string;
+  name: string;
+  kind: string;
+  policyId: string;
+  paused: boolean;
+  createdAt: string;
+}
+
+export interface NewMonitor {
+  name: string;
+  teamId: string;
+  policyId: string;
+  paused?: boolean;
+}
+
+export type MonitorPatch = Partial<Pick<Monitor, 'name' | 'policyId' | 'paused'>>;
+
+export interface NewAlert {
+  title: string;
+  description?: string;
+  dedupKey?: string;
+}
+
+export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
+
+export interface Incident {
+  id: string;
+  monitorId: string;
+  title: string;
+  description: string;
+  dedupKey: string | null;
+  status: IncidentStatus;
+  policy: { id: string; name: string };
+  /** Index of the step that fired last (0 = step 1); -1 before the first. */
+  step: number;
+  /** 0 on the first pass through the policy, then 1, 2… on repeats. */
+  pass: number;
+  nextActionAt: string | null;
+  alertCount: number;
+  triggeredAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+export interface IncidentEvent {
+  id: string;
+  at: string;
+  kind: string;
+  actorId: string | null;
+  data: Record<string, unknown>;
+}
+
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface Notification {
+  id: string;
+  userId: string | null;
+  channel: string;
+  status: NotificationStatus;
+  dueAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+export interface IncidentDetail extends Incident {
+  timeline: IncidentEvent[];
+  notifications: Notification[];
+}
+
+export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack';
+
+export interface ContactMethod {
+  id: string;
+  kind: ContactKind;
+  label: string;
+  address: string;
+  createdAt: string;
+}
+
+export interface NewContactMethod {
+  kind: ContactKind;
+  label?: string;
+  address: string;
+}
+
+export interface NotificationRule {
+  id: string;
+  contactMethodId: string;
+  delayMinutes: number;
+  createdAt: string;
+}

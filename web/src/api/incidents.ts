@@ -1,0 +1,58 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { query, request } from './client';
+import type { Incident, IncidentDetail, IncidentStatus } from './incidentTypes';
+import type { Page } from './types';
+
+export const incidentsKey = ['incidents'] as const;
+const incidentKey = (id: string) => [...incidentsKey, 'detail', id] as const;
+const pageSize = 50;
+/** The engine escalates on its own: lists and pages refresh at this pace. */
+const pollMs = 10_000;
+
+interface IncidentFilter {
+  statuses?: IncidentStatus[];
+  monitorId?: string;
+}
+
+export function useIncidentPages({ statuses, monitorId }: IncidentFilter) {
+  return useInfiniteQuery({
+    queryKey: [...incidentsKey, 'pages', statuses ?? 'all', monitorId ?? 'any'],
+    queryFn: ({ pageParam }) => {
+      const params = query({ limit: pageSize, cursor: pageParam, monitorId });
+      const status = (statuses ?? []).map((s) => `status=${s}`).join('&');
+      const search = status === '' ? params : params === '' ? `?${status}` : `${params}&${status}`;
+      return request<Page<Incident>>('GET', `/incidents${search}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: pollMs,
+  });
+}
+
+export function useIncident(id: string) {
+  return useQuery({ queryKey: incidentKey(id), queryFn: () => request<IncidentDetail>('GET', `/incidents/${id}`), refetchInterval: pollMs });
+}
+
+type Action = { kind: 'acknowledge' | 'resolve' | 'escalate' } | { kind: 'reassign'; userId: string } | { kind: 'comment'; text: string };
+
+/** Every action answers with the updated incident, which replaces the cached one at once. */
+export function useIncidentAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: Action) => {
+      const base = `/incidents/${id}`;
+      switch (action.kind) {
+        case 'reassign':
+          return request<IncidentDetail>('POST', `${base}/reassign`, { userId: action.userId });
+        case 'comment':
+          return request<IncidentDetail>('POST', `${base}/comments`, { text: action.text });
+        default:
+          return request<IncidentDetail>('POST', `${base}/${action.kind}`);
+      }
+    },
+    onSuccess: (incident) => {
+      client.setQueryData(incidentKey(id), incident);
+      return client.invalidateQueries({ queryKey: [...incidentsKey, 'pages'] });
+    },
+  });
+}

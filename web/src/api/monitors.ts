@@ -1,0 +1,68 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { query, request } from './client';
+import { incidentsKey } from './incidents';
+import type { Incident, Monitor, MonitorPatch, NewAlert, NewMonitor } from './incidentTypes';
+import type { Page } from './types';
+
+const monitorsKey = ['monitors'] as const;
+const monitorKey = (id: string) => [...monitorsKey, 'detail', id] as const;
+const pageSize = 50;
+
+export function useMonitorPages() {
+  return useInfiniteQuery({
+    queryKey: [...monitorsKey, 'pages'],
+    queryFn: ({ pageParam }) => request<Page<Monitor>>('GET', `/monitors${query({ limit: pageSize, cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** The API's largest page; enough to name the monitor of each incident in a list. */
+export function useMonitorChoices() {
+  return useQuery({
+    queryKey: [...monitorsKey, 'choices'],
+    queryFn: () => request<Page<Monitor>>('GET', `/monitors${query({ limit: 200 })}`),
+    select: (page) => page.items,
+  });
+}
+
+export function useMonitor(id: string) {
+  return useQuery({ queryKey: monitorKey(id), queryFn: () => request<Monitor>('GET', `/monitors/${id}`) });
+}
+
+export function useCreateMonitor() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (monitor: NewMonitor) => request<Monitor>('POST', '/monitors', monitor),
+    onSuccess: () => client.invalidateQueries({ queryKey: monitorsKey }),
+  });
+}
+
+export function useUpdateMonitor(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: MonitorPatch) => request<Monitor>('PATCH', `/monitors/${id}`, patch),
+    onSuccess: () => client.invalidateQueries({ queryKey: monitorsKey }),
+  });
+}
+
+export function useDeleteMonitor() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => request<void>('DELETE', `/monitors/${id}`),
+    onSuccess: (_, id) => {
+      client.removeQueries({ queryKey: monitorKey(id) });
+      // Its incidents are deleted with it.
+      return Promise.all([client.invalidateQueries({ queryKey: monitorsKey }), client.invalidateQueries({ queryKey: incidentsKey })]);
+    },
+  });
+}
+
+/** 201 opens an incident; 200 means the open incident with the same dedup key absorbed it. */
+export function useRaiseAlert(monitorId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (alert: NewAlert) => request<{ incident: Incident; created: boolean }>('POST', `/monitors/${monitorId}/alerts`, alert),
+    onSuccess: () => client.invalidateQueries({ queryKey: incidentsKey }),
+  });
+}

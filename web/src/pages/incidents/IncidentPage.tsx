@@ -1,0 +1,92 @@
+import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router-dom';
+import { useIncident } from '../../api/incidents';
+import { useMonitorChoices } from '../../api/monitors';
+import { useUserChoices } from '../../api/users';
+import { hasRole } from '../../auth/roles';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { QueryError } from '../../components/QueryError';
+import { RelativeTime } from '../../components/RelativeTime';
+import { CommentForm } from './CommentForm';
+import type { NameOf } from './describeEvent';
+import { IncidentActions } from './IncidentActions';
+import { IncidentStatusBadge } from './IncidentStatusBadge';
+import { IncidentTimeline } from './IncidentTimeline';
+import { NotificationsTable } from './NotificationsTable';
+import { ReassignForm } from './ReassignForm';
+
+export function IncidentPage() {
+  const { incidentId = '' } = useParams();
+  const me = useCurrentUser();
+  const incident = useIncident(incidentId);
+  const users = useUserChoices();
+  const monitors = useMonitorChoices();
+
+  if (incident.isPending) return <Skeleton h={320} />;
+  if (incident.isError) return <QueryError error={incident.error} />;
+
+  const nameOf: NameOf = (id) => (id ? (users.data?.find((u) => u.id === id)?.name ?? 'someone') : 'the system');
+  const i = incident.data;
+  const canAct = hasRole(me.role, 'responder') && i.status !== 'resolved';
+  const monitorName = monitors.data?.find((m) => m.id === i.monitorId)?.name ?? 'its monitor';
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/incidents" size="sm">
+        ← All incidents
+      </Anchor>
+      <Group>
+        <Title order={2}>{i.title}</Title>
+        <IncidentStatusBadge status={i.status} />
+      </Group>
+      {i.description !== '' && <Text c="dimmed">{i.description}</Text>}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Paper withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            From
+          </Text>
+          <Anchor component={Link} to={`/monitors/${i.monitorId}`}>
+            {monitorName}
+          </Anchor>
+          <Text size="sm">
+            Policy {i.policy.name}
+            {/* The policy is a snapshot: it names the step as it was when the incident triggered. */}
+            {i.step >= 0 && `, at step ${i.step + 1}${i.pass > 0 ? ` (repeat ${i.pass})` : ''}`}
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            Triggered
+          </Text>
+          <RelativeTime iso={i.triggeredAt} />
+          <Text size="sm">
+            {i.alertCount} alert{i.alertCount === 1 ? '' : 's'}
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            {i.status === 'resolved' ? 'Resolved' : i.status === 'acknowledged' ? 'Acknowledged' : 'Next escalation'}
+          </Text>
+          {i.status === 'resolved' && i.resolvedAt !== null && (
+            <Text size="sm">
+              <RelativeTime iso={i.resolvedAt} /> by {nameOf(i.resolvedBy)}
+            </Text>
+          )}
+          {i.status === 'acknowledged' && i.acknowledgedAt !== null && (
+            <Text size="sm">
+              <RelativeTime iso={i.acknowledgedAt} /> by {nameOf(i.acknowledgedBy)}
+            </Text>
+          )}
+          {i.status === 'triggered' && <Text size="sm">{i.nextActionAt === null ? 'None scheduled' : <RelativeTime iso={i.nextActionAt} />}</Text>}
+        </Paper>
+      </SimpleGrid>
+      {hasRole(me.role, 'responder') && <IncidentActions incidentId={i.id} status={i.status} />}
+      {canAct && <ReassignForm incidentId={i.id} />}
+      <Title order={3}>Timeline</Title>
+      <IncidentTimeline events={i.timeline} nameOf={nameOf} />
+      {canAct && <CommentForm incidentId={i.id} />}
+      <Title order={3}>Notifications</Title>
+      <NotificationsTable notifications={i.notifications} nameOf={nameOf} />
+    </Stack>
+  );
+}

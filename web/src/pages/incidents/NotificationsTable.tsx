@@ -1,0 +1,45 @@
+import { Badge, Table, Text } from '@mantine/core';
+import type { Notification, NotificationStatus } from '../../api/incidentTypes';
+import { formatDateTime } from '../../time/format';
+import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import type { NameOf } from './describeEvent';
+
+const colors: Record<NotificationStatus, string> = { queued: 'gray', sending: 'blue', sent: 'green', failed: 'red', cancelled: 'dark' };
+
+export function NotificationsTable({ notifications, nameOf }: { notifications: Notification[]; nameOf: NameOf }) {
+  const zone = useViewerTimeZone();
+  if (notifications.length === 0) return <Text c="dimmed">Nobody has been notified.</Text>;
+  return (
+    <Table striped aria-label="Notifications">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Recipient</Table.Th>
+          <Table.Th>Channel</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th>Due</Table.Th>
+          <Table.Th>Sent</Table.Th>
+          <Table.Th>Attempts</Table.Th>
+          <Table.Th>Last error</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {notifications.map((n) => (
+          <Table.Tr key={n.id}>
+            {/* Webhook and Slack targets notify a channel, not a person. */}
+            <Table.Td>{n.userId === null ? 'Channel' : nameOf(n.userId)}</Table.Td>
+            <Table.Td>{n.channel}</Table.Td>
+            <Table.Td>
+              <Badge color={colors[n.status]} variant="light">
+                {n.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{formatDateTime(n.dueAt, zone)}</Table.Td>
+            <Table.Td>{n.sentAt === null ? '—' : formatDateTime(n.sentAt, zone)}</Table.Td>
+            <Table.Td>{n.attempts}</Table.Td>
+            <Table.Td>{n.lastError ?? ''}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

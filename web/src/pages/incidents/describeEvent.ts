@@ -1,0 +1,45 @@
+import type { IncidentEvent } from '../../api/incidentTypes';
+
+/** A user's name from their id; the caller decides what an unknown or missing user reads as. */
+export type NameOf = (userId: string | null | undefined) => string;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** Steps and passes are 0-based in the API and counted from 1 on screen. */
+const ordinal = (value: unknown): number => (typeof value === 'number' ? value + 1 : 0);
+
+/** One timeline entry as a sentence: "Notified Alice Senior via email", "Escalated to step 2". */
+export function describeEvent({ kind, data, actorId }: IncidentEvent, nameOf: NameOf): string {
+  const by = (id: unknown) => nameOf(typeof id === 'string' ? id : actorId);
+  const onPass = (pass: unknown) => (ordinal(pass) > 1 ? ` (repeat ${ordinal(pass) - 1})` : '');
+  const recipient = () => (typeof data['userId'] === 'string' ? nameOf(data['userId']) : text(data['to']));
+  switch (kind) {
+    case 'triggered':
+      return 'Triggered';
+    case 'escalated':
+      return `Escalated to step ${ordinal(data['step'])}${onPass(data['pass'])}${typeof data['by'] === 'string' ? ` by ${by(data['by'])}` : ''}`;
+    case 'step_skipped':
+      return `Step ${ordinal(data['step'])} skipped: nobody on call${onPass(data['pass'])}`;
+    case 'exhausted':
+      return `Escalation exhausted after ${String(data['passes'])} pass${data['passes'] === 1 ? '' : 'es'}; still triggered`;
+    case 'notified':
+      return `Notified ${recipient()} via ${text(data['channel'])}`;
+    case 'delivery_failed':
+      return `Delivery to ${recipient()} via ${text(data['channel'])} failed${data['final'] === true ? '' : ' (will retry)'}: ${text(data['error'])}`;
+    case 'acknowledged':
+      return `Acknowledged by ${by(data['by'])}`;
+    case 'ack_timeout':
+      return 'Acknowledgement timed out: triggered again';
+    case 'resolved':
+      return typeof data['by'] === 'string' ? `Resolved by ${by(data['by'])}` : 'Resolved automatically';
+    case 'reassigned':
+      return `Reassigned to ${nameOf(text(data['userId']))} by ${by(data['by'])}`;
+    case 'comment':
+      return `${by(null)} commented: ${text(data['text'])}`;
+    case 'alert_absorbed':
+      return `Another alert absorbed: ${text(data['title'])}`;
+    case 'no_notification_rules':
+      return `${nameOf(text(data['userId']))} has no notification rules: not notified`;
+    default:
+      return kind.replaceAll('_', ' ');
+  }
+}

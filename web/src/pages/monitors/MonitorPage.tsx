@@ -1,0 +1,73 @@
+import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAlarm, IconPencil, IconTrash } from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useDeleteMonitor, useMonitor } from '../../api/monitors';
+import { usePolicyChoices } from '../../api/policies';
+import { hasRole } from '../../auth/roles';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { QueryError } from '../../components/QueryError';
+import { IncidentList } from '../incidents/IncidentList';
+import { MonitorFormModal } from './MonitorFormModal';
+import { MonitorStatusBadge } from './MonitorStatusBadge';
+import { RaiseAlertModal } from './RaiseAlertModal';
+
+export function MonitorPage() {
+  const { monitorId = '' } = useParams();
+  const me = useCurrentUser();
+  const monitor = useMonitor(monitorId);
+  const policies = usePolicyChoices();
+  const deleting = useDeleteMonitor();
+  const navigate = useNavigate();
+  const [editing, edit] = useDisclosure();
+  const [alerting, alert] = useDisclosure();
+
+  if (monitor.isPending) return <Skeleton h={240} />;
+  if (monitor.isError) return <QueryError error={monitor.error} />;
+
+  const m = monitor.data;
+  const canEdit = hasRole(me.role, 'responder');
+  const policyName = policies.data?.find((p) => p.id === m.policyId)?.name ?? '…';
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/monitors" size="sm">
+        ← All monitors
+      </Anchor>
+      <Group justify="space-between">
+        <Group>
+          <Title order={2}>{m.name}</Title>
+          <MonitorStatusBadge paused={m.paused} />
+        </Group>
+        {canEdit && (
+          <Group>
+            <Button color="red" variant="light" leftSection={<IconAlarm size={16} />} disabled={m.paused} onClick={alert.open}>
+              Raise test alert
+            </Button>
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>
+              Edit
+            </Button>
+            <ConfirmButton
+              label={`Delete monitor ${m.name}`}
+              icon={<IconTrash size={18} />}
+              message={`The monitor ${m.name} and all its incidents will be deleted.`}
+              confirmLabel="Delete monitor"
+              onConfirm={() => deleting.mutateAsync(m.id).then(() => navigate('/monitors', { replace: true }))}
+            />
+          </Group>
+        )}
+      </Group>
+      <Text>
+        Escalation policy:{' '}
+        <Anchor component={Link} to={`/escalation-policies/${m.policyId}`}>
+          {policyName}
+        </Anchor>
+      </Text>
+      <Title order={3}>Incidents</Title>
+      <IncidentList monitorId={m.id} />
+      {editing && <MonitorFormModal monitor={m} onClose={edit.close} />}
+      {alerting && <RaiseAlertModal monitorId={m.id} onClose={alert.close} />}
+    </Stack>
+  );
+}
