@@ -1,15 +1,16 @@
-import { IconSitemap } from '@tabler/icons-react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { IncidentPage } from './pages/incidents/IncidentPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { MonitorPage } from './pages/monitors/MonitorPage';
 import { MonitorsPage } from './pages/monitors/MonitorsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PoliciesPage } from './pages/policies/PoliciesPage';
+import { PolicyEditorPage } from './pages/policies/PolicyEditorPage';
 import { OnCallPage } from './pages/on-call/OnCallPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
 import { SchedulePage } from './pages/schedules/SchedulePage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
 import { TeamDetailPage } from './pages/teams/TeamDetailPage';
@@ -28,16 +29,9 @@ export const router = createBrowserRouter([
           { path: 'on-call', element: <OnCallPage /> },
           { path: 'schedules', element: <SchedulesPage /> },
           { path: 'schedules/:scheduleId', element: <SchedulePage /> },
-          {
-            path: 'escalation-policies',
-            element: (
-              <ComingSoonPage
-                title="Escalation policies"
-                icon={IconSitemap}
-                description="Who gets paged, in which order, and how long to wait before escalating."
-              />
-            ),
-          },
+          { path: 'escalation-policies', element: <PoliciesPage /> },
+          { path: 'escalation-policies/new', element: <PolicyEditorPage /> },
+          { path: 'escalation-policies/:policyId', element: <PolicyEditorPage /> },
           { path: 'monitors', element: <MonitorsPage /> },
           { path: 'monitors/:monitorId', element: <MonitorPage /> },
           { path: 'incidents', element: <IncidentsPage /> },
@@ -45,6 +39,7 @@ export const router = createBrowserRouter([
           { path: 'teams', element: <TeamsPage /> },
           { path: 'teams/:teamId', element: <TeamDetailPage /> },
           { path: 'users', element: <UsersPage /> },
+          { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -70,3 +70,12 @@ export function useSaveEdit(scheduleId: string) {
     onSuccess: () => invalidateSchedule(client, scheduleId),
   });
 }
+
+/** The API's largest page; enough to pick a schedule in a select and to name one. */
+export function useScheduleChoices() {
+  return useQuery({
+    queryKey: [...schedulesKey, 'choices'],
+    queryFn: () => request<Page<ScheduleSummary>>('GET', `/schedules${query({ limit: 200 })}`),
+    select: (page) => page.items,
+  });
+}

@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { logout, sessionKey } from '../api/session';
@@ -37,6 +37,9 @@ export function UserMenu() {
         <Menu.Label>
           {user.email} · {user.role}
         </Menu.Label>
+        <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => void navigate('/profile')}>
+          My profile
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => loggingOut.mutate()} disabled={loggingOut.isPending}>
           Log out
         </Menu.Item>

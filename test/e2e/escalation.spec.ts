@@ -1,0 +1,109 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hasChromium, installHint } from './chromium';
+import { logInAsDemoAdmin } from './demo';
+import { advanceClock, restoreClock } from './schedules';
+
+test.skip(!hasChromium, installHint);
+
+async function pick(page: Page, scope: Locator, combobox: string, option: RegExp | string): Promise<void> {
+  await scope.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** Adds "schedule X (whoever is on call)" to a step with its target picker. */
+async function addScheduleTarget(page: Page, step: Locator, schedule: string): Promise<void> {
+  await pick(page, step, 'Target type', 'Schedule (whoever is on call)');
+  await pick(page, step, 'Schedule', schedule);
+  await step.getByRole('button', { name: 'Add target' }).click();
+  await expect(step.getByRole('listitem')).toContainText([`Schedule ${schedule} (whoever is on call)`]);
+}
+
+test.afterEach(async ({ page }) => {
+  await restoreClock(page);
+});
+
+test('a policy built in the editor pages L1, escalates to L2 after 15 minutes, and stops when acknowledged', async ({ page }) => {
+  const stamp = Date.now();
+  const policyName = `Checkout escalation ${stamp}`;
+  const monitorName = `Checkout ${stamp}`;
+  await logInAsDemoAdmin(page);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Escalation policies' }).click();
+  await page.getByRole('link', { name: 'New policy' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(policyName);
+  await pick(page, page.locator('form'), 'Team', 'Platform');
+  const step1 = page.getByRole('region', { name: 'Step 1' });
+  await expect(step1.getByRole('heading', { name: 'Step 1: notify' })).toBeVisible();
+  await addScheduleTarget(page, step1, 'Platform on-call');
+
+  await page.getByRole('button', { name: 'Add step' }).click();
+  const step2 = page.getByRole('region', { name: 'Step 2' });
+  await step2.getByRole('textbox', { name: 'Wait before escalating (minutes)' }).fill('15');
+  await expect(step2.getByRole('heading', { name: 'Step 2: if no one acknowledges within 15 minutes, notify' })).toBeVisible();
+  await addScheduleTarget(page, step2, 'Platform L2');
+  await page.getByRole('button', { name: 'Create policy' }).click();
+
+  const policies = page.getByRole('table', { name: 'Escalation policies' });
+  await expect(policies.getByRole('row').filter({ hasText: policyName })).toContainText('2 steps');
+  // What was saved comes back into the editor: waits in minutes, targets by name.
+  await policies.getByRole('link', { name: policyName }).click();
+  await expect(page.getByRole('region', { name: 'Step 2' }).getByRole('textbox', { name: 'Wait before escalating (minutes)' })).toHaveValue('15');
+  await expect(page.getByRole('region', { name: 'Step 2' }).getByRole('listitem')).toHaveText(['Schedule Platform L2 (whoever is on call)']);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitors' }).click();
+  await page.getByRole('button', { name: 'New monitor' }).click();
+  const create = page.getByRole('dialog', { name: 'New monitor' });
+  await create.getByRole('textbox', { name: 'Name' }).fill(monitorName);
+  await pick(page, create, 'Team', 'Platform');
+  await pick(page, create, 'Escalation policy', policyName);
+  await create.getByRole('button', { name: 'Create monitor' }).click();
+  await expect(page.getByRole('heading', { name: monitorName, level: 2 })).toBeVisible();
+  await expect(page.getByRole('link', { name: policyName })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Raise test alert' }).click();
+  const alert = page.getByRole('dialog', { name: 'Raise test alert' });
+  await alert.getByRole('textbox', { name: 'Title' }).fill('Checkout is down');
+  await alert.getByRole('button', { name: 'Raise alert' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Checkout is down', level: 2 })).toBeVisible();
+  await expect(page.getByText('triggered', { exact: true })).toBeVisible();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline).toContainText('Triggered');
+  await expect(timeline).toContainText('Escalated to step 1');
+  await expect(page.getByText(`Policy ${policyName}, at step 1`)).toBeVisible();
+  await expect(timeline).not.toContainText('Escalated to step 2');
+
+  await advanceClock(page, 15 * 60 * 1000);
+  await expect(async () => {
+    await page.reload();
+    await expect(timeline).toContainText('Escalated to step 2', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByText(`Policy ${policyName}, at step 2`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(page.getByText('acknowledged', { exact: true })).toBeVisible();
+  await expect(timeline).toContainText('Acknowledged by Demo Admin');
+
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByText('resolved', { exact: true })).toBeVisible();
+  await expect(timeline).toContainText('Resolved by Demo Admin');
+  await expect(page.getByRole('button', { name: 'Escalate' })).toBeDisabled();
+
+  // The monitor's page lists the incident it opened.
+  await page.getByRole('link', { name: monitorName }).click();
+  const incidents = page.getByRole('table', { name: 'Incidents' });
+  await expect(incidents.getByRole('row').filter({ hasText: 'Checkout is down' })).toContainText('resolved');
+});
+
+test('API field errors on a step target are shown next to the target', async ({ page }) => {
+  await logInAsDemoAdmin(page);
+  await page.goto('/escalation-policies/new');
+  await page.getByRole('textbox', { name: 'Name' }).fill(`Broken ${Date.now()}`);
+  await pick(page, page.locator('form'), 'Team', 'Platform');
+  const step1 = page.getByRole('region', { name: 'Step 1' });
+  await pick(page, step1, 'Target type', 'Webhook URL');
+  await step1.getByRole('textbox', { name: 'Webhook URL' }).fill('not a url');
+  await step1.getByRole('button', { name: 'Add target' }).click();
+  await page.getByRole('button', { name: 'Create policy' }).click();
+  await expect(step1.getByRole('listitem').getByRole('alert')).toContainText('url');
+});

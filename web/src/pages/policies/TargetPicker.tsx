@@ -1,0 +1,97 @@
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Target, TargetType } from '../../api/incidentTypes';
+import { useScheduleChoices } from '../../api/schedules';
+import { useTeamChoices } from '../../api/teams';
+import { useUserChoices } from '../../api/users';
+import { LayerSelect } from './LayerSelect';
+import { targetTypes } from './targetTypes';
+
+/** The complete target the choices describe, or null while something is missing. */
+function targetOf(type: TargetType, id: string | null, layerId: string | null, url: string): Target | null {
+  if (type === 'webhook' || type === 'slack') return url.trim() === '' ? null : { type, url: url.trim() };
+  if (id === null) return null;
+  switch (type) {
+    case 'schedule':
+    case 'schedule_all_layers':
+      return { type, scheduleId: id };
+    case 'schedule_layer':
+      return layerId === null ? null : { type, scheduleId: id, layerId };
+    case 'user':
+      return { type, userId: id };
+    case 'team':
+      return { type, teamId: id };
+  }
+}
+
+/** Adds a target to a step: first what kind, then which schedule, layer, user, team or URL. */
+export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd: (target: Target) => void }) {
+  const schedules = useScheduleChoices();
+  const users = useUserChoices();
+  const teams = useTeamChoices();
+  const [type, setType] = useState<TargetType>('schedule');
+  const [id, setId] = useState<string | null>(null);
+  const [layerId, setLayerId] = useState<string | null>(null);
+  const [url, setUrl] = useState('');
+  const target = targetOf(type, id, layerId, url);
+
+  const changeType = (next: TargetType) => {
+    setType(next);
+    setId(null);
+    setLayerId(null);
+  };
+  const add = () => {
+    if (target === null) return;
+    onAdd(target);
+    setId(null);
+    setLayerId(null);
+    setUrl('');
+  };
+  const options = {
+    schedule: (schedules.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+    user: (users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+    team: (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })),
+  };
+  const choice = type === 'user' ? 'user' : type === 'team' ? 'team' : type === 'webhook' || type === 'slack' ? null : 'schedule';
+
+  return (
+    <Group align="flex-end" role="group" aria-label={`Add a target to step ${stepNumber}`}>
+      <Select<TargetType>
+        label="Target type"
+        allowDeselect={false}
+        data={targetTypes}
+        value={type}
+        onChange={(next) => next !== null && changeType(next)}
+        w={260}
+      />
+      {choice !== null && (
+        <Select
+          label={choice === 'user' ? 'User' : choice === 'team' ? 'Team' : 'Schedule'}
+          placeholder="Pick one"
+          searchable
+          data={options[choice]}
+          value={id}
+          onChange={(next) => {
+            setId(next);
+            setLayerId(null);
+          }}
+          w={240}
+        />
+      )}
+      {type === 'schedule_layer' && id !== null && <LayerSelect key={id} scheduleId={id} value={layerId} onChange={setLayerId} />}
+      {choice === null && (
+        <TextInput
+          label={type === 'slack' ? 'Slack webhook URL' : 'Webhook URL'}
+          placeholder="https://"
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+          w={320}
+        />
+      )}
+      <Button variant="light" leftSection={<IconPlus size={16} />} disabled={target === null} onClick={add}>
+        Add target
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,59 @@
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { fieldMessages } from '../../api/ApiError';
+import { useAddContactMethod } from '../../api/contacts';
+import type { ContactKind } from '../../api/incidentTypes';
+import { FormError } from '../../components/FormError';
+import { contactKinds } from './contactKinds';
+
+export function AddContactMethodForm({ userId }: { userId: string }) {
+  const adding = useAddContactMethod(userId);
+  const [kind, setKind] = useState<ContactKind>('email');
+  const [label, setLabel] = useState('');
+  const [address, setAddress] = useState('');
+  const errors = fieldMessages(adding.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    adding.mutate(
+      { kind, address, ...(label !== '' && { label }) },
+      {
+        onSuccess: () => {
+          setLabel('');
+          setAddress('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="Add a contact method">
+      <FormError error={adding.error} />
+      <Group align="flex-start" mt="xs">
+        <Select<ContactKind>
+          label="Kind"
+          allowDeselect={false}
+          data={contactKinds}
+          value={kind}
+          onChange={(value) => value !== null && setKind(value)}
+          error={errors['kind']}
+          w={150}
+        />
+        <TextInput
+          label="Address"
+          required
+          placeholder={contactKinds.find((k) => k.value === kind)?.placeholder}
+          value={address}
+          onChange={(e) => setAddress(e.currentTarget.value)}
+          error={errors['address']}
+          w={300}
+        />
+        <TextInput label="Label" placeholder="Work phone" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors['label']} w={180} />
+        <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={adding.isPending}>
+          Add contact method
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ContactKind } from '../../api/incidentTypes';
+
+export const contactKinds: { value: ContactKind; label: string; placeholder: string }[] = [
+  { value: 'email', label: 'Email', placeholder: 'you@example.com' },
+  { value: 'sms', label: 'SMS', placeholder: '+15551234567' },
+  { value: 'voice', label: 'Voice call', placeholder: '+15551234567' },
+  { value: 'webhook', label: 'Webhook', placeholder: 'https://' },
+  { value: 'slack', label: 'Slack', placeholder: 'https://hooks.slack.com/…' },
+];
+
+export const kindLabel = (kind: ContactKind) => contactKinds.find((k) => k.value === kind)?.label ?? kind;
