@@ -53,7 +53,13 @@ export async function findApiTokenUser(db: Kysely<DB>, token: string, now: numbe
     .executeTakeFirst();
   if (!row) return undefined;
   const { token_id, ...user } = row;
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token_id).execute();
+  // Minute precision is enough for "last used", and spares a write on every request.
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('id', '=', token_id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', now - 60_000)]))
+    .execute();
   return user;
 }
 
