@@ -71,6 +71,8 @@ test('a policy built in the editor pages L1, escalates to L2 after 15 minutes, a
   await expect(timeline).toContainText('Triggered');
   await expect(timeline).toContainText('Escalated to step 1');
   await expect(page.getByText(`Policy ${policyName}, at step 1`)).toBeVisible();
+  // The demo's L1 people have no contact methods: the timeline says so rather than staying silent.
+  await expect(timeline).toContainText('has no notification rules: not notified');
   await expect(timeline).not.toContainText('Escalated to step 2');
 
   await advanceClock(page, 15 * 60 * 1000);
@@ -106,4 +108,28 @@ test('API field errors on a step target are shown next to the target', async ({ 
   await step1.getByRole('button', { name: 'Add target' }).click();
   await page.getByRole('button', { name: 'Create policy' }).click();
   await expect(step1.getByRole('listitem').getByRole('alert')).toContainText('url');
+});
+
+test('steps are reordered with the arrows and removed', async ({ page }) => {
+  await logInAsDemoAdmin(page);
+  await page.goto('/escalation-policies/new');
+  const step1 = page.getByRole('region', { name: 'Step 1' });
+  await pick(page, step1, 'Target type', 'User');
+  await pick(page, step1, 'User', /Alice Senior/);
+  await step1.getByRole('button', { name: 'Add target' }).click();
+  await page.getByRole('button', { name: 'Add step' }).click();
+  const step2 = page.getByRole('region', { name: 'Step 2' });
+  await pick(page, step2, 'Target type', 'Team (every member)');
+  await pick(page, step2, 'Team', 'Platform');
+  await step2.getByRole('button', { name: 'Add target' }).click();
+
+  await page.getByRole('button', { name: 'Move step 2 up' }).click();
+  await expect(step1.getByRole('listitem')).toHaveText(['Team Platform (every member)']);
+  await expect(step2.getByRole('heading')).toHaveText('Step 2: if no one acknowledges within 15 minutes, notify');
+  await expect(step2.getByRole('listitem')).toHaveText(['User Alice Senior']);
+
+  await page.getByRole('button', { name: 'Remove step 1' }).click();
+  await expect(step2).toBeHidden();
+  await expect(step1.getByRole('listitem')).toHaveText(['User Alice Senior']);
+  await expect(page.getByRole('button', { name: 'Remove step 1' })).toBeDisabled();
 });

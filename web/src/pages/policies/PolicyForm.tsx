@@ -23,10 +23,15 @@ export function PolicyForm({ policy }: { policy?: Policy }) {
   const update = (patch: Partial<PolicyDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const setSteps = (steps: StepDraft[]) => update({ steps });
 
+  // Waits belong to positions ("15 minutes after step 1"), so moving a step moves who is
+  // notified and keeps the timing; otherwise step 1's 0 would become step 2's wait.
   const moveStep = (index: number, by: -1 | 1) => {
+    const here = draft.steps[index];
+    const there = draft.steps[index + by];
+    if (!here || !there) return;
     const steps = [...draft.steps];
-    const [moved] = steps.splice(index, 1);
-    if (moved) steps.splice(index + by, 0, moved);
+    steps[index] = { ...there, waitMinutes: here.waitMinutes };
+    steps[index + by] = { ...here, waitMinutes: there.waitMinutes };
     setSteps(steps);
   };
   const submit = (event: FormEvent) => {
