@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.js';
 import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
-import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
 
 export type IncidentRow = IncidentsTable;
@@ -79,23 +79,23 @@ export function findOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: st
     .executeTakeFirst();
 }
 
-export async function listIncidents(
+export function listIncidents(
   db: Kysely<DB>,
   page: PageRequest,
   filter: { statuses?: IncidentRow['status'][] | undefined; monitorId?: string | undefined },
 ): Promise<Page<IncidentRow>> {
-  const before = decodeCursor(page.cursor);
-  // Newest first: that is what a responder looks at.
-  const rows = await db
-    .selectFrom('incidents')
-    .selectAll()
-    .$if(before !== undefined, (q) => q.where('id', '<', before as string))
-    .$if(filter.statuses !== undefined && filter.statuses.length > 0, (q) => q.where('status', 'in', filter.statuses as IncidentRow['status'][]))
-    .$if(filter.monitorId !== undefined, (q) => q.where('monitor_id', '=', filter.monitorId as string))
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
-  return toPage(rows, page.limit, (r) => r);
+  // Newest first: that is what a responder looks at; the cursor continues below it.
+  return keysetPage(page, (before, limit) =>
+    db
+      .selectFrom('incidents')
+      .selectAll()
+      .$if(before !== undefined, (q) => q.where('id', '<', before as string))
+      .$if(filter.statuses !== undefined && filter.statuses.length > 0, (q) => q.where('status', 'in', filter.statuses as IncidentRow['status'][]))
+      .$if(filter.monitorId !== undefined, (q) => q.where('monitor_id', '=', filter.monitorId as string))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
+  );
 }
 
 export async function saveState(trx: Kysely<DB>, row: IncidentRow, state: EscalationState, patch: Partial<IncidentRow>, now: number): Promise<void> {

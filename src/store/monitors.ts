@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import { newId } from './ids.js';
-import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, MonitorsTable } from './schema.js';
 
 export type MonitorRow = MonitorsTable;
@@ -37,16 +37,10 @@ export async function getMonitor(db: Kysely<DB>, id: string): Promise<MonitorRow
   return row;
 }
 
-export async function listMonitors(db: Kysely<DB>, page: PageRequest): Promise<Page<MonitorRow>> {
-  const after = decodeCursor(page.cursor);
-  const rows = await db
-    .selectFrom('monitors')
-    .selectAll()
-    .$if(after !== undefined, (q) => q.where('id', '>', after as string))
-    .orderBy('id')
-    .limit(page.limit + 1)
-    .execute();
-  return toPage(rows, page.limit, (r) => r);
+export function listMonitors(db: Kysely<DB>, page: PageRequest): Promise<Page<MonitorRow>> {
+  return keysetPage(page, (after, limit) =>
+    db.selectFrom('monitors').selectAll().$if(after !== undefined, (q) => q.where('id', '>', after as string)).orderBy('id').limit(limit).execute(),
+  );
 }
 
 export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<MonitorInput>, now: number): Promise<void> {

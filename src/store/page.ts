@@ -28,9 +28,17 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   return id;
 }
 
-/** Builds a page from rows fetched with `limit + 1` so the extra row tells whether more exist. */
-export function toPage<R extends { id: string }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
-  const items = rows.slice(0, limit);
+/**
+ * One page by keyset: `fetch` gets the id to continue after (undefined on the first
+ * page) and how many rows to read: one more than the page, so the extra row tells
+ * whether another page exists.
+ */
+export async function keysetPage<R extends { id: string }>(
+  page: PageRequest,
+  fetch: (after: string | undefined, limit: number) => Promise<R[]>,
+): Promise<Page<R>> {
+  const rows = await fetch(decodeCursor(page.cursor), page.limit + 1);
+  const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.id) : null };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.js';
 import type { PolicySnapshot, PolicyStep } from '../core/escalation/types.js';
 import { isForeignKeyViolation } from './database.js';
 import { newId } from './ids.js';
-import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, EscalationPoliciesTable } from './schema.js';
 
 export type PolicyRow = EscalationPoliciesTable;
@@ -17,18 +17,17 @@ export interface PolicyInput {
   steps: PolicyStep[];
 }
 
+const columnsOf = (input: PolicyInput) => ({
+  team_id: input.teamId,
+  name: input.name,
+  description: input.description,
+  repeat: input.repeat,
+  ack_timeout_seconds: input.ackTimeoutSeconds,
+  steps: JSON.stringify(input.steps),
+});
+
 export async function insertPolicy(db: Kysely<DB>, input: PolicyInput, now: number): Promise<PolicyRow> {
-  const row: PolicyRow = {
-    id: newId(),
-    team_id: input.teamId,
-    name: input.name,
-    description: input.description,
-    repeat: input.repeat,
-    ack_timeout_seconds: input.ackTimeoutSeconds,
-    steps: JSON.stringify(input.steps),
-    created_at: now,
-    updated_at: now,
-  };
+  const row: PolicyRow = { id: newId(), ...columnsOf(input), created_at: now, updated_at: now };
   await db.insertInto('escalation_policies').values(row).execute();
   return row;
 }
@@ -39,30 +38,16 @@ export async function getPolicy(db: Kysely<DB>, id: string): Promise<PolicyRow> 
   return row;
 }
 
-export async function listPolicies(db: Kysely<DB>, page: PageRequest): Promise<Page<PolicyRow>> {
-  const after = decodeCursor(page.cursor);
-  const rows = await db
-    .selectFrom('escalation_policies')
-    .selectAll()
-    .$if(after !== undefined, (q) => q.where('id', '>', after as string))
-    .orderBy('id')
-    .limit(page.limit + 1)
-    .execute();
-  return toPage(rows, page.limit, (r) => r);
+export function listPolicies(db: Kysely<DB>, page: PageRequest): Promise<Page<PolicyRow>> {
+  return keysetPage(page, (after, limit) =>
+    db.selectFrom('escalation_policies').selectAll().$if(after !== undefined, (q) => q.where('id', '>', after as string)).orderBy('id').limit(limit).execute(),
+  );
 }
 
 export async function updatePolicy(db: Kysely<DB>, id: string, input: PolicyInput, now: number): Promise<void> {
   await db
     .updateTable('escalation_policies')
-    .set({
-      team_id: input.teamId,
-      name: input.name,
-      description: input.description,
-      repeat: input.repeat,
-      ack_timeout_seconds: input.ackTimeoutSeconds,
-      steps: JSON.stringify(input.steps),
-      updated_at: now,
-    })
+    .set({ ...columnsOf(input), updated_at: now })
     .where('id', '=', id)
     .execute();
 }

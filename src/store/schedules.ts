@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { FixedShift, Instant, LayerVersion, Override } from '../core/schedule/types.js';
 import { newId } from './ids.js';
-import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { Dialect } from './database.js';
 import type { DB, SchedulesTable } from './schema.js';
 
@@ -66,12 +66,17 @@ export async function lockSchedule(trx: Transaction<DB>, dialect: Dialect, id: s
   return row;
 }
 
-export async function listSchedules(db: Db, page: PageRequest, teamId?: string): Promise<Page<ScheduleRow>> {
-  const after = decodeCursor(page.cursor);
-  let query = db.selectFrom('schedules').selectAll().orderBy('id').limit(page.limit + 1);
-  if (after) query = query.where('id', '>', after);
-  if (teamId) query = query.where('team_id', '=', teamId);
-  return toPage(await query.execute(), page.limit, (r) => r);
+export function listSchedules(db: Db, page: PageRequest, teamId?: string): Promise<Page<ScheduleRow>> {
+  return keysetPage(page, (after, limit) =>
+    db
+      .selectFrom('schedules')
+      .selectAll()
+      .$if(after !== undefined, (q) => q.where('id', '>', after as string))
+      .$if(teamId !== undefined, (q) => q.where('team_id', '=', teamId as string))
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+  );
 }
 
 export function listAllScheduleIds(db: Db): Promise<{ id: string }[]> {

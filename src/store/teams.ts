@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import { isForeignKeyViolation, isUniqueViolation } from './database.js';
 import { newId } from './ids.js';
-import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, TeamRole, TeamRow } from './schema.js';
 
 export interface TeamMember {
@@ -29,11 +29,10 @@ export async function getTeam(db: Kysely<DB>, id: string): Promise<TeamRow> {
   return team;
 }
 
-export async function listTeams(db: Kysely<DB>, page: PageRequest): Promise<Page<TeamRow>> {
-  const after = decodeCursor(page.cursor);
-  let query = db.selectFrom('teams').selectAll().orderBy('id').limit(page.limit + 1);
-  if (after) query = query.where('id', '>', after);
-  return toPage(await query.execute(), page.limit, (r) => r);
+export function listTeams(db: Kysely<DB>, page: PageRequest): Promise<Page<TeamRow>> {
+  return keysetPage(page, (after, limit) =>
+    db.selectFrom('teams').selectAll().$if(after !== undefined, (q) => q.where('id', '>', after as string)).orderBy('id').limit(limit).execute(),
+  );
 }
 
 export async function updateTeam(

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import { isUniqueViolation } from './database.js';
 import { newId } from './ids.js';
-import { decodeCursor, toPage, type Page, type PageRequest } from './page.js';
+import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, Role, UserRow } from './schema.js';
 
 export interface NewUser {
@@ -56,11 +56,10 @@ export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow 
   return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
 }
 
-export async function listUsers(db: Kysely<DB>, page: PageRequest): Promise<Page<UserRow>> {
-  const after = decodeCursor(page.cursor);
-  let query = db.selectFrom('users').selectAll().orderBy('id').limit(page.limit + 1);
-  if (after) query = query.where('id', '>', after);
-  return toPage(await query.execute(), page.limit, (r) => r);
+export function listUsers(db: Kysely<DB>, page: PageRequest): Promise<Page<UserRow>> {
+  return keysetPage(page, (after, limit) =>
+    db.selectFrom('users').selectAll().$if(after !== undefined, (q) => q.where('id', '>', after as string)).orderBy('id').limit(limit).execute(),
+  );
 }
 
 export async function updateUser(db: Kysely<DB>, id: string, patch: UserPatch, now: number): Promise<UserRow> {
