@@ -14,6 +14,8 @@ const Env = Type.Object({
   VIGIL_TEST_MODE: Type.Enum(['0', '1'], { default: '0' }),
   VIGIL_SEED_DEMO: Type.Enum(['0', '1'], { default: '1' }),
   VIGIL_WEB_DIR: Type.Optional(Type.String()),
+  VIGIL_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  VIGIL_EMAIL_FROM: Type.String({ default: 'Vigil <vigil@localhost>' }),
 });
 
 export interface Config {
@@ -27,6 +29,9 @@ export interface Config {
   testMode: boolean;
   seedDemo: boolean;
   webDir: string | undefined;
+  /** smtp(s)://user:pass@host:port; without it, email contact methods cannot be paged. */
+  smtpUrl: string | undefined;
+  emailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testMode: v.VIGIL_TEST_MODE === '1',
     seedDemo: v.VIGIL_SEED_DEMO === '1',
     webDir: v.VIGIL_WEB_DIR,
+    smtpUrl: v.VIGIL_SMTP_URL,
+    emailFrom: v.VIGIL_EMAIL_FROM,
   };
 }
 

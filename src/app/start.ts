@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Channels } from '../channels/channel.js';
+import { emailChannel } from '../channels/email.js';
+import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
 import { webhookChannel } from '../channels/webhook.js';
 import { Engine } from '../engine/engine.js';
@@ -33,6 +35,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const channels: Channels = {
     webhook: webhookChannel(createHmac('sha256', config.secret).update('webhook-signing').digest('hex')),
     slack: slackChannel(),
+    ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
   };
   const engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl });
   const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake() });

@@ -5,6 +5,7 @@ export interface Message {
   idempotencyKey: string;
   address: string;
   incident: { id: string; title: string; description: string; status: string; monitorName: string; url: string } | null;
+  recipientId: string | null;
   recipientName: string | null;
 }
 

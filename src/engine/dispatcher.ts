@@ -65,7 +65,7 @@ async function deliver(deps: DispatcherDeps, row: NotificationRow, now: number):
 async function messageFor(deps: DispatcherDeps, row: NotificationRow): Promise<Message | 'cancel'> {
   const { db } = deps.database;
   const recipient = row.user_id ? await db.selectFrom('users').select('name').where('id', '=', row.user_id).executeTakeFirst() : undefined;
-  const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientName: recipient?.name ?? null };
+  const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: recipient?.name ?? null };
   if (!row.incident_id) return { ...base, incident: null };
   const incident = await db
     .selectFrom('incidents as i')

@@ -20,6 +20,7 @@ import { policyRoutes } from './routes/policies.js';
 import { monitorRoutes } from './routes/monitors.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { contactRoutes } from './routes/contacts.js';
+import { incidentLinkRoutes } from './routes/incident-links.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
@@ -78,6 +79,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       monitorRoutes(api, deps);
       incidentRoutes(api, deps);
       contactRoutes(api, deps);
+      await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       if (deps.testClock) testClockRoutes(api, deps.testClock);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
     },

@@ -45,6 +45,8 @@ export function testConfig(databaseUrl: string): Config {
     testMode: true,
     seedDemo: true,
     webDir: '/nonexistent-web-dir',
+    smtpUrl: undefined,
+    emailFrom: 'Vigil <vigil@test.local>',
   };
 }
 
@@ -65,16 +67,17 @@ function callerFor(vigil: Vigil, headers: Record<string, string>): Caller {
 
 /**
  * Starts a whole Vigil (demo seed, test clock) on a fresh database for the enclosing
- * suite; `frozenAt` freezes the clock before the demo is seeded.
+ * suite; `frozenAt` freezes the clock before the demo is seeded, `config` overrides
+ * settings once the suite's other beforeAll hooks (e.g. a fake provider) have run.
  */
-export function useTestApp(dialect: TestDialect, options: { frozenAt?: string } = {}): TestApp {
+export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; config?: () => Partial<Config> } = {}): TestApp {
   const ctx = {} as TestApp;
   let drop: () => Promise<void> = () => Promise.resolve();
   beforeAll(async () => {
     const database = await createTestDatabase(dialect);
     drop = database.drop;
     const frozenAt = options.frozenAt === undefined ? undefined : Date.parse(options.frozenAt);
-    const vigil = await startVigil(testConfig(database.url), createLogger('silent'), { frozenAt });
+    const vigil = await startVigil({ ...testConfig(database.url), ...options.config?.() }, createLogger('silent'), { frozenAt });
     const login = async (email: string, password: string): Promise<Caller> => {
       const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
