@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import type { TwilioConfig } from '../channels/twilio.js';
 
 const Env = Type.Object({
   VIGIL_HOST: Type.String({ default: '0.0.0.0' }),
@@ -16,6 +17,10 @@ const Env = Type.Object({
   VIGIL_WEB_DIR: Type.Optional(Type.String()),
   VIGIL_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   VIGIL_EMAIL_FROM: Type.String({ default: 'Vigil <vigil@localhost>' }),
+  VIGIL_TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ minLength: 1 })),
+  VIGIL_TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  VIGIL_TWILIO_FROM: Type.Optional(Type.String({ pattern: '^\\+[1-9]\\d{6,14}$' })),
+  VIGIL_TWILIO_API_URL: Type.String({ pattern: '^https?://', default: 'https://api.twilio.com' }),
 });
 
 export interface Config {
@@ -32,6 +37,8 @@ export interface Config {
   /** smtp(s)://user:pass@host:port; without it, email contact methods cannot be paged. */
   smtpUrl: string | undefined;
   emailFrom: string;
+  /** SMS and voice through a Twilio-compatible API; all of SID, token and from number, or none. */
+  twilio: TwilioConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const v = value as Static<typeof Env>;
+  const twilioVars = [v.VIGIL_TWILIO_ACCOUNT_SID, v.VIGIL_TWILIO_AUTH_TOKEN, v.VIGIL_TWILIO_FROM];
+  if (twilioVars.some((x) => x !== undefined) && twilioVars.some((x) => x === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  VIGIL_TWILIO_ACCOUNT_SID, VIGIL_TWILIO_AUTH_TOKEN and VIGIL_TWILIO_FROM go together');
+  }
   const baseUrl = (v.VIGIL_BASE_URL ?? `http://localhost:${v.VIGIL_PORT}`).replace(/\/$/, '');
   return {
     host: v.VIGIL_HOST,
@@ -59,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: v.VIGIL_WEB_DIR,
     smtpUrl: v.VIGIL_SMTP_URL,
     emailFrom: v.VIGIL_EMAIL_FROM,
+    twilio:
+      v.VIGIL_TWILIO_ACCOUNT_SID && v.VIGIL_TWILIO_AUTH_TOKEN && v.VIGIL_TWILIO_FROM
+        ? { accountSid: v.VIGIL_TWILIO_ACCOUNT_SID, authToken: v.VIGIL_TWILIO_AUTH_TOKEN, from: v.VIGIL_TWILIO_FROM, apiUrl: v.VIGIL_TWILIO_API_URL.replace(/\/$/, '') }
+        : undefined,
   };
 }
 

@@ -4,6 +4,8 @@ import type { Channels } from '../channels/channel.js';
 import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
+import { smsChannel, voiceChannel } from '../channels/twilio.js';
+import { replyCodeFor } from '../store/reply-codes.js';
 import { webhookChannel } from '../channels/webhook.js';
 import { Engine } from '../engine/engine.js';
 import { buildServer } from '../http/server.js';
@@ -36,6 +38,10 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     webhook: webhookChannel(createHmac('sha256', config.secret).update('webhook-signing').digest('hex')),
     slack: slackChannel(),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
+    ...(config.twilio && {
+      sms: smsChannel(config.twilio, (m) => (m.incident && m.recipientId ? replyCodeFor(database.db, m.address, m.recipientId, m.incident.id, clock.now()) : Promise.resolve(null))),
+      voice: voiceChannel(config.twilio, config.baseUrl),
+    }),
   };
   const engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl });
   const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake() });

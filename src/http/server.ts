@@ -21,6 +21,7 @@ import { monitorRoutes } from './routes/monitors.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { contactRoutes } from './routes/contacts.js';
 import { incidentLinkRoutes } from './routes/incident-links.js';
+import { twilioRoutes } from './routes/twilio.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
@@ -80,6 +81,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       incidentRoutes(api, deps);
       contactRoutes(api, deps);
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
+      const twilio = deps.config.twilio;
+      if (twilio) await api.register(async (scope) => twilioRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, twilio));
       if (deps.testClock) testClockRoutes(api, deps.testClock);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
     },

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-users-and-teams.js';
 import * as m0002 from './migrations/0002-schedules.js';
 import * as m0003 from './migrations/0003-incidents.js';
+import * as m0004 from './migrations/0004-sms-replies.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001-users-and-teams': m0001,
   '0002-schedules': m0002,
   '0003-incidents': m0003,
+  '0004-sms-replies': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -215,6 +215,19 @@ export interface NotificationsTable {
   sent_at: number | null;
 }
 
+export interface ReplyCodesTable {
+  phone: string;
+  code: number;
+  user_id: string;
+  incident_id: string;
+  created_at: number;
+}
+
+export interface ProviderCallbacksTable {
+  id: string;
+  received_at: number;
+}
+
 export interface DB {
   users: UsersTable;
   teams: TeamsTable;
@@ -235,6 +248,8 @@ export interface DB {
   contact_methods: ContactMethodsTable;
   notification_rules: NotificationRulesTable;
   notifications: NotificationsTable;
+  reply_codes: ReplyCodesTable;
+  provider_callbacks: ProviderCallbacksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

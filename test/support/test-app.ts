@@ -47,6 +47,7 @@ export function testConfig(databaseUrl: string): Config {
     webDir: '/nonexistent-web-dir',
     smtpUrl: undefined,
     emailFrom: 'Vigil <vigil@test.local>',
+    twilio: undefined,
   };
 }
 

@@ -1,0 +1,73 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Channel, Message } from './channel.js';
+import { DeliveryError } from './channel.js';
+
+/** Any Twilio-compatible REST API: Twilio itself, or a local fake in tests. */
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  apiUrl: string;
+}
+
+/**
+ * Twilio's request signature: HMAC-SHA1, keyed with the auth token, of the full URL
+ * followed by every POST parameter (sorted by name) as name+value; base64.
+ */
+export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+  const data = url + Object.keys(params).sort().map((k) => `${k}${params[k]}`).join('');
+  return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
+}
+
+export function validTwilioSignature(authToken: string, url: string, params: Record<string, string>, given: string | undefined): boolean {
+  if (!given) return false;
+  const expected = Buffer.from(twilioSignature(authToken, url, params));
+  const actual = Buffer.from(given);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+async function post(cfg: TwilioConfig, resource: 'Messages' | 'Calls', params: Record<string, string>): Promise<void> {
+  const url = `${cfg.apiUrl}/2010-04-01/Accounts/${encodeURIComponent(cfg.accountSid)}/${resource}.json`;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${cfg.accountSid}:${cfg.authToken}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams(params).toString(),
+    signal: AbortSignal.timeout(10_000),
+  }).catch((err: unknown) => {
+    throw new DeliveryError(`Twilio unreachable: ${err instanceof Error ? err.message : String(err)}`);
+  });
+  const text = await res.text();
+  if (!res.ok) throw new DeliveryError(`Twilio answered HTTP ${res.status}: ${text.slice(0, 200)}`);
+}
+
+/** SMS with a per-phone reply code: "Reply 3a to acknowledge, 3r to resolve, 3e to escalate". */
+export function smsChannel(cfg: TwilioConfig, replyCode: (message: Message) => Promise<number | null>): Channel {
+  return {
+    async send(message) {
+      const incident = message.incident;
+      let body = 'Vigil test message: this number works.';
+      if (incident) {
+        const code = await replyCode(message);
+        body = `Vigil ${incident.status.toUpperCase()}: ${incident.title} (${incident.monitorName}).`;
+        if (code !== null) body += ` Reply ${code}a to acknowledge, ${code}r to resolve, ${code}e to escalate.`;
+      }
+      await post(cfg, 'Messages', { To: message.address, From: cfg.from, Body: body });
+    },
+  };
+}
+
+/** A phone call whose script (TwiML) Vigil serves: press 4 to acknowledge, 6 to resolve. */
+export function voiceChannel(cfg: TwilioConfig, baseUrl: string): Channel {
+  return {
+    async send(message) {
+      const query = new URLSearchParams({
+        ...(message.incident && { incidentId: message.incident.id }),
+        ...(message.recipientId && { userId: message.recipientId }),
+      });
+      await post(cfg, 'Calls', { To: message.address, From: cfg.from, Url: `${baseUrl}/api/v1/twilio/voice?${query.toString()}` });
+    },
+  };
+}

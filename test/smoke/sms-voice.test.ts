@@ -1,0 +1,123 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { testConfig, useTestApp } from '../support/test-app.js';
+import { newSid, useTwilioFake } from '../support/twilio-fake.js';
+
+const SEEDED = '2026-03-02T12:00:00.000Z';
+const ALICE_PHONE = '+15550001111';
+const VIGIL_NUMBER = '+15559990000';
+const base = testConfig('').baseUrl;
+
+describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) => {
+  const twilio = useTwilioFake();
+  const t = useTestApp(dialect, {
+    frozenAt: SEEDED,
+    config: () => ({ twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken, from: VIGIL_NUMBER, apiUrl: twilio.apiUrl } }),
+  });
+  let monitorId = '';
+  let aliceId = '';
+  let smsMethod = '';
+
+  beforeAll(async () => {
+    twilio.setDeliver(async (url, form, signature) => {
+      const res = await t.vigil.app.inject({
+        method: 'POST',
+        url: url.slice(base.length),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+        payload: new URLSearchParams(form).toString(),
+      });
+      return { status: res.statusCode, body: res.body };
+    });
+    const users = (await t.admin.get('/api/v1/users?limit=200')).body.items as { id: string; email: string }[];
+    aliceId = users.find((u) => u.email === 'alice@example.com')?.id as string;
+    smsMethod = (await t.admin.post(`/api/v1/users/${aliceId}/contact-methods`, { kind: 'sms', address: ALICE_PHONE })).body.id;
+    const teamId = (await t.admin.get('/api/v1/teams')).body.items[0].id;
+    const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'Phone', teamId, steps: [{ waitSeconds: 600, targets: [{ type: 'user', userId: aliceId }] }] });
+    monitorId = (await t.admin.post('/api/v1/monitors', { name: 'Database', teamId, policyId: policy.body.id })).body.id;
+  });
+
+  async function alert(title: string) {
+    const before = twilio.sent.length;
+    const incident = (await t.admin.post(`/api/v1/monitors/${monitorId}/alerts`, { title })).body.incident;
+    await t.vigil.engine.runOnce();
+    return { incident, sent: twilio.sent.slice(before) };
+  }
+  const status = async (id: string) => (await t.admin.get(`/api/v1/incidents/${id}`)).body.status;
+  const inboundSms = (body: string, from = ALICE_PHONE) =>
+    twilio.signedCallback(`${base}/api/v1/twilio/sms`, { MessageSid: newSid('SM'), From: from, To: VIGIL_NUMBER, Body: body });
+
+  it('texts the page with a reply code, and a reply acknowledges then resolves', async () => {
+    const { incident, sent } = await alert('Replica lag');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ kind: 'sms', to: ALICE_PHONE, from: VIGIL_NUMBER });
+    const code = /Reply (\d+)a to acknowledge/.exec(sent[0]?.body ?? '')?.[1];
+    expect(sent[0]?.body).toMatch(/^Vigil TRIGGERED: Replica lag \(Database\)\. Reply \d+a to acknowledge, \d+r to resolve, \d+e to escalate\.$/);
+    const ack = await inboundSms(`${code}a`);
+    expect(ack.status).toBe(200);
+    expect(ack.body).toContain('<Message>Vigil: Replica lag: acknowledged.</Message>');
+    expect(await status(incident.id)).toBe('acknowledged');
+    expect((await t.admin.get(`/api/v1/incidents/${incident.id}`)).body.acknowledgedBy).toBe(aliceId);
+    await inboundSms(`${code} R`);
+    expect(await status(incident.id)).toBe('resolved');
+    expect((await inboundSms(`${code}a`)).body).toContain('already resolved');
+  });
+
+  it('gives each open incident its own code on the same phone', async () => {
+    const first = await alert('First');
+    const second = await alert('Second');
+    const codeOf = (s: typeof first.sent) => /Reply (\d+)a/.exec(s[0]?.body ?? '')?.[1];
+    expect(codeOf(first.sent)).not.toBe(codeOf(second.sent));
+    await inboundSms(`${codeOf(second.sent)}r`);
+    expect(await status(second.incident.id)).toBe('resolved');
+    expect(await status(first.incident.id)).toBe('triggered');
+    await t.admin.post(`/api/v1/incidents/${first.incident.id}/resolve`);
+  });
+
+  it('answers unknown replies with help text and refuses unsigned or replayed callbacks', async () => {
+    const help = await inboundSms('what is this');
+    expect(help.status).toBe(200);
+    expect(help.body).toContain('reply with the code from the alert');
+    expect((await inboundSms('1a', '+15550009999')).body).toContain('reply with the code');
+
+    const form = { MessageSid: newSid('SM'), From: ALICE_PHONE, To: VIGIL_NUMBER, Body: '1a' };
+    const unsigned = await t.vigil.app.inject({
+      method: 'POST',
+      url: '/api/v1/twilio/sms',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+      payload: new URLSearchParams(form).toString(),
+    });
+    expect(unsigned.statusCode).toBe(403);
+    expect((await twilio.signedCallback(`${base}/api/v1/twilio/sms`, form)).status).toBe(200);
+    expect((await twilio.signedCallback(`${base}/api/v1/twilio/sms`, form)).status).toBe(403);
+  });
+
+  it('calls, reads the incident and takes 4 to acknowledge or 6 to resolve', async () => {
+    const voice = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods`, { kind: 'voice', address: ALICE_PHONE });
+    await t.admin.post(`/api/v1/users/${aliceId}/notification-rules`, { contactMethodId: voice.body.id, delayMinutes: 0 });
+    const { incident, sent } = await alert('Primary down');
+    const call = sent.find((s) => s.kind === 'call');
+    expect(call).toMatchObject({ to: ALICE_PHONE, from: VIGIL_NUMBER });
+    const callSid = newSid('CA');
+    const script = await twilio.signedCallback(call?.url as string, { CallSid: callSid, From: VIGIL_NUMBER, To: ALICE_PHONE });
+    expect(script.status).toBe(200);
+    expect(script.body).toContain('Vigil alert. Primary down is triggered. Press 4 to acknowledge. Press 6 to resolve.');
+    const action = (/<Gather[^>]*action="([^"]+)"/.exec(script.body)?.[1] ?? '').replaceAll('&#38;', '&');
+    const wrong = await twilio.signedCallback(action, { CallSid: callSid, Digits: '9' });
+    expect(wrong.body).toContain('Press 4 to acknowledge or 6 to resolve');
+    const four = await twilio.signedCallback(action, { CallSid: callSid, Digits: '4' });
+    expect(four.body).toContain('Primary down: acknowledged.');
+    expect(await status(incident.id)).toBe('acknowledged');
+    expect((await twilio.signedCallback(action, { CallSid: callSid, Digits: '4' })).status).toBe(403);
+    await twilio.signedCallback(action, { CallSid: callSid, Digits: '6' });
+    expect(await status(incident.id)).toBe('resolved');
+    await t.admin.delete(`/api/v1/users/${aliceId}/contact-methods/${voice.body.id}`);
+  });
+
+  it('sends a test SMS and never hits the provider without valid credentials', async () => {
+    const before = twilio.sent.length;
+    await t.admin.post(`/api/v1/users/${aliceId}/contact-methods/${smsMethod}/test`);
+    await t.vigil.engine.runOnce();
+    expect(twilio.sent.slice(before)).toEqual([{ kind: 'sms', to: ALICE_PHONE, from: VIGIL_NUMBER, body: 'Vigil test message: this number works.' }]);
+    expect(twilio.unauthorized).toBe(0);
+  });
+});
