@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Channels } from '../channels/channel.js';
 import { emailChannel } from '../channels/email.js';
@@ -7,6 +6,7 @@ import { slackChannel } from '../channels/slack.js';
 import { smsChannel, voiceChannel } from '../channels/twilio.js';
 import { replyCodeFor } from '../store/reply-codes.js';
 import { webhookChannel } from '../channels/webhook.js';
+import { webhookSigningKey } from '../security/webhook-signing-key.js';
 import { Engine } from '../engine/engine.js';
 import { buildServer } from '../http/server.js';
 import type { Api } from '../http/app-types.js';
@@ -35,7 +35,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const clock = testClock ?? systemClock;
   if (config.seedDemo) await seedDemo(database, clock.now(), logger);
   const channels: Channels = {
-    webhook: webhookChannel(createHmac('sha256', config.secret).update('webhook-signing').digest('hex')),
+    webhook: webhookChannel((url) => webhookSigningKey(config.secret, url)),
     slack: slackChannel(),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {

@@ -3,11 +3,11 @@ import type { Channel, Message } from './channel.js';
 import { DeliveryError } from './channel.js';
 
 /**
- * JSON webhook. The body is signed with HMAC-SHA256 (header X-Vigil-Signature:
- * sha256=<hex>) and carries the idempotency key, also sent as Idempotency-Key, so
- * receivers can verify the sender and drop a repeated delivery.
+ * JSON webhook. The body is signed with HMAC-SHA256 under the URL's own key (header
+ * X-Vigil-Signature: sha256=<hex>) and carries the idempotency key, also sent as
+ * Idempotency-Key, so receivers can verify the sender and drop a repeated delivery.
  */
-export function webhookChannel(signingKey: string, timeoutMs = 10_000): Channel {
+export function webhookChannel(signingKeyFor: (url: string) => string, timeoutMs = 10_000): Channel {
   return {
     async send(message: Message) {
       const body = JSON.stringify({
@@ -16,7 +16,7 @@ export function webhookChannel(signingKey: string, timeoutMs = 10_000): Channel 
         recipient: message.recipientName,
         incident: message.incident,
       });
-      const signature = createHmac('sha256', signingKey).update(body).digest('hex');
+      const signature = createHmac('sha256', signingKeyFor(message.address)).update(body).digest('hex');
       const res = await fetch(message.address, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey, 'x-vigil-signature': `sha256=${signature}` },

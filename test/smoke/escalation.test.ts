@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
@@ -208,6 +209,17 @@ describeEachDatabase('escalation smoke', (dialect) => {
     expect(newPages()).toEqual(['alice:Flaky']);
     expect(await timeline(id)).toEqual(['triggered', 'escalated', 'delivery_failed', 'notified']);
     await t.admin.post(`/api/v1/incidents/${id}/resolve`);
+  });
+
+  it('signs every webhook with the key shown for its contact method', async () => {
+    const methods = (await t.admin.get(`/api/v1/users/${ids['alice']}/contact-methods`)).body;
+    const key = methods[0].signingSecret as string;
+    expect(key).toMatch(/^[\w-]{43}$/);
+    const mine = receiver.received.filter((r) => r.path === '/alice');
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine) expect(r.signature).toBe(`sha256=${createHmac('sha256', key).update(r.rawBody).digest('hex')}`);
+    const bob = (await t.admin.get(`/api/v1/users/${ids['bob']}/contact-methods`)).body[0].signingSecret;
+    expect(bob).not.toBe(key);
   });
 
   it('sends a test notification to a contact method', async () => {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface Received {
   path: string;
   idempotencyKey: string;
+  signature: string;
+  rawBody: string;
   body: { type: string; recipient: string | null; incident: { id: string; title: string; status: string } | null };
 }
 
@@ -24,7 +26,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
     req.on('end', () => {
       if (status < 300) {
-        received.push({ path: req.url ?? '', idempotencyKey: String(req.headers['idempotency-key']), body: JSON.parse(data) as Received['body'] });
+        received.push({
+          path: req.url ?? '',
+          idempotencyKey: String(req.headers['idempotency-key']),
+          signature: String(req.headers['x-vigil-signature']),
+          rawBody: data,
+          body: JSON.parse(data) as Received['body'],
+        });
       }
       res.writeHead(status).end();
     });

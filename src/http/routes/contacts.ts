@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
-import { deleteContactMethod, deleteRule, getContactMethod, insertContactMethod, insertRule, listContactMethods, listRules } from '../../store/contacts.js';
+import { webhookSigningKey } from '../../security/webhook-signing-key.js';
+import { deleteContactMethod, deleteRule, getContactMethod, insertContactMethod, insertRule, listContactMethods, listRules, type ContactMethodRow } from '../../store/contacts.js';
 import { enqueue } from '../../store/notifications.js';
 import type { ContactKind } from '../../store/schema.js';
 import { getUser } from '../../store/users.js';
@@ -24,7 +25,14 @@ const ContactMethodInput = Type.Object(
   },
   strict,
 );
-const ContactMethodView = Type.Object({ id: Id, kind: Kind, label: Type.String(), address: Type.String(), createdAt: Instant });
+const ContactMethodView = Type.Object({
+  id: Id,
+  kind: Kind,
+  label: Type.String(),
+  address: Type.String(),
+  createdAt: Instant,
+  signingSecret: Type.Optional(Type.String({ description: 'Webhooks: the key X-Vigil-Signature is computed with (HMAC-SHA256 of the body)' })),
+});
 const RuleInput = Type.Object({ contactMethodId: Id, delayMinutes: Type.Integer({ minimum: 0, maximum: 1440 }) }, strict);
 const RuleView = Type.Object({ id: Id, contactMethodId: Id, delayMinutes: Type.Integer(), createdAt: Instant });
 
@@ -37,8 +45,16 @@ const formats: Record<ContactKind, { test: RegExp; message: string }> = {
 };
 
 /** Contact methods and notification rules: yours, or anyone's for an admin. */
-export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine }: HttpDeps): void {
+export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, config }: HttpDeps): void {
   const tags = ['contact methods'];
+  const view = (m: ContactMethodRow) => ({
+    id: m.id,
+    kind: m.kind,
+    label: m.label,
+    address: m.address,
+    createdAt: toIso(m.created_at),
+    ...(m.kind === 'webhook' && { signingSecret: webhookSigningKey(config.secret, m.address) }),
+  });
 
   async function owner(req: FastifyRequest, userId: string) {
     const actor = actorOf(req);
@@ -51,7 +67,7 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine }:
     { schema: { tags, summary: "A user's contact methods", params: UserParams, response: { 200: Type.Array(ContactMethodView) } } },
     async (req) => {
       await owner(req, req.params.id);
-      return (await listContactMethods(db, req.params.id)).map((m) => ({ id: m.id, kind: m.kind, label: m.label, address: m.address, createdAt: toIso(m.created_at) }));
+      return (await listContactMethods(db, req.params.id)).map(view);
     },
   );
 
@@ -75,7 +91,7 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine }:
       const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind }, now);
       // Someone with a way to be reached but no rule would never be paged.
       if (first) await insertRule(db, req.params.id, { contactMethodId: m.id, delaySeconds: 0 }, now);
-      return reply.code(201).send({ id: m.id, kind: m.kind, label: m.label, address: m.address, createdAt: toIso(m.created_at) });
+      return reply.code(201).send(view(m));
     },
   );
 

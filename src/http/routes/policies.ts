@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { checkPolicyTargets } from '../../service/policy-targets.js';
-import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput } from '../../store/policies.js';
+import { webhookSigningKey } from '../../security/webhook-signing-key.js';
+import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput, type PolicyRow } from '../../store/policies.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
@@ -9,8 +10,14 @@ import { requireTeamMember } from '../permissions.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { PolicyInputSchema, PolicyView, toPolicy } from '../schemas/incident.js';
 
-export function policyRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+export function policyRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
   const tags = ['escalation policies'];
+  // Webhook targets come with the key their payloads are signed with, for the receiver.
+  const present = (row: PolicyRow) => {
+    const policy = toPolicy(row);
+    const urls = policy.steps.flatMap((s) => s.targets.flatMap((t) => (t.type === 'webhook' ? [t.url] : [])));
+    return { ...policy, webhookSigningSecrets: Object.fromEntries(urls.map((url) => [url, webhookSigningKey(config.secret, url)])) };
+  };
 
   async function checked(body: Static<typeof PolicyInputSchema>): Promise<PolicyInput> {
     await getTeam(db, body.teamId).catch(() => {
@@ -29,7 +36,7 @@ export function policyRoutes(api: Api, { database: { db }, clock }: HttpDeps): v
 
   api.get('/escalation-policies', { schema: { tags, summary: 'List escalation policies', querystring: PageQuery, response: { 200: Page(PolicyView) } } }, async (req) => {
     const page = await listPolicies(db, req.query);
-    return { items: page.items.map(toPolicy), nextCursor: page.nextCursor };
+    return { items: page.items.map(present), nextCursor: page.nextCursor };
   });
 
   api.post(
@@ -38,12 +45,12 @@ export function policyRoutes(api: Api, { database: { db }, clock }: HttpDeps): v
     async (req, reply) => {
       const input = await checked(req.body);
       await requireTeamMember(db, req, input.teamId);
-      return reply.code(201).send(toPolicy(await insertPolicy(db, input, clock.now())));
+      return reply.code(201).send(present(await insertPolicy(db, input, clock.now())));
     },
   );
 
   api.get('/escalation-policies/:id', { schema: { tags, summary: 'An escalation policy', params: IdParams, response: { 200: PolicyView } } }, async (req) =>
-    toPolicy(await getPolicy(db, req.params.id)),
+    present(await getPolicy(db, req.params.id)),
   );
 
   api.put(
@@ -63,7 +70,7 @@ export function policyRoutes(api: Api, { database: { db }, clock }: HttpDeps): v
       const input = await checked(req.body);
       await requireTeamMember(db, req, input.teamId);
       await updatePolicy(db, req.params.id, input, clock.now());
-      return toPolicy(await getPolicy(db, req.params.id));
+      return present(await getPolicy(db, req.params.id));
     },
   );
 

@@ -50,6 +50,7 @@ export const PolicyView = Type.Object({
   repeat: Type.Integer(),
   ackTimeoutSeconds: Type.Union([Type.Integer(), Type.Null()]),
   steps: Type.Array(Type.Object({ waitSeconds: Type.Integer(), targets: Type.Array(TargetSchema) })),
+  webhookSigningSecrets: Type.Record(Type.String(), Type.String(), { description: 'Per webhook target URL: the key X-Vigil-Signature is computed with' }),
   createdAt: Instant,
   updatedAt: Instant,
 });
