@@ -39,7 +39,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     slack: slackChannel(),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {
-      sms: smsChannel(config.twilio, (m) => (m.incident && m.recipientId ? replyCodeFor(database.db, m.address, m.recipientId, m.incident.id, clock.now()) : Promise.resolve(null))),
+      sms: smsChannel(config.twilio, (m, incident) => (m.recipientId ? replyCodeFor(database.db, m.address, m.recipientId, incident.id, clock.now()) : Promise.resolve(null))),
       voice: voiceChannel(config.twilio, config.baseUrl),
     }),
   };

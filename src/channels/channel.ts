@@ -1,10 +1,21 @@
 import type { ContactKind } from '../store/schema.js';
 
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  monitorName: string;
+  url: string;
+}
+
 /** What a channel needs to say: about an incident, or a test of the contact method. */
 export interface Message {
   idempotencyKey: string;
   address: string;
-  incident: { id: string; title: string; description: string; status: string; monitorName: string; url: string } | null;
+  incident: IncidentSummary | null;
+  /** Set when several incidents for one address are sent as one message (SMS). */
+  bundle: IncidentSummary[] | null;
   recipientId: string | null;
   recipientName: string | null;
 }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Channel, Message } from './channel.js';
+import type { Channel, IncidentSummary, Message } from './channel.js';
 import { DeliveryError } from './channel.js';
 
 /** Any Twilio-compatible REST API: Twilio itself, or a local fake in tests. */
@@ -43,14 +43,24 @@ async function post(cfg: TwilioConfig, resource: 'Messages' | 'Calls', params: R
   if (!res.ok) throw new DeliveryError(`Twilio answered HTTP ${res.status}: ${text.slice(0, 200)}`);
 }
 
-/** SMS with a per-phone reply code: "Reply 3a to acknowledge, 3r to resolve, 3e to escalate". */
-export function smsChannel(cfg: TwilioConfig, replyCode: (message: Message) => Promise<number | null>): Channel {
+/** The reply code for an incident on the message's phone, or null when no user is paged. */
+export type ReplyCode = (message: Message, incident: IncidentSummary) => Promise<number | null>;
+
+/**
+ * SMS with a per-phone reply code: "Reply 3a to acknowledge, 3r to resolve, 3e to
+ * escalate". Several incidents due for one phone at once go as one message, one code each.
+ */
+export function smsChannel(cfg: TwilioConfig, replyCode: ReplyCode): Channel {
   return {
     async send(message) {
-      const incident = message.incident;
       let body = 'Vigil test message: this number works.';
-      if (incident) {
-        const code = await replyCode(message);
+      if (message.bundle) {
+        const lines = [];
+        for (const incident of message.bundle) lines.push(`${(await replyCode(message, incident)) ?? '-'}: ${incident.title} (${incident.monitorName})`);
+        body = `Vigil: ${message.bundle.length} incidents triggered. ${lines.join('; ')}. Reply with the code and a to acknowledge, r to resolve, e to escalate (e.g. ${(await replyCode(message, message.bundle[0] as IncidentSummary)) ?? 1}a).`;
+      } else if (message.incident) {
+        const incident = message.incident;
+        const code = await replyCode(message, incident);
         body = `Vigil ${incident.status.toUpperCase()}: ${incident.title} (${incident.monitorName}).`;
         if (code !== null) body += ` Reply ${code}a to acknowledge, ${code}r to resolve, ${code}e to escalate.`;
       }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Channels, Message } from '../channels/channel.js';
 import type { Database } from '../store/database.js';
 import { addEvent } from '../store/incidents.js';
-import { claimDue, markFinal, markRetry, markSent, type NotificationRow } from '../store/notifications.js';
+import { claimDue, defer, lastSentAt, markFinal, markRetry, markSent, type NotificationRow } from '../store/notifications.js';
 
 const MAX_ATTEMPTS = 5;
 /** 30 s, 1 min, 2 min, 4 min between attempts. */
@@ -22,50 +22,83 @@ export interface DispatcherDeps {
   baseUrl: string;
 }
 
+/** Phones are interrupted at most once a minute; what falls due meanwhile waits and is bundled. */
+export const THROTTLE_MS = 60_000;
+const throttled = new Set(['sms', 'voice']);
+const bundled = new Set(['sms']);
+
 /**
  * Sends due notifications. A notification for an incident that is no longer triggered
  * is cancelled instead (acknowledge and resolve stop pending pages); a failing provider
- * only delays its own rows.
+ * only delays its own rows. SMS and calls to one number are throttled, and SMS due
+ * together for one number go as a single message.
  */
 export async function dispatchDue(deps: DispatcherDeps, now: number, leaseMs: number, batch: number): Promise<number> {
   const rows = await claimDue(deps.database.db, deps.database.dialect, now, leaseMs, batch);
-  await Promise.all(rows.map((row) => deliver(deps, row, now)));
+  const groups = new Map<string, NotificationRow[]>();
+  for (const row of rows) {
+    const key = bundled.has(row.channel) ? `${row.channel}:${row.address}` : row.id;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  await Promise.all([...groups.values()].map((group) => deliver(deps, group, now)));
   return rows.length;
 }
 
-async function deliver(deps: DispatcherDeps, row: NotificationRow, now: number): Promise<void> {
+async function deliver(deps: DispatcherDeps, claimed: NotificationRow[], now: number): Promise<void> {
   const { db } = deps.database;
-  const message = await messageFor(deps, row);
-  if (message === 'cancel') {
-    await markFinal(db, row.id, 'cancelled', null);
-    return;
+  const live: { row: NotificationRow; message: Message }[] = [];
+  for (const row of claimed) {
+    const message = await messageFor(deps, row);
+    if (message === 'cancel') await markFinal(db, row.id, 'cancelled', null);
+    else live.push({ row, message });
   }
-  const channel = deps.channels[row.channel];
-  const log = (kind: string, data: Record<string, unknown>) =>
+  const first = live[0];
+  if (!first) return;
+  const { channel: kind, address } = first.row;
+  const log = (row: NotificationRow, kind: string, data: Record<string, unknown>) =>
     row.incident_id ? addEvent(db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } }) : Promise.resolve();
+  const channel = deps.channels[kind];
   if (!channel) {
-    await markFinal(db, row.id, 'failed', `no ${row.channel} channel is configured`);
-    await log('delivery_failed', { error: `no ${row.channel} channel is configured`, final: true });
+    for (const { row } of live) {
+      await markFinal(db, row.id, 'failed', `no ${kind} channel is configured`);
+      await log(row, 'delivery_failed', { error: `no ${kind} channel is configured`, final: true });
+    }
     return;
   }
+  if (throttled.has(kind)) {
+    const last = await lastSentAt(db, kind, address);
+    if (last !== null && now - last < THROTTLE_MS) {
+      for (const { row } of live) await defer(db, row.id, last + THROTTLE_MS);
+      return;
+    }
+  }
+  const incidents = live.flatMap(({ message }) => (message.incident ? [message.incident] : []));
+  const message: Message = live.length > 1 && incidents.length === live.length ? { ...first.message, bundle: incidents } : first.message;
+  // Only a bundle carries several rows; anything else left goes out on the next pass.
+  const sending = message.bundle ? live : [first];
+  for (const { row } of live.slice(sending.length)) await defer(db, row.id, now);
   try {
     await channel.send(message);
-    await markSent(db, row.id, now);
-    await log('notified', {});
+    for (const { row } of sending) {
+      await markSent(db, row.id, now);
+      await log(row, 'notified', message.bundle ? { bundled: message.bundle.length } : {});
+    }
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
-    const final = row.attempts >= MAX_ATTEMPTS;
-    if (final) await markFinal(db, row.id, 'failed', error);
-    else await markRetry(db, row.id, now + backoffMs(row.attempts), error);
-    await log('delivery_failed', { error, attempt: row.attempts, final });
+    for (const { row } of sending) {
+      deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
+      const final = row.attempts >= MAX_ATTEMPTS;
+      if (final) await markFinal(db, row.id, 'failed', error);
+      else await markRetry(db, row.id, now + backoffMs(row.attempts), error);
+      await log(row, 'delivery_failed', { error, attempt: row.attempts, final });
+    }
   }
 }
 
 async function messageFor(deps: DispatcherDeps, row: NotificationRow): Promise<Message | 'cancel'> {
   const { db } = deps.database;
   const recipient = row.user_id ? await db.selectFrom('users').select('name').where('id', '=', row.user_id).executeTakeFirst() : undefined;
-  const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: recipient?.name ?? null };
+  const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: recipient?.name ?? null, bundle: null };
   if (!row.incident_id) return { ...base, incident: null };
   const incident = await db
     .selectFrom('incidents as i')

@@ -87,6 +87,27 @@ export async function markRetry(db: Kysely<DB>, id: string, dueAt: number, error
   await db.updateTable('notifications').set({ status: 'queued', due_at: dueAt, lease_until: null, last_error: error }).where('id', '=', id).execute();
 }
 
+/** Puts a claimed row back for later without counting the claim as an attempt (throttling). */
+export async function defer(db: Kysely<DB>, id: string, dueAt: number): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({ status: 'queued', due_at: dueAt, lease_until: null, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** When this address last got something on this channel. */
+export async function lastSentAt(db: Kysely<DB>, channel: ContactKind, address: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.max('sent_at').as('at'))
+    .where('channel', '=', channel)
+    .where('address', '=', address)
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? null : Number(row.at);
+}
+
 export async function markFinal(db: Kysely<DB>, id: string, status: 'failed' | 'cancelled', error: string | null): Promise<void> {
   await db.updateTable('notifications').set({ status, lease_until: null, last_error: error }).where('id', '=', id).execute();
 }

@@ -36,7 +36,9 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
     monitorId = (await t.admin.post('/api/v1/monitors', { name: 'Database', teamId, policyId: policy.body.id })).body.id;
   });
 
-  async function alert(title: string) {
+  /** Raises an alert after the phone's one-minute throttle has passed. */
+  async function alert(title: string, { waitOutThrottle = true } = {}) {
+    if (waitOutThrottle) await t.anonymous.post('/api/v1/test/clock', { advanceMs: 61_000 });
     const before = twilio.sent.length;
     const incident = (await t.admin.post(`/api/v1/monitors/${monitorId}/alerts`, { title })).body.incident;
     await t.vigil.engine.runOnce();
@@ -113,7 +115,32 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
     await t.admin.delete(`/api/v1/users/${aliceId}/contact-methods/${voice.body.id}`);
   });
 
+  it('texts a phone at most once a minute, bundling what fell due meanwhile', async () => {
+    const first = await alert('Bundle one');
+    const second = await alert('Bundle two', { waitOutThrottle: false });
+    const third = await alert('Bundle three', { waitOutThrottle: false });
+    expect(first.sent.map((s) => s.body?.slice(0, 30))).toEqual(['Vigil TRIGGERED: Bundle one (D']);
+    expect([...second.sent, ...third.sent]).toEqual([]);
+    const before = twilio.sent.length;
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 59_000 });
+    await t.vigil.engine.runOnce();
+    expect(twilio.sent.length).toBe(before);
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 1_000 });
+    await t.vigil.engine.runOnce();
+    const bundle = twilio.sent.slice(before);
+    expect(bundle).toHaveLength(1);
+    expect(bundle[0]?.body).toMatch(/^Vigil: 2 incidents triggered\. (\d+): Bundle two \(Database\); (\d+): Bundle three \(Database\)\. Reply with the code/);
+    const code = /(\d+): Bundle three/.exec(bundle[0]?.body ?? '')?.[1];
+    await inboundSms(`${code}a`);
+    expect(await status(third.incident.id)).toBe('acknowledged');
+    expect(await status(second.incident.id)).toBe('triggered');
+    const timeline = (await t.admin.get(`/api/v1/incidents/${second.incident.id}`)).body.timeline;
+    expect(timeline.find((e: { kind: string }) => e.kind === 'notified').data.bundled).toBe(2);
+    for (const i of [first, second, third]) await t.admin.post(`/api/v1/incidents/${i.incident.id}/resolve`);
+  });
+
   it('sends a test SMS and never hits the provider without valid credentials', async () => {
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 61_000 });
     const before = twilio.sent.length;
     await t.admin.post(`/api/v1/users/${aliceId}/contact-methods/${smsMethod}/test`);
     await t.vigil.engine.runOnce();
