@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { Channels } from '../channels/channel.js';
+import { DeliveryError, type Channels, type Message } from '../channels/channel.js';
+import type { ContactKind } from '../store/schema.js';
 import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
@@ -44,7 +45,12 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     }),
   };
   const engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl });
-  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake() });
+  const sendDirect = async (kind: ContactKind, message: Message) => {
+    const channel = channels[kind];
+    if (!channel) throw new DeliveryError(`no ${kind} channel is configured`);
+    await channel.send(message);
+  };
+  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), sendDirect });
   engine.start();
   return {
     app,

@@ -16,6 +16,8 @@ export interface Message {
   incident: IncidentSummary | null;
   /** Set when several incidents for one address are sent as one message (SMS). */
   bundle: IncidentSummary[] | null;
+  /** Set for the message that proves a new contact method reaches its owner. */
+  verificationCode?: string | undefined;
   recipientId: string | null;
   recipientName: string | null;
 }

@@ -22,7 +22,11 @@ export function emailChannel(smtpUrl: string, from: string, linksFor: (message: 
       let subject = 'Vigil test notification';
       let text = 'This is a test notification from Vigil: this email address works.';
       let html = `<p>${escape(text)}</p>`;
-      if (incident) {
+      if (message.verificationCode) {
+        subject = 'Your Vigil verification code';
+        text = `Enter ${message.verificationCode} in Vigil to start receiving pages at this address. The code expires in 15 minutes.`;
+        html = `<p>${escape(text)}</p>`;
+      } else if (incident) {
         const links = linksFor(message);
         subject = `[Vigil] ${incident.status.toUpperCase()}: ${incident.title} (${incident.monitorName})`;
         const lines = [

@@ -54,7 +54,9 @@ export function smsChannel(cfg: TwilioConfig, replyCode: ReplyCode): Channel {
   return {
     async send(message) {
       let body = 'Vigil test message: this number works.';
-      if (message.bundle) {
+      if (message.verificationCode) {
+        body = `Vigil verification code: ${message.verificationCode}`;
+      } else if (message.bundle) {
         const lines = [];
         for (const incident of message.bundle) lines.push(`${(await replyCode(message, incident)) ?? '-'}: ${incident.title} (${incident.monitorName})`);
         body = `Vigil: ${message.bundle.length} incidents triggered. ${lines.join('; ')}. Reply with the code and a to acknowledge, r to resolve, e to escalate (e.g. ${(await replyCode(message, message.bundle[0] as IncidentSummary)) ?? 1}a).`;
@@ -76,6 +78,7 @@ export function voiceChannel(cfg: TwilioConfig, baseUrl: string): Channel {
       const query = new URLSearchParams({
         ...(message.incident && { incidentId: message.incident.id }),
         ...(message.recipientId && { userId: message.recipientId }),
+        ...(message.verificationCode && { code: message.verificationCode }),
       });
       await post(cfg, 'Calls', { To: message.address, From: cfg.from, Url: `${baseUrl}/api/v1/twilio/voice?${query.toString()}` });
     },

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Clock, TestClock } from '../app/clock.js';
 import type { Config } from '../app/config.js';
+import type { Message } from '../channels/channel.js';
 import type { Database } from '../store/database.js';
+import type { ContactKind } from '../store/schema.js';
 
 /** What the HTTP layer needs from the outside world; tests build it with a fresh database. */
 export interface HttpDeps {
@@ -13,4 +15,6 @@ export interface HttpDeps {
   logger: Logger;
   /** Tells the engine that work may be due now (a new incident, an action, a test page). */
   wakeEngine: () => void;
+  /** Sends a message straight through a channel (verification codes: the user is waiting). */
+  sendDirect: (kind: ContactKind, message: Message) => Promise<void>;
 }

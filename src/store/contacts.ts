@@ -9,10 +9,21 @@ export type NotificationRuleRow = NotificationRulesTable;
 export async function insertContactMethod(
   db: Kysely<DB>,
   userId: string,
-  input: { kind: ContactKind; label: string; address: string },
+  input: { kind: ContactKind; label: string; address: string; verified: boolean },
   now: number,
 ): Promise<ContactMethodRow> {
-  const row: ContactMethodRow = { id: newId(), user_id: userId, kind: input.kind, label: input.label, address: input.address, created_at: now };
+  const row: ContactMethodRow = {
+    id: newId(),
+    user_id: userId,
+    kind: input.kind,
+    label: input.label,
+    address: input.address,
+    created_at: now,
+    verified_at: input.verified ? now : null,
+    verification_hash: null,
+    verification_expires_at: null,
+    verification_attempts: 0,
+  };
   await db.insertInto('contact_methods').values(row).execute();
   return row;
 }
@@ -56,7 +67,7 @@ export interface RuleWithMethod {
   address: string;
 }
 
-/** Every notification rule of these users with the contact method it uses. */
+/** Every notification rule of these users whose contact method is verified. */
 export async function rulesOf(db: Kysely<DB>, userIds: string[]): Promise<RuleWithMethod[]> {
   if (userIds.length === 0) return [];
   return db
@@ -64,6 +75,32 @@ export async function rulesOf(db: Kysely<DB>, userIds: string[]): Promise<RuleWi
     .innerJoin('contact_methods as m', 'm.id', 'r.contact_method_id')
     .select(['r.id as ruleId', 'r.user_id as userId', 'r.delay_seconds as delaySeconds', 'm.id as contactMethodId', 'm.kind', 'm.address'])
     .where('r.user_id', 'in', [...new Set(userIds)])
+    .where('m.verified_at', 'is not', null)
     .orderBy('r.delay_seconds')
+    .execute();
+}
+
+/** Stores a fresh verification code (hashed) valid until `expiresAt`, resetting attempts. */
+export async function setVerificationCode(db: Kysely<DB>, id: string, codeHash: string, expiresAt: number): Promise<void> {
+  await db
+    .updateTable('contact_methods')
+    .set({ verification_hash: codeHash, verification_expires_at: expiresAt, verification_attempts: 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countVerificationAttempt(db: Kysely<DB>, id: string): Promise<void> {
+  await db
+    .updateTable('contact_methods')
+    .set((eb) => ({ verification_attempts: eb('verification_attempts', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markVerified(db: Kysely<DB>, id: string, now: number): Promise<void> {
+  await db
+    .updateTable('contact_methods')
+    .set({ verified_at: now, verification_hash: null, verification_expires_at: null })
+    .where('id', '=', id)
     .execute();
 }

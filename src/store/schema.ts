@@ -186,6 +186,12 @@ export interface ContactMethodsTable {
   label: string;
   address: string;
   created_at: number;
+  /** null until the owner entered the code sent to it; unverified methods are never paged. */
+  verified_at: number | null;
+  /** sha256 of the pending verification code. */
+  verification_hash: string | null;
+  verification_expires_at: number | null;
+  verification_attempts: number;
 }
 
 export interface NotificationRulesTable {

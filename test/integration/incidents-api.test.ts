@@ -104,6 +104,8 @@ describeEachDatabase('policies, monitors and incidents API', (dialect) => {
     expect(bad.body.errors[0].path).toBe('/body/address');
     const sms = await dave.post(`/api/v1/users/${ids['dave']}/contact-methods`, { kind: 'sms', address: '+15551234567' });
     expect(sms.status).toBe(201);
+    // No SMS provider in this app: the method exists but cannot be verified, so is never paged.
+    expect(sms.body).toMatchObject({ verified: false, verification: { sent: false, error: 'no sms channel is configured' } });
     const email = await dave.post(`/api/v1/users/${ids['dave']}/contact-methods`, { kind: 'email', address: 'dave@example.com' });
     const rules = (await dave.get(`/api/v1/users/${ids['dave']}/notification-rules`)).body;
     // The first method got an immediate rule; the second none until asked.

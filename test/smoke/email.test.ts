@@ -14,7 +14,13 @@ describeEachDatabase('email notifications and signed action links', (dialect) =>
   beforeAll(async () => {
     const users = (await t.admin.get('/api/v1/users?limit=200')).body.items as { id: string; email: string }[];
     aliceId = users.find((u) => u.email === 'alice@example.com')?.id as string;
-    await t.admin.post(`/api/v1/users/${aliceId}/contact-methods`, { kind: 'email', address: 'alice@example.com' });
+    const method = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods`, { kind: 'email', address: 'alice@example.com' });
+    expect(method.body).toMatchObject({ verified: false, verification: { sent: true } });
+    const mail = smtp.messages.at(-1);
+    expect(mail?.subject).toBe('Your Vigil verification code');
+    const code = /Enter (\d{6})/.exec(mail?.text ?? '')?.[1];
+    const verified = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods/${method.body.id}/verify`, { code });
+    expect(verified.body.verified).toBe(true);
     const teamId = (await t.admin.get('/api/v1/teams')).body.items[0].id;
     const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'Mail', teamId, steps: [{ waitSeconds: 600, targets: [{ type: 'user', userId: aliceId }] }] });
     monitorId = (await t.admin.post('/api/v1/monitors', { name: 'Checkout', teamId, policyId: policy.body.id })).body.id;

@@ -31,10 +31,16 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
     const users = (await t.admin.get('/api/v1/users?limit=200')).body.items as { id: string; email: string }[];
     aliceId = users.find((u) => u.email === 'alice@example.com')?.id as string;
     smsMethod = (await t.admin.post(`/api/v1/users/${aliceId}/contact-methods`, { kind: 'sms', address: ALICE_PHONE })).body.id;
+    await verifyWith(smsMethod, /^Vigil verification code: (\d{6})$/.exec(twilio.sent.at(-1)?.body ?? '')?.[1]);
     const teamId = (await t.admin.get('/api/v1/teams')).body.items[0].id;
     const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'Phone', teamId, steps: [{ waitSeconds: 600, targets: [{ type: 'user', userId: aliceId }] }] });
     monitorId = (await t.admin.post('/api/v1/monitors', { name: 'Database', teamId, policyId: policy.body.id })).body.id;
   });
+
+  async function verifyWith(methodId: string, code: string | undefined) {
+    const res = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods/${methodId}/verify`, { code });
+    expect(res.body.verified).toBe(true);
+  }
 
   /** Raises an alert after the phone's one-minute throttle has passed. */
   async function alert(title: string, { waitOutThrottle = true } = {}) {
@@ -95,6 +101,11 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
 
   it('calls, reads the incident and takes 4 to acknowledge or 6 to resolve', async () => {
     const voice = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods`, { kind: 'voice', address: ALICE_PHONE });
+    const verifyCall = twilio.sent.at(-1);
+    expect(verifyCall?.kind).toBe('call');
+    const spoken = await twilio.signedCallback(verifyCall?.url as string, { CallSid: newSid('CA'), From: VIGIL_NUMBER, To: ALICE_PHONE });
+    const digits = /verification code is ([\d, ]+)\./.exec(spoken.body)?.[1]?.replaceAll(/[, ]/g, '');
+    await verifyWith(voice.body.id, digits);
     await t.admin.post(`/api/v1/users/${aliceId}/notification-rules`, { contactMethodId: voice.body.id, delayMinutes: 0 });
     const { incident, sent } = await alert('Primary down');
     const call = sent.find((s) => s.kind === 'call');
@@ -137,6 +148,24 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
     const timeline = (await t.admin.get(`/api/v1/incidents/${second.incident.id}`)).body.timeline;
     expect(timeline.find((e: { kind: string }) => e.kind === 'notified').data.bundled).toBe(2);
     for (const i of [first, second, third]) await t.admin.post(`/api/v1/incidents/${i.incident.id}/resolve`);
+  });
+
+  it('never pages an unverified number, and refuses wrong or expired codes', async () => {
+    const other = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods`, { kind: 'sms', address: '+15550002222' });
+    expect(other.body).toMatchObject({ verified: false, verification: { sent: true } });
+    await t.admin.post(`/api/v1/users/${aliceId}/notification-rules`, { contactMethodId: other.body.id, delayMinutes: 0 });
+    const code = /(\d{6})$/.exec(twilio.sent.filter((s) => s.to === '+15550002222').at(-1)?.body ?? '')?.[1] as string;
+    const notTheCode = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods/${other.body.id}/verify`, { code: notTheCode });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].path).toBe('/body/code');
+    const { incident, sent } = await alert('Only verified');
+    expect(sent.map((s) => s.to)).toEqual([ALICE_PHONE]);
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 16 * 60_000 });
+    const expired = await t.admin.post(`/api/v1/users/${aliceId}/contact-methods/${other.body.id}/verify`, { code });
+    expect(expired.body.errors[0].message).toMatch(/expired/);
+    await t.admin.delete(`/api/v1/users/${aliceId}/contact-methods/${other.body.id}`);
   });
 
   it('sends a test SMS and never hits the provider without valid credentials', async () => {

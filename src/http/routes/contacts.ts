@@ -1,8 +1,22 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
+import { randomInt } from 'node:crypto';
+import { sha256 } from '../../security/secret-token.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
-import { deleteContactMethod, deleteRule, getContactMethod, insertContactMethod, insertRule, listContactMethods, listRules, type ContactMethodRow } from '../../store/contacts.js';
+import {
+  countVerificationAttempt,
+  deleteContactMethod,
+  deleteRule,
+  getContactMethod,
+  insertContactMethod,
+  insertRule,
+  listContactMethods,
+  listRules,
+  markVerified,
+  setVerificationCode,
+  type ContactMethodRow,
+} from '../../store/contacts.js';
 import { enqueue } from '../../store/notifications.js';
 import type { ContactKind } from '../../store/schema.js';
 import { getUser } from '../../store/users.js';
@@ -31,6 +45,10 @@ const ContactMethodView = Type.Object({
   label: Type.String(),
   address: Type.String(),
   createdAt: Instant,
+  verified: Type.Boolean({ description: 'Only verified methods are paged; webhooks and Slack are verified on creation' }),
+  verification: Type.Optional(
+    Type.Object({ sent: Type.Boolean(), error: Type.Optional(Type.String()) }, { description: 'Whether a verification code was just sent' }),
+  ),
   signingSecret: Type.Optional(Type.String({ description: 'Webhooks: the key X-Vigil-Signature is computed with (HMAC-SHA256 of the body)' })),
 });
 const RuleInput = Type.Object({ contactMethodId: Id, delayMinutes: Type.Integer({ minimum: 0, maximum: 1440 }) }, strict);
@@ -45,7 +63,11 @@ const formats: Record<ContactKind, { test: RegExp; message: string }> = {
 };
 
 /** Contact methods and notification rules: yours, or anyone's for an admin. */
-export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, config }: HttpDeps): void {
+const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice']);
+const CODE_LIFETIME_MS = 15 * 60_000;
+const MAX_CODE_ATTEMPTS = 5;
+
+export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, config, sendDirect }: HttpDeps): void {
   const tags = ['contact methods'];
   const view = (m: ContactMethodRow) => ({
     id: m.id,
@@ -53,6 +75,7 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
     label: m.label,
     address: m.address,
     createdAt: toIso(m.created_at),
+    verified: m.verified_at !== null,
     ...(m.kind === 'webhook' && { signingSecret: webhookSigningKey(config.secret, m.address) }),
   });
 
@@ -88,10 +111,69 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
       if (!formats[kind].test.test(address)) throw new AppError('validation_failed', 'Bad address', [{ path: '/body/address', message: formats[kind].message }]);
       const now = clock.now();
       const first = (await listContactMethods(db, req.params.id)).length === 0;
-      const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind }, now);
+      const verified = !needsVerification.has(kind);
+      const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind, verified }, now);
       // Someone with a way to be reached but no rule would never be paged.
       if (first) await insertRule(db, req.params.id, { contactMethodId: m.id, delaySeconds: 0 }, now);
-      return reply.code(201).send(view(m));
+      return reply.code(201).send({ ...view(m), ...(!verified && { verification: await sendCode(m) }) });
+    },
+  );
+
+  async function sendCode(m: ContactMethodRow): Promise<{ sent: boolean; error?: string }> {
+    const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+    await setVerificationCode(db, m.id, sha256(`${m.id}:${code}`), clock.now() + CODE_LIFETIME_MS);
+    try {
+      await sendDirect(m.kind, {
+        idempotencyKey: `verify:${m.id}:${clock.now()}`,
+        address: m.address,
+        incident: null,
+        bundle: null,
+        recipientId: m.user_id,
+        recipientName: null,
+        verificationCode: code,
+      });
+      return { sent: true };
+    } catch (err) {
+      return { sent: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  api.post(
+    '/users/:id/contact-methods/:itemId/send-verification',
+    { schema: { tags, summary: 'Send a new verification code', params: ItemParams, response: { 200: ContactMethodView } } },
+    async (req) => {
+      await owner(req, req.params.id);
+      const m = await getContactMethod(db, req.params.id, req.params.itemId);
+      if (m.verified_at !== null) return view(m);
+      return { ...view(m), verification: await sendCode(m) };
+    },
+  );
+
+  api.post(
+    '/users/:id/contact-methods/:itemId/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Enter the code sent to the contact method; five wrong tries void it',
+        params: ItemParams,
+        body: Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }) }, strict),
+        response: { 200: ContactMethodView },
+      },
+    },
+    async (req) => {
+      await owner(req, req.params.id);
+      const m = await getContactMethod(db, req.params.id, req.params.itemId);
+      if (m.verified_at !== null) return view(m);
+      const wrong = (message: string) => new AppError('validation_failed', message, [{ path: '/body/code', message }]);
+      if (m.verification_hash === null || (m.verification_expires_at ?? 0) <= clock.now() || m.verification_attempts >= MAX_CODE_ATTEMPTS) {
+        throw wrong('has expired: send a new code');
+      }
+      if (m.verification_hash !== sha256(`${m.id}:${req.body.code}`)) {
+        await countVerificationAttempt(db, m.id);
+        throw wrong('is not the code that was sent');
+      }
+      await markVerified(db, m.id, clock.now());
+      return view(await getContactMethod(db, req.params.id, m.id));
     },
   );
 

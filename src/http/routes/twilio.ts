@@ -67,6 +67,11 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
   api.post('/twilio/voice', { config: { public: true }, schema }, async (req, reply) => {
     verified(req);
     const query = req.query as Form;
+    const code = query['code'];
+    if (code) {
+      const spoken = xml(code.split('').join(', '));
+      return twiml(reply, `<Say>Your Vigil verification code is ${spoken}. Again: ${spoken}. Goodbye.</Say>`);
+    }
     if (!query['incidentId']) return twiml(reply, '<Say>This is a test call from Vigil. Goodbye.</Say>');
     const incident = await getIncident(database.db, query['incidentId']);
     const gather = `${config.baseUrl}/api/v1/twilio/voice/gather?${new URLSearchParams(query).toString()}`;
