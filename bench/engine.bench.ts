@@ -49,7 +49,7 @@ async function lateness(target: Target) {
   const { db } = database;
   const now = Date.now();
   const userId = newId();
-  await db.insertInto('users').values({ id: userId, email: 'bench@example.com', name: 'Bench', role: 'responder', time_zone: 'UTC', password_hash: null, created_at: now, updated_at: now }).execute();
+  await db.insertInto('users').values({ id: userId, email: 'bench@example.com', name: 'Bench', role: 'responder', time_zone: 'UTC', password_hash: null, created_at: now, updated_at: now, notify_handoffs: 0, daily_summary_time: null }).execute();
   const teamId = newId();
   await db.insertInto('teams').values({ id: teamId, name: 'Bench', description: '', created_at: now, updated_at: now }).execute();
   const policy = { id: newId(), name: 'Bench', repeat: 0, ackTimeoutSeconds: null, steps: [{ waitSeconds: 60, targets: [{ type: 'user', userId }] }, { waitSeconds: 60, targets: [{ type: 'user', userId }] }] };

@@ -18,6 +18,8 @@ export interface Message {
   bundle: IncidentSummary[] | null;
   /** Set for the message that proves a new contact method reaches its owner. */
   verificationCode?: string | undefined;
+  /** Set for messages that are not pages: handoff notices and daily summaries. */
+  notice?: { subject: string; text: string } | undefined;
   recipientId: string | null;
   recipientName: string | null;
 }

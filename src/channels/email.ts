@@ -22,7 +22,11 @@ export function emailChannel(smtpUrl: string, from: string, linksFor: (message: 
       let subject = 'Vigil test notification';
       let text = 'This is a test notification from Vigil: this email address works.';
       let html = `<p>${escape(text)}</p>`;
-      if (message.verificationCode) {
+      if (message.notice) {
+        subject = message.notice.subject;
+        text = message.notice.text;
+        html = `<p>${escape(text).replaceAll('\n', '<br>')}</p>`;
+      } else if (message.verificationCode) {
         subject = 'Your Vigil verification code';
         text = `Enter ${message.verificationCode} in Vigil to start receiving pages at this address. The code expires in 15 minutes.`;
         html = `<p>${escape(text)}</p>`;

@@ -5,7 +5,9 @@ import { DeliveryError } from './channel.js';
 export function slackChannel(timeoutMs = 10_000): Channel {
   return {
     async send(message: Message) {
-      const text = message.incident
+      const text = message.notice
+        ? `:calendar: ${message.notice.text}`
+        : message.incident
         ? `:rotating_light: *${message.incident.title}* (${message.incident.monitorName}) is ${message.incident.status}\n${message.incident.description}\n<${message.incident.url}|Open in Vigil>`
         : 'Vigil test notification: this channel works.';
       const res = await fetch(message.address, {

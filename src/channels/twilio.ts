@@ -54,7 +54,9 @@ export function smsChannel(cfg: TwilioConfig, replyCode: ReplyCode): Channel {
   return {
     async send(message) {
       let body = 'Vigil test message: this number works.';
-      if (message.verificationCode) {
+      if (message.notice) {
+        body = `Vigil: ${message.notice.text}`;
+      } else if (message.verificationCode) {
         body = `Vigil verification code: ${message.verificationCode}`;
       } else if (message.bundle) {
         const lines = [];

@@ -11,10 +11,11 @@ export function webhookChannel(signingKeyFor: (url: string) => string, timeoutMs
   return {
     async send(message: Message) {
       const body = JSON.stringify({
-        type: message.incident ? 'incident.notification' : 'test.notification',
+        type: message.notice ? 'notice' : message.incident ? 'incident.notification' : 'test.notification',
         idempotencyKey: message.idempotencyKey,
         recipient: message.recipientName,
         incident: message.incident,
+        ...(message.notice && { notice: message.notice }),
       });
       const signature = createHmac('sha256', signingKeyFor(message.address)).update(body).digest('hex');
       const res = await fetch(message.address, {

@@ -99,6 +99,7 @@ async function messageFor(deps: DispatcherDeps, row: NotificationRow): Promise<M
   const { db } = deps.database;
   const recipient = row.user_id ? await db.selectFrom('users').select('name').where('id', '=', row.user_id).executeTakeFirst() : undefined;
   const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: recipient?.name ?? null, bundle: null };
+  if (row.notice) return { ...base, incident: null, notice: JSON.parse(row.notice) as Message['notice'] };
   if (!row.incident_id) return { ...base, incident: null };
   const incident = await db
     .selectFrom('incidents as i')

@@ -6,6 +6,7 @@ import type { Database } from '../store/database.js';
 import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/incidents.js';
 import { nextNotificationAt } from '../store/notifications.js';
 import { dispatchDue } from './dispatcher.js';
+import { planNotices } from './notice-planner.js';
 
 export interface EngineDeps {
   database: Database;
@@ -39,6 +40,7 @@ export class Engine {
   private pending = false;
   private loopDone: Promise<void> = Promise.resolve();
   private lastPass: Promise<void> = Promise.resolve();
+  private lastPlannedAt = -Infinity;
   private readonly options: EngineOptions;
   private unsubscribe: () => void = () => undefined;
 
@@ -81,6 +83,12 @@ export class Engine {
 
   private async pass(): Promise<void> {
     const { leaseMs, batch } = this.options;
+    const started = this.deps.clock.now();
+    // Notices need minute precision; planning every pass would reload every schedule.
+    if (started - this.lastPlannedAt >= 60_000) {
+      this.lastPlannedAt = started;
+      await planNotices(this.deps.database.db, started);
+    }
     for (;;) {
       const now = this.deps.clock.now();
       const incidents = await claimDueIncidents(this.deps.database.db, this.deps.database.dialect, now, leaseMs, batch);

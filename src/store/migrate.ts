@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-schedules.js';
 import * as m0003 from './migrations/0003-incidents.js';
 import * as m0004 from './migrations/0004-sms-replies.js';
 import * as m0005 from './migrations/0005-contact-verification.js';
+import * as m0006 from './migrations/0006-notices.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-incidents': m0003,
   '0004-sms-replies': m0004,
   '0005-contact-verification': m0005,
+  '0006-notices': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

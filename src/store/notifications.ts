@@ -14,6 +14,7 @@ export interface OutboxEntry {
   channel: ContactKind;
   address: string;
   dueAt: number;
+  notice?: { subject: string; text: string } | undefined;
 }
 
 export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<void> {
@@ -36,6 +37,7 @@ export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: numbe
         last_error: null,
         created_at: now,
         sent_at: null,
+        notice: e.notice ? JSON.stringify(e.notice) : null,
       })),
     )
     .onConflict((oc) => oc.column('idempotency_key').doNothing())

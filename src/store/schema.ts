@@ -14,6 +14,10 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: number;
   updated_at: number;
+  /** 1: send "you are on call from … to …" when a shift starts. */
+  notify_handoffs: number;
+  /** Local 'HH:MM' (in time_zone) for the daily on-call summary; null: none. */
+  daily_summary_time: string | null;
 }
 
 export interface TeamsTable {
@@ -219,6 +223,8 @@ export interface NotificationsTable {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  /** JSON {subject, text} for handoff and summary notices; null for pages. */
+  notice: string | null;
 }
 
 export interface ReplyCodesTable {

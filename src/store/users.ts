@@ -18,6 +18,8 @@ export interface UserPatch {
   role?: Role | undefined;
   timeZone?: string | undefined;
   passwordHash?: string | undefined;
+  notifyHandoffs?: boolean | undefined;
+  dailySummaryTime?: string | null | undefined;
 }
 
 const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -32,6 +34,8 @@ export async function createUser(db: Kysely<DB>, user: NewUser, now: number): Pr
     password_hash: user.passwordHash,
     created_at: now,
     updated_at: now,
+    notify_handoffs: 0,
+    daily_summary_time: null,
   };
   try {
     await db.insertInto('users').values(row).execute();
@@ -70,6 +74,8 @@ export async function updateUser(db: Kysely<DB>, id: string, patch: UserPatch, n
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
       ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+      ...(patch.notifyHandoffs !== undefined && { notify_handoffs: patch.notifyHandoffs ? 1 : 0 }),
+      ...(patch.dailySummaryTime !== undefined && { daily_summary_time: patch.dailySummaryTime }),
       updated_at: now,
     })
     .where('id', '=', id)

@@ -64,7 +64,12 @@ export function userRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
         }
       }
       const passwordHash = req.body.password ? await hashPassword(req.body.password) : undefined;
-      const updated = await updateUser(db, target.id, { name: req.body.name, role, timeZone: req.body.timeZone, passwordHash }, clock.now());
+      const updated = await updateUser(
+        db,
+        target.id,
+        { name: req.body.name, role, timeZone: req.body.timeZone, passwordHash, notifyHandoffs: req.body.notifyHandoffs, dailySummaryTime: req.body.dailySummaryTime },
+        clock.now(),
+      );
       if (passwordHash) await deleteSessionsOfUser(db, target.id);
       return toUser(updated);
     },

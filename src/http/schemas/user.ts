@@ -9,7 +9,16 @@ const Password = Type.String({ minLength: 8, maxLength: 512 });
 
 // Response schemas skip custom formats: the serializer does not know them and
 // stored values were validated on the way in.
-export const User = Type.Object({ id: Id, email: Type.String(), name: Type.String(), role: RoleSchema, timeZone: Type.String(), createdAt: Instant });
+export const User = Type.Object({
+  id: Id,
+  email: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  timeZone: Type.String(),
+  notifyHandoffs: Type.Boolean(),
+  dailySummaryTime: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Instant,
+});
 
 export const CreateUser = Type.Object(
   {
@@ -22,8 +31,17 @@ export const CreateUser = Type.Object(
   { additionalProperties: false },
 );
 
+const LocalTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
+
 export const PatchUser = Type.Object(
-  { name: Type.Optional(Name), role: Type.Optional(RoleSchema), timeZone: Type.Optional(TimeZone), password: Type.Optional(Password) },
+  {
+    name: Type.Optional(Name),
+    role: Type.Optional(RoleSchema),
+    timeZone: Type.Optional(TimeZone),
+    password: Type.Optional(Password),
+    notifyHandoffs: Type.Optional(Type.Boolean({ description: 'Send "you are on call from … to …" when a shift starts' })),
+    dailySummaryTime: Type.Optional(Type.Union([LocalTime, Type.Null()], { description: "Local 'HH:MM' for a daily on-call summary; null to stop" })),
+  },
   { additionalProperties: false },
 );
 
@@ -33,5 +51,7 @@ export const toUser = (row: UserRow) => ({
   name: row.name,
   role: row.role,
   timeZone: row.time_zone,
+  notifyHandoffs: row.notify_handoffs === 1,
+  dailySummaryTime: row.daily_summary_time,
   createdAt: toIso(row.created_at),
 });

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import { historyTimelineRows } from '../core/schedule/history.js';
+import type { PrimarySegment } from '../core/schedule/types.js';
+import { toHistory } from '../service/schedule-edits.js';
+import { rulesOf, type RuleWithMethod } from '../store/contacts.js';
+import { enqueue, type OutboxEntry } from '../store/notifications.js';
+import { listAllScheduleIds, loadSchedule } from '../store/schedules.js';
+import type { DB, UserRow } from '../store/schema.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Handoff notices are queued this far ahead, due when the shift starts. */
+const LOOKAHEAD = 10 * MINUTE;
+/** A daily summary goes out within this long after its time, or not that day. */
+const SUMMARY_WINDOW = 60 * MINUTE;
+
+interface Shift {
+  scheduleId: string;
+  scheduleName: string;
+  start: number;
+  end: number;
+}
+
+function local(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(at);
+}
+
+function localClock(at: number, timeZone: string): { date: string; minutes: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, minutes: Number(parts['hour']) * 60 + Number(parts['minute']) };
+}
+
+/** Consecutive segments with the same paged person are one shift, whatever layer held it. */
+function shiftsOf(final: PrimarySegment[], userId: string, scheduleId: string, scheduleName: string): Shift[] {
+  const shifts: Shift[] = [];
+  for (const s of final) {
+    if (s.primary?.userId !== userId) continue;
+    const last = shifts[shifts.length - 1];
+    if (last && last.end === s.start) last.end = s.end;
+    else shifts.push({ scheduleId, scheduleName, start: s.start, end: s.end });
+  }
+  return shifts;
+}
+
+/**
+ * Queues opt-in notices: "you are on call for X from … to …" when a shift starts, and a
+ * daily summary at the user's chosen local time. Idempotency keys make it safe to run on
+ * every node and every minute; it is sent to the first non-voice method of the user's rules.
+ */
+export async function planNotices(db: Kysely<DB>, now: number): Promise<void> {
+  const users = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb.or([eb('notify_handoffs', '=', 1), eb('daily_summary_time', 'is not', null)]))
+    .execute();
+  if (users.length === 0) return;
+  const methods = new Map<string, RuleWithMethod>();
+  for (const rule of await rulesOf(db, users.map((u) => u.id))) {
+    if (rule.kind !== 'voice' && !methods.has(rule.userId)) methods.set(rule.userId, rule);
+  }
+  const finals: { id: string; name: string; final: PrimarySegment[] }[] = [];
+  for (const { id } of await listAllScheduleIds(db)) {
+    const stored = await loadSchedule(db, id, { from: now - DAY, to: now + 8 * DAY });
+    finals.push({ id, name: stored.row.name, final: historyTimelineRows(toHistory(stored), now - DAY, now + 8 * DAY).final });
+  }
+  const entries: OutboxEntry[] = [];
+  const notice = (user: UserRow, key: string, dueAt: number, subject: string, text: string) => {
+    const method = methods.get(user.id);
+    if (!method) return;
+    entries.push({ idempotencyKey: key, incidentId: null, userId: user.id, contactMethodId: method.contactMethodId, channel: method.kind, address: method.address, dueAt, notice: { subject, text } });
+  };
+  for (const user of users) {
+    const shifts = finals.flatMap((f) => shiftsOf(f.final, user.id, f.id, f.name));
+    if (user.notify_handoffs === 1) {
+      for (const shift of shifts) {
+        if (shift.start < now - MINUTE || shift.start > now + LOOKAHEAD) continue;
+        const text = `You are on call for ${shift.scheduleName} from ${local(shift.start, user.time_zone)} to ${local(shift.end, user.time_zone)}.`;
+        notice(user, `handoff:${user.id}:${shift.scheduleId}:${shift.start}`, shift.start, `On call: ${shift.scheduleName}`, text);
+      }
+    }
+    if (user.daily_summary_time) {
+      const [h, m] = user.daily_summary_time.split(':').map(Number) as [number, number];
+      const clock = localClock(now, user.time_zone);
+      const since = clock.minutes - (h * 60 + m);
+      if (since >= 0 && since * MINUTE < SUMMARY_WINDOW) {
+        const next = shifts.filter((s) => s.end > now && s.start < now + DAY);
+        const lines = next.map((s) => `${s.scheduleName}: ${local(Math.max(s.start, now), user.time_zone)} to ${local(s.end, user.time_zone)}`);
+        const text = lines.length > 0 ? `Your on-call in the next 24 hours:\n${lines.join('\n')}` : 'You are not on call in the next 24 hours.';
+        notice(user, `summary:${user.id}:${clock.date}`, now, 'Your on-call today', text);
+      }
+    }
+  }
+  await enqueue(db, entries, now);
+}
