@@ -40,7 +40,11 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     slack: slackChannel(),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {
-      sms: smsChannel(config.twilio, (m, incident) => (m.recipientId ? replyCodeFor(database.db, m.address, m.recipientId, incident.id, clock.now()) : Promise.resolve(null))),
+      sms: smsChannel(
+        config.twilio,
+        (m, incident) => (m.recipientId ? replyCodeFor(database.db, m.address, m.recipientId, incident.id, clock.now()) : Promise.resolve(null)),
+        config.baseUrl,
+      ),
       voice: voiceChannel(config.twilio, config.baseUrl),
     }),
   };

@@ -50,7 +50,7 @@ export type ReplyCode = (message: Message, incident: IncidentSummary) => Promise
  * SMS with a per-phone reply code: "Reply 3a to acknowledge, 3r to resolve, 3e to
  * escalate". Several incidents due for one phone at once go as one message, one code each.
  */
-export function smsChannel(cfg: TwilioConfig, replyCode: ReplyCode): Channel {
+export function smsChannel(cfg: TwilioConfig, replyCode: ReplyCode, baseUrl: string): Channel {
   return {
     async send(message) {
       let body = 'Vigil test message: this number works.';
@@ -68,7 +68,9 @@ export function smsChannel(cfg: TwilioConfig, replyCode: ReplyCode): Channel {
         body = `Vigil ${incident.status.toUpperCase()}: ${incident.title} (${incident.monitorName}).`;
         if (code !== null) body += ` Reply ${code}a to acknowledge, ${code}r to resolve, ${code}e to escalate.`;
       }
-      await post(cfg, 'Messages', { To: message.address, From: cfg.from, Body: body });
+      // The receipt names the notification by its key, so "delivered" lands on the right row.
+      const StatusCallback = `${baseUrl}/api/v1/twilio/status?${new URLSearchParams({ key: message.idempotencyKey }).toString()}`;
+      await post(cfg, 'Messages', { To: message.address, From: cfg.from, Body: body, StatusCallback });
     },
   };
 }

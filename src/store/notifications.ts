@@ -133,3 +133,15 @@ export async function nextNotificationAt(db: Kysely<DB>): Promise<number | null>
 export function listNotifications(db: Kysely<DB>, incidentId: string): Promise<NotificationRow[]> {
   return db.selectFrom('notifications').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('id').execute();
 }
+
+/** A provider's delivery receipt for a sent notification; returns the row it applied to. */
+export async function applyReceipt(db: Kysely<DB>, idempotencyKey: string, delivered: boolean, error: string | null): Promise<NotificationRow | undefined> {
+  const row = await db.selectFrom('notifications').selectAll().where('idempotency_key', '=', idempotencyKey).where('status', 'in', ['sent', 'delivered']).executeTakeFirst();
+  if (!row) return undefined;
+  await db
+    .updateTable('notifications')
+    .set(delivered ? { status: 'delivered' } : { status: 'failed', last_error: error })
+    .where('id', '=', row.id)
+    .execute();
+  return row;
+}

@@ -206,7 +206,8 @@ export interface NotificationRulesTable {
   created_at: number;
 }
 
-export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+/** 'delivered' comes from a provider's delivery receipt, after 'sent'. */
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled';
 
 export interface NotificationsTable {
   id: string;

@@ -70,6 +70,25 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
     expect((await inboundSms(`${code}a`)).body).toContain('already resolved');
   });
 
+  it("records the provider's delivery receipt on the notification and the timeline", async () => {
+    const { incident, sent } = await alert('Receipts');
+    const callback = sent[0]?.statusCallback as string;
+    expect(callback).toContain('/api/v1/twilio/status?key=');
+    const messageSid = newSid('SM');
+    expect((await twilio.signedCallback(callback, { MessageSid: messageSid, MessageStatus: 'delivered' })).status).toBe(204);
+    const detail = (await t.admin.get(`/api/v1/incidents/${incident.id}`)).body;
+    expect(detail.notifications.map((n: { status: string }) => n.status)).toEqual(['delivered']);
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['triggered', 'escalated', 'notified', 'delivered']);
+    const forged = await t.vigil.app.inject({
+      method: 'POST',
+      url: callback.slice(base.length),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'nope' },
+      payload: 'MessageSid=x&MessageStatus=failed',
+    });
+    expect(forged.statusCode).toBe(403);
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+  });
+
   it('gives each open incident its own code on the same phone', async () => {
     const first = await alert('First');
     const second = await alert('Second');
@@ -173,7 +192,7 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
     const before = twilio.sent.length;
     await t.admin.post(`/api/v1/users/${aliceId}/contact-methods/${smsMethod}/test`);
     await t.vigil.engine.runOnce();
-    expect(twilio.sent.slice(before)).toEqual([{ kind: 'sms', to: ALICE_PHONE, from: VIGIL_NUMBER, body: 'Vigil test message: this number works.' }]);
+    expect(twilio.sent.slice(before)).toEqual([expect.objectContaining({ kind: 'sms', to: ALICE_PHONE, from: VIGIL_NUMBER, body: 'Vigil test message: this number works.' })]);
     expect(twilio.unauthorized).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ export interface Sent {
   from: string;
   body?: string;
   url?: string;
+  /** Where the provider would post the delivery receipt. */
+  statusCallback?: string;
 }
 
 /** Sends a signed callback to Vigil: the URL is the public one Twilio would have used. */
@@ -56,7 +58,7 @@ export function useTwilioFake(): TwilioFake {
       const sid = `${match[2] === 'Messages' ? 'SM' : 'CA'}${randomBytes(16).toString('hex')}`;
       fake.sent.push(
         match[2] === 'Messages'
-          ? { kind: 'sms', to: form['To'] as string, from: form['From'] as string, body: form['Body'] as string }
+          ? { kind: 'sms', to: form['To'] as string, from: form['From'] as string, body: form['Body'] as string, statusCallback: form['StatusCallback'] as string }
           : { kind: 'call', to: form['To'] as string, from: form['From'] as string, url: form['Url'] as string },
       );
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid, status: 'queued' }));

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import { validTwilioSignature, type TwilioConfig } from '../../channels/twilio.js';
 import { actOnIncident, type IncidentAction } from '../../service/incidents.js';
-import { getIncident } from '../../store/incidents.js';
+import { addEvent, getIncident } from '../../store/incidents.js';
+import { applyReceipt } from '../../store/notifications.js';
 import { findReplyCode, firstTimeCallback } from '../../store/reply-codes.js';
 import { findUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
@@ -62,6 +63,25 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
     if (!match || !code) return twiml(reply, `<Message>${xml(SMS_HELP)}</Message>`);
     const text = await act(code.incident_id, code.user_id, letters[(match[2] as string).toLowerCase()] as IncidentAction['type']);
     return twiml(reply, `<Message>${xml(`Vigil: ${text}`)}</Message>`);
+  });
+
+  api.post('/twilio/status', { config: { public: true }, schema }, async (req, reply) => {
+    const form = verified(req);
+    const key = (req.query as Form)['key'];
+    const status = form['MessageStatus'];
+    const final = status === 'delivered' || status === 'undelivered' || status === 'failed';
+    if (key && final && (await firstTimeCallback(database.db, `status:${form['MessageSid'] ?? ''}:${status}`, clock.now()))) {
+      const error = status === 'delivered' ? null : `provider reports ${status}${form['ErrorCode'] ? ` (error ${form['ErrorCode']})` : ''}`;
+      const row = await applyReceipt(database.db, key, status === 'delivered', error);
+      if (row?.incident_id) {
+        await addEvent(database.db, row.incident_id, {
+          at: clock.now(),
+          kind: status === 'delivered' ? 'delivered' : 'delivery_failed',
+          data: { userId: row.user_id, channel: row.channel, ...(error && { error, final: true }) },
+        });
+      }
+    }
+    return reply.code(204).send();
   });
 
   api.post('/twilio/voice', { config: { public: true }, schema }, async (req, reply) => {

@@ -132,7 +132,7 @@ export const NotificationView = Type.Object({
   id: Id,
   userId: Type.Union([Id, Type.Null()]),
   channel: Type.String(),
-  status: Type.Enum(['queued', 'sending', 'sent', 'failed', 'cancelled']),
+  status: Type.Enum(['queued', 'sending', 'sent', 'delivered', 'failed', 'cancelled']),
   dueAt: Instant,
   sentAt: Type.Union([Instant, Type.Null()]),
   attempts: Type.Integer(),
