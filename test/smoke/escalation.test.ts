@@ -211,6 +211,29 @@ describeEachDatabase('escalation smoke', (dialect) => {
     await t.admin.post(`/api/v1/incidents/${id}/resolve`);
   });
 
+  it('posts to Slack and webhook targets of a step, and one failing endpoint does not hold up the others', async () => {
+    const slack = await startWebhookReceiver();
+    const broken = 'http://127.0.0.1:9/unreachable';
+    try {
+      const { monitorId } = await policy({
+        steps: [{ waitSeconds: 900, targets: [{ type: 'webhook', url: broken }, { type: 'slack', url: slack.url('/hooks/T1') }, { type: 'schedule', scheduleId: l1 }] }],
+      });
+      const id = (await alert(monitorId, 'Fan out')).body.incident.id;
+      expect(newPages()).toEqual(['alice:Fan out']);
+      expect(slack.received).toHaveLength(1);
+      const text = (slack.received[0]?.body as unknown as { text: string }).text;
+      expect(text).toContain('*Fan out* (m-');
+      expect(text).toContain(`/incidents/${id}|Open in Vigil>`);
+      const detail = (await t.admin.get(`/api/v1/incidents/${id}`)).body;
+      const failed = detail.timeline.find((e: { kind: string }) => e.kind === 'delivery_failed');
+      expect(failed.data).toMatchObject({ channel: 'webhook', to: '127.0.0.1:9', final: false });
+      expect(detail.notifications.map((n: { channel: string; status: string }) => `${n.channel}:${n.status}`).sort()).toEqual(['slack:sent', 'webhook:queued', 'webhook:sent']);
+      await t.admin.post(`/api/v1/incidents/${id}/resolve`);
+    } finally {
+      await slack.close();
+    }
+  });
+
   it('signs every webhook with the key shown for its contact method', async () => {
     const methods = (await t.admin.get(`/api/v1/users/${ids['alice']}/contact-methods`)).body;
     const key = methods[0].signingSecret as string;
