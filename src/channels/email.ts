@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Channel, Message } from './channel.js';
 import { DeliveryError } from './channel.js';
+import { escapeMarkup } from '../core/escape-markup.js';
 
 export interface IncidentLinks {
   view: string;
@@ -8,7 +9,6 @@ export interface IncidentLinks {
   resolve: string | null;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Email over SMTP. Incident emails say what broke, where, and carry signed, expiring
@@ -21,15 +21,15 @@ export function emailChannel(smtpUrl: string, from: string, linksFor: (message: 
       const incident = message.incident;
       let subject = 'Vigil test notification';
       let text = 'This is a test notification from Vigil: this email address works.';
-      let html = `<p>${escape(text)}</p>`;
+      let html = `<p>${escapeMarkup(text)}</p>`;
       if (message.notice) {
         subject = message.notice.subject;
         text = message.notice.text;
-        html = `<p>${escape(text).replaceAll('\n', '<br>')}</p>`;
+        html = `<p>${escapeMarkup(text).replaceAll('\n', '<br>')}</p>`;
       } else if (message.verificationCode) {
         subject = 'Your Vigil verification code';
         text = `Enter ${message.verificationCode} in Vigil to start receiving pages at this address. The code expires in 15 minutes.`;
-        html = `<p>${escape(text)}</p>`;
+        html = `<p>${escapeMarkup(text)}</p>`;
       } else if (incident) {
         const links = linksFor(message);
         subject = `[Vigil] ${incident.status.toUpperCase()}: ${incident.title} (${incident.monitorName})`;
@@ -45,12 +45,12 @@ export function emailChannel(smtpUrl: string, from: string, linksFor: (message: 
         ];
         text = lines.join('\n');
         html = [
-          `<h2>${escape(incident.title)}</h2>`,
-          `<p>Monitor: <b>${escape(incident.monitorName)}</b><br>Status: <b>${escape(incident.status)}</b></p>`,
-          incident.description ? `<p>Cause: ${escape(incident.description)}</p>` : '',
-          `<p><a href="${escape(links.view)}">View incident</a>`,
-          links.acknowledge ? ` · <a href="${escape(links.acknowledge)}">Acknowledge</a>` : '',
-          links.resolve ? ` · <a href="${escape(links.resolve)}">Resolve</a>` : '',
+          `<h2>${escapeMarkup(incident.title)}</h2>`,
+          `<p>Monitor: <b>${escapeMarkup(incident.monitorName)}</b><br>Status: <b>${escapeMarkup(incident.status)}</b></p>`,
+          incident.description ? `<p>Cause: ${escapeMarkup(incident.description)}</p>` : '',
+          `<p><a href="${escapeMarkup(links.view)}">View incident</a>`,
+          links.acknowledge ? ` · <a href="${escapeMarkup(links.acknowledge)}">Acknowledge</a>` : '',
+          links.resolve ? ` · <a href="${escapeMarkup(links.resolve)}">Resolve</a>` : '',
           '</p>',
         ].join('');
       }

@@ -7,15 +7,15 @@ import { getIncident } from '../../store/incidents.js';
 import { findUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
+import { escapeMarkup } from '../../core/escape-markup.js';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (reply: FastifyReply, status: number, title: string, body: string) =>
   reply
     .code(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
-    .send(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(title)} · Vigil</title></head><body style="font-family:sans-serif;max-width:36rem;margin:3rem auto"><h1>${escape(title)}</h1>${body}</body></html>`);
+    .send(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeMarkup(title)} · Vigil</title></head><body style="font-family:sans-serif;max-width:36rem;margin:3rem auto"><h1>${escapeMarkup(title)}</h1>${body}</body></html>`);
 
 const verbs = { acknowledge: 'Acknowledge', resolve: 'Resolve' } as const;
 
@@ -47,7 +47,7 @@ export function incidentLinkRoutes(api: Api, { database, clock, config, wakeEngi
       reply,
       200,
       `${verbs[claim.action]} “${incident.title}”?`,
-      `<p>The incident is <b>${escape(incident.status)}</b>.</p><form method="post" action="?token=${encodeURIComponent(req.query.token)}"><button type="submit">${verbs[claim.action]}</button></form>`,
+      `<p>The incident is <b>${escapeMarkup(incident.status)}</b>.</p><form method="post" action="?token=${encodeURIComponent(req.query.token)}"><button type="submit">${verbs[claim.action]}</button></form>`,
     );
   });
 
@@ -59,7 +59,7 @@ export function incidentLinkRoutes(api: Api, { database, clock, config, wakeEngi
     try {
       const incident = await actOnIncident(database, claim.incidentId, { type: claim.action, by: user.id }, clock.now());
       wakeEngine();
-      return page(reply, 200, `${incident.title}: ${incident.status}`, `<p>Done, ${escape(user.name)}.</p>`);
+      return page(reply, 200, `${incident.title}: ${incident.status}`, `<p>Done, ${escapeMarkup(user.name)}.</p>`);
     } catch (err) {
       if (err instanceof AppError && err.code === 'incident_resolved') return page(reply, 409, 'Already resolved', '<p>Nothing left to do.</p>');
       throw err;

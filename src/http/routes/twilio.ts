@@ -8,8 +8,8 @@ import { findReplyCode, firstTimeCallback } from '../../store/reply-codes.js';
 import { findUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
+import { escapeMarkup } from '../../core/escape-markup.js';
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const twiml = (reply: FastifyReply, inner: string) =>
   reply.type('text/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`);
 
@@ -60,9 +60,9 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
     }
     const match = /^\s*(\d{1,2})\s*([are])\b/i.exec(form['Body'] ?? '');
     const code = match ? await findReplyCode(database.db, form['From'] ?? '', Number(match[1])) : undefined;
-    if (!match || !code) return twiml(reply, `<Message>${xml(SMS_HELP)}</Message>`);
+    if (!match || !code) return twiml(reply, `<Message>${escapeMarkup(SMS_HELP)}</Message>`);
     const text = await act(code.incident_id, code.user_id, letters[(match[2] as string).toLowerCase()] as IncidentAction['type']);
-    return twiml(reply, `<Message>${xml(`Vigil: ${text}`)}</Message>`);
+    return twiml(reply, `<Message>${escapeMarkup(`Vigil: ${text}`)}</Message>`);
   });
 
   api.post('/twilio/status', { config: { public: true }, schema }, async (req, reply) => {
@@ -89,7 +89,7 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
     const query = req.query as Form;
     const code = query['code'];
     if (code) {
-      const spoken = xml(code.split('').join(', '));
+      const spoken = escapeMarkup(code.split('').join(', '));
       return twiml(reply, `<Say>Your Vigil verification code is ${spoken}. Again: ${spoken}. Goodbye.</Say>`);
     }
     if (!query['incidentId']) return twiml(reply, '<Say>This is a test call from Vigil. Goodbye.</Say>');
@@ -97,7 +97,7 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
     const gather = `${config.baseUrl}/api/v1/twilio/voice/gather?${new URLSearchParams(query).toString()}`;
     return twiml(
       reply,
-      `<Gather numDigits="1" action="${xml(gather)}" method="POST"><Say>Vigil alert. ${xml(incident.title)} is ${xml(incident.status)}. Press 4 to acknowledge. Press 6 to resolve.</Say></Gather><Say>No key pressed. Goodbye.</Say>`,
+      `<Gather numDigits="1" action="${escapeMarkup(gather)}" method="POST"><Say>Vigil alert. ${escapeMarkup(incident.title)} is ${escapeMarkup(incident.status)}. Press 4 to acknowledge. Press 6 to resolve.</Say></Gather><Say>No key pressed. Goodbye.</Say>`,
     );
   });
 
@@ -109,8 +109,8 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
     const query = req.query as Form;
     const action = digits[form['Digits'] ?? ''];
     if (!action || !query['incidentId'] || !query['userId']) {
-      return twiml(reply, `<Say>Press 4 to acknowledge or 6 to resolve.</Say><Redirect method="POST">${xml(`${config.baseUrl}/api/v1/twilio/voice?${new URLSearchParams(query).toString()}`)}</Redirect>`);
+      return twiml(reply, `<Say>Press 4 to acknowledge or 6 to resolve.</Say><Redirect method="POST">${escapeMarkup(`${config.baseUrl}/api/v1/twilio/voice?${new URLSearchParams(query).toString()}`)}</Redirect>`);
     }
-    return twiml(reply, `<Say>${xml(await act(query['incidentId'], query['userId'], action))} Goodbye.</Say>`);
+    return twiml(reply, `<Say>${escapeMarkup(await act(query['incidentId'], query['userId'], action))} Goodbye.</Say>`);
   });
 }
