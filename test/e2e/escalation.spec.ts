@@ -133,3 +133,25 @@ test('steps are reordered with the arrows and removed', async ({ page }) => {
   await expect(step1.getByRole('listitem')).toHaveText(['User Alice Senior']);
   await expect(page.getByRole('button', { name: 'Remove step 1' })).toBeDisabled();
 });
+
+test('a saved policy shows the signing secret of each webhook target', async ({ page }) => {
+  const policyName = `Webhook policy ${Date.now()}`;
+  const url = `https://hooks.example.com/policy-${Date.now()}`;
+  await logInAsDemoAdmin(page);
+  await page.goto('/escalation-policies/new');
+  await page.getByRole('textbox', { name: 'Name' }).fill(policyName);
+  await pick(page, page.locator('form'), 'Team', 'Platform');
+  const step1 = page.getByRole('region', { name: 'Step 1' });
+  await pick(page, step1, 'Target type', 'Webhook URL');
+  await step1.getByRole('textbox', { name: 'Webhook URL' }).fill(url);
+  await step1.getByRole('button', { name: 'Add target' }).click();
+  await expect(step1.getByRole('listitem')).toContainText('Save the policy to see the signing secret of this webhook.');
+  await page.getByRole('button', { name: 'Create policy' }).click();
+
+  await page.getByRole('table', { name: 'Escalation policies' }).getByRole('link', { name: policyName }).click();
+  const secret = page.getByRole('region', { name: 'Step 1' }).getByRole('group', { name: `Signing secret of ${url}` });
+  await expect(secret).toContainText('••••');
+  await expect(secret.getByRole('button', { name: 'Copy signing secret' })).toBeVisible();
+  await secret.getByRole('button', { name: 'Show signing secret' }).click();
+  await expect(secret.getByLabel('Signing secret', { exact: true })).toHaveText(/^[A-Za-z0-9_-]{43}$/);
+});

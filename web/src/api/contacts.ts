@@ -41,6 +41,25 @@ export function useTestContactMethod(userId: string) {
   });
 }
 
+/** Sends a new code to an unverified method; the answer's `verification` says whether it went out. */
+export function useSendVerification(userId: string) {
+  const refresh = useRefreshContacts(userId);
+  return useMutation({
+    mutationFn: (id: string) => request<ContactMethod>('POST', `/users/${userId}/contact-methods/${id}/send-verification`),
+    onSuccess: refresh,
+  });
+}
+
+/** Checks the 6-digit code; a wrong or expired one is a field error on `code`. */
+export function useVerifyContactMethod(userId: string) {
+  const refresh = useRefreshContacts(userId);
+  return useMutation({
+    mutationFn: ({ id, code }: { id: string; code: string }) =>
+      request<ContactMethod>('POST', `/users/${userId}/contact-methods/${id}/verify`, { code }),
+    onSuccess: refresh,
+  });
+}
+
 export function useAddNotificationRule(userId: string) {
   const refresh = useRefreshContacts(userId);
   return useMutation({

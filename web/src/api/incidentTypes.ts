@@ -26,6 +26,8 @@ export interface PolicyInput {
 
 export interface Policy extends Required<PolicyInput> {
   id: string;
+  /** Per webhook target URL: the key its X-Vigil-Signature (HMAC-SHA256 of the body) is computed with. */
+  webhookSigningSecrets: Record<string, string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -112,6 +114,17 @@ export interface ContactMethod {
   label: string;
   address: string;
   createdAt: string;
+  /** Only verified methods are paged; webhooks and Slack are verified on creation. */
+  verified: boolean;
+  /** Present right after creation or a resend: whether a verification code was just sent. */
+  verification?: VerificationResult;
+  /** Webhooks: the key X-Vigil-Signature (HMAC-SHA256 of each payload) is computed with. */
+  signingSecret?: string;
+}
+
+export interface VerificationResult {
+  sent: boolean;
+  error?: string;
 }
 
 export interface NewContactMethod {

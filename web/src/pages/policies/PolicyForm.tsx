@@ -61,6 +61,7 @@ export function PolicyForm({ policy }: { policy?: Policy }) {
           count={draft.steps.length}
           repeats={draft.repeat > 0}
           errors={fieldMessagesUnder(saving.error, `/body/steps/${index}`)}
+          signingSecrets={policy?.webhookSigningSecrets ?? {}}
           onChange={(changed) => setSteps(draft.steps.map((s) => (s.key === step.key ? changed : s)))}
           onMove={(by) => moveStep(index, by)}
           onRemove={() => setSteps(draft.steps.filter((s) => s.key !== step.key))}

@@ -3,6 +3,7 @@ import { IconArrowDown, IconArrowUp, IconTrash, IconX } from '@tabler/icons-reac
 import type { Target } from '../../api/incidentTypes';
 import type { StepDraft } from './policyDraft';
 import { TargetPicker } from './TargetPicker';
+import { TargetSigningSecret } from './TargetSigningSecret';
 import { TargetText } from './TargetText';
 
 interface StepCardProps {
@@ -13,6 +14,8 @@ interface StepCardProps {
   repeats: boolean;
   /** API field errors under this step, keyed like "waitSeconds" or "targets/0/scheduleId". */
   errors: Record<string, string>;
+  /** Webhook URL → signing secret, for the URLs of the saved policy. */
+  signingSecrets: Record<string, string>;
   onChange: (step: StepDraft) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
@@ -25,7 +28,7 @@ function targetError(errors: Record<string, string>, j: number): string | undefi
   return key === undefined ? undefined : `${key.split('/').slice(2).join(' ') || 'target'} ${errors[key] ?? ''}`.trim();
 }
 
-export function StepCard({ step, index, count, repeats, errors, onChange, onMove, onRemove }: StepCardProps) {
+export function StepCard({ step, index, count, repeats, errors, signingSecrets, onChange, onMove, onRemove }: StepCardProps) {
   const n = index + 1;
   const heading = index === 0 ? 'Step 1: notify' : `Step ${n}: if no one acknowledges within ${minutes(step.waitMinutes)}, notify`;
   const setTargets = (targets: Target[]) => onChange({ ...step, targets });
@@ -90,6 +93,7 @@ export function StepCard({ step, index, count, repeats, errors, onChange, onMove
                       <IconX size={14} />
                     </ActionIcon>
                   </Group>
+                  <TargetSigningSecret target={target} secrets={signingSecrets} />
                   {error !== undefined && (
                     <Text c="red" size="xs" role="alert">
                       {error}

@@ -3,11 +3,12 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
 import { useAddContactMethod } from '../../api/contacts';
-import type { ContactKind } from '../../api/incidentTypes';
+import type { ContactKind, ContactMethod } from '../../api/incidentTypes';
 import { FormError } from '../../components/FormError';
 import { contactKinds } from './contactKinds';
 
-export function AddContactMethodForm({ userId }: { userId: string }) {
+/** `onAdded` gets the new method, whose `verification` says whether its code was sent. */
+export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAdded: (method: ContactMethod) => void }) {
   const adding = useAddContactMethod(userId);
   const [kind, setKind] = useState<ContactKind>('email');
   const [label, setLabel] = useState('');
@@ -19,7 +20,8 @@ export function AddContactMethodForm({ userId }: { userId: string }) {
     adding.mutate(
       { kind, address, ...(label !== '' && { label }) },
       {
-        onSuccess: () => {
+        onSuccess: (method) => {
+          onAdded(method);
           setLabel('');
           setAddress('');
         },

@@ -1,13 +1,25 @@
-import { Button, Group, Table } from '@mantine/core';
+import { Button, Group, Stack, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend, IconTrash } from '@tabler/icons-react';
 import { useRemoveContactMethod, useTestContactMethod } from '../../api/contacts';
-import type { ContactMethod } from '../../api/incidentTypes';
+import type { ContactMethod, VerificationResult } from '../../api/incidentTypes';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError } from '../../components/notifyError';
+import { SigningSecret } from '../../components/SigningSecret';
 import { kindLabel } from './contactKinds';
+import { VerificationNotice } from './VerificationNotice';
+import { VerifiedBadge } from './VerifiedBadge';
+import { VerifyCodeForm } from './VerifyCodeForm';
 
-export function ContactMethodRow({ userId, method }: { userId: string; method: ContactMethod }) {
+interface ContactMethodRowProps {
+  userId: string;
+  method: ContactMethod;
+  /** Whether the last code requested for this method went out, if one was requested here. */
+  verification: VerificationResult | undefined;
+  onVerificationSent: (result: VerificationResult) => void;
+}
+
+export function ContactMethodRow({ userId, method, verification, onVerificationSent }: ContactMethodRowProps) {
   const testing = useTestContactMethod(userId);
   const removing = useRemoveContactMethod(userId);
   const sendTest = () =>
@@ -19,9 +31,21 @@ export function ContactMethodRow({ userId, method }: { userId: string; method: C
     <Table.Tr>
       <Table.Td>{kindLabel(method.kind)}</Table.Td>
       <Table.Td>{method.label}</Table.Td>
-      <Table.Td>{method.address}</Table.Td>
       <Table.Td>
-        <Group gap="xs" justify="flex-end">
+        <Stack gap={4}>
+          {method.address}
+          {method.signingSecret !== undefined && <SigningSecret secret={method.signingSecret} name={method.label} />}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={4} align="flex-start">
+          <VerifiedBadge verified={method.verified} />
+          {!method.verified && verification !== undefined && <VerificationNotice method={method} result={verification} />}
+          {!method.verified && <VerifyCodeForm userId={userId} method={method} onSent={onVerificationSent} />}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
           <Button size="xs" variant="default" leftSection={<IconSend size={14} />} loading={testing.isPending} onClick={sendTest} aria-label={`Send test to ${method.label}`}>
             Send test
           </Button>

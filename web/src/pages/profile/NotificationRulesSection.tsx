@@ -12,7 +12,8 @@ function describeRule(rule: NotificationRule, methods: ContactMethod[]): string 
   const method = methods.find((m) => m.id === rule.contactMethodId);
   const how = method ? `${kindLabel(method.kind)} ${method.label} (${method.address})` : 'A removed contact method';
   const when = rule.delayMinutes === 0 ? 'immediately' : `after ${rule.delayMinutes} minute${rule.delayMinutes === 1 ? '' : 's'}`;
-  return `${how} ${when}`;
+  const unverified = method !== undefined && !method.verified ? ' (unverified: not used until verified)' : '';
+  return `${how} ${when}${unverified}`;
 }
 
 export function NotificationRulesSection({ userId, methods }: { userId: string; methods: ContactMethod[] }) {

@@ -1,0 +1,26 @@
+import { Text } from '@mantine/core';
+import type { ContactMethod, VerificationResult } from '../../api/incidentTypes';
+import { kindLabel } from './contactKinds';
+
+/** The server says "no sms channel is configured" when that channel has no provider set up. */
+const notConfigured = /channel is configured/;
+
+/** Whether the verification code just requested went out, and what to do if it did not. */
+export function VerificationNotice({ method, result }: { method: ContactMethod; result: VerificationResult }) {
+  if (result.sent) {
+    return (
+      <Text size="xs" c="dimmed" role="status">
+        A code was sent to {method.address}. Enter it to verify; it expires in 15 minutes.
+      </Text>
+    );
+  }
+  const error = result.error ?? 'unknown error';
+  return (
+    <Text size="xs" c="red" role="status">
+      The code was not delivered: {error}.{' '}
+      {notConfigured.test(error)
+        ? `This method can't be verified, and won't be paged, until an administrator configures the ${kindLabel(method.kind)} channel.`
+        : 'It is not paged until verified: send a new code to try again.'}
+    </Text>
+  );
+}
