@@ -20,6 +20,7 @@ import { policyRoutes } from './routes/policies.js';
 import { monitorRoutes } from './routes/monitors.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { contactRoutes } from './routes/contacts.js';
+import { integrationRoutes } from './routes/integrations.js';
 import { incidentLinkRoutes } from './routes/incident-links.js';
 import { twilioRoutes } from './routes/twilio.js';
 import { testClockRoutes } from './routes/test-clock.js';
@@ -80,6 +81,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       monitorRoutes(api, deps);
       incidentRoutes(api, deps);
       contactRoutes(api, deps);
+      integrationRoutes(api, deps);
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       const twilio = deps.config.twilio;
       if (twilio) await api.register(async (scope) => twilioRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, twilio));

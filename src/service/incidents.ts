@@ -52,7 +52,7 @@ export async function triggerAlert({ db }: Database, alert: Alert, now: number):
 }
 
 export type IncidentAction =
-  | { type: 'acknowledge'; by: string }
+  | { type: 'acknowledge'; by: string | null }
   | { type: 'resolve'; by: string | null }
   | { type: 'escalate'; by: string }
   | { type: 'reassign'; by: string; userId: string };
@@ -71,4 +71,15 @@ export async function actOnIncident({ db, dialect }: Database, incidentId: strin
 export async function commentOnIncident({ db }: Database, incidentId: string, by: string, text: string, now: number): Promise<void> {
   await getIncident(db, incidentId);
   await addEvent(db, incidentId, { at: now, kind: 'comment', actorId: by, data: { text } });
+}
+
+/**
+ * What an alert source says about an alert it sent before: acknowledge or resolve the
+ * open incident with that dedup key. Unknown keys and finished incidents are ignored:
+ * sources repeat themselves.
+ */
+export async function settleAlert(database: Database, monitorId: string, dedupKey: string, action: 'acknowledge' | 'resolve', now: number): Promise<IncidentRow | null> {
+  const open = await findOpenIncident(database.db, monitorId, dedupKey);
+  if (!open || (action === 'acknowledge' && open.status === 'acknowledged')) return open ?? null;
+  return actOnIncident(database, open.id, { type: action, by: null }, now);
 }

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-incidents.js';
 import * as m0004 from './migrations/0004-sms-replies.js';
 import * as m0005 from './migrations/0005-contact-verification.js';
 import * as m0006 from './migrations/0006-notices.js';
+import * as m0007 from './migrations/0007-integration-keys.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-sms-replies': m0004,
   '0005-contact-verification': m0005,
   '0006-notices': m0006,
+  '0007-integration-keys': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

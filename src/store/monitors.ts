@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { newSecretToken, sha256 } from '../security/secret-token.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, MonitorsTable } from './schema.js';
@@ -26,6 +27,7 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
     paused: input.paused ? 1 : 0,
     created_at: now,
     updated_at: now,
+    integration_key_hash: null,
   };
   await db.insertInto('monitors').values(row).execute();
   return row;
@@ -61,4 +63,15 @@ export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<M
 export async function deleteMonitor(db: Kysely<DB>, id: string): Promise<void> {
   const result = await db.deleteFrom('monitors').where('id', '=', id).executeTakeFirst();
   if (result.numDeletedRows === 0n) throw new AppError('not_found', `No monitor ${id}`);
+}
+
+/** Gives a pushed monitor a new integration key (the old one stops working) and returns it. */
+export async function rotateIntegrationKey(db: Kysely<DB>, id: string): Promise<string> {
+  const key = newSecretToken('vgi_');
+  await db.updateTable('monitors').set({ integration_key_hash: sha256(key) }).where('id', '=', id).execute();
+  return key;
+}
+
+export function findMonitorByKey(db: Kysely<DB>, key: string): Promise<MonitorRow | undefined> {
+  return db.selectFrom('monitors').selectAll().where('integration_key_hash', '=', sha256(key)).executeTakeFirst();
 }

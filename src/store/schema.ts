@@ -145,6 +145,8 @@ export interface MonitorsTable {
   paused: number;
   created_at: number;
   updated_at: number;
+  /** sha256 of the key pushed monitors' senders authenticate with; null for others. */
+  integration_key_hash: string | null;
 }
 
 export interface IncidentsTable {

@@ -57,7 +57,8 @@ export type EscalationEvent =
   | { type: 'trigger'; at: Instant }
   /** The engine found nextActionAt due. */
   | { type: 'tick'; at: Instant }
-  | { type: 'acknowledge'; at: Instant; by: string }
+  /** `by` null: acknowledged by the alert source (an integration), not a person. */
+  | { type: 'acknowledge'; at: Instant; by: string | null }
   | { type: 'resolve'; at: Instant; by: string | null }
   /** Fire the next step now, whatever the wait. */
   | { type: 'escalate'; at: Instant; by: string }
@@ -75,7 +76,7 @@ export type LogEntry =
   | { kind: 'escalated'; step: number; pass: number; by: string | null }
   | { kind: 'step_skipped'; step: number; pass: number; reason: 'nobody' }
   | { kind: 'exhausted'; passes: number }
-  | { kind: 'acknowledged'; by: string }
+  | { kind: 'acknowledged'; by: string | null }
   | { kind: 'ack_timeout' }
   | { kind: 'resolved'; by: string | null }
   | { kind: 'reassigned'; by: string; userId: string };

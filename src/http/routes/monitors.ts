@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { triggerAlert } from '../../service/incidents.js';
-import { deleteMonitor, getMonitor, insertMonitor, listMonitors, updateMonitor, type MonitorRow } from '../../store/monitors.js';
+import { deleteMonitor, getMonitor, insertMonitor, listMonitors, rotateIntegrationKey, updateMonitor, type MonitorRow } from '../../store/monitors.js';
 import { getPolicy } from '../../store/policies.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
@@ -18,12 +18,20 @@ const MonitorView = Type.Object({
   id: Id,
   teamId: Id,
   name: Type.String(),
-  kind: Type.String({ description: "'manual': incidents are opened through its alerts endpoint" }),
+  kind: Type.String({ description: "manual (alerts endpoint), or pushed: webhook, pagerduty (Events API v2), alertmanager, grafana" }),
   policyId: Id,
   paused: Type.Boolean(),
   createdAt: Instant,
 });
-const CreateMonitor = Type.Object({ name: Name, teamId: Id, policyId: Id, kind: Type.Optional(Type.Enum(['manual'])), paused: Type.Optional(Type.Boolean()) }, strict);
+const pushedKinds = ['webhook', 'pagerduty', 'alertmanager', 'grafana'] as const;
+const CreateMonitor = Type.Object(
+  { name: Name, teamId: Id, policyId: Id, kind: Type.Optional(Type.Enum(['manual', ...pushedKinds])), paused: Type.Optional(Type.Boolean()) },
+  strict,
+);
+const Integration = Type.Object({
+  integrationKey: Type.String({ description: 'Shown once: only its hash is stored' }),
+  integrationUrl: Type.String({ description: 'Where the sender posts; PagerDuty senders put the key in routing_key' }),
+});
 const PatchMonitor = Type.Object({ name: Type.Optional(Name), policyId: Type.Optional(Id), paused: Type.Optional(Type.Boolean()) }, strict);
 
 const toMonitor = (row: MonitorRow) => ({
@@ -36,9 +44,15 @@ const toMonitor = (row: MonitorRow) => ({
   createdAt: toIso(row.created_at),
 });
 
-export function monitorRoutes(api: Api, { database, clock, wakeEngine }: HttpDeps): void {
+export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
   const { db } = database;
   const tags = ['monitors'];
+  const integration = async (row: MonitorRow) => {
+    const key = await rotateIntegrationKey(db, row.id);
+    const base = `${config.baseUrl}/api/v1/integrations`;
+    const integrationUrl = row.kind === 'pagerduty' ? `${base}/pagerduty/v2/enqueue` : `${base}/${row.kind}?key=${key}`;
+    return { integrationKey: key, integrationUrl };
+  };
   const policyMustExist = (policyId: string) =>
     getPolicy(db, policyId).catch(() => {
       throw new AppError('validation_failed', 'Unknown escalation policy', [{ path: '/body/policyId', message: 'is not an existing escalation policy' }]);
@@ -49,7 +63,17 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine }: HttpDep
     return { items: page.items.map(toMonitor), nextCursor: page.nextCursor };
   });
 
-  api.post('/monitors', { schema: { tags, summary: 'Create a monitor', body: CreateMonitor, response: { 201: MonitorView } } }, async (req, reply) => {
+  api.post(
+    '/monitors',
+    {
+      schema: {
+        tags,
+        summary: 'Create a monitor; pushed kinds answer with their integration key and URL, once',
+        body: CreateMonitor,
+        response: { 201: Type.Object({ ...MonitorView.properties, ...Type.Partial(Integration).properties }) },
+      },
+    },
+    async (req, reply) => {
     await getTeam(db, req.body.teamId).catch(() => {
       throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
     });
@@ -60,8 +84,23 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine }: HttpDep
       { teamId: req.body.teamId, name: req.body.name, kind: req.body.kind ?? 'manual', policyId: req.body.policyId, config: {}, paused: req.body.paused ?? false },
       clock.now(),
     );
-    return reply.code(201).send(toMonitor(row));
-  });
+    const pushed = (pushedKinds as readonly string[]).includes(row.kind);
+    return reply.code(201).send({ ...toMonitor(row), ...(pushed && (await integration(row))) });
+  },
+  );
+
+  api.post(
+    '/monitors/:id/integration-key',
+    { schema: { tags, summary: 'Issue a new integration key for a pushed monitor; the old one stops working', params: IdParams, response: { 200: Integration } } },
+    async (req) => {
+      const row = await getMonitor(db, req.params.id);
+      await requireTeamMember(db, req, row.team_id);
+      if (!(pushedKinds as readonly string[]).includes(row.kind)) {
+        throw new AppError('validation_failed', 'Only pushed monitors have integration keys', [{ path: '/params/id', message: `is a ${row.kind} monitor` }]);
+      }
+      return integration(row);
+    },
+  );
 
   api.get('/monitors/:id', { schema: { tags, summary: 'A monitor', params: IdParams, response: { 200: MonitorView } } }, async (req) =>
     toMonitor(await getMonitor(db, req.params.id)),

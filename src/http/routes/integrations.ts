@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { Type, type Static } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { settleAlert, triggerAlert } from '../../service/incidents.js';
+import { findMonitorByKey, type MonitorRow } from '../../store/monitors.js';
+import type { Api } from '../app-types.js';
+import type { HttpDeps } from '../deps.js';
+
+type Action = 'trigger' | 'acknowledge' | 'resolve';
+
+const KeyQuery = Type.Object({ key: Type.String({ minLength: 10, maxLength: 200 }) });
+
+const GenericEvent = Type.Object({
+  action: Type.Optional(Type.Enum(['trigger', 'acknowledge', 'resolve'], { default: 'trigger' })),
+  dedupKey: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  description: Type.Optional(Type.String({ maxLength: 10_000 })),
+});
+
+// Alertmanager's and Grafana's webhook bodies: a group of alerts, each firing or resolved.
+// Only the fields Vigil reads are described; senders add many more, which are fine.
+const AlertGroup = Type.Object({
+  alerts: Type.Array(
+    Type.Object({
+      status: Type.Enum(['firing', 'resolved']),
+      labels: Type.Record(Type.String(), Type.String()),
+      annotations: Type.Optional(Type.Record(Type.String(), Type.String())),
+      fingerprint: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    }),
+    { maxItems: 1000 },
+  ),
+});
+
+/** A stable key for an alert without a fingerprint: its label set, sorted. */
+const labelKey = (labels: Record<string, string>) =>
+  Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',');
+
+/**
+ * Pushed monitors: each sender authenticates with its monitor's integration key. The
+ * generic webhook, Alertmanager and Grafana put the key in the query string (kept out of
+ * logs); PagerDuty Events API v2 senders put it in routing_key, as they would for
+ * PagerDuty, and get PagerDuty's answers (202 with dedup_key, 400 invalid event, 429).
+ */
+export function integrationRoutes(api: Api, { database, clock, wakeEngine }: HttpDeps): void {
+  const tags = ['integrations'];
+  const limiter = rateLimiter(120, 60_000);
+
+  async function monitorFor(key: string, kind: string): Promise<MonitorRow> {
+    const monitor = await findMonitorByKey(database.db, key);
+    if (!monitor || monitor.kind !== kind) throw new AppError('unauthenticated', 'Unknown integration key');
+    return monitor;
+  }
+
+  async function apply(monitor: MonitorRow, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
+    if (monitor.paused === 1) return null;
+    const now = clock.now();
+    if (action === 'trigger') {
+      const { incident } = await triggerAlert(database, { monitorId: monitor.id, title, description, dedupKey }, now);
+      wakeEngine();
+      return incident.id;
+    }
+    const incident = await settleAlert(database, monitor.id, dedupKey, action, now);
+    wakeEngine();
+    return incident?.id ?? null;
+  }
+
+  api.post(
+    '/integrations/webhook',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Generic JSON: {action: trigger|acknowledge|resolve, dedupKey, title, description}',
+        querystring: KeyQuery,
+        body: GenericEvent,
+        response: { 202: Type.Object({ status: Type.Literal('accepted'), dedupKey: Type.String(), incidentId: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (req, reply) => {
+      const monitor = await monitorFor(req.query.key, 'webhook');
+      const action = (req.body.action ?? 'trigger') as Action;
+      if (action === 'trigger' && !req.body.title) throw new AppError('validation_failed', 'A trigger needs a title', [{ path: '/body/title', message: 'is required to trigger' }]);
+      if (action !== 'trigger' && !req.body.dedupKey) throw new AppError('validation_failed', 'Which alert?', [{ path: '/body/dedupKey', message: `is required to ${action}` }]);
+      const dedupKey = req.body.dedupKey ?? randomUUID();
+      const incidentId = await apply(monitor, action, dedupKey, req.body.title ?? '', req.body.description ?? '');
+      return reply.code(202).send({ status: 'accepted' as const, dedupKey, incidentId });
+    },
+  );
+
+  for (const kind of ['alertmanager', 'grafana'] as const) {
+    api.post(
+      `/integrations/${kind}`,
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: `${kind === 'grafana' ? 'Grafana alerting' : 'Prometheus Alertmanager'} webhook: firing alerts trigger, resolved ones resolve, per fingerprint`,
+          querystring: KeyQuery,
+          body: AlertGroup,
+          response: { 202: Type.Object({ status: Type.Literal('accepted'), alerts: Type.Integer() }) },
+        },
+      },
+      async (req, reply) => {
+        const monitor = await monitorFor(req.query.key, kind);
+        for (const alert of (req.body as Static<typeof AlertGroup>).alerts) {
+          const dedupKey = alert.fingerprint ?? labelKey(alert.labels);
+          const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
+          const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
+          await apply(monitor, alert.status === 'firing' ? 'trigger' : 'resolve', dedupKey, title, description);
+        }
+        return reply.code(202).send({ status: 'accepted' as const, alerts: req.body.alerts.length });
+      },
+    );
+  }
+
+  api.post(
+    '/integrations/pagerduty/v2/enqueue',
+    { config: { public: true }, attachValidation: true, schema: { tags, summary: 'PagerDuty Events API v2 compatible', body: PdEvent } },
+    async (req, reply) => {
+      const invalid = (errors: string[]) => reply.code(400).send({ status: 'invalid event', message: 'Event object is invalid', errors });
+      if (req.validationError) return invalid([req.validationError.message]);
+      const event = req.body as Static<typeof PdEvent>;
+      const monitor = await findMonitorByKey(database.db, event.routing_key);
+      if (!monitor || monitor.kind !== 'pagerduty') return invalid(['Invalid routing key']);
+      // Counted per monitor, after the key is known good, so random keys cannot fill memory.
+      if (!limiter(monitor.id, clock.now())) {
+        return reply.code(429).send({ status: 'throttle event', message: 'Requests for this service are arriving too quickly.  Please retry later.' });
+      }
+      if (event.event_action === 'trigger' && !event.payload) return invalid(['\'payload\' is missing or blank']);
+      if (event.event_action !== 'trigger' && !event.dedup_key) return invalid(['\'dedup_key\' is missing or blank']);
+      const dedupKey = event.dedup_key ?? randomUUID().replaceAll('-', '');
+      const summary = event.payload?.summary ?? '';
+      const details = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
+      await apply(monitor, event.event_action, dedupKey, summary, details);
+      return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
+    },
+  );
+}
+
+const PdEvent = Type.Object({
+  routing_key: Type.String({ minLength: 1, maxLength: 200 }),
+  event_action: Type.Enum(['trigger', 'acknowledge', 'resolve']),
+  dedup_key: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  payload: Type.Optional(
+    Type.Object({
+      summary: Type.String({ minLength: 1, maxLength: 1024 }),
+      source: Type.String({ minLength: 1 }),
+      severity: Type.Enum(['critical', 'error', 'warning', 'info']),
+    }),
+  ),
+});
+
+/** At most `limit` events per key per window, like PagerDuty's per-integration limit. */
+function rateLimiter(limit: number, windowMs: number): (key: string, now: number) => boolean {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (key, now) => {
+    const w = windows.get(key);
+    if (!w || now - w.start >= windowMs) {
+      windows.set(key, { start: now, count: 1 });
+      return true;
+    }
+    w.count += 1;
+    return w.count <= limit;
+  };
+}
+
