@@ -5,7 +5,9 @@ import { applyTransition } from '../service/apply-transition.js';
 import type { Database } from '../store/database.js';
 import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/incidents.js';
 import { nextNotificationAt } from '../store/notifications.js';
+import { nextHeartbeatDueAt } from '../store/monitors.js';
 import { dispatchDue } from './dispatcher.js';
+import { checkHeartbeats } from './heartbeats.js';
 import { planNotices } from './notice-planner.js';
 
 export interface EngineDeps {
@@ -91,6 +93,7 @@ export class Engine {
     }
     for (;;) {
       const now = this.deps.clock.now();
+      await checkHeartbeats(this.deps.database, now);
       const incidents = await claimDueIncidents(this.deps.database.db, this.deps.database.dialect, now, leaseMs, batch);
       await this.advanceAll(incidents, now);
       const sent = await dispatchDue(this.deps, now, leaseMs, batch);
@@ -148,7 +151,7 @@ export class Engine {
   private async sleepMs(): Promise<number> {
     const { db } = this.deps.database;
     const now = this.deps.clock.now();
-    const next = [await nextIncidentActionAt(db, now), await nextNotificationAt(db)].filter((v): v is number => v !== null);
+    const next = [await nextIncidentActionAt(db, now), await nextNotificationAt(db), await nextHeartbeatDueAt(db)].filter((v): v is number => v !== null);
     if (next.length === 0) return this.options.maxSleepMs;
     return Math.max(0, Math.min(this.options.maxSleepMs, Math.min(...next) - now));
   }

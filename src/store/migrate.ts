@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-sms-replies.js';
 import * as m0005 from './migrations/0005-contact-verification.js';
 import * as m0006 from './migrations/0006-notices.js';
 import * as m0007 from './migrations/0007-integration-keys.js';
+import * as m0008 from './migrations/0008-heartbeats.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-contact-verification': m0005,
   '0006-notices': m0006,
   '0007-integration-keys': m0007,
+  '0008-heartbeats': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -28,6 +28,7 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
     created_at: now,
     updated_at: now,
     integration_key_hash: null,
+    heartbeat_due_at: null,
   };
   await db.insertInto('monitors').values(row).execute();
   return row;
@@ -74,4 +75,40 @@ export async function rotateIntegrationKey(db: Kysely<DB>, id: string): Promise<
 
 export function findMonitorByKey(db: Kysely<DB>, key: string): Promise<MonitorRow | undefined> {
   return db.selectFrom('monitors').selectAll().where('integration_key_hash', '=', sha256(key)).executeTakeFirst();
+}
+
+/** One open "no heartbeat" incident per monitor; the next beat resolves it. */
+export const HEARTBEAT_DEDUP_KEY = 'heartbeat';
+
+export interface HeartbeatConfig {
+  intervalSeconds: number;
+  graceSeconds: number;
+}
+
+export const heartbeatWindowMs = (row: MonitorRow): number => {
+  const config = JSON.parse(row.config) as HeartbeatConfig;
+  return (config.intervalSeconds + config.graceSeconds) * 1000;
+};
+
+export async function setHeartbeatDue(db: Kysely<DB>, id: string, dueAt: number | null): Promise<void> {
+  await db.updateTable('monitors').set({ heartbeat_due_at: dueAt }).where('id', '=', id).execute();
+}
+
+/**
+ * Claims the heartbeat monitors whose beat is overdue: the update succeeds on one node
+ * only, so a missed beat opens one incident however many nodes look.
+ */
+export async function claimOverdueHeartbeats(db: Kysely<DB>, now: number): Promise<MonitorRow[]> {
+  const due = await db.selectFrom('monitors').selectAll().where('heartbeat_due_at', '<=', now).where('paused', '=', 0).execute();
+  const claimed: MonitorRow[] = [];
+  for (const row of due) {
+    const result = await db.updateTable('monitors').set({ heartbeat_due_at: null }).where('id', '=', row.id).where('heartbeat_due_at', '<=', now).executeTakeFirst();
+    if (result.numUpdatedRows === 1n) claimed.push(row);
+  }
+  return claimed;
+}
+
+export async function nextHeartbeatDueAt(db: Kysely<DB>): Promise<number | null> {
+  const row = await db.selectFrom('monitors').select((eb) => eb.fn.min('heartbeat_due_at').as('at')).where('paused', '=', 0).executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? null : Number(row.at);
 }

@@ -147,6 +147,8 @@ export interface MonitorsTable {
   updated_at: number;
   /** sha256 of the key pushed monitors' senders authenticate with; null for others. */
   integration_key_hash: string | null;
+  /** Heartbeat monitors: when the missing beat opens an incident; null while one is open. */
+  heartbeat_due_at: number | null;
 }
 
 export interface IncidentsTable {

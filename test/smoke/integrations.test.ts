@@ -88,6 +88,38 @@ describeEachDatabase('pushed monitors: webhook, PagerDuty Events v2, Alertmanage
     });
   }
 
+  it('opens an incident when a heartbeat is overdue and resolves it on the next beat', async () => {
+    await t.anonymous.post('/api/v1/test/clock', { freeze: true, set: '2026-12-01T10:00:00.000Z' });
+    try {
+      const missing = await t.admin.post('/api/v1/monitors', { name: 'No config', teamId, policyId, kind: 'heartbeat' });
+      expect(missing.body.errors[0].path).toBe('/body/heartbeat');
+      const res = await t.admin.post('/api/v1/monitors', { name: 'Nightly backup', teamId, policyId, kind: 'heartbeat', heartbeat: { intervalSeconds: 60, graceSeconds: 30 } });
+      const url = new URL(res.body.integrationUrl);
+      const beat = () => t.anonymous.get(`${url.pathname}${url.search}`);
+      const advance = async (ms: number) => {
+        await t.anonymous.post('/api/v1/test/clock', { advanceMs: ms });
+        await t.vigil.engine.runOnce();
+      };
+      expect((await beat()).body).toEqual({ status: 'ok', nextDueAt: '2026-12-01T10:01:30.000Z' });
+      await advance(89_000);
+      expect(await incidents(res.body.id)).toEqual([]);
+      await advance(1_000);
+      expect(await incidents(res.body.id)).toEqual([expect.objectContaining({ title: 'No heartbeat from Nightly backup', status: 'triggered', alertCount: 1 })]);
+      await advance(300_000);
+      expect((await incidents(res.body.id))[0]?.alertCount).toBe(1);
+      expect((await beat()).status).toBe(200);
+      const [incident] = await incidents(res.body.id);
+      expect(incident?.status).toBe('resolved');
+      // Beats keep it quiet; POST works too.
+      await advance(60_000);
+      expect((await t.anonymous.post(`${url.pathname}${url.search}`, {})).status).toBe(200);
+      await advance(60_000);
+      expect(await incidents(res.body.id)).toHaveLength(1);
+    } finally {
+      await t.anonymous.post('/api/v1/test/clock', { freeze: false, set: new Date().toISOString() });
+    }
+  });
+
   it('rotates keys, refuses keys of another kind, and ignores paused monitors', async () => {
     const m = await monitor('webhook');
     const rotated = await t.admin.post(`/api/v1/monitors/${m.id}/integration-key`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { settleAlert, triggerAlert } from '../../service/incidents.js';
-import { findMonitorByKey, type MonitorRow } from '../../store/monitors.js';
+import { findMonitorByKey, HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 
@@ -89,6 +89,29 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
       return reply.code(202).send({ status: 'accepted' as const, dedupKey, incidentId });
     },
   );
+
+  // Cron jobs and backups call this when they finish; GET too, for curl one-liners.
+  for (const method of ['GET', 'POST'] as const) {
+    api.route({
+      method,
+      url: '/integrations/heartbeat',
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'A heartbeat: resets the timer and resolves an open "no heartbeat" incident',
+        querystring: KeyQuery,
+        response: { 200: Type.Object({ status: Type.Literal('ok'), nextDueAt: Type.String() }) },
+      },
+      handler: async (req) => {
+        const monitor = await monitorFor(req.query.key, 'heartbeat');
+        const now = clock.now();
+        const nextDueAt = now + heartbeatWindowMs(monitor);
+        await setHeartbeatDue(database.db, monitor.id, nextDueAt);
+        await apply(monitor, 'resolve', HEARTBEAT_DEDUP_KEY, '', '');
+        return { status: 'ok' as const, nextDueAt: new Date(nextDueAt).toISOString() };
+      },
+    });
+  }
 
   for (const kind of ['alertmanager', 'grafana'] as const) {
     api.post(

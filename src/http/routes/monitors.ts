@@ -1,7 +1,17 @@
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { triggerAlert } from '../../service/incidents.js';
-import { deleteMonitor, getMonitor, insertMonitor, listMonitors, rotateIntegrationKey, updateMonitor, type MonitorRow } from '../../store/monitors.js';
+import {
+  deleteMonitor,
+  getMonitor,
+  heartbeatWindowMs,
+  insertMonitor,
+  listMonitors,
+  rotateIntegrationKey,
+  setHeartbeatDue,
+  updateMonitor,
+  type MonitorRow,
+} from '../../store/monitors.js';
 import { getPolicy } from '../../store/policies.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
@@ -23,9 +33,23 @@ const MonitorView = Type.Object({
   paused: Type.Boolean(),
   createdAt: Instant,
 });
-const pushedKinds = ['webhook', 'pagerduty', 'alertmanager', 'grafana'] as const;
+const pushedKinds = ['webhook', 'pagerduty', 'alertmanager', 'grafana', 'heartbeat'] as const;
+const Heartbeat = Type.Object(
+  {
+    intervalSeconds: Type.Integer({ minimum: 30, maximum: 7 * 86400, description: 'A beat is expected this often' }),
+    graceSeconds: Type.Integer({ minimum: 0, maximum: 86400, description: 'Extra time before a missing beat opens an incident' }),
+  },
+  strict,
+);
 const CreateMonitor = Type.Object(
-  { name: Name, teamId: Id, policyId: Id, kind: Type.Optional(Type.Enum(['manual', ...pushedKinds])), paused: Type.Optional(Type.Boolean()) },
+  {
+    name: Name,
+    teamId: Id,
+    policyId: Id,
+    kind: Type.Optional(Type.Enum(['manual', ...pushedKinds])),
+    paused: Type.Optional(Type.Boolean()),
+    heartbeat: Type.Optional(Heartbeat),
+  },
   strict,
 );
 const Integration = Type.Object({
@@ -79,11 +103,18 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }:
     });
     await policyMustExist(req.body.policyId);
     await requireTeamMember(db, req, req.body.teamId);
+    const kind = req.body.kind ?? 'manual';
+    if (kind === 'heartbeat' && !req.body.heartbeat) {
+      throw new AppError('validation_failed', 'A heartbeat monitor needs its interval', [{ path: '/body/heartbeat', message: 'is required for kind heartbeat' }]);
+    }
+    const now = clock.now();
     const row = await insertMonitor(
       db,
-      { teamId: req.body.teamId, name: req.body.name, kind: req.body.kind ?? 'manual', policyId: req.body.policyId, config: {}, paused: req.body.paused ?? false },
-      clock.now(),
+      { teamId: req.body.teamId, name: req.body.name, kind, policyId: req.body.policyId, config: kind === 'heartbeat' ? { ...req.body.heartbeat } : {}, paused: req.body.paused ?? false },
+      now,
     );
+    // The first beat is expected within one interval (and grace) of creation.
+    if (kind === 'heartbeat') await setHeartbeatDue(db, row.id, now + heartbeatWindowMs(row));
     const pushed = (pushedKinds as readonly string[]).includes(row.kind);
     return reply.code(201).send({ ...toMonitor(row), ...(pushed && (await integration(row))) });
   },
@@ -114,6 +145,8 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }:
       await requireTeamMember(db, req, row.team_id);
       if (req.body.policyId) await policyMustExist(req.body.policyId);
       await updateMonitor(db, row.id, req.body, clock.now());
+      // Unpausing restarts the wait for a beat rather than alerting on the pause itself.
+      if (row.kind === 'heartbeat' && req.body.paused === false && row.paused === 1) await setHeartbeatDue(db, row.id, clock.now() + heartbeatWindowMs(row));
       return toMonitor(await getMonitor(db, row.id));
     },
   );
