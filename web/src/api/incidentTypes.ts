@@ -32,11 +32,14 @@ export interface Policy extends Required<PolicyInput> {
   updatedAt: string;
 }
 
+/** manual: alerts raised through the API; the others are pushed by a sender with an integration key. */
+export type MonitorKind = 'manual' | 'webhook' | 'pagerduty' | 'alertmanager' | 'grafana' | 'heartbeat';
+
 export interface Monitor {
   id: string;
   teamId: string;
   name: string;
-  kind: string;
+  kind: MonitorKind;
   policyId: string;
   paused: boolean;
   createdAt: string;
@@ -46,8 +49,21 @@ export interface NewMonitor {
   name: string;
   teamId: string;
   policyId: string;
+  kind?: MonitorKind;
   paused?: boolean;
+  /** Required for kind heartbeat. */
+  heartbeat?: { intervalSeconds: number; graceSeconds: number };
 }
+
+/** A pushed monitor's credentials: the API shows the key once and stores only its hash. */
+export interface Integration {
+  integrationKey: string;
+  /** For pagerduty the Events API v2 endpoint (the key goes in routing_key); otherwise it carries the key. */
+  integrationUrl: string;
+}
+
+/** What creating a monitor answers: pushed kinds include their integration, once. */
+export type CreatedMonitor = Monitor & Partial<Integration>;
 
 export type MonitorPatch = Partial<Pick<Monitor, 'name' | 'policyId' | 'paused'>>;
 

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { query, request } from './client';
 import { incidentsKey } from './incidents';
-import type { Incident, Monitor, MonitorPatch, NewAlert, NewMonitor } from './incidentTypes';
+import type { CreatedMonitor, Incident, Integration, Monitor, MonitorPatch, NewAlert, NewMonitor } from './incidentTypes';
 import type { Page } from './types';
 
 const monitorsKey = ['monitors'] as const;
@@ -33,7 +33,7 @@ export function useMonitor(id: string) {
 export function useCreateMonitor() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (monitor: NewMonitor) => request<Monitor>('POST', '/monitors', monitor),
+    mutationFn: (monitor: NewMonitor) => request<CreatedMonitor>('POST', '/monitors', monitor),
     onSuccess: () => client.invalidateQueries({ queryKey: monitorsKey }),
   });
 }
@@ -44,6 +44,11 @@ export function useUpdateMonitor(id: string) {
     mutationFn: (patch: MonitorPatch) => request<Monitor>('PATCH', `/monitors/${id}`, patch),
     onSuccess: () => client.invalidateQueries({ queryKey: monitorsKey }),
   });
+}
+
+/** Issues a new integration key for a pushed monitor; the old one stops working at once. */
+export function useRotateIntegrationKey(id: string) {
+  return useMutation({ mutationFn: () => request<Integration>('POST', `/monitors/${id}/integration-key`) });
 }
 
 export function useDeleteMonitor() {

@@ -1,20 +1,23 @@
 import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { fieldMessages } from '../../api/ApiError';
-import type { Monitor } from '../../api/incidentTypes';
+import { fieldMessages, fieldMessagesUnder } from '../../api/ApiError';
+import type { CreatedMonitor, Monitor, MonitorKind } from '../../api/incidentTypes';
 import { useCreateMonitor, useUpdateMonitor } from '../../api/monitors';
 import { usePolicyChoices } from '../../api/policies';
 import { useTeamChoices } from '../../api/teams';
 import { FormError } from '../../components/FormError';
+import { HeartbeatFields, heartbeatSeconds, type HeartbeatMinutes } from './HeartbeatFields';
+import { monitorKindChoices } from './monitorKinds';
 
 interface MonitorFormModalProps {
   /** Absent to create one. */
   monitor?: Monitor;
   onClose: () => void;
-  onSaved?: (monitor: Monitor) => void;
+  /** Creating answers pushed kinds with their integration key, once. */
+  onSaved?: (monitor: CreatedMonitor) => void;
 }
 
-/** Creates or edits a manual monitor; rendered only while open so each opening starts from the monitor as saved. */
+/** Creates a monitor of any kind, or edits one (its kind and team are fixed); rendered only while open so each opening starts from the monitor as saved. */
 export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModalProps) {
   const teams = useTeamChoices();
   const policies = usePolicyChoices();
@@ -25,14 +28,16 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
   const [teamId, setTeamId] = useState<string | null>(monitor?.teamId ?? null);
   const [policyId, setPolicyId] = useState<string | null>(monitor?.policyId ?? null);
   const [paused, setPaused] = useState(monitor?.paused ?? false);
+  const [kind, setKind] = useState<MonitorKind>(monitor?.kind ?? 'manual');
+  const [heartbeat, setHeartbeat] = useState<HeartbeatMinutes>({ interval: 5, grace: 1 });
   const errors = fieldMessages(saving.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (policyId === null || teamId === null) return;
-    const done = { onSuccess: (saved: Monitor) => (onSaved ?? onClose)(saved) };
+    const done = { onSuccess: (saved: CreatedMonitor) => (onSaved ?? onClose)(saved) };
     if (monitor) updating.mutate({ name, policyId, paused }, done);
-    else creating.mutate({ name, teamId, policyId, paused }, done);
+    else creating.mutate({ name, teamId, policyId, kind, paused, ...(kind === 'heartbeat' && { heartbeat: heartbeatSeconds(heartbeat) }) }, done);
   };
 
   return (
@@ -40,6 +45,20 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
       <Stack component="form" onSubmit={submit}>
         <FormError error={saving.error} />
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors['name']} />
+        <Select
+          label="Kind"
+          required
+          description={monitor ? 'A monitor keeps its kind.' : 'How alerts reach this monitor.'}
+          disabled={monitor !== undefined}
+          allowDeselect={false}
+          data={monitorKindChoices}
+          value={kind}
+          onChange={(value) => value !== null && setKind(value as MonitorKind)}
+          error={errors['kind']}
+        />
+        {kind === 'heartbeat' && !monitor && (
+          <HeartbeatFields value={heartbeat} onChange={setHeartbeat} errors={fieldMessagesUnder(saving.error, '/body/heartbeat')} error={errors['heartbeat']} />
+        )}
         <Select
           label="Team"
           required

@@ -10,6 +10,9 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { QueryError } from '../../components/QueryError';
 import { IncidentList } from '../incidents/IncidentList';
 import { MonitorFormModal } from './MonitorFormModal';
+import { MonitorKindBadge } from './MonitorKindBadge';
+import { isPushedKind } from './monitorKinds';
+import { NewIntegrationKeyButton } from './NewIntegrationKeyButton';
 import { MonitorStatusBadge } from './MonitorStatusBadge';
 import { RaiseAlertModal } from './RaiseAlertModal';
 
@@ -38,10 +41,12 @@ export function MonitorPage() {
       <Group justify="space-between">
         <Group>
           <Title order={2}>{m.name}</Title>
+          <MonitorKindBadge kind={m.kind} />
           <MonitorStatusBadge paused={m.paused} />
         </Group>
         {canEdit && (
           <Group>
+            {isPushedKind(m.kind) && <NewIntegrationKeyButton monitor={m} />}
             <Button color="red" variant="light" leftSection={<IconAlarm size={16} />} disabled={m.paused} onClick={alert.open}>
               Raise test alert
             </Button>

@@ -1,7 +1,9 @@
 import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import type { CreatedMonitor } from '../../api/incidentTypes';
 import { useMonitorPages } from '../../api/monitors';
 import { usePolicyChoices } from '../../api/policies';
 import { useTeamChoices } from '../../api/teams';
@@ -9,7 +11,9 @@ import { hasRole } from '../../auth/roles';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryError } from '../../components/QueryError';
+import { CreatedIntegrationModal } from './CreatedIntegrationModal';
 import { MonitorFormModal } from './MonitorFormModal';
+import { MonitorKindBadge } from './MonitorKindBadge';
 import { MonitorStatusBadge } from './MonitorStatusBadge';
 
 export function MonitorsPage() {
@@ -19,6 +23,15 @@ export function MonitorsPage() {
   const teams = useTeamChoices();
   const navigate = useNavigate();
   const [creating, { open, close }] = useDisclosure();
+  // A pushed monitor just created: its integration key is shown once before going to it.
+  const [created, setCreated] = useState<CreatedMonitor | null>(null);
+  const saved = (monitor: CreatedMonitor) => {
+    if (monitor.integrationKey === undefined) navigate(`/monitors/${monitor.id}`);
+    else {
+      close();
+      setCreated(monitor);
+    }
+  };
   const policyName = (id: string) => policies.data?.find((p) => p.id === id)?.name ?? '…';
   const teamName = (id: string) => teams.data?.find((t) => t.id === id)?.name ?? '…';
   const items = monitors.data?.pages.flatMap((page) => page.items) ?? [];
@@ -41,6 +54,7 @@ export function MonitorsPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
+              <Table.Th>Kind</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Escalation policy</Table.Th>
               <Table.Th>Team</Table.Th>
@@ -53,6 +67,9 @@ export function MonitorsPage() {
                   <Anchor component={Link} to={`/monitors/${monitor.id}`}>
                     {monitor.name}
                   </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <MonitorKindBadge kind={monitor.kind} />
                 </Table.Td>
                 <Table.Td>
                   <MonitorStatusBadge paused={monitor.paused} />
@@ -69,7 +86,15 @@ export function MonitorsPage() {
         </Table>
       )}
       <LoadMoreButton hasNextPage={monitors.hasNextPage} isFetchingNextPage={monitors.isFetchingNextPage} fetchNextPage={monitors.fetchNextPage} />
-      {creating && <MonitorFormModal onClose={close} onSaved={(monitor) => navigate(`/monitors/${monitor.id}`)} />}
+      {creating && <MonitorFormModal onClose={close} onSaved={saved} />}
+      {created?.integrationKey !== undefined && created.integrationUrl !== undefined && (
+        <CreatedIntegrationModal
+          name={created.name}
+          kind={created.kind}
+          integration={{ integrationKey: created.integrationKey, integrationUrl: created.integrationUrl }}
+          onClose={() => navigate(`/monitors/${created.id}`)}
+        />
+      )}
     </Stack>
   );
 }
