@@ -94,6 +94,8 @@ describeEachDatabase('pushed monitors: webhook, PagerDuty Events v2, Alertmanage
       const missing = await t.admin.post('/api/v1/monitors', { name: 'No config', teamId, policyId, kind: 'heartbeat' });
       expect(missing.body.errors[0].path).toBe('/body/heartbeat');
       const res = await t.admin.post('/api/v1/monitors', { name: 'Nightly backup', teamId, policyId, kind: 'heartbeat', heartbeat: { intervalSeconds: 60, graceSeconds: 30 } });
+      expect(res.body.heartbeat).toEqual({ intervalSeconds: 60, graceSeconds: 30 });
+      expect((await t.admin.get(`/api/v1/monitors/${res.body.id}`)).body.heartbeat).toEqual({ intervalSeconds: 60, graceSeconds: 30 });
       const url = new URL(res.body.integrationUrl);
       const beat = () => t.anonymous.get(`${url.pathname}${url.search}`);
       const advance = async (ms: number) => {

@@ -10,6 +10,7 @@ import {
   rotateIntegrationKey,
   setHeartbeatDue,
   updateMonitor,
+  type HeartbeatConfig,
   type MonitorRow,
 } from '../../store/monitors.js';
 import { getPolicy } from '../../store/policies.js';
@@ -32,6 +33,7 @@ const MonitorView = Type.Object({
   policyId: Id,
   paused: Type.Boolean(),
   createdAt: Instant,
+  heartbeat: Type.Optional(Type.Object({ intervalSeconds: Type.Integer(), graceSeconds: Type.Integer() })),
 });
 const pushedKinds = ['webhook', 'pagerduty', 'alertmanager', 'grafana', 'heartbeat'] as const;
 const Heartbeat = Type.Object(
@@ -66,6 +68,7 @@ const toMonitor = (row: MonitorRow) => ({
   policyId: row.policy_id,
   paused: row.paused === 1,
   createdAt: toIso(row.created_at),
+  ...(row.kind === 'heartbeat' && { heartbeat: JSON.parse(row.config) as HeartbeatConfig }),
 });
 
 export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
