@@ -31,6 +31,24 @@ describeEachDatabase('authentication', (dialect) => {
     }
   });
 
+  it('locks out an address and account after ten failed logins for 15 minutes', async () => {
+    await t.admin.post('/api/v1/users', { email: 'guessed@example.com', name: 'Guessed', role: 'viewer', password: 'the-real-one' });
+    for (let i = 0; i < 10; i++) {
+      expect((await t.anonymous.post('/api/v1/auth/login', { email: 'guessed@example.com', password: `guess-${i}` })).status).toBe(401);
+    }
+    const locked = await t.anonymous.post('/api/v1/auth/login', { email: 'Guessed@example.com', password: 'the-real-one' });
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('rate_limited');
+    // Other accounts are not affected.
+    expect((await t.anonymous.post('/api/v1/auth/login', demoAdmin)).status).toBe(200);
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 15 * 60_000 });
+    try {
+      expect((await t.anonymous.post('/api/v1/auth/login', { email: 'guessed@example.com', password: 'the-real-one' })).status).toBe(200);
+    } finally {
+      await t.anonymous.post('/api/v1/test/clock', { set: new Date().toISOString() });
+    }
+  });
+
   it('rejects anonymous API calls with 401 problem+json', async () => {
     const res = await t.anonymous.get('/api/v1/users');
     expect(res.status).toBe(401);

@@ -4,6 +4,7 @@ import { burnPasswordCheck, verifyPassword } from '../../security/password.js';
 import { createSession, deleteSession } from '../../store/sessions.js';
 import { findUserByEmail } from '../../store/users.js';
 import type { Api } from '../app-types.js';
+import { FixedWindowCounter } from '../fixed-window-counter.js';
 import { actorOf, sessionCookie } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { User, toUser } from '../schemas/user.js';
@@ -15,6 +16,7 @@ const Login = Type.Object(
 );
 
 export function authRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
+  const failures = new FixedWindowCounter(10, 15 * 60_000);
   api.post(
     '/auth/login',
     {
@@ -22,12 +24,16 @@ export function authRoutes(api: Api, { database: { db }, clock, config }: HttpDe
       schema: { tags: ['auth'], summary: 'Log in with email and password; sets the session cookie', body: Login, response: { 200: Session } },
     },
     async (req, reply) => {
+      // Counted per address and account, so one attacker cannot lock everyone out.
+      const key = `${req.ip}|${req.body.email.trim().toLowerCase()}`;
+      if (failures.exhausted(key, clock.now())) throw new AppError('rate_limited', 'Too many failed logins; try again in 15 minutes');
       const user = await findUserByEmail(db, req.body.email);
-      if (!user?.password_hash) {
-        await burnPasswordCheck(req.body.password);
+      const ok = user?.password_hash ? await verifyPassword(req.body.password, user.password_hash) : await burnPasswordCheck(req.body.password).then(() => false);
+      if (!user || !ok) {
+        failures.take(key, clock.now());
         throw new AppError('invalid_credentials');
       }
-      if (!(await verifyPassword(req.body.password, user.password_hash))) throw new AppError('invalid_credentials');
+      failures.reset(key);
       const now = clock.now();
       const session = await createSession(db, user.id, now);
       reply.setCookie(sessionCookie, session.token, {

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import { settleAlert, triggerAlert } from '../../service/incidents.js';
 import { findMonitorByKey, HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import type { Api } from '../app-types.js';
+import { FixedWindowCounter } from '../fixed-window-counter.js';
 import type { HttpDeps } from '../deps.js';
 
 type Action = 'trigger' | 'acknowledge' | 'resolve';
@@ -46,7 +47,7 @@ const labelKey = (labels: Record<string, string>) =>
  */
 export function integrationRoutes(api: Api, { database, clock, wakeEngine }: HttpDeps): void {
   const tags = ['integrations'];
-  const limiter = rateLimiter(120, 60_000);
+  const limiter = new FixedWindowCounter(120, 60_000);
 
   async function monitorFor(key: string, kind: string): Promise<MonitorRow> {
     const monitor = await findMonitorByKey(database.db, key);
@@ -149,7 +150,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
       const monitor = await findMonitorByKey(database.db, event.routing_key);
       if (!monitor || monitor.kind !== 'pagerduty') return invalid(['Invalid routing key']);
       // Counted per monitor, after the key is known good, so random keys cannot fill memory.
-      if (!limiter(monitor.id, clock.now())) {
+      if (!limiter.take(monitor.id, clock.now())) {
         return reply.code(429).send({ status: 'throttle event', message: 'Requests for this service are arriving too quickly.  Please retry later.' });
       }
       if (event.event_action === 'trigger' && !event.payload) return invalid(['\'payload\' is missing or blank']);
@@ -175,18 +176,3 @@ const PdEvent = Type.Object({
     }),
   ),
 });
-
-/** At most `limit` events per key per window, like PagerDuty's per-integration limit. */
-function rateLimiter(limit: number, windowMs: number): (key: string, now: number) => boolean {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (key, now) => {
-    const w = windows.get(key);
-    if (!w || now - w.start >= windowMs) {
-      windows.set(key, { start: now, count: 1 });
-      return true;
-    }
-    w.count += 1;
-    return w.count <= limit;
-  };
-}
-

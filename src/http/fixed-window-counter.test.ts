@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { FixedWindowCounter } from './fixed-window-counter.js';
+
+describe('FixedWindowCounter', () => {
+  it('allows the limit per window, then refuses until the window ends', () => {
+    const c = new FixedWindowCounter(3, 1000);
+    expect([c.take('a', 0), c.take('a', 10), c.take('a', 20), c.take('a', 30)]).toEqual([true, true, true, false]);
+    expect(c.exhausted('a', 999)).toBe(true);
+    expect(c.take('b', 30)).toBe(true);
+    expect(c.exhausted('a', 1000)).toBe(false);
+    expect(c.take('a', 1000)).toBe(true);
+  });
+
+  it('forgets a key on reset and prunes expired keys when full', () => {
+    const c = new FixedWindowCounter(1, 1000, 2);
+    c.take('a', 0);
+    c.reset('a');
+    expect(c.exhausted('a', 1)).toBe(false);
+    c.take('x', 0);
+    c.take('y', 0);
+    expect(c.take('z', 5000)).toBe(true);
+    expect(c.exhausted('x', 5000)).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Counts events per key in fixed windows, in memory (per node). Enough to blunt floods
+ * and password guessing; a cluster-wide limit would need the database.
+ */
+export class FixedWindowCounter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  private current(key: string, now: number): { start: number; count: number } | undefined {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs ? w : undefined;
+  }
+
+  /** Counts one event; true while the key is within its limit. */
+  take(key: string, now: number): boolean {
+    const w = this.current(key, now);
+    if (w) {
+      w.count += 1;
+      return w.count <= this.limit;
+    }
+    // Expired windows are dropped only when the map grows large: cheap and bounded.
+    if (this.windows.size >= this.maxKeys) {
+      for (const [k, v] of this.windows) if (now - v.start >= this.windowMs) this.windows.delete(k);
+    }
+    this.windows.set(key, { start: now, count: 1 });
+    return this.limit >= 1;
+  }
+
+  /** True when the key has used up its window, without counting anything. */
+  exhausted(key: string, now: number): boolean {
+    return (this.current(key, now)?.count ?? 0) >= this.limit;
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+}
