@@ -21,6 +21,9 @@ const Env = Type.Object({
   VIGIL_TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
   VIGIL_TWILIO_FROM: Type.Optional(Type.String({ pattern: '^\\+[1-9]\\d{6,14}$' })),
   VIGIL_TWILIO_API_URL: Type.String({ pattern: '^https?://', default: 'https://api.twilio.com' }),
+  VIGIL_CHECK_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }),
+  VIGIL_CHECK_RESULTS_DAYS: Type.Integer({ minimum: 1, maximum: 400, default: 7 }),
+  VIGIL_CHECK_ROLLUPS_DAYS: Type.Integer({ minimum: 30, maximum: 3650, default: 400 }),
 });
 
 export interface Config {
@@ -39,6 +42,10 @@ export interface Config {
   emailFrom: string;
   /** SMS and voice through a Twilio-compatible API; all of SID, token and from number, or none. */
   twilio: TwilioConfig | undefined;
+  /** Checks in flight at once on one node. */
+  checkConcurrency: number;
+  /** How long every check result is kept, and the hourly rollups behind uptime. */
+  checkRetention: { resultsDays: number; rollupsDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       v.VIGIL_TWILIO_ACCOUNT_SID && v.VIGIL_TWILIO_AUTH_TOKEN && v.VIGIL_TWILIO_FROM
         ? { accountSid: v.VIGIL_TWILIO_ACCOUNT_SID, authToken: v.VIGIL_TWILIO_AUTH_TOKEN, from: v.VIGIL_TWILIO_FROM, apiUrl: v.VIGIL_TWILIO_API_URL.replace(/\/$/, '') }
         : undefined,
+    checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,
+    checkRetention: { resultsDays: v.VIGIL_CHECK_RESULTS_DAYS, rollupsDays: v.VIGIL_CHECK_ROLLUPS_DAYS },
   };
 }
 

@@ -9,6 +9,9 @@ import { replyCodeFor } from '../store/reply-codes.js';
 import { webhookChannel } from '../channels/webhook.js';
 import { webhookSigningKey } from '../security/webhook-signing-key.js';
 import { Engine } from '../engine/engine.js';
+import { HttpProber } from '../probes/http-probe.js';
+import { createProbe } from '../probes/probe.js';
+import { CheckScheduler } from '../probes/scheduler.js';
 import { buildServer } from '../http/server.js';
 import type { Api } from '../http/app-types.js';
 import { openDatabase, type Database } from '../store/database.js';
@@ -22,6 +25,7 @@ export interface Vigil {
   database: Database;
   clock: Clock;
   engine: Engine;
+  scheduler: CheckScheduler;
   stop(): Promise<void>;
 }
 
@@ -54,14 +58,23 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     if (!channel) throw new DeliveryError(`no ${kind} channel is configured`);
     await channel.send(message);
   };
-  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), sendDirect });
+  const httpProber = new HttpProber();
+  const scheduler = new CheckScheduler(
+    { database, clock, logger, probe: createProbe(httpProber), wakeEngine: () => engine.wake(), retention: config.checkRetention },
+    { concurrency: config.checkConcurrency },
+  );
+  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect });
   engine.start();
+  scheduler.start();
   return {
     app,
     database,
     clock,
     engine,
+    scheduler,
     async stop() {
+      await scheduler.stop();
+      await httpProber.close();
       await engine.stop();
       await app.close();
       await database.close();

@@ -15,6 +15,8 @@ export interface HttpDeps {
   logger: Logger;
   /** Tells the engine that work may be due now (a new incident, an action, a test page). */
   wakeEngine: () => void;
+  /** Tells the check scheduler that a checked monitor was created or changed. */
+  wakeScheduler: () => void;
   /** Sends a message straight through a channel (verification codes: the user is waiting). */
   sendDirect: (kind: ContactKind, message: Message) => Promise<void>;
 }

@@ -18,6 +18,7 @@ import { onCallRoutes } from './routes/on-call.js';
 import { calendarFeedRoutes } from './routes/calendar-feeds.js';
 import { policyRoutes } from './routes/policies.js';
 import { monitorRoutes } from './routes/monitors.js';
+import { monitorHistoryRoutes } from './routes/monitor-history.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { contactRoutes } from './routes/contacts.js';
 import { integrationRoutes } from './routes/integrations.js';
@@ -79,6 +80,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       calendarFeedRoutes(api, deps);
       policyRoutes(api, deps);
       monitorRoutes(api, deps);
+      monitorHistoryRoutes(api, deps);
       incidentRoutes(api, deps);
       contactRoutes(api, deps);
       integrationRoutes(api, deps);

@@ -167,3 +167,10 @@ export async function nextIncidentActionAt(db: Kysely<DB>, now: number): Promise
   const candidates = [free?.at, leased?.at].filter((v) => v !== null && v !== undefined).map(Number);
   return candidates.length > 0 ? Math.min(...candidates) : null;
 }
+
+/** Which of these monitors have an open incident. */
+export async function monitorsWithOpenIncidents(db: Kysely<DB>, monitorIds: string[]): Promise<Set<string>> {
+  if (monitorIds.length === 0) return new Set();
+  const rows = await db.selectFrom('incidents').select('monitor_id').distinct().where('monitor_id', 'in', monitorIds).where('status', '<>', 'resolved').execute();
+  return new Set(rows.map((r) => r.monitor_id));
+}

@@ -12,8 +12,10 @@ export interface MonitorInput {
   name: string;
   kind: string;
   policyId: string;
-  config: Record<string, unknown>;
+  config: object;
   paused: boolean;
+  /** Checked monitors: the interval and the first check. */
+  check?: { intervalMs: number; nextAt: number };
 }
 
 export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: number): Promise<MonitorRow> {
@@ -29,6 +31,9 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
     updated_at: now,
     integration_key_hash: null,
     heartbeat_due_at: null,
+    next_check_at: input.check?.nextAt ?? null,
+    check_interval_ms: input.check?.intervalMs ?? null,
+    check_state: null,
   };
   await db.insertInto('monitors').values(row).execute();
   return row;
@@ -55,6 +60,7 @@ export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<M
       ...(patch.policyId !== undefined && { policy_id: patch.policyId }),
       ...(patch.config !== undefined && { config: JSON.stringify(patch.config) }),
       ...(patch.paused !== undefined && { paused: patch.paused ? 1 : 0 }),
+      ...(patch.check !== undefined && { next_check_at: patch.check.nextAt, check_interval_ms: patch.check.intervalMs }),
       updated_at: now,
     })
     .where('id', '=', id)

@@ -149,6 +149,30 @@ export interface MonitorsTable {
   integration_key_hash: string | null;
   /** Heartbeat monitors: when the missing beat opens an incident; null while one is open. */
   heartbeat_due_at: number | null;
+  /** Checked monitors: when the next check is due (its phase keeps them spread out). */
+  next_check_at: number | null;
+  check_interval_ms: number | null;
+  /** JSON CheckState; null before the first check. */
+  check_state: string | null;
+}
+
+export interface CheckResultsTable {
+  monitor_id: string;
+  at: number;
+  ok: number;
+  response_ms: number | null;
+  message: string;
+  maintenance: number;
+}
+
+export interface CheckRollupsTable {
+  monitor_id: string;
+  /** Start of the hour, epoch ms. */
+  hour: number;
+  checks: number;
+  up: number;
+  response_ms_sum: number;
+  response_count: number;
 }
 
 export interface IncidentsTable {
@@ -260,6 +284,8 @@ export interface DB {
   calendar_feeds: CalendarFeedsTable;
   escalation_policies: EscalationPoliciesTable;
   monitors: MonitorsTable;
+  check_results: CheckResultsTable;
+  check_rollups: CheckRollupsTable;
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
   contact_methods: ContactMethodsTable;

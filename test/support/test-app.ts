@@ -48,6 +48,8 @@ export function testConfig(databaseUrl: string): Config {
     smtpUrl: undefined,
     emailFrom: 'Vigil <vigil@test.local>',
     twilio: undefined,
+    checkConcurrency: 20,
+    checkRetention: { resultsDays: 7, rollupsDays: 400 },
   };
 }
 

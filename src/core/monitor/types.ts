@@ -101,3 +101,19 @@ export const CERTIFICATE_DEDUP_KEY = 'certificate';
 export type CheckEffect =
   | { type: 'open'; dedupKey: string; title: string; description: string }
   | { type: 'resolve'; dedupKey: string };
+
+/** What a checked monitor stores as its config. */
+export interface CheckedConfig {
+  check: CheckSettings;
+  http?: HttpSpec;
+  tcp?: TcpSpec;
+  dns?: DnsSpec;
+  ping?: PingSpec;
+  maintenance: Maintenance | null;
+}
+
+export function checkSpecOf(kind: CheckKind, config: CheckedConfig): CheckSpec {
+  const spec = config[kind];
+  if (!spec) throw new Error(`a ${kind} monitor without its ${kind} settings`);
+  return { kind, [kind]: spec } as CheckSpec;
+}

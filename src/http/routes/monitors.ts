@@ -10,68 +10,38 @@ import {
   rotateIntegrationKey,
   setHeartbeatDue,
   updateMonitor,
-  type HeartbeatConfig,
   type MonitorRow,
 } from '../../store/monitors.js';
+import { monitorsWithOpenIncidents } from '../../store/incidents.js';
+import type { CheckedConfig } from '../../core/monitor/types.js';
+import { checkedConfigFrom, isCheckedKind, refuseCheckedFields } from '../monitor-config.js';
+import { presentMonitor } from '../monitor-presenter.js';
+import { CreateMonitor, MonitorView, PatchMonitor, pushedKinds } from '../schemas/monitor.js';
 import { getPolicy } from '../../store/policies.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import { requireTeamMember } from '../permissions.js';
-import { Id, IdParams, Instant, Page, PageQuery, toIso } from '../schemas/common.js';
+import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { AlertInput, IncidentView, toIncident } from '../schemas/incident.js';
 import { requireResponder } from './incidents.js';
 
-const strict = { additionalProperties: false } as const;
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-
-const MonitorView = Type.Object({
-  id: Id,
-  teamId: Id,
-  name: Type.String(),
-  kind: Type.String({ description: "manual (alerts endpoint), or pushed: webhook, pagerduty (Events API v2), alertmanager, grafana" }),
-  policyId: Id,
-  paused: Type.Boolean(),
-  createdAt: Instant,
-  heartbeat: Type.Optional(Type.Object({ intervalSeconds: Type.Integer(), graceSeconds: Type.Integer() })),
-});
-const pushedKinds = ['webhook', 'pagerduty', 'alertmanager', 'grafana', 'heartbeat'] as const;
-const Heartbeat = Type.Object(
-  {
-    intervalSeconds: Type.Integer({ minimum: 30, maximum: 7 * 86400, description: 'A beat is expected this often' }),
-    graceSeconds: Type.Integer({ minimum: 0, maximum: 86400, description: 'Extra time before a missing beat opens an incident' }),
-  },
-  strict,
-);
-const CreateMonitor = Type.Object(
-  {
-    name: Name,
-    teamId: Id,
-    policyId: Id,
-    kind: Type.Optional(Type.Enum(['manual', ...pushedKinds])),
-    paused: Type.Optional(Type.Boolean()),
-    heartbeat: Type.Optional(Heartbeat),
-  },
-  strict,
-);
 const Integration = Type.Object({
   integrationKey: Type.String({ description: 'Shown once: only its hash is stored' }),
   integrationUrl: Type.String({ description: 'Where the sender posts; PagerDuty senders put the key in routing_key' }),
 });
-const PatchMonitor = Type.Object({ name: Type.Optional(Name), policyId: Type.Optional(Id), paused: Type.Optional(Type.Boolean()) }, strict);
 
-const toMonitor = (row: MonitorRow) => ({
-  id: row.id,
-  teamId: row.team_id,
-  name: row.name,
-  kind: row.kind,
-  policyId: row.policy_id,
-  paused: row.paused === 1,
-  createdAt: toIso(row.created_at),
-  ...(row.kind === 'heartbeat' && { heartbeat: JSON.parse(row.config) as HeartbeatConfig }),
+const MINUTE = 60_000;
+/**
+ * The first check of a checked monitor: soon, but spread over up to a minute so that
+ * monitors created together do not check together for ever after (the phase is kept).
+ */
+const firstCheck = (now: number, intervalSeconds: number) => ({
+  intervalMs: intervalSeconds * 1000,
+  nextAt: now + Math.floor(Math.random() * Math.min(intervalSeconds * 1000, MINUTE)),
 });
 
-export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
+export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeScheduler, config }: HttpDeps): void {
   const { db } = database;
   const tags = ['monitors'];
   const integration = async (row: MonitorRow) => {
@@ -85,9 +55,16 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }:
       throw new AppError('validation_failed', 'Unknown escalation policy', [{ path: '/body/policyId', message: 'is not an existing escalation policy' }]);
     });
 
+  const present = async (rows: MonitorRow[]) => {
+    const down = await monitorsWithOpenIncidents(db, rows.map((r) => r.id));
+    const now = clock.now();
+    return rows.map((row) => presentMonitor(row, down.has(row.id), now));
+  };
+  const presentOne = async (row: MonitorRow) => (await present([row]))[0] as ReturnType<typeof presentMonitor>;
+
   api.get('/monitors', { schema: { tags, summary: 'List monitors', querystring: PageQuery, response: { 200: Page(MonitorView) } } }, async (req) => {
     const page = await listMonitors(db, req.query);
-    return { items: page.items.map(toMonitor), nextCursor: page.nextCursor };
+    return { items: await present(page.items), nextCursor: page.nextCursor };
   });
 
   api.post(
@@ -110,16 +87,27 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }:
     if (kind === 'heartbeat' && !req.body.heartbeat) {
       throw new AppError('validation_failed', 'A heartbeat monitor needs its interval', [{ path: '/body/heartbeat', message: 'is required for kind heartbeat' }]);
     }
+    const checked = isCheckedKind(kind) ? checkedConfigFrom(kind, req.body, null) : null;
+    if (!checked) refuseCheckedFields(kind, req.body);
     const now = clock.now();
     const row = await insertMonitor(
       db,
-      { teamId: req.body.teamId, name: req.body.name, kind, policyId: req.body.policyId, config: kind === 'heartbeat' ? { ...req.body.heartbeat } : {}, paused: req.body.paused ?? false },
+      {
+        teamId: req.body.teamId,
+        name: req.body.name,
+        kind,
+        policyId: req.body.policyId,
+        config: checked ?? (kind === 'heartbeat' ? { ...req.body.heartbeat } : {}),
+        paused: req.body.paused ?? false,
+        ...(checked && { check: firstCheck(now, checked.check.intervalSeconds) }),
+      },
       now,
     );
     // The first beat is expected within one interval (and grace) of creation.
     if (kind === 'heartbeat') await setHeartbeatDue(db, row.id, now + heartbeatWindowMs(row));
     const pushed = (pushedKinds as readonly string[]).includes(row.kind);
-    return reply.code(201).send({ ...toMonitor(row), ...(pushed && (await integration(row))) });
+    if (checked) wakeScheduler();
+    return reply.code(201).send({ ...(await presentOne(row)), ...(pushed && (await integration(row))) });
   },
   );
 
@@ -137,20 +125,39 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, config }:
   );
 
   api.get('/monitors/:id', { schema: { tags, summary: 'A monitor', params: IdParams, response: { 200: MonitorView } } }, async (req) =>
-    toMonitor(await getMonitor(db, req.params.id)),
+    presentOne(await getMonitor(db, req.params.id)),
   );
 
   api.patch(
     '/monitors/:id',
-    { schema: { tags, summary: 'Rename, pause, or point a monitor at another policy', params: IdParams, body: PatchMonitor, response: { 200: MonitorView } } },
+    {
+      schema: {
+        tags,
+        summary: "Rename, pause, point at another policy, or change a checked monitor's check, target (replaced whole) or maintenance windows",
+        params: IdParams,
+        body: PatchMonitor,
+        response: { 200: MonitorView },
+      },
+    },
     async (req) => {
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
       if (req.body.policyId) await policyMustExist(req.body.policyId);
-      await updateMonitor(db, row.id, req.body, clock.now());
+      const { name, policyId, paused, ...checkedFields } = req.body;
+      const now = clock.now();
+      if (isCheckedKind(row.kind)) {
+        const previous = JSON.parse(row.config) as CheckedConfig;
+        const config = checkedConfigFrom(row.kind, checkedFields, previous);
+        const intervalChanged = config.check.intervalSeconds !== previous.check.intervalSeconds;
+        await updateMonitor(db, row.id, { name, policyId, paused, config, ...(intervalChanged && { check: firstCheck(now, config.check.intervalSeconds) }) }, now);
+        wakeScheduler();
+      } else {
+        refuseCheckedFields(row.kind, checkedFields);
+        await updateMonitor(db, row.id, { name, policyId, paused }, now);
+      }
       // Unpausing restarts the wait for a beat rather than alerting on the pause itself.
       if (row.kind === 'heartbeat' && req.body.paused === false && row.paused === 1) await setHeartbeatDue(db, row.id, clock.now() + heartbeatWindowMs(row));
-      return toMonitor(await getMonitor(db, row.id));
+      return presentOne(await getMonitor(db, row.id));
     },
   );
 

@@ -32,7 +32,7 @@ export const RotationSchema = Discriminated(
   'Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor',
 );
 
-const Window = Type.Object({ startDay: Weekday, startTime: HHMM, endDay: Weekday, endTime: HHMM }, strict);
+export const Window = Type.Object({ startDay: Weekday, startTime: HHMM, endDay: Weekday, endTime: HHMM }, strict);
 
 export const RestrictionSchema = Discriminated(
   'kind',

@@ -1,0 +1,36 @@
+import { inMaintenance } from '../core/monitor/maintenance.js';
+import type { CheckedConfig, CheckState } from '../core/monitor/types.js';
+import type { HeartbeatConfig, MonitorRow } from '../store/monitors.js';
+import { isCheckedKind, checkedView } from './monitor-config.js';
+import { toIso } from './schemas/common.js';
+
+export type MonitorStatus = 'up' | 'down' | 'pending' | 'paused' | 'maintenance';
+
+/** A monitor as the API shows it; `hasOpenIncident` decides the status of unchecked kinds. */
+export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: number) {
+  const base = {
+    id: row.id,
+    teamId: row.team_id,
+    name: row.name,
+    kind: row.kind,
+    policyId: row.policy_id,
+    paused: row.paused === 1,
+    createdAt: toIso(row.created_at),
+  };
+  if (isCheckedKind(row.kind)) {
+    const config = JSON.parse(row.config) as CheckedConfig;
+    const state = row.check_state === null ? null : (JSON.parse(row.check_state) as CheckState);
+    const status: MonitorStatus =
+      row.paused === 1 ? 'paused' : inMaintenance(config.maintenance, now) ? 'maintenance' : (state?.status ?? 'pending');
+    return {
+      ...base,
+      status,
+      ...checkedView(row.kind, config),
+      ...(state?.lastCheck && { lastCheck: { ...state.lastCheck, at: toIso(state.lastCheck.at) } }),
+      ...(state?.certificateExpiresAt && { certificateExpiresAt: toIso(state.certificateExpiresAt) }),
+      ...(row.next_check_at !== null && row.paused === 0 && { nextCheckAt: toIso(row.next_check_at) }),
+    };
+  }
+  const status: MonitorStatus = row.paused === 1 ? 'paused' : hasOpenIncident ? 'down' : 'up';
+  return { ...base, status, ...(row.kind === 'heartbeat' && { heartbeat: JSON.parse(row.config) as HeartbeatConfig }) };
+}

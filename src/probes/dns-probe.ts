@@ -1,0 +1,41 @@
+import { Resolver } from 'node:dns/promises';
+import { performance } from 'node:perf_hooks';
+import { evaluateDns } from '../core/monitor/evaluate-dns.js';
+import type { CheckOutcome, DnsSpec } from '../core/monitor/types.js';
+import { failureMessage } from './failure-message.js';
+
+// "The name has no such record" is an answer (the check fails on it), not a probe error.
+const NO_ANSWER = new Set(['ENODATA', 'ENOTFOUND']);
+
+/** Resolves the name with the spec's resolver (or the system's) and judges the answers. */
+export async function probeDns(spec: DnsSpec, timeoutMs: number): Promise<CheckOutcome> {
+  const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
+  if (spec.server) resolver.setServers([spec.server]);
+  const started = performance.now();
+  try {
+    const answers = await lookup(resolver, spec);
+    return { ...evaluateDns(spec, answers), responseMs: Math.round(performance.now() - started) };
+  } catch (err) {
+    if (NO_ANSWER.has((err as { code?: string }).code ?? '')) return { ...evaluateDns(spec, []), responseMs: Math.round(performance.now() - started) };
+    return { ok: false, message: failureMessage(err, timeoutMs), responseMs: null };
+  } finally {
+    resolver.cancel();
+  }
+}
+
+async function lookup(resolver: Resolver, spec: DnsSpec): Promise<string[]> {
+  switch (spec.recordType) {
+    case 'A':
+      return resolver.resolve4(spec.name);
+    case 'AAAA':
+      return resolver.resolve6(spec.name);
+    case 'CNAME':
+      return resolver.resolveCname(spec.name);
+    case 'NS':
+      return resolver.resolveNs(spec.name);
+    case 'MX':
+      return (await resolver.resolveMx(spec.name)).map((mx) => `${mx.priority} ${mx.exchange}`);
+    case 'TXT':
+      return (await resolver.resolveTxt(spec.name)).map((parts) => parts.join(''));
+  }
+}

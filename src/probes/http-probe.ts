@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { TLSSocket } from 'node:tls';
+import { Agent, buildConnector, interceptors, request, type Dispatcher } from 'undici';
+import { evaluateHttp } from '../core/monitor/evaluate-http.js';
+import type { CheckOutcome, HttpSpec } from '../core/monitor/types.js';
+import { failureMessage } from './failure-message.js';
+
+// A keyword is looked for in the first MiB; a check is not a download.
+const MAX_BODY = 1024 * 1024;
+
+/**
+ * HTTP(S) checks over shared undici connection pools: keep-alive connections are reused
+ * by every monitor of the same origin. The certificate of each new TLS connection is
+ * noted per origin, since a pooled response does not say which socket carried it.
+ */
+export class HttpProber {
+  private readonly certificates = new Map<string, number>();
+  private readonly agents: Record<'verify' | 'lax', Agent>;
+  private readonly dispatchers = new Map<string, Dispatcher>();
+
+  constructor() {
+    this.agents = { verify: this.agent(true), lax: this.agent(false) };
+  }
+
+  async probe(spec: HttpSpec, timeoutMs: number): Promise<CheckOutcome> {
+    const url = new URL(spec.url);
+    const started = performance.now();
+    try {
+      const res = await request(url, {
+        dispatcher: this.dispatcher(spec),
+        method: spec.method,
+        headers: { 'user-agent': 'Vigil-Monitor/1', ...spec.headers },
+        ...(spec.body !== undefined && { body: spec.body }),
+        signal: AbortSignal.timeout(timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const body = spec.keyword ? await readCapped(res.body) : (await res.body.dump(), null);
+      const responseMs = Math.round(performance.now() - started);
+      const certificateExpiresAt = url.protocol === 'https:' ? this.certificates.get(originKey(url.hostname, url.port || '443')) : undefined;
+      return { ...evaluateHttp(spec, { status: res.statusCode, body }), responseMs, ...(certificateExpiresAt !== undefined && { certificateExpiresAt }) };
+    } catch (err) {
+      return { ok: false, message: failureMessage(err, timeoutMs), responseMs: null };
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.agents.verify.close(), this.agents.lax.close()]);
+  }
+
+  private dispatcher(spec: HttpSpec): Dispatcher {
+    const redirects = spec.followRedirects ? spec.maxRedirects : 0;
+    const key = `${spec.verifyTls}/${redirects}`;
+    let dispatcher = this.dispatchers.get(key);
+    if (!dispatcher) {
+      dispatcher = this.agents[spec.verifyTls ? 'verify' : 'lax'].compose(interceptors.redirect({ maxRedirections: redirects }));
+      this.dispatchers.set(key, dispatcher);
+    }
+    return dispatcher;
+  }
+
+  private agent(rejectUnauthorized: boolean): Agent {
+    const connector = buildConnector({ rejectUnauthorized });
+    return new Agent({
+      // Checks of one origin come in bursts of many monitors; servers cut idle links anyway.
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 120_000,
+      connect: (options, callback) =>
+        connector(options, (err, socket) => {
+          if (socket instanceof TLSSocket) {
+            const validTo = socket.getPeerCertificate().valid_to;
+            if (validTo) this.certificates.set(originKey(options.hostname, options.port || '443'), Date.parse(validTo));
+          }
+          // undici's connector callback takes either an error or a socket.
+          if (err) callback(err, null);
+          else callback(null, socket as NonNullable<typeof socket>);
+        }),
+    });
+  }
+}
+
+const originKey = (hostname: string, port: string) => `${hostname}:${port}`;
+
+async function readCapped(body: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= MAX_BODY) break;
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8');
+}

@@ -1,0 +1,212 @@
+import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
+import type { Clock } from '../app/clock.js';
+import { advanceCheckState } from '../core/monitor/advance-check-state.js';
+import { inMaintenance } from '../core/monitor/maintenance.js';
+import { INITIAL_CHECK_STATE, checkSpecOf, type CheckKind, type CheckState, type CheckedConfig } from '../core/monitor/types.js';
+import { HOUR } from '../core/time/units.js';
+import { applyCheckEffects } from '../service/check-effects.js';
+import { claimDueChecks, nextCheckAt, pruneCheckHistory, recordChecks, type CheckRecord, type ClaimedCheck } from '../store/checks.js';
+import type { Database } from '../store/database.js';
+import type { Probe } from './probe.js';
+
+export interface SchedulerDeps {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  probe: Probe;
+  /** Incidents were opened or resolved: the engine has pages to send. */
+  wakeEngine: () => void;
+  retention: { resultsDays: number; rollupsDays: number };
+  /** Told about every finished check; the benchmark measures lateness with it. */
+  onCheck?: (record: CheckRecord, scheduledAt: number) => void;
+}
+
+export interface SchedulerOptions {
+  /** Checks in flight at once on this node. */
+  concurrency: number;
+  /** Results are written when this many are waiting, or `flushMs` after the last write. */
+  flushSize: number;
+  flushMs: number;
+  /** Claims are gathered this long at least, so a busy node claims in batches, not one by one. */
+  minSleepMs: number;
+  /** Longest sleep without looking: bounds how late another node's new monitor is seen. */
+  maxSleepMs: number;
+}
+
+const defaults: SchedulerOptions = { concurrency: 100, flushSize: 500, flushMs: 1000, minSleepMs: 100, maxSleepMs: 1000 };
+
+/**
+ * Runs checked monitors when they are due. Due times live in the database and are claimed
+ * with SKIP LOCKED, so several nodes share the monitors and each check runs on one node.
+ * Checks run side by side up to the concurrency limit; their results are written in
+ * batches; incidents are opened and resolved right after the check that decides it.
+ */
+export class CheckScheduler {
+  private running = false;
+  private pending = false;
+  private wakeUp: (() => void) | null = null;
+  private loopDone: Promise<void> = Promise.resolve();
+  private lastPass: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private buffer: CheckRecord[] = [];
+  /** States decided but not yet written: a monitor checked again before the write sees them. */
+  private readonly unwritten = new Map<string, CheckState>();
+  private flushing: Promise<void> = Promise.resolve();
+  private lastFlushAt = performance.now();
+  private lastPrunedAt = -Infinity;
+  private readonly options: SchedulerOptions;
+  private unsubscribe: () => void = () => undefined;
+
+  constructor(
+    private readonly deps: SchedulerDeps,
+    options: Partial<SchedulerOptions> = {},
+  ) {
+    this.options = { ...defaults, ...options };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.deps.clock.onChange(() => this.wake());
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe();
+    this.wake();
+    await this.loopDone;
+    await Promise.all(this.inFlight);
+    await this.flush();
+  }
+
+  wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  /** Runs every check due now and waits until all checks have finished and been written. */
+  async runOnce(): Promise<void> {
+    const pass = this.lastPass.then(() => this.pass());
+    this.lastPass = pass.catch(() => undefined);
+    await pass;
+    await Promise.all(this.inFlight);
+    await this.flush();
+  }
+
+  /** Claims due checks while there are free slots; a full node waits for one to free up. */
+  private async pass(): Promise<void> {
+    for (;;) {
+      const free = this.options.concurrency - this.inFlight.size;
+      if (free > 0) {
+        const now = this.deps.clock.now();
+        const claimed = await claimDueChecks(this.deps.database.db, this.deps.database.dialect, now, free);
+        for (const row of claimed) this.launch(row, now);
+        if (claimed.length < free) return;
+      }
+      await Promise.race(this.inFlight);
+    }
+  }
+
+  private launch(row: ClaimedCheck, now: number): void {
+    const run = this.check(row, now)
+      .catch((err: unknown) => this.deps.logger.error({ err, monitor: row.id }, 'a check failed to run'))
+      .finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+  }
+
+  private async check(row: ClaimedCheck, now: number): Promise<void> {
+    const config = JSON.parse(row.config) as CheckedConfig;
+    const outcome = await this.deps.probe(checkSpecOf(row.kind as CheckKind, config), config.check.timeoutSeconds * 1000);
+    const previous = this.unwritten.get(row.id) ?? (row.check_state === null ? INITIAL_CHECK_STATE : (JSON.parse(row.check_state) as CheckState));
+    const maintenance = inMaintenance(config.maintenance, now);
+    const decided = advanceCheckState(previous, outcome, {
+      monitorName: row.name,
+      settings: config.check,
+      certExpiryDays: config.http?.certExpiryDays ?? 0,
+      inMaintenance: maintenance,
+      at: now,
+    });
+    let state = decided.state;
+    if (decided.effects.length > 0) {
+      try {
+        await applyCheckEffects(this.deps.database, row.id, decided.effects, now);
+        this.deps.wakeEngine();
+      } catch (err) {
+        // Not marked as alerted, so the next check tries again.
+        this.deps.logger.error({ err, monitor: row.id }, 'opening or resolving a check incident failed');
+        state = { ...state, alerted: previous.alerted, certificateAlerted: previous.certificateAlerted };
+      }
+    }
+    const record = { monitorId: row.id, at: now, outcome, maintenance, state };
+    this.unwritten.set(row.id, state);
+    this.buffer.push(record);
+    this.deps.onCheck?.(record, (row.next_check_at ?? now) - (row.check_interval_ms ?? 0));
+    if (this.buffer.length >= this.options.flushSize) void this.flush();
+  }
+
+  /** Writes waiting results; a failed write keeps them for the next try. */
+  private flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      const batch = this.buffer;
+      if (batch.length === 0) return;
+      this.buffer = [];
+      this.lastFlushAt = performance.now();
+      try {
+        await recordChecks(this.deps.database.db, batch);
+        for (const r of batch) if (this.unwritten.get(r.monitorId) === r.state) this.unwritten.delete(r.monitorId);
+      } catch (err) {
+        this.deps.logger.error({ err, results: batch.length }, 'writing check results failed; retrying');
+        this.buffer = [...batch, ...this.buffer];
+      }
+    });
+    return this.flushing;
+  }
+
+  private async housekeeping(): Promise<void> {
+    if (this.buffer.length > 0 && performance.now() - this.lastFlushAt >= this.options.flushMs) await this.flush();
+    const now = this.deps.clock.now();
+    if (now - this.lastPrunedAt >= HOUR) {
+      this.lastPrunedAt = now;
+      await pruneCheckHistory(this.deps.database.db, now, this.deps.retention);
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      this.pending = false;
+      try {
+        const pass = this.lastPass.then(() => this.pass());
+        this.lastPass = pass.catch(() => undefined);
+        await pass;
+        await this.housekeeping();
+      } catch (err) {
+        this.deps.logger.error({ err }, 'check scheduler pass failed; retrying');
+      }
+      if (!this.running || this.pending) continue;
+      await this.sleep(await this.sleepMs());
+    }
+  }
+
+  private async sleepMs(): Promise<number> {
+    const { minSleepMs, maxSleepMs } = this.options;
+    const next = await nextCheckAt(this.deps.database.db);
+    if (next === null) return maxSleepMs;
+    return Math.max(minSleepMs, Math.min(maxSleepMs, next - this.deps.clock.now()));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = null;
+        done();
+      };
+    });
+  }
+}

@@ -1,0 +1,167 @@
+import { sql, type Kysely } from 'kysely';
+import type { CheckOutcome, CheckState } from '../core/monitor/types.js';
+import { DAY, HOUR } from '../core/time/units.js';
+import type { Dialect } from './database.js';
+import type { DB, MonitorsTable } from './schema.js';
+
+export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config' | 'check_state' | 'next_check_at' | 'check_interval_ms'>;
+
+/**
+ * Claims checked monitors that are due and moves each one's next check a whole number of
+ * intervals on, keeping its phase: monitors stay spread over the interval however late a
+ * node ran, and a node that dies mid-check costs one check, not a stuck monitor. On
+ * PostgreSQL, nodes skip each other's locked rows, so every due check runs on one node.
+ */
+export function claimDueChecks(db: Kysely<DB>, dialect: Dialect, now: number, limit: number): Promise<ClaimedCheck[]> {
+  return db
+    .updateTable('monitors')
+    .set({ next_check_at: sql<number>`next_check_at + check_interval_ms * ((${now} - next_check_at) / check_interval_ms + 1)` })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('monitors')
+        .select('id')
+        .where('next_check_at', '<=', now)
+        .where('paused', '=', 0)
+        .orderBy('next_check_at')
+        .limit(limit)
+        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+    )
+    .returning(['id', 'name', 'kind', 'config', 'check_state', 'next_check_at', 'check_interval_ms'])
+    .execute();
+}
+
+export async function nextCheckAt(db: Kysely<DB>): Promise<number | null> {
+  const row = await db.selectFrom('monitors').select((eb) => eb.fn.min('next_check_at').as('at')).where('paused', '=', 0).executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? null : Number(row.at);
+}
+
+export interface CheckRecord {
+  monitorId: string;
+  at: number;
+  outcome: CheckOutcome;
+  maintenance: boolean;
+  state: CheckState;
+}
+
+// Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
+const CHUNK = 500;
+
+/** Writes a batch of finished checks in one transaction: results, hourly rollups, states. */
+export async function recordChecks(db: Kysely<DB>, records: CheckRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const rollups = new Map<string, { monitor_id: string; hour: number; checks: number; up: number; response_ms_sum: number; response_count: number }>();
+  for (const r of records) {
+    if (r.maintenance) continue;
+    const hour = r.at - (r.at % HOUR);
+    const key = `${r.monitorId}/${hour}`;
+    const rollup = rollups.get(key) ?? { monitor_id: r.monitorId, hour, checks: 0, up: 0, response_ms_sum: 0, response_count: 0 };
+    rollup.checks += 1;
+    rollup.up += r.outcome.ok ? 1 : 0;
+    if (r.outcome.responseMs !== null) {
+      rollup.response_ms_sum += r.outcome.responseMs;
+      rollup.response_count += 1;
+    }
+    rollups.set(key, rollup);
+  }
+  // The last state of each monitor in the batch wins.
+  const states = new Map(records.map((r) => [r.monitorId, r.state]));
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < records.length; i += CHUNK) {
+      await trx
+        .insertInto('check_results')
+        .values(
+          records.slice(i, i + CHUNK).map((r) => ({
+            monitor_id: r.monitorId,
+            at: r.at,
+            ok: r.outcome.ok ? 1 : 0,
+            response_ms: r.outcome.responseMs,
+            message: r.outcome.message,
+            maintenance: r.maintenance ? 1 : 0,
+          })),
+        )
+        .execute();
+    }
+    const all = [...rollups.values()];
+    for (let i = 0; i < all.length; i += CHUNK) {
+      await trx
+        .insertInto('check_rollups')
+        .values(all.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc.columns(['monitor_id', 'hour']).doUpdateSet((eb) => ({
+            checks: eb('check_rollups.checks', '+', eb.ref('excluded.checks')),
+            up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
+            response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
+            response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
+          })),
+        )
+        .execute();
+    }
+    for (const [id, state] of states) {
+      await trx.updateTable('monitors').set({ check_state: JSON.stringify(state) }).where('id', '=', id).execute();
+    }
+  });
+}
+
+export interface Uptime {
+  h24: number | null;
+  d7: number | null;
+  d30: number | null;
+}
+
+/** Percent of checks that passed (outside maintenance) over the last 24 h, 7 and 30 days, by whole hours. */
+export async function uptime(db: Kysely<DB>, monitorId: string, now: number): Promise<Uptime> {
+  const since = (ms: number) => now - (now % HOUR) - ms + HOUR;
+  const rows = await db
+    .selectFrom('check_rollups')
+    .select(['hour', 'checks', 'up'])
+    .where('monitor_id', '=', monitorId)
+    .where('hour', '>=', since(30 * DAY))
+    .execute();
+  const percent = (from: number) => {
+    let checks = 0;
+    let up = 0;
+    for (const r of rows) {
+      if (r.hour < from) continue;
+      checks += r.checks;
+      up += r.up;
+    }
+    return checks === 0 ? null : Math.round((up / checks) * 100_000) / 1000;
+  };
+  return { h24: percent(since(DAY)), d7: percent(since(7 * DAY)), d30: percent(since(30 * DAY)) };
+}
+
+export interface HistoryPoint {
+  at: number;
+  checks: number;
+  up: number;
+  responseMs: number | null;
+}
+
+/** Every check of the last day. */
+export async function recentResults(db: Kysely<DB>, monitorId: string, from: number): Promise<HistoryPoint[]> {
+  const rows = await db
+    .selectFrom('check_results')
+    .select(['at', 'ok', 'response_ms', 'maintenance'])
+    .where('monitor_id', '=', monitorId)
+    .where('at', '>=', from)
+    .orderBy('at')
+    .execute();
+  return rows.map((r) => ({ at: r.at, checks: 1, up: r.ok, responseMs: r.response_ms }));
+}
+
+/** One point per hour, from the rollups. */
+export async function hourlyHistory(db: Kysely<DB>, monitorId: string, from: number): Promise<HistoryPoint[]> {
+  const rows = await db.selectFrom('check_rollups').selectAll().where('monitor_id', '=', monitorId).where('hour', '>=', from).orderBy('hour').execute();
+  return rows.map((r) => ({
+    at: r.hour,
+    checks: r.checks,
+    up: r.up,
+    responseMs: r.response_count === 0 ? null : Math.round(Number(r.response_ms_sum) / r.response_count),
+  }));
+}
+
+/** Drops results and rollups past their retention. */
+export async function pruneCheckHistory(db: Kysely<DB>, now: number, retention: { resultsDays: number; rollupsDays: number }): Promise<void> {
+  await db.deleteFrom('check_results').where('at', '<', now - retention.resultsDays * DAY).execute();
+  await db.deleteFrom('check_rollups').where('hour', '<', now - retention.rollupsDays * DAY).execute();
+}
