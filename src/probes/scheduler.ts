@@ -49,6 +49,7 @@ export class CheckScheduler {
   private loopDone: Promise<void> = Promise.resolve();
   private lastPass: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
+  private halfFree: (() => void) | null = null;
   private buffer: CheckRecord[] = [];
   /** States decided but not yet written: a monitor checked again before the write sees them. */
   private readonly unwritten = new Map<string, CheckState>();
@@ -95,24 +96,34 @@ export class CheckScheduler {
     await this.flush();
   }
 
-  /** Claims due checks while there are free slots; a full node waits for one to free up. */
+  /**
+   * Claims due checks into the free slots. A full node waits until half its slots are
+   * free before claiming again, so that claims come in batches rather than one by one.
+   */
   private async pass(): Promise<void> {
     for (;;) {
       const free = this.options.concurrency - this.inFlight.size;
-      if (free > 0) {
-        const now = this.deps.clock.now();
-        const claimed = await claimDueChecks(this.deps.database.db, this.deps.database.dialect, now, free);
-        for (const row of claimed) this.launch(row, now);
-        if (claimed.length < free) return;
-      }
-      await Promise.race(this.inFlight);
+      const now = this.deps.clock.now();
+      const claimed = await claimDueChecks(this.deps.database.db, this.deps.database.dialect, now, free);
+      for (const row of claimed) this.launch(row, now);
+      if (claimed.length < free) return;
+      await new Promise<void>((resolve) => {
+        if (this.inFlight.size <= this.options.concurrency / 2) resolve();
+        else this.halfFree = resolve;
+      });
     }
   }
 
   private launch(row: ClaimedCheck, now: number): void {
     const run = this.check(row, now)
       .catch((err: unknown) => this.deps.logger.error({ err, monitor: row.id }, 'a check failed to run'))
-      .finally(() => this.inFlight.delete(run));
+      .finally(() => {
+        this.inFlight.delete(run);
+        if (this.halfFree && this.inFlight.size <= this.options.concurrency / 2) {
+          this.halfFree();
+          this.halfFree = null;
+        }
+      });
     this.inFlight.add(run);
   }
 

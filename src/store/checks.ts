@@ -15,7 +15,7 @@ export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config'
 export function claimDueChecks(db: Kysely<DB>, dialect: Dialect, now: number, limit: number): Promise<ClaimedCheck[]> {
   return db
     .updateTable('monitors')
-    .set({ next_check_at: sql<number>`next_check_at + check_interval_ms * ((${now} - next_check_at) / check_interval_ms + 1)` })
+    .set({ next_check_at: sql<number>`next_check_at + check_interval_ms * (CAST((${now} - next_check_at) / check_interval_ms AS INTEGER) + 1)` })
     .where('id', 'in', (eb) =>
       eb
         .selectFrom('monitors')

@@ -1,19 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
+import { requiredTool } from '../support/required-tool.js';
 import { useTestApp } from '../support/test-app.js';
 
 const BINARY = '/usr/bin/prometheus-alertmanager';
-const available = existsSync(BINARY);
-if (!available) {
-  const message = `${BINARY} not found: install it with apt-get install -y prometheus-alertmanager`;
-  if (process.env['CI']) throw new Error(`The Alertmanager test cannot run in CI. ${message}`);
-  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING the real Alertmanager test. ${message}\n${'!'.repeat(78)}\n`);
-}
+const available = requiredTool(BINARY, 'prometheus-alertmanager', 'the real Alertmanager test');
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
