@@ -58,7 +58,7 @@ test('a policy built in the editor pages L1, escalates to L2 after 15 minutes, a
   await pick(page, create, 'Escalation policy', policyName);
   await create.getByRole('button', { name: 'Create monitor' }).click();
   await expect(page.getByRole('heading', { name: monitorName, level: 2 })).toBeVisible();
-  await expect(page.getByRole('link', { name: policyName })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Escalation policy' })).toHaveValue(policyName);
 
   await page.getByRole('button', { name: 'Raise test alert' }).click();
   const alert = page.getByRole('dialog', { name: 'Raise test alert' });

@@ -42,3 +42,15 @@ export function fieldMessagesUnder(error: Error | null, prefix: string): Record<
   }
   return messages;
 }
+
+/** Of messages keyed by path, those under one field, keyed by the rest of their path ('' for the field itself). */
+export function messagesUnder(messages: Record<string, string>, field: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(messages)
+      .filter(([path]) => path === field || path.startsWith(`${field}/`))
+      .map(([path, message]) => [path.slice(field.length + 1), message]),
+  );
+}
+
+/** The first message on a field or anything inside it, for inputs that edit a whole list or map. */
+export const firstMessageUnder = (messages: Record<string, string>, field: string): string | undefined => Object.values(messagesUnder(messages, field))[0];

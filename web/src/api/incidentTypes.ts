@@ -1,3 +1,5 @@
+import type { CheckKind, CheckSettings, CheckSpecs, LastCheck, Maintenance } from './checkTypes';
+
 export type Target =
   | { type: 'schedule'; scheduleId: string }
   | { type: 'schedule_layer'; scheduleId: string; layerId: string }
@@ -32,10 +34,13 @@ export interface Policy extends Required<PolicyInput> {
   updatedAt: string;
 }
 
-/** manual: alerts raised through the API; the others are pushed by a sender with an integration key. */
-export type MonitorKind = 'manual' | 'webhook' | 'pagerduty' | 'alertmanager' | 'grafana' | 'heartbeat';
+/** manual: alerts raised through the API; pushed kinds are sent by a sender with an integration key; checked kinds are probed by Vigil. */
+export type MonitorKind = 'manual' | 'webhook' | 'pagerduty' | 'alertmanager' | 'grafana' | 'heartbeat' | CheckKind;
 
-export interface Monitor {
+/** Pushed and manual monitors are down while they have an open incident; checked ones are pending until their first result. */
+export type MonitorStatus = 'up' | 'down' | 'pending' | 'paused' | 'maintenance';
+
+export interface Monitor extends CheckSpecs {
   id: string;
   teamId: string;
   name: string;
@@ -43,9 +48,24 @@ export interface Monitor {
   policyId: string;
   paused: boolean;
   createdAt: string;
+  status: MonitorStatus;
+  /** Checked kinds only, like the rest. */
+  check?: CheckSettings;
+  maintenance?: Maintenance;
+  lastCheck?: LastCheck;
+  /** HTTPS only. */
+  certificateExpiresAt?: string;
+  nextCheckAt?: string;
 }
 
-export interface NewMonitor {
+/** What a checked monitor's form sends: its settings, its kind's spec and any maintenance, each replaced whole. */
+export interface CheckedFields extends CheckSpecs {
+  check?: CheckSettings;
+  /** Empty lists remove the monitor's maintenance windows. */
+  maintenance?: Maintenance;
+}
+
+export interface NewMonitor extends CheckedFields {
   name: string;
   teamId: string;
   policyId: string;
@@ -65,7 +85,7 @@ export interface Integration {
 /** What creating a monitor answers: pushed kinds include their integration, once. */
 export type CreatedMonitor = Monitor & Partial<Integration>;
 
-export type MonitorPatch = Partial<Pick<Monitor, 'name' | 'policyId' | 'paused'>>;
+export type MonitorPatch = Partial<Pick<Monitor, 'name' | 'policyId' | 'paused'>> & CheckedFields;
 
 export interface NewAlert {
   title: string;

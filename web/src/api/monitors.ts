@@ -1,12 +1,15 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { query, request } from './client';
 import { incidentsKey } from './incidents';
+import type { History, HistoryRange, Uptime } from './checkTypes';
 import type { CreatedMonitor, Incident, Integration, Monitor, MonitorPatch, NewAlert, NewMonitor } from './incidentTypes';
 import type { Page } from './types';
 
 const monitorsKey = ['monitors'] as const;
 const monitorKey = (id: string) => [...monitorsKey, 'detail', id] as const;
 const pageSize = 50;
+/** Checks run on their own and change a monitor's status, uptime and history: views refresh at this pace. */
+const pollMs = 10_000;
 
 export function useMonitorPages() {
   return useInfiniteQuery({
@@ -14,6 +17,7 @@ export function useMonitorPages() {
     queryFn: ({ pageParam }) => request<Page<Monitor>>('GET', `/monitors${query({ limit: pageSize, cursor: pageParam })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: pollMs,
   });
 }
 
@@ -27,7 +31,22 @@ export function useMonitorChoices() {
 }
 
 export function useMonitor(id: string) {
-  return useQuery({ queryKey: monitorKey(id), queryFn: () => request<Monitor>('GET', `/monitors/${id}`) });
+  return useQuery({ queryKey: monitorKey(id), queryFn: () => request<Monitor>('GET', `/monitors/${id}`), refetchInterval: pollMs });
+}
+
+/** A checked monitor's share of good checks over the last 24 hours, 7 and 30 days. */
+export function useMonitorUptime(id: string) {
+  return useQuery({ queryKey: [...monitorKey(id), 'uptime'], queryFn: () => request<Uptime>('GET', `/monitors/${id}/uptime`), refetchInterval: pollMs });
+}
+
+export function useMonitorHistory(id: string, range: HistoryRange) {
+  return useQuery({
+    queryKey: [...monitorKey(id), 'history', range],
+    queryFn: () => request<History>('GET', `/monitors/${id}/history${query({ range })}`),
+    refetchInterval: pollMs,
+    // Switching ranges keeps the chart on screen until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useCreateMonitor() {
@@ -42,7 +61,11 @@ export function useUpdateMonitor(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (patch: MonitorPatch) => request<Monitor>('PATCH', `/monitors/${id}`, patch),
-    onSuccess: () => client.invalidateQueries({ queryKey: monitorsKey }),
+    onSuccess: (saved) => {
+      // Shown at once: a select bound to the monitor would otherwise flip back until the refetch.
+      client.setQueryData(monitorKey(id), saved);
+      return client.invalidateQueries({ queryKey: monitorsKey });
+    },
   });
 }
 

@@ -1,13 +1,18 @@
 import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { fieldMessages, fieldMessagesUnder } from '../../api/ApiError';
+import { fieldMessages, fieldMessagesUnder, messagesUnder } from '../../api/ApiError';
 import type { CreatedMonitor, Monitor, MonitorKind } from '../../api/incidentTypes';
 import { useCreateMonitor, useUpdateMonitor } from '../../api/monitors';
 import { usePolicyChoices } from '../../api/policies';
 import { useTeamChoices } from '../../api/teams';
 import { FormError } from '../../components/FormError';
+import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { checkedDraftOf, checkedFieldsOf, parseHeaders, type CheckedDraft } from './checkDraft';
+import { CheckFields } from './CheckFields';
+import { CheckTargetFields } from './CheckTargetFields';
 import { HeartbeatFields, heartbeatSeconds, type HeartbeatMinutes } from './HeartbeatFields';
-import { monitorKindChoices } from './monitorKinds';
+import { MaintenanceFields } from './MaintenanceFields';
+import { isCheckedKind, monitorKindChoices } from './monitorKinds';
 
 interface MonitorFormModalProps {
   /** Absent to create one. */
@@ -19,6 +24,7 @@ interface MonitorFormModalProps {
 
 /** Creates a monitor of any kind, or edits one (its kind and team are fixed); rendered only while open so each opening starts from the monitor as saved. */
 export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModalProps) {
+  const viewerZone = useViewerTimeZone();
   const teams = useTeamChoices();
   const policies = usePolicyChoices();
   const creating = useCreateMonitor();
@@ -30,25 +36,33 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
   const [paused, setPaused] = useState(monitor?.paused ?? false);
   const [kind, setKind] = useState<MonitorKind>(monitor?.kind ?? 'manual');
   const [heartbeat, setHeartbeat] = useState<HeartbeatMinutes>({ interval: 5, grace: 1 });
+  const [checked, setChecked] = useState<CheckedDraft>(() => checkedDraftOf(monitor, viewerZone));
+  const [headersError, setHeadersError] = useState<string>();
   const errors = fieldMessages(saving.error);
+  const bodyErrors = fieldMessagesUnder(saving.error, '/body');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (policyId === null || teamId === null) return;
+    // Header lines are parsed here, so a malformed one is named before anything is sent.
+    const badLines = kind === 'http' ? parseHeaders(checked.http.headers).badLines : [];
+    setHeadersError(badLines.length > 0 ? `Line ${badLines.join(', ')}: write each header as Name: value` : undefined);
+    if (badLines.length > 0) return;
+    const fields = isCheckedKind(kind) ? checkedFieldsOf(kind, checked, monitor?.maintenance !== undefined) : {};
     const done = { onSuccess: (saved: CreatedMonitor) => (onSaved ?? onClose)(saved) };
-    if (monitor) updating.mutate({ name, policyId, paused }, done);
-    else creating.mutate({ name, teamId, policyId, kind, paused, ...(kind === 'heartbeat' && { heartbeat: heartbeatSeconds(heartbeat) }) }, done);
+    if (monitor) updating.mutate({ name, policyId, paused, ...fields }, done);
+    else creating.mutate({ name, teamId, policyId, kind, paused, ...fields, ...(kind === 'heartbeat' && { heartbeat: heartbeatSeconds(heartbeat) }) }, done);
   };
 
   return (
-    <Modal opened onClose={onClose} title={monitor ? `Edit ${monitor.name}` : 'New monitor'}>
+    <Modal opened onClose={onClose} title={monitor ? `Edit ${monitor.name}` : 'New monitor'} size={isCheckedKind(kind) ? 'xl' : 'md'}>
       <Stack component="form" onSubmit={submit}>
         <FormError error={saving.error} />
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors['name']} />
         <Select
           label="Kind"
           required
-          description={monitor ? 'A monitor keeps its kind.' : 'How alerts reach this monitor.'}
+          description={monitor ? 'A monitor keeps its kind.' : 'How Vigil learns that something is wrong.'}
           disabled={monitor !== undefined}
           allowDeselect={false}
           data={monitorKindChoices}
@@ -56,9 +70,6 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
           onChange={(value) => value !== null && setKind(value as MonitorKind)}
           error={errors['kind']}
         />
-        {kind === 'heartbeat' && !monitor && (
-          <HeartbeatFields value={heartbeat} onChange={setHeartbeat} errors={fieldMessagesUnder(saving.error, '/body/heartbeat')} error={errors['heartbeat']} />
-        )}
         <Select
           label="Team"
           required
@@ -80,6 +91,16 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
           onChange={setPolicyId}
           error={errors['policyId']}
         />
+        {kind === 'heartbeat' && !monitor && (
+          <HeartbeatFields value={heartbeat} onChange={setHeartbeat} errors={fieldMessagesUnder(saving.error, '/body/heartbeat')} error={errors['heartbeat']} />
+        )}
+        {isCheckedKind(kind) && (
+          <>
+            <CheckTargetFields kind={kind} value={checked} onChange={setChecked} errors={bodyErrors} headersError={headersError} />
+            <CheckFields value={checked.check} onChange={(check) => setChecked({ ...checked, check })} errors={messagesUnder(bodyErrors, 'check')} />
+            <MaintenanceFields value={checked.maintenance} onChange={(maintenance) => setChecked({ ...checked, maintenance })} errors={messagesUnder(bodyErrors, 'maintenance')} />
+          </>
+        )}
         <Switch label="Paused" description="A paused monitor opens no incidents." checked={paused} onChange={(e) => setPaused(e.currentTarget.checked)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlarm, IconPencil, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -9,12 +9,18 @@ import { useCurrentUser } from '../../auth/useCurrentUser';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { QueryError } from '../../components/QueryError';
 import { IncidentList } from '../incidents/IncidentList';
+import { CertificateCard } from './CertificateCard';
+import { LastCheckCard } from './LastCheckCard';
 import { MonitorFormModal } from './MonitorFormModal';
 import { MonitorKindBadge } from './MonitorKindBadge';
-import { isPushedKind } from './monitorKinds';
+import { MonitorPolicySelect } from './MonitorPolicySelect';
+import { isCheckedKind, isPushedKind } from './monitorKinds';
 import { NewIntegrationKeyButton } from './NewIntegrationKeyButton';
 import { MonitorStatusBadge } from './MonitorStatusBadge';
 import { RaiseAlertModal } from './RaiseAlertModal';
+import { ResponseTimePanel } from './ResponseTimePanel';
+import { TargetCard } from './TargetCard';
+import { UptimeCard } from './UptimeCard';
 
 export function MonitorPage() {
   const { monitorId = '' } = useParams();
@@ -42,7 +48,7 @@ export function MonitorPage() {
         <Group>
           <Title order={2}>{m.name}</Title>
           <MonitorKindBadge kind={m.kind} />
-          <MonitorStatusBadge paused={m.paused} />
+          <MonitorStatusBadge status={m.status} />
         </Group>
         {canEdit && (
           <Group>
@@ -63,12 +69,27 @@ export function MonitorPage() {
           </Group>
         )}
       </Group>
-      <Text>
-        Escalation policy:{' '}
-        <Anchor component={Link} to={`/escalation-policies/${m.policyId}`}>
-          {policyName}
-        </Anchor>
-      </Text>
+      {isCheckedKind(m.kind) && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: m.certificateExpiresAt === undefined ? 3 : 4 }}>
+            <TargetCard monitor={m} />
+            <LastCheckCard monitor={m} />
+            <UptimeCard monitorId={m.id} />
+            {m.certificateExpiresAt !== undefined && <CertificateCard expiresAt={m.certificateExpiresAt} warnDays={m.http?.certExpiryDays ?? 0} />}
+          </SimpleGrid>
+          <ResponseTimePanel monitorId={m.id} />
+        </>
+      )}
+      {canEdit ? (
+        <MonitorPolicySelect monitor={m} />
+      ) : (
+        <Text>
+          Escalation policy:{' '}
+          <Anchor component={Link} to={`/escalation-policies/${m.policyId}`}>
+            {policyName}
+          </Anchor>
+        </Text>
+      )}
       <Title order={3}>Incidents</Title>
       <IncidentList monitorId={m.id} />
       {editing && <MonitorFormModal monitor={m} onClose={edit.close} />}

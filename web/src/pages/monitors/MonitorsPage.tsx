@@ -11,9 +11,12 @@ import { hasRole } from '../../auth/roles';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryError } from '../../components/QueryError';
+import { describeTarget } from './checkFormat';
 import { CreatedIntegrationModal } from './CreatedIntegrationModal';
+import { LastResponse } from './LastResponse';
 import { MonitorFormModal } from './MonitorFormModal';
 import { MonitorKindBadge } from './MonitorKindBadge';
+import { isCheckedKind } from './monitorKinds';
 import { MonitorStatusBadge } from './MonitorStatusBadge';
 
 export function MonitorsPage() {
@@ -56,6 +59,7 @@ export function MonitorsPage() {
               <Table.Th>Name</Table.Th>
               <Table.Th>Kind</Table.Th>
               <Table.Th>Status</Table.Th>
+              <Table.Th>Last response</Table.Th>
               <Table.Th>Escalation policy</Table.Th>
               <Table.Th>Team</Table.Th>
             </Table.Tr>
@@ -67,12 +71,21 @@ export function MonitorsPage() {
                   <Anchor component={Link} to={`/monitors/${monitor.id}`}>
                     {monitor.name}
                   </Anchor>
+                  {isCheckedKind(monitor.kind) && (
+                    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                      {describeTarget(monitor)}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <MonitorKindBadge kind={monitor.kind} />
                 </Table.Td>
                 <Table.Td>
-                  <MonitorStatusBadge paused={monitor.paused} />
+                  <MonitorStatusBadge status={monitor.status} />
+                </Table.Td>
+                <Table.Td>
+                  {/* Only checked monitors have one; uptime needs a request per row, so it is on the monitor's page. */}
+                  {monitor.lastCheck && <LastResponse check={monitor.lastCheck} />}
                 </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/escalation-policies/${monitor.policyId}`} size="sm">

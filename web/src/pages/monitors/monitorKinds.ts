@@ -1,7 +1,14 @@
+import type { CheckKind } from '../../api/checkTypes';
 import type { MonitorKind } from '../../api/incidentTypes';
 
-export const monitorKindLabels: Record<MonitorKind, string> = {
-  manual: 'Manual',
+const checkedKindLabels: Record<CheckKind, string> = {
+  http: 'HTTP(S)',
+  tcp: 'TCP port',
+  dns: 'DNS',
+  ping: 'Ping',
+};
+
+const pushedKindLabels: Record<Exclude<MonitorKind, CheckKind | 'manual'>, string> = {
   webhook: 'Generic webhook',
   pagerduty: 'PagerDuty Events API v2',
   alertmanager: 'Prometheus Alertmanager',
@@ -9,9 +16,21 @@ export const monitorKindLabels: Record<MonitorKind, string> = {
   heartbeat: 'Heartbeat',
 };
 
-export const monitorKindChoices = (Object.keys(monitorKindLabels) as MonitorKind[]).map((value) => ({ value, label: monitorKindLabels[value] }));
+const monitorKindLabels: Record<MonitorKind, string> = { manual: 'Manual', ...checkedKindLabels, ...pushedKindLabels };
+
+const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** Grouped by how problems reach Vigil. */
+export const monitorKindChoices = [
+  { group: 'Raised by hand', items: choices({ manual: monitorKindLabels.manual }) },
+  { group: 'Checked by Vigil', items: choices(checkedKindLabels) },
+  { group: 'Pushed by a sender', items: choices(pushedKindLabels) },
+];
 
 /** Pushed kinds receive alerts from a sender holding the monitor's integration key. */
-export const isPushedKind = (kind: string): boolean => kind !== 'manual' && kind in monitorKindLabels;
+export const isPushedKind = (kind: string): boolean => kind in pushedKindLabels;
+
+/** Checked kinds are probed by Vigil on a schedule. */
+export const isCheckedKind = (kind: string): kind is CheckKind => kind in checkedKindLabels;
 
 export const monitorKindLabel = (kind: string): string => monitorKindLabels[kind as MonitorKind] ?? kind;

@@ -6,24 +6,26 @@ import { toWeekday, weekdayOptions } from './weekdays';
 interface CustomWindowsEditorProps {
   windows: RestrictionWindow[];
   onChange: (windows: RestrictionWindow[]) => void;
-  /** Keyed like "windows/0/endTime". */
+  /** Keyed like "0/endTime". */
   errors: Record<string, string>;
+  /** What having no window means where the editor is used. */
+  emptyText: string;
 }
 
-/** Weekly windows in the layer's zone; a window may cross midnight or the end of the week. */
-export function CustomWindowsEditor({ windows, onChange, errors }: CustomWindowsEditorProps) {
+/** Weekly windows in a time zone chosen beside it; a window may cross midnight or the end of the week. */
+export function CustomWindowsEditor({ windows, onChange, errors, emptyText }: CustomWindowsEditorProps) {
   const change = (index: number, patch: Partial<RestrictionWindow>) =>
     onChange(windows.map((w, i) => (i === index ? { ...w, ...patch } : w)));
   return (
     <Stack gap="xs" pl="lg">
       {windows.length === 0 && (
         <Text size="sm" c="dimmed">
-          No windows: the layer is never active.
+          {emptyText}
         </Text>
       )}
       {windows.map((w, index) => {
         const n = index + 1;
-        const at = (field: keyof RestrictionWindow) => errors[`windows/${index}/${field}`];
+        const at = (field: keyof RestrictionWindow) => errors[`${index}/${field}`];
         return (
           <Group key={index} align="flex-end" gap="xs">
             <Select

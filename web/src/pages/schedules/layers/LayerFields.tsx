@@ -1,4 +1,5 @@
 import { Group, Stack, TextInput } from '@mantine/core';
+import { firstMessageUnder, messagesUnder } from '../../../api/ApiError';
 import { TimeZoneSelect } from '../../../components/TimeZoneSelect';
 import { MemberOrderList } from './MemberOrderList';
 import { RestrictionFields } from './RestrictionFields';
@@ -14,26 +15,17 @@ interface LayerFieldsProps {
   viewerZone?: string;
 }
 
-/** Keeps the errors under one field of the layer, keyed by the rest of their path ('' for the field itself). */
-function under(errors: Record<string, string>, field: string): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(errors)
-      .filter(([path]) => path === field || path.startsWith(`${field}/`))
-      .map(([path, message]) => [path.slice(field.length + 1), message]),
-  );
-}
-
 export function LayerFields({ values, onChange, errors, viewerZone }: LayerFieldsProps) {
   const set = <K extends keyof LayerValues>(key: K, value: LayerValues[K]) => onChange({ ...values, [key]: value });
-  const memberErrors = Object.entries(under(errors, 'members'))[0]?.[1];
+  const memberErrors = firstMessageUnder(errors, 'members');
   return (
     <Stack gap="md">
       <Group align="flex-start" grow>
         <TextInput label="Layer name" required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors['name']} />
         <TimeZoneSelect label="Layer time zone" value={values.timeZone} onChange={(zone) => set('timeZone', zone)} error={errors['timeZone']} />
       </Group>
-      <RotationFields value={values.rotation} onChange={(rotation) => set('rotation', rotation)} errors={under(errors, 'rotation')} />
-      <RestrictionFields value={values.restriction} onChange={(restriction) => set('restriction', restriction)} errors={under(errors, 'restriction')} />
+      <RotationFields value={values.rotation} onChange={(rotation) => set('rotation', rotation)} errors={messagesUnder(errors, 'rotation')} />
+      <RestrictionFields value={values.restriction} onChange={(restriction) => set('restriction', restriction)} errors={messagesUnder(errors, 'restriction')} />
       <MemberOrderList members={values.members} onChange={(members) => set('members', members)} error={memberErrors} />
       {viewerZone !== undefined && (
         <TextInput

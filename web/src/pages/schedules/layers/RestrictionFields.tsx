@@ -1,4 +1,5 @@
 import { Radio, Stack } from '@mantine/core';
+import { messagesUnder } from '../../../api/ApiError';
 import type { Restriction } from '../../../api/scheduleTypes';
 import { CustomWindowsEditor } from './CustomWindowsEditor';
 
@@ -36,7 +37,14 @@ export function RestrictionFields({ value, onChange, errors }: RestrictionFields
           ))}
         </Stack>
       </Radio.Group>
-      {value.kind === 'custom' && <CustomWindowsEditor windows={value.windows} onChange={(windows) => onChange({ kind: 'custom', windows })} errors={errors} />}
+      {value.kind === 'custom' && (
+        <CustomWindowsEditor
+          windows={value.windows}
+          onChange={(windows) => onChange({ kind: 'custom', windows })}
+          errors={messagesUnder(errors, 'windows')}
+          emptyText="No windows: the layer is never active."
+        />
+      )}
     </Stack>
   );
 }
