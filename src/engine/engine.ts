@@ -7,6 +7,7 @@ import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/
 import { nextNotificationAt } from '../store/notifications.js';
 import { nextHeartbeatDueAt } from '../store/monitors.js';
 import { dispatchDue } from './dispatcher.js';
+import { PollingLoop } from './polling-loop.js';
 import { checkHeartbeats } from './heartbeats.js';
 import { planNotices } from './notice-planner.js';
 
@@ -36,54 +37,24 @@ const defaults: EngineOptions = { leaseMs: 60_000, batch: 200, maxSleepMs: 2_000
  * instant, and is woken early by new work or by a jump of the test clock. After a
  * restart the first pass runs everything overdue.
  */
-export class Engine {
-  private running = false;
-  private wakeUp: (() => void) | null = null;
-  private pending = false;
-  private loopDone: Promise<void> = Promise.resolve();
-  private lastPass: Promise<void> = Promise.resolve();
+export class Engine extends PollingLoop {
   private lastPlannedAt = -Infinity;
   private readonly options: EngineOptions;
-  private unsubscribe: () => void = () => undefined;
 
   constructor(
     private readonly deps: EngineDeps,
     options: Partial<EngineOptions> = {},
   ) {
+    super({ clock: deps.clock, logger: deps.logger, name: 'engine' });
     this.options = { ...defaults, ...options };
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.unsubscribe = this.deps.clock.onChange(() => this.wake());
-    this.loopDone = this.loop();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.unsubscribe();
-    this.wake();
-    await this.loopDone;
-  }
-
-  /** New work may be due now: skip the rest of the current sleep. */
-  wake(): void {
-    this.pending = true;
-    this.wakeUp?.();
-  }
-
-  /**
-   * One pass over everything due now; returns when nothing due is left. Passes are
-   * serialised, so when this resolves any pass already under way has finished too.
-   */
+  /** One pass over everything due now; returns when nothing due is left. */
   runOnce(): Promise<void> {
-    const pass = this.lastPass.then(() => this.pass());
-    this.lastPass = pass.catch(() => undefined);
-    return pass;
+    return this.serialisedPass();
   }
 
-  private async pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     const { leaseMs, batch } = this.options;
     const started = this.deps.clock.now();
     // Notices need minute precision; planning every pass would reload every schedule.
@@ -135,20 +106,7 @@ export class Engine {
     });
   }
 
-  private async loop(): Promise<void> {
-    while (this.running) {
-      this.pending = false;
-      try {
-        await this.runOnce();
-      } catch (err) {
-        this.deps.logger.error({ err }, 'engine pass failed; retrying');
-      }
-      if (!this.running || this.pending) continue;
-      await this.sleep(await this.sleepMs());
-    }
-  }
-
-  private async sleepMs(): Promise<number> {
+  protected async sleepMs(): Promise<number> {
     const { db } = this.deps.database;
     const now = this.deps.clock.now();
     const next = [await nextIncidentActionAt(db, now), await nextNotificationAt(db), await nextHeartbeatDueAt(db)].filter((v): v is number => v !== null);
@@ -156,17 +114,4 @@ export class Engine {
     return Math.max(0, Math.min(this.options.maxSleepMs, Math.min(...next) - now));
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = null;
-        done();
-      };
-    });
-  }
 }

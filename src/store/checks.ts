@@ -30,11 +30,6 @@ export function claimDueChecks(db: Kysely<DB>, dialect: Dialect, now: number, li
     .execute();
 }
 
-export async function nextCheckAt(db: Kysely<DB>): Promise<number | null> {
-  const row = await db.selectFrom('monitors').select((eb) => eb.fn.min('next_check_at').as('at')).where('paused', '=', 0).executeTakeFirst();
-  return row?.at === null || row?.at === undefined ? null : Number(row.at);
-}
-
 export interface CheckRecord {
   monitorId: string;
   at: number;
@@ -96,8 +91,23 @@ export async function recordChecks(db: Kysely<DB>, records: CheckRecord[]): Prom
         )
         .execute();
     }
-    for (const [id, state] of states) {
-      await trx.updateTable('monitors').set({ check_state: JSON.stringify(state) }).where('id', '=', id).execute();
+    // One statement per chunk rather than one per monitor: this write is most of a check's cost.
+    const entries = [...states];
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const chunk = entries.slice(i, i + CHUNK);
+      const cases = sql.join(
+        chunk.map(([id, state]) => sql`WHEN ${id} THEN ${JSON.stringify(state)}`),
+        sql` `,
+      );
+      await trx
+        .updateTable('monitors')
+        .set({ check_state: sql<string>`CASE id ${cases} END` })
+        .where(
+          'id',
+          'in',
+          chunk.map(([id]) => id),
+        )
+        .execute();
     }
   });
 }
