@@ -1,6 +1,8 @@
-// One node running N HTTP monitors at a 60 s interval against a local target, on its
-// own (so its RSS is its own). Prints one JSON line. Used by checks.bench.ts:
-//   node <bundle of this file> <database-url> <monitors> <target-url> <warmup-s> <measure-s>
+// One node running HTTP monitors at a 60 s interval against a local target, in a process
+// of its own (so its RSS is its own). Used by checks.bench.ts:
+//   node <bundle of this file> <database-url> <monitors> <target-url> <warmup-s> <measure-s> [join]
+// It creates the monitors, prints {"seeded":true}, runs, and prints its figures as one
+// JSON line. With "join" it creates nothing and shares the monitors already there.
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/app/clock.js';
 import { createLogger } from '../src/app/logger.js';
@@ -11,43 +13,49 @@ import { openDatabase } from '../src/store/database.js';
 import { newId } from '../src/store/ids.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 
-const [url = '', monitorsArg = '1000', target = '', warmupArg = '10', measureArg = '60'] = process.argv.slice(2);
+const [url = '', monitorsArg = '1000', target = '', warmupArg = '10', measureArg = '60', mode = 'seed'] = process.argv.slice(2);
 const monitors = Number(monitorsArg);
+const seeding = mode !== 'join';
 const INTERVAL_MS = 60_000;
 
 const database = openDatabase(url);
-await migrateToLatest(database);
 const { db } = database;
 const now = Date.now();
-const teamId = newId();
-await db.insertInto('teams').values({ id: teamId, name: 'Bench', description: '', created_at: now, updated_at: now }).execute();
-const policyId = newId();
-await db.insertInto('escalation_policies').values({ id: policyId, team_id: teamId, name: 'Bench', description: '', repeat: 0, ack_timeout_seconds: null, steps: '[]', created_at: now, updated_at: now }).execute();
-const config = (i: number) =>
-  JSON.stringify({
-    check: { intervalSeconds: 60, timeoutSeconds: 10, confirmations: 2, recoveries: 1, autoResolve: true },
-    http: { url: `${target}/service/${i}`, method: 'GET', headers: {}, expectedStatus: ['200-299'], keywordMode: 'present', followRedirects: true, maxRedirects: 5, verifyTls: true, certExpiryDays: 14 },
-    maintenance: null,
-  });
-for (let i = 0; i < monitors; i += 500) {
-  const rows = Array.from({ length: Math.min(500, monitors - i) }, (_, k) => ({
-    id: newId(),
-    team_id: teamId,
-    name: `service ${i + k}`,
-    kind: 'http',
-    policy_id: policyId,
-    config: config(i + k),
-    paused: 0,
-    created_at: now,
-    updated_at: now,
-    integration_key_hash: null,
-    heartbeat_due_at: null,
-    // Phases spread over the interval, as the API's jitter spreads new monitors.
-    next_check_at: now + Math.floor(((i + k) / monitors) * INTERVAL_MS),
-    check_interval_ms: INTERVAL_MS,
-    check_state: null,
-  }));
-  await db.insertInto('monitors').values(rows).execute();
+if (seeding) await seed();
+console.log(JSON.stringify({ seeded: true }));
+
+async function seed() {
+  await migrateToLatest(database);
+  const teamId = newId();
+  await db.insertInto('teams').values({ id: teamId, name: 'Bench', description: '', created_at: now, updated_at: now }).execute();
+  const policyId = newId();
+  await db.insertInto('escalation_policies').values({ id: policyId, team_id: teamId, name: 'Bench', description: '', repeat: 0, ack_timeout_seconds: null, steps: '[]', created_at: now, updated_at: now }).execute();
+  const config = (i: number) =>
+    JSON.stringify({
+      check: { intervalSeconds: 60, timeoutSeconds: 10, confirmations: 2, recoveries: 1, autoResolve: true },
+      http: { url: `${target}/service/${i}`, method: 'GET', headers: {}, expectedStatus: ['200-299'], keywordMode: 'present', followRedirects: true, maxRedirects: 5, verifyTls: true, certExpiryDays: 14 },
+      maintenance: null,
+    });
+  for (let i = 0; i < monitors; i += 500) {
+    const rows = Array.from({ length: Math.min(500, monitors - i) }, (_, k) => ({
+      id: newId(),
+      team_id: teamId,
+      name: `service ${i + k}`,
+      kind: 'http',
+      policy_id: policyId,
+      config: config(i + k),
+      paused: 0,
+      created_at: now,
+      updated_at: now,
+      integration_key_hash: null,
+      heartbeat_due_at: null,
+      // Phases spread over the interval, as the API's jitter spreads new monitors.
+      next_check_at: now + Math.floor(((i + k) / monitors) * INTERVAL_MS),
+      check_interval_ms: INTERVAL_MS,
+      check_state: null,
+    }));
+    await db.insertInto('monitors').values(rows).execute();
+  }
 }
 
 const lateness: number[] = [];
@@ -82,7 +90,6 @@ measuring = false;
 clearInterval(sampler);
 await scheduler.stop();
 await http.close();
-const results = await db.selectFrom('check_results').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 await database.close();
 
 lateness.sort((a, b) => a - b);
@@ -95,7 +102,6 @@ console.log(
     checks,
     expectedChecks: Math.round((monitors * seconds * 1000) / INTERVAL_MS),
     failures,
-    resultsWritten: Number(results.n),
     cpuMsPerCheck: Math.round(((cpu.user + cpu.system) / 1000 / checks) * 1000) / 1000,
     cpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 1000) / 10,
     peakRssMiB: Math.round(peakRss / 1024 / 1024),

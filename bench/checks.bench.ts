@@ -1,12 +1,16 @@
 // Check scheduler benchmark: one node running 1,000 and 10,000 HTTP monitors at 60 s
-// against a local HTTP target in another process. Reports CPU per check, peak RSS,
-// how late checks start, and whether every due check ran.
-import { execFile, spawn } from 'node:child_process';
+// on SQLite, and two nodes sharing 10,000 on PostgreSQL, against a local HTTP target in
+// another process. Reports CPU per check, peak RSS, how late checks start, and whether
+// every due check ran.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WARMUP_S = 30;
@@ -46,15 +50,50 @@ async function bundleNode(): Promise<string> {
   return outfile;
 }
 
-function runNode(script: string, databaseUrl: string, monitors: number, targetUrl: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [script, databaseUrl, String(monitors), targetUrl, String(WARMUP_S), String(MEASURE_S)],
-      { maxBuffer: 1 << 20 },
-      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout.trim().split('\n').at(-1) as string))),
-    );
+interface NodeRun {
+  /** Resolves once the node has created the monitors (at once when it joins). */
+  seeded: Promise<void>;
+  result: Promise<Record<string, unknown>>;
+}
+
+function startNode(script: string, databaseUrl: string, monitors: number, targetUrl: string, join = false): NodeRun {
+  const args = [script, databaseUrl, String(monitors), targetUrl, String(WARMUP_S), String(MEASURE_S), ...(join ? ['join'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  let seeded: () => void = () => undefined;
+  const seededPromise = new Promise<void>((resolve) => (seeded = resolve));
+  const result = new Promise<Record<string, unknown>>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const message = JSON.parse(line) as Record<string, unknown>;
+      if (message['seeded']) seeded();
+      else resolve(message);
+    });
+    child.on('exit', (code) => code !== 0 && reject(new Error(`bench node exited with ${code}`)));
   });
+  return { seeded: seededPromise, result };
+}
+
+/** Two nodes on one PostgreSQL database share 10,000 monitors. */
+async function twoNodes(script: string, targetUrl: string): Promise<Record<string, unknown>> {
+  const bin = findPgBin();
+  if (!bin) return { skipped: 'no PostgreSQL binaries (apt-get install -y postgresql)' };
+  const cluster = await startPgCluster(bin);
+  try {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench_checks');
+    await admin.end();
+    const url = new URL(cluster.url);
+    url.pathname = '/bench_checks';
+    const first = startNode(script, url.toString(), 10_000, targetUrl);
+    await first.seeded;
+    const second = startNode(script, url.toString(), 10_000, targetUrl, true);
+    const nodes = [await first.result, await second.result];
+    const checks = nodes.reduce((n, r) => n + Number(r['checks']), 0);
+    return { monitors: 10_000, checksBothNodes: checks, expectedChecks: nodes[0]?.['expectedChecks'], nodes };
+  } finally {
+    cluster.stop();
+  }
 }
 
 export async function run() {
@@ -64,8 +103,9 @@ export async function run() {
   try {
     const script = await bundleNode();
     for (const monitors of [1_000, 10_000]) {
-      results[`sqlite_${monitors}`] = await runNode(script, `sqlite:${path.join(dir, `vigil-${monitors}.db`)}`, monitors, target.url);
+      results[`sqlite_${monitors}`] = await startNode(script, `sqlite:${path.join(dir, `vigil-${monitors}.db`)}`, monitors, target.url).result;
     }
+    results['postgres_10000_two_nodes'] = await twoNodes(script, target.url);
   } finally {
     target.stop();
     rmSync(dir, { recursive: true, force: true });
