@@ -6,8 +6,14 @@ import { toIso } from './schemas/common.js';
 
 export type MonitorStatus = 'up' | 'down' | 'pending' | 'paused' | 'maintenance';
 
-/** A monitor as the API shows it; `hasOpenIncident` decides the status of unchecked kinds. */
-export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: number) {
+// Request headers of HTTP checks often carry credentials for the target.
+const HIDDEN = '(hidden)';
+
+/**
+ * A monitor as the API shows it; `hasOpenIncident` decides the status of unchecked kinds.
+ * Viewers see the names of an HTTP check's headers, not their values.
+ */
+export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: number, showHeaderValues: boolean) {
   const base = {
     id: row.id,
     teamId: row.team_id,
@@ -19,6 +25,9 @@ export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: n
   };
   if (isCheckedKind(row.kind)) {
     const config = JSON.parse(row.config) as CheckedConfig;
+    if (config.http && !showHeaderValues) {
+      config.http.headers = Object.fromEntries(Object.keys(config.http.headers).map((name) => [name, HIDDEN]));
+    }
     const state = row.check_state === null ? null : (JSON.parse(row.check_state) as CheckState);
     const status: MonitorStatus =
       row.paused === 1 ? 'paused' : inMaintenance(config.maintenance, now) ? 'maintenance' : (state?.status ?? 'pending');

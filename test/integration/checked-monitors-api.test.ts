@@ -81,6 +81,18 @@ describeEachDatabase('checked monitors API', (dialect) => {
     expect((await t.admin.get('/api/v1/monitors?limit=200')).body.items.length).toBe(before);
   });
 
+  it("shows an HTTP check's header values to responders and up, and only their names to viewers", async () => {
+    const id = (await create({ kind: 'http', http: { url: 'https://api.test/health', headers: { Authorization: 'Bearer s3cret' } } })).body.id;
+    expect((await t.admin.get(`/api/v1/monitors/${id}`)).body.http.headers).toEqual({ Authorization: 'Bearer s3cret' });
+    const users = (await t.admin.get('/api/v1/users?limit=200')).body.items as { id: string; email: string }[];
+    const dave = users.find((u) => u.email === 'dave@example.com')?.id;
+    await t.admin.patch(`/api/v1/users/${dave}`, { password: 'dave-password' });
+    const viewer = await t.login('dave@example.com', 'dave-password');
+    expect((await viewer.get(`/api/v1/monitors/${id}`)).body.http.headers).toEqual({ Authorization: '(hidden)' });
+    const listed = (await viewer.get('/api/v1/monitors?limit=200')).body.items.find((m: { id: string }) => m.id === id);
+    expect(JSON.stringify(listed)).not.toContain('s3cret');
+  });
+
   it('reports uptime and history as empty before any check', async () => {
     const id = (await create({ kind: 'tcp', tcp: { host: '127.0.0.1', port: 9 } })).body.id;
     expect((await t.admin.get(`/api/v1/monitors/${id}/uptime`)).body).toEqual({ h24: null, d7: null, d30: null });

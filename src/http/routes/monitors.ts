@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { triggerAlert } from '../../service/incidents.js';
@@ -21,7 +22,9 @@ import { getPolicy } from '../../store/policies.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
+import { actorOf } from '../auth.js';
 import { requireTeamMember } from '../permissions.js';
+import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { AlertInput, IncidentView, toIncident } from '../schemas/incident.js';
 import { requireResponder } from './incidents.js';
@@ -55,16 +58,17 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       throw new AppError('validation_failed', 'Unknown escalation policy', [{ path: '/body/policyId', message: 'is not an existing escalation policy' }]);
     });
 
-  const present = async (rows: MonitorRow[]) => {
+  const present = async (req: FastifyRequest, rows: MonitorRow[]) => {
     const down = await monitorsWithOpenIncidents(db, rows.map((r) => r.id));
     const now = clock.now();
-    return rows.map((row) => presentMonitor(row, down.has(row.id), now));
+    const showHeaderValues = hasRole(actorOf(req).user.role, 'responder');
+    return rows.map((row) => presentMonitor(row, down.has(row.id), now, showHeaderValues));
   };
-  const presentOne = async (row: MonitorRow) => (await present([row]))[0] as ReturnType<typeof presentMonitor>;
+  const presentOne = async (req: FastifyRequest, row: MonitorRow) => (await present(req, [row]))[0] as ReturnType<typeof presentMonitor>;
 
   api.get('/monitors', { schema: { tags, summary: 'List monitors', querystring: PageQuery, response: { 200: Page(MonitorView) } } }, async (req) => {
     const page = await listMonitors(db, req.query);
-    return { items: await present(page.items), nextCursor: page.nextCursor };
+    return { items: await present(req, page.items), nextCursor: page.nextCursor };
   });
 
   api.post(
@@ -107,7 +111,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     if (kind === 'heartbeat') await setHeartbeatDue(db, row.id, now + heartbeatWindowMs(row));
     const pushed = (pushedKinds as readonly string[]).includes(row.kind);
     if (checked) wakeScheduler();
-    return reply.code(201).send({ ...(await presentOne(row)), ...(pushed && (await integration(row))) });
+    return reply.code(201).send({ ...(await presentOne(req, row)), ...(pushed && (await integration(row))) });
   },
   );
 
@@ -125,7 +129,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
   );
 
   api.get('/monitors/:id', { schema: { tags, summary: 'A monitor', params: IdParams, response: { 200: MonitorView } } }, async (req) =>
-    presentOne(await getMonitor(db, req.params.id)),
+    presentOne(req, await getMonitor(db, req.params.id)),
   );
 
   api.patch(
@@ -157,7 +161,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       }
       // Unpausing restarts the wait for a beat rather than alerting on the pause itself.
       if (row.kind === 'heartbeat' && req.body.paused === false && row.paused === 1) await setHeartbeatDue(db, row.id, clock.now() + heartbeatWindowMs(row));
-      return presentOne(await getMonitor(db, row.id));
+      return presentOne(req, await getMonitor(db, row.id));
     },
   );
 
