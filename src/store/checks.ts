@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CheckOutcome, CheckState } from '../core/monitor/types.js';
 import { DAY, HOUR } from '../core/time/units.js';
 import type { Dialect } from './database.js';
-import type { DB, MonitorsTable } from './schema.js';
+import type { CheckRollupsTable, DB, MonitorsTable } from './schema.js';
 
 export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config' | 'check_state' | 'next_check_at' | 'check_interval_ms'>;
 
@@ -41,10 +41,74 @@ export interface CheckRecord {
 // Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
 const CHUNK = 500;
 
-/** Writes a batch of finished checks in one transaction: results, hourly rollups, states. */
-export async function recordChecks(db: Kysely<DB>, records: CheckRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const rollups = new Map<string, { monitor_id: string; hour: number; checks: number; up: number; response_ms_sum: number; response_count: number }>();
+/**
+ * Writes a batch of finished checks in one transaction: results, hourly rollups, states.
+ * Checks of monitors deleted meanwhile are dropped, so they cannot block the batch.
+ */
+export async function recordChecks(db: Kysely<DB>, batch: CheckRecord[]): Promise<void> {
+  if (batch.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const ids = [...new Set(batch.map((r) => r.monitorId))];
+    const existing = new Set<string>();
+    for (const chunk of chunks(ids)) {
+      for (const row of await trx.selectFrom('monitors').select('id').where('id', 'in', chunk).execute()) existing.add(row.id);
+    }
+    await writeChecks(trx, batch.filter((r) => existing.has(r.monitorId)));
+  });
+}
+
+async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<void> {
+  for (const chunk of chunks(records)) {
+    await trx
+      .insertInto('check_results')
+      .values(
+        chunk.map((r) => ({
+          monitor_id: r.monitorId,
+          at: r.at,
+          ok: r.outcome.ok ? 1 : 0,
+          response_ms: r.outcome.responseMs,
+          message: r.outcome.message,
+          maintenance: r.maintenance ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+  for (const chunk of chunks(hourlyRollups(records))) {
+    await trx
+      .insertInto('check_rollups')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['monitor_id', 'hour']).doUpdateSet((eb) => ({
+          checks: eb('check_rollups.checks', '+', eb.ref('excluded.checks')),
+          up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
+          response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
+          response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
+        })),
+      )
+      .execute();
+  }
+  // The last state of each monitor in the batch wins; one statement per chunk, not per monitor.
+  const states = [...new Map(records.map((r) => [r.monitorId, r.state]))];
+  for (const chunk of chunks(states)) {
+    const cases = sql.join(
+      chunk.map(([id, state]) => sql`WHEN ${id} THEN ${JSON.stringify(state)}`),
+      sql` `,
+    );
+    await trx
+      .updateTable('monitors')
+      .set({ check_state: sql<string>`CASE id ${cases} END` })
+      .where(
+        'id',
+        'in',
+        chunk.map(([id]) => id),
+      )
+      .execute();
+  }
+}
+
+/** Checks outside maintenance, summed per monitor and hour. */
+function hourlyRollups(records: CheckRecord[]): CheckRollupsTable[] {
+  const rollups = new Map<string, CheckRollupsTable>();
   for (const r of records) {
     if (r.maintenance) continue;
     const hour = r.at - (r.at % HOUR);
@@ -58,58 +122,13 @@ export async function recordChecks(db: Kysely<DB>, records: CheckRecord[]): Prom
     }
     rollups.set(key, rollup);
   }
-  // The last state of each monitor in the batch wins.
-  const states = new Map(records.map((r) => [r.monitorId, r.state]));
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < records.length; i += CHUNK) {
-      await trx
-        .insertInto('check_results')
-        .values(
-          records.slice(i, i + CHUNK).map((r) => ({
-            monitor_id: r.monitorId,
-            at: r.at,
-            ok: r.outcome.ok ? 1 : 0,
-            response_ms: r.outcome.responseMs,
-            message: r.outcome.message,
-            maintenance: r.maintenance ? 1 : 0,
-          })),
-        )
-        .execute();
-    }
-    const all = [...rollups.values()];
-    for (let i = 0; i < all.length; i += CHUNK) {
-      await trx
-        .insertInto('check_rollups')
-        .values(all.slice(i, i + CHUNK))
-        .onConflict((oc) =>
-          oc.columns(['monitor_id', 'hour']).doUpdateSet((eb) => ({
-            checks: eb('check_rollups.checks', '+', eb.ref('excluded.checks')),
-            up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
-            response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
-            response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
-          })),
-        )
-        .execute();
-    }
-    // One statement per chunk rather than one per monitor: this write is most of a check's cost.
-    const entries = [...states];
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const chunk = entries.slice(i, i + CHUNK);
-      const cases = sql.join(
-        chunk.map(([id, state]) => sql`WHEN ${id} THEN ${JSON.stringify(state)}`),
-        sql` `,
-      );
-      await trx
-        .updateTable('monitors')
-        .set({ check_state: sql<string>`CASE id ${cases} END` })
-        .where(
-          'id',
-          'in',
-          chunk.map(([id]) => id),
-        )
-        .execute();
-    }
-  });
+  return [...rollups.values()];
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK));
+  return result;
 }
 
 export interface Uptime {

@@ -96,6 +96,10 @@ describeEachDatabase('check scheduler and results store', (dialect) => {
     await recordChecks(t.vigil.database.db, [check(now - 2 * HOUR, true), check(now - 2 * HOUR + 60_000, false)]);
     await recordChecks(t.vigil.database.db, [check(now - 2 * HOUR + 120_000, true), check(now - 2 * HOUR + 180_000, false, true)]);
     await recordChecks(t.vigil.database.db, [check(now - 8 * DAY, false), check(now - 8 * DAY + 60_000, true)]);
+    // A check of a monitor deleted meanwhile is dropped; the rest of its batch is written.
+    const [gone] = (await monitors(1, START + DAY * 365)) as [string];
+    await t.admin.delete(`/api/v1/monitors/${gone}`);
+    await recordChecks(t.vigil.database.db, [{ ...check(now - 2 * HOUR + 240_000, true, true), monitorId: gone }, check(now - 2 * HOUR + 240_000, true, true)]);
     const hours = await hourlyHistory(t.vigil.database.db, id, now - 30 * DAY);
     expect(hours).toEqual([
       { at: now - 8 * DAY, checks: 2, up: 1, responseMs: 100 },
@@ -104,7 +108,7 @@ describeEachDatabase('check scheduler and results store', (dialect) => {
     expect(await uptime(t.vigil.database.db, id, now)).toEqual({ h24: 66.667, d7: 66.667, d30: 60 });
 
     await pruneCheckHistory(t.vigil.database.db, now, { resultsDays: 7, rollupsDays: 30 });
-    expect((await recentResults(t.vigil.database.db, id, 0)).map((r) => r.at)).toEqual([0, 60_000, 120_000, 180_000].map((d) => now - 2 * HOUR + d));
+    expect((await recentResults(t.vigil.database.db, id, 0)).map((r) => r.at)).toEqual([0, 60_000, 120_000, 180_000, 240_000].map((d) => now - 2 * HOUR + d));
     expect(await hourlyHistory(t.vigil.database.db, id, 0)).toHaveLength(2);
     await pruneCheckHistory(t.vigil.database.db, now + 25 * DAY, { resultsDays: 7, rollupsDays: 30 });
     expect(await hourlyHistory(t.vigil.database.db, id, 0)).toEqual([{ at: now - 2 * HOUR, checks: 3, up: 2, responseMs: 100 }]);
