@@ -4,7 +4,7 @@
 // It creates the monitors, prints {"seeded":true}, runs, and prints its figures as one
 // JSON line. With "join" it creates nothing and shares the monitors already there.
 import { performance } from 'node:perf_hooks';
-import { systemClock } from '../src/app/clock.js';
+import { systemClock } from '../src/kernel/clock.js';
 import { createLogger } from '../src/app/logger.js';
 import { HttpProber } from '../src/probes/http-probe.js';
 import { createProbe } from '../src/probes/probe.js';

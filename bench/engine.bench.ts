@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { systemClock } from '../src/app/clock.js';
+import { systemClock } from '../src/kernel/clock.js';
 import type { Config } from '../src/app/config.js';
 import { createLogger } from '../src/app/logger.js';
 import { startVigil } from '../src/app/start.js';

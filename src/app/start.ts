@@ -16,7 +16,7 @@ import { buildServer } from '../http/server.js';
 import type { Api } from '../http/app-types.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
-import { TestClock, systemClock, type Clock } from './clock.js';
+import { TestClock, systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from './config.js';
 import { seedDemo } from './seed-demo.js';
 

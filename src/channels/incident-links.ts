@@ -1,4 +1,4 @@
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Config } from '../app/config.js';
 import { signLink, type LinkAction } from '../security/signed-link.js';
 import type { Message } from './channel.js';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Channels } from '../channels/channel.js';
 import { applyTransition } from '../service/apply-transition.js';
 import type { Database } from '../store/database.js';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 /**
  * A loop over work that lives in the database: one pass over what is due, then a sleep

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock, TestClock } from '../app/clock.js';
+import type { Clock, TestClock } from '../kernel/clock.js';
 import type { Config } from '../app/config.js';
 import type { Message } from '../channels/channel.js';
 import type { Database } from '../store/database.js';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { advanceCheckState } from '../core/monitor/advance-check-state.js';
 import { inMaintenance } from '../core/monitor/maintenance.js';
 import { INITIAL_CHECK_STATE, checkSpecOf, type CheckKind, type CheckState, type CheckedConfig } from '../core/monitor/types.js';

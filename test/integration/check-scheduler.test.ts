@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestClock } from '../../src/app/clock.js';
+import { TestClock } from '../../src/kernel/clock.js';
 import { createLogger } from '../../src/app/logger.js';
 import { INITIAL_CHECK_STATE, type CheckOutcome, type CheckSpec } from '../../src/core/monitor/types.js';
 import { CheckScheduler } from '../../src/probes/scheduler.js';

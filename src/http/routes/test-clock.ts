@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { TestClock } from '../../app/clock.js';
+import type { TestClock } from '../../kernel/clock.js';
 import type { Api } from '../app-types.js';
 import { Instant, toIso } from '../schemas/common.js';
 
