@@ -7,8 +7,10 @@ import type { Api } from './app-types.js';
 import { registerAuthentication, sessionCookie } from './auth.js';
 import type { HttpDeps } from './deps.js';
 import { vigilFormats } from './formats.js';
+import { registerJsonBody } from './json-body.js';
 import { registerMetrics } from './metrics.js';
 import { errorHandler } from './problem.js';
+import { registerStorableInput } from './storable-input.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { teamRoutes } from './routes/teams.js';
@@ -46,6 +48,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  registerJsonBody(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -70,6 +73,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
     async (scope) => {
       const api = scope.withTypeProvider<TypeBoxTypeProvider>();
       registerAuthentication(api, deps);
+      registerStorableInput(api);
       authRoutes(api, deps);
       userRoutes(api, deps);
       tokenRoutes(api, deps);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { settleAlert, triggerAlert } from '../../service/incidents.js';
@@ -49,11 +50,21 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
   const tags = ['integrations'];
   const limiter = new FixedWindowCounter(120, 60_000);
 
-  async function monitorFor(key: string, kind: string): Promise<MonitorRow> {
+  // Query-string keys are checked in onRequest, before the body is even read, so a
+  // sender with an unknown key costs no parsing; the handler picks the monitor up here.
+  const keyed = new WeakMap<FastifyRequest, MonitorRow>();
+  const checkKey = (kind: string) => async (req: FastifyRequest) => {
+    const key = (req.query as Record<string, unknown>)['key'];
+    if (typeof key !== 'string') throw new AppError('validation_failed', 'Which monitor?', [{ path: '/querystring/key', message: 'must be one integration key' }]);
     const monitor = await findMonitorByKey(database.db, key);
     if (!monitor || monitor.kind !== kind) throw new AppError('unauthenticated', 'Unknown integration key');
+    keyed.set(req, monitor);
+  };
+  const monitorOf = (req: FastifyRequest): MonitorRow => {
+    const monitor = keyed.get(req);
+    if (!monitor) throw new Error('integration key was not checked');
     return monitor;
-  }
+  };
 
   async function apply(monitor: MonitorRow, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
     if (monitor.paused === 1) return null;
@@ -71,7 +82,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
   api.post(
     '/integrations/webhook',
     {
-      config: { public: true },
+      config: { public: true, cleansText: true },
+      onRequest: checkKey('webhook'),
       schema: {
         tags,
         summary: 'Generic JSON: {action: trigger|acknowledge|resolve, dedupKey, title, description}',
@@ -81,7 +93,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
       },
     },
     async (req, reply) => {
-      const monitor = await monitorFor(req.query.key, 'webhook');
+      const monitor = monitorOf(req);
       const action = (req.body.action ?? 'trigger') as Action;
       if (action === 'trigger' && !req.body.title) throw new AppError('validation_failed', 'A trigger needs a title', [{ path: '/body/title', message: 'is required to trigger' }]);
       if (action !== 'trigger' && !req.body.dedupKey) throw new AppError('validation_failed', 'Which alert?', [{ path: '/body/dedupKey', message: `is required to ${action}` }]);
@@ -96,7 +108,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
     api.route({
       method,
       url: '/integrations/heartbeat',
-      config: { public: true },
+      config: { public: true, cleansText: true },
+      onRequest: checkKey('heartbeat'),
       schema: {
         tags,
         summary: 'A heartbeat: resets the timer and resolves an open "no heartbeat" incident',
@@ -104,7 +117,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
         response: { 200: Type.Object({ status: Type.Literal('ok'), nextDueAt: Type.String() }) },
       },
       handler: async (req) => {
-        const monitor = await monitorFor(req.query.key, 'heartbeat');
+        const monitor = monitorOf(req);
         const now = clock.now();
         const nextDueAt = now + heartbeatWindowMs(monitor);
         await setHeartbeatDue(database.db, monitor.id, nextDueAt);
@@ -118,7 +131,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
     api.post(
       `/integrations/${kind}`,
       {
-        config: { public: true },
+        config: { public: true, cleansText: true },
+        onRequest: checkKey(kind),
         schema: {
           tags,
           summary: `${kind === 'grafana' ? 'Grafana alerting' : 'Prometheus Alertmanager'} webhook: firing alerts trigger, resolved ones resolve, per fingerprint`,
@@ -128,7 +142,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
         },
       },
       async (req, reply) => {
-        const monitor = await monitorFor(req.query.key, kind);
+        const monitor = monitorOf(req);
         for (const alert of (req.body as Static<typeof AlertGroup>).alerts) {
           const dedupKey = alert.fingerprint ?? labelKey(alert.labels);
           const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
@@ -142,7 +156,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
 
   api.post(
     '/integrations/pagerduty/v2/enqueue',
-    { config: { public: true }, attachValidation: true, schema: { tags, summary: 'PagerDuty Events API v2 compatible', body: PdEvent } },
+    // The key is inside the body here, so the body is parsed first, within the size and
+    // depth limits every JSON body gets (json-body.ts).
+    { config: { public: true, cleansText: true }, attachValidation: true, schema: { tags, summary: 'PagerDuty Events API v2 compatible', body: PdEvent } },
     async (req, reply) => {
       const invalid = (errors: string[]) => reply.code(400).send({ status: 'invalid event', message: 'Event object is invalid', errors });
       if (req.validationError) return invalid([req.validationError.message]);

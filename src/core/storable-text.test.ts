@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { isStorable, toStorable, toStorableDeep, unstorablePaths } from './storable-text.js';
+
+// Any UTF-16 string, lone surrogates and NUL included.
+const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) });
+
+it('replaces NUL and lone surrogates with U+FFFD and keeps surrogate pairs', () => {
+  expect(toStorable('disk\0full')).toBe('disk\uFFFDfull');
+  expect(toStorable('a\uD800b\uDC00c')).toBe('a\uFFFDb\uFFFDc');
+  expect(toStorable('🔥 \uD83D')).toBe('🔥 \uFFFD');
+  expect(toStorable('plain')).toBe('plain');
+});
+
+it('makes any string storable without changing its length or its storable characters', () => {
+  fc.assert(
+    fc.property(anyText, (text) => {
+      const clean = toStorable(text);
+      expect(isStorable(clean)).toBe(true);
+      expect(clean.length).toBe(text.length);
+      if (isStorable(text)) expect(clean).toBe(text);
+      // Valid UTF-8 both ways: what the database stores is what was cleaned.
+      expect(Buffer.from(clean, 'utf8').toString('utf8')).toBe(clean);
+    }),
+  );
+});
+
+it('cleans keys and values at any depth, and points at each unstorable one', () => {
+  const body = { title: 'ok\0', labels: { 'bad\0key': 'x', 'a/b': ['fine', '\uDC00'] }, n: 1, none: null };
+  expect(unstorablePaths(body, '/body')).toEqual(['/body/title', '/body/labels/bad\uFFFDkey', '/body/labels/a~1b/1']);
+  const clean = toStorableDeep(body);
+  expect(clean).toEqual({ title: 'ok\uFFFD', labels: { 'bad\uFFFDkey': 'x', 'a/b': ['fine', '\uFFFD'] }, n: 1, none: null });
+  expect(unstorablePaths(clean, '/body')).toEqual([]);
+});

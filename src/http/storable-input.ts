@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../core/errors.js';
+import { toStorableDeep, unstorablePaths } from '../core/storable-text.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Replace unstorable characters instead of refusing the request: set on the
+     * integration endpoints, where a stray byte must not lose an alert.
+     */
+    cleansText?: boolean;
+  }
+}
+
+/**
+ * One rule for every string a request carries (body, query string, path parameters),
+ * applied before validation so both databases only ever see storable text. Senders of
+ * alerts get their text cleaned; everyone else gets a 400 naming each bad field, since
+ * silently changing a name or a login is worse than saying no.
+ */
+export function registerStorableInput(api: FastifyInstance): void {
+  api.addHook('preValidation', async (req: FastifyRequest) => {
+    if (req.routeOptions.config.cleansText) {
+      req.body = toStorableDeep(req.body);
+      req.query = toStorableDeep(req.query);
+      req.params = toStorableDeep(req.params);
+      return;
+    }
+    const paths = [...unstorablePaths(req.params, '/params'), ...unstorablePaths(req.query, '/querystring'), ...unstorablePaths(req.body, '/body')];
+    if (paths.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        'Text may not contain NUL characters or unpaired UTF-16 surrogates',
+        paths.map((path) => ({ path, message: 'contains a NUL character or an unpaired surrogate' })),
+      );
+    }
+  });
+}
