@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorCatalogue, type ErrorCode, type FieldError } from '../core/errors.js';
+import { InUseError, type Reference } from '../core/in-use.js';
 
 export interface Problem {
   type: string;
@@ -8,6 +9,8 @@ export interface Problem {
   code: ErrorCode;
   detail: string;
   errors?: FieldError[];
+  /** A refused deletion: what still relies on it. */
+  references?: Reference[];
 }
 
 export function problemOf(err: AppError): Problem {
@@ -18,6 +21,7 @@ export function problemOf(err: AppError): Problem {
     code: err.code,
     detail: err.message,
     ...(err.errors.length > 0 && { errors: err.errors }),
+    ...(err instanceof InUseError && { references: err.references }),
   };
 }
 

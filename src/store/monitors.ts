@@ -67,6 +67,11 @@ export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<M
     .execute();
 }
 
+/** Points every monitor paging through one policy at another. */
+export async function repointMonitors(db: Kysely<DB>, fromPolicy: string, toPolicy: string, now: number): Promise<void> {
+  await db.updateTable('monitors').set({ policy_id: toPolicy, updated_at: now }).where('policy_id', '=', fromPolicy).execute();
+}
+
 export async function deleteMonitor(db: Kysely<DB>, id: string): Promise<void> {
   const result = await db.deleteFrom('monitors').where('id', '=', id).executeTakeFirst();
   if (result.numDeletedRows === 0n) throw new AppError('not_found', `No monitor ${id}`);

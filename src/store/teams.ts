@@ -71,6 +71,13 @@ export async function deleteTeam(db: Kysely<DB>, id: string): Promise<void> {
   if (result.numDeletedRows === 0n) throw new AppError('not_found', `No team ${id}`);
 }
 
+/** Hands a team's schedules, policies and monitors to another team. */
+export async function moveOwnership(db: Kysely<DB>, from: string, to: string, now: number): Promise<void> {
+  for (const table of ['schedules', 'escalation_policies', 'monitors'] as const) {
+    await db.updateTable(table).set({ team_id: to, updated_at: now }).where('team_id', '=', from).execute();
+  }
+}
+
 export function listMembers(db: Kysely<DB>, teamId: string): Promise<TeamMember[]> {
   return db
     .selectFrom('team_members as m')

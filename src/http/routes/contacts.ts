@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
+import { assertSettled } from '../../core/in-use.js';
 import { randomInt } from 'node:crypto';
 import { sha256 } from '../../security/secret-token.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
@@ -18,6 +19,7 @@ import {
   type ContactMethodRow,
 } from '../../store/contacts.js';
 import { enqueue } from '../../store/notifications.js';
+import { reachabilityReferences } from '../../store/references.js';
 import type { ContactKind } from '../../store/schema.js';
 import { getUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
@@ -25,6 +27,7 @@ import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { hasRole } from '../roles.js';
 import { Id, Instant, toIso } from '../schemas/common.js';
+import { deleteOptions, Force, InUseProblem } from '../schemas/in-use.js';
 
 const strict = { additionalProperties: false } as const;
 const UserParams = Type.Object({ id: Id });
@@ -179,10 +182,24 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
 
   api.delete(
     '/users/:id/contact-methods/:itemId',
-    { schema: { tags, summary: 'Remove a contact method and its rules', params: ItemParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a contact method and its rules (409 in_use if policies page the user and it is their last way to be reached)',
+        params: ItemParams,
+        querystring: Type.Object({ force: Force('Remove it anyway: the user is then paged in vain') }, strict),
+        response: { 204: Type.Null(), 409: InUseProblem },
+      },
+    },
     async (req, reply) => {
       await owner(req, req.params.id);
-      await deleteContactMethod(db, req.params.id, req.params.itemId);
+      const { id, itemId } = req.params;
+      await db.transaction().execute(async (trx) => {
+        const m = await getContactMethod(trx, id, itemId);
+        const references = await reachabilityReferences(trx, id, (r) => r.contactMethodId === m.id, clock.now());
+        assertSettled('in_use', `The last verified contact method with a notification rule (${m.kind} ${m.address})`, references, deleteOptions(req.query));
+        await deleteContactMethod(trx, id, itemId);
+      });
       return reply.code(204).send(null);
     },
   );
@@ -224,10 +241,23 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
 
   api.delete(
     '/users/:id/notification-rules/:itemId',
-    { schema: { tags, summary: 'Remove a notification rule', params: ItemParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a notification rule (409 in_use if policies page the user and it is their last rule on a verified method)',
+        params: ItemParams,
+        querystring: Type.Object({ force: Force('Remove it anyway: the user is then paged in vain') }, strict),
+        response: { 204: Type.Null(), 409: InUseProblem },
+      },
+    },
     async (req, reply) => {
       await owner(req, req.params.id);
-      await deleteRule(db, req.params.id, req.params.itemId);
+      const { id, itemId } = req.params;
+      await db.transaction().execute(async (trx) => {
+        const references = await reachabilityReferences(trx, id, (r) => r.ruleId === itemId, clock.now());
+        assertSettled('in_use', 'The last notification rule on a verified contact method', references, deleteOptions(req.query));
+        await deleteRule(trx, id, itemId);
+      });
       return reply.code(204).send(null);
     },
   );

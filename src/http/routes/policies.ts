@@ -1,13 +1,17 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/errors.js';
+import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { checkPolicyTargets } from '../../service/policy-targets.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
 import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput, type PolicyRow } from '../../store/policies.js';
+import { repointMonitors } from '../../store/monitors.js';
+import { policyReferences } from '../../store/references.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import { requireTeamMember } from '../permissions.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
+import { deleteOptions, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { PolicyInputSchema, PolicyView, toPolicy } from '../schemas/incident.js';
 
 export function policyRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
@@ -76,11 +80,31 @@ export function policyRoutes(api: Api, { database: { db }, clock, config }: Http
 
   api.delete(
     '/escalation-policies/:id',
-    { schema: { tags, summary: 'Delete a policy (409 while monitors use it)', params: IdParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a policy (409 policy_in_use while monitors use it)',
+        params: IdParams,
+        querystring: Type.Object({ replaceWith: ReplaceWith('Point the monitors that use it at this policy instead') }, { additionalProperties: false }),
+        response: { 204: Type.Null(), 409: InUseProblem },
+      },
+    },
     async (req, reply) => {
       const current = await getPolicy(db, req.params.id);
       await requireTeamMember(db, req, current.team_id);
-      await deletePolicy(db, req.params.id);
+      const options = deleteOptions(req.query);
+      const replacement = options.replaceWith;
+      await db.transaction().execute(async (trx) => {
+        if (replacement !== undefined) {
+          if (replacement === current.id) throw badReplacement('is the policy being deleted');
+          await getPolicy(trx, replacement).catch(() => {
+            throw badReplacement('is not an existing escalation policy');
+          });
+        }
+        assertSettled('policy_in_use', `Escalation policy "${current.name}"`, await policyReferences(trx, current.id), options);
+        if (replacement !== undefined) await repointMonitors(trx, current.id, replacement, clock.now());
+        await deletePolicy(trx, current.id);
+      });
       return reply.code(204).send(null);
     },
   );

@@ -1,11 +1,15 @@
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
+import type { Target } from '../../core/escalation/types.js';
+import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { draftAt, type ScheduleEdit } from '../../core/schedule/edit.js';
 import type { ScheduleHistory } from '../../core/schedule/history.js';
 import type { Layer, LayerDraft } from '../../core/schedule/types.js';
 import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
+import { retargetPolicies } from '../../store/policy-retarget.js';
+import { isScheduleTarget, scheduleReferences } from '../../store/references.js';
 import { deleteScheduleRow, getScheduleRow, listSchedules, loadSchedule, renameLayer, updateScheduleRow } from '../../store/schedules.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
@@ -13,6 +17,7 @@ import type { HttpDeps } from '../deps.js';
 import { requireTeamMember } from '../permissions.js';
 import { directoryFor, presentDetail, presentSummary, userIdsOf } from '../schedule-presenter.js';
 import { Id, IdParams, Page, PageQuery } from '../schemas/common.js';
+import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateSchedule, LayerInput, LayerOrder, LayerParams, LayerPatch, PatchSchedule } from '../schemas/schedule.js';
 import { ScheduleDetail, ScheduleSummary } from '../schemas/schedule-views.js';
 
@@ -129,10 +134,41 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
 
   api.delete(
     '/schedules/:id',
-    { schema: { tags, summary: 'Delete a schedule and its history', params: IdParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a schedule and its history (409 in_use while policies page through it)',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            force: Force('Delete it anyway and remove it from the policy steps that name it'),
+            replaceWith: ReplaceWith('Point the policy steps that name it at this schedule instead (a layer target becomes its primary)'),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 409: InUseProblem },
+      },
+    },
     async (req, reply) => {
-      await writable(req, req.params.id);
-      await deleteScheduleRow(db, req.params.id);
+      const row = await writable(req, req.params.id);
+      const options = deleteOptions(req.query);
+      const replacement = options.replaceWith;
+      await db.transaction().execute(async (trx) => {
+        if (replacement !== undefined) {
+          if (replacement === row.id) throw badReplacement('is the schedule being deleted');
+          await getScheduleRow(trx, replacement).catch(() => {
+            throw badReplacement('is not an existing schedule');
+          });
+        }
+        assertSettled('in_use', `Schedule "${row.name}"`, await scheduleReferences(trx, row.id), options);
+        const repoint = (t: Target): Target | null | undefined => {
+          if (!isScheduleTarget(t) || t.scheduleId !== row.id) return undefined;
+          if (replacement === undefined) return null;
+          return t.type === 'schedule_all_layers' ? { type: t.type, scheduleId: replacement } : { type: 'schedule', scheduleId: replacement };
+        };
+        await retargetPolicies(trx, row.id, repoint, clock.now());
+        await deleteScheduleRow(trx, row.id);
+      });
       return reply.code(204).send(null);
     },
   );

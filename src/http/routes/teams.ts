@@ -1,11 +1,16 @@
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
+import type { Target } from '../../core/escalation/types.js';
+import { assertSettled, badReplacement } from '../../core/in-use.js';
+import { retargetPolicies } from '../../store/policy-retarget.js';
+import { lastMemberReferences, ownedReferences, teamTargetReferences } from '../../store/references.js';
 import {
   createTeam,
   deleteTeam,
   getTeam,
   listMembers,
   listTeams,
+  moveOwnership,
   putMember,
   removeMember,
   updateTeam,
@@ -16,6 +21,7 @@ import { requireRole } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { requireTeamManager } from '../permissions.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
+import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateTeam, MemberParams, PatchTeam, PutMember, Team, TeamDetail, TeamMember, toTeam } from '../schemas/team.js';
 
 export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
@@ -53,10 +59,41 @@ export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
 
   api.delete(
     '/teams/:id',
-    { schema: { tags, summary: 'Delete a team (admin)', params: IdParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a team (admin; 409 team_in_use while it owns schedules, policies or monitors, or policies page it)',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            force: Force('Delete it anyway and remove it from the policy steps that page it (what it owns must be moved first)'),
+            replaceWith: ReplaceWith('Move what it owns to this team and point the policy steps that page it at this team'),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 409: InUseProblem },
+      },
+    },
     async (req, reply) => {
       requireRole(req, 'admin');
-      await deleteTeam(db, req.params.id);
+      const team = await getTeam(db, req.params.id);
+      const options = deleteOptions(req.query);
+      const replacement = options.replaceWith;
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        if (replacement !== undefined) {
+          if (replacement === team.id) throw badReplacement('is the team being deleted');
+          await getTeam(trx, replacement).catch(() => {
+            throw badReplacement('is not an existing team');
+          });
+        }
+        const references = [...(await ownedReferences(trx, team.id)), ...(await teamTargetReferences(trx, team.id, ['force', 'replaceWith']))];
+        assertSettled('team_in_use', `Team "${team.name}"`, references, options);
+        if (replacement !== undefined) await moveOwnership(trx, team.id, replacement, now);
+        const repoint = (t: Target) => (t.type === 'team' && t.teamId === team.id ? (replacement === undefined ? null : { type: 'team' as const, teamId: replacement }) : undefined);
+        await retargetPolicies(trx, team.id, repoint, now);
+        await deleteTeam(trx, team.id);
+      });
       return reply.code(204).send(null);
     },
   );
@@ -78,11 +115,23 @@ export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
 
   api.delete(
     '/teams/:id/members/:userId',
-    { schema: { tags, summary: 'Remove a member', params: MemberParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (409 in_use for the last member of a team policies page)',
+        params: MemberParams,
+        querystring: Type.Object({ force: Force('Remove them anyway: the team then reaches nobody') }, { additionalProperties: false }),
+        response: { 204: Type.Null(), 409: InUseProblem },
+      },
+    },
     async (req, reply) => {
-      await getTeam(db, req.params.id);
-      await requireTeamManager(db, req, req.params.id);
-      await removeMember(db, req.params.id, req.params.userId);
+      const team = await getTeam(db, req.params.id);
+      await requireTeamManager(db, req, team.id);
+      await db.transaction().execute(async (trx) => {
+        const references = await lastMemberReferences(trx, req.params.userId, team.id);
+        assertSettled('in_use', `The last member of team "${team.name}"`, references, deleteOptions(req.query));
+        await removeMember(trx, team.id, req.params.userId);
+      });
       return reply.code(204).send(null);
     },
   );

@@ -1,7 +1,11 @@
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
+import type { Target } from '../../core/escalation/types.js';
+import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { hashPassword } from '../../security/password.js';
 import type { Role } from '../../store/schema.js';
+import { retargetPolicies } from '../../store/policy-retarget.js';
+import { lastMemberReferences, rosterReferences, userTargetReferences } from '../../store/references.js';
 import { deleteSessionsOfUser } from '../../store/sessions.js';
 import { countOwners, createUser, deleteUser, getUser, listUsers, updateUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
@@ -9,6 +13,7 @@ import { actorOf, requireRole, type Actor } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
+import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateUser, PatchUser, User, toUser } from '../schemas/user.js';
 
 // Admins manage users; only an owner may hand out or take away the owner role.
@@ -77,7 +82,21 @@ export function userRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
 
   api.delete(
     '/users/:id',
-    { schema: { tags, summary: 'Delete a user (admin)', params: IdParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a user (admin; 409 in_use while policies page them or they are on a roster)',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            force: Force('Delete them anyway and remove them from the policy steps that name them; their turns on rosters then page nobody until the roster is edited'),
+            replaceWith: ReplaceWith('Point the policy steps that name them at this user instead (refused while they are on a roster: edit it first, or force)'),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 409: InUseProblem },
+      },
+    },
     async (req, reply) => {
       const actor = requireRole(req, 'admin');
       const target = await getUser(db, req.params.id);
@@ -86,7 +105,26 @@ export function userRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
         if (actor.user.role !== 'owner') throw new AppError('forbidden', 'Only an owner can delete an owner');
         if ((await countOwners(db)) <= 1) throw new AppError('last_owner');
       }
-      await deleteUser(db, target.id);
+      const options = deleteOptions(req.query);
+      const replacement = options.replaceWith;
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        if (replacement !== undefined) {
+          if (replacement === target.id) throw badReplacement('is the user being deleted');
+          await getUser(trx, replacement).catch(() => {
+            throw badReplacement('is not an existing user');
+          });
+        }
+        const references = [
+          ...(await userTargetReferences(trx, target.id)),
+          ...(await lastMemberReferences(trx, target.id)),
+          ...(await rosterReferences(trx, target.id, now)),
+        ];
+        assertSettled('in_use', `User "${target.name}"`, references, options);
+        const repoint = (t: Target) => (t.type === 'user' && t.userId === target.id ? (replacement === undefined ? null : { type: 'user' as const, userId: replacement }) : undefined);
+        await retargetPolicies(trx, target.id, repoint, now);
+        await deleteUser(trx, target.id);
+      });
       req.log.info({ userId: target.id, by: actor.user.id }, 'user deleted');
       return reply.code(204).send(null);
     },
