@@ -19,6 +19,8 @@ import { migrateToLatest } from '../store/migrate.js';
 import { TestClock, systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from './config.js';
 import { seedDemo } from './seed-demo.js';
+import { configuredChannels } from './configured-channels.js';
+import { PagingHealthLoop } from '../service/paging-health-loop.js';
 
 export interface Vigil {
   app: Api;
@@ -26,6 +28,7 @@ export interface Vigil {
   clock: Clock;
   engine: Engine;
   scheduler: CheckScheduler;
+  pagingHealth: PagingHealthLoop;
   stop(): Promise<void>;
 }
 
@@ -64,15 +67,19 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     { concurrency: config.checkConcurrency },
   );
   const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect });
+  const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
   engine.start();
   scheduler.start();
+  pagingHealth.start();
   return {
     app,
     database,
     clock,
     engine,
     scheduler,
+    pagingHealth,
     async stop() {
+      await pagingHealth.stop();
       await scheduler.stop();
       await httpProber.close();
       await engine.stop();

@@ -9,6 +9,7 @@ import type { HttpDeps } from './deps.js';
 import { vigilFormats } from './formats.js';
 import { registerJsonBody } from './json-body.js';
 import { registerMetrics } from './metrics.js';
+import { registerPagingHealthMetrics } from './paging-health-metrics.js';
 import { errorHandler } from './problem.js';
 import { registerStorableInput } from './storable-input.js';
 import { authRoutes } from './routes/auth.js';
@@ -19,6 +20,7 @@ import { overrideRoutes } from './routes/overrides.js';
 import { onCallRoutes } from './routes/on-call.js';
 import { calendarFeedRoutes } from './routes/calendar-feeds.js';
 import { policyRoutes } from './routes/policies.js';
+import { pagingRoutes } from './routes/paging.js';
 import { monitorRoutes } from './routes/monitors.js';
 import { monitorHistoryRoutes } from './routes/monitor-history.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -67,6 +69,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   const registry = registerMetrics(app);
+  registerPagingHealthMetrics(registry, deps.database.db);
   healthRoutes(app, deps, registry);
 
   await app.register(
@@ -83,6 +86,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       onCallRoutes(api, deps);
       calendarFeedRoutes(api, deps);
       policyRoutes(api, deps);
+      pagingRoutes(api, deps);
       monitorRoutes(api, deps);
       monitorHistoryRoutes(api, deps);
       incidentRoutes(api, deps);

@@ -269,6 +269,16 @@ export interface ProviderCallbacksTable {
   received_at: number;
 }
 
+/** A policy whose first step reaches nobody now; the row lasts as long as the problem. */
+export interface PagingProblemsTable {
+  policy_id: string;
+  /** When the paging-health check first found it (the onset managers are told about). */
+  since: number;
+  checked_at: number;
+  /** JSON PlanWarning[] of the first step. */
+  warnings: string;
+}
+
 export interface DB {
   users: UsersTable;
   teams: TeamsTable;
@@ -293,6 +303,7 @@ export interface DB {
   notifications: NotificationsTable;
   reply_codes: ReplyCodesTable;
   provider_callbacks: ProviderCallbacksTable;
+  paging_problems: PagingProblemsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -124,8 +124,8 @@ describe('paging plan', () => {
     const emailOnly = new Set<ChannelKind>(['email', 'webhook', 'slack']);
     const plan = pagingPlan(policy([[0, [sched('L1'), sched('L2')]]]), T, world({ configured: emailOnly }));
     expect(plan.warnings).toEqual([
-      { code: 'channel_not_configured', step: 0, userId: 'alice', channel: 'sms', message: 'Alice has a sms rule, but no sms channel is configured on this server' },
-      { code: 'channel_not_configured', step: 0, userId: 'bob', channel: 'sms', message: 'Bob has a sms rule, but no sms channel is configured on this server' },
+      { code: 'channel_not_configured', step: 0, userId: 'alice', channel: 'sms', message: 'Alice has a notification rule by sms, but this server has no sms channel configured' },
+      { code: 'channel_not_configured', step: 0, userId: 'bob', channel: 'sms', message: 'Bob has a notification rule by sms, but this server has no sms channel configured' },
     ]);
     // Alice's email still reaches her; Bob has nothing that works.
     expect(plan.steps[0]?.recipients.map((r) => r.reachable)).toEqual([true, false]);

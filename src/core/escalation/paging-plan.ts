@@ -178,7 +178,7 @@ function planUser(userId: string, person: Person | undefined, stepIndex: number,
     warn('no_notification_rule', `${who} has no notification rule on a verified contact method: nothing reaches them`);
   } else {
     for (const kind of new Set(notifications.filter((n) => n.status === 'channel_not_configured').map((n) => n.kind))) {
-      warn('channel_not_configured', `${who} has a ${kind} rule, but no ${kind} channel is configured on this server`, kind);
+      warn('channel_not_configured', `${who} has a notification rule by ${kind}, but this server has no ${kind} channel configured`, kind);
     }
   }
   return { kind: 'user', userId, name, notifications, reachable: notifications.some((n) => n.status === 'pages') };

@@ -1,7 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { assertSettled, badReplacement } from '../../core/in-use.js';
+import type { FastifyRequest } from 'fastify';
+import { configuredChannels } from '../../app/configured-channels.js';
+import { checkPagingHealth } from '../../service/paging-health.js';
 import { checkPolicyTargets } from '../../service/policy-targets.js';
+import { pagingProblemsOf, type PagingProblem } from '../../store/paging-problems.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
 import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput, type PolicyRow } from '../../store/policies.js';
 import { repointMonitors } from '../../store/monitors.js';
@@ -13,15 +17,27 @@ import { requireTeamMember } from '../permissions.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { PolicyInputSchema, PolicyView, toPolicy } from '../schemas/incident.js';
+import { toProblemView } from '../schemas/paging-problem.js';
 
 export function policyRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
   const tags = ['escalation policies'];
   // Webhook targets come with the key their payloads are signed with, for the receiver.
-  const present = (row: PolicyRow) => {
+  const present = (row: PolicyRow, problem: PagingProblem | undefined) => {
     const policy = toPolicy(row);
     const urls = policy.steps.flatMap((s) => s.targets.flatMap((t) => (t.type === 'webhook' ? [t.url] : [])));
-    return { ...policy, webhookSigningSecrets: Object.fromEntries(urls.map((url) => [url, webhookSigningKey(config.secret, url)])) };
+    return {
+      ...policy,
+      webhookSigningSecrets: Object.fromEntries(urls.map((url) => [url, webhookSigningKey(config.secret, url)])),
+      pagingProblem: problem ? toProblemView(problem) : null,
+    };
   };
+  const presentOne = async (row: PolicyRow) => present(row, (await pagingProblemsOf(db, [row.id])).get(row.id));
+  // Saving shows the policy's paging health at once, not after the next minute's check;
+  // the save stands even if this check fails (the loop will catch up).
+  const recheck = (req: FastifyRequest, id: string) =>
+    checkPagingHealth({ db, configured: configuredChannels(config), baseUrl: config.baseUrl }, clock.now(), [id]).catch((err: unknown) => {
+      req.log.warn({ err }, 'paging-health check after saving a policy failed');
+    });
 
   async function checked(body: Static<typeof PolicyInputSchema>): Promise<PolicyInput> {
     await getTeam(db, body.teamId).catch(() => {
@@ -40,7 +56,8 @@ export function policyRoutes(api: Api, { database: { db }, clock, config }: Http
 
   api.get('/escalation-policies', { schema: { tags, summary: 'List escalation policies', querystring: PageQuery, response: { 200: Page(PolicyView) } } }, async (req) => {
     const page = await listPolicies(db, req.query);
-    return { items: page.items.map(present), nextCursor: page.nextCursor };
+    const problems = await pagingProblemsOf(db, page.items.map((row) => row.id));
+    return { items: page.items.map((row) => present(row, problems.get(row.id))), nextCursor: page.nextCursor };
   });
 
   api.post(
@@ -49,12 +66,14 @@ export function policyRoutes(api: Api, { database: { db }, clock, config }: Http
     async (req, reply) => {
       const input = await checked(req.body);
       await requireTeamMember(db, req, input.teamId);
-      return reply.code(201).send(present(await insertPolicy(db, input, clock.now())));
+      const row = await insertPolicy(db, input, clock.now());
+      await recheck(req, row.id);
+      return reply.code(201).send(await presentOne(row));
     },
   );
 
   api.get('/escalation-policies/:id', { schema: { tags, summary: 'An escalation policy', params: IdParams, response: { 200: PolicyView } } }, async (req) =>
-    present(await getPolicy(db, req.params.id)),
+    presentOne(await getPolicy(db, req.params.id)),
   );
 
   api.put(
@@ -74,7 +93,8 @@ export function policyRoutes(api: Api, { database: { db }, clock, config }: Http
       const input = await checked(req.body);
       await requireTeamMember(db, req, input.teamId);
       await updatePolicy(db, req.params.id, input, clock.now());
-      return present(await getPolicy(db, req.params.id));
+      await recheck(req, req.params.id);
+      return presentOne(await getPolicy(db, req.params.id));
     },
   );
 

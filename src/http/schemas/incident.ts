@@ -3,6 +3,7 @@ import type { IncidentEventRow, IncidentRow } from '../../store/incidents.js';
 import type { NotificationRow } from '../../store/notifications.js';
 import type { PolicyRow } from '../../store/policies.js';
 import { Discriminated, Id, Instant, toIso } from './common.js';
+import { PagingProblemView } from './paging-problem.js';
 
 const strict = { additionalProperties: false } as const;
 const Url = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 });
@@ -51,6 +52,7 @@ export const PolicyView = Type.Object({
   ackTimeoutSeconds: Type.Union([Type.Integer(), Type.Null()]),
   steps: Type.Array(Type.Object({ waitSeconds: Type.Integer(), targets: Type.Array(TargetSchema) })),
   webhookSigningSecrets: Type.Record(Type.String(), Type.String(), { description: 'Per webhook target URL: the key X-Vigil-Signature is computed with' }),
+  pagingProblem: Type.Union([PagingProblemView, Type.Null()], { description: 'Set while the first step reaches nobody with a working contact method (see /paging-health)' }),
   createdAt: Instant,
   updatedAt: Instant,
 });
