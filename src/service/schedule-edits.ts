@@ -92,7 +92,8 @@ export type EditFor = (history: ScheduleHistory) => ScheduleEdit;
 
 /**
  * Applies one layer edit atomically: the schedule is locked, its history loaded, the
- * pure edit applied, and only the resulting version/structure written.
+ * pure edit applied, and only the resulting version/structure written. `alongside` runs
+ * in the same transaction, after the edit is known to be valid (e.g. updating policies).
  */
 export async function editSchedule(
   { db, dialect }: Database,
@@ -101,12 +102,14 @@ export async function editSchedule(
   at: Instant,
   now: Instant,
   rename?: { layerId: string; name: string },
+  alongside?: (trx: Kysely<DB>) => Promise<void>,
 ): Promise<EditResult> {
   return db.transaction().execute(async (trx) => {
     await lockSchedule(trx, dialect, scheduleId);
     const history = toHistory(await loadSchedule(trx, scheduleId));
     const edit = editFor(history);
     const result = applyEdit(history, edit, at);
+    if (alongside) await alongside(trx);
     const newLayer = edit.kind === 'add_layer' ? { id: edit.layerId, name: edit.name } : null;
     await persist(trx, scheduleId, result, newLayer, now);
     if (rename) await renameLayer(trx, rename.layerId, rename.name);

@@ -36,6 +36,11 @@ export function scheduleReferences(db: Db, scheduleId: string): Promise<Referenc
   return policyTargetReferences(db, scheduleId, (t) => isScheduleTarget(t) && t.scheduleId === scheduleId, ['force', 'replaceWith']);
 }
 
+/** Policy steps that page one layer of a schedule. */
+export function layerReferences(db: Db, layerId: string): Promise<Reference[]> {
+  return policyTargetReferences(db, layerId, (t) => t.type === 'schedule_layer' && t.layerId === layerId, ['force']);
+}
+
 /** Policy steps that page one user directly. */
 export function userTargetReferences(db: Db, userId: string): Promise<Reference[]> {
   return policyTargetReferences(db, userId, (t) => t.type === 'user' && t.userId === userId, ['force', 'replaceWith']);

@@ -90,6 +90,23 @@ describeEachDatabase('deleting what paging relies on', (dialect) => {
     expect((await t.admin.delete(`/api/v1/schedules/${unused.id}`)).status).toBe(204);
   });
 
+  it('refuses to remove a layer a policy step pages unless forced', async () => {
+    const s = await newSchedule('Layered', [[], []]);
+    const [kept, paged] = [s.layers[0]?.id, s.layers[1]?.id];
+    const policyId = await newPolicy('Pages a layer', [[{ type: 'schedule_layer', scheduleId: s.id, layerId: paged }, { type: 'schedule_layer', scheduleId: s.id, layerId: kept }]]);
+    const refused = await t.admin.delete(`/api/v1/schedules/${s.id}/layers/${paged}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.references).toMatchObject([{ kind: 'policy', id: policyId, step: 0, targetType: 'schedule_layer', settledBy: ['force'] }]);
+    expect((await t.admin.get(`/api/v1/schedules/${s.id}`)).body.layers).toHaveLength(2);
+    const removed = await t.admin.delete(`/api/v1/schedules/${s.id}/layers/${paged}?force=true`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.layers.map((l: { id: string }) => l.id)).toEqual([kept]);
+    expect(await stepsOf(policyId)).toEqual([[{ type: 'schedule_layer', scheduleId: s.id, layerId: kept }]]);
+    // The last layer is still refused for its own reason, and the policy keeps its target.
+    expect((await t.admin.delete(`/api/v1/schedules/${s.id}/layers/${kept}?force=true`)).body.code).toBe('last_layer');
+    expect(await stepsOf(policyId)).toEqual([[{ type: 'schedule_layer', scheduleId: s.id, layerId: kept }]]);
+  });
+
   it('refuses to delete a user a step pages or who is on a roster; replaceWith re-points, force removes', async () => {
     const paged = await newUser('paged');
     const backup = await newUser('backup');

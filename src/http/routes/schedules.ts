@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
@@ -9,8 +10,9 @@ import type { Layer, LayerDraft } from '../../core/schedule/types.js';
 import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
-import { isScheduleTarget, scheduleReferences } from '../../store/references.js';
+import { isScheduleTarget, layerReferences, scheduleReferences } from '../../store/references.js';
 import { deleteScheduleRow, getScheduleRow, listSchedules, loadSchedule, renameLayer, updateScheduleRow } from '../../store/schedules.js';
+import type { DB } from '../../store/schema.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
@@ -238,16 +240,22 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
     {
       schema: {
         tags,
-        summary: 'Remove a layer from now on (409 last_layer for the only one); its past stays answerable',
+        summary: 'Remove a layer from now on (409 last_layer for the only one, in_use while policies page it); its past stays answerable',
         params: LayerParams,
-        response: { 200: ScheduleDetail },
+        querystring: Type.Object({ force: Force('Remove it anyway and remove it from the policy steps that page it') }, { additionalProperties: false }),
+        response: { 200: ScheduleDetail, 409: InUseProblem },
       },
     },
     async (req) => {
-      await writable(req, req.params.id);
+      const { id, layerId } = req.params;
+      await writable(req, id);
       const now = clock.now();
-      await editSchedule(database, req.params.id, () => ({ kind: 'remove_layer', layerId: req.params.layerId }), now, now);
-      return detail(req.params.id);
+      const unpage = async (trx: Kysely<DB>) => {
+        assertSettled('in_use', 'This layer', await layerReferences(trx, layerId), deleteOptions(req.query));
+        await retargetPolicies(trx, layerId, (t) => (t.type === 'schedule_layer' && t.layerId === layerId ? null : undefined), now);
+      };
+      await editSchedule(database, id, () => ({ kind: 'remove_layer', layerId }), now, now, undefined, unpage);
+      return detail(id);
     },
   );
 }
