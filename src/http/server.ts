@@ -7,6 +7,7 @@ import type { Api } from './app-types.js';
 import { registerAuthentication, sessionCookie } from './auth.js';
 import type { HttpDeps } from './deps.js';
 import { vigilFormats } from './formats.js';
+import { registerFiniteNumbers } from './finite-numbers.js';
 import { registerJsonBody } from './json-body.js';
 import { registerMetrics } from './metrics.js';
 import { registerPagingHealthMetrics } from './paging-health-metrics.js';
@@ -77,6 +78,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       const api = scope.withTypeProvider<TypeBoxTypeProvider>();
       registerAuthentication(api, deps);
       registerStorableInput(api);
+      registerFiniteNumbers(api);
       authRoutes(api, deps);
       userRoutes(api, deps);
       tokenRoutes(api, deps);

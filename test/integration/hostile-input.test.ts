@@ -84,6 +84,16 @@ describeEachDatabase('hostile input on the paging path', (dialect) => {
     expect((await t.admin.get('/api/v1/teams')).body.items.map((x: { name: string }) => x.name)).not.toContain(`Ops${NUL}`);
   });
 
+  it('refuses numbers that coerce to infinity (ajv skips minimum and maximum for them)', async () => {
+    const limit = await t.admin.get('/api/v1/incidents?limit=1e400');
+    expect(limit.status).toBe(400);
+    expect(limit.body.errors).toEqual([{ path: '/querystring/limit', message: 'must be a finite number' }]);
+    const policy = (await t.admin.get(`/api/v1/escalation-policies/${policyId}`)).body;
+    const put = await t.admin.put(`/api/v1/escalation-policies/${policyId}`, { teamId: policy.teamId, name: policy.name, steps: [{ ...policy.steps[0], waitSeconds: '-1e400' }] });
+    expect(put.status).toBe(400);
+    expect(put.body.errors[0].path).toBe('/body/steps/0/waitSeconds');
+  });
+
   it(`refuses JSON nested deeper than ${MAX_JSON_DEPTH} with 400, before parsing it`, async () => {
     const m = await monitor('webhook');
     const nested = (depth: number) => `{"title":"deep","x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
