@@ -4,6 +4,19 @@ export interface FieldError {
   message: string;
 }
 
+/** Something that relies on what a refused DELETE would remove (see docs/API.md). */
+export interface InUseReference {
+  kind: 'policy' | 'monitor' | 'schedule';
+  id: string;
+  name: string;
+  via: 'target' | 'roster' | 'owner' | 'policy';
+  step?: number;
+  targetType?: string;
+  layerName?: string;
+  /** Which query option lets the deletion go ahead despite it. */
+  settledBy: ('force' | 'replaceWith')[];
+}
+
 /** An application/problem+json answer from the API, or a network failure (status 0). */
 export class ApiError extends Error {
   constructor(
@@ -11,6 +24,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly fieldErrors: FieldError[] = [],
+    /** A refused deletion: what still relies on it. */
+    readonly references: InUseReference[] = [],
   ) {
     super(detail);
     this.name = 'ApiError';

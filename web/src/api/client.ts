@@ -1,4 +1,4 @@
-import { ApiError, type FieldError } from './ApiError';
+import { ApiError, type FieldError, type InUseReference } from './ApiError';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,6 +15,7 @@ interface ProblemBody {
   title?: string;
   detail?: string;
   errors?: FieldError[];
+  references?: InUseReference[];
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -24,6 +25,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     problem.code ?? 'http_error',
     problem.detail ?? problem.title ?? response.statusText,
     Array.isArray(problem.errors) ? problem.errors : [],
+    Array.isArray(problem.references) ? problem.references : [],
   );
 }
 
@@ -47,6 +49,14 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
+
+/** A guarded DELETE: `force` deletes despite what relies on it (see docs/API.md). */
+export interface DeleteRequest {
+  id: string;
+  force?: boolean;
+}
+
+export const forceQuery = (force: boolean | undefined): string => (force === true ? '?force=true' : '');
 
 /** Query string from defined values only. */
 export function query(params: Record<string, string | number | null | undefined>): string {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from './client';
+import { forceQuery, request, type DeleteRequest } from './client';
 import type { ContactMethod, NewContactMethod, NotificationRule } from './incidentTypes';
 
 const methodsKey = (userId: string) => ['contact-methods', userId] as const;
@@ -30,7 +30,7 @@ export function useAddContactMethod(userId: string) {
 export function useRemoveContactMethod(userId: string) {
   const refresh = useRefreshContacts(userId);
   return useMutation({
-    mutationFn: (id: string) => request<void>('DELETE', `/users/${userId}/contact-methods/${id}`),
+    mutationFn: ({ id, force }: DeleteRequest) => request<void>('DELETE', `/users/${userId}/contact-methods/${id}${forceQuery(force)}`),
     onSuccess: refresh,
   });
 }
@@ -72,7 +72,7 @@ export function useAddNotificationRule(userId: string) {
 export function useRemoveNotificationRule(userId: string) {
   const refresh = useRefreshContacts(userId);
   return useMutation({
-    mutationFn: (id: string) => request<void>('DELETE', `/users/${userId}/notification-rules/${id}`),
+    mutationFn: ({ id, force }: DeleteRequest) => request<void>('DELETE', `/users/${userId}/notification-rules/${id}${forceQuery(force)}`),
     onSuccess: refresh,
   });
 }

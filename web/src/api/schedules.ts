@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { query, request } from './client';
+import { forceQuery, query, request, type DeleteRequest } from './client';
 import type { LayerInput, LayerPatch, NewSchedule, Preview, ScheduleDetail, ScheduleEdit, ScheduleSummary } from './scheduleTypes';
 import type { Page } from './types';
 
@@ -37,8 +37,8 @@ export function useCreateSchedule() {
 export function useDeleteSchedule() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => request<void>('DELETE', `/schedules/${id}`),
-    onSuccess: (_, id) => {
+    mutationFn: ({ id, force }: DeleteRequest) => request<void>('DELETE', `/schedules/${id}${forceQuery(force)}`),
+    onSuccess: (_, { id }) => {
       client.removeQueries({ queryKey: scheduleKey(id) });
       return Promise.all([client.invalidateQueries({ queryKey: [...schedulesKey, 'pages'] }), client.invalidateQueries({ queryKey: allOnCallKey })]);
     },

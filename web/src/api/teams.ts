@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { query, request } from './client';
+import { forceQuery, query, request, type DeleteRequest } from './client';
 import type { NewTeam, Page, Team, TeamDetail, TeamMember, TeamRole } from './types';
 
 const teamsKey = ['teams'] as const;
@@ -30,8 +30,8 @@ export function useCreateTeam() {
 export function useDeleteTeam() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => request<void>('DELETE', `/teams/${id}`),
-    onSuccess: (_, id) => {
+    mutationFn: ({ id, force }: DeleteRequest) => request<void>('DELETE', `/teams/${id}${forceQuery(force)}`),
+    onSuccess: (_, { id }) => {
       client.removeQueries({ queryKey: teamKey(id) });
       return client.invalidateQueries({ queryKey: [...teamsKey, 'pages'] });
     },
@@ -51,7 +51,7 @@ export function useSetMember(teamId: string) {
 export function useRemoveMember(teamId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => request<void>('DELETE', `/teams/${teamId}/members/${userId}`),
+    mutationFn: ({ id, force }: DeleteRequest) => request<void>('DELETE', `/teams/${teamId}/members/${id}${forceQuery(force)}`),
     onSuccess: () => client.invalidateQueries({ queryKey: teamKey(teamId) }),
   });
 }

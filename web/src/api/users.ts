@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { query, request } from './client';
+import { forceQuery, query, request, type DeleteRequest } from './client';
 import type { NewUser, Page, User, UserPatch } from './types';
 
 const usersKey = ['users'] as const;
@@ -43,7 +43,7 @@ export function useUpdateUser() {
 export function useDeleteUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => request<void>('DELETE', `/users/${id}`),
+    mutationFn: ({ id, force }: DeleteRequest) => request<void>('DELETE', `/users/${id}${forceQuery(force)}`),
     // Team member lists name users too.
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: usersKey }), client.invalidateQueries({ queryKey: ['teams'] })]),
   });

@@ -54,7 +54,8 @@ export function ContactMethodRow({ userId, method, verification, onVerificationS
             icon={<IconTrash size={16} />}
             message={`${method.address} will no longer be used, and its notification rules are removed with it.`}
             confirmLabel="Remove contact method"
-            onConfirm={() => removing.mutateAsync(method.id)}
+            onConfirm={() => removing.mutateAsync({ id: method.id })}
+            onForce={() => removing.mutateAsync({ id: method.id, force: true })}
           />
         </Group>
       </Table.Td>

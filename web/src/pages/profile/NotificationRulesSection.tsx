@@ -44,7 +44,8 @@ export function NotificationRulesSection({ userId, methods }: { userId: string; 
                     icon={<IconTrash size={14} />}
                     message={`You will no longer be notified by: ${text}.`}
                     confirmLabel="Remove rule"
-                    onConfirm={() => removing.mutateAsync(rule.id)}
+                    onConfirm={() => removing.mutateAsync({ id: rule.id })}
+                    onForce={() => removing.mutateAsync({ id: rule.id, force: true })}
                   />
                 </Group>
               </List.Item>

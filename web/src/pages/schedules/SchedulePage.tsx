@@ -45,7 +45,8 @@ export function SchedulePage() {
           icon={<IconTrash size={18} />}
           message={`The schedule ${name}, its layers, overrides and history will be deleted.`}
           confirmLabel="Delete schedule"
-          onConfirm={() => deleting.mutateAsync(scheduleId).then(() => navigate('/schedules', { replace: true }))}
+          onConfirm={() => deleting.mutateAsync({ id: scheduleId }).then(() => navigate('/schedules', { replace: true }))}
+          onForce={() => deleting.mutateAsync({ id: scheduleId, force: true }).then(() => navigate('/schedules', { replace: true }))}
         />
       </Group>
       {description !== '' && <Text c="dimmed">{description}</Text>}

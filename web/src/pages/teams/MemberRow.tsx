@@ -45,7 +45,8 @@ export function MemberRow({ teamId, teamName, member, canManage }: MemberRowProp
             icon={<IconUserMinus size={16} />}
             message={`${member.name} will no longer be a member of ${teamName}.`}
             confirmLabel="Remove member"
-            onConfirm={() => removing.mutateAsync(member.userId)}
+            onConfirm={() => removing.mutateAsync({ id: member.userId })}
+            onForce={() => removing.mutateAsync({ id: member.userId, force: true })}
           />
         )}
       </Table.Td>

@@ -38,7 +38,8 @@ export function TeamDetailPage() {
             icon={<IconTrash size={18} />}
             message={`The team ${name} and its memberships will be deleted. Its users stay.`}
             confirmLabel="Delete team"
-            onConfirm={() => deleting.mutateAsync(teamId).then(() => navigate('/teams', { replace: true }))}
+            onConfirm={() => deleting.mutateAsync({ id: teamId }).then(() => navigate('/teams', { replace: true }))}
+            onForce={() => deleting.mutateAsync({ id: teamId, force: true }).then(() => navigate('/teams', { replace: true }))}
           />
         )}
       </Group>

@@ -26,7 +26,8 @@ export function UserRow({ user }: { user: User }) {
             icon={<IconTrash size={16} />}
             message={`${user.name} (${user.email}) will lose access and be removed from all teams.`}
             confirmLabel="Delete user"
-            onConfirm={() => deleting.mutateAsync(user.id)}
+            onConfirm={() => deleting.mutateAsync({ id: user.id })}
+            onForce={() => deleting.mutateAsync({ id: user.id, force: true })}
           />
         )}
       </Table.Td>
