@@ -1,4 +1,5 @@
 import type { CheckKind, CheckSettings, CheckSpecs, LastCheck, Maintenance } from './checkTypes';
+import type { PagingProblem } from './pagingPlanTypes';
 
 export type Target =
   | { type: 'schedule'; scheduleId: string }
@@ -30,6 +31,8 @@ export interface Policy extends Required<PolicyInput> {
   id: string;
   /** Per webhook target URL: the key its X-Vigil-Signature (HMAC-SHA256 of the body) is computed with. */
   webhookSigningSecrets: Record<string, string>;
+  /** Set while the first step reaches nobody with a working contact method (checked every minute). */
+  pagingProblem: PagingProblem | null;
   createdAt: string;
   updatedAt: string;
 }

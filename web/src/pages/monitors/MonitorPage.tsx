@@ -13,6 +13,7 @@ import { CertificateCard } from './CertificateCard';
 import { LastCheckCard } from './LastCheckCard';
 import { MonitorFormModal } from './MonitorFormModal';
 import { MonitorKindBadge } from './MonitorKindBadge';
+import { MonitorPagingPlan } from './MonitorPagingPlan';
 import { MonitorPolicySelect } from './MonitorPolicySelect';
 import { isCheckedKind, isPushedKind } from './monitorKinds';
 import { NewIntegrationKeyButton } from './NewIntegrationKeyButton';
@@ -90,6 +91,7 @@ export function MonitorPage() {
           </Anchor>
         </Text>
       )}
+      <MonitorPagingPlan monitorId={m.id} policyId={m.policyId} />
       <Title order={3}>Incidents</Title>
       <IncidentList monitorId={m.id} />
       {editing && <MonitorFormModal monitor={m} onClose={edit.close} />}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { Policy } from '../../api/incidentTypes';
@@ -49,9 +49,16 @@ export function PoliciesPage() {
             {items.map((policy) => (
               <Table.Tr key={policy.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/escalation-policies/${policy.id}`}>
-                    {policy.name}
-                  </Anchor>
+                  <Group gap="xs">
+                    <Anchor component={Link} to={`/escalation-policies/${policy.id}`}>
+                      {policy.name}
+                    </Anchor>
+                    {policy.pagingProblem && (
+                      <Badge color="red" variant="light" title={policy.pagingProblem.warnings.map((w) => w.message).join('\n')}>
+                        Reaches nobody
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td>{teamName(policy.teamId)}</Table.Td>
                 <Table.Td>{summary(policy)}</Table.Td>

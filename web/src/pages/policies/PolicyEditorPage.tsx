@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useDeletePolicy, usePolicy } from '../../api/policies';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { QueryError } from '../../components/QueryError';
+import { PagingProblemAlert } from './plan/PagingProblemAlert';
 import { PolicyForm } from './PolicyForm';
 
 function EditPolicy({ policyId }: { policyId: string }) {
@@ -24,6 +25,7 @@ function EditPolicy({ policyId }: { policyId: string }) {
           onConfirm={() => deleting.mutateAsync(policyId).then(() => navigate('/escalation-policies', { replace: true }))}
         />
       </Group>
+      {policy.data.pagingProblem && <PagingProblemAlert problem={policy.data.pagingProblem} />}
       {/* Keyed by the saved version, so a save elsewhere restarts the form from it. */}
       <PolicyForm key={policy.data.updatedAt} policy={policy.data} />
     </>

@@ -8,6 +8,7 @@ import { useSavePolicy } from '../../api/policies';
 import { useTeamChoices } from '../../api/teams';
 import { FormError } from '../../components/FormError';
 import { newStep, toDraft, toInput, type PolicyDraft, type StepDraft } from './policyDraft';
+import { DraftPagingPlan } from './plan/DraftPagingPlan';
 import { StepCard } from './StepCard';
 
 /** Wait suggested for a new step: the common "15 minutes, then the next person". */
@@ -96,6 +97,7 @@ export function PolicyForm({ policy }: { policy?: Policy }) {
           w={320}
         />
       </Group>
+      <DraftPagingPlan draft={draft} />
       <Group justify="flex-end">
         <Button variant="default" onClick={() => navigate('/escalation-policies')}>
           Cancel
