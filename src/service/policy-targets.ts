@@ -2,14 +2,25 @@ import type { Kysely } from 'kysely';
 import { AppError, type FieldError } from '../core/errors.js';
 import { layerIdsAt } from '../core/schedule/edit.js';
 import type { PolicyStep } from '../core/escalation/types.js';
+import type { Dialect } from '../store/database.js';
 import { loadSchedule } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
 
-/** Every schedule, layer, user and team a policy names must exist (layers: currently). */
-export async function checkPolicyTargets(db: Kysely<DB>, steps: PolicyStep[], now: number): Promise<void> {
+/**
+ * Every schedule, layer, user and team a policy names must exist (layers: currently).
+ * Run inside the transaction that saves the policy: on PostgreSQL the rows found stay
+ * share-locked until it commits, so a concurrent guarded deletion either waits and then
+ * sees the new reference, or commits first and the check fails.
+ */
+export async function checkPolicyTargets(db: Kysely<DB>, dialect: Dialect, steps: PolicyStep[], now: number): Promise<void> {
   const errors: FieldError[] = [];
   const exists = async (table: 'users' | 'teams' | 'schedules', id: string) =>
-    (await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    (await db
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .$if(dialect === 'postgres', (q) => q.forShare())
+      .executeTakeFirst()) !== undefined;
   for (const [i, step] of steps.entries()) {
     for (const [j, t] of step.targets.entries()) {
       const path = `/body/steps/${i}/targets/${j}`;

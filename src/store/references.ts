@@ -3,6 +3,7 @@ import type { PolicyStep, Target } from '../core/escalation/types.js';
 import type { Reference, Settlement } from '../core/in-use.js';
 import type { Instant } from '../core/schedule/types.js';
 import { rulesOf, type RuleWithMethod } from './contacts.js';
+import type { Dialect } from './database.js';
 import { loadSchedule, type StoredSchedule } from './schedules.js';
 import type { DB } from './schema.js';
 
@@ -11,6 +12,15 @@ import type { DB } from './schema.js';
 // a LIKE on the id only narrows the rows to parse.
 
 type Db = Kysely<DB>;
+
+/**
+ * Holds the row a guarded deletion is about to remove (PostgreSQL; SQLite runs one write
+ * transaction at a time). A policy saved meanwhile share-locks the rows it names (see
+ * checkPolicyTargets), so it either commits first and the scan sees it, or fails its check.
+ */
+export async function lockForDeletion(db: Db, dialect: Dialect, table: 'users' | 'teams' | 'schedules', id: string): Promise<void> {
+  if (dialect === 'postgres') await db.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
+}
 
 /** Every policy step target `matches` accepts, one reference per target; `needle`: an id the targets must contain. */
 async function policyTargetReferences(db: Db, needle: string | undefined, matches: (t: Target) => boolean, settledBy: Settlement[]): Promise<Reference[]> {

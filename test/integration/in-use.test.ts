@@ -228,6 +228,18 @@ describeEachDatabase('deleting what paging relies on', (dialect) => {
     expect(await stepsOf(pagesIt)).toEqual([[WEBHOOK]]);
   });
 
+  it('never lets a policy saved during a deletion keep naming what was deleted', async () => {
+    for (let i = 0; i < 8; i++) {
+      const s = await newSchedule(`Raced ${i}`, [[]]);
+      const [saved, deleted] = await Promise.all([
+        t.admin.post('/api/v1/escalation-policies', { name: `Racer ${i}`, teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule', scheduleId: s.id }] }] }),
+        t.admin.delete(`/api/v1/schedules/${s.id}`),
+      ]);
+      // One of them wins; the other is refused: never a policy pointing at nothing.
+      expect([saved.status, deleted.status].sort()).toEqual(saved.status === 201 ? [201, 409] : [204, 400]);
+    }
+  });
+
   it('lists the monitors that use a policy; replaceWith points them at another', async () => {
     const used = await newPolicy('Used by monitors', [[WEBHOOK]]);
     const spare = await newPolicy('Spare', [[WEBHOOK]]);

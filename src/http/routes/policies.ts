@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { assertSettled, badReplacement } from '../../core/in-use.js';
@@ -6,6 +7,7 @@ import { configuredChannels } from '../../app/configured-channels.js';
 import { checkPagingHealth } from '../../service/paging-health.js';
 import { checkPolicyTargets } from '../../service/policy-targets.js';
 import { pagingProblemsOf, type PagingProblem } from '../../store/paging-problems.js';
+import type { DB } from '../../store/schema.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
 import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput, type PolicyRow } from '../../store/policies.js';
 import { repointMonitors } from '../../store/monitors.js';
@@ -19,7 +21,7 @@ import { deleteOptions, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { PolicyInputSchema, PolicyView, toPolicy } from '../schemas/incident.js';
 import { toProblemView } from '../schemas/paging-problem.js';
 
-export function policyRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
+export function policyRoutes(api: Api, { database: { db, dialect }, clock, config }: HttpDeps): void {
   const tags = ['escalation policies'];
   // Webhook targets come with the key their payloads are signed with, for the receiver.
   const present = (row: PolicyRow, problem: PagingProblem | undefined) => {
@@ -39,11 +41,11 @@ export function policyRoutes(api: Api, { database: { db }, clock, config }: Http
       req.log.warn({ err }, 'paging-health check after saving a policy failed');
     });
 
-  async function checked(body: Static<typeof PolicyInputSchema>): Promise<PolicyInput> {
-    await getTeam(db, body.teamId).catch(() => {
+  async function checked(trx: Kysely<DB>, body: Static<typeof PolicyInputSchema>): Promise<PolicyInput> {
+    await getTeam(trx, body.teamId).catch(() => {
       throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
     });
-    await checkPolicyTargets(db, body.steps, clock.now());
+    await checkPolicyTargets(trx, dialect, body.steps, clock.now());
     return {
       teamId: body.teamId,
       name: body.name,
@@ -64,9 +66,12 @@ export function policyRoutes(api: Api, { database: { db }, clock, config }: Http
     '/escalation-policies',
     { schema: { tags, summary: 'Create an escalation policy', body: PolicyInputSchema, response: { 201: PolicyView } } },
     async (req, reply) => {
-      const input = await checked(req.body);
-      await requireTeamMember(db, req, input.teamId);
-      const row = await insertPolicy(db, input, clock.now());
+      // Checked and saved in one transaction, so a deletion cannot slip in between.
+      const row = await db.transaction().execute(async (trx) => {
+        const input = await checked(trx, req.body);
+        await requireTeamMember(trx, req, input.teamId);
+        return insertPolicy(trx, input, clock.now());
+      });
       await recheck(req, row.id);
       return reply.code(201).send(await presentOne(row));
     },
@@ -90,9 +95,11 @@ export function policyRoutes(api: Api, { database: { db }, clock, config }: Http
     async (req) => {
       const current = await getPolicy(db, req.params.id);
       await requireTeamMember(db, req, current.team_id);
-      const input = await checked(req.body);
-      await requireTeamMember(db, req, input.teamId);
-      await updatePolicy(db, req.params.id, input, clock.now());
+      await db.transaction().execute(async (trx) => {
+        const input = await checked(trx, req.body);
+        await requireTeamMember(trx, req, input.teamId);
+        await updatePolicy(trx, req.params.id, input, clock.now());
+      });
       await recheck(req, req.params.id);
       return presentOne(await getPolicy(db, req.params.id));
     },

@@ -10,7 +10,7 @@ import type { Layer, LayerDraft } from '../../core/schedule/types.js';
 import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
-import { isScheduleTarget, layerReferences, scheduleReferences } from '../../store/references.js';
+import { isScheduleTarget, layerReferences, lockForDeletion, scheduleReferences } from '../../store/references.js';
 import { deleteScheduleRow, getScheduleRow, listSchedules, loadSchedule, renameLayer, updateScheduleRow } from '../../store/schedules.js';
 import type { DB } from '../../store/schema.js';
 import { getTeam } from '../../store/teams.js';
@@ -156,6 +156,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
       const options = deleteOptions(req.query);
       const replacement = options.replaceWith;
       await db.transaction().execute(async (trx) => {
+        await lockForDeletion(trx, database.dialect, 'schedules', row.id);
         if (replacement !== undefined) {
           if (replacement === row.id) throw badReplacement('is the schedule being deleted');
           await getScheduleRow(trx, replacement).catch(() => {

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.js';
 import type { Target } from '../../core/escalation/types.js';
 import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
-import { lastMemberReferences, ownedReferences, teamTargetReferences } from '../../store/references.js';
+import { lastMemberReferences, lockForDeletion, ownedReferences, teamTargetReferences } from '../../store/references.js';
 import {
   createTeam,
   deleteTeam,
@@ -24,7 +24,7 @@ import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateTeam, MemberParams, PatchTeam, PutMember, Team, TeamDetail, TeamMember, toTeam } from '../schemas/team.js';
 
-export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+export function teamRoutes(api: Api, { database: { db, dialect }, clock }: HttpDeps): void {
   const tags = ['teams'];
 
   async function teamDetail(id: string) {
@@ -81,6 +81,7 @@ export function teamRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
       const replacement = options.replaceWith;
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
+        await lockForDeletion(trx, dialect, 'teams', team.id);
         if (replacement !== undefined) {
           if (replacement === team.id) throw badReplacement('is the team being deleted');
           await getTeam(trx, replacement).catch(() => {

@@ -5,7 +5,7 @@ import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { hashPassword } from '../../security/password.js';
 import type { Role } from '../../store/schema.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
-import { lastMemberReferences, rosterReferences, userTargetReferences } from '../../store/references.js';
+import { lastMemberReferences, lockForDeletion, rosterReferences, userTargetReferences } from '../../store/references.js';
 import { deleteSessionsOfUser } from '../../store/sessions.js';
 import { countOwners, createUser, deleteUser, getUser, listUsers, updateUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
@@ -21,7 +21,7 @@ function assertMayAssign(actor: Actor, role: Role): void {
   if (role === 'owner' && actor.user.role !== 'owner') throw new AppError('forbidden', 'Only an owner can grant the owner role');
 }
 
-export function userRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpDeps): void {
   const tags = ['users'];
 
   api.get('/users', { schema: { tags, summary: 'List users', querystring: PageQuery, response: { 200: Page(User) } } }, async (req) => {
@@ -109,6 +109,7 @@ export function userRoutes(api: Api, { database: { db }, clock }: HttpDeps): voi
       const replacement = options.replaceWith;
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
+        await lockForDeletion(trx, dialect, 'users', target.id);
         if (replacement !== undefined) {
           if (replacement === target.id) throw badReplacement('is the user being deleted');
           await getUser(trx, replacement).catch(() => {
