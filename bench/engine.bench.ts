@@ -66,13 +66,13 @@ async function lateness(target: Target) {
       due.set(id, at);
       return {
         id, monitor_id: monitorId, title: `bench ${i + k}`, description: '', dedup_key: null, status: 'triggered' as const, policy: JSON.stringify(policy),
-        step: 0, pass: 0, next_action_at: at, lease_until: null, alert_count: 1, seq: 1, triggered_at: now, acknowledged_at: null, acknowledged_by: null,
+        step: 0, pass: 0, next_action_at: at, lease_until: null, lease_owner: null, alert_count: 1, seq: 1, triggered_at: now, acknowledged_at: null, acknowledged_by: null,
         resolved_at: null, resolved_by: null, updated_at: now,
       };
     });
     await db.insertInto('incidents').values(rows).execute();
   }
-  const engine = new Engine({ database, clock: systemClock, logger: createLogger('silent'), channels: {}, baseUrl: 'http://localhost' });
+  const engine = new Engine({ database, clock: systemClock, logger: createLogger('silent'), channels: {}, baseUrl: 'http://localhost', owner: newId() });
   const cpuBefore = process.cpuUsage();
   engine.start();
   const deadline = start + SPREAD_MS + 60_000;

@@ -9,6 +9,7 @@ import { replyCodeFor } from '../store/reply-codes.js';
 import { webhookChannel } from '../channels/webhook.js';
 import { webhookSigningKey } from '../security/webhook-signing-key.js';
 import { Engine } from '../engine/engine.js';
+import { NodePresence } from '../engine/node-presence.js';
 import { HttpProber } from '../probes/http-probe.js';
 import { createProbe } from '../probes/probe.js';
 import { CheckScheduler } from '../probes/scheduler.js';
@@ -16,9 +17,11 @@ import { buildServer } from '../http/server.js';
 import type { Api } from '../http/app-types.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { withStartupLock } from '../store/startup-lock.js';
 import { TestClock, systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from './config.js';
 import { seedDemo } from './seed-demo.js';
+import { SharedTestClock } from './shared-test-clock.js';
 import { configuredChannels } from './configured-channels.js';
 import { PagingHealthLoop } from '../service/paging-health-loop.js';
 
@@ -35,13 +38,17 @@ export interface Vigil {
 /** Wires one Vigil node: database, migrations, demo seed, HTTP server (not yet listening). */
 export async function startVigil(config: Config, logger: Logger, options: { frozenAt?: number } = {}): Promise<Vigil> {
   const database = openDatabase(config.databaseUrl);
-  await migrateToLatest(database);
   const testClock = config.testMode ? new TestClock() : null;
   // Tests that seed "in the past" freeze the clock before anything reads it.
   if (testClock && options.frozenAt !== undefined) testClock.freeze(options.frozenAt);
   if (testClock) logger.warn('TEST MODE: the clock can be changed through /api/v1/test/clock; never run production like this');
   const clock = testClock ?? systemClock;
-  if (config.seedDemo) await seedDemo(database, clock.now(), logger);
+  await withStartupLock(database, async () => {
+    await migrateToLatest(database);
+    if (config.seedDemo) await seedDemo(database, clock.now(), logger);
+  });
+  const sharedClock = testClock ? new SharedTestClock(database, testClock, logger) : null;
+  await sharedClock?.start();
   const channels: Channels = {
     webhook: webhookChannel((url) => webhookSigningKey(config.secret, url)),
     slack: slackChannel(),
@@ -55,7 +62,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
       voice: voiceChannel(config.twilio, config.baseUrl),
     }),
   };
-  const engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl });
+  let engine: Engine | null = null;
+  const presence = new NodePresence({ database, clock, logger, held: () => engine?.held() ?? { incidents: [], notifications: [] }, onReaped: () => engine?.wake() });
+  engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id });
   const sendDirect = async (kind: ContactKind, message: Message) => {
     const channel = channels[kind];
     if (!channel) throw new DeliveryError(`no ${kind} channel is configured`);
@@ -66,7 +75,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     { database, clock, logger, probe: createProbe(httpProber), wakeEngine: () => engine.wake(), retention: config.checkRetention },
     { concurrency: config.checkConcurrency },
   );
-  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect });
+  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops: () => [engine.status(), scheduler.status(), presence.status()] });
+  await presence.beatNow();
+  presence.start();
   const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
   engine.start();
   scheduler.start();
@@ -83,6 +94,8 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
       await scheduler.stop();
       await httpProber.close();
       await engine.stop();
+      await presence.stop();
+      sharedClock?.stop();
       await app.close();
       await database.close();
     },

@@ -31,4 +31,18 @@ export interface Channel {
 
 export type Channels = Partial<Record<ContactKind, Channel>>;
 
-export class DeliveryError extends Error {}
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    /**
+     * True when the destination itself is failing (unreachable, timing out, 5xx, 429)
+     * rather than this one address being wrong: only these trip its circuit breaker.
+     */
+    readonly destinationDown = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether an HTTP status says the receiving service is unhealthy, not the request wrong. */
+export const isServiceFailure = (status: number) => status >= 500 || status === 429 || status === 408;

@@ -57,7 +57,9 @@ export function emailChannel(smtpUrl: string, from: string, linksFor: (message: 
       try {
         await transport.sendMail({ from, to: message.address, subject, text, html, headers: { 'X-Vigil-Idempotency-Key': message.idempotencyKey } });
       } catch (err) {
-        throw new DeliveryError(`SMTP: ${err instanceof Error ? err.message : String(err)}`);
+        // nodemailer's connection-level codes mean the SMTP server is down, not the address wrong.
+        const code = (err as { code?: unknown }).code;
+        throw new DeliveryError(`SMTP: ${err instanceof Error ? err.message : String(err)}`, typeof code === 'string' && ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'EGREETING'].includes(code));
       }
     },
   };

@@ -1,8 +1,11 @@
 import type { Channel, Message } from './channel.js';
-import { DeliveryError } from './channel.js';
+import { postOutbound } from './outbound-request.js';
 
-/** Slack incoming webhook: one formatted message with a link to the incident. */
-export function slackChannel(timeoutMs = 10_000): Channel {
+/**
+ * Slack incoming webhook: one formatted message with a link to the incident. Slack
+ * ignores the Idempotency-Key header; a relay or proxy in between can drop repeats by it.
+ */
+export function slackChannel(): Channel {
   return {
     async send(message: Message) {
       const text = message.notice
@@ -10,16 +13,12 @@ export function slackChannel(timeoutMs = 10_000): Channel {
         : message.incident
         ? `:rotating_light: *${message.incident.title}* (${message.incident.monitorName}) is ${message.incident.status}\n${message.incident.description}\n<${message.incident.url}|Open in Vigil>`
         : 'Vigil test notification: this channel works.';
-      const res = await fetch(message.address, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
+      await postOutbound({
+        service: 'Slack',
+        url: message.address,
+        headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey },
         body: JSON.stringify({ text }),
-        signal: AbortSignal.timeout(timeoutMs),
-      }).catch((err: unknown) => {
-        throw new DeliveryError(`Slack unreachable: ${err instanceof Error ? err.message : String(err)}`);
       });
-      await res.body?.cancel();
-      if (!res.ok) throw new DeliveryError(`Slack answered HTTP ${res.status}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Channel, IncidentSummary, Message } from './channel.js';
-import { DeliveryError } from './channel.js';
+import { postOutbound } from './outbound-request.js';
 
 /** Any Twilio-compatible REST API: Twilio itself, or a local fake in tests. */
 export interface TwilioConfig {
@@ -28,19 +28,15 @@ export function validTwilioSignature(authToken: string, url: string, params: Rec
 
 async function post(cfg: TwilioConfig, resource: 'Messages' | 'Calls', params: Record<string, string>): Promise<void> {
   const url = `${cfg.apiUrl}/2010-04-01/Accounts/${encodeURIComponent(cfg.accountSid)}/${resource}.json`;
-  const res = await fetch(url, {
-    method: 'POST',
+  await postOutbound({
+    service: 'Twilio',
+    url,
     headers: {
       authorization: `Basic ${Buffer.from(`${cfg.accountSid}:${cfg.authToken}`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',
     },
     body: new URLSearchParams(params).toString(),
-    signal: AbortSignal.timeout(10_000),
-  }).catch((err: unknown) => {
-    throw new DeliveryError(`Twilio unreachable: ${err instanceof Error ? err.message : String(err)}`);
   });
-  const text = await res.text();
-  if (!res.ok) throw new DeliveryError(`Twilio answered HTTP ${res.status}: ${text.slice(0, 200)}`);
 }
 
 /** The reply code for an incident on the message's phone, or null when no user is paged. */

@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
 import type { Channel, Message } from './channel.js';
-import { DeliveryError } from './channel.js';
+import { postOutbound } from './outbound-request.js';
 
 /**
  * JSON webhook. The body is signed with HMAC-SHA256 under the URL's own key (header
  * X-Vigil-Signature: sha256=<hex>) and carries the idempotency key, also sent as
  * Idempotency-Key, so receivers can verify the sender and drop a repeated delivery.
  */
-export function webhookChannel(signingKeyFor: (url: string) => string, timeoutMs = 10_000): Channel {
+export function webhookChannel(signingKeyFor: (url: string) => string): Channel {
   return {
     async send(message: Message) {
       const body = JSON.stringify({
@@ -18,16 +18,12 @@ export function webhookChannel(signingKeyFor: (url: string) => string, timeoutMs
         ...(message.notice && { notice: message.notice }),
       });
       const signature = createHmac('sha256', signingKeyFor(message.address)).update(body).digest('hex');
-      const res = await fetch(message.address, {
-        method: 'POST',
+      await postOutbound({
+        service: 'webhook',
+        url: message.address,
         headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey, 'x-vigil-signature': `sha256=${signature}` },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
-      }).catch((err: unknown) => {
-        throw new DeliveryError(`webhook unreachable: ${err instanceof Error ? err.message : String(err)}`);
       });
-      await res.body?.cancel();
-      if (!res.ok) throw new DeliveryError(`webhook answered HTTP ${res.status}`);
     },
   };
 }

@@ -1,8 +1,13 @@
 import type { Logger } from 'pino';
-import type { Channels, Message } from '../channels/channel.js';
+import { DeliveryError, type Channels, type Message } from '../channels/channel.js';
 import type { Database } from '../store/database.js';
+import { isDatabaseUnavailable } from '../store/database-fault.js';
+import { afterFinalFailure } from '../service/unreached.js';
 import { addEvent } from '../store/incidents.js';
 import { claimDue, defer, lastSentAt, markFinal, markRetry, markSent, type NotificationRow } from '../store/notifications.js';
+import { backoffDelay } from './backoff.js';
+import { CircuitOpenError, DestinationGate } from './destination-gate.js';
+import { destinationOf } from './destination.js';
 
 const MAX_ATTEMPTS = 5;
 /** 30 s, 1 min, 2 min, 4 min between attempts. */
@@ -20,6 +25,16 @@ export interface DispatcherDeps {
   channels: Channels;
   logger: Logger;
   baseUrl: string;
+  /** An incident's next step became due now. */
+  onEscalated: () => void;
+}
+
+export interface DispatcherOptions {
+  /** The node id recorded on claims. */
+  owner: string;
+  leaseMs: number;
+  /** Pages being sent at once on this node, over all destinations. */
+  maxInFlight: number;
 }
 
 /** Phones are interrupted at most once a minute; what falls due meanwhile waits and is bundled. */
@@ -29,84 +44,162 @@ const bundled = new Set(['sms']);
 
 /**
  * Sends due notifications. A notification for an incident that is no longer triggered
- * is cancelled instead (acknowledge and resolve stop pending pages); a failing provider
- * only delays its own rows. SMS and calls to one number are throttled, and SMS due
- * together for one number go as a single message.
+ * is cancelled instead (acknowledge and resolve stop pending pages). Sends run in the
+ * background, each destination behind its own gate (a few at a time, a circuit
+ * breaker), so a hanging webhook delays only its own pages and never the engine's
+ * pass. SMS and calls to one number are throttled, and SMS due together for one number
+ * go as a single message.
  */
-export async function dispatchDue(deps: DispatcherDeps, now: number, leaseMs: number, batch: number): Promise<number> {
-  const rows = await claimDue(deps.database.db, deps.database.dialect, now, leaseMs, batch);
-  const groups = new Map<string, NotificationRow[]>();
-  for (const row of rows) {
-    const key = bundled.has(row.channel) ? `${row.channel}:${row.address}` : row.id;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  await Promise.all([...groups.values()].map((group) => deliver(deps, group, now)));
-  return rows.length;
-}
+export class Dispatcher {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly held = new Set<string>();
+  private readonly gate = new DestinationGate();
+  private stopping = false;
 
-async function deliver(deps: DispatcherDeps, claimed: NotificationRow[], now: number): Promise<void> {
-  const { db } = deps.database;
-  const live: { row: NotificationRow; message: Message }[] = [];
-  for (const row of claimed) {
-    const message = await messageFor(deps, row);
-    if (message === 'cancel') await markFinal(db, row.id, 'cancelled', null);
-    else live.push({ row, message });
+  constructor(
+    private readonly deps: DispatcherDeps,
+    private readonly options: DispatcherOptions,
+  ) {}
+
+  /** Notification ids this node is working on, whose leases it renews. */
+  heldIds(): string[] {
+    return [...this.held];
   }
-  const first = live[0];
-  if (!first) return;
-  const { channel: kind, address } = first.row;
-  const log = (row: NotificationRow, kind: string, data: Record<string, unknown>) =>
-    row.incident_id ? addEvent(db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } }) : Promise.resolve();
-  const channel = deps.channels[kind];
-  if (!channel) {
-    for (const { row } of live) {
-      await markFinal(db, row.id, 'failed', `no ${kind} channel is configured`);
-      await log(row, 'delivery_failed', { error: `no ${kind} channel is configured`, final: true });
+
+  /** Claims due notifications into the free capacity and starts sending them; returns how many it claimed. */
+  async dispatchDue(now: number, batch: number): Promise<number> {
+    const free = this.options.maxInFlight - this.held.size;
+    if (free <= 0) return 0;
+    const { db, dialect } = this.deps.database;
+    const rows = await claimDue(db, dialect, this.options.owner, now, this.options.leaseMs, Math.min(batch, free));
+    const groups = new Map<string, NotificationRow[]>();
+    for (const row of rows) {
+      const key = bundled.has(row.channel) ? `${row.channel}:${row.address}` : row.id;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
     }
-    return;
+    for (const group of groups.values()) this.launch(group, now);
+    return rows.length;
   }
-  if (throttled.has(kind)) {
-    const last = await lastSentAt(db, kind, address);
-    if (last !== null && now - last < THROTTLE_MS) {
-      for (const { row } of live) await defer(db, row.id, last + THROTTLE_MS);
+
+  /** Waits until every send started so far has finished and been recorded. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle();
+  }
+
+  private launch(group: NotificationRow[], now: number): void {
+    for (const row of group) this.held.add(row.id);
+    const run = this.deliver(group, now)
+      .catch((err: unknown) => {
+        // Unrecorded rows keep their lease until it runs out, then are sent again (same key).
+        if (!isDatabaseUnavailable(err)) this.deps.logger.error({ err }, 'delivering a notification failed');
+      })
+      .finally(() => {
+        for (const row of group) this.held.delete(row.id);
+        this.inFlight.delete(run);
+      });
+    this.inFlight.add(run);
+  }
+
+  /**
+   * Writes the outcome of a send. A send that went out must be recorded, or it goes out
+   * again; so through a database outage this retries (the lease is renewed meanwhile)
+   * until the database answers or the node stops.
+   */
+  private async record(write: () => Promise<void>): Promise<void> {
+    for (let failures = 1; ; failures++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || this.stopping) throw err;
+        await new Promise((r) => setTimeout(r, backoffDelay(failures)));
+      }
+    }
+  }
+
+  private async deliver(claimed: NotificationRow[], now: number): Promise<void> {
+    const { db } = this.deps.database;
+    const live: { row: NotificationRow; message: Message }[] = [];
+    for (const row of claimed) {
+      const message = await this.messageFor(row);
+      if (message === 'cancel') await markFinal(db, row.id, 'cancelled', null);
+      else live.push({ row, message });
+    }
+    const first = live[0];
+    if (!first) return;
+    const { channel: kind, address } = first.row;
+    const log = (row: NotificationRow, kind: string, data: Record<string, unknown>) =>
+      row.incident_id ? addEvent(db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } }) : Promise.resolve();
+    const channel = this.deps.channels[kind];
+    if (!channel) {
+      for (const { row } of live) {
+        await markFinal(db, row.id, 'failed', `no ${kind} channel is configured`);
+        await log(row, 'delivery_failed', { error: `no ${kind} channel is configured`, final: true });
+        await this.failedForGood(row, now);
+      }
       return;
     }
-  }
-  const incidents = live.flatMap(({ message }) => (message.incident ? [message.incident] : []));
-  const message: Message = live.length > 1 && incidents.length === live.length ? { ...first.message, bundle: incidents } : first.message;
-  // Only a bundle carries several rows; anything else left goes out on the next pass.
-  const sending = message.bundle ? live : [first];
-  for (const { row } of live.slice(sending.length)) await defer(db, row.id, now);
-  try {
-    await channel.send(message);
-    for (const { row } of sending) {
-      await markSent(db, row.id, now);
-      await log(row, 'notified', message.bundle ? { bundled: message.bundle.length } : {});
+    if (throttled.has(kind)) {
+      const last = await lastSentAt(db, kind, address);
+      if (last !== null && now - last < THROTTLE_MS) {
+        for (const { row } of live) await defer(db, row.id, last + THROTTLE_MS);
+        return;
+      }
     }
-  } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    for (const { row } of sending) {
-      deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
-      const final = row.attempts >= MAX_ATTEMPTS;
-      if (final) await markFinal(db, row.id, 'failed', error);
-      else await markRetry(db, row.id, now + backoffMs(row.attempts), error);
-      await log(row, 'delivery_failed', { error, attempt: row.attempts, final });
+    const incidents = live.flatMap(({ message }) => (message.incident ? [message.incident] : []));
+    const message: Message = live.length > 1 && incidents.length === live.length ? { ...first.message, bundle: incidents } : first.message;
+    // Only a bundle carries several rows; anything else left goes out on the next pass.
+    const sending = message.bundle ? live : [first];
+    for (const { row } of live.slice(sending.length)) await defer(db, row.id, now);
+    try {
+      await this.gate.run(destinationOf(kind, address), () => channel.send(message), (err) => err instanceof DeliveryError && err.destinationDown);
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      // An open circuit is the destination failing: it counts as an attempt, but its retry
+      // waits for the circuit to half-open rather than hammering it.
+      const retryAt = (row: NotificationRow) => (err instanceof CircuitOpenError ? Math.max(now + backoffMs(row.attempts), err.retryAt) : now + backoffMs(row.attempts));
+      await this.record(async () => {
+        for (const { row } of sending) {
+          const final = row.attempts >= MAX_ATTEMPTS;
+          if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
+          if (final) await markFinal(db, row.id, 'failed', error);
+          else await markRetry(db, row.id, retryAt(row), error);
+          await log(row, 'delivery_failed', { error, attempt: row.attempts, final });
+          if (final) await this.failedForGood(row, now);
+        }
+      });
+      return;
     }
+    await this.record(async () => {
+      for (const { row } of sending) {
+        await markSent(db, row.id, now);
+        await log(row, 'notified', message.bundle ? { bundled: message.bundle.length } : {});
+      }
+    });
   }
-}
 
-async function messageFor(deps: DispatcherDeps, row: NotificationRow): Promise<Message | 'cancel'> {
-  const { db } = deps.database;
-  const recipient = row.user_id ? await db.selectFrom('users').select('name').where('id', '=', row.user_id).executeTakeFirst() : undefined;
-  const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: recipient?.name ?? null, bundle: null };
-  if (row.notice) return { ...base, incident: null, notice: JSON.parse(row.notice) as Message['notice'] };
-  if (!row.incident_id) return { ...base, incident: null };
-  const incident = await db
-    .selectFrom('incidents as i')
-    .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-    .select(['i.id', 'i.title', 'i.description', 'i.status', 'm.name as monitorName'])
-    .where('i.id', '=', row.incident_id)
-    .executeTakeFirst();
-  if (!incident || incident.status !== 'triggered') return 'cancel';
-  return { ...base, incident: { ...incident, url: `${deps.baseUrl}/incidents/${incident.id}` } };
+  /** A page that can no longer reach anyone may leave its step with nobody reached: move on at once. */
+  private async failedForGood(row: NotificationRow, now: number): Promise<void> {
+    if (row.incident_id && (await afterFinalFailure(this.deps.database.db, row.idempotency_key, now))) this.deps.onEscalated();
+  }
+
+  private async messageFor(row: NotificationRow): Promise<Message | 'cancel'> {
+    const { db } = this.deps.database;
+    const recipient = row.user_id ? await db.selectFrom('users').select('name').where('id', '=', row.user_id).executeTakeFirst() : undefined;
+    const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: recipient?.name ?? null, bundle: null };
+    if (row.notice) return { ...base, incident: null, notice: JSON.parse(row.notice) as Message['notice'] };
+    if (!row.incident_id) return { ...base, incident: null };
+    const incident = await db
+      .selectFrom('incidents as i')
+      .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
+      .select(['i.id', 'i.title', 'i.description', 'i.status', 'm.name as monitorName'])
+      .where('i.id', '=', row.incident_id)
+      .executeTakeFirst();
+    if (!incident || incident.status !== 'triggered') return 'cancel';
+    return { ...base, incident: { ...incident, url: `${this.deps.baseUrl}/incidents/${incident.id}` } };
+  }
 }

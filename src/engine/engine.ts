@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../kernel/clock.js';
+import { isDatabaseUnavailable } from '../store/database-fault.js';
 import type { Channels } from '../channels/channel.js';
 import { applyTransition } from '../service/apply-transition.js';
 import type { Database } from '../store/database.js';
 import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/incidents.js';
 import { nextNotificationAt } from '../store/notifications.js';
 import { nextHeartbeatDueAt } from '../store/monitors.js';
-import { dispatchDue } from './dispatcher.js';
+import { Dispatcher } from './dispatcher.js';
 import { PollingLoop } from './polling-loop.js';
 import { checkHeartbeats } from './heartbeats.js';
 import { planNotices } from './notice-planner.js';
@@ -17,19 +18,27 @@ export interface EngineDeps {
   logger: Logger;
   channels: Channels;
   baseUrl: string;
+  /** This node's id, recorded on its claims (see NodePresence). */
+  owner: string;
 }
 
 export interface EngineOptions {
-  /** How long a claim is exclusive; a node that dies mid-work loses it after this. */
+  /**
+   * How long a claim is exclusive without renewal. The node renews the claims it works
+   * on, and a dead node's claims are released as soon as it is seen to be gone; the lease
+   * is the last resort.
+   */
   leaseMs: number;
   batch: number;
   /** Longest sleep without looking at the database: bounds how late another node's new work is seen. */
   maxSleepMs: number;
   /** Incidents advanced side by side. */
   concurrency: number;
+  /** Pages being sent at once. */
+  maxInFlight: number;
 }
 
-const defaults: EngineOptions = { leaseMs: 60_000, batch: 200, maxSleepMs: 2_000, concurrency: 8 };
+const defaults: EngineOptions = { leaseMs: 15_000, batch: 200, maxSleepMs: 2_000, concurrency: 8, maxInFlight: 500 };
 
 /**
  * The durable loop. All due work lives in the database (incidents.next_action_at,
@@ -40,6 +49,9 @@ const defaults: EngineOptions = { leaseMs: 60_000, batch: 200, maxSleepMs: 2_000
 export class Engine extends PollingLoop {
   private lastPlannedAt = -Infinity;
   private readonly options: EngineOptions;
+  private readonly dispatcher: Dispatcher;
+  private readonly advancing = new Set<string>();
+  private claimedInPass = 0;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -47,15 +59,30 @@ export class Engine extends PollingLoop {
   ) {
     super({ clock: deps.clock, logger: deps.logger, name: 'engine' });
     this.options = { ...defaults, ...options };
+    this.dispatcher = new Dispatcher({ ...deps, onEscalated: () => this.wake() }, { owner: deps.owner, leaseMs: this.options.leaseMs, maxInFlight: this.options.maxInFlight });
   }
 
-  /** One pass over everything due now; returns when nothing due is left. */
-  runOnce(): Promise<void> {
-    return this.serialisedPass();
+  /** Passes until nothing due is left and every page started has been sent and recorded. */
+  async runOnce(): Promise<void> {
+    do {
+      await this.serialisedPass();
+      await this.dispatcher.idle();
+    } while (this.claimedInPass > 0);
+  }
+
+  override async stop(): Promise<void> {
+    await super.stop();
+    await this.dispatcher.stop();
+  }
+
+  /** What this node holds claims on, so its heartbeat renews their leases. */
+  held(): { incidents: string[]; notifications: string[] } {
+    return { incidents: [...this.advancing], notifications: this.dispatcher.heldIds() };
   }
 
   protected async pass(): Promise<void> {
     const { leaseMs, batch } = this.options;
+    this.claimedInPass = 0;
     const started = this.deps.clock.now();
     // Notices need minute precision; planning every pass would reload every schedule.
     if (started - this.lastPlannedAt >= 60_000) {
@@ -65,10 +92,12 @@ export class Engine extends PollingLoop {
     for (;;) {
       const now = this.deps.clock.now();
       await checkHeartbeats(this.deps.database, now);
-      const incidents = await claimDueIncidents(this.deps.database.db, this.deps.database.dialect, now, leaseMs, batch);
+      const incidents = await claimDueIncidents(this.deps.database.db, this.deps.database.dialect, this.deps.owner, now, leaseMs, batch);
       await this.advanceAll(incidents, now);
-      const sent = await dispatchDue(this.deps, now, leaseMs, batch);
-      if (incidents.length < batch && sent < batch) return;
+      // Sends go on in the background: a slow destination never holds up this pass.
+      const claimed = await this.dispatcher.dispatchDue(now, batch);
+      this.claimedInPass += incidents.length + claimed;
+      if (incidents.length < batch && claimed < batch) return;
     }
   }
 
@@ -79,18 +108,25 @@ export class Engine extends PollingLoop {
    */
   private async advanceAll(ids: string[], now: number): Promise<void> {
     let next = 0;
+    let outage: unknown = null;
+    for (const id of ids) this.advancing.add(id);
     const worker = async () => {
       while (next < ids.length) {
         const id = ids[next++] as string;
         try {
           await this.advance(id, now);
         } catch (err) {
-          // Its lease runs out and a later pass retries it; the others go on.
-          this.deps.logger.error({ err, incident: id }, 'advancing an incident failed');
+          // Its claim is released when its lease runs out, and a later pass retries it;
+          // the others go on. A database outage is the loop's to report, once.
+          if (isDatabaseUnavailable(err)) outage = err;
+          else this.deps.logger.error({ err, incident: id }, 'advancing an incident failed');
+        } finally {
+          this.advancing.delete(id);
         }
       }
     };
     await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    if (outage) throw outage;
   }
 
   private async advance(id: string, now: number): Promise<void> {
@@ -101,7 +137,7 @@ export class Engine extends PollingLoop {
         await applyTransition(trx, row, { type: 'tick', at: now }, now);
       } else {
         // Someone acted on it since the claim: just give the lease back.
-        await trx.updateTable('incidents').set({ lease_until: null }).where('id', '=', id).execute();
+        await trx.updateTable('incidents').set({ lease_until: null, lease_owner: null }).where('id', '=', id).execute();
       }
     });
   }

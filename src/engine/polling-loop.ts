@@ -1,10 +1,16 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../kernel/clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
+import type { LoopStatus } from '../kernel/loop-status.js';
+import { backoffDelay } from './backoff.js';
 
 /**
  * A loop over work that lives in the database: one pass over what is due, then a sleep
  * that new work, a stop, or a jump of the test clock cuts short. Passes are serialised,
  * so a test (or a stop) that awaits one knows any pass under way has finished too.
+ *
+ * The loop never exits on an error (a database outage, a full disk, a lost connection):
+ * it retries with capped backoff, logs once when an outage starts and once when it ends,
+ * and reports itself unhealthy meanwhile.
  */
 export abstract class PollingLoop {
   private running = false;
@@ -13,6 +19,9 @@ export abstract class PollingLoop {
   private loopDone: Promise<void> = Promise.resolve();
   private lastPass: Promise<void> = Promise.resolve();
   private unsubscribe: () => void = () => undefined;
+  private failures = 0;
+  private failingSince: number | null = null;
+  private lastError: string | null = null;
 
   protected constructor(
     private readonly loop: { clock: Clock; logger: Logger; name: string },
@@ -37,6 +46,10 @@ export abstract class PollingLoop {
     await this.loopDone;
   }
 
+  status(): LoopStatus {
+    return { name: this.loop.name, healthy: this.failures === 0, failingSince: this.failingSince, reason: this.lastError };
+  }
+
   /** New work may be due now: skip the rest of the current sleep. */
   wake(): void {
     this.pending = true;
@@ -52,14 +65,36 @@ export abstract class PollingLoop {
   private async run(): Promise<void> {
     while (this.running) {
       this.pending = false;
+      let delay: number;
       try {
         await this.serialisedPass();
+        delay = await this.sleepMs();
+        this.recovered();
       } catch (err) {
-        this.loop.logger.error({ err }, `${this.loop.name} pass failed; retrying`);
+        this.failed(err);
+        delay = backoffDelay(this.failures);
       }
-      if (!this.running || this.pending) continue;
-      await this.sleep(await this.sleepMs());
+      if (!this.running || (this.pending && this.failures === 0)) continue;
+      await this.sleep(delay);
     }
+  }
+
+  private failed(err: unknown): void {
+    this.failures++;
+    this.lastError = err instanceof Error ? err.message : String(err);
+    if (this.failingSince !== null) return;
+    // Real time: an outage is measured in the operator's seconds, not the test clock's.
+    this.failingSince = systemClock.now();
+    this.loop.logger.error({ err }, `${this.loop.name} is failing; retrying with backoff until it recovers`);
+  }
+
+  private recovered(): void {
+    if (this.failingSince === null) return;
+    const downMs = systemClock.now() - this.failingSince;
+    this.loop.logger.warn({ downMs, attempts: this.failures }, `${this.loop.name} recovered`);
+    this.failures = 0;
+    this.failingSince = null;
+    this.lastError = null;
   }
 
   private sleep(ms: number): Promise<void> {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock, TestClock } from '../kernel/clock.js';
 import type { Config } from '../app/config.js';
 import type { Message } from '../channels/channel.js';
+import type { LoopStatus } from '../kernel/loop-status.js';
 import type { Database } from '../store/database.js';
 import type { ContactKind } from '../store/schema.js';
 
@@ -19,4 +20,6 @@ export interface HttpDeps {
   wakeScheduler: () => void;
   /** Sends a message straight through a channel (verification codes: the user is waiting). */
   sendDirect: (kind: ContactKind, message: Message) => Promise<void>;
+  /** The background loops of this node, for /healthz. */
+  loops: () => LoopStatus[];
 }

@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorCatalogue, type ErrorCode, type FieldError } from '../core/errors.js';
 import { InUseError, type Reference } from '../core/in-use.js';
+import { isDatabaseUnavailable } from '../store/database-fault.js';
+
+/** Seconds a client is asked to wait when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export interface Problem {
   type: string;
@@ -26,6 +30,7 @@ export function problemOf(err: AppError): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
+  if (err.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(err.status).type('application/problem+json').send(problemOf(err));
 }
 
@@ -62,6 +67,7 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
 /** Turns anything thrown in a route or by Fastify itself into a catalogued AppError. */
 export function toAppError(err: FastifyError): AppError {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) return new AppError('unavailable', 'The database is unreachable; nothing was stored. Retry shortly.');
   if (err.validation) {
     return new AppError('validation_failed', 'Some fields are not valid', fieldErrors(err.validation as AjvIssue[], err.validationContext ?? 'body'));
   }
@@ -76,6 +82,7 @@ export function toAppError(err: FastifyError): AppError {
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const appError = toAppError(err);
-  if (appError.status >= 500) req.log.error({ err }, 'request failed');
+  // A database outage is logged once by the loops that notice it, not once per request.
+  if (appError.status >= 500 && !isDatabaseUnavailable(err)) req.log.error({ err }, 'request failed');
   return sendProblem(reply, appError);
 }

@@ -21,6 +21,7 @@ export class TestClock implements Clock {
   // now = frozenAt ?? (Date.now() + offset)
   private offset = 0;
   private frozenAt: number | null = null;
+  private sharing: Promise<void> = Promise.resolve();
 
   now(): number {
     return this.frozenAt ?? Date.now() + this.offset;
@@ -54,5 +55,27 @@ export class TestClock implements Clock {
   onChange(listener: () => void): () => void {
     this.events.on('change', listener);
     return () => this.events.off('change', listener);
+  }
+
+  /** The clock's whole state, to share it with other nodes. */
+  snapshot(): { frozenAt: number | null; offset: number } {
+    return { frozenAt: this.frozenAt, offset: this.offset };
+  }
+
+  /** Takes another node's state. */
+  restore(state: { frozenAt: number | null; offset: number }): void {
+    this.frozenAt = state.frozenAt;
+    this.offset = state.offset;
+    this.events.emit('change');
+  }
+
+  /** Records the write that shares the latest change; `shared()` waits for it. */
+  trackSharing(write: Promise<void>): void {
+    this.sharing = write;
+  }
+
+  /** Resolves once the latest change is visible to every node sharing this clock. */
+  shared(): Promise<void> {
+    return this.sharing;
   }
 }

@@ -9,6 +9,7 @@ import { PollingLoop } from '../engine/polling-loop.js';
 import { applyCheckEffects } from '../service/check-effects.js';
 import { claimDueChecks, pruneCheckHistory, recordChecks, type CheckRecord, type ClaimedCheck } from '../store/checks.js';
 import type { Database } from '../store/database.js';
+import { isDatabaseUnavailable } from '../store/database-fault.js';
 import type { Probe } from './probe.js';
 
 export interface SchedulerDeps {
@@ -35,9 +36,18 @@ export interface SchedulerOptions {
    * most one tick late.
    */
   tickMs: number;
+  /** Results kept in memory while the database cannot take them; the oldest go first beyond this. */
+  maxBuffered: number;
 }
 
-const defaults: SchedulerOptions = { concurrency: 100, flushSize: 500, flushMs: 1000, tickMs: 1000 };
+const defaults: SchedulerOptions = { concurrency: 100, flushSize: 500, flushMs: 1000, tickMs: 1000, maxBuffered: 100_000 };
+
+/** A monitor this node has been checking, so it can go on checking it while the database is away. */
+interface Known {
+  row: ClaimedCheck;
+  nextAt: number;
+  claimedAt: number;
+}
 
 /**
  * Runs checked monitors when they are due. Due times live in the database and are claimed
@@ -55,6 +65,10 @@ export class CheckScheduler extends PollingLoop {
   private lastFlushAt = performance.now();
   private lastPrunedAt = -Infinity;
   private readonly options: SchedulerOptions;
+  private readonly known = new Map<string, Known>();
+  private lastClaimAt = -Infinity;
+  private writeFailing = false;
+  private dropped = 0;
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -82,19 +96,51 @@ export class CheckScheduler extends PollingLoop {
    * Claims due checks into the free slots (and writes results and prunes old ones when
    * it is time). A full node waits until half its slots are
    * free before claiming again, so that claims come in batches rather than one by one.
+   * While the database is unreachable, the monitors this node was checking go on being
+   * checked on their intervals, and their results wait in memory.
    */
   protected async pass(): Promise<void> {
-    await this.housekeeping();
+    try {
+      await this.housekeeping();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+    }
     for (;;) {
       const free = this.options.concurrency - this.inFlight.size;
       const now = this.deps.clock.now();
-      const claimed = await claimDueChecks(this.deps.database.db, this.deps.database.dialect, now, free);
+      let claimed: ClaimedCheck[];
+      try {
+        claimed = await claimDueChecks(this.deps.database.db, this.deps.database.dialect, now, free);
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) this.checkKnown(now);
+        throw err;
+      }
+      this.remember(claimed, now);
       for (const row of claimed) this.launch(row, now);
       if (claimed.length < free) return;
       await new Promise<void>((resolve) => {
         if (this.inFlight.size <= this.options.concurrency / 2) resolve();
         else this.halfFree = resolve;
       });
+    }
+  }
+
+  private remember(claimed: ClaimedCheck[], now: number): void {
+    this.lastClaimAt = now;
+    for (const row of claimed) this.known.set(row.id, { row, nextAt: row.next_check_at ?? now, claimedAt: now });
+    // Monitors another node has taken over (or that were deleted or paused) are forgotten.
+    for (const [id, k] of this.known) if (now - k.claimedAt > 3 * (k.row.check_interval_ms ?? 0) + this.options.tickMs) this.known.delete(id);
+  }
+
+  /** Runs, without the database, the known monitors that are due. */
+  private checkKnown(now: number): void {
+    for (const k of this.known.values()) {
+      const interval = k.row.check_interval_ms ?? 0;
+      if (k.nextAt > now || interval <= 0 || this.inFlight.size >= this.options.concurrency) continue;
+      k.nextAt += interval * (Math.floor((now - k.nextAt) / interval) + 1);
+      // Claims resume where the outage began, so the entry is not forgotten meanwhile.
+      k.claimedAt = this.lastClaimAt;
+      this.launch({ ...k.row, next_check_at: k.nextAt }, now);
     }
   }
 
@@ -129,14 +175,18 @@ export class CheckScheduler extends PollingLoop {
         await applyCheckEffects(this.deps.database, row.id, decided.effects, now);
         this.deps.wakeEngine();
       } catch (err) {
-        // Not marked as alerted, so the next check tries again.
-        this.deps.logger.error({ err, monitor: row.id }, 'opening or resolving a check incident failed');
+        // Not marked as alerted, so the next check tries again (a database outage is logged by the loop).
+        if (!isDatabaseUnavailable(err)) this.deps.logger.error({ err, monitor: row.id }, 'opening or resolving a check incident failed');
         state = { ...state, alerted: previous.alerted, certificateAlerted: previous.certificateAlerted };
       }
     }
     const record = { monitorId: row.id, at: now, outcome, maintenance, state };
     this.unwritten.set(row.id, state);
     this.buffer.push(record);
+    if (this.buffer.length > this.options.maxBuffered) {
+      this.dropped += this.buffer.length - this.options.maxBuffered;
+      this.buffer = this.buffer.slice(-this.options.maxBuffered);
+    }
     this.deps.onCheck?.(record, (row.next_check_at ?? now) - (row.check_interval_ms ?? 0));
     if (this.buffer.length >= this.options.flushSize) void this.flush();
   }
@@ -151,9 +201,16 @@ export class CheckScheduler extends PollingLoop {
       try {
         await recordChecks(this.deps.database.db, batch);
         for (const r of batch) if (this.unwritten.get(r.monitorId) === r.state) this.unwritten.delete(r.monitorId);
+        if (this.writeFailing) this.deps.logger.warn({ written: batch.length, dropped: this.dropped }, 'check results are being written again');
+        this.writeFailing = false;
+        this.dropped = 0;
       } catch (err) {
-        this.deps.logger.error({ err, results: batch.length }, 'writing check results failed; retrying');
-        this.buffer = [...batch, ...this.buffer];
+        // Logged once per outage; the results wait (up to maxBuffered) for the next try.
+        if (!this.writeFailing) this.deps.logger.error({ err, results: batch.length }, 'writing check results failed; keeping them in memory and retrying');
+        this.writeFailing = true;
+        const waiting = [...batch, ...this.buffer];
+        this.dropped += Math.max(0, waiting.length - this.options.maxBuffered);
+        this.buffer = waiting.slice(-this.options.maxBuffered);
       }
     });
     return this.flushing;

@@ -6,6 +6,7 @@ import { addEvent, policyOf, saveState, stateOf, type IncidentRow } from '../sto
 import { cancelPending, enqueue, type OutboxEntry } from '../store/notifications.js';
 import type { DB } from '../store/schema.js';
 import { loadResolver } from './target-resolver.js';
+import { fallbackIfNobodyReached } from './unreached.js';
 
 const actorOf = (event: EscalationEvent): string | null => ('by' in event ? event.by : null);
 
@@ -28,23 +29,35 @@ export async function applyTransition(trx: Kysely<DB>, row: IncidentRow, event: 
   const patch: Partial<IncidentRow> = {};
   if (event.type === 'acknowledge' && result.state.status === 'acknowledged') Object.assign(patch, { acknowledged_at: event.at, acknowledged_by: event.by });
   if (event.type === 'resolve') Object.assign(patch, { resolved_at: event.at, resolved_by: event.by });
-  await saveState(trx, row, result.state, patch, now);
 
+  let state = result.state;
+  let reachedNobody = false;
+  let exhausted = false;
   for (const [index, effect] of result.effects.entries()) {
     if (effect.type === 'log') {
       const { kind, ...data } = effect.entry;
+      if (kind === 'exhausted') exhausted = true;
       await addEvent(trx, row.id, { at: event.at, kind, actorId: actorOf(event), data });
     } else if (effect.type === 'cancel_pending_notifications') {
       await cancelPending(trx, row.id);
     } else {
-      await enqueueNotify(trx, row, `${row.id}:${row.seq}:${index}`, effect.recipients, event.at, now);
+      const enqueued = await enqueueNotify(trx, row, `${row.id}:${row.seq}:${index}`, effect.recipients, event.at, now);
+      if (enqueued === 0) reachedNobody = true;
     }
   }
-  return result;
+  // People were found but none can be paged (no verified method with a rule): the step
+  // reached nobody, so the next one fires now rather than after its wait.
+  if (reachedNobody && state.status === 'triggered' && state.nextActionAt !== null && state.nextActionAt > event.at) {
+    await addEvent(trx, row.id, { at: event.at, kind: 'step_unreached', data: { reason: 'no one in the step can be paged' } });
+    state = { ...state, nextActionAt: event.at };
+  }
+  await saveState(trx, row, state, patch, now);
+  if (exhausted && state.status === 'triggered') await fallbackIfNobodyReached(trx, row, event.at, now);
+  return { ...result, state };
 }
 
-/** Expands recipients into outbox rows: a user's notification rules, or a channel target directly. */
-async function enqueueNotify(trx: Kysely<DB>, row: IncidentRow, keyPrefix: string, recipients: Recipient[], at: number, now: number): Promise<void> {
+/** Expands recipients into outbox rows: a user's notification rules, or a channel target directly; returns how many. */
+async function enqueueNotify(trx: Kysely<DB>, row: IncidentRow, keyPrefix: string, recipients: Recipient[], at: number, now: number): Promise<number> {
   const users = recipients.flatMap((r) => (r.kind === 'user' ? [r.userId] : []));
   const rules = await rulesOf(trx, users);
   const entries: OutboxEntry[] = [];
@@ -71,4 +84,5 @@ async function enqueueNotify(trx: Kysely<DB>, row: IncidentRow, keyPrefix: strin
     }
   }
   await enqueue(trx, entries, now);
+  return entries.length;
 }

@@ -26,14 +26,21 @@ export function openDatabase(url: string): Database {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    // better-sqlite3 waits for a lock synchronously, stalling the event loop: keep the wait short
+    // and let the loops retry (an outside process holding the write lock is an outage).
+    sqlite.pragma('busy_timeout = 2000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection dropped by the server (restart, failover) must not crash the
-  // process; the pool replaces it on the next query.
+  // A server that does not answer (host down, network partition) fails a query in 5 s instead of hanging it.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // A connection dropped by the server (restart, failover, pg_terminate_backend) must not
+  // crash the process. The pool handles errors of idle connections; a checked-out one
+  // between two queries (inside a transaction, say) emits 'error' on the client itself.
+  // Either way the next query fails with a connection error that the caller retries, and
+  // the pool discards the broken connection when it is released.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -38,6 +38,7 @@ export async function insertIncident(db: Kysely<DB>, input: NewIncident, now: nu
     pass: 0,
     next_action_at: null,
     lease_until: null,
+    lease_owner: null,
     alert_count: 1,
     seq: 0,
     triggered_at: now,
@@ -101,7 +102,7 @@ export function listIncidents(
 export async function saveState(trx: Kysely<DB>, row: IncidentRow, state: EscalationState, patch: Partial<IncidentRow>, now: number): Promise<void> {
   await trx
     .updateTable('incidents')
-    .set({ ...patch, status: state.status, step: state.step, pass: state.pass, next_action_at: state.nextActionAt, lease_until: null, seq: row.seq + 1, updated_at: now })
+    .set({ ...patch, status: state.status, step: state.step, pass: state.pass, next_action_at: state.nextActionAt, lease_until: null, lease_owner: null, seq: row.seq + 1, updated_at: now })
     .where('id', '=', row.id)
     .execute();
 }
@@ -133,7 +134,7 @@ export async function absorbAlert(db: Kysely<DB>, id: string, now: number): Prom
  * Claims incidents whose next action is due, with a lease so that another node (or this
  * one after a crash) takes them over only when the lease has run out.
  */
-export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, now: number, leaseMs: number, limit: number): Promise<string[]> {
+export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, owner: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('incidents')
@@ -145,7 +146,7 @@ export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, now: n
       .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked())
       .execute();
     const ids = due.map((r) => r.id);
-    if (ids.length > 0) await trx.updateTable('incidents').set({ lease_until: now + leaseMs }).where('id', 'in', ids).execute();
+    if (ids.length > 0) await trx.updateTable('incidents').set({ lease_until: now + leaseMs, lease_owner: owner }).where('id', 'in', ids).execute();
     return ids;
   });
 }

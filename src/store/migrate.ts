@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-notices.js';
 import * as m0007 from './migrations/0007-integration-keys.js';
 import * as m0008 from './migrations/0008-heartbeats.js';
 import * as m0009 from './migrations/0009-checks.js';
+import * as m0010 from './migrations/0010-nodes.js';
 import * as m0011 from './migrations/0011-paging-problems.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-integration-keys': m0007,
   '0008-heartbeats': m0008,
   '0009-checks': m0009,
+  '0010-nodes': m0010,
   '0011-paging-problems': m0011,
 };
 

@@ -33,6 +33,7 @@ export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: numbe
         status: 'queued' as const,
         due_at: e.dueAt,
         lease_until: null,
+        lease_owner: null,
         attempts: 0,
         last_error: null,
         created_at: now,
@@ -54,7 +55,7 @@ export async function cancelPending(db: Kysely<DB>, incidentId: string): Promise
  * claimed again once its lease runs out: delivery is at least once, and the idempotency
  * key travels with every attempt so receivers can drop a repeat.
  */
-export async function claimDue(db: Kysely<DB>, dialect: Dialect, now: number, leaseMs: number, limit: number): Promise<NotificationRow[]> {
+export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, now: number, leaseMs: number, limit: number): Promise<NotificationRow[]> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('notifications')
@@ -69,7 +70,7 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, now: number, le
     if (rows.length > 0) {
       await trx
         .updateTable('notifications')
-        .set((eb) => ({ status: 'sending', lease_until: now + leaseMs, attempts: eb('attempts', '+', 1) }))
+        .set((eb) => ({ status: 'sending', lease_until: now + leaseMs, lease_owner: owner, attempts: eb('attempts', '+', 1) }))
         .where(
           'id',
           'in',
@@ -77,23 +78,23 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, now: number, le
         )
         .execute();
     }
-    return rows.map((r) => ({ ...r, status: 'sending' as const, attempts: r.attempts + 1 }));
+    return rows.map((r) => ({ ...r, status: 'sending' as const, lease_owner: owner, attempts: r.attempts + 1 }));
   });
 }
 
 export async function markSent(db: Kysely<DB>, id: string, now: number): Promise<void> {
-  await db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, last_error: null }).where('id', '=', id).execute();
+  await db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, lease_owner: null, last_error: null }).where('id', '=', id).execute();
 }
 
 export async function markRetry(db: Kysely<DB>, id: string, dueAt: number, error: string): Promise<void> {
-  await db.updateTable('notifications').set({ status: 'queued', due_at: dueAt, lease_until: null, last_error: error }).where('id', '=', id).execute();
+  await db.updateTable('notifications').set({ status: 'queued', due_at: dueAt, lease_until: null, lease_owner: null, last_error: error }).where('id', '=', id).execute();
 }
 
 /** Puts a claimed row back for later without counting the claim as an attempt (throttling). */
 export async function defer(db: Kysely<DB>, id: string, dueAt: number): Promise<void> {
   await db
     .updateTable('notifications')
-    .set((eb) => ({ status: 'queued', due_at: dueAt, lease_until: null, attempts: eb('attempts', '-', 1) }))
+    .set((eb) => ({ status: 'queued', due_at: dueAt, lease_until: null, lease_owner: null, attempts: eb('attempts', '-', 1) }))
     .where('id', '=', id)
     .execute();
 }
@@ -111,7 +112,7 @@ export async function lastSentAt(db: Kysely<DB>, channel: ContactKind, address: 
 }
 
 export async function markFinal(db: Kysely<DB>, id: string, status: 'failed' | 'cancelled', error: string | null): Promise<void> {
-  await db.updateTable('notifications').set({ status, lease_until: null, last_error: error }).where('id', '=', id).execute();
+  await db.updateTable('notifications').set({ status, lease_until: null, lease_owner: null, last_error: error }).where('id', '=', id).execute();
 }
 
 /** The earliest instant the dispatcher has work: a queued row due, or a lease running out. */

@@ -188,6 +188,8 @@ export interface IncidentsTable {
   pass: number;
   next_action_at: number | null;
   lease_until: number | null;
+  /** The node holding the claim; its death releases the claim at once. */
+  lease_owner: string | null;
   alert_count: number;
   /** Transitions applied so far; part of notification idempotency keys. */
   seq: number;
@@ -248,6 +250,8 @@ export interface NotificationsTable {
   status: NotificationStatus;
   due_at: number;
   lease_until: number | null;
+  /** The node holding the claim; its death releases the claim at once. */
+  lease_owner: string | null;
   attempts: number;
   last_error: string | null;
   created_at: number;
@@ -267,6 +271,21 @@ export interface ReplyCodesTable {
 export interface ProviderCallbacksTable {
   id: string;
   received_at: number;
+}
+
+export interface NodesTable {
+  id: string;
+  started_at: number;
+  /** Wall-clock ms of the node's last heartbeat (never the test clock). */
+  heartbeat_at: number;
+}
+
+/** One row (id 1), written only in test mode: the clock every test node shares. */
+export interface TestClockTable {
+  id: number;
+  frozen_at: number | null;
+  offset_ms: number;
+  version: number;
 }
 
 /** A policy whose first step reaches nobody now; the row lasts as long as the problem. */
@@ -304,6 +323,8 @@ export interface DB {
   reply_codes: ReplyCodesTable;
   provider_callbacks: ProviderCallbacksTable;
   paging_problems: PagingProblemsTable;
+  nodes: NodesTable;
+  test_clock: TestClockTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

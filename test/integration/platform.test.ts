@@ -10,7 +10,9 @@ describeEachDatabase('platform endpoints', (dialect) => {
   it('reports health with the database in use', async () => {
     const res = await t.anonymous.get('/healthz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: dialect });
+    expect(res.body).toMatchObject({ status: 'ok', database: dialect });
+    expect(res.body.loops.map((l: { name: string }) => l.name)).toEqual(expect.arrayContaining(['engine', 'check scheduler', 'node heartbeat']));
+    for (const loop of res.body.loops) expect(loop).toMatchObject({ healthy: true, failingSince: null, reason: null });
   });
 
   it('exposes Prometheus metrics including HTTP timings by route', async () => {

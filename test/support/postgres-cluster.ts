@@ -7,6 +7,10 @@ import path from 'node:path';
 export interface PgCluster {
   url: string;
   stop(): void;
+  /** Stops the server (fast shutdown: connections are cut), keeping its data: an outage. */
+  pause(): void;
+  /** Starts it again on the same port after pause(). */
+  resume(): void;
 }
 
 /** Finds initdb/pg_ctl from Debian's postgresql packages (newest version first). */
@@ -47,13 +51,17 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', [
-    '-D', dataDir, '-l', path.join(dir, 'log'), '-w', '-o',
-    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
-    'start',
-  ]);
+  const start = () =>
+    run('pg_ctl', [
+      '-D', dataDir, '-l', path.join(dir, 'log'), '-w', '-o',
+      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+      'start',
+    ]);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause: () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);

@@ -7,6 +7,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** A Vigil server in its own process, so a test can kill -9 it like a crashed node. */
 export interface ServerProcess {
   url: string;
+  /** True while the process runs: a node must survive a database outage. */
+  alive(): boolean;
+  /** What the process wrote to stderr so far. */
+  stderr(): string;
   kill9(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -30,6 +34,8 @@ export async function startServerProcess(env: Record<string, string>, port: numb
   }
   return {
     url,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stderr: () => stderr,
     async kill9() {
       child.kill('SIGKILL');
       await exited;

@@ -6,6 +6,8 @@ export interface Received {
   idempotencyKey: string;
   signature: string;
   rawBody: string;
+  /** Wall-clock arrival time. */
+  at: number;
   body: { type: string; recipient: string | null; incident: { id: string; title: string; status: string } | null };
 }
 
@@ -15,13 +17,24 @@ export interface WebhookReceiver {
   received: Received[];
   /** Status to answer from now on (200 by default): lets tests make a provider fail. */
   respondWith(status: number): void;
+  /** Requests to paths starting with this are held open and never answered: a hanging destination. */
+  hang(pathPrefix: string): void;
+  /** Requests currently held open by hang(). */
+  hanging(): number;
   close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: Received[] = [];
   let status = 200;
+  const hangPrefixes: string[] = [];
+  let hanging = 0;
   const server: Server = createServer((req, res) => {
+    if (hangPrefixes.some((p) => req.url?.startsWith(p))) {
+      hanging++;
+      req.on('close', () => hanging--);
+      return;
+    }
     let data = '';
     req.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
     req.on('end', () => {
@@ -31,6 +44,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
           idempotencyKey: String(req.headers['idempotency-key']),
           signature: String(req.headers['x-vigil-signature']),
           rawBody: data,
+          at: Date.now(),
           body: JSON.parse(data) as Received['body'],
         });
       }
@@ -43,6 +57,12 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     received,
     respondWith: (s) => (status = s),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    hang: (prefix) => hangPrefixes.push(prefix),
+    hanging: () => hanging,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

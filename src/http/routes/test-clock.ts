@@ -25,11 +25,13 @@ export function testClockRoutes(api: Api, clock: TestClock): void {
   api.post(
     '/test/clock',
     { config: { public: true }, schema: { tags, summary: 'Freeze, set or advance the server clock', body: ClockChange, response: { 200: ClockState } } },
-    (req) => {
+    async (req) => {
       if (req.body.freeze === true) clock.freeze();
       if (req.body.set !== undefined) clock.set(Date.parse(req.body.set));
       if (req.body.advanceMs !== undefined) clock.advance(req.body.advanceMs);
       if (req.body.freeze === false) clock.unfreeze();
+      // Other nodes on the same database follow it (they poll it every 250 ms).
+      await clock.shared();
       return state();
     },
   );

@@ -4,6 +4,7 @@ import { validTwilioSignature, type TwilioConfig } from '../../channels/twilio.j
 import { actOnIncident, type IncidentAction } from '../../service/incidents.js';
 import { addEvent, getIncident } from '../../store/incidents.js';
 import { applyReceipt } from '../../store/notifications.js';
+import { afterFinalFailure } from '../../service/unreached.js';
 import { findReplyCode, firstTimeCallback } from '../../store/reply-codes.js';
 import { findUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
@@ -79,6 +80,7 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
           kind: status === 'delivered' ? 'delivered' : 'delivery_failed',
           data: { userId: row.user_id, channel: row.channel, ...(error && { error, final: true }) },
         });
+        if (error && (await afterFinalFailure(database.db, row.idempotency_key, clock.now()))) wakeEngine();
       }
     }
     return reply.code(204).send();
