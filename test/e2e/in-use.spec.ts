@@ -39,3 +39,36 @@ test('deleting a schedule a policy pages through lists the policy and can delete
   const after = await api(page, 'GET', `/escalation-policies/${policy.id}`);
   expect(after.steps).toEqual([{ waitSeconds: 0, targets: [] }]);
 });
+
+test('removing a layer a policy pages shows the policy in the review and can remove it anyway', async ({ page }) => {
+  const stamp = Date.now();
+  await logInAsDemoAdmin(page);
+  const teamId = ((await api(page, 'GET', '/teams')) as { items: { id: string; name: string }[] }).items.find((t) => t.name === 'Platform')?.id;
+  const rotation = { kind: 'daily', handoffTime: '09:00' };
+  const schedule = await api(page, 'POST', '/schedules', {
+    name: `Layered ${stamp}`,
+    teamId,
+    timeZone: 'UTC',
+    layers: [
+      { name: 'Kept', rotation, members: [] },
+      { name: 'Paged', rotation, members: [] },
+    ],
+  });
+  const layerId = (schedule.layers as { id: string; name: string }[]).find((l) => l.name === 'Paged')?.id;
+  const policy = await api(page, 'POST', '/escalation-policies', {
+    name: `Pages a layer ${stamp}`,
+    teamId,
+    steps: [{ waitSeconds: 0, targets: [{ type: 'schedule_layer', scheduleId: schedule.id, layerId }, { type: 'schedule', scheduleId: schedule.id }] }],
+  });
+
+  await page.goto(`/schedules/${schedule.id}`);
+  await page.getByRole('button', { name: 'Delete layer Paged' }).click();
+  const review = page.getByRole('dialog', { name: 'Review layer change' });
+  await review.getByRole('button', { name: /^Save/ }).click();
+  await expect(review.getByRole('list', { name: 'Used by' })).toContainText(`Escalation policy “Pages a layer ${stamp}”, step 1`);
+  await review.getByRole('button', { name: 'Delete anyway' }).click();
+  await expect(review).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Delete layer Paged' })).toBeHidden();
+  const after = await api(page, 'GET', `/escalation-policies/${policy.id}`);
+  expect(after.steps[0].targets).toEqual([{ type: 'schedule', scheduleId: schedule.id }]);
+});

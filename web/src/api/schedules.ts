@@ -50,12 +50,12 @@ export function previewEdit(scheduleId: string, edit: ScheduleEdit, from?: strin
   return request<Preview>('POST', `/schedules/${scheduleId}/preview`, { edit, ...(from !== undefined && { from }) });
 }
 
-/** Saves a previewed edit with the endpoint that matches its kind. */
+/** Saves a previewed edit with the endpoint that matches its kind; `force` removes a layer policies page (see docs/API.md). */
 export function useSaveEdit(scheduleId: string) {
   const client = useQueryClient();
   const base = `/schedules/${scheduleId}`;
   return useMutation({
-    mutationFn: (edit: ScheduleEdit) => {
+    mutationFn: ({ edit, force }: { edit: ScheduleEdit; force?: boolean }) => {
       switch (edit.kind) {
         case 'add_layer':
           return request<ScheduleDetail>('POST', `${base}/layers`, edit.layer satisfies LayerInput);
@@ -64,7 +64,7 @@ export function useSaveEdit(scheduleId: string) {
         case 'reorder_layers':
           return request<ScheduleDetail>('PUT', `${base}/layer-order`, { layerIds: edit.layerIds });
         case 'remove_layer':
-          return request<ScheduleDetail>('DELETE', `${base}/layers/${edit.layerId}`);
+          return request<ScheduleDetail>('DELETE', `${base}/layers/${edit.layerId}${forceQuery(force)}`);
       }
     },
     onSuccess: () => invalidateSchedule(client, scheduleId),

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { FormError } from '../../../components/FormError';
+import { InUseNotice, referencesOf } from '../../../components/InUseNotice';
 import { formatSpan } from '../../../time/format';
 import type { EditReview } from './useEditReview';
 
@@ -12,10 +13,12 @@ export function ReviewEditModal({ review, title, viewerZone }: { review: EditRev
   const { pending } = review;
   const gaps = pending?.preview.after.gaps ?? [];
   const changes = pending?.preview.changes ?? [];
+  const references = referencesOf(review.saving.error);
+  const forceable = references.length > 0 && references.every((r) => r.settledBy.includes('force'));
   return (
     <Modal opened={pending !== null} onClose={review.cancel} title={title} size="lg">
       <Stack>
-        <FormError error={review.saving.error} />
+        {references.length > 0 ? <InUseNotice references={references} forceable={forceable} /> : <FormError error={review.saving.error} />}
         <Text fw={500}>{pending?.summary}</Text>
         {gaps.length > 0 ? (
           <Alert color="red" icon={<IconAlertTriangle />} title="Nobody would be on call" role="alert">
@@ -65,9 +68,15 @@ export function ReviewEditModal({ review, title, viewerZone }: { review: EditRev
           <Button variant="default" onClick={review.cancel}>
             Cancel
           </Button>
-          <Button color={gaps.length > 0 ? 'red' : undefined} loading={review.saving.isPending} onClick={review.confirm}>
-            {gaps.length > 0 ? 'Save with gaps' : 'Save change'}
-          </Button>
+          {forceable ? (
+            <Button color="red" loading={review.saving.isPending} onClick={() => review.confirm(true)}>
+              Delete anyway
+            </Button>
+          ) : (
+            <Button color={gaps.length > 0 ? 'red' : undefined} loading={review.saving.isPending} onClick={() => review.confirm()}>
+              {gaps.length > 0 ? 'Save with gaps' : 'Save change'}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Modal>

@@ -27,9 +27,10 @@ export function useEditReview(scheduleId: string) {
       { onSuccess: (preview) => setPending({ edit, preview, summary, onSaved: options.onSaved }) },
     );
   };
-  const confirm = () => {
+  /** `force`: save even though policies rely on what it removes (the API refused once). */
+  const confirm = (force = false) => {
     if (!pending) return;
-    saving.mutate(pending.edit, {
+    saving.mutate({ edit: pending.edit, force }, {
       onSuccess: () => {
         pending.onSaved?.();
         setPending(null);
