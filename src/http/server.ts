@@ -13,6 +13,7 @@ import { registerMetrics } from './metrics.js';
 import { registerPagingHealthMetrics } from './paging-health-metrics.js';
 import { errorHandler } from './problem.js';
 import { registerStorableInput } from './storable-input.js';
+import { urlErrorHandler } from './url-errors.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { teamRoutes } from './routes/teams.js';
@@ -41,6 +42,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: urlErrorHandler,
     ajv: {
       // allErrors so one response lists every bad field; unknown fields are
       // rejected by the schemas rather than silently dropped.

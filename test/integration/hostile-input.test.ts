@@ -81,6 +81,11 @@ describeEachDatabase('hostile input on the paging path', (dialect) => {
     const id = await t.admin.get('/api/v1/teams/%00');
     expect(id.status).toBe(400);
     expect(id.body.errors[0].path).toBe('/params/id');
+    for (const path of ['%ED%A0%80', '%E0%A0', 'a'.repeat(101)]) {
+      const bad = await t.admin.get(`/api/v1/teams/${path}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ code: 'validation_failed', errors: [{ path: '/params' }] });
+    }
     expect((await t.admin.get('/api/v1/teams')).body.items.map((x: { name: string }) => x.name)).not.toContain(`Ops${NUL}`);
   });
 
