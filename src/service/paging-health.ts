@@ -30,10 +30,11 @@ export async function firstStepProblem(db: Kysely<DB>, policy: PolicyRow, now: n
  */
 export async function checkPagingHealth(deps: PagingHealthDeps, now: number, policyIds?: string[]): Promise<number> {
   const { db } = deps;
+  if (policyIds?.length === 0) return 0;
   const policies = await db
     .selectFrom('escalation_policies')
     .selectAll()
-    .$if(policyIds !== undefined, (q) => q.where('id', 'in', policyIds?.length ? policyIds : ['']))
+    .$if(policyIds !== undefined, (q) => q.where('id', 'in', policyIds as string[]))
     .execute();
   const flagged = new Set((await listPagingProblems(db)).map((p) => p.policyId));
   let problems = 0;

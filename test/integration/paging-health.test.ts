@@ -54,7 +54,10 @@ describeEachDatabase('paging health', (dialect) => {
     expect(created.body.pagingProblem).toEqual({
       since: SEEDED,
       checkedAt: SEEDED,
-      warnings: [{ code: 'no_verified_contact_method', step: 0, userId: ids['member'], message: 'member has no verified contact method: nothing reaches them' }],
+      warnings: [
+        { code: 'no_verified_contact_method', step: 0, userId: ids['member'], message: 'member has no verified contact method: nothing reaches them' },
+        { code: 'step_unreached', step: 0, message: 'Nobody in this step can be paged: the incident would move on without waiting' },
+      ],
     });
     const listed = (await t.admin.get('/api/v1/escalation-policies?limit=200')).body.items.find((p: { id: string }) => p.id === ids['policy']);
     expect(listed.pagingProblem.warnings[0].code).toBe('no_verified_contact_method');
@@ -92,7 +95,7 @@ describeEachDatabase('paging health', (dialect) => {
     await check();
     await check();
     const flagged = (await problems()).find((p) => p.policyId === ids['policy']);
-    expect(flagged?.warnings.map((w) => w.code)).toEqual(['no_notification_rule']);
+    expect(flagged?.warnings.map((w) => w.code)).toEqual(['no_notification_rule', 'step_unreached']);
     expect(noticesTo('manager')).toHaveLength(2);
     expect(noticesTo('member')).toEqual([]);
   });

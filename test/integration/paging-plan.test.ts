@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { insertContactMethod, insertRule } from '../../src/store/contacts.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 const SEEDED = '2026-03-02T12:00:00.000Z'; // Monday 06:00 America/Chicago: after hours
 const BUSINESS = '2026-03-02T16:00:00.000Z'; // Monday 10:00 America/Chicago: Alice's hours
@@ -33,7 +34,8 @@ describeEachDatabase('paging plan API', (dialect) => {
     const res = await t.admin.get(`/api/v1/escalation-policies/${ids['policy']}/paging-plan?at=${BUSINESS}`);
     expect(res.status).toBe(200);
     const plan = res.body;
-    expect(plan).toMatchObject({ policy: { id: ids['policy'], name: 'Primary with L2 backup' }, at: BUSINESS, repeats: [], exhaustedAt: plus(BUSINESS, 30 * MIN) });
+    // Step 2 reaches nobody (see below), so the engine would not wait 15 minutes after it.
+    expect(plan).toMatchObject({ policy: { id: ids['policy'], name: 'Primary with L2 backup' }, at: BUSINESS, repeats: [], exhaustedAt: plus(BUSINESS, 15 * MIN) });
     expect(plan.steps.map((s: { index: number; waitSeconds: number; at: string; skipped: boolean }) => [s.index, s.waitSeconds, s.at, s.skipped])).toEqual([
       [0, 900, BUSINESS, false],
       [1, 900, plus(BUSINESS, 15 * MIN), false],
@@ -56,6 +58,7 @@ describeEachDatabase('paging plan API', (dialect) => {
     expect(plan.warnings).toEqual([
       { code: 'channel_not_configured', step: 0, userId: ids['alice'], channel: 'email', message: 'Alice Senior has a notification rule by email, but this server has no email channel configured' },
       { code: 'no_verified_contact_method', step: 1, userId: ids['admin'], message: 'Demo Admin has no verified contact method: nothing reaches them' },
+      { code: 'step_unreached', step: 1, message: 'Nobody in this step can be paged: the incident would move on without waiting' },
     ]);
   });
 
@@ -67,6 +70,8 @@ describeEachDatabase('paging plan API', (dialect) => {
     const paged = res.body.steps[0].recipients.map((r: { userId: string }) => r.userId);
     expect([[ids['bob']], [ids['carol']]]).toContainEqual(paged);
     expect(res.body.steps[0].reachable).toBe(false);
+    // Nobody in step 1 has a contact method: step 2 follows at once.
+    expect(res.body.steps[1].at).toBe(SEEDED);
   });
 
   it('plans an unsaved draft, with missing targets and empty steps as warnings rather than errors', async () => {
@@ -92,6 +97,42 @@ describeEachDatabase('paging plan API', (dialect) => {
     ]);
     // Step 1 was skipped, so the pause before the repeat runs from step 2.
     expect(res.body.repeats).toEqual([{ pass: 1, at: plus(BUSINESS, 5 * MIN) }]);
+  });
+
+  it('agrees with what the engine then does, step by step', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const user = async (name: string) => (await t.admin.post('/api/v1/users', { email: `${name}@plan.test`, name, role: 'responder', password: 'long-enough' })).body.id as string;
+      const [erin, frank] = [await user('Erin'), await user('Frank')];
+      expect((await t.admin.post(`/api/v1/users/${erin}/contact-methods`, { kind: 'webhook', address: receiver.url('/erin') })).status).toBe(201);
+      const steps = [
+        { waitSeconds: 0, targets: [{ type: 'user', userId: frank }] },
+        { waitSeconds: 600, targets: [{ type: 'user', userId: erin }] },
+        { waitSeconds: 300, targets: [{ type: 'user', userId: frank }] },
+      ];
+      const policy = (await t.admin.post('/api/v1/escalation-policies', { name: 'Frank, Erin, Frank', teamId: ids['team'], repeat: 1, steps })).body;
+      const monitor = (await t.admin.post('/api/v1/monitors', { name: 'Planned', teamId: ids['team'], policyId: policy.id })).body;
+      const plan = (await t.admin.get(`/api/v1/monitors/${monitor.id}/paging-plan`)).body;
+      const planned = [...plan.steps.map((s: { at: string }) => s.at), ...plan.repeats.map((r: { at: string }) => r.at)];
+
+      const incident = (await t.admin.post(`/api/v1/monitors/${monitor.id}/alerts`, { title: 'Planned' })).body.incident;
+      const run = async () => {
+        for (let i = 0; i < 5; i++) await t.vigil.engine.runOnce();
+      };
+      await run();
+      for (let minutes = 1; minutes <= 40; minutes++) {
+        await t.anonymous.post('/api/v1/test/clock', { set: plus(SEEDED, minutes * MIN) });
+        await run();
+      }
+      const timeline = (await t.admin.get(`/api/v1/incidents/${incident.id}`)).body.timeline as { kind: string; at: string; data: { step?: number; pass?: number } }[];
+      const fired = timeline.filter((e) => e.kind === 'escalated').map((e) => e.at);
+      // Pass 1's three steps, then the repeat starting with step 1.
+      expect(fired.slice(0, 4)).toEqual(planned.slice(0, 4));
+      expect(timeline.find((e) => e.kind === 'exhausted')?.at).toBe(plan.exhaustedAt);
+      await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('answers bad input with 400 and unknown ids with 404', async () => {

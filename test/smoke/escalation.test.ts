@@ -26,11 +26,12 @@ describeEachDatabase('escalation smoke', (dialect) => {
     await clock({ advanceMs: ms });
     await t.vigil.engine.runOnce();
   }
-  /** Pages received since the last call, as "who:incident title". */
+  /** Pages received since the last call, as "who:incident title" ("who:notice subject" for notices). */
   function newPages(): string[] {
     const fresh = receiver.received.slice(seen);
     seen = receiver.received.length;
-    return fresh.map((r) => `${r.path.slice(1)}:${r.body.incident?.title ?? 'test'}`);
+    const notice = (r: (typeof fresh)[number]) => (r.body as { notice?: { subject: string } }).notice;
+    return fresh.map((r) => `${r.path.slice(1)}:${r.body.incident?.title ?? (notice(r) ? `notice ${notice(r)?.subject}` : 'test')}`);
   }
 
   async function schedule(name: string, member: string) {
@@ -128,7 +129,8 @@ describeEachDatabase('escalation smoke', (dialect) => {
       steps: [{ waitSeconds: 600, targets: [{ type: 'schedule', scheduleId: empty }] }, { waitSeconds: 600, targets: [{ type: 'schedule', scheduleId: l2 }] }],
     });
     const id = (await alert(monitorId, 'Skip')).body.incident.id;
-    expect(newPages()).toEqual(['bob:Skip']);
+    // A first step that reaches nobody is also a paging-health problem: Alice manages the team.
+    expect(newPages().sort()).toEqual(['alice:notice Escalation policy "p" reaches nobody', 'bob:Skip']);
     expect(await timeline(id)).toEqual(['triggered', 'step_skipped', 'escalated', 'notified']);
     await t.admin.post(`/api/v1/incidents/${id}/resolve`);
   });

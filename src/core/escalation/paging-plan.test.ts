@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Resolution } from '../schedule/types.js';
 import { initialState, transition } from './machine.js';
 import { pagingPlan, recipientsOf, type ChannelKind, type PagingPlan, type Person, type PlanPolicy, type PlanWorld } from './paging-plan.js';
-import type { EscalationState, Instant, Target } from './types.js';
+import type { EscalationState, Instant, Recipient, Target } from './types.js';
 
 const MIN = 60_000;
 const T = Date.UTC(2026, 2, 2, 12);
@@ -98,8 +98,20 @@ describe('paging plan', () => {
 
   it('warns about a person with no verified contact method, who is still notified (and reached by nothing)', () => {
     const carol: Person = { id: 'carol', name: 'Carol', methods: [{ id: 'c', kind: 'email', label: '', verified: false }], rules: [{ id: 'c1', contactMethodId: 'c', delaySeconds: 0 }] };
-    const plan = pagingPlan(policy([[0, [{ type: 'user', userId: 'carol' }]]]), T, world({ people: [carol] }));
-    expect(codes(plan)).toEqual(['0:no_verified_contact_method']);
+    const plan = pagingPlan(
+      policy([
+        [0, [{ type: 'user', userId: 'carol' }]],
+        [600, [sched('L2')]],
+      ]),
+      T,
+      world({ people: [carol, bob] }),
+    );
+    expect(codes(plan)).toEqual(['0:no_verified_contact_method', '0:step_unreached']);
+    // Nothing could be sent, so the engine does not wait 10 minutes before step 2.
+    expect(plan.steps.map((s) => [s.at - T, s.nextAfterSeconds])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
     expect(plan.warnings[0]).toMatchObject({ userId: 'carol', message: 'Carol has no verified contact method: nothing reaches them' });
     expect(plan.steps[0]).toMatchObject({ skipped: false, reachable: false });
     expect(plan.steps[0]?.recipients[0]).toMatchObject({ reachable: false, notifications: [{ status: 'unverified' }] });
@@ -116,7 +128,7 @@ describe('paging plan', () => {
       rules: [{ id: 'r', contactMethodId: 'd2', delaySeconds: 0 }],
     };
     const plan = pagingPlan(policy([[0, [{ type: 'user', userId: 'dave' }]]]), T, world({ people: [dave] }));
-    expect(codes(plan)).toEqual(['0:no_notification_rule']);
+    expect(codes(plan)).toEqual(['0:no_notification_rule', '0:step_unreached']);
     expect(plan.steps[0]?.reachable).toBe(false);
   });
 
@@ -130,8 +142,24 @@ describe('paging plan', () => {
     // Alice's email still reaches her; Bob has nothing that works.
     expect(plan.steps[0]?.recipients.map((r) => r.reachable)).toEqual([true, false]);
     const hook = pagingPlan(policy([[0, [{ type: 'slack', url: 'https://hooks.example/x' }]]]), T, world({ configured: new Set(['email']) }));
-    expect(codes(hook)).toEqual(['0:channel_not_configured']);
+    expect(codes(hook)).toEqual(['0:channel_not_configured', '0:step_unreached']);
     expect(hook.steps[0]).toMatchObject({ skipped: false, reachable: false });
+  });
+
+  it('moves on as soon as the last page bound to fail (no such channel) has failed', () => {
+    const twice: Person = { ...bob, rules: [...bob.rules, { id: 'b2', contactMethodId: 'b-sms', delaySeconds: 180 }] };
+    const plan = pagingPlan(
+      policy([
+        [0, [{ type: 'user', userId: 'bob' }]],
+        [900, [sched('L1')]],
+      ]),
+      T,
+      world({ people: [alice, twice], configured: new Set(['email']) }),
+    );
+    expect(plan.steps.map((s) => [s.at - T, s.reachable])).toEqual([
+      [0, false],
+      [3 * MIN, true],
+    ]);
   });
 
   it('warns about targets that no longer exist and teams without members', () => {
@@ -227,7 +255,28 @@ const worldArb: fc.Arbitrary<PlanWorld> = fc
     };
   });
 
-/** Drives the real state machine with no acknowledgement: every instant a step fires or is skipped, and when it is exhausted. */
+/**
+ * What the engine sends for a step's recipients (apply-transition.ts): each rule on a
+ * verified method, each channel target; `sent` when this server has the channel.
+ */
+function pagesOf(recipients: Recipient[], w: PlanWorld) {
+  return recipients.flatMap((r) => {
+    if (r.kind !== 'user') return [{ after: 0, sent: w.configured.has(r.kind) }];
+    const person = w.person(r.userId);
+    const verified = new Map((person?.methods ?? []).filter((m) => m.verified).map((m) => [m.id, m]));
+    return (person?.rules ?? []).flatMap((rule) => {
+      const method = verified.get(rule.contactMethodId);
+      return method ? [{ after: rule.delaySeconds, sent: w.configured.has(method.kind) }] : [];
+    });
+  });
+}
+
+/**
+ * Drives the real state machine with no acknowledgement, plus the engine's rules around it
+ * for a step that reaches nobody (apply-transition.ts, unreached.ts): nothing sent, the
+ * next step is due at once; everything sent bound to fail, it is due when the last fails.
+ * Returns every instant a step fires or is skipped, and when the policy is exhausted.
+ */
 function machineRun(p: PlanPolicy, w: PlanWorld) {
   const snapshot = { id: 'p', name: 'p', ackTimeoutSeconds: null, ...p };
   const resolve = (targets: Target[], at: Instant) => recipientsOf(targets, w, at);
@@ -238,12 +287,17 @@ function machineRun(p: PlanPolicy, w: PlanWorld) {
   while (event) {
     const { at } = event;
     const result = transition(snapshot, state, event, resolve);
+    state = result.state;
     for (const e of result.effects) {
+      if (e.type === 'notify' && state.nextActionAt !== null && state.nextActionAt > at) {
+        const pages = pagesOf(e.recipients, w);
+        if (pages.length === 0) state = { ...state, nextActionAt: at };
+        else if (!pages.some((x) => x.sent)) state = { ...state, nextActionAt: Math.min(state.nextActionAt, at + Math.max(...pages.map((x) => x.after)) * 1000) };
+      }
       if (e.type !== 'log') continue;
       if (e.entry.kind === 'escalated' || e.entry.kind === 'step_skipped') steps.push({ step: e.entry.step, pass: e.entry.pass, at, skipped: e.entry.kind === 'step_skipped' });
       if (e.entry.kind === 'exhausted') exhaustedAt = at;
     }
-    state = result.state;
     event = state.nextActionAt === null ? null : { type: 'tick', at: state.nextActionAt };
   }
   return { steps, exhaustedAt };
@@ -266,7 +320,7 @@ describe('paging plan properties', () => {
     );
   });
 
-  it('fires and skips exactly when the state machine does', () => {
+  it('fires and skips exactly when the engine does', () => {
     fc.assert(
       fc.property(policyArb, worldArb, (p, w) => {
         const plan = pagingPlan(p, T, w);
@@ -288,6 +342,8 @@ describe('paging plan properties', () => {
           expect(skippedWarning).toBe(step.recipients.length === 0);
           const pages = step.recipients.some((r) => (r.kind === 'user' ? r.notifications.some((n) => n.status === 'pages') : w.configured.has(r.kind)));
           expect(step.reachable).toBe(pages);
+          const unreachedWarning = plan.warnings.some((x) => x.step === step.index && x.code === 'step_unreached');
+          expect(unreachedWarning).toBe(!step.skipped && !step.reachable);
           // Anyone reached by nothing has a warning saying why.
           for (const r of step.recipients) {
             if (r.kind === 'user' && !r.reachable) expect(plan.warnings.some((x) => x.step === step.index && x.userId === r.userId)).toBe(true);

@@ -43,6 +43,7 @@ export type PlanWarningCode =
   | 'team_empty'
   | 'target_missing'
   | 'step_skipped'
+  | 'step_unreached'
   | 'no_verified_contact_method'
   | 'no_notification_rule'
   | 'channel_not_configured';
@@ -85,6 +86,11 @@ export interface PlannedStep {
   skipped: boolean;
   /** Someone would actually be paged: a webhook or Slack target, or a person with a rule on a verified method over a configured channel. */
   reachable: boolean;
+  /**
+   * Seconds after `at` when the next step fires (or the policy repeats or ends): the wait,
+   * or sooner when the step can reach nobody (see movesOnAfter).
+   */
+  nextAfterSeconds: number;
 }
 
 export interface PagingPlan {
@@ -184,7 +190,24 @@ function planUser(userId: string, person: Person | undefined, stepIndex: number,
   return { kind: 'user', userId, name, notifications, reachable: notifications.some((n) => n.status === 'pages') };
 }
 
-function planStep(step: PolicyStep, index: number, at: Instant, world: PlanWorld, warnings: PlanWarning[]): PlannedStep {
+/**
+ * How long after a step fires the engine moves on. A step that reaches nobody does not
+ * hold the incident for its wait: with no recipient it is skipped; when nothing could be
+ * sent (no rule on a verified method) the next step fires at once; when everything sent
+ * is bound to fail (no such channel here) it fires as soon as the last page has failed.
+ */
+function movesOnAfter(recipients: PlannedRecipient[], waitSeconds: number): number {
+  const pages = recipients.flatMap((r) =>
+    r.kind === 'user'
+      ? r.notifications.filter((n) => n.status !== 'unverified').map((n) => ({ after: n.delaySeconds, sent: n.status === 'pages' }))
+      : [{ after: 0, sent: r.reachable }],
+  );
+  if (pages.length === 0) return 0;
+  if (pages.some((p) => p.sent)) return waitSeconds;
+  return Math.min(waitSeconds, Math.max(...pages.map((p) => p.after)));
+}
+
+function planStep(step: PolicyStep, index: number, at: Instant, nextWaitSeconds: number, world: PlanWorld, warnings: PlanWarning[]): PlannedStep {
   const targets = step.targets.map((target, j) => {
     const { userIds, problem } = usersOfTarget(target, world, at);
     if (problem) warnings.push({ code: problem, step: index, target: j, message: targetMessages[problem] });
@@ -197,22 +220,24 @@ function planStep(step: PolicyStep, index: number, at: Instant, world: PlanWorld
     return { kind: r.kind, url: r.url, at, reachable };
   });
   const skipped = recipients.length === 0;
+  const reachable = recipients.some((r) => r.reachable);
   if (skipped) warnings.push({ code: 'step_skipped', step: index, message: 'This step resolves to nobody and would be skipped at once' });
-  return { index, waitSeconds: step.waitSeconds, at, targets, recipients, skipped, reachable: recipients.some((r) => r.reachable) };
+  else if (!reachable) warnings.push({ code: 'step_unreached', step: index, message: 'Nobody in this step can be paged: the incident would move on without waiting' });
+  return { index, waitSeconds: step.waitSeconds, at, targets, recipients, skipped, reachable, nextAfterSeconds: movesOnAfter(recipients, nextWaitSeconds) };
 }
 
 /**
  * Who would be paged, how and when, if an incident on this policy triggered at `at` and
- * nobody acknowledged. Mirrors the state machine's timing: a step fires its wait after the
- * previous one, except after a skipped step (nobody to notify), when it fires at once;
- * after the last step, step 1's wait precedes each repeat and then exhaustion.
+ * nobody acknowledged. Mirrors the engine's timing: a step fires its wait after the
+ * previous one, sooner after a step that reaches nobody (movesOnAfter); after the last
+ * step, step 1's wait precedes each repeat and then exhaustion.
  */
 export function pagingPlan(policy: PlanPolicy, at: Instant, world: PlanWorld): PagingPlan {
   const total = policy.steps.length;
   const warnings: PlanWarning[] = [];
   const steps: PlannedStep[] = [];
   const repeats: { pass: number; at: Instant }[] = [];
-  const waitBefore = (next: number) => (policy.steps[next < total ? next : 0]?.waitSeconds ?? 0) * SECOND;
+  const waitBefore = (next: number) => policy.steps[next < total ? next : 0]?.waitSeconds ?? 0;
   let now = at;
   for (let pass = 0; total > 0; pass++) {
     if (pass > 0) {
@@ -220,16 +245,10 @@ export function pagingPlan(policy: PlanPolicy, at: Instant, world: PlanWorld): P
       repeats.push({ pass, at: now });
     }
     for (const [index, step] of policy.steps.entries()) {
-      let skipped: boolean;
-      if (pass === 0) {
-        const planned = planStep(step, index, now, world, warnings);
-        steps.push(planned);
-        skipped = planned.skipped;
-      } else {
-        // Later passes only need to know which steps are skipped, to time what follows.
-        skipped = recipientsOf(step.targets, world, now).length === 0;
-      }
-      if (!skipped) now += waitBefore(index + 1);
+      // Later passes are planned only to time what follows; their warnings repeat the first's.
+      const planned = planStep(step, index, now, waitBefore(index + 1), world, pass === 0 ? warnings : []);
+      if (pass === 0) steps.push(planned);
+      now += planned.nextAfterSeconds * SECOND;
     }
   }
   return { at, steps, repeats, exhaustedAt: now, warnings };

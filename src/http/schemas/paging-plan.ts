@@ -39,6 +39,7 @@ export const PagingPlanView = Type.Object({
       recipients: Type.Array(RecipientPlanView),
       skipped: Type.Boolean({ description: 'Resolves to nobody: the engine skips it and fires the next step at once' }),
       reachable: Type.Boolean({ description: 'Someone would actually be paged' }),
+      nextAfterSeconds: Type.Integer({ description: 'When the next step fires (or the policy repeats or ends), after this one: its wait, or sooner when this step reaches nobody' }),
     }),
     { description: 'The first pass through the policy' },
   ),

@@ -5,7 +5,7 @@ import { Id, Instant, toIso } from './common.js';
 export const Channel = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack']);
 
 export const PlanWarningView = Type.Object({
-  code: Type.Enum(['nobody_on_call', 'team_empty', 'target_missing', 'step_skipped', 'no_verified_contact_method', 'no_notification_rule', 'channel_not_configured'], {
+  code: Type.Enum(['nobody_on_call', 'team_empty', 'target_missing', 'step_skipped', 'step_unreached', 'no_verified_contact_method', 'no_notification_rule', 'channel_not_configured'], {
     description: 'Stable: match on it',
   }),
   step: Type.Integer({ description: 'Index of the step (0 = step 1)' }),

@@ -7,6 +7,7 @@ export type PlanWarningCode =
   | 'team_empty'
   | 'target_missing'
   | 'step_skipped'
+  | 'step_unreached'
   | 'no_verified_contact_method'
   | 'no_notification_rule'
   | 'channel_not_configured';
@@ -45,6 +46,8 @@ export interface PlannedStep {
   recipients: PlannedRecipient[];
   skipped: boolean;
   reachable: boolean;
+  /** When the next step fires, after this one: the wait, or sooner when this step reaches nobody. */
+  nextAfterSeconds: number;
 }
 
 /** Who would be paged, how and when, if an incident triggered at `at` and nobody acknowledged. */
