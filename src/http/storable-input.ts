@@ -31,7 +31,8 @@ export function registerStorableInput(api: FastifyInstance): void {
       throw new AppError(
         'validation_failed',
         'Text may not contain NUL characters or unpaired UTF-16 surrogates',
-        paths.map((path) => ({ path, message: 'contains a NUL character or an unpaired surrogate' })),
+        // The first few are enough to act on; a body of 100,000 such strings gets no 8 MB answer.
+        paths.slice(0, 20).map((path) => ({ path, message: 'contains a NUL character or an unpaired surrogate' })),
       );
     }
   });
