@@ -14,9 +14,10 @@ export const gateDefaults: GateOptions = { concurrency: 8, failuresToOpen: 5, op
 export class CircuitOpenError extends Error {
   constructor(
     readonly destination: string,
-    readonly retryAt: number,
+    /** How long until the circuit lets a probe through (a duration: callers keep their own clock). */
+    readonly retryInMs: number,
   ) {
-    super(`${destination} is failing; sends to it are paused until ${new Date(retryAt).toISOString()}`);
+    super(`${destination} is failing; sends to it are paused for ${Math.ceil(retryInMs / 1000)} s`);
   }
 }
 
@@ -71,7 +72,7 @@ export class DestinationGate {
   private admit(key: string, d: Destination): boolean {
     if (d.failures < this.options.failuresToOpen) return false;
     const now = systemClock.now();
-    if (now < d.openUntil || d.probing) throw new CircuitOpenError(key, Math.max(d.openUntil, now + 1_000));
+    if (now < d.openUntil || d.probing) throw new CircuitOpenError(key, Math.max(d.openUntil - now, 1_000));
     d.probing = true;
     return true;
   }

@@ -1,17 +1,19 @@
 import type { ContactKind } from '../store/schema.js';
 
 /**
- * What a page's delivery depends on: a webhook's or Slack's host, or the one configured
- * provider behind email, SMS and voice. Destinations are isolated from each other by the
- * DestinationGate.
+ * What a page's delivery depends on. A webhook or Slack URL is its own endpoint (its own
+ * circuit breaker and a few sends at a time) on a host shared with other URLs (a larger
+ * cap, so one host is not flooded); email, SMS and voice go through the one configured
+ * provider.
  */
-export function destinationOf(kind: ContactKind, address: string): string {
+export function destinationsOf(kind: ContactKind, address: string): { endpoint: string; host: string } {
   if (kind === 'webhook' || kind === 'slack') {
     try {
-      return `${kind}:${new URL(address).host}`;
+      const url = new URL(address);
+      return { endpoint: `${kind}:${url.host}${url.pathname}`, host: `${kind}:${url.host}` };
     } catch {
-      return `${kind}:${address}`;
+      return { endpoint: `${kind}:${address}`, host: `${kind}:${address}` };
     }
   }
-  return kind;
+  return { endpoint: kind, host: kind };
 }

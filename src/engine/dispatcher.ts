@@ -6,8 +6,8 @@ import { afterFinalFailure } from '../service/unreached.js';
 import { addEvent } from '../store/incidents.js';
 import { claimDue, defer, lastSentAt, markFinal, markRetry, markSent, type NotificationRow } from '../store/notifications.js';
 import { backoffDelay } from './backoff.js';
-import { CircuitOpenError, DestinationGate } from './destination-gate.js';
-import { destinationOf } from './destination.js';
+import { CircuitOpenError, DestinationGate, gateDefaults } from './destination-gate.js';
+import { destinationsOf } from './destination.js';
 
 const MAX_ATTEMPTS = 5;
 /** 30 s, 1 min, 2 min, 4 min between attempts. */
@@ -53,7 +53,10 @@ const bundled = new Set(['sms']);
 export class Dispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly held = new Set<string>();
-  private readonly gate = new DestinationGate();
+  /** Per endpoint: a few sends at a time and a circuit breaker. */
+  private readonly endpoints = new DestinationGate();
+  /** Per host: a cap shared by its endpoints, so one host is not flooded. */
+  private readonly hosts = new DestinationGate({ ...gateDefaults, concurrency: 32 });
   private stopping = false;
 
   constructor(
@@ -79,6 +82,10 @@ export class Dispatcher {
     }
     for (const group of groups.values()) this.launch(group, now);
     return rows.length;
+  }
+
+  busy(): boolean {
+    return this.inFlight.size > 0;
   }
 
   /** Waits until every send started so far has finished and been recorded. */
@@ -156,12 +163,14 @@ export class Dispatcher {
     const sending = message.bundle ? live : [first];
     for (const { row } of live.slice(sending.length)) await defer(db, row.id, now);
     try {
-      await this.gate.run(destinationOf(kind, address), () => channel.send(message), (err) => err instanceof DeliveryError && err.destinationDown);
+      const { endpoint, host } = destinationsOf(kind, address);
+      // The endpoint's slot first: sends queued behind a hanging endpoint hold no host slot.
+      await this.endpoints.run(endpoint, () => this.hosts.run(host, () => channel.send(message), () => false), (err) => err instanceof DeliveryError && err.destinationDown);
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       // An open circuit is the destination failing: it counts as an attempt, but its retry
       // waits for the circuit to half-open rather than hammering it.
-      const retryAt = (row: NotificationRow) => (err instanceof CircuitOpenError ? Math.max(now + backoffMs(row.attempts), err.retryAt) : now + backoffMs(row.attempts));
+      const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), err instanceof CircuitOpenError ? err.retryInMs : 0);
       await this.record(async () => {
         for (const { row } of sending) {
           const final = row.attempts >= MAX_ATTEMPTS;

@@ -64,10 +64,14 @@ export class Engine extends PollingLoop {
 
   /** Passes until nothing due is left and every page started has been sent and recorded. */
   async runOnce(): Promise<void> {
+    let busy: boolean;
     do {
       await this.serialisedPass();
+      // Sends started by this pass or by the background loop may make more work due (a
+      // step whose pages all failed moves on at once): pass again until all is quiet.
+      busy = this.claimedInPass > 0 || this.dispatcher.busy();
       await this.dispatcher.idle();
-    } while (this.claimedInPass > 0);
+    } while (busy);
   }
 
   override async stop(): Promise<void> {
