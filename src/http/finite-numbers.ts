@@ -16,7 +16,7 @@ export function registerFiniteNumbers(api: FastifyInstance): void {
   api.addHook('preHandler', async (req: FastifyRequest) => {
     const paths = [...infinitePaths(req.params, '/params'), ...infinitePaths(req.query, '/querystring'), ...infinitePaths(req.body, '/body')];
     if (paths.length > 0) {
-      throw new AppError('validation_failed', 'Numbers must be finite', paths.map((path) => ({ path, message: 'must be a finite number' })));
+      throw new AppError('validation_failed', 'Numbers must be finite', paths.slice(0, 20).map((path) => ({ path, message: 'must be a finite number' })));
     }
   });
 }
