@@ -103,14 +103,12 @@ describeEachDatabase('hostile input on the paging path', (dialect) => {
     const m = await monitor('webhook');
     const nested = (depth: number) => `{"title":"deep","x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
     expect((await raw(m.path, nested(MAX_JSON_DEPTH - 1))).statusCode).toBe(202);
-    const huge = nested(500_000);
-    const started = performance.now();
-    const deep = await raw(m.path, huge);
-    const elapsed = performance.now() - started;
+    const deep = await raw(m.path, nested(500_000));
     expect(deep.statusCode).toBe(400);
-    expect(deep.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: '/body' }] });
-    // Parsing and validating this body took ~1 s before; the scan is a few milliseconds.
-    expect(elapsed).toBeLessThan(250);
+    expect(deep.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: '/body', message: expect.stringContaining('levels deep') }] });
+    // Too deep and malformed after that: the depth is what is reported, so nothing was parsed.
+    const garbage = await raw(m.path, `${'['.repeat(MAX_JSON_DEPTH + 1)} this is not JSON`);
+    expect(garbage.json().errors).toEqual([{ path: '/body', message: expect.stringContaining('levels deep') }]);
     const pd = await raw('/api/v1/integrations/pagerduty/v2/enqueue', `{"routing_key":${'['.repeat(100)}`);
     expect(pd.statusCode).toBe(400);
     expect((await t.admin.post('/api/v1/teams', JSON.parse(nested(MAX_JSON_DEPTH - 1)))).status).toBe(400);
