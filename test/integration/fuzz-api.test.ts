@@ -150,6 +150,9 @@ describeEachDatabase('every API operation survives generated and hostile input',
       }
     }
     expect(failures).toEqual([]);
+    // What the fuzzer stored (policies, schedules, monitors) must not break the engine that pages from it.
+    await t.vigil.engine.runOnce();
+    expect((await t.anonymous.get('/healthz')).body).toMatchObject({ status: 'ok' });
     // A fuzzer that only ever hears 400 proves little: most operations must get through.
     const unreached = [...statuses].filter(([, codes]) => ![...codes].some((code) => code < 300)).map(([op, codes]) => `${op} ${[...codes].join(',')}`);
     expect(unreached.length / operations.length, unreached.join('\n')).toBeLessThan(0.4);
