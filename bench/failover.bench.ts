@@ -72,9 +72,11 @@ async function storm(cluster: PgCluster, name: string, scenario: Scenario) {
     inflight.push(
       (async () => {
         const id = await s.raise(n);
-        if (!triggeredAt.has(id)) {
-          const detail = (await (await s.api('GET', `/incidents/${id}`)).json()) as { triggeredAt: string };
-          triggeredAt.set(id, Date.parse(detail.triggeredAt));
+        // Any live node answers; a node killed mid-request is simply asked again.
+        while (!triggeredAt.has(id)) {
+          const res = await s.api('GET', `/incidents/${id}`).catch(() => null);
+          if (res?.ok) triggeredAt.set(id, Date.parse(((await res.json()) as { triggeredAt: string }).triggeredAt));
+          else await sleep(50);
         }
       })(),
     );

@@ -75,10 +75,12 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     { database, clock, logger, probe: createProbe(httpProber), wakeEngine: () => engine.wake(), retention: config.checkRetention },
     { concurrency: config.checkConcurrency },
   );
-  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops: () => [engine.status(), scheduler.status(), presence.status()] });
+  const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
+  // The loops without which this node cannot page; paging health reports through its own gauges.
+  const loops = () => [engine.status(), scheduler.status(), presence.status()];
+  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops });
   await presence.beatNow();
   presence.start();
-  const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
   engine.start();
   scheduler.start();
   pagingHealth.start();

@@ -9,7 +9,7 @@ const INTERVAL_MS = 60_000;
 /** Runs the paging-health check over every policy once a minute (and when the test clock jumps). */
 export class PagingHealthLoop extends PollingLoop {
   constructor(private readonly deps: PagingHealthDeps & { clock: Clock; logger: Logger }) {
-    super({ clock: deps.clock, logger: deps.logger, name: 'paging-health' });
+    super({ clock: deps.clock, logger: deps.logger, name: 'paging health' });
   }
 
   /** One check now, serialised with the loop's own passes. */

@@ -39,7 +39,7 @@ export async function prepareStorm(urls: () => string[], receiver: WebhookReceiv
     const base = list[turn++ % list.length] as string;
     return fetch(`${base}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   };

@@ -39,6 +39,14 @@ export function describeEvent({ kind, data, actorId }: IncidentEvent, nameOf: Na
       return `Another alert absorbed: ${text(data['title'])}`;
     case 'no_notification_rules':
       return `${nameOf(text(data['userId']))} has no notification rules: not notified`;
+    case 'step_unreached':
+      return `Nobody in this step could be reached (${text(data['reason'])}): moving on at once`;
+    case 'nobody_reached': {
+      const told = Array.isArray(data['told']) ? data['told'].map((id) => nameOf(text(id))) : [];
+      return told.length > 0
+        ? `Nobody was reached: told the team's managers and the owners (${told.join(', ')})`
+        : "Nobody was reached, and no manager or owner has a verified contact method to be told";
+    }
     default:
       return kind.replaceAll('_', ' ');
   }
