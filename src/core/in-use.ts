@@ -45,7 +45,7 @@ export class InUseError extends AppError {
 /** The option a caller chose; asking for both is ambiguous, so refused. */
 export function chosenSettlement(options: DeleteOptions): Settlement | undefined {
   if (options.force && options.replaceWith !== undefined) {
-    throw new AppError('validation_failed', 'Pass force or replaceWith, not both', [{ path: '/query/force', message: 'cannot be combined with replaceWith' }]);
+    throw new AppError('validation_failed', 'Pass force or replaceWith, not both', [{ path: '/querystring/force', message: 'cannot be combined with replaceWith' }]);
   }
   if (options.replaceWith !== undefined) return 'replaceWith';
   return options.force ? 'force' : undefined;
@@ -72,4 +72,4 @@ export function assertSettled(code: InUseCode, what: string, references: Referen
 
 /** A replaceWith naming nothing usable. */
 export const badReplacement = (message: string): AppError =>
-  new AppError('validation_failed', `replaceWith ${message}`, [{ path: '/query/replaceWith', message }]);
+  new AppError('validation_failed', `replaceWith ${message}`, [{ path: '/querystring/replaceWith', message }]);

@@ -66,7 +66,7 @@ describeEachDatabase('deleting what paging relies on', (dialect) => {
     const both = await t.admin.delete(`/api/v1/schedules/${s.id}?force=true&replaceWith=${other.id}`);
     expect(both.status).toBe(400);
     const unknown = await t.admin.delete(`/api/v1/schedules/${s.id}?replaceWith=00000000-0000-4000-8000-000000000000`);
-    expect(unknown.body.errors).toEqual([{ path: '/query/replaceWith', message: 'is not an existing schedule' }]);
+    expect(unknown.body.errors).toEqual([{ path: '/querystring/replaceWith', message: 'is not an existing schedule' }]);
     expect((await t.admin.delete(`/api/v1/schedules/${s.id}?replaceWith=${s.id}`)).status).toBe(400);
     expect((await t.admin.get(`/api/v1/schedules/${s.id}`)).status).toBe(200);
 

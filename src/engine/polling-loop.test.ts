@@ -1,0 +1,61 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../kernel/clock.js';
+import { PollingLoop } from './polling-loop.js';
+
+class FlakyLoop extends PollingLoop {
+  passes = 0;
+  constructor(
+    private readonly failFirst: number,
+    private readonly failSleepToo: boolean,
+    logger: pino.Logger,
+  ) {
+    super({ clock: systemClock, logger, name: 'flaky' });
+  }
+  protected pass(): Promise<void> {
+    this.passes++;
+    return this.passes <= this.failFirst ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) : Promise.resolve();
+  }
+  protected sleepMs(): Promise<number> {
+    // The sleep computation queries the database too: an outage there must not end the loop.
+    if (this.failSleepToo && this.passes <= this.failFirst + 1) return Promise.reject(new Error('Connection terminated unexpectedly'));
+    return Promise.resolve(10);
+  }
+}
+
+function capture() {
+  const lines: { level: number; msg: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (s: string) => lines.push(JSON.parse(s) as { level: number; msg: string }) });
+  return { logger, lines };
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+};
+
+describe('PollingLoop', () => {
+  it('survives failing passes and sleeps, reports itself unhealthy meanwhile, and logs the outage once at each end', async () => {
+    const { logger, lines } = capture();
+    const loop = new FlakyLoop(2, true, logger);
+    loop.start();
+    await until(() => loop.passes >= 1 && !loop.status().healthy);
+    expect(loop.status()).toMatchObject({ name: 'flaky', healthy: false, reason: 'connect ECONNREFUSED' });
+    expect(loop.status().failingSince).toEqual(expect.any(Number));
+    await until(() => loop.passes >= 6);
+    await loop.stop();
+    expect(loop.passes).toBeGreaterThanOrEqual(6);
+    expect(loop.status()).toEqual({ name: 'flaky', healthy: true, failingSince: null, reason: null });
+    expect(lines.filter((l) => l.msg.includes('is failing'))).toHaveLength(1);
+    expect(lines.filter((l) => l.msg.includes('recovered'))).toHaveLength(1);
+  });
+
+  it('stays healthy and quiet when nothing fails', async () => {
+    const { logger, lines } = capture();
+    const loop = new FlakyLoop(0, false, logger);
+    loop.start();
+    await until(() => loop.passes >= 3);
+    await loop.stop();
+    expect(loop.status().healthy).toBe(true);
+    expect(lines).toEqual([]);
+  });
+});
