@@ -68,6 +68,13 @@ export class DestinationGate {
     }
   }
 
+  /** How long the circuit of `key` stays open (0 when closed or ready for a probe). */
+  pausedFor(key: string): number {
+    const d = this.destinations.get(key);
+    if (!d || d.failures < this.options.failuresToOpen) return 0;
+    return Math.max(0, d.openUntil - systemClock.now());
+  }
+
   /** Throws CircuitOpenError while the circuit is open; true for the one probe let through when it half-opens. */
   private admit(key: string, d: Destination): boolean {
     if (d.failures < this.options.failuresToOpen) return false;

@@ -130,6 +130,10 @@ export class Dispatcher {
 
   private async deliver(claimed: NotificationRow[], now: number): Promise<void> {
     const { db } = this.deps.database;
+    const { endpoint, host } = destinationsOf((claimed[0] as NotificationRow).channel, (claimed[0] as NotificationRow).address);
+    // An endpoint known to be down costs its pages no reads: they wait for it to half-open.
+    const pausedMs = this.endpoints.pausedFor(endpoint);
+    if (pausedMs > 0) return this.failed(claimed, new CircuitOpenError(endpoint, pausedMs), now);
     const live: { row: NotificationRow; message: Message }[] = [];
     for (const row of claimed) {
       const message = await this.messageFor(row);
@@ -139,8 +143,7 @@ export class Dispatcher {
     const first = live[0];
     if (!first) return;
     const { channel: kind, address } = first.row;
-    const log = (row: NotificationRow, kind: string, data: Record<string, unknown>) =>
-      row.incident_id ? addEvent(db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } }) : Promise.resolve();
+    const log = (row: NotificationRow, kind: string, data: Record<string, unknown>) => this.timeline(row, kind, data, now);
     const channel = this.deps.channels[kind];
     if (!channel) {
       for (const { row } of live) {
@@ -163,30 +166,41 @@ export class Dispatcher {
     const sending = message.bundle ? live : [first];
     for (const { row } of live.slice(sending.length)) await defer(db, row.id, now);
     try {
-      const { endpoint, host } = destinationsOf(kind, address);
       // The endpoint's slot first: sends queued behind a hanging endpoint hold no host slot.
       await this.endpoints.run(endpoint, () => this.hosts.run(host, () => channel.send(message), () => false), (err) => err instanceof DeliveryError && err.destinationDown);
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
-      // An open circuit is the destination failing: it counts as an attempt, but its retry
-      // waits for the circuit to half-open rather than hammering it.
-      const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), err instanceof CircuitOpenError ? err.retryInMs : 0);
-      await this.record(async () => {
-        for (const { row } of sending) {
-          const final = row.attempts >= MAX_ATTEMPTS;
-          if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
-          if (final) await markFinal(db, row.id, 'failed', error);
-          else await markRetry(db, row.id, retryAt(row), error);
-          await log(row, 'delivery_failed', { error, attempt: row.attempts, final });
-          if (final) await this.failedForGood(row, now);
-        }
-      });
+      await this.failed(sending.map(({ row }) => row), err, now);
       return;
     }
     await this.record(async () => {
       for (const { row } of sending) {
         await markSent(db, row.id, now);
         await log(row, 'notified', message.bundle ? { bundled: message.bundle.length } : {});
+      }
+    });
+  }
+
+  /** Puts a page's outcome on its incident's timeline. */
+  private async timeline(row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): Promise<void> {
+    if (!row.incident_id) return;
+    await addEvent(this.deps.database.db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } });
+  }
+
+  /** Records a failed attempt for each row: a retry with backoff, or the end after the last attempt. */
+  private async failed(rows: NotificationRow[], err: unknown, now: number): Promise<void> {
+    const { db } = this.deps.database;
+    const error = err instanceof Error ? err.message : String(err);
+    // An open circuit is the destination failing: it counts as an attempt, but its retry
+    // waits for the circuit to half-open rather than hammering it.
+    const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), err instanceof CircuitOpenError ? err.retryInMs : 0);
+    await this.record(async () => {
+      for (const row of rows) {
+        const final = row.attempts >= MAX_ATTEMPTS;
+        if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
+        if (final) await markFinal(db, row.id, 'failed', error);
+        else await markRetry(db, row.id, retryAt(row), error);
+        await this.timeline(row, 'delivery_failed', { error, attempt: row.attempts, final }, now);
+        if (final) await this.failedForGood(row, now);
       }
     });
   }

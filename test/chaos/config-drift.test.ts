@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { freePort, prepareStorm, sleep } from '../support/storm.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { prepareStorm, sleep, useTestModeNode } from '../support/storm.js';
 
 const BEFORE = 40;
 const AFTER = 40;
@@ -15,29 +13,15 @@ const AFTER = 40;
  * the first incidents' pages, Bob every incident's, nothing else.
  */
 describeEachDatabase('chaos: configuration deleted mid-incident', (dialect) => {
-  let db: TestDatabase;
-  let receiver: WebhookReceiver;
-  let node: ServerProcess;
+  const ctx = useTestModeNode(dialect);
 
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    receiver = await startWebhookReceiver();
-    node = await startServerProcess({ VIGIL_DATABASE_URL: db.url, VIGIL_SECRET: 'drift-secret-drift-secret-drift-secret', VIGIL_TEST_MODE: '1' }, await freePort());
-  }, 60_000);
-
-  afterAll(async () => {
-    await node?.stop();
-    await receiver?.close();
-    await db?.drop();
-  });
-
-  const pages = (who: string) => receiver.received.filter((r) => r.path === `/${who}`).map((r) => r.body.incident?.id as string);
+  const pages = (who: string) => ctx.receiver.received.filter((r) => r.path === `/${who}`).map((r) => r.body.incident?.id as string);
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 600 && !check(); i++) await sleep(100);
   };
 
   it('refuses the deletion, then after a forced one pages the next step at once: the exact set of pages', async () => {
-    const storm = await prepareStorm(() => [node.url], receiver, ['alice', 'bob'], 3600);
+    const storm = await prepareStorm(() => [ctx.node.url], ctx.receiver, ['alice', 'bob'], 3600);
     await storm.api('POST', '/test/clock', { freeze: true });
     const first: string[] = [];
     for (let i = 0; i < BEFORE; i++) first.push(await storm.raise(i));
@@ -64,7 +48,7 @@ describeEachDatabase('chaos: configuration deleted mid-incident', (dialect) => {
     await sleep(1500);
     expect(pages('alice').sort()).toEqual([...first].sort());
     expect(pages('bob').sort()).toEqual([...first, ...second].sort());
-    const keys = receiver.received.map((r) => r.idempotencyKey);
+    const keys = ctx.receiver.received.map((r) => r.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
 
     const timeline = (await (await storm.api('GET', `/incidents/${second[0]}`)).json()) as { timeline: { kind: string }[] };

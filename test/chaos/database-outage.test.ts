@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCheckTarget, type CheckTarget } from '../support/check-target.js';
 import { findPgBin, startPgCluster, type PgCluster } from '../support/postgres-cluster.js';
 import { requiredTool } from '../support/required-tool.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -43,24 +44,32 @@ describe('chaos: PostgreSQL outage during an escalation storm', () => {
   let cluster: PgCluster | null = null;
   let receiver: WebhookReceiver;
   let node: ServerProcess;
+  let target: CheckTarget;
 
   beforeAll(async () => {
     const bin = findPgBin();
     if (!requiredTool(`${bin ?? '/usr/lib/postgresql/15/bin'}/pg_ctl`, 'postgresql', 'the PostgreSQL outage test')) return;
     cluster = await startPgCluster(bin as string);
     receiver = await startWebhookReceiver();
+    target = await startCheckTarget();
     node = await startServerProcess({ VIGIL_DATABASE_URL: cluster.url, VIGIL_SECRET: SECRET }, await freePort());
   }, 90_000);
 
   afterAll(async () => {
     await node?.stop();
     await receiver?.close();
+    await target?.close();
     cluster?.stop();
   });
 
   it('keeps the node up, answers 503 meanwhile, and pages everything after the database returns', async (ctx) => {
     if (!cluster) return ctx.skip();
     const storm = await prepareStorm(() => [node.url], receiver, PEOPLE, 5);
+    const teamId = ((await (await storm.api('GET', '/teams')).json()) as { items: { id: string }[] }).items[0]?.id;
+    const policyId = ((await (await storm.api('GET', '/escalation-policies')).json()) as { items: { id: string; name: string }[] }).items.find((p) => p.name === 'Storm')?.id;
+    const checked = await storm.api('POST', '/monitors', { name: 'Checked', teamId, policyId, kind: 'http', http: { url: target.url('/health') }, check: { intervalSeconds: 20 } });
+    expect(checked.status).toBe(201);
+    const monitorId = ((await checked.json()) as { id: string }).id;
     const incidents = new Set<string>();
     for (let i = 0; i < 100; i++) incidents.add(await storm.raise(i));
 
@@ -72,6 +81,7 @@ describe('chaos: PostgreSQL outage during an escalation storm', () => {
     const late = Promise.all(Array.from({ length: 20 }, (_, k) => storm.raise(100 + k)));
     await sleep(Math.max(0, 30_000 - (Date.now() - outageStarted)));
     cluster.resume();
+    const outageEnded = Date.now();
     for (const id of await late) incidents.add(id);
     expect(node.alive()).toBe(true);
     expect(seen.health).toBe(503);
@@ -94,6 +104,11 @@ describe('chaos: PostgreSQL outage during an escalation storm', () => {
     expect(node.alive()).toBe(true);
     const health = await fetch(`${node.url}/healthz`);
     expect(health.status).toBe(200);
+    // The check went on from memory during the outage, and its results were written after.
+    const history = (await (await storm.api('GET', `/monitors/${monitorId}/history?range=24h`)).json()) as { points: { at: string; up: number }[] };
+    const during = history.points.filter((p) => Date.parse(p.at) > outageStarted && Date.parse(p.at) < outageEnded);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.every((p) => p.up === 1)).toBe(true);
     console.info(JSON.stringify({ test: 'pg-outage', incidents: incidents.size, deliveries, redeliveries, statuses: Object.fromEntries(storm.statuses) }));
   }, 180_000);
 });

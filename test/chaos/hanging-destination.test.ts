@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { freePort, prepareStorm, sleep } from '../support/storm.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { prepareStorm, sleep, useTestModeNode } from '../support/storm.js';
 
 // More pages fall due at once than the engine claims in one batch (200), so a hanging
 // destination that held up a batch would delay the next one.
@@ -15,24 +13,10 @@ const INCIDENTS = 150;
  * delays only its own pages.
  */
 describeEachDatabase('chaos: a hanging webhook during an escalation storm', (dialect) => {
-  let db: TestDatabase;
-  let receiver: WebhookReceiver;
-  let node: ServerProcess;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    receiver = await startWebhookReceiver();
-    node = await startServerProcess({ VIGIL_DATABASE_URL: db.url, VIGIL_SECRET: 'hang-secret-hang-secret-hang-secret', VIGIL_TEST_MODE: '1' }, await freePort());
-  }, 60_000);
-
-  afterAll(async () => {
-    await node?.stop();
-    await receiver?.close();
-    await db?.drop();
-  });
+  const ctx = useTestModeNode(dialect);
 
   it('pages everyone else on time while one destination hangs', async () => {
-    const storm = await prepareStorm(() => [node.url], receiver, ['carol', 'alice', 'bob'], 60);
+    const storm = await prepareStorm(() => [ctx.node.url], ctx.receiver, ['carol', 'alice', 'bob'], 60);
     // Step 2 pages Alice and Bob together: replace the policy's steps.
     const policies = ((await (await storm.api('GET', '/escalation-policies')).json()) as { items: { id: string; name: string }[] }).items;
     const policy = policies.find((p) => p.name === 'Storm') as { id: string };
@@ -46,13 +30,13 @@ describeEachDatabase('chaos: a hanging webhook during an escalation storm', (dia
       ],
     });
     expect(update.status).toBe(200);
-    receiver.hang('/alice');
+    ctx.receiver.hang('/alice');
     await storm.api('POST', '/test/clock', { freeze: true });
 
     const incidents = new Set<string>();
     for (let i = 0; i < INCIDENTS; i++) incidents.add(await storm.raise(i));
-    const carol = () => receiver.received.filter((r) => r.path === '/carol').length;
-    const bob = () => receiver.received.filter((r) => r.path === '/bob').length;
+    const carol = () => ctx.receiver.received.filter((r) => r.path === '/carol').length;
+    const bob = () => ctx.receiver.received.filter((r) => r.path === '/bob').length;
     for (let i = 0; i < 600 && carol() < INCIDENTS; i++) await sleep(100);
     expect(carol()).toBe(INCIDENTS);
 
@@ -60,7 +44,7 @@ describeEachDatabase('chaos: a hanging webhook during an escalation storm', (dia
     let hangingWhenBobDone = 0;
     for (let i = 0; i < 600; i++) {
       if (bob() >= INCIDENTS) {
-        hangingWhenBobDone = receiver.hanging();
+        hangingWhenBobDone = ctx.receiver.hanging();
         break;
       }
       await sleep(50);
@@ -68,8 +52,8 @@ describeEachDatabase('chaos: a hanging webhook during an escalation storm', (dia
     expect(bob()).toBe(INCIDENTS);
     // Alice's first requests were still hanging when Bob had every page.
     expect(hangingWhenBobDone).toBeGreaterThan(0);
-    expect(receiver.received.filter((r) => r.path === '/alice')).toEqual([]);
-    const bobKeys = new Set(receiver.received.filter((r) => r.path === '/bob').map((r) => r.body.incident?.id));
+    expect(ctx.receiver.received.filter((r) => r.path === '/alice')).toEqual([]);
+    const bobKeys = new Set(ctx.receiver.received.filter((r) => r.path === '/bob').map((r) => r.body.incident?.id));
     expect(bobKeys).toEqual(incidents);
   }, 120_000);
 });

@@ -1,17 +1,12 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
+import { useDemoMonitors } from '../support/demo-monitors.js';
 import { useTestApp } from '../support/test-app.js';
 
 describeEachDatabase('checked monitors API', (dialect) => {
   const t = useTestApp(dialect);
-  let teamId = '';
-  let policyId = '';
-
-  beforeAll(async () => {
-    teamId = (await t.admin.get('/api/v1/teams')).body.items[0].id;
-    policyId = (await t.admin.get('/api/v1/escalation-policies')).body.items[0].id;
-  });
-  const create = (body: object) => t.admin.post('/api/v1/monitors', { name: 'API', teamId, policyId, ...body });
+  const { demo } = useDemoMonitors(t);
+  const create = (body: object) => t.admin.post('/api/v1/monitors', { name: 'API', teamId: demo.teamId, policyId: demo.policyId, ...body });
   const paths = (res: { body: { errors?: { path: string }[] } }) => res.body.errors?.map((e) => e.path);
 
   it('fills in the defaults and shows a pending monitor with its next check', async () => {

@@ -1,6 +1,7 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../src/http/json-body.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { useDemoMonitors } from '../support/demo-monitors.js';
 import { useTestApp } from '../support/test-app.js';
 
 const NUL = '\u0000';
@@ -9,21 +10,7 @@ const FFFD = '\uFFFD';
 
 describeEachDatabase('hostile input on the paging path', (dialect) => {
   const t = useTestApp(dialect);
-  let teamId = '';
-  let policyId = '';
-
-  beforeAll(async () => {
-    teamId = (await t.admin.get('/api/v1/teams')).body.items[0].id;
-    policyId = (await t.admin.get('/api/v1/escalation-policies')).body.items[0].id;
-  });
-
-  async function monitor(kind: string) {
-    const res = await t.admin.post('/api/v1/monitors', { name: `${kind} ${Math.random()}`, teamId, policyId, kind });
-    const url = new URL(res.body.integrationUrl);
-    return { id: res.body.id as string, key: res.body.integrationKey as string, path: `${url.pathname}${url.search}` };
-  }
-  const incidents = async (monitorId: string) =>
-    (await t.admin.get(`/api/v1/incidents?monitorId=${monitorId}`)).body.items as { title: string; description: string; dedupKey: string }[];
+  const { demo, pushed: monitor, incidents } = useDemoMonitors(t);
   const raw = (url: string, payload: string) => t.vigil.app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json' } });
 
   it('generic webhook: NUL and lone surrogates are replaced, the alert is kept', async () => {
@@ -93,8 +80,8 @@ describeEachDatabase('hostile input on the paging path', (dialect) => {
     const limit = await t.admin.get('/api/v1/incidents?limit=1e400');
     expect(limit.status).toBe(400);
     expect(limit.body.errors).toEqual([{ path: '/querystring/limit', message: 'must be a finite number' }]);
-    const policy = (await t.admin.get(`/api/v1/escalation-policies/${policyId}`)).body;
-    const put = await t.admin.put(`/api/v1/escalation-policies/${policyId}`, { teamId: policy.teamId, name: policy.name, steps: [{ ...policy.steps[0], waitSeconds: '-1e400' }] });
+    const policy = (await t.admin.get(`/api/v1/escalation-policies/${demo.policyId}`)).body;
+    const put = await t.admin.put(`/api/v1/escalation-policies/${demo.policyId}`, { teamId: policy.teamId, name: policy.name, steps: [{ ...policy.steps[0], waitSeconds: '-1e400' }] });
     expect(put.status).toBe(400);
     expect(put.body.errors[0].path).toBe('/body/steps/0/waitSeconds');
   });

@@ -1,25 +1,16 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
+import { useDemoMonitors } from '../support/demo-monitors.js';
 import { useTestApp } from '../support/test-app.js';
 
 describeEachDatabase('pushed monitors: webhook, PagerDuty Events v2, Alertmanager, Grafana', (dialect) => {
   const t = useTestApp(dialect);
-  let teamId = '';
-  let policyId = '';
-
-  beforeAll(async () => {
-    teamId = (await t.admin.get('/api/v1/teams')).body.items[0].id;
-    policyId = (await t.admin.get('/api/v1/escalation-policies')).body.items[0].id;
-  });
-
+  const { demo, pushed, incidents } = useDemoMonitors(t);
   async function monitor(kind: string) {
-    const res = await t.admin.post('/api/v1/monitors', { name: `${kind} ${Math.random()}`, teamId, policyId, kind });
-    expect(res.status).toBe(201);
-    expect(res.body.integrationKey).toMatch(/^vgi_[\w-]{43}$/);
-    const url = new URL(res.body.integrationUrl);
-    return { id: res.body.id as string, key: res.body.integrationKey as string, path: `${url.pathname}${url.search}` };
+    const m = await pushed(kind);
+    expect(m.key).toMatch(/^vgi_[\w-]{43}$/);
+    return m;
   }
-  const incidents = async (monitorId: string) => (await t.admin.get(`/api/v1/incidents?monitorId=${monitorId}`)).body.items as { id: string; status: string; title: string; dedupKey: string; alertCount: number }[];
 
   it('takes generic JSON events: trigger, dedup, acknowledge and resolve', async () => {
     const m = await monitor('webhook');
@@ -91,9 +82,9 @@ describeEachDatabase('pushed monitors: webhook, PagerDuty Events v2, Alertmanage
   it('opens an incident when a heartbeat is overdue and resolves it on the next beat', async () => {
     await t.anonymous.post('/api/v1/test/clock', { freeze: true, set: '2026-12-01T10:00:00.000Z' });
     try {
-      const missing = await t.admin.post('/api/v1/monitors', { name: 'No config', teamId, policyId, kind: 'heartbeat' });
+      const missing = await t.admin.post('/api/v1/monitors', { name: 'No config', ...demo, kind: 'heartbeat' });
       expect(missing.body.errors[0].path).toBe('/body/heartbeat');
-      const res = await t.admin.post('/api/v1/monitors', { name: 'Nightly backup', teamId, policyId, kind: 'heartbeat', heartbeat: { intervalSeconds: 60, graceSeconds: 30 } });
+      const res = await t.admin.post('/api/v1/monitors', { name: 'Nightly backup', ...demo, kind: 'heartbeat', heartbeat: { intervalSeconds: 60, graceSeconds: 30 } });
       expect(res.body.heartbeat).toEqual({ intervalSeconds: 60, graceSeconds: 30 });
       expect((await t.admin.get(`/api/v1/monitors/${res.body.id}`)).body.heartbeat).toEqual({ intervalSeconds: 60, graceSeconds: 30 });
       const url = new URL(res.body.integrationUrl);

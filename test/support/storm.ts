@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
-import { expect } from 'vitest';
-import type { WebhookReceiver } from './webhook-receiver.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createTestDatabase, type TestDatabase, type TestDialect } from './databases.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -115,4 +117,21 @@ export function expectExactPages(receiver: WebhookReceiver, incidents: Set<strin
   for (const pages of perIncident.values()) expect([...pages].map((p) => p.split(':')[0]).sort()).toEqual(people.map((p) => `/${p}`).sort());
   const keys = receiver.received.map((r) => r.idempotencyKey);
   return { deliveries: keys.length, redeliveries: keys.length - new Set(keys).size };
+}
+
+/** One node in test mode (controllable clock) on a fresh database, and a webhook receiver, for the enclosing suite. */
+export function useTestModeNode(dialect: TestDialect): { node: ServerProcess; receiver: WebhookReceiver } {
+  const ctx = {} as { node: ServerProcess; receiver: WebhookReceiver };
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    ctx.receiver = await startWebhookReceiver();
+    ctx.node = await startServerProcess({ VIGIL_DATABASE_URL: db.url, VIGIL_SECRET: 'chaos-secret-chaos-secret-chaos-secret', VIGIL_TEST_MODE: '1' }, await freePort());
+  }, 60_000);
+  afterAll(async () => {
+    await ctx.node?.stop();
+    await ctx.receiver?.close();
+    await db?.drop();
+  });
+  return ctx;
 }
