@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { chromiumPath, hasChromium, installHint } from './chromium';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const port = 18081;
+// Another port lets a second checkout run its browser tests beside this one.
+const port = Number(process.env['VIGIL_E2E_PORT'] ?? 18081);
 const baseURL = `http://127.0.0.1:${port}`;
 
 if (!hasChromium) {
