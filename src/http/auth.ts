@@ -11,6 +11,8 @@ export interface Actor {
   via: 'session' | 'token';
   /** Set for cookie sessions: unsafe requests must echo it in X-CSRF-Token. */
   csrfToken: string | null;
+  /** Two-factor is required and this user has none yet: only enrolment routes answer. */
+  mustEnrolTwoFactor: boolean;
 }
 
 declare module 'fastify' {
@@ -20,6 +22,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session or token. */
     public?: boolean;
+    /** Reachable by a session that must set up two-factor before anything else. */
+    duringTwoFactorEnrolment?: boolean;
   }
 }
 
@@ -36,12 +40,12 @@ async function authenticate(req: FastifyRequest, deps: HttpDeps): Promise<Actor 
     }
     const user = await findApiTokenUser(deps.database.db, token, now);
     if (!user) throw new AppError('unauthenticated', 'The API token is unknown or revoked');
-    return { user, via: 'token', csrfToken: null };
+    return { user, via: 'token', csrfToken: null, mustEnrolTwoFactor: false };
   }
   const cookie = req.cookies[sessionCookie];
   if (!cookie) return null;
   const session = await findSessionUser(deps.database.db, cookie, now);
-  return session ? { user: session.user, via: 'session', csrfToken: session.csrfToken } : null;
+  return session ? { user: session.user, via: 'session', csrfToken: session.csrfToken, mustEnrolTwoFactor: session.mustEnrolTwoFactor } : null;
 }
 
 /**
@@ -57,6 +61,7 @@ export function registerAuthentication(api: FastifyInstance, deps: HttpDeps): vo
     if (req.actor.via === 'session' && !safeMethods.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
       throw new AppError('csrf_failed');
     }
+    if (req.actor.mustEnrolTwoFactor && !req.routeOptions.config.duringTwoFactorEnrolment) throw new AppError('two_factor_enrolment_required');
   });
 }
 

@@ -32,6 +32,7 @@ import { incidentLinkRoutes } from './routes/incident-links.js';
 import { twilioRoutes } from './routes/twilio.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { twoFactorRoutes } from './routes/two-factor.js';
 import { userRoutes } from './routes/users.js';
 import { registerWebUi } from './web-ui.js';
 
@@ -82,6 +83,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       registerStorableInput(api);
       registerFiniteNumbers(api);
       authRoutes(api, deps);
+      twoFactorRoutes(api, deps);
       userRoutes(api, deps);
       tokenRoutes(api, deps);
       teamRoutes(api, deps);

@@ -42,6 +42,8 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: number;
   expires_at: number;
+  /** 1: two-factor is required and this user has none yet: the session may only set it up. */
+  must_enrol_two_factor: number;
 }
 
 export interface ApiTokensTable {
@@ -325,6 +327,53 @@ export interface DB {
   paging_problems: PagingProblemsTable;
   nodes: NodesTable;
   test_clock: TestClockTable;
+  user_totp: UserTotpTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
+  identity_settings: IdentitySettingsTable;
+  user_identities: UserIdentitiesTable;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  /** AES-256-GCM of the base32 secret under a key derived from VIGIL_SECRET. */
+  secret_encrypted: string;
+  confirmed_at: number | null;
+  /** The last TOTP time step accepted, so no code is accepted twice. */
+  last_step: number | null;
+  created_at: number;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  /** HMAC-SHA256 of the normalised code under VIGIL_SECRET. */
+  code_hash: string;
+  used_at: number | null;
+}
+
+export interface LoginChallengesTable {
+  /** sha256 of the challenge token returned by a password login that needs a second factor. */
+  id: string;
+  user_id: string;
+  attempts: number;
+  expires_at: number;
+}
+
+export interface IdentitySettingsTable {
+  /** Always 1: one row of organisation-wide settings. */
+  id: number;
+  require_two_factor: number;
+  updated_at: number;
+}
+
+export interface UserIdentitiesTable {
+  /** An OpenID Connect account: the issuer's URL and its stable subject id. */
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: number;
+  last_login_at: number;
 }
 
 export type UserRow = Selectable<UsersTable>;

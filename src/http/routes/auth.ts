@@ -1,27 +1,33 @@
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { burnPasswordCheck, verifyPassword } from '../../security/password.js';
-import { createSession, deleteSession } from '../../store/sessions.js';
+import { deleteSession } from '../../store/sessions.js';
 import { findUserByEmail } from '../../store/users.js';
 import type { Api } from '../app-types.js';
 import { FixedWindowCounter } from '../fixed-window-counter.js';
 import { actorOf, sessionCookie } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
-import { User, toUser } from '../schemas/user.js';
+import { completePasswordLogin, SecondFactorChallenge, Session } from '../login-session.js';
+import { toUser } from '../schemas/user.js';
 
-const Session = Type.Object({ user: User, csrfToken: Type.String() });
 const Login = Type.Object(
   { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 512 }) },
   { additionalProperties: false },
 );
 
-export function authRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
+export function authRoutes(api: Api, deps: HttpDeps): void {
+  const { database: { db }, clock } = deps;
   const failures = new FixedWindowCounter(10, 15 * 60_000);
   api.post(
     '/auth/login',
     {
       config: { public: true },
-      schema: { tags: ['auth'], summary: 'Log in with email and password; sets the session cookie', body: Login, response: { 200: Session } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with email and password; sets the session cookie, or asks for a second factor',
+        body: Login,
+        response: { 200: Type.Union([Session, SecondFactorChallenge]) },
+      },
     },
     async (req, reply) => {
       // Counted per address and account, so one attacker cannot lock everyone out.
@@ -34,16 +40,7 @@ export function authRoutes(api: Api, { database: { db }, clock, config }: HttpDe
         throw new AppError('invalid_credentials');
       }
       failures.reset(key);
-      const now = clock.now();
-      const session = await createSession(db, user.id, now);
-      reply.setCookie(sessionCookie, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.baseUrl.startsWith('https://'),
-        expires: new Date(session.expiresAt),
-      });
-      return { user: toUser(user), csrfToken: session.csrfToken };
+      return completePasswordLogin(reply, deps, user);
     },
   );
 
@@ -60,11 +57,14 @@ export function authRoutes(api: Api, { database: { db }, clock, config }: HttpDe
 
   api.get(
     '/auth/session',
-    { schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token for writes', response: { 200: Session } } },
+    {
+      config: { duringTwoFactorEnrolment: true },
+      schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token for writes', response: { 200: Session } },
+    },
     async (req) => {
       const actor = actorOf(req);
       if (actor.via !== 'session' || actor.csrfToken === null) throw new AppError('unauthenticated', 'No session: API tokens have no session');
-      return { user: toUser(actor.user), csrfToken: actor.csrfToken };
+      return { user: toUser(actor.user), csrfToken: actor.csrfToken, mustEnrolTwoFactor: actor.mustEnrolTwoFactor };
     },
   );
 }
