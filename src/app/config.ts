@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { TwilioConfig } from '../channels/twilio.js';
+import type { IncidentActionsSetting } from '../core/incident-access.js';
 
 const Env = Type.Object({
   VIGIL_HOST: Type.String({ default: '0.0.0.0' }),
@@ -24,6 +25,7 @@ const Env = Type.Object({
   VIGIL_CHECK_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }),
   VIGIL_CHECK_RESULTS_DAYS: Type.Integer({ minimum: 1, maximum: 400, default: 7 }),
   VIGIL_CHECK_ROLLUPS_DAYS: Type.Integer({ minimum: 30, maximum: 3650, default: 400 }),
+  VIGIL_INCIDENT_ACTIONS: Type.Enum(['team', 'everyone'], { default: 'team' }),
 });
 
 export interface Config {
@@ -46,6 +48,8 @@ export interface Config {
   checkConcurrency: number;
   /** How long every check result is kept, and the hourly rollups behind uptime. */
   checkRetention: { resultsDays: number; rollupsDays: number };
+  /** Who may act on an incident besides admins: members of the monitor's team, or every responder. */
+  incidentActions: IncidentActionsSetting;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,
     checkRetention: { resultsDays: v.VIGIL_CHECK_RESULTS_DAYS, rollupsDays: v.VIGIL_CHECK_ROLLUPS_DAYS },
+    incidentActions: v.VIGIL_INCIDENT_ACTIONS,
   };
 }
 

@@ -49,3 +49,14 @@ export class AppError extends Error {
     this.status = errorCatalogue[code].status;
   }
 }
+
+/** A refusal that may succeed later (429, 503): answered with Retry-After. */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: 'rate_limited' | 'unavailable',
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, detail);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FixedWindowCounter } from './fixed-window-counter.js';
+import { assertWithinLimit, FixedWindowCounter } from './fixed-window-counter.js';
 
 describe('FixedWindowCounter', () => {
   it('allows the limit per window, then refuses until the window ends', () => {
@@ -20,5 +20,16 @@ describe('FixedWindowCounter', () => {
     c.take('y', 0);
     expect(c.take('z', 5000)).toBe(true);
     expect(c.exhausted('x', 5000)).toBe(false);
+  });
+
+  it('refuses a used-up key with 429 and the seconds left in its window', () => {
+    const c = new FixedWindowCounter(2, 60_000);
+    c.take('a', 0);
+    expect(() => assertWithinLimit(c, 'a', 1000, 'slow down')).not.toThrow();
+    c.take('a', 1000);
+    expect(c.msUntilReset('a', 1500)).toBe(58_500);
+    expect(() => assertWithinLimit(c, 'a', 1500, 'slow down')).toThrow(expect.objectContaining({ status: 429, code: 'rate_limited', retryAfterSeconds: 59 }));
+    expect(() => assertWithinLimit(c, 'a', 60_000, 'slow down')).not.toThrow();
+    expect(c.msUntilReset('a', 60_000)).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import { RetryLaterError } from '../core/errors.js';
+
 /**
  * Counts events per key in fixed windows, in memory (per node). Enough to blunt floods
  * and password guessing; a cluster-wide limit would need the database.
@@ -36,7 +38,18 @@ export class FixedWindowCounter {
     return (this.current(key, now)?.count ?? 0) >= this.limit;
   }
 
+  /** Milliseconds until the key's current window ends (0 when none is open). */
+  msUntilReset(key: string, now: number): number {
+    const w = this.current(key, now);
+    return w ? w.start + this.windowMs - now : 0;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }
+}
+
+/** Refuses with 429 rate_limited and Retry-After (whole seconds) while the key's window is used up. */
+export function assertWithinLimit(counter: FixedWindowCounter, key: string, now: number, detail: string): void {
+  if (counter.exhausted(key, now)) throw new RetryLaterError('rate_limited', detail, Math.max(1, Math.ceil(counter.msUntilReset(key, now) / 1000)));
 }

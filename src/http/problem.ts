@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorCatalogue, type ErrorCode, type FieldError } from '../core/errors.js';
+import { AppError, errorCatalogue, RetryLaterError, type ErrorCode, type FieldError } from '../core/errors.js';
 import { InUseError, type Reference } from '../core/in-use.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 
@@ -30,7 +30,8 @@ export function problemOf(err: AppError): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
-  if (err.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  if (err instanceof RetryLaterError) reply.header('retry-after', String(err.retryAfterSeconds));
+  else if (err.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(err.status).type('application/problem+json').send(problemOf(err));
 }
 

@@ -84,3 +84,8 @@ export async function revokeApiToken(db: Kysely<DB>, userId: string, id: string,
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new AppError('not_found', `No token ${id}`);
 }
+
+/** Revokes every live token of the user: a changed password must not leave a stolen token working. */
+export async function revokeApiTokensOfUser(db: Kysely<DB>, userId: string, now: number): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}

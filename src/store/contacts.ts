@@ -80,11 +80,24 @@ export async function rulesOf(db: Kysely<DB>, userIds: string[]): Promise<RuleWi
     .execute();
 }
 
-/** Stores a fresh verification code (hashed) valid until `expiresAt`, resetting attempts. */
-export async function setVerificationCode(db: Kysely<DB>, id: string, codeHash: string, expiresAt: number): Promise<void> {
+/**
+ * Stores a fresh verification code (hashed), valid for `lifetimeMs`. Wrong tries carry
+ * over while the previous code is still valid: otherwise each resend would buy five more
+ * guesses. Once it has expired, the count starts again.
+ */
+export async function setVerificationCode(db: Kysely<DB>, id: string, codeHash: string, now: number, lifetimeMs: number): Promise<void> {
   await db
     .updateTable('contact_methods')
-    .set({ verification_hash: codeHash, verification_expires_at: expiresAt, verification_attempts: 0 })
+    .set((eb) => ({
+      verification_hash: codeHash,
+      verification_expires_at: now + lifetimeMs,
+      verification_attempts: eb
+        .case()
+        .when(eb.or([eb('verification_expires_at', 'is', null), eb('verification_expires_at', '<=', now)]))
+        .then(0)
+        .else(eb.ref('verification_attempts'))
+        .end(),
+    }))
     .where('id', '=', id)
     .execute();
 }

@@ -47,6 +47,11 @@ export async function deleteSession(db: Kysely<DB>, token: string): Promise<void
   await db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
-export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends every session of the user, except the one whose cookie token is `keep` (if given). */
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string, keep?: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keep !== undefined, (q) => q.where('id', '!=', sha256(keep ?? '')))
+    .execute();
 }

@@ -118,3 +118,9 @@ export async function removeMember(db: Kysely<DB>, teamId: string, userId: strin
 
 const nameTaken = (): AppError =>
   new AppError('team_name_taken', undefined, [{ path: '/body/name', message: 'is already used by another team' }]);
+
+/** The ids of the teams the user belongs to, in any team role. */
+export async function teamIdsOf(db: Kysely<DB>, userId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
+  return new Set(rows.map((r) => r.team_id));
+}

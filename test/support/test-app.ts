@@ -50,6 +50,7 @@ export function testConfig(databaseUrl: string): Config {
     twilio: undefined,
     checkConcurrency: 20,
     checkRetention: { resultsDays: 7, rollupsDays: 400 },
+    incidentActions: 'team',
   };
 }
 

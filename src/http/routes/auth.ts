@@ -4,7 +4,7 @@ import { burnPasswordCheck, verifyPassword } from '../../security/password.js';
 import { deleteSession } from '../../store/sessions.js';
 import { findUserByEmail } from '../../store/users.js';
 import type { Api } from '../app-types.js';
-import { FixedWindowCounter } from '../fixed-window-counter.js';
+import { assertWithinLimit, FixedWindowCounter } from '../fixed-window-counter.js';
 import { actorOf, sessionCookie } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { completePasswordLogin, SecondFactorChallenge, Session } from '../login-session.js';
@@ -18,6 +18,9 @@ const Login = Type.Object(
 export function authRoutes(api: Api, deps: HttpDeps): void {
   const { database: { db }, clock } = deps;
   const failures = new FixedWindowCounter(10, 15 * 60_000);
+  // Spraying one password over many accounts dodges the per-account lockout; this caps
+  // an address's failures across all accounts. Successes never reset it.
+  const addressFailures = new FixedWindowCounter(30, 15 * 60_000);
   api.post(
     '/auth/login',
     {
@@ -32,11 +35,13 @@ export function authRoutes(api: Api, deps: HttpDeps): void {
     async (req, reply) => {
       // Counted per address and account, so one attacker cannot lock everyone out.
       const key = `${req.ip}|${req.body.email.trim().toLowerCase()}`;
-      if (failures.exhausted(key, clock.now())) throw new AppError('rate_limited', 'Too many failed logins; try again in 15 minutes');
+      assertWithinLimit(addressFailures, req.ip, clock.now(), 'Too many failed logins from this address; try again later');
+      assertWithinLimit(failures, key, clock.now(), 'Too many failed logins for this account; try again later');
       const user = await findUserByEmail(db, req.body.email);
       const ok = user?.password_hash ? await verifyPassword(req.body.password, user.password_hash) : await burnPasswordCheck(req.body.password).then(() => false);
       if (!user || !ok) {
         failures.take(key, clock.now());
+        addressFailures.take(req.ip, clock.now());
         throw new AppError('invalid_credentials');
       }
       failures.reset(key);

@@ -25,6 +25,8 @@ import { getUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
+import { assertWithinLimit, FixedWindowCounter } from '../fixed-window-counter.js';
+import { assertMayManage } from '../permissions.js';
 import { hasRole } from '../roles.js';
 import { Id, Instant, toIso } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem } from '../schemas/in-use.js';
@@ -72,28 +74,45 @@ const MAX_CODE_ATTEMPTS = 5;
 
 export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, config, sendDirect }: HttpDeps): void {
   const tags = ['contact methods'];
-  const view = (m: ContactMethodRow) => ({
+  // Each of these makes Vigil send something (an email, a text, a request): a few per method and window.
+  const tests = new FixedWindowCounter(5, 15 * 60_000);
+  const resends = new FixedWindowCounter(5, 15 * 60_000);
+  // The signing secret is shown only to whoever may edit the method (it lets one forge deliveries).
+  const view = (m: ContactMethodRow, canEdit = true) => ({
     id: m.id,
     kind: m.kind,
     label: m.label,
     address: m.address,
     createdAt: toIso(m.created_at),
     verified: m.verified_at !== null,
-    ...(m.kind === 'webhook' && { signingSecret: webhookSigningKey(config.secret, m.address) }),
+    ...(m.kind === 'webhook' && canEdit && { signingSecret: webhookSigningKey(config.secret, m.address) }),
   });
 
-  async function owner(req: FastifyRequest, userId: string) {
+  /** Reading: yourself or an admin. Changing: also not an owner's methods unless you are an owner, and never as a viewer. */
+  async function owner(req: FastifyRequest, userId: string, access: 'read' | 'write' = 'write'): Promise<{ canEdit: boolean }> {
     const actor = actorOf(req);
     if (actor.user.id !== userId && !hasRole(actor.user.role, 'admin')) throw new AppError('forbidden', "Only admins manage other people's contact methods");
-    await getUser(db, userId);
+    const target = await getUser(db, userId);
+    let canEdit = true;
+    try {
+      assertMayManage(actor, target);
+    } catch (err) {
+      if (access === 'write') throw err;
+      canEdit = false;
+    }
+    return { canEdit: canEdit && hasRole(actor.user.role, 'responder') };
+  }
+
+  function refuseViewer(req: FastifyRequest, what: string): void {
+    if (!hasRole(actorOf(req).user.role, 'responder')) throw new AppError('forbidden', `Viewers cannot ${what}`);
   }
 
   api.get(
     '/users/:id/contact-methods',
     { schema: { tags, summary: "A user's contact methods", params: UserParams, response: { 200: Type.Array(ContactMethodView) } } },
     async (req) => {
-      await owner(req, req.params.id);
-      return (await listContactMethods(db, req.params.id)).map(view);
+      const { canEdit } = await owner(req, req.params.id, 'read');
+      return (await listContactMethods(db, req.params.id)).map((m) => view(m, canEdit));
     },
   );
 
@@ -111,6 +130,7 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
     async (req, reply) => {
       await owner(req, req.params.id);
       const { kind, address } = req.body;
+      if (!needsVerification.has(kind)) refuseViewer(req, 'add webhook or Slack contact methods');
       if (!formats[kind].test.test(address)) throw new AppError('validation_failed', 'Bad address', [{ path: '/body/address', message: formats[kind].message }]);
       const now = clock.now();
       const first = (await listContactMethods(db, req.params.id)).length === 0;
@@ -124,7 +144,7 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
 
   async function sendCode(m: ContactMethodRow): Promise<{ sent: boolean; error?: string }> {
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-    await setVerificationCode(db, m.id, sha256(`${m.id}:${code}`), clock.now() + CODE_LIFETIME_MS);
+    await setVerificationCode(db, m.id, sha256(`${m.id}:${code}`), clock.now(), CODE_LIFETIME_MS);
     try {
       await sendDirect(m.kind, {
         idempotencyKey: `verify:${m.id}:${clock.now()}`,
@@ -148,6 +168,8 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
       await owner(req, req.params.id);
       const m = await getContactMethod(db, req.params.id, req.params.itemId);
       if (m.verified_at !== null) return view(m);
+      assertWithinLimit(resends, m.id, clock.now(), 'Too many verification codes sent to this contact method; try again later');
+      resends.take(m.id, clock.now());
       return { ...view(m), verification: await sendCode(m) };
     },
   );
@@ -168,9 +190,8 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
       const m = await getContactMethod(db, req.params.id, req.params.itemId);
       if (m.verified_at !== null) return view(m);
       const wrong = (message: string) => new AppError('validation_failed', message, [{ path: '/body/code', message }]);
-      if (m.verification_hash === null || (m.verification_expires_at ?? 0) <= clock.now() || m.verification_attempts >= MAX_CODE_ATTEMPTS) {
-        throw wrong('has expired: send a new code');
-      }
+      if (m.verification_attempts >= MAX_CODE_ATTEMPTS) throw wrong('was wrong five times: wait 15 minutes, then send a new code');
+      if (m.verification_hash === null || (m.verification_expires_at ?? 0) <= clock.now()) throw wrong('has expired: send a new code');
       if (m.verification_hash !== sha256(`${m.id}:${req.body.code}`)) {
         await countVerificationAttempt(db, m.id);
         throw wrong('is not the code that was sent');
@@ -209,8 +230,11 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
     { schema: { tags, summary: 'Send a test notification now', params: ItemParams, response: { 202: Type.Object({ queued: Type.Boolean() }) } } },
     async (req, reply) => {
       await owner(req, req.params.id);
+      refuseViewer(req, 'send test notifications');
       const m = await getContactMethod(db, req.params.id, req.params.itemId);
       const now = clock.now();
+      assertWithinLimit(tests, m.id, now, 'Too many test notifications for this contact method; try again later');
+      tests.take(m.id, now);
       await enqueue(db, [{ idempotencyKey: `test:${m.id}:${now}`, incidentId: null, userId: m.user_id, contactMethodId: m.id, channel: m.kind, address: m.address, dueAt: now }], now);
       wakeEngine();
       return reply.code(202).send({ queued: true });

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { verifyLink, type LinkClaim } from '../../security/signed-link.js';
+import { mayActOnIncident } from '../../service/incident-access.js';
 import { actOnIncident } from '../../service/incidents.js';
 import { getIncident } from '../../store/incidents.js';
 import { findUser } from '../../store/users.js';
@@ -56,6 +57,10 @@ export function incidentLinkRoutes(api: Api, { database, clock, config, wakeEngi
     if (!claim) return reply;
     const user = await findUser(database.db, claim.userId);
     if (!user) return page(reply, 403, 'This link is not valid', '<p>Its user no longer exists.</p>');
+    // The link proves who was paged, not what they may do today: their rights are checked now.
+    if (!(await mayActOnIncident(database.db, user, claim.incidentId, config.incidentActions))) {
+      return page(reply, 403, 'You can no longer act on this incident', `<p>${escapeMarkup(user.name)}, your role or team has changed since this page was sent. Ask an admin or the team's manager.</p>`);
+    }
     try {
       const incident = await actOnIncident(database, claim.incidentId, { type: claim.action, by: user.id }, clock.now());
       wakeEngine();

@@ -4,17 +4,15 @@ import { AppError } from '../../core/errors.js';
 import { actOnIncident, commentOnIncident, type IncidentAction } from '../../service/incidents.js';
 import { getIncident, listEvents, listIncidents } from '../../store/incidents.js';
 import { listNotifications } from '../../store/notifications.js';
+import { getMonitor } from '../../store/monitors.js';
 import { getUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
-import { requireRole, type Actor } from '../auth.js';
+import { actorOf, type Actor } from '../auth.js';
+import { requireIncidentRights } from '../permissions.js';
 import type { HttpDeps } from '../deps.js';
 import { Id, IdParams, PageQuery } from '../schemas/common.js';
 import { IncidentDetail, IncidentView, toEvent, toIncident, toNotification } from '../schemas/incident.js';
 
-/** Acting on incidents is for responders and up; viewers watch. */
-export function requireResponder(req: FastifyRequest): Actor {
-  return requireRole(req, 'responder');
-}
 
 const ListQuery = Type.Object(
   {
@@ -25,9 +23,17 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export function incidentRoutes(api: Api, { database, clock, wakeEngine }: HttpDeps): void {
+export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
   const { db } = database;
   const tags = ['incidents'];
+
+  /** Acting on an incident is for its monitor's team and admins (or every responder, by setting); viewers watch. */
+  async function requireActor(req: FastifyRequest, incidentId: string): Promise<Actor> {
+    const actor = actorOf(req);
+    const incident = await getIncident(db, incidentId);
+    await requireIncidentRights(db, req, (await getMonitor(db, incident.monitor_id)).team_id, config.incidentActions);
+    return actor;
+  }
 
   async function detail(id: string) {
     const row = await getIncident(db, id);
@@ -52,7 +58,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine }: HttpDe
       `/incidents/:id/${path}`,
       { schema: { tags, summary, params: IdParams, response: { 200: IncidentDetail } } },
       async (req) => {
-        const actor = requireResponder(req);
+        const actor = await requireActor(req, req.params.id);
         await actOnIncident(database, req.params.id, make(actor), clock.now());
         wakeEngine();
         return detail(req.params.id);
@@ -74,7 +80,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine }: HttpDe
       },
     },
     async (req) => {
-      const actor = requireResponder(req);
+      const actor = await requireActor(req, req.params.id);
       await getUser(db, req.body.userId).catch(() => {
         throw new AppError('validation_failed', 'Unknown user', [{ path: '/body/userId', message: 'is not an existing user' }]);
       });
@@ -96,7 +102,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine }: HttpDe
       },
     },
     async (req, reply) => {
-      const actor = requireResponder(req);
+      const actor = await requireActor(req, req.params.id);
       await commentOnIncident(database, req.params.id, actor.user.id, req.body.text, clock.now());
       return reply.code(201).send(await detail(req.params.id));
     },

@@ -23,11 +23,10 @@ import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import { actorOf } from '../auth.js';
-import { requireTeamMember } from '../permissions.js';
+import { requireIncidentRights, requireTeamMember } from '../permissions.js';
 import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { AlertInput, IncidentView, toIncident } from '../schemas/incident.js';
-import { requireResponder } from './incidents.js';
 
 const Integration = Type.Object({
   integrationKey: Type.String({ description: 'Shown once: only its hash is stored' }),
@@ -58,6 +57,14 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       throw new AppError('validation_failed', 'Unknown escalation policy', [{ path: '/body/policyId', message: 'is not an existing escalation policy' }]);
     });
 
+  // A team's monitor pages through the team's own policies; pointing it at another team's takes an admin.
+  const refuseCrossTeamPolicy = (req: FastifyRequest, policy: { team_id: string }, teamId: string) => {
+    if (policy.team_id === teamId || hasRole(actorOf(req).user.role, 'admin')) return;
+    throw new AppError('forbidden', "A team's monitor may use only the team's own policies; ask an admin to use another team's", [
+      { path: '/body/policyId', message: "belongs to another team: only an admin can use another team's policy" },
+    ]);
+  };
+
   const present = async (req: FastifyRequest, rows: MonitorRow[]) => {
     const down = await monitorsWithOpenIncidents(db, rows.map((r) => r.id));
     const now = clock.now();
@@ -85,8 +92,9 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     await getTeam(db, req.body.teamId).catch(() => {
       throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
     });
-    await policyMustExist(req.body.policyId);
+    const policy = await policyMustExist(req.body.policyId);
     await requireTeamMember(db, req, req.body.teamId);
+    refuseCrossTeamPolicy(req, policy, req.body.teamId);
     const kind = req.body.kind ?? 'manual';
     if (kind === 'heartbeat' && !req.body.heartbeat) {
       throw new AppError('validation_failed', 'A heartbeat monitor needs its interval', [{ path: '/body/heartbeat', message: 'is required for kind heartbeat' }]);
@@ -146,7 +154,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     async (req) => {
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
-      if (req.body.policyId) await policyMustExist(req.body.policyId);
+      if (req.body.policyId && req.body.policyId !== row.policy_id) refuseCrossTeamPolicy(req, await policyMustExist(req.body.policyId), row.team_id);
       const { name, policyId, paused, ...checkedFields } = req.body;
       const now = clock.now();
       if (isCheckedKind(row.kind)) {
@@ -184,8 +192,8 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       },
     },
     async (req, reply) => {
-      requireResponder(req);
       const monitor = await getMonitor(db, req.params.id);
+      await requireIncidentRights(db, req, monitor.team_id, config.incidentActions);
       if (monitor.paused === 1) throw new AppError('validation_failed', 'The monitor is paused', [{ path: '/params/id', message: 'is paused' }]);
       const result = await triggerAlert(
         database,

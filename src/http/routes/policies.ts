@@ -6,6 +6,8 @@ import type { FastifyRequest } from 'fastify';
 import { configuredChannels } from '../../app/configured-channels.js';
 import { checkPagingHealth } from '../../service/paging-health.js';
 import { checkPolicyTargets } from '../../service/policy-targets.js';
+import { crossTeamTargets } from '../../service/team-references.js';
+import type { PolicyStep } from '../../core/escalation/types.js';
 import { pagingProblemsOf, type PagingProblem } from '../../store/paging-problems.js';
 import type { DB } from '../../store/schema.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
@@ -15,7 +17,9 @@ import { policyReferences } from '../../store/references.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
-import { requireTeamMember } from '../permissions.js';
+import { actorOf } from '../auth.js';
+import { editableTeams, requireTeamMember } from '../permissions.js';
+import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { PolicyInputSchema, PolicyView, toPolicy } from '../schemas/incident.js';
@@ -23,17 +27,19 @@ import { toProblemView } from '../schemas/paging-problem.js';
 
 export function policyRoutes(api: Api, { database: { db, dialect }, clock, config }: HttpDeps): void {
   const tags = ['escalation policies'];
-  // Webhook targets come with the key their payloads are signed with, for the receiver.
-  const present = (row: PolicyRow, problem: PagingProblem | undefined) => {
+  // Webhook targets come with the key their payloads are signed with, for the receiver;
+  // only those who may edit the policy see it (it lets one forge deliveries).
+  const present = (row: PolicyRow, problem: PagingProblem | undefined, canEdit: (teamId: string) => boolean) => {
     const policy = toPolicy(row);
     const urls = policy.steps.flatMap((s) => s.targets.flatMap((t) => (t.type === 'webhook' ? [t.url] : [])));
     return {
       ...policy,
-      webhookSigningSecrets: Object.fromEntries(urls.map((url) => [url, webhookSigningKey(config.secret, url)])),
+      ...(canEdit(row.team_id) && { webhookSigningSecrets: Object.fromEntries(urls.map((url) => [url, webhookSigningKey(config.secret, url)])) }),
       pagingProblem: problem ? toProblemView(problem) : null,
     };
   };
-  const presentOne = async (row: PolicyRow) => present(row, (await pagingProblemsOf(db, [row.id])).get(row.id));
+  const presentOne = async (req: FastifyRequest, row: PolicyRow) =>
+    present(row, (await pagingProblemsOf(db, [row.id])).get(row.id), await editableTeams(db, req));
   // Saving shows the policy's paging health at once, not after the next minute's check;
   // the save stands even if this check fails (the loop will catch up).
   const recheck = (req: FastifyRequest, id: string) =>
@@ -56,10 +62,17 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
     };
   }
 
+  async function refuseCrossTeam(trx: Kysely<DB>, req: FastifyRequest, input: PolicyInput, kept: PolicyStep[] = []): Promise<void> {
+    if (hasRole(actorOf(req).user.role, 'admin')) return;
+    const errors = await crossTeamTargets(trx, input.teamId, input.steps, kept);
+    if (errors.length > 0) throw new AppError('forbidden', "A team's policy may page only its own schedules, the team and its members; ask an admin for the rest", errors);
+  }
+
   api.get('/escalation-policies', { schema: { tags, summary: 'List escalation policies', querystring: PageQuery, response: { 200: Page(PolicyView) } } }, async (req) => {
     const page = await listPolicies(db, req.query);
     const problems = await pagingProblemsOf(db, page.items.map((row) => row.id));
-    return { items: page.items.map((row) => present(row, problems.get(row.id))), nextCursor: page.nextCursor };
+    const canEdit = await editableTeams(db, req);
+    return { items: page.items.map((row) => present(row, problems.get(row.id), canEdit)), nextCursor: page.nextCursor };
   });
 
   api.post(
@@ -70,15 +83,16 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
       const row = await db.transaction().execute(async (trx) => {
         const input = await checked(trx, req.body);
         await requireTeamMember(trx, req, input.teamId);
+        await refuseCrossTeam(trx, req, input);
         return insertPolicy(trx, input, clock.now());
       });
       await recheck(req, row.id);
-      return reply.code(201).send(await presentOne(row));
+      return reply.code(201).send(await presentOne(req, row));
     },
   );
 
   api.get('/escalation-policies/:id', { schema: { tags, summary: 'An escalation policy', params: IdParams, response: { 200: PolicyView } } }, async (req) =>
-    presentOne(await getPolicy(db, req.params.id)),
+    presentOne(req, await getPolicy(db, req.params.id)),
   );
 
   api.put(
@@ -98,10 +112,11 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
       await db.transaction().execute(async (trx) => {
         const input = await checked(trx, req.body);
         await requireTeamMember(trx, req, input.teamId);
+        await refuseCrossTeam(trx, req, input, input.teamId === current.team_id ? (JSON.parse(current.steps) as PolicyStep[]) : []);
         await updatePolicy(trx, req.params.id, input, clock.now());
       });
       await recheck(req, req.params.id);
-      return presentOne(await getPolicy(db, req.params.id));
+      return presentOne(req, await getPolicy(db, req.params.id));
     },
   );
 

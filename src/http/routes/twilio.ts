@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import { validTwilioSignature, type TwilioConfig } from '../../channels/twilio.js';
+import { mayActOnIncident } from '../../service/incident-access.js';
 import { actOnIncident, type IncidentAction } from '../../service/incidents.js';
 import { addEvent, getIncident } from '../../store/incidents.js';
 import { applyReceipt } from '../../store/notifications.js';
@@ -44,6 +45,8 @@ export function twilioRoutes(api: Api, deps: HttpDeps, cfg: TwilioConfig): void 
   async function act(incidentId: string, userId: string, action: IncidentAction['type']): Promise<string> {
     const user = await findUser(database.db, userId);
     if (!user) return 'That user no longer exists.';
+    // A reply code proves who was paged, not what they may do today: their rights are checked now.
+    if (!(await mayActOnIncident(database.db, user, incidentId, config.incidentActions))) return 'You can no longer act on this incident (your role or team changed).';
     try {
       const incident = await actOnIncident(database, incidentId, { type: action, by: user.id } as IncidentAction, clock.now());
       wakeEngine();

@@ -2,14 +2,17 @@ import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import type { Target } from '../../core/escalation/types.js';
 import { assertSettled, badReplacement } from '../../core/in-use.js';
-import { hashPassword } from '../../security/password.js';
-import type { Role } from '../../store/schema.js';
+import { hashPassword, verifyPassword } from '../../security/password.js';
+import type { Role, UserRow } from '../../store/schema.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
 import { lastMemberReferences, lockForDeletion, rosterReferences, userTargetReferences } from '../../store/references.js';
+import { revokeApiTokensOfUser } from '../../store/api-tokens.js';
 import { deleteSessionsOfUser } from '../../store/sessions.js';
 import { countOwners, createUser, deleteUser, getUser, listUsers, updateUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
-import { actorOf, requireRole, type Actor } from '../auth.js';
+import { actorOf, requireRole, sessionCookie, type Actor } from '../auth.js';
+import { assertWithinLimit, FixedWindowCounter } from '../fixed-window-counter.js';
+import { assertMayManage } from '../permissions.js';
 import type { HttpDeps } from '../deps.js';
 import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
@@ -23,6 +26,21 @@ function assertMayAssign(actor: Actor, role: Role): void {
 
 export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpDeps): void {
   const tags = ['users'];
+  // A stolen session must not be enough to lock its owner out; the guesses it allows are few.
+  const wrongCurrent = new FixedWindowCounter(10, 15 * 60_000);
+
+  async function checkCurrentPassword(user: UserRow, currentPassword: string | undefined): Promise<void> {
+    // An account without a password (created without one) has nothing to confirm.
+    if (user.password_hash === null) return;
+    const now = clock.now();
+    assertWithinLimit(wrongCurrent, user.id, now, 'Too many wrong current passwords; try again later');
+    const wrong = (message: string) => new AppError('validation_failed', 'Confirm your current password to change it', [{ path: '/body/currentPassword', message }]);
+    if (currentPassword === undefined) throw wrong('is required to change your own password');
+    if (!(await verifyPassword(currentPassword, user.password_hash))) {
+      wrongCurrent.take(user.id, now);
+      throw wrong('is not your current password');
+    }
+  }
 
   api.get('/users', { schema: { tags, summary: 'List users', querystring: PageQuery, response: { 200: Page(User) } } }, async (req) => {
     const page = await listUsers(db, req.query);
@@ -59,6 +77,8 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
       const self = actor.user.id === target.id;
       const isAdmin = hasRole(actor.user.role, 'admin');
       if (!self && !isAdmin) throw new AppError('forbidden', 'You can only edit your own profile');
+      // Otherwise an admin could reset an owner's password, log in as them and take over.
+      if (!self) assertMayManage(actor, target);
       const { role } = req.body;
       if (role !== undefined && role !== target.role) {
         if (!isAdmin) throw new AppError('forbidden', 'Only an admin can change roles');
@@ -68,6 +88,7 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
           if ((await countOwners(db)) <= 1) throw new AppError('last_owner');
         }
       }
+      if (req.body.password !== undefined && self) await checkCurrentPassword(target, req.body.currentPassword);
       const passwordHash = req.body.password ? await hashPassword(req.body.password) : undefined;
       const updated = await updateUser(
         db,
@@ -75,7 +96,11 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
         { name: req.body.name, role, timeZone: req.body.timeZone, passwordHash, notifyHandoffs: req.body.notifyHandoffs, dailySummaryTime: req.body.dailySummaryTime },
         clock.now(),
       );
-      if (passwordHash) await deleteSessionsOfUser(db, target.id);
+      if (passwordHash) {
+        // Whoever knew the old password loses what it gave them; you keep the session you changed it from.
+        await deleteSessionsOfUser(db, target.id, self && actor.via === 'session' ? req.cookies[sessionCookie] : undefined);
+        if (req.body.revokeTokens !== false) await revokeApiTokensOfUser(db, target.id, clock.now());
+      }
       return toUser(updated);
     },
   );

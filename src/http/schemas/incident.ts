@@ -51,7 +51,9 @@ export const PolicyView = Type.Object({
   repeat: Type.Integer(),
   ackTimeoutSeconds: Type.Union([Type.Integer(), Type.Null()]),
   steps: Type.Array(Type.Object({ waitSeconds: Type.Integer(), targets: Type.Array(TargetSchema) })),
-  webhookSigningSecrets: Type.Record(Type.String(), Type.String(), { description: 'Per webhook target URL: the key X-Vigil-Signature is computed with' }),
+  webhookSigningSecrets: Type.Optional(
+    Type.Record(Type.String(), Type.String(), { description: 'Per webhook target URL: the key X-Vigil-Signature is computed with. Only for those who may edit the policy' }),
+  ),
   pagingProblem: Type.Union([PagingProblemView, Type.Null()], { description: 'Set while the first step reaches nobody with a working contact method (see /paging-health)' }),
   createdAt: Instant,
   updatedAt: Instant,

@@ -39,6 +39,10 @@ export const PatchUser = Type.Object(
     role: Type.Optional(RoleSchema),
     timeZone: Type.Optional(TimeZone),
     password: Type.Optional(Password),
+    currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'Required to change your own password' })),
+    revokeTokens: Type.Optional(
+      Type.Boolean({ description: "With a new password: also revoke the user's API tokens (default true). Their other sessions always end" }),
+    ),
     notifyHandoffs: Type.Optional(Type.Boolean({ description: 'Send "you are on call from … to …" when a shift starts' })),
     dailySummaryTime: Type.Optional(Type.Union([LocalTime, Type.Null()], { description: "Local 'HH:MM' for a daily on-call summary; null to stop" })),
   },

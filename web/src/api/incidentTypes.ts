@@ -30,7 +30,8 @@ export interface PolicyInput {
 export interface Policy extends Required<PolicyInput> {
   id: string;
   /** Per webhook target URL: the key its X-Vigil-Signature (HMAC-SHA256 of the body) is computed with. */
-  webhookSigningSecrets: Record<string, string>;
+  /** Only for those who may edit the policy. */
+  webhookSigningSecrets?: Record<string, string>;
   /** Set while the first step reaches nobody with a working contact method (checked every minute). */
   pagingProblem: PagingProblem | null;
   createdAt: string;
