@@ -61,12 +61,14 @@ async function seed() {
 const lateness: number[] = [];
 let failures = 0;
 let measuring = false;
-const http = new HttpProber();
+// The benchmark's targets are local servers.
+const policy = { allowPrivate: true, allowedRanges: [] };
+const http = new HttpProber(policy);
 const scheduler = new CheckScheduler({
   database,
   clock: systemClock,
   logger: createLogger('error'),
-  probe: createProbe(http),
+  probe: createProbe(http, policy),
   wakeEngine: () => undefined,
   retention: { resultsDays: 7, rollupsDays: 400 },
   onCheck: (record, scheduledAt) => {

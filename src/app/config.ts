@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { TwilioConfig } from '../channels/twilio.js';
+import { parsePolicySetting, type DestinationPolicy } from '../core/destination-policy.js';
 import type { IncidentActionsSetting } from '../core/incident-access.js';
 
 const Env = Type.Object({
@@ -26,6 +27,7 @@ const Env = Type.Object({
   VIGIL_CHECK_RESULTS_DAYS: Type.Integer({ minimum: 1, maximum: 400, default: 7 }),
   VIGIL_CHECK_ROLLUPS_DAYS: Type.Integer({ minimum: 30, maximum: 3650, default: 400 }),
   VIGIL_INCIDENT_ACTIONS: Type.Enum(['team', 'everyone'], { default: 'team' }),
+  VIGIL_ALLOW_PRIVATE_DESTINATIONS: Type.String({ default: '0' }),
 });
 
 export interface Config {
@@ -48,6 +50,8 @@ export interface Config {
   checkConcurrency: number;
   /** How long every check result is kept, and the hourly rollups behind uptime. */
   checkRetention: { resultsDays: number; rollupsDays: number };
+  /** Which addresses checks, webhooks and Slack may reach: public ones, plus what the operator opened. */
+  destinationPolicy: DestinationPolicy;
   /** Who may act on an incident besides admins: members of the monitor's team, or every responder. */
   incidentActions: IncidentActionsSetting;
 }
@@ -68,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (twilioVars.some((x) => x !== undefined) && twilioVars.some((x) => x === undefined)) {
     throw new ConfigError('Invalid configuration:\n  VIGIL_TWILIO_ACCOUNT_SID, VIGIL_TWILIO_AUTH_TOKEN and VIGIL_TWILIO_FROM go together');
   }
+  const destinationPolicy = parsePolicySetting(v.VIGIL_ALLOW_PRIVATE_DESTINATIONS);
+  if ('error' in destinationPolicy) throw new ConfigError(`Invalid configuration:\n  VIGIL_ALLOW_PRIVATE_DESTINATIONS: ${destinationPolicy.error}`);
   const baseUrl = (v.VIGIL_BASE_URL ?? `http://localhost:${v.VIGIL_PORT}`).replace(/\/$/, '');
   return {
     host: v.VIGIL_HOST,
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,
     checkRetention: { resultsDays: v.VIGIL_CHECK_RESULTS_DAYS, rollupsDays: v.VIGIL_CHECK_ROLLUPS_DAYS },
+    destinationPolicy,
     incidentActions: v.VIGIL_INCIDENT_ACTIONS,
   };
 }

@@ -50,8 +50,8 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const sharedClock = testClock ? new SharedTestClock(database, testClock, logger) : null;
   await sharedClock?.start();
   const channels: Channels = {
-    webhook: webhookChannel((url) => webhookSigningKey(config.secret, url)),
-    slack: slackChannel(),
+    webhook: webhookChannel((url) => webhookSigningKey(config.secret, url), config.destinationPolicy, () => clock.now()),
+    slack: slackChannel(config.destinationPolicy),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {
       sms: smsChannel(
@@ -70,9 +70,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     if (!channel) throw new DeliveryError(`no ${kind} channel is configured`);
     await channel.send(message);
   };
-  const httpProber = new HttpProber();
+  const httpProber = new HttpProber(config.destinationPolicy);
   const scheduler = new CheckScheduler(
-    { database, clock, logger, probe: createProbe(httpProber), wakeEngine: () => engine.wake(), retention: config.checkRetention },
+    { database, clock, logger, probe: createProbe(httpProber, config.destinationPolicy), wakeEngine: () => engine.wake(), retention: config.checkRetention },
     { concurrency: config.checkConcurrency },
   );
   const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });

@@ -44,5 +44,11 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * The destination policy refused the address (nothing was sent): no retry can change
+ * that, so the page fails at once with this reason, and the destination is not "down".
+ */
+export class DestinationRefused extends DeliveryError {}
+
 /** Whether an HTTP status says the receiving service is unhealthy, not the request wrong. */
 export const isServiceFailure = (status: number) => status >= 500 || status === 429 || status === 408;

@@ -1,12 +1,28 @@
 import { Agent, fetch } from 'undici';
-import { DeliveryError, isServiceFailure } from './channel.js';
+import type { DestinationPolicy } from '../core/destination-policy.js';
+import { DestinationDeniedError, guardedConnector } from '../security/destination-guard.js';
+import { DeliveryError, DestinationRefused, isServiceFailure } from './channel.js';
 
 /**
- * One connection pool for every page sent over HTTP (webhooks, Slack, SMS/voice
- * providers), with short timeouts: a destination that does not connect in 3 s or answer
- * in 8 s is failing, and its page is retried later rather than holding a slot.
+ * Connection pools for every page sent over HTTP (webhooks, Slack, SMS/voice providers),
+ * with short timeouts: a destination that does not connect in 3 s or answer in 8 s is
+ * failing, and its page is retried later rather than holding a slot. Addresses users
+ * enter (webhook, Slack) go through the pool of their destination policy; the one the
+ * operator configured (Twilio's API URL) through the unguarded one.
  */
-const agent = new Agent({ connect: { timeout: 3_000 }, headersTimeout: 8_000, bodyTimeout: 8_000 });
+const timeouts = { headersTimeout: 8_000, bodyTimeout: 8_000 };
+const operatorAgent = new Agent({ connect: { timeout: 3_000 }, ...timeouts });
+const guardedAgents = new WeakMap<DestinationPolicy, Agent>();
+
+function agentFor(policy: DestinationPolicy | undefined): Agent {
+  if (!policy) return operatorAgent;
+  let agent = guardedAgents.get(policy);
+  if (!agent) {
+    agent = new Agent({ connect: guardedConnector(policy, { timeout: 3_000 }), ...timeouts });
+    guardedAgents.set(policy, agent);
+  }
+  return agent;
+}
 
 export interface OutboundRequest {
   /** Names the service in error messages: "webhook", "Slack", "Twilio". */
@@ -14,11 +30,14 @@ export interface OutboundRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** For addresses users enter; absent for the operator's own configuration. */
+  policy?: DestinationPolicy;
 }
 
 /** POSTs and returns the response text; a failure throws DeliveryError saying whether the service itself is down. */
-export async function postOutbound({ service, url, headers, body }: OutboundRequest): Promise<string> {
-  const res = await fetch(url, { method: 'POST', headers, body, dispatcher: agent, signal: AbortSignal.timeout(10_000) }).catch((err: unknown) => {
+export async function postOutbound({ service, url, headers, body, policy }: OutboundRequest): Promise<string> {
+  const res = await fetch(url, { method: 'POST', headers, body, dispatcher: agentFor(policy), signal: AbortSignal.timeout(10_000) }).catch((err: unknown) => {
+    if (err instanceof Error && err.cause instanceof DestinationDeniedError) throw new DestinationRefused(`${service} ${err.cause.message}`);
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
     throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}${cause}`, true);
   });

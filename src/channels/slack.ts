@@ -1,23 +1,28 @@
+import type { DestinationPolicy } from '../core/destination-policy.js';
+import { escapeSlack } from '../core/escape-markup.js';
 import type { Channel, Message } from './channel.js';
 import { postOutbound } from './outbound-request.js';
 
 /**
- * Slack incoming webhook: one formatted message with a link to the incident. Slack
- * ignores the Idempotency-Key header; a relay or proxy in between can drop repeats by it.
+ * Slack incoming webhook: one formatted message with a link to the incident. Text from
+ * alerts and people is escaped, so an alert cannot ping <!channel> or dress up a link.
+ * Slack ignores the Idempotency-Key header; a relay or proxy in between can drop repeats by it.
  */
-export function slackChannel(): Channel {
+export function slackChannel(policy: DestinationPolicy): Channel {
   return {
     async send(message: Message) {
+      const incident = message.incident;
       const text = message.notice
-        ? `:calendar: ${message.notice.text}`
-        : message.incident
-        ? `:rotating_light: *${message.incident.title}* (${message.incident.monitorName}) is ${message.incident.status}\n${message.incident.description}\n<${message.incident.url}|Open in Vigil>`
+        ? `:calendar: ${escapeSlack(message.notice.text)}`
+        : incident
+        ? `:rotating_light: *${escapeSlack(incident.title)}* (${escapeSlack(incident.monitorName)}) is ${incident.status}\n${escapeSlack(incident.description)}\n<${incident.url}|Open in Vigil>`
         : 'Vigil test notification: this channel works.';
       await postOutbound({
         service: 'Slack',
         url: message.address,
         headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey },
         body: JSON.stringify({ text }),
+        policy,
       });
     },
   };

@@ -1,13 +1,15 @@
-import { createHmac } from 'node:crypto';
+import type { DestinationPolicy } from '../core/destination-policy.js';
+import { webhookSignature } from '../security/webhook-signature.js';
 import type { Channel, Message } from './channel.js';
 import { postOutbound } from './outbound-request.js';
 
 /**
- * JSON webhook. The body is signed with HMAC-SHA256 under the URL's own key (header
- * X-Vigil-Signature: sha256=<hex>) and carries the idempotency key, also sent as
- * Idempotency-Key, so receivers can verify the sender and drop a repeated delivery.
+ * JSON webhook. The send time and body are signed with HMAC-SHA256 under the URL's own
+ * key (X-Vigil-Signature: t=<unix seconds>,v1=<hex>) and the body carries the idempotency
+ * key, also sent as Idempotency-Key, so receivers can verify the sender, refuse a replay
+ * and drop a repeated delivery. `now` is the injected clock's.
  */
-export function webhookChannel(signingKeyFor: (url: string) => string): Channel {
+export function webhookChannel(signingKeyFor: (url: string) => string, policy: DestinationPolicy, now: () => number): Channel {
   return {
     async send(message: Message) {
       const body = JSON.stringify({
@@ -17,12 +19,13 @@ export function webhookChannel(signingKeyFor: (url: string) => string): Channel 
         incident: message.incident,
         ...(message.notice && { notice: message.notice }),
       });
-      const signature = createHmac('sha256', signingKeyFor(message.address)).update(body).digest('hex');
+      const signature = webhookSignature(signingKeyFor(message.address), body, Math.floor(now() / 1000));
       await postOutbound({
         service: 'webhook',
         url: message.address,
-        headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey, 'x-vigil-signature': `sha256=${signature}` },
+        headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey, 'x-vigil-signature': signature },
         body,
+        policy,
       });
     },
   };

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { DeliveryError, type Channels, type Message } from '../channels/channel.js';
+import { DeliveryError, DestinationRefused, type Channels, type Message } from '../channels/channel.js';
 import type { Database } from '../store/database.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import { afterFinalFailure } from '../service/unreached.js';
@@ -195,7 +195,7 @@ export class Dispatcher {
     const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), err instanceof CircuitOpenError ? err.retryInMs : 0);
     await this.record(async () => {
       for (const row of rows) {
-        const final = row.attempts >= MAX_ATTEMPTS;
+        const final = row.attempts >= MAX_ATTEMPTS || err instanceof DestinationRefused;
         if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
         if (final) await markFinal(db, row.id, 'failed', error);
         else await markRetry(db, row.id, retryAt(row), error);

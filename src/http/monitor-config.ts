@@ -1,8 +1,10 @@
 import { isIP } from 'node:net';
 import type { Static } from 'typebox';
+import type { DestinationPolicy } from '../core/destination-policy.js';
 import { AppError, type FieldError } from '../core/errors.js';
 import { parseStatusRange } from '../core/monitor/status-ranges.js';
 import { CHECK_KINDS, type CheckKind, type CheckedConfig, type HttpSpec } from '../core/monitor/types.js';
+import { destinationFieldErrors, hostOfUrl } from './destination-fields.js';
 import type { CheckedFields, HttpInput } from './schemas/monitor.js';
 import { toIso } from './schemas/common.js';
 
@@ -42,7 +44,7 @@ function httpSpec(input: Static<typeof HttpInput>, errors: FieldError[]): HttpSp
  * Builds a checked monitor's stored config from a create or patch body: defaults filled
  * in, a patch merged over what is stored, and the rules a schema cannot say checked.
  */
-export function checkedConfigFrom(kind: CheckKind, input: CheckedInput, previous: CheckedConfig | null): CheckedConfig {
+export function checkedConfigFrom(kind: CheckKind, input: CheckedInput, previous: CheckedConfig | null, policy: DestinationPolicy): CheckedConfig {
   const errors: FieldError[] = [];
   for (const other of CHECK_KINDS) {
     if (other !== kind && input[other] !== undefined) errors.push({ path: `/body/${other}`, message: `does not apply to a ${kind} monitor` });
@@ -56,9 +58,17 @@ export function checkedConfigFrom(kind: CheckKind, input: CheckedInput, previous
   else if (kind === 'dns' && input.dns) {
     config.dns = input.dns;
     const server = input.dns.server;
-    if (server !== undefined && !isResolverAddress(server)) errors.push({ path: '/body/dns/server', message: 'must be an IP address, optionally with :port' });
+    if (server !== undefined && resolverHost(server) === null) errors.push({ path: '/body/dns/server', message: 'must be an IP address, optionally with :port' });
   } else if (previous?.[kind]) Object.assign(config, { [kind]: previous[kind] });
   else errors.push({ path: `/body/${kind}`, message: `is required for a ${kind} monitor` });
+  errors.push(
+    ...destinationFieldErrors(policy, [
+      ['/body/http/url', config.http && hostOfUrl(config.http.url)],
+      ['/body/tcp/host', config.tcp?.host],
+      ['/body/ping/host', config.ping?.host],
+      ['/body/dns/server', config.dns?.server === undefined ? null : resolverHost(config.dns.server)],
+    ]),
+  );
   if (input.maintenance !== undefined) {
     const m = input.maintenance;
     const empty = m.weekly.length === 0 && m.once.length === 0;
@@ -83,11 +93,14 @@ export function refuseCheckedFields(kind: string, input: CheckedInput): void {
   }
 }
 
-function isResolverAddress(text: string): boolean {
-  if (isIP(text)) return true;
+/** The IP address of "address" or "address:port" ("[v6]:port"), or null if it is not one. */
+function resolverHost(text: string): string | null {
+  if (isIP(text)) return text;
   const match = /^(?:\[(.+)\]|([^:]+)):(\d{1,5})$/.exec(text);
-  return match !== null && isIP(match[1] ?? match[2] ?? '') !== 0 && Number(match[3]) <= 65535;
+  const host = match?.[1] ?? match?.[2] ?? '';
+  return match !== null && isIP(host) !== 0 && Number(match[3]) <= 65535 ? host : null;
 }
+
 
 /** The API's view of a checked monitor's config. */
 export function checkedView(kind: CheckKind, config: CheckedConfig) {

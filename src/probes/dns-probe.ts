@@ -1,14 +1,26 @@
 import { Resolver } from 'node:dns/promises';
 import { performance } from 'node:perf_hooks';
+import type { DestinationPolicy } from '../core/destination-policy.js';
 import { evaluateDns } from '../core/monitor/evaluate-dns.js';
 import type { CheckOutcome, DnsSpec } from '../core/monitor/types.js';
+import { assertLiteralAllowed } from '../security/destination-guard.js';
 import { failureMessage } from './failure-message.js';
 
 // "The name has no such record" is an answer (the check fails on it), not a probe error.
 const NO_ANSWER = new Set(['ENODATA', 'ENOTFOUND']);
 
-/** Resolves the name with the spec's resolver (or the system's) and judges the answers. */
-export async function probeDns(spec: DnsSpec, timeoutMs: number): Promise<CheckOutcome> {
+/**
+ * Resolves the name with the spec's resolver (or the system's) and judges the answers.
+ * A chosen resolver is a destination like any other: the policy must allow its address.
+ */
+export async function probeDns(spec: DnsSpec, timeoutMs: number, policy: DestinationPolicy): Promise<CheckOutcome> {
+  if (spec.server) {
+    try {
+      assertLiteralAllowed(policy, resolverAddress(spec.server));
+    } catch (err) {
+      return { ok: false, message: failureMessage(err, timeoutMs), responseMs: null };
+    }
+  }
   const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
   if (spec.server) resolver.setServers([spec.server]);
   const started = performance.now();
@@ -38,4 +50,11 @@ async function lookup(resolver: Resolver, spec: DnsSpec): Promise<string[]> {
     case 'TXT':
       return (await resolver.resolveTxt(spec.name)).map((parts) => parts.join(''));
   }
+}
+
+// "1.1.1.1", "1.1.1.1:53", "[2606:4700::1111]:53" or a bare IPv6 address: the address alone.
+function resolverAddress(server: string): string {
+  const bracketed = /^\[(.+)\](?::\d+)?$/.exec(server);
+  if (bracketed) return bracketed[1] as string;
+  return server.split(':').length === 2 ? (server.split(':')[0] as string) : server;
 }

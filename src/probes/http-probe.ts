@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { TLSSocket } from 'node:tls';
-import { Agent, buildConnector, interceptors, request, type Dispatcher } from 'undici';
+import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import type { DestinationPolicy } from '../core/destination-policy.js';
 import { evaluateHttp } from '../core/monitor/evaluate-http.js';
 import type { CheckOutcome, HttpSpec } from '../core/monitor/types.js';
+import { guardedConnector } from '../security/destination-guard.js';
 import { failureMessage } from './failure-message.js';
 
 // A keyword is looked for in the first MiB; a check is not a download.
@@ -11,14 +13,15 @@ const MAX_BODY = 1024 * 1024;
 /**
  * HTTP(S) checks over shared undici connection pools: keep-alive connections are reused
  * by every monitor of the same origin. The certificate of each new TLS connection is
- * noted per origin, since a pooled response does not say which socket carried it.
+ * noted per origin, since a pooled response does not say which socket carried it. Every
+ * connection, redirect hops included, goes through the destination policy.
  */
 export class HttpProber {
   private readonly certificates = new Map<string, number>();
   private readonly agents: Record<'verify' | 'lax', Agent>;
   private readonly dispatchers = new Map<string, Dispatcher>();
 
-  constructor() {
+  constructor(private readonly policy: DestinationPolicy) {
     this.agents = { verify: this.agent(true), lax: this.agent(false) };
   }
 
@@ -60,7 +63,7 @@ export class HttpProber {
   }
 
   private agent(rejectUnauthorized: boolean): Agent {
-    const connector = buildConnector({ rejectUnauthorized });
+    const connector = guardedConnector(this.policy, { rejectUnauthorized });
     return new Agent({
       // Checks of one origin come in bursts of many monitors; servers cut idle links anyway.
       keepAliveTimeout: 30_000,

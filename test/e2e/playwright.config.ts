@@ -63,6 +63,8 @@ export default defineConfig({
         VIGIL_DATABASE_URL: `sqlite:${process.env['VIGIL_E2E_DATABASE']}`,
         VIGIL_TEST_MODE: '1',
         VIGIL_LOG_LEVEL: 'warn',
+        // The demo and the specs aim checks and webhooks at local fakes.
+        VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1',
       },
     },
   }),

@@ -25,6 +25,12 @@ function handler(state: { status: number; body: string; delayMs: number }, reque
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
+      // /redirect-to?<url> sends the client wherever the test says.
+      const to = /^\/redirect-to\?(.+)$/.exec(req.url ?? '');
+      if (to) {
+        res.writeHead(302, { location: decodeURIComponent(to[1] as string) }).end();
+        return;
+      }
       // /redirect/N answers with N hops before the real answer.
       const hops = /^\/redirect\/(\d+)$/.exec(req.url ?? '');
       if (hops) {

@@ -18,7 +18,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
     cwd: root,
-    env: { ...process.env, VIGIL_HOST: '127.0.0.1', VIGIL_PORT: String(port), VIGIL_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, VIGIL_HOST: '127.0.0.1', VIGIL_PORT: String(port), VIGIL_LOG_LEVEL: 'warn', VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

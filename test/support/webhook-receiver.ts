@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 export interface Received {
   path: string;
   idempotencyKey: string;
+  /** X-Vigil-Signature as sent: t=<unix seconds>,v1=<hex>. */
   signature: string;
+  /** The t= of the signature: Vigil's clock (the test clock) when it signed. */
+  signedAt: number;
   rawBody: string;
   /** Wall-clock arrival time. */
   at: number;
@@ -43,6 +46,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
           path: req.url ?? '',
           idempotencyKey: String(req.headers['idempotency-key']),
           signature: String(req.headers['x-vigil-signature']),
+          signedAt: Number(/(?:^|,)t=(\d+)/.exec(String(req.headers['x-vigil-signature']))?.[1]),
           rawBody: data,
           at: Date.now(),
           body: JSON.parse(data) as Received['body'],

@@ -25,6 +25,7 @@ import { getUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
+import { hostOfUrl, refuseDeniedDestinations } from '../destination-fields.js';
 import { assertWithinLimit, FixedWindowCounter } from '../fixed-window-counter.js';
 import { assertMayManage } from '../permissions.js';
 import { hasRole } from '../roles.js';
@@ -132,6 +133,7 @@ export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, c
       const { kind, address } = req.body;
       if (!needsVerification.has(kind)) refuseViewer(req, 'add webhook or Slack contact methods');
       if (!formats[kind].test.test(address)) throw new AppError('validation_failed', 'Bad address', [{ path: '/body/address', message: formats[kind].message }]);
+      if (kind === 'webhook' || kind === 'slack') refuseDeniedDestinations(config.destinationPolicy, [['/body/address', hostOfUrl(address)]]);
       const now = clock.now();
       const first = (await listContactMethods(db, req.params.id)).length === 0;
       const verified = !needsVerification.has(kind);

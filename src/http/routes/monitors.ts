@@ -45,6 +45,7 @@ const firstCheck = (now: number, intervalSeconds: number) => ({
 
 export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeScheduler, config }: HttpDeps): void {
   const { db } = database;
+  const { destinationPolicy } = config;
   const tags = ['monitors'];
   const integration = async (row: MonitorRow) => {
     const key = await rotateIntegrationKey(db, row.id);
@@ -99,7 +100,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     if (kind === 'heartbeat' && !req.body.heartbeat) {
       throw new AppError('validation_failed', 'A heartbeat monitor needs its interval', [{ path: '/body/heartbeat', message: 'is required for kind heartbeat' }]);
     }
-    const checked = isCheckedKind(kind) ? checkedConfigFrom(kind, req.body, null) : null;
+    const checked = isCheckedKind(kind) ? checkedConfigFrom(kind, req.body, null, destinationPolicy) : null;
     if (!checked) refuseCheckedFields(kind, req.body);
     const now = clock.now();
     const row = await insertMonitor(
@@ -159,7 +160,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       const now = clock.now();
       if (isCheckedKind(row.kind)) {
         const previous = JSON.parse(row.config) as CheckedConfig;
-        const config = checkedConfigFrom(row.kind, checkedFields, previous);
+        const config = checkedConfigFrom(row.kind, checkedFields, previous, destinationPolicy);
         const intervalChanged = config.check.intervalSeconds !== previous.check.intervalSeconds;
         await updateMonitor(db, row.id, { name, policyId, paused, config, ...(intervalChanged && { check: firstCheck(now, config.check.intervalSeconds) }) }, now);
         wakeScheduler();

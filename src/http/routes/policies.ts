@@ -17,6 +17,7 @@ import { policyReferences } from '../../store/references.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
+import { hostOfUrl, refuseDeniedDestinations } from '../destination-fields.js';
 import { actorOf } from '../auth.js';
 import { editableTeams, requireTeamMember } from '../permissions.js';
 import { hasRole } from '../roles.js';
@@ -51,6 +52,10 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
     await getTeam(trx, body.teamId).catch(() => {
       throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
     });
+    refuseDeniedDestinations(
+      config.destinationPolicy,
+      body.steps.flatMap((step, i) => step.targets.flatMap((t, j) => ('url' in t ? [[`/body/steps/${i}/targets/${j}/url`, hostOfUrl(t.url)] as [string, string | null]] : []))),
+    );
     await checkPolicyTargets(trx, dialect, body.steps, clock.now());
     return {
       teamId: body.teamId,
