@@ -104,7 +104,7 @@ async function triggerRate(target: Target) {
   const config: Config = {
     host: '127.0.0.1', port: 0, databaseUrl: target.url, baseUrl: 'http://127.0.0.1', secret: 'bench-secret-bench-secret-bench-secret',
     logLevel: 'silent', testMode: false, seedDemo: true, webDir: '/nonexistent', smtpUrl: undefined, emailFrom: 'Vigil <vigil@localhost>', twilio: undefined,
-    checkConcurrency: 100, checkRetention: { resultsDays: 7, rollupsDays: 400 }, incidentActions: 'team',
+    checkConcurrency: 100, checkRetention: { resultsDays: 7, rollupsDays: 400 }, auditRetentionDays: 400, incidentActions: 'team',
     destinationPolicy: { allowPrivate: true, allowedRanges: [] },
   };
   const vigil = await startVigil(config, createLogger('silent'));

@@ -26,6 +26,7 @@ const Env = Type.Object({
   VIGIL_CHECK_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }),
   VIGIL_CHECK_RESULTS_DAYS: Type.Integer({ minimum: 1, maximum: 400, default: 7 }),
   VIGIL_CHECK_ROLLUPS_DAYS: Type.Integer({ minimum: 30, maximum: 3650, default: 400 }),
+  VIGIL_AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 400 }),
   VIGIL_INCIDENT_ACTIONS: Type.Enum(['team', 'everyone'], { default: 'team' }),
   VIGIL_ALLOW_PRIVATE_DESTINATIONS: Type.String({ default: '0' }),
 });
@@ -50,6 +51,8 @@ export interface Config {
   checkConcurrency: number;
   /** How long every check result is kept, and the hourly rollups behind uptime. */
   checkRetention: { resultsDays: number; rollupsDays: number };
+  /** How long audit log entries are kept. */
+  auditRetentionDays: number;
   /** Which addresses checks, webhooks and Slack may reach: public ones, plus what the operator opened. */
   destinationPolicy: DestinationPolicy;
   /** Who may act on an incident besides admins: members of the monitor's team, or every responder. */
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,
     checkRetention: { resultsDays: v.VIGIL_CHECK_RESULTS_DAYS, rollupsDays: v.VIGIL_CHECK_ROLLUPS_DAYS },
+    auditRetentionDays: v.VIGIL_AUDIT_RETENTION_DAYS,
     destinationPolicy,
     incidentActions: v.VIGIL_INCIDENT_ACTIONS,
   };

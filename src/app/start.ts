@@ -24,6 +24,7 @@ import { seedDemo } from './seed-demo.js';
 import { SharedTestClock } from './shared-test-clock.js';
 import { configuredChannels } from './configured-channels.js';
 import { PagingHealthLoop } from '../service/paging-health-loop.js';
+import { AuditRetentionLoop } from '../service/audit-retention-loop.js';
 
 export interface Vigil {
   app: Api;
@@ -32,6 +33,7 @@ export interface Vigil {
   engine: Engine;
   scheduler: CheckScheduler;
   pagingHealth: PagingHealthLoop;
+  auditRetention: AuditRetentionLoop;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     { concurrency: config.checkConcurrency },
   );
   const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
+  const auditRetention = new AuditRetentionLoop({ db: database.db, retentionDays: config.auditRetentionDays, clock, logger });
   // The loops without which this node cannot page; paging health reports through its own gauges.
   const loops = () => [engine.status(), scheduler.status(), presence.status()];
   const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops });
@@ -84,6 +87,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   engine.start();
   scheduler.start();
   pagingHealth.start();
+  auditRetention.start();
   return {
     app,
     database,
@@ -91,7 +95,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     engine,
     scheduler,
     pagingHealth,
+    auditRetention,
     async stop() {
+      await auditRetention.stop();
       await pagingHealth.stop();
       await scheduler.stop();
       await httpProber.close();

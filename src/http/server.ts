@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Api } from './app-types.js';
 import { registerAuthentication, sessionCookie } from './auth.js';
+import { registerChangeOrigin } from './change-origin.js';
 import type { HttpDeps } from './deps.js';
 import { vigilFormats } from './formats.js';
 import { registerFiniteNumbers } from './finite-numbers.js';
@@ -14,6 +15,7 @@ import { registerPagingHealthMetrics } from './paging-health-metrics.js';
 import { errorHandler } from './problem.js';
 import { registerStorableInput } from './storable-input.js';
 import { urlErrorHandler } from './url-errors.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { teamRoutes } from './routes/teams.js';
@@ -80,6 +82,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
     async (scope) => {
       const api = scope.withTypeProvider<TypeBoxTypeProvider>();
       registerAuthentication(api, deps);
+      registerChangeOrigin(api, deps.clock);
       registerStorableInput(api);
       registerFiniteNumbers(api);
       authRoutes(api, deps);
@@ -98,6 +101,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       incidentRoutes(api, deps);
       contactRoutes(api, deps);
       integrationRoutes(api, deps);
+      auditRoutes(api, deps);
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       const twilio = deps.config.twilio;
       if (twilio) await api.register(async (scope) => twilioRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, twilio));

@@ -3,6 +3,7 @@ import { applyEdit, type EditResult, type ScheduleEdit } from '../core/schedule/
 import type { ScheduleHistory } from '../core/schedule/history.js';
 import type { Instant, LayerDraft } from '../core/schedule/types.js';
 import { validateLayerDraft } from '../core/schedule/validate.js';
+import { audited, type AuditedChange } from '../store/audit.js';
 import type { Database } from '../store/database.js';
 import { newId } from '../store/ids.js';
 import {
@@ -12,7 +13,7 @@ import {
   lockSchedule,
   putLayerVersion,
   putStructure,
-  renameLayer,
+  setLayerName,
   type StoredSchedule,
 } from '../store/schedules.js';
 import { findMissingUsers } from '../store/users.js';
@@ -74,17 +75,32 @@ export interface NewSchedule {
 
 export async function createSchedule({ db }: Database, input: NewSchedule, now: Instant): Promise<string> {
   for (const [i, layer] of input.layers.entries()) await checkDraft(db, layer.draft, `/body/layers/${i}`);
-  return db.transaction().execute(async (trx) => {
-    const row = await insertSchedule(trx, input, now);
+  return audited(db, { entity: 'schedule', id: (id: string) => id, action: 'create' }, async (trx) => {
+    const { id } = await insertSchedule(trx, input, now);
     let history: ScheduleHistory = { timeZone: input.timeZone, layers: [], structures: [], overrides: [], fixedShifts: [] };
     for (const layer of input.layers) {
-      const id = newId();
-      const result = applyEdit(history, { kind: 'add_layer', layerId: id, name: layer.name, draft: layer.draft }, now);
-      await persist(trx, row.id, result, { id, name: layer.name }, now);
+      const layerId = newId();
+      const result = applyEdit(history, { kind: 'add_layer', layerId, name: layer.name, draft: layer.draft }, now);
+      await audited(trx, { entity: 'layer', id: layerId, action: 'create' }, (t) => persist(t, id, result, { id: layerId, name: layer.name }, now));
       history = result.history;
     }
-    return row.id;
+    return id;
   });
+}
+
+/** What the audit log records for an edit: the layer it adds, changes or removes, or the schedule's layer order. */
+function auditOf(scheduleId: string, edit: ScheduleEdit): AuditedChange<EditResult> {
+  switch (edit.kind) {
+    case 'add_layer':
+      return { entity: 'layer', id: edit.layerId, action: 'create' };
+    case 'update_layer':
+      return { entity: 'layer', id: edit.layerId, action: 'update' };
+    // The layer's past stays answerable, so its row is kept; from now on it is gone.
+    case 'remove_layer':
+      return { entity: 'layer', id: edit.layerId, action: 'delete' };
+    case 'reorder_layers':
+      return { entity: 'schedule', id: scheduleId, action: 'update' };
+  }
 }
 
 /** Builds an edit against the history as it stands (inside the lock) and applies it at `at`. */
@@ -111,8 +127,10 @@ export async function editSchedule(
     const result = applyEdit(history, edit, at);
     if (alongside) await alongside(trx);
     const newLayer = edit.kind === 'add_layer' ? { id: edit.layerId, name: edit.name } : null;
-    await persist(trx, scheduleId, result, newLayer, now);
-    if (rename) await renameLayer(trx, rename.layerId, rename.name);
-    return result;
+    return audited(trx, auditOf(scheduleId, edit), async (t) => {
+      await persist(t, scheduleId, result, newLayer, now);
+      if (rename) await setLayerName(t, rename.layerId, rename.name);
+      return result;
+    });
   });
 }

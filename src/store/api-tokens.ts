@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { audited } from './audit.js';
 import { newSecretToken, sha256 } from '../security/secret-token.js';
 import { newId } from './ids.js';
 import type { DB, UserRow } from './schema.js';
@@ -22,19 +23,21 @@ export async function createApiToken(
 ): Promise<{ token: string; info: ApiTokenInfo }> {
   const token = newSecretToken(tokenPrefix);
   const info: ApiTokenInfo = { id: newId(), name, prefix: token.slice(0, tokenPrefix.length + 6), createdAt: now, lastUsedAt: null };
-  await db
-    .insertInto('api_tokens')
-    .values({
-      id: info.id,
-      user_id: userId,
-      name,
-      token_hash: sha256(token),
-      prefix: info.prefix,
-      created_at: now,
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .execute();
+  await audited(db, { entity: 'api_token', id: info.id, action: 'create' }, (trx) =>
+    trx
+      .insertInto('api_tokens')
+      .values({
+        id: info.id,
+        user_id: userId,
+        name,
+        token_hash: sha256(token),
+        prefix: info.prefix,
+        created_at: now,
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute(),
+  );
   return { token, info };
 }
 
@@ -74,15 +77,17 @@ export async function listApiTokens(db: Kysely<DB>, userId: string): Promise<Api
   return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
 }
 
-export async function revokeApiToken(db: Kysely<DB>, userId: string, id: string, now: number): Promise<void> {
-  const result = await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: now })
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('not_found', `No token ${id}`);
+export function revokeApiToken(db: Kysely<DB>, userId: string, id: string, now: number): Promise<void> {
+  return audited(db, { entity: 'api_token', id, action: 'revoke' }, async (trx) => {
+    const result = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new AppError('not_found', `No token ${id}`);
+  });
 }
 
 /** Revokes every live token of the user: a changed password must not leave a stolen token working. */

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-heartbeats.js';
 import * as m0009 from './migrations/0009-checks.js';
 import * as m0010 from './migrations/0010-nodes.js';
 import * as m0011 from './migrations/0011-paging-problems.js';
+import * as m0012 from './migrations/0012-audit-log.js';
 import * as m0014 from './migrations/0014-identity.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0009-checks': m0009,
   '0010-nodes': m0010,
   '0011-paging-problems': m0011,
+  '0012-audit-log': m0012,
   '0014-identity': m0014,
 };
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { audited } from './audit.js';
 import { newSecretToken, sha256 } from '../security/secret-token.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
@@ -35,7 +36,7 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
     check_interval_ms: input.check?.intervalMs ?? null,
     check_state: null,
   };
-  await db.insertInto('monitors').values(row).execute();
+  await audited(db, { entity: 'monitor', id: row.id, action: 'create' }, (trx) => trx.insertInto('monitors').values(row).execute());
   return row;
 }
 
@@ -52,35 +53,46 @@ export function listMonitors(db: Kysely<DB>, page: PageRequest): Promise<Page<Mo
 }
 
 export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<MonitorInput>, now: number): Promise<void> {
-  await db
-    .updateTable('monitors')
-    .set({
-      ...(patch.teamId !== undefined && { team_id: patch.teamId }),
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.policyId !== undefined && { policy_id: patch.policyId }),
-      ...(patch.config !== undefined && { config: JSON.stringify(patch.config) }),
-      ...(patch.paused !== undefined && { paused: patch.paused ? 1 : 0 }),
-      ...(patch.check !== undefined && { next_check_at: patch.check.nextAt, check_interval_ms: patch.check.intervalMs }),
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .execute();
+  await audited(db, { entity: 'monitor', id, action: 'update' }, (trx) =>
+    trx
+      .updateTable('monitors')
+      .set({
+        ...(patch.teamId !== undefined && { team_id: patch.teamId }),
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.policyId !== undefined && { policy_id: patch.policyId }),
+        ...(patch.config !== undefined && { config: JSON.stringify(patch.config) }),
+        ...(patch.paused !== undefined && { paused: patch.paused ? 1 : 0 }),
+        ...(patch.check !== undefined && { next_check_at: patch.check.nextAt, check_interval_ms: patch.check.intervalMs }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
 /** Points every monitor paging through one policy at another. */
 export async function repointMonitors(db: Kysely<DB>, fromPolicy: string, toPolicy: string, now: number): Promise<void> {
-  await db.updateTable('monitors').set({ policy_id: toPolicy, updated_at: now }).where('policy_id', '=', fromPolicy).execute();
+  // One by one, so each repointed monitor has its own audit row.
+  for (const { id } of await db.selectFrom('monitors').select('id').where('policy_id', '=', fromPolicy).execute()) {
+    await audited(db, { entity: 'monitor', id, action: 'update' }, (trx) =>
+      trx.updateTable('monitors').set({ policy_id: toPolicy, updated_at: now }).where('id', '=', id).execute(),
+    );
+  }
 }
 
-export async function deleteMonitor(db: Kysely<DB>, id: string): Promise<void> {
-  const result = await db.deleteFrom('monitors').where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No monitor ${id}`);
+export function deleteMonitor(db: Kysely<DB>, id: string): Promise<void> {
+  return audited(db, { entity: 'monitor', id, action: 'delete' }, async (trx) => {
+    const result = await trx.deleteFrom('monitors').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw new AppError('not_found', `No monitor ${id}`);
+  });
 }
 
 /** Gives a pushed monitor a new integration key (the old one stops working) and returns it. */
 export async function rotateIntegrationKey(db: Kysely<DB>, id: string): Promise<string> {
   const key = newSecretToken('vgi_');
-  await db.updateTable('monitors').set({ integration_key_hash: sha256(key) }).where('id', '=', id).execute();
+  await audited(db, { entity: 'monitor', id, action: 'rotate_integration_key' }, (trx) =>
+    trx.updateTable('monitors').set({ integration_key_hash: sha256(key) }).where('id', '=', id).execute(),
+  );
   return key;
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { audited } from './audit.js';
 import type { PolicySnapshot, PolicyStep } from '../core/escalation/types.js';
 import { isForeignKeyViolation } from './database.js';
 import { newId } from './ids.js';
@@ -28,7 +29,7 @@ const columnsOf = (input: PolicyInput) => ({
 
 export async function insertPolicy(db: Kysely<DB>, input: PolicyInput, now: number): Promise<PolicyRow> {
   const row: PolicyRow = { id: newId(), ...columnsOf(input), created_at: now, updated_at: now };
-  await db.insertInto('escalation_policies').values(row).execute();
+  await audited(db, { entity: 'policy', id: row.id, action: 'create' }, (trx) => trx.insertInto('escalation_policies').values(row).execute());
   return row;
 }
 
@@ -45,23 +46,27 @@ export function listPolicies(db: Kysely<DB>, page: PageRequest): Promise<Page<Po
 }
 
 export async function updatePolicy(db: Kysely<DB>, id: string, input: PolicyInput, now: number): Promise<void> {
-  await db
-    .updateTable('escalation_policies')
-    .set({ ...columnsOf(input), updated_at: now })
-    .where('id', '=', id)
-    .execute();
+  await audited(db, { entity: 'policy', id, action: 'update' }, (trx) =>
+    trx
+      .updateTable('escalation_policies')
+      .set({ ...columnsOf(input), updated_at: now })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
-export async function deletePolicy(db: Kysely<DB>, id: string): Promise<void> {
-  const result = await db
-    .deleteFrom('escalation_policies')
-    .where('id', '=', id)
-    .executeTakeFirst()
-    .catch((err: unknown) => {
-      if (isForeignKeyViolation(err)) throw new AppError('policy_in_use');
-      throw err;
-    });
-  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No escalation policy ${id}`);
+export function deletePolicy(db: Kysely<DB>, id: string): Promise<void> {
+  return audited(db, { entity: 'policy', id, action: 'delete' }, async (trx) => {
+    const result = await trx
+      .deleteFrom('escalation_policies')
+      .where('id', '=', id)
+      .executeTakeFirst()
+      .catch((err: unknown) => {
+        if (isForeignKeyViolation(err)) throw new AppError('policy_in_use');
+        throw err;
+      });
+    if (result.numDeletedRows === 0n) throw new AppError('not_found', `No escalation policy ${id}`);
+  });
 }
 
 /** What an incident keeps of its policy when it triggers. */

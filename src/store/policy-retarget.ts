@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PolicyStep, Target } from '../core/escalation/types.js';
+import { audited } from './audit.js';
 import type { DB } from './schema.js';
 
 /** What becomes of one target: undefined keeps it, null removes it, a target re-points it. */
@@ -29,6 +30,9 @@ export async function retargetPolicies(db: Kysely<DB>, needle: string, retarget:
       return { ...step, targets };
     });
     const json = JSON.stringify(rewritten);
-    if (json !== row.steps) await db.updateTable('escalation_policies').set({ steps: json, updated_at: now }).where('id', '=', row.id).execute();
+    if (json === row.steps) continue;
+    await audited(db, { entity: 'policy', id: row.id, action: 'update' }, (trx) =>
+      trx.updateTable('escalation_policies').set({ steps: json, updated_at: now }).where('id', '=', row.id).execute(),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { audited } from './audit.js';
 import type { FixedShift, Instant, LayerVersion, Override } from '../core/schedule/types.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
@@ -89,22 +90,26 @@ export async function updateScheduleRow(
   patch: { name?: string | undefined; description?: string | undefined; timeZone?: string | undefined; teamId?: string | undefined },
   now: number,
 ): Promise<void> {
-  await db
-    .updateTable('schedules')
-    .set({
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
-      ...(patch.teamId !== undefined && { team_id: patch.teamId }),
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .execute();
+  await audited(db, { entity: 'schedule', id, action: 'update' }, (trx) =>
+    trx
+      .updateTable('schedules')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+        ...(patch.teamId !== undefined && { team_id: patch.teamId }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
-export async function deleteScheduleRow(db: Db, id: string): Promise<void> {
-  const result = await db.deleteFrom('schedules').where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No schedule ${id}`);
+export function deleteScheduleRow(db: Db, id: string): Promise<void> {
+  return audited(db, { entity: 'schedule', id, action: 'delete' }, async (trx) => {
+    const result = await trx.deleteFrom('schedules').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw new AppError('not_found', `No schedule ${id}`);
+  });
 }
 
 /**
@@ -167,8 +172,13 @@ export async function insertLayer(trx: Db, scheduleId: string, layer: { id: stri
   await trx.insertInto('schedule_layers').values({ id: layer.id, schedule_id: scheduleId, name: layer.name, created_at: now }).execute();
 }
 
-export async function renameLayer(trx: Db, layerId: string, name: string): Promise<void> {
+/** Renames a layer without an audit row of its own: for edits that record the whole change themselves. */
+export async function setLayerName(trx: Db, layerId: string, name: string): Promise<void> {
   await trx.updateTable('schedule_layers').set({ name }).where('id', '=', layerId).execute();
+}
+
+export async function renameLayer(db: Db, layerId: string, name: string): Promise<void> {
+  await audited(db, { entity: 'layer', id: layerId, action: 'update' }, (trx) => setLayerName(trx, layerId, name));
 }
 
 /** Stores a new version; versions scheduled at or after it are superseded. */
@@ -201,10 +211,12 @@ export async function insertOverride(
   now: number,
 ): Promise<string> {
   const id = newId();
-  await db
-    .insertInto('schedule_overrides')
-    .values({ id, schedule_id: scheduleId, layer_id: o.layerId, user_id: o.userId, start_at: o.start, end_at: o.end, created_at: now, created_by: o.createdBy })
-    .execute();
+  await audited(db, { entity: 'override', id, action: 'create' }, (trx) =>
+    trx
+      .insertInto('schedule_overrides')
+      .values({ id, schedule_id: scheduleId, layer_id: o.layerId, user_id: o.userId, start_at: o.start, end_at: o.end, created_at: now, created_by: o.createdBy })
+      .execute(),
+  );
   return id;
 }
 
@@ -215,11 +227,11 @@ export async function findOverride(db: Db, scheduleId: string, id: string) {
 }
 
 export async function deleteOverrideRow(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('schedule_overrides').where('id', '=', id).execute();
+  await audited(db, { entity: 'override', id, action: 'delete' }, (trx) => trx.deleteFrom('schedule_overrides').where('id', '=', id).execute());
 }
 
 export async function endOverrideAt(db: Db, id: string, end: Instant): Promise<void> {
-  await db.updateTable('schedule_overrides').set({ end_at: end }).where('id', '=', id).execute();
+  await audited(db, { entity: 'override', id, action: 'update' }, (trx) => trx.updateTable('schedule_overrides').set({ end_at: end }).where('id', '=', id).execute());
 }
 
 export async function insertFixedShift(
@@ -229,10 +241,12 @@ export async function insertFixedShift(
   now: number,
 ): Promise<string> {
   const id = newId();
-  await db
-    .insertInto('fixed_shifts')
-    .values({ id, schedule_id: scheduleId, layer_id: f.layerId, user_id: f.userId, start_at: f.start, end_at: f.end, created_at: now })
-    .execute();
+  await audited(db, { entity: 'fixed_shift', id, action: 'create' }, (trx) =>
+    trx
+      .insertInto('fixed_shifts')
+      .values({ id, schedule_id: scheduleId, layer_id: f.layerId, user_id: f.userId, start_at: f.start, end_at: f.end, created_at: now })
+      .execute(),
+  );
   return id;
 }
 
@@ -243,9 +257,9 @@ export async function findFixedShift(db: Db, scheduleId: string, id: string) {
 }
 
 export async function deleteFixedShiftRow(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('fixed_shifts').where('id', '=', id).execute();
+  await audited(db, { entity: 'fixed_shift', id, action: 'delete' }, (trx) => trx.deleteFrom('fixed_shifts').where('id', '=', id).execute());
 }
 
 export async function endFixedShiftAt(db: Db, id: string, end: Instant): Promise<void> {
-  await db.updateTable('fixed_shifts').set({ end_at: end }).where('id', '=', id).execute();
+  await audited(db, { entity: 'fixed_shift', id, action: 'update' }, (trx) => trx.updateTable('fixed_shifts').set({ end_at: end }).where('id', '=', id).execute());
 }

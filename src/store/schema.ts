@@ -300,6 +300,26 @@ export interface PagingProblemsTable {
   warnings: string;
 }
 
+/** One change to configuration; see src/store/audit.ts. */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  /** Kept beside the id: the log outlives the users it names. */
+  actor_email: string | null;
+  /** 'session', 'token', 'anonymous' (a request without either), or 'system' (the demo seed). */
+  via: string;
+  ip: string | null;
+  user_agent: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  /** JSON snapshot with secrets redacted; null before a creation. */
+  before: string | null;
+  /** JSON snapshot with secrets redacted; null after a deletion. */
+  after: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   teams: TeamsTable;
@@ -327,6 +347,7 @@ export interface DB {
   paging_problems: PagingProblemsTable;
   nodes: NodesTable;
   test_clock: TestClockTable;
+  audit_log: AuditLogTable;
   user_totp: UserTotpTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { audited } from './audit.js';
 import { isForeignKeyViolation, isUniqueViolation } from './database.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
@@ -15,7 +16,7 @@ export interface TeamMember {
 export async function createTeam(db: Kysely<DB>, team: { name: string; description: string }, now: number): Promise<TeamRow> {
   const row: TeamRow = { id: newId(), name: team.name, description: team.description, created_at: now, updated_at: now };
   try {
-    await db.insertInto('teams').values(row).execute();
+    await audited(db, { entity: 'team', id: row.id, action: 'create' }, (trx) => trx.insertInto('teams').values(row).execute());
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken();
     throw err;
@@ -42,16 +43,18 @@ export async function updateTeam(
   now: number,
 ): Promise<TeamRow> {
   try {
-    const result = await db
-      .updateTable('teams')
-      .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.description !== undefined && { description: patch.description }),
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new AppError('not_found', `No team ${id}`);
+    await audited(db, { entity: 'team', id, action: 'update' }, async (trx) => {
+      const result = await trx
+        .updateTable('teams')
+        .set({
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.description !== undefined && { description: patch.description }),
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new AppError('not_found', `No team ${id}`);
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken();
     throw err;
@@ -59,22 +62,32 @@ export async function updateTeam(
   return getTeam(db, id);
 }
 
-export async function deleteTeam(db: Kysely<DB>, id: string): Promise<void> {
-  const result = await db
-    .deleteFrom('teams')
-    .where('id', '=', id)
-    .executeTakeFirst()
-    .catch((err: unknown) => {
-      if (isForeignKeyViolation(err)) throw new AppError('team_in_use');
-      throw err;
-    });
-  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No team ${id}`);
+export function deleteTeam(db: Kysely<DB>, id: string): Promise<void> {
+  return audited(db, { entity: 'team', id, action: 'delete' }, async (trx) => {
+    const result = await trx
+      .deleteFrom('teams')
+      .where('id', '=', id)
+      .executeTakeFirst()
+      .catch((err: unknown) => {
+        if (isForeignKeyViolation(err)) throw new AppError('team_in_use');
+        throw err;
+      });
+    if (result.numDeletedRows === 0n) throw new AppError('not_found', `No team ${id}`);
+  });
 }
 
 /** Hands a team's schedules, policies and monitors to another team. */
 export async function moveOwnership(db: Kysely<DB>, from: string, to: string, now: number): Promise<void> {
-  for (const table of ['schedules', 'escalation_policies', 'monitors'] as const) {
-    await db.updateTable(table).set({ team_id: to, updated_at: now }).where('team_id', '=', from).execute();
+  const owned = [
+    ['schedules', 'schedule'],
+    ['escalation_policies', 'policy'],
+    ['monitors', 'monitor'],
+  ] as const;
+  for (const [table, entity] of owned) {
+    // One by one, so each moved entity has its own audit row.
+    for (const { id } of await db.selectFrom(table).select('id').where('team_id', '=', from).execute()) {
+      await audited(db, { entity, id, action: 'update' }, (trx) => trx.updateTable(table).set({ team_id: to, updated_at: now }).where('id', '=', id).execute());
+    }
   }
 }
 
@@ -100,20 +113,25 @@ export async function findMembership(db: Kysely<DB>, teamId: string, userId: str
 
 /** Adds the user to the team or changes their role there. */
 export async function putMember(db: Kysely<DB>, teamId: string, userId: string, role: TeamRole, now: number): Promise<void> {
-  await db
-    .insertInto('team_members')
-    .values({ team_id: teamId, user_id: userId, role, created_at: now })
-    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ role }))
-    .execute();
+  const action = (await findMembership(db, teamId, userId)) === undefined ? 'add_member' : 'change_member';
+  await audited(db, { entity: 'team', id: teamId, action }, (trx) =>
+    trx
+      .insertInto('team_members')
+      .values({ team_id: teamId, user_id: userId, role, created_at: now })
+      .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ role }))
+      .execute(),
+  );
 }
 
-export async function removeMember(db: Kysely<DB>, teamId: string, userId: string): Promise<void> {
-  const result = await db
-    .deleteFrom('team_members')
-    .where('team_id', '=', teamId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw new AppError('not_found', `User ${userId} is not a member of team ${teamId}`);
+export function removeMember(db: Kysely<DB>, teamId: string, userId: string): Promise<void> {
+  return audited(db, { entity: 'team', id: teamId, action: 'remove_member' }, async (trx) => {
+    const result = await trx
+      .deleteFrom('team_members')
+      .where('team_id', '=', teamId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw new AppError('not_found', `User ${userId} is not a member of team ${teamId}`);
+  });
 }
 
 const nameTaken = (): AppError =>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
+import { audited } from './audit.js';
 import { isUniqueViolation } from './database.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
@@ -38,7 +39,7 @@ export async function createUser(db: Kysely<DB>, user: NewUser, now: number): Pr
     daily_summary_time: null,
   };
   try {
-    await db.insertInto('users').values(row).execute();
+    await audited(db, { entity: 'user', id: row.id, action: 'create' }, (trx) => trx.insertInto('users').values(row).execute());
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken();
     throw err;
@@ -66,26 +67,30 @@ export function listUsers(db: Kysely<DB>, page: PageRequest): Promise<Page<UserR
   );
 }
 
-export async function updateUser(db: Kysely<DB>, id: string, patch: UserPatch, now: number): Promise<UserRow> {
-  await db
-    .updateTable('users')
-    .set({
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.role !== undefined && { role: patch.role }),
-      ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
-      ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
-      ...(patch.notifyHandoffs !== undefined && { notify_handoffs: patch.notifyHandoffs ? 1 : 0 }),
-      ...(patch.dailySummaryTime !== undefined && { daily_summary_time: patch.dailySummaryTime }),
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .execute();
-  return getUser(db, id);
+export function updateUser(db: Kysely<DB>, id: string, patch: UserPatch, now: number): Promise<UserRow> {
+  return audited(db, { entity: 'user', id, action: 'update' }, async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.role !== undefined && { role: patch.role }),
+        ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
+        ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+        ...(patch.notifyHandoffs !== undefined && { notify_handoffs: patch.notifyHandoffs ? 1 : 0 }),
+        ...(patch.dailySummaryTime !== undefined && { daily_summary_time: patch.dailySummaryTime }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    return getUser(trx, id);
+  });
 }
 
-export async function deleteUser(db: Kysely<DB>, id: string): Promise<void> {
-  const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw new AppError('not_found', `No user ${id}`);
+export function deleteUser(db: Kysely<DB>, id: string): Promise<void> {
+  return audited(db, { entity: 'user', id, action: 'delete' }, async (trx) => {
+    const result = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw new AppError('not_found', `No user ${id}`);
+  });
 }
 
 export async function countOwners(db: Kysely<DB>): Promise<number> {

@@ -50,6 +50,7 @@ export function testConfig(databaseUrl: string): Config {
     twilio: undefined,
     checkConcurrency: 20,
     checkRetention: { resultsDays: 7, rollupsDays: 400 },
+    auditRetentionDays: 400,
     // Tests aim checks and webhooks at local fakes; the policy's own tests close it again.
     destinationPolicy: { allowPrivate: true, allowedRanges: [] },
     incidentActions: 'team',
