@@ -72,6 +72,13 @@ describe('chaos: PostgreSQL outage during an escalation storm', () => {
     const monitorId = ((await checked.json()) as { id: string }).id;
     const incidents = new Set<string>();
     for (let i = 0; i < 100; i++) incidents.add(await storm.raise(i));
+    // A new monitor's first check falls somewhere in its first interval; the node must have
+    // checked it once to know it when the database goes away.
+    for (let i = 0; i < 300; i++) {
+      const view = (await (await storm.api('GET', `/monitors/${monitorId}`)).json()) as { lastCheck: unknown };
+      if (view.lastCheck) break;
+      await sleep(100);
+    }
 
     cluster.pause();
     const outageStarted = Date.now();
