@@ -6,14 +6,16 @@ import { toIso } from './schemas/common.js';
 
 export type MonitorStatus = 'up' | 'down' | 'pending' | 'paused' | 'maintenance';
 
-// Request headers of HTTP checks often carry credentials for the target.
+// Request headers and bodies of HTTP checks often carry credentials for the target.
 const HIDDEN = '(hidden)';
 
 /**
  * A monitor as the API shows it; `hasOpenIncident` decides the status of unchecked kinds.
- * Viewers see the names of an HTTP check's headers, not their values.
+ * Those who cannot edit the monitor see the names of an HTTP check's headers, not their
+ * values, nor its request body, nor its keyword (in the settings or the last result): a
+ * keyword check is otherwise a way to read a response that its target never shows them.
  */
-export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: number, showHeaderValues: boolean) {
+export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: number, canEdit: boolean) {
   const base = {
     id: row.id,
     teamId: row.team_id,
@@ -25,9 +27,13 @@ export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: n
   };
   if (isCheckedKind(row.kind)) {
     const config = JSON.parse(row.config) as CheckedConfig;
-    if (config.http && !showHeaderValues) {
+    const keyword = config.http?.keyword;
+    if (config.http && !canEdit) {
       config.http.headers = Object.fromEntries(Object.keys(config.http.headers).map((name) => [name, HIDDEN]));
+      if (config.http.body !== undefined) config.http.body = HIDDEN;
+      if (keyword !== undefined) config.http.keyword = HIDDEN;
     }
+    const message = (text: string) => (!canEdit && keyword ? text.replaceAll(`"${keyword}"`, 'the keyword') : text);
     const state = row.check_state === null ? null : (JSON.parse(row.check_state) as CheckState);
     const status: MonitorStatus =
       row.paused === 1 ? 'paused' : inMaintenance(config.maintenance, now) ? 'maintenance' : (state?.status ?? 'pending');
@@ -35,7 +41,7 @@ export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: n
       ...base,
       status,
       ...checkedView(row.kind, config),
-      ...(state?.lastCheck && { lastCheck: { ...state.lastCheck, at: toIso(state.lastCheck.at) } }),
+      ...(state?.lastCheck && { lastCheck: { ...state.lastCheck, at: toIso(state.lastCheck.at), message: message(state.lastCheck.message) } }),
       ...(state?.certificateExpiresAt && { certificateExpiresAt: toIso(state.certificateExpiresAt) }),
       ...(row.next_check_at !== null && row.paused === 0 && { nextCheckAt: toIso(row.next_check_at) }),
     };

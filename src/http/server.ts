@@ -12,6 +12,7 @@ import { registerFiniteNumbers } from './finite-numbers.js';
 import { registerJsonBody } from './json-body.js';
 import { registerMetrics } from './metrics.js';
 import { registerPagingHealthMetrics } from './paging-health-metrics.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { errorHandler } from './problem.js';
 import { registerStorableInput } from './storable-input.js';
 import { urlErrorHandler } from './url-errors.js';
@@ -57,6 +58,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
 
   app.setErrorHandler(errorHandler);
   registerJsonBody(app);
+  await registerSecurityHeaders(app, deps.config.baseUrl);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

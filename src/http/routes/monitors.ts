@@ -23,7 +23,7 @@ import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import { actorOf } from '../auth.js';
-import { requireIncidentRights, requireTeamMember } from '../permissions.js';
+import { editableTeams, requireIncidentRights, requireTeamMember } from '../permissions.js';
 import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { AlertInput, IncidentView, toIncident } from '../schemas/incident.js';
@@ -69,8 +69,8 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
   const present = async (req: FastifyRequest, rows: MonitorRow[]) => {
     const down = await monitorsWithOpenIncidents(db, rows.map((r) => r.id));
     const now = clock.now();
-    const showHeaderValues = hasRole(actorOf(req).user.role, 'responder');
-    return rows.map((row) => presentMonitor(row, down.has(row.id), now, showHeaderValues));
+    const canEdit = await editableTeams(db, req);
+    return rows.map((row) => presentMonitor(row, down.has(row.id), now, canEdit(row.team_id)));
   };
   const presentOne = async (req: FastifyRequest, row: MonitorRow) => (await present(req, [row]))[0] as ReturnType<typeof presentMonitor>;
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { csvCell } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
 import { applyEdit, type ScheduleEdit } from '../../core/schedule/edit.js';
 import { historyHours, historyTimelineRows } from '../../core/schedule/history.js';
@@ -173,9 +174,8 @@ export function onCallRoutes(api: Api, { database: { db }, clock }: HttpDeps): v
     { schema: { tags, summary: 'The on-call hours report as CSV', params: IdParams, querystring: RangeQuery } },
     async (req, reply) => {
       const report = await hoursReport(req.params.id, req.query);
-      const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
       const lines = ['name,email,total_hours,business_hours,night_hours,weekend_hours'];
-      for (const i of report.items) lines.push([quote(i.user.name), quote(i.user.email), i.total, i.businessHours, i.nights, i.weekends].join(','));
+      for (const i of report.items) lines.push([i.user.name, i.user.email, i.total, i.businessHours, i.nights, i.weekends].map(csvCell).join(','));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="on-call-hours-${report.name.replace(/[^\w-]+/g, '_')}.csv"`)
