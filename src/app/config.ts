@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { TwilioConfig } from '../channels/twilio.js';
+import { loadOidcConfig, type OidcConfig } from './oidc-config.js';
 import { parsePolicySetting, type DestinationPolicy } from '../core/destination-policy.js';
 import type { IncidentActionsSetting } from '../core/incident-access.js';
 
@@ -51,6 +52,8 @@ export interface Config {
   checkConcurrency: number;
   /** How long every check result is kept, and the hourly rollups behind uptime. */
   checkRetention: { resultsDays: number; rollupsDays: number };
+  /** Single sign-on with OpenID Connect; see oidc-config.ts. */
+  oidc?: OidcConfig | undefined;
   /** How long audit log entries are kept. */
   auditRetentionDays: number;
   /** Which addresses checks, webhooks and Slack may reach: public ones, plus what the operator opened. */
@@ -77,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const destinationPolicy = parsePolicySetting(v.VIGIL_ALLOW_PRIVATE_DESTINATIONS);
   if ('error' in destinationPolicy) throw new ConfigError(`Invalid configuration:\n  VIGIL_ALLOW_PRIVATE_DESTINATIONS: ${destinationPolicy.error}`);
+  const oidc = loadOidcConfig(env);
+  if (oidc.errors.length > 0) throw new ConfigError(`Invalid configuration:\n${oidc.errors.map((e) => `  ${e}`).join('\n')}`);
   const baseUrl = (v.VIGIL_BASE_URL ?? `http://localhost:${v.VIGIL_PORT}`).replace(/\/$/, '');
   return {
     host: v.VIGIL_HOST,
@@ -96,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,
     checkRetention: { resultsDays: v.VIGIL_CHECK_RESULTS_DAYS, rollupsDays: v.VIGIL_CHECK_ROLLUPS_DAYS },
+    oidc: oidc.config,
     auditRetentionDays: v.VIGIL_AUDIT_RETENTION_DAYS,
     destinationPolicy,
     incidentActions: v.VIGIL_INCIDENT_ACTIONS,

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../core/errors.js';
 import type { UserRow } from '../store/schema.js';
 import { createSession } from '../store/sessions.js';
 import { createLoginChallenge, findTotp, isTotpOn, isTwoFactorRequired } from '../store/two-factor.js';
@@ -37,6 +38,8 @@ export async function startSession(reply: FastifyReply, { database: { db }, cloc
  */
 export async function completePasswordLogin(reply: FastifyReply, deps: HttpDeps, user: UserRow) {
   const { db } = deps.database;
+  // With single sign-on enforced, owners keep their password as a way in when the identity provider is down.
+  if (deps.config.oidc?.only && user.role !== 'owner') throw new AppError('password_login_disabled');
   const totp = await findTotp(db, user.id);
   if (isTotpOn(totp)) {
     return { secondFactorRequired: true as const, challenge: await createLoginChallenge(db, user.id, deps.clock.now()) };

@@ -36,6 +36,7 @@ import { twilioRoutes } from './routes/twilio.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { twoFactorRoutes } from './routes/two-factor.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { userRoutes } from './routes/users.js';
 import { registerWebUi } from './web-ui.js';
 
@@ -89,6 +90,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       registerFiniteNumbers(api);
       authRoutes(api, deps);
       twoFactorRoutes(api, deps);
+      oidcRoutes(api, deps);
       userRoutes(api, deps);
       tokenRoutes(api, deps);
       teamRoutes(api, deps);
