@@ -28,6 +28,9 @@ export default defineConfig({
   globalTeardown: './global-teardown.ts',
   fullyParallel: false,
   workers: 1,
+  // Whole flows (create, check, fail, page, resolve) on a busy 2-core machine: every step
+  // waits on a condition, and the test's budget leaves room for a slow one.
+  timeout: 90_000,
   forbidOnly: Boolean(process.env['CI']),
   retries: process.env['CI'] ? 1 : 0,
   reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: path.join(repoRoot, 'playwright-report') }]] : 'list',
