@@ -11,6 +11,7 @@ import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { PolicyEditorPage } from './pages/policies/PolicyEditorPage';
 import { OnCallPage } from './pages/on-call/OnCallPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { TwoFactorSetupPage } from './pages/two-factor/TwoFactorSetupPage';
 import { SchedulePage } from './pages/schedules/SchedulePage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
 import { TeamDetailPage } from './pages/teams/TeamDetailPage';
@@ -19,6 +20,7 @@ import { UsersPage } from './pages/users/UsersPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/two-factor-setup', element: <TwoFactorSetupPage /> },
   {
     element: <RequireAuth />,
     children: [

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from './ApiError';
 import { request, setCsrfToken } from './client';
-import type { Session } from './types';
+import type { LoginMethods, SecondFactorChallenge, Session } from './types';
 
 export const sessionKey = ['session'] as const;
 
@@ -24,10 +24,21 @@ export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
 }
 
-export async function login(email: string, password: string): Promise<Session> {
-  const session = await request<Session>('POST', '/auth/login', { email, password });
+export async function login(email: string, password: string): Promise<Session | SecondFactorChallenge> {
+  const answer = await request<Session | SecondFactorChallenge>('POST', '/auth/login', { email, password });
+  if ('csrfToken' in answer) setCsrfToken(answer.csrfToken);
+  return answer;
+}
+
+/** The second step of a login with two-factor: a code from the app or a recovery code. */
+export async function loginSecondFactor(challenge: string, code: string): Promise<Session> {
+  const session = await request<Session>('POST', '/auth/login/second-factor', { challenge, code });
   setCsrfToken(session.csrfToken);
   return session;
+}
+
+export function useLoginMethods() {
+  return useQuery({ queryKey: ['auth-methods'], queryFn: () => request<LoginMethods>('GET', '/auth/methods'), staleTime: Infinity });
 }
 
 export async function logout(): Promise<void> {

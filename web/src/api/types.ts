@@ -13,6 +13,19 @@ export interface User {
 export interface Session {
   user: User;
   csrfToken: string;
+  /** Two-factor is required and not set up: the app shows only the set-up page. */
+  mustEnrolTwoFactor: boolean;
+}
+
+/** A right password for an account with two-factor: the code comes next. */
+export interface SecondFactorChallenge {
+  secondFactorRequired: true;
+  challenge: string;
+}
+
+export interface LoginMethods {
+  password: boolean;
+  sso: { label: string; startUrl: string } | null;
 }
 
 export interface Page<T> {

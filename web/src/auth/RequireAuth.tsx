@@ -16,5 +16,7 @@ export function RequireAuth() {
   }
   if (session.isError) return <QueryError error={session.error} />;
   if (session.data === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // The server answers nothing else until two-factor is set up, so the app does not try.
+  if (session.data.mustEnrolTwoFactor) return <Navigate to="/two-factor-setup" replace />;
   return <Outlet />;
 }

@@ -1,65 +1,102 @@
-import { Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
-import { IconBellRinging } from '@tabler/icons-react';
+import { Anchor, Button, Center, Divider, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconBellRinging, IconKey } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { fieldMessages } from '../../api/ApiError';
-import { login, sessionKey, useSession } from '../../api/session';
+import { login, sessionKey, useLoginMethods, useSession } from '../../api/session';
+import type { Session } from '../../api/types';
 import { FormError } from '../../components/FormError';
+import { SecondFactorForm } from './SecondFactorForm';
+import { ssoErrorMessage } from './ssoErrors';
 
 export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [showPassword, setShowPassword] = useState(false);
   const session = useSession();
+  const methods = useLoginMethods();
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
+  const [params] = useSearchParams();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const loggedIn = (newSession: Session) => {
+    client.setQueryData(sessionKey, newSession);
+    void navigate(newSession.mustEnrolTwoFactor ? '/two-factor-setup' : from, { replace: true });
+  };
   const loggingIn = useMutation({
     mutationFn: () => login(email, password),
-    onSuccess: (newSession) => {
-      client.setQueryData(sessionKey, newSession);
-      void navigate(from, { replace: true });
-    },
+    onSuccess: (answer) => ('challenge' in answer ? setChallenge(answer.challenge) : loggedIn(answer)),
   });
 
-  if (session.data) return <Navigate to={from} replace />;
+  if (session.data) return <Navigate to={session.data.mustEnrolTwoFactor ? '/two-factor-setup' : from} replace />;
 
   const errors = fieldMessages(loggingIn.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     loggingIn.mutate();
   };
+  const sso = methods.data?.sso ?? null;
+  // With single sign-on enforced, the password form is only the owners' way in when the provider is down.
+  const passwordFirst = methods.data?.password ?? true;
+  const ssoError = params.get('ssoError');
 
   return (
     <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit}>
+      <Paper withBorder shadow="sm" p="xl" w={380} maw="100%">
         <Stack>
           <Group gap="xs" justify="center">
             <IconBellRinging size={28} />
             <Title order={2}>Vigil</Title>
           </Group>
-          <FormError error={loggingIn.error} />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors['email']}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors['password']}
-          />
-          <Button type="submit" loading={loggingIn.isPending}>
-            Log in
-          </Button>
+          {challenge !== null ? (
+            <SecondFactorForm challenge={challenge} onSession={loggedIn} onRestart={() => setChallenge(null)} />
+          ) : (
+            <>
+              {ssoError && (
+                <Text c="red" size="sm" role="alert">
+                  {ssoErrorMessage(ssoError)}
+                </Text>
+              )}
+              {sso && (
+                <Button component="a" href={sso.startUrl} leftSection={<IconKey size={18} />} variant={passwordFirst ? 'default' : 'filled'}>
+                  {sso.label}
+                </Button>
+              )}
+              {sso && (passwordFirst || showPassword) && <Divider label="or with a password" labelPosition="center" />}
+              {passwordFirst || showPassword ? (
+                <Stack component="form" onSubmit={submit}>
+                  <FormError error={loggingIn.error} />
+                  <TextInput
+                    label="Email"
+                    type="email"
+                    autoComplete="username"
+                    required
+                    value={email}
+                    onChange={(e) => setEmail(e.currentTarget.value)}
+                    error={errors['email']}
+                  />
+                  <PasswordInput
+                    label="Password"
+                    autoComplete="current-password"
+                    required
+                    value={password}
+                    onChange={(e) => setPassword(e.currentTarget.value)}
+                    error={errors['password']}
+                  />
+                  <Button type="submit" loading={loggingIn.isPending}>
+                    Log in
+                  </Button>
+                </Stack>
+              ) : (
+                <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => setShowPassword(true)}>
+                  Owner login with a password
+                </Anchor>
+              )}
+            </>
+          )}
         </Stack>
       </Paper>
     </Center>

@@ -3,6 +3,7 @@ import { useContactMethods } from '../../api/contacts';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { ContactMethodsSection } from './ContactMethodsSection';
 import { NotificationRulesSection } from './NotificationRulesSection';
+import { TwoFactorSection } from './TwoFactorSection';
 
 /** How the logged-in user is reached when paged. */
 export function ProfilePage() {
@@ -16,6 +17,7 @@ export function ProfilePage() {
       </Text>
       <ContactMethodsSection userId={me.id} methods={methods} />
       <NotificationRulesSection userId={me.id} methods={methods.data ?? []} />
+      <TwoFactorSection />
     </Stack>
   );
 }

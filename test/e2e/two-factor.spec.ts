@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+import { hasChromium, installHint } from './chromium';
+import { logInAsDemoAdmin } from './demo';
+
+test.skip(!hasChromium, installHint);
+
+const person = { email: `two-factor-${Date.now()}@example.com`, name: 'Tess Factor', password: 'tess-factor-password' };
+
+async function createPerson(page: Page) {
+  await logInAsDemoAdmin(page);
+  const session = await page.request.get('/api/v1/auth/session');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const created = await page.request.post('/api/v1/users', { data: { ...person, role: 'responder' }, headers: { 'x-csrf-token': csrfToken } });
+  expect(created.status()).toBe(201);
+  await page.context().clearCookies();
+}
+
+async function logIn(page: Page) {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'Email' }).fill(person.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+test('a user sets up two-factor on their profile, then logs in with a recovery code', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await createPerson(page);
+  await logIn(page);
+  await expect(page.getByRole('button', { name: `Account menu for ${person.name}` })).toBeVisible();
+  await page.goto('/profile');
+  await page.getByRole('button', { name: 'Set up two-factor' }).click();
+  await page.getByLabel('Your password').fill(person.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Code from the app' }).fill('000000');
+  await page.getByRole('button', { name: 'Turn on two-factor' }).click();
+  await expect(page.getByRole('alert')).toContainText(/wrong/i);
+
+  // The app's code, computed from the key shown (what an authenticator does).
+  const secret = (await page.locator('code').first().textContent()) ?? '';
+  const { generateSync } = await import('otplib');
+  await page.getByRole('textbox', { name: 'Code from the app' }).fill(generateSync({ secret }));
+  await page.getByRole('button', { name: 'Turn on two-factor' }).click();
+  const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  await expect(codes).toHaveCount(10);
+  const recovery = (await codes.first().textContent()) ?? '';
+  await page.screenshot({ path: 'test-results/two-factor-recovery-codes.png', fullPage: true });
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  await expect(page.getByText('Two-factor is on', { exact: true })).toBeVisible();
+
+  await page.context().clearCookies();
+  await logIn(page);
+  await expect(page.getByRole('textbox', { name: 'Authentication code' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Authentication code' }).fill('123456');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('alert')).toContainText(/wrong/i);
+  await page.getByRole('textbox', { name: 'Authentication code' }).fill(recovery);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('button', { name: `Account menu for ${person.name}` })).toBeVisible();
+});
