@@ -25,11 +25,22 @@ export async function spendSecondFactor(
   if (!totp || (totp.confirmed_at === null) !== pending) return null;
   const trimmed = code.replace(/\s/g, '');
   if (/^\d{6}$/.test(trimmed)) {
-    const step = verifyTotp(totpBox(serverSecret).open(totp.secret_encrypted), trimmed, now, totp.last_step);
+    const secret = openSecret(serverSecret, totp.secret_encrypted);
+    // Sealed under another VIGIL_SECRET: no code can match; recovery codes (also keyed by it) neither, so an admin resets it.
+    if (secret === null) return null;
+    const step = verifyTotp(secret, trimmed, now, totp.last_step);
     return step !== null && (await claimTotpStep(db, userId, step)) ? 'totp' : null;
   }
   if (!pending && looksLikeRecoveryCode(code)) {
     return (await useRecoveryCode(db, userId, hashRecoveryCode(code, serverSecret), now)) ? 'recovery' : null;
   }
   return null;
+}
+
+function openSecret(serverSecret: string, sealed: string): string | null {
+  try {
+    return totpBox(serverSecret).open(sealed);
+  } catch {
+    return null;
+  }
 }

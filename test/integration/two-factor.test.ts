@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { SecretBox } from '../../src/security/secret-box.js';
 import { totpCode } from '../../src/security/totp.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp, type Caller } from '../support/test-app.js';
@@ -84,6 +85,18 @@ describeEachDatabase('two-factor login', (dialect) => {
     const codes = await db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', user.id).execute();
     expect(codes).toHaveLength(10);
     for (const { code_hash } of codes) for (const code of recoveryCodes) expect(code_hash).not.toContain(code.replace('-', ''));
+  });
+
+  it('answers 401, not 500, for a secret sealed under another VIGIL_SECRET', async () => {
+    const { password, secret } = await userWithTwoFactor('moved@example.com');
+    const { db } = t.vigil.database;
+    const user = await db.selectFrom('users').select('id').where('email', '=', 'moved@example.com').executeTakeFirstOrThrow();
+    const foreign = new SecretBox('another-server-secret-another-server-secret', 'totp-secret').seal(secret);
+    await db.updateTable('user_totp').set({ secret_encrypted: foreign }).where('user_id', '=', user.id).execute();
+    const first = await loginFirstStep('moved@example.com', password);
+    const res = await t.anonymous.post('/api/v1/auth/login/second-factor', { challenge: first.body.challenge, code: await nextCode(secret) });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('invalid_second_factor');
   });
 
   it('turns off only with the password and a code, and refuses bad input with field paths', async () => {
