@@ -13,7 +13,7 @@ import {
   lockSchedule,
   putLayerVersion,
   putStructure,
-  setLayerName,
+  renameLayer,
   type StoredSchedule,
 } from '../store/schedules.js';
 import { findMissingUsers } from '../store/users.js';
@@ -129,7 +129,7 @@ export async function editSchedule(
     const newLayer = edit.kind === 'add_layer' ? { id: edit.layerId, name: edit.name } : null;
     return audited(trx, auditOf(scheduleId, edit), async (t) => {
       await persist(t, scheduleId, result, newLayer, now);
-      if (rename) await setLayerName(t, rename.layerId, rename.name);
+      if (rename) await renameLayer(t, rename.layerId, rename.name);
       return result;
     });
   });

@@ -3,12 +3,12 @@ import type { Snapshot } from '../core/audit/redact.js';
 import type { DB } from './schema.js';
 
 /** The kinds of entity the audit log follows. */
-export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token'] as const;
+export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 // Bookkeeping that changes on its own (timestamps, the checker's state, token use) is
 // left out, so a snapshot shows what a person configured and a diff only what they changed.
-const ignored = new Set(['id', 'created_at', 'updated_at', 'last_used_at', 'heartbeat_due_at', 'next_check_at', 'check_state']);
+const ignored = new Set(['id', 'created_at', 'updated_at', 'last_used_at', 'heartbeat_due_at', 'next_check_at', 'check_state', 'last_step']);
 const jsonColumns = new Set(['steps', 'config', 'layer_ids']);
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -50,6 +50,18 @@ async function layerSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | nul
   return { ...layer, version: version ? { effectiveFrom: version.effective_from, ...(JSON.parse(version.config) as object) } : null };
 }
 
+/** A user's two-factor: the (sealed) secret, when it was confirmed, and the recovery codes left. */
+async function twoFactorSnapshot(db: Kysely<DB>, userId: string): Promise<Snapshot | null> {
+  const totp = rowSnapshot(await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst());
+  if (!totp) return null;
+  const codes = await db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', userId).where('used_at', 'is', null).orderBy('code_hash').execute();
+  // Listed so that new codes compare as a change; the name makes the core redact them.
+  return { ...totp, recoveryCodes: codes.map((c) => c.code_hash) };
+}
+
+/** Organisation-wide settings live in one row per area; the entity id names the area. */
+export const identitySettings = 'identity';
+
 const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<Snapshot | null>> = {
   user: async (db, id) => rowSnapshot(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()),
   team: teamSnapshot,
@@ -60,6 +72,8 @@ const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<S
   policy: async (db, id) => rowSnapshot(await db.selectFrom('escalation_policies').selectAll().where('id', '=', id).executeTakeFirst()),
   monitor: async (db, id) => rowSnapshot(await db.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst()),
   api_token: async (db, id) => rowSnapshot(await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst()),
+  two_factor: twoFactorSnapshot,
+  setting: async (db, id) => (id === identitySettings ? rowSnapshot(await db.selectFrom('identity_settings').selectAll().where('id', '=', 1).executeTakeFirst()) : null),
 };
 
 /** The entity as it stands in `db` (a transaction, to see its own writes); null if it does not exist. */

@@ -6,7 +6,19 @@ import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { AuditLogTable, DB } from './schema.js';
 
-export const auditActions = ['create', 'update', 'delete', 'add_member', 'change_member', 'remove_member', 'rotate_integration_key', 'revoke'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'add_member',
+  'change_member',
+  'remove_member',
+  'rotate_integration_key',
+  'revoke',
+  'enable_two_factor',
+  'disable_two_factor',
+  'replace_recovery_codes',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditedChange<T> {
@@ -15,6 +27,9 @@ export interface AuditedChange<T> {
   id: string | ((result: T) => string);
   action: AuditAction;
 }
+
+/** The entities each open transaction is recording a change of right now. */
+const recording = new WeakMap<Kysely<DB>, Set<string>>();
 
 /** How long a User-Agent header is kept: enough to tell browsers and scripts apart. */
 const USER_AGENT_MAX = 512;
@@ -29,13 +44,22 @@ const USER_AGENT_MAX = 512;
 export async function audited<T>(db: Kysely<DB>, change: AuditedChange<T>, write: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   if (!db.isTransaction) return db.transaction().execute((trx) => audited(trx, change, write));
   const knownId = typeof change.id === 'string' ? change.id : null;
-  const before = knownId === null ? null : await loadSnapshot(db, change.entity, knownId);
-  const result = await write(db);
-  const id = knownId ?? (change.id as (result: T) => string)(result);
-  const after = change.action === 'delete' ? null : await loadSnapshot(db, change.entity, id);
-  if (JSON.stringify(before) === JSON.stringify(after)) return result;
-  await recordChange(db, { entity: change.entity, id, action: change.action, before, after });
-  return result;
+  // A write that is part of a bigger change of the same entity (a rename inside a layer
+  // edit, new recovery codes inside an enrolment) is recorded by the outer call, once.
+  const key = `${change.entity} ${knownId}`;
+  const open = recording.get(db) ?? new Set<string>();
+  if (knownId !== null && open.has(key)) return write(db);
+  recording.set(db, open.add(key));
+  try {
+    const before = knownId === null ? null : await loadSnapshot(db, change.entity, knownId);
+    const result = await write(db);
+    const id = knownId ?? (change.id as (result: T) => string)(result);
+    const after = change.action === 'delete' ? null : await loadSnapshot(db, change.entity, id);
+    if (JSON.stringify(before) !== JSON.stringify(after)) await recordChange(db, { entity: change.entity, id, action: change.action, before, after });
+    return result;
+  } finally {
+    open.delete(key);
+  }
 }
 
 /** Writes one audit row for a change whose snapshots the caller took itself. */

@@ -172,13 +172,8 @@ export async function insertLayer(trx: Db, scheduleId: string, layer: { id: stri
   await trx.insertInto('schedule_layers').values({ id: layer.id, schedule_id: scheduleId, name: layer.name, created_at: now }).execute();
 }
 
-/** Renames a layer without an audit row of its own: for edits that record the whole change themselves. */
-export async function setLayerName(trx: Db, layerId: string, name: string): Promise<void> {
-  await trx.updateTable('schedule_layers').set({ name }).where('id', '=', layerId).execute();
-}
-
 export async function renameLayer(db: Db, layerId: string, name: string): Promise<void> {
-  await audited(db, { entity: 'layer', id: layerId, action: 'update' }, (trx) => setLayerName(trx, layerId, name));
+  await audited(db, { entity: 'layer', id: layerId, action: 'update' }, (trx) => trx.updateTable('schedule_layers').set({ name }).where('id', '=', layerId).execute());
 }
 
 /** Stores a new version; versions scheduled at or after it are superseded. */

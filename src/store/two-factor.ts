@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newSecretToken, sha256 } from '../security/secret-token.js';
+import { audited } from './audit.js';
+import { identitySettings } from './audit-snapshots.js';
 import { newId } from './ids.js';
 import type { DB, UserTotpTable } from './schema.js';
 
@@ -34,7 +36,7 @@ export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number
 
 /** Confirms the enrolment and replaces the recovery codes, in one transaction. */
 export async function confirmTotp(db: Kysely<DB>, userId: string, codeHashes: string[], now: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await audited(db, { entity: 'two_factor', id: userId, action: 'enable_two_factor' }, async (trx) => {
     await trx.updateTable('user_totp').set({ confirmed_at: now }).where('user_id', '=', userId).execute();
     await replaceRecoveryCodes(trx, userId, codeHashes);
     await trx.updateTable('sessions').set({ must_enrol_two_factor: 0 }).where('user_id', '=', userId).execute();
@@ -42,15 +44,17 @@ export async function confirmTotp(db: Kysely<DB>, userId: string, codeHashes: st
 }
 
 export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeHashes: string[]): Promise<void> {
-  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  await db
-    .insertInto('recovery_codes')
-    .values(codeHashes.map((code_hash) => ({ id: newId(), user_id: userId, code_hash, used_at: null })))
-    .execute();
+  await audited(db, { entity: 'two_factor', id: userId, action: 'replace_recovery_codes' }, async (trx) => {
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+    await trx
+      .insertInto('recovery_codes')
+      .values(codeHashes.map((code_hash) => ({ id: newId(), user_id: userId, code_hash, used_at: null })))
+      .execute();
+  });
 }
 
 export async function deleteTwoFactor(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await audited(db, { entity: 'two_factor', id: userId, action: 'disable_two_factor' }, async (trx) => {
     await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
     await trx.deleteFrom('user_totp').where('user_id', '=', userId).execute();
   });
@@ -120,9 +124,11 @@ export async function isTwoFactorRequired(db: Kysely<DB>): Promise<boolean> {
 
 export async function setTwoFactorRequired(db: Kysely<DB>, required: boolean, now: number): Promise<void> {
   const value = required ? 1 : 0;
-  await db
-    .insertInto('identity_settings')
-    .values({ id: 1, require_two_factor: value, updated_at: now })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ require_two_factor: value, updated_at: now }))
-    .execute();
+  await audited(db, { entity: 'setting', id: identitySettings, action: 'update' }, (trx) =>
+    trx
+      .insertInto('identity_settings')
+      .values({ id: 1, require_two_factor: value, updated_at: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ require_two_factor: value, updated_at: now }))
+      .execute(),
+  );
 }

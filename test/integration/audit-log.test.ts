@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { demoAdmin } from '../../src/app/seed-demo.js';
+import { totpCode } from '../../src/security/totp.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp, type Caller } from '../support/test-app.js';
 
@@ -108,6 +109,11 @@ describeEachDatabase('audit log', (dialect) => {
     expect(layer[1].changes.map((c: { path: string }) => c.path)).toContain('/version/members');
     expect(layer[2].changes).toEqual([{ path: '/name', before: 'Day', after: 'Daytime' }]);
     expect((await trail(night)).map((e) => e.action)).toEqual(['create', 'delete']);
+    // A rename along with a new version is one change of the layer, recorded once.
+    await t.admin.patch(`/api/v1/schedules/${s.id}/layers/${day}`, { name: 'Days', members: [a] });
+    const both = await trail(day);
+    expect(both).toHaveLength(4);
+    expect(both[3].changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['/name', '/version/members']));
 
     const start = new Date(Date.now() + DAY).toISOString();
     const end = new Date(Date.now() + 2 * DAY).toISOString();
@@ -198,6 +204,35 @@ describeEachDatabase('audit log', (dialect) => {
     expect(from.body.items.length).toBeGreaterThanOrEqual(1);
     const before = await t.admin.get(`/api/v1/audit-log?actorId=${other.id}&to=${encodeURIComponent(new Date(Date.parse(at) - DAY).toISOString())}`);
     expect(before.body.items).toEqual([]);
+  });
+
+  it('records two-factor enrolment, new recovery codes, an admin reset and the organisation setting, without secrets or codes', async () => {
+    const { id, caller } = await newUser('jay@example.com', 'responder');
+    const started = (await caller.post('/api/v1/me/two-factor', { password: 'correct horse battery' })).body;
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 30_000 });
+    const confirmed = await caller.post('/api/v1/me/two-factor/confirm', { code: totpCode(started.secret, t.vigil.clock.now()) });
+    expect(confirmed.status).toBe(200);
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 30_000 });
+    expect((await caller.post('/api/v1/me/two-factor/recovery-codes', { code: totpCode(started.secret, t.vigil.clock.now()) })).status).toBe(200);
+    expect((await t.admin.delete(`/api/v1/users/${id}/two-factor`)).status).toBe(204);
+    const entries = await trail(id);
+    const twoFactor = entries.filter((e) => e.entityType === 'two_factor');
+    expect(twoFactor.map((e) => e.action)).toEqual(['enable_two_factor', 'replace_recovery_codes', 'disable_two_factor']);
+    expect(twoFactor[0].changes.map((c: { path: string }) => c.path)).toEqual(['/confirmedAt', '/recoveryCodes']);
+    expect(twoFactor[0].after).toMatchObject({ secretEncrypted: '[redacted]', recoveryCodes: 'changed' });
+    expect(twoFactor[2]).toMatchObject({ actor: { id: ids.admin }, after: null });
+    const text = JSON.stringify(twoFactor);
+    expect(text).not.toContain(started.secret);
+    for (const code of confirmed.body.recoveryCodes as string[]) expect(text).not.toContain(code);
+
+    expect((await t.admin.put('/api/v1/settings/two-factor', { required: true })).status).toBe(200);
+    expect((await t.admin.put('/api/v1/settings/two-factor', { required: false })).status).toBe(200);
+    const settings = (await trail('identity')).filter((e) => e.entityType === 'setting');
+    // The settings row is written the first time a setting is: before that, the defaults held.
+    expect(settings.map((e) => e.changes)).toEqual([
+      [{ path: '/requireTwoFactor', before: null, after: 1 }],
+      [{ path: '/requireTwoFactor', before: 1, after: 0 }],
+    ]);
   });
 
   it('refuses bad filters with field paths', async () => {

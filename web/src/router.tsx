@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
+import { AuditPage } from './pages/audit/AuditPage';
 import { IncidentPage } from './pages/incidents/IncidentPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { LoginPage } from './pages/login/LoginPage';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
           { path: 'teams', element: <TeamsPage /> },
           { path: 'teams/:teamId', element: <TeamDetailPage /> },
           { path: 'users', element: <UsersPage /> },
+          { path: 'audit-log', element: <AuditPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -15,7 +15,8 @@ export function auditRoutes(api: Api, { database: { db } }: HttpDeps): void {
       schema: {
         tags: ['audit'],
         summary: 'Changes to configuration, newest first (admin)',
-        description: 'Every change to users, teams and memberships, schedules, layers, overrides, fixed shifts, policies, monitors, integration keys and API tokens; filters combine.',
+        description:
+          'Every change to users, teams and memberships, schedules, layers, overrides, fixed shifts, policies, monitors, integration keys, API tokens, two-factor and settings; filters combine. See docs/SECURITY.md#audit-log.',
         querystring: AuditQuery,
         response: { 200: Page(AuditEntry) },
       },

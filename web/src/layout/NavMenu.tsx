@@ -1,12 +1,15 @@
 import { NavLink } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
+import { hasRole } from '../auth/roles';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { navItems } from './navigation';
 
 export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const me = useCurrentUser();
   return (
     <>
-      {navItems.map(({ label, path, icon: Icon }) => {
+      {navItems.filter((item) => item.minRole === undefined || hasRole(me.role, item.minRole)).map(({ label, path, icon: Icon }) => {
         const active = pathname === path || pathname.startsWith(`${path}/`);
         return (
           <NavLink

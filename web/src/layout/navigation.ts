@@ -1,5 +1,6 @@
 import {
   IconAlertTriangle,
+  IconHistory,
   IconCalendarTime,
   IconHeartRateMonitor,
   IconSitemap,
@@ -8,11 +9,14 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { Role } from '../api/types';
 
 interface NavItem {
   label: string;
   path: string;
   icon: Icon;
+  /** Shown only to this role and higher (the API refuses the others anyway). */
+  minRole?: Role;
 }
 
 export const navItems: NavItem[] = [
@@ -23,4 +27,5 @@ export const navItems: NavItem[] = [
   { label: 'Incidents', path: '/incidents', icon: IconAlertTriangle },
   { label: 'Teams', path: '/teams', icon: IconUsersGroup },
   { label: 'Users', path: '/users', icon: IconUsers },
+  { label: 'Audit log', path: '/audit-log', icon: IconHistory, minRole: 'admin' },
 ];
