@@ -70,6 +70,19 @@ describeEachDatabase('SMS and voice through a Twilio-compatible API', (dialect) 
     expect((await inboundSms(`${code}a`)).body).toContain('already resolved');
   });
 
+  it("checks the replier's current rights: a reply from someone demoted since the page does nothing", async () => {
+    const { incident, sent } = await alert('Cache cold');
+    const code = /Reply (\d+)a to acknowledge/.exec(sent[0]?.body ?? '')?.[1];
+    await t.admin.patch(`/api/v1/users/${aliceId}`, { role: 'viewer' });
+    try {
+      expect((await inboundSms(`${code}a`)).body).toContain('You can no longer act on this incident');
+      expect(await status(incident.id)).toBe('triggered');
+    } finally {
+      await t.admin.patch(`/api/v1/users/${aliceId}`, { role: 'responder' });
+    }
+    expect((await inboundSms(`${code}r`)).body).toContain('Cache cold: resolved.');
+  });
+
   it("records the provider's delivery receipt on the notification and the timeline", async () => {
     const { incident, sent } = await alert('Receipts');
     const callback = sent[0]?.statusCallback as string;
