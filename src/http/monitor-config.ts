@@ -10,6 +10,8 @@ import { toIso } from './schemas/common.js';
 
 type CheckedInput = { [K in keyof typeof CheckedFields]?: Static<(typeof CheckedFields)[K]> };
 
+const DAY = 86_400_000;
+const MAX_WINDOW_DAYS = 366;
 const DEFAULT_CHECK = { intervalSeconds: 60, timeoutSeconds: 10, confirmations: 2, recoveries: 1, autoResolve: true };
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -75,6 +77,8 @@ export function checkedConfigFrom(kind: CheckKind, input: CheckedInput, previous
     config.maintenance = empty ? null : { timeZone: m.timeZone, weekly: m.weekly, once: m.once.map((w) => ({ start: Date.parse(w.start), end: Date.parse(w.end) })) };
     config.maintenance?.once.forEach((w, i) => {
       if (w.end <= w.start) errors.push({ path: `/body/maintenance/once/${i}/end`, message: 'must be after start' });
+      // A one-off window is an operation, not a way to silence a monitor for good: that is pause.
+      else if (w.end - w.start > MAX_WINDOW_DAYS * DAY) errors.push({ path: `/body/maintenance/once/${i}/end`, message: `must be within ${MAX_WINDOW_DAYS} days of start` });
     });
   }
   if (errors.length > 0) throw new AppError('validation_failed', 'The check settings are not valid', errors);

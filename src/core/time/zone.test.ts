@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
-import { zone } from './zone.js';
+import { canonicalTimeZone, zone } from './zone.js';
 import { parseWallDateTime } from './wall-clock.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -102,5 +102,25 @@ describe('against temporal-polyfill directly', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it('maps links and odd case to the zone they stand for', () => {
+    expect(canonicalTimeZone('US/Pacific')).toBe('America/Los_Angeles');
+    expect(canonicalTimeZone('EST5EDT')).toBe('America/New_York');
+    expect(canonicalTimeZone('Etc/UTC')).toBe('UTC');
+    expect(canonicalTimeZone('europe/london')).toBe('Europe/London');
+    expect(canonicalTimeZone('Australia/Lord_Howe')).toBe('Australia/Lord_Howe');
+  });
+
+  it('is the identity on every name the UI offers, and maps every name onto that list', () => {
+    const offered = new Set(Intl.supportedValuesOf('timeZone'));
+    for (const name of offered) expect(canonicalTimeZone(name)).toBe(name);
+    for (const link of ['US/Eastern', 'Asia/Kolkata', 'Europe/Kyiv', 'GB', 'Japan']) expect(offered.has(canonicalTimeZone(link))).toBe(true);
+  });
+
+  it('refuses what is no zone', () => {
+    expect(() => canonicalTimeZone('Mars/Olympus')).toThrow(RangeError);
   });
 });

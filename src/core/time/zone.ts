@@ -52,6 +52,19 @@ export function assertTimeZone(name: string): void {
   }
 }
 
+/**
+ * The canonical name of a zone: links such as US/Pacific, EST5EDT, Etc/UTC or a name in
+ * the wrong case become the zone they stand for (America/Los_Angeles, America/New_York,
+ * UTC). The canonical names are those of CLDR, the zone database behind Intl, and so the
+ * very list the UI offers (Intl.supportedValuesOf); CLDR never renames a zone, so a few
+ * keep older spellings (Asia/Calcutta for Asia/Kolkata, Europe/Kiev for Europe/Kyiv).
+ * Throws a RangeError for a name that is no zone.
+ */
+export function canonicalTimeZone(name: string): string {
+  assertTimeZone(name);
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
+
 function buildRules(name: string): ZoneRules {
   assertTimeZone(name);
   const chunks = new Map<number, Chunk>();

@@ -24,6 +24,10 @@ import { FixedShiftInput, ItemParams, OverrideInput, RangeQuery } from '../schem
 import { FixedShiftView, OverrideView } from '../schemas/schedule-views.js';
 import type { FastifyRequest } from 'fastify';
 
+const DAY = 86_400_000;
+const MAX_SPAN_DAYS = 366;
+const MAX_AHEAD_DAYS = 2 * 366;
+
 export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
   const tags = ['overrides'];
 
@@ -32,13 +36,20 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
     await requireTeamMember(db, req, row.team_id);
   }
 
-  /** A span someone takes over: must be non-empty, must not end in the past, and name a current layer. */
+  /**
+   * A span someone takes over: must be non-empty, must not end in the past, and name a
+   * current layer. Overrides and fixed shifts cover days or weeks, so a year is the most
+   * one may span and two years ahead the furthest it may reach: an 8,000-year override is
+   * a typo, and every timeline would carry it.
+   */
   async function checkSpan(scheduleId: string, body: { layerId?: string | null | undefined; userId: string; start: string; end: string }) {
     const now = clock.now();
     const start = Date.parse(body.start);
     const end = Date.parse(body.end);
     if (!(end > start)) throw new AppError('validation_failed', 'The span is empty', [{ path: '/body/end', message: 'must be after start' }]);
     if (end <= now) throw new AppError('validation_failed', 'Overrides cannot end in the past', [{ path: '/body/end', message: 'must be in the future' }]);
+    if (end - start > MAX_SPAN_DAYS * DAY) throw new AppError('validation_failed', 'The span is too long', [{ path: '/body/end', message: `must be within ${MAX_SPAN_DAYS} days of start` }]);
+    if (end > now + MAX_AHEAD_DAYS * DAY) throw new AppError('validation_failed', 'The span is too far ahead', [{ path: '/body/end', message: `must be within ${MAX_AHEAD_DAYS} days from now` }]);
     await checkMembers(db, [body.userId], '/body/userId');
     if (body.layerId) {
       const stored = await loadSchedule(db, scheduleId, { from: now, to: now + 1 });

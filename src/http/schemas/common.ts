@@ -3,7 +3,12 @@ import { Type, type Static, type TObject, type TSchema, type TUnion } from 'type
 export const Id = Type.String({ format: 'uuid', description: 'Identifier' });
 export const IdParams = Type.Object({ id: Id });
 export const Instant = Type.String({ format: 'date-time' });
-export const TimeZone = Type.String({ format: 'time-zone', description: 'IANA time zone, e.g. Europe/London', examples: ['Europe/London'] });
+export const TimeZone = Type.String({
+  format: 'time-zone',
+  'x-canonical-time-zone': true,
+  description: 'IANA time zone, e.g. Europe/London; a link such as US/Pacific is stored as its canonical zone (America/Los_Angeles)',
+  examples: ['Europe/London'],
+});
 
 export const PageQuery = Type.Object(
   {

@@ -59,7 +59,7 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
         <Code style={{ wordBreak: 'break-all' }}>{enrolment.secret}</Code>
         <CopyButton value={enrolment.secret}>
           {({ copied, copy }) => (
-            <Button size="xs" variant="default" onClick={copy}>
+            <Button size="xs" variant="default" onClick={copy} style={{ flexShrink: 0 }}>
               {copied ? 'Copied' : 'Copy key'}
             </Button>
           )}
