@@ -55,7 +55,7 @@ const ContactMethodView = Type.Object({
   verification: Type.Optional(
     Type.Object({ sent: Type.Boolean(), error: Type.Optional(Type.String()) }, { description: 'Whether a verification code was just sent' }),
   ),
-  signingSecret: Type.Optional(Type.String({ description: 'Webhooks: the key X-Vigil-Signature is computed with (HMAC-SHA256 of the body)' })),
+  signingSecret: Type.Optional(Type.String({ description: 'Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>")' })),
 });
 const RuleInput = Type.Object({ contactMethodId: Id, delayMinutes: Type.Integer({ minimum: 0, maximum: 1440 }) }, strict);
 const RuleView = Type.Object({ id: Id, contactMethodId: Id, delayMinutes: Type.Integer(), createdAt: Instant });

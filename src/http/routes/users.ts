@@ -70,7 +70,7 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
 
   api.patch(
     '/users/:id',
-    { schema: { tags, summary: 'Update a user (admin, or yourself except role)', params: IdParams, body: PatchUser, response: { 200: User } } },
+    { schema: { tags, summary: "Update a user (admin, an owner's account only by owners; or yourself except role, with currentPassword for a new password)", params: IdParams, body: PatchUser, response: { 200: User } } },
     async (req) => {
       const actor = actorOf(req);
       const target = await getUser(db, req.params.id);
@@ -83,10 +83,7 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
       if (role !== undefined && role !== target.role) {
         if (!isAdmin) throw new AppError('forbidden', 'Only an admin can change roles');
         assertMayAssign(actor, role);
-        if (target.role === 'owner') {
-          if (actor.user.role !== 'owner') throw new AppError('forbidden', 'Only an owner can change an owner');
-          if ((await countOwners(db)) <= 1) throw new AppError('last_owner');
-        }
+        if (target.role === 'owner' && (await countOwners(db)) <= 1) throw new AppError('last_owner');
       }
       if (req.body.password !== undefined && self) await checkCurrentPassword(target, req.body.currentPassword);
       const passwordHash = req.body.password ? await hashPassword(req.body.password) : undefined;

@@ -29,7 +29,7 @@ export interface PolicyInput {
 
 export interface Policy extends Required<PolicyInput> {
   id: string;
-  /** Per webhook target URL: the key its X-Vigil-Signature (HMAC-SHA256 of the body) is computed with. */
+  /** Per webhook target URL: the key its X-Vigil-Signature (HMAC-SHA256 of the send time and body) is computed with. */
   /** Only for those who may edit the policy. */
   webhookSigningSecrets?: Record<string, string>;
   /** Set while the first step reaches nobody with a working contact method (checked every minute). */
@@ -158,7 +158,7 @@ export interface ContactMethod {
   verified: boolean;
   /** Present right after creation or a resend: whether a verification code was just sent. */
   verification?: VerificationResult;
-  /** Webhooks: the key X-Vigil-Signature (HMAC-SHA256 of each payload) is computed with. */
+  /** Webhooks: the key X-Vigil-Signature (HMAC-SHA256 of each payload and its send time) is computed with. */
   signingSecret?: string;
 }
 

@@ -5,7 +5,7 @@ import { IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
 const mask = '•'.repeat(16);
 
 /**
- * A webhook's signing secret: the key X-Vigil-Signature (HMAC-SHA256 of each payload) is
+ * A webhook's signing secret: the key X-Vigil-Signature (HMAC-SHA256 of each payload and its send time) is
  * computed with. Masked until shown, and copyable either way.
  */
 export function SigningSecret({ secret, name }: { secret: string; name: string }) {
