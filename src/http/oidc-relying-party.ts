@@ -63,9 +63,13 @@ export class OidcRelyingParty {
    * Redeems the callback's code (checking state, nonce, PKCE and the ID token) and returns
    * the ID token's claims merged with the userinfo endpoint's (groups often come from there).
    */
-  async finish(callbackUrl: URL, cookie: string | undefined, now: number): Promise<Record<string, unknown>> {
+  async finish(callbackQuery: string, cookie: string | undefined, now: number): Promise<Record<string, unknown>> {
     const pending = this.openPending(cookie, now);
     const configuration = await this.configuration();
+    // Rebuilt on the registered redirect URI rather than the request's own URL, which a
+    // reverse proxy may have rewritten: the provider compares the two.
+    const callbackUrl = new URL(this.redirectUri);
+    callbackUrl.search = callbackQuery;
     const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
       expectedState: pending.state,

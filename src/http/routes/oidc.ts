@@ -66,7 +66,7 @@ export function oidcRoutes(api: Api, deps: HttpDeps): void {
       const cookie = req.cookies[pendingCookie];
       reply.clearCookie(pendingCookie, { path: cookiePath });
       try {
-        const claims = await party.finish(new URL(req.url, config.baseUrl), cookie, clock.now());
+        const claims = await party.finish(new URL(req.url, config.baseUrl).search, cookie, clock.now());
         const user = await userForOidcLogin(db, logger, { issuer: party.config.issuer, claims, mapping: party.config.mapping, now: clock.now() });
         // Two-factor is the identity provider's business for these logins.
         await startSession(reply, deps, user, false);
