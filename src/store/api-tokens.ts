@@ -92,5 +92,11 @@ export function revokeApiToken(db: Kysely<DB>, userId: string, id: string, now: 
 
 /** Revokes every live token of the user: a changed password must not leave a stolen token working. */
 export async function revokeApiTokensOfUser(db: Kysely<DB>, userId: string, now: number): Promise<void> {
-  await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  const live = await db.selectFrom('api_tokens').select('id').where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  // One by one, so each revoked token has its own audit row.
+  for (const { id } of live) {
+    await audited(db, { entity: 'api_token', id, action: 'revoke' }, (trx) =>
+      trx.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute(),
+    );
+  }
 }

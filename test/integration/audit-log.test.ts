@@ -183,6 +183,18 @@ describeEachDatabase('audit log', (dialect) => {
     expect(JSON.stringify(tokenTrail)).not.toContain(token);
   });
 
+  it('records each token a password change revokes', async () => {
+    const { id, caller } = await newUser('kim@example.com', 'responder');
+    const tokens = [(await caller.post('/api/v1/me/tokens', { name: 'a' })).body.apiToken.id, (await caller.post('/api/v1/me/tokens', { name: 'b' })).body.apiToken.id];
+    expect((await t.admin.patch(`/api/v1/users/${id}`, { password: 'a new password!' })).status).toBe(200);
+    for (const token of tokens) {
+      expect((await trail(token)).map((e) => [e.action, e.actor?.id])).toEqual([
+        ['create', id],
+        ['revoke', ids.admin],
+      ]);
+    }
+  });
+
   it('filters by actor, entity type, action and time, and pages newest first', async () => {
     const other = await newUser('gina@example.com', 'admin');
     const made: string[] = [];
