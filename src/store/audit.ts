@@ -62,8 +62,8 @@ export async function audited<T>(db: Kysely<DB>, change: AuditedChange<T>, write
   }
 }
 
-/** Writes one audit row for a change whose snapshots the caller took itself. */
-export async function recordChange(
+/** Writes one audit row: the origin from the request context, the snapshots redacted. */
+async function recordChange(
   db: Kysely<DB>,
   change: { entity: AuditEntityType; id: string; action: AuditAction; before: Snapshot | null; after: Snapshot | null },
 ): Promise<void> {
