@@ -89,6 +89,21 @@ describeEachDatabase('single sign-on with OpenID Connect', (dialect) => {
     expect(users.filter((u) => u.email === 'ann.sso@example.com')).toHaveLength(1);
   });
 
+  it('does not let a single sign-on session give its account a password', async () => {
+    const res = await login({ ...ann, sub: 'ann-password-attempt', email: 'ann.nopassword@example.com' });
+    const cookie = sessionCaller(res);
+    const session = (await inject('/api/v1/auth/session', cookie)).json<{ user: { id: string }; csrfToken: string }>();
+    const attempt = await t.vigil.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${session.user.id}`,
+      headers: { cookie, 'x-csrf-token': session.csrfToken },
+      payload: { password: 'a-password-of-my-own' },
+    });
+    expect(attempt.statusCode).toBe(400);
+    expect(attempt.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual(['/body/password']);
+    expect((await t.admin.patch(`/api/v1/users/${session.user.id}`, { password: 'set-by-an-admin' })).status).toBe(200);
+  });
+
   it('refuses a callback whose state belongs to another login, or with no login under way', async () => {
     issuer.signInAs({ ...ann, sub: 'mallory-1', email: 'mallory@example.com' });
     const mine = await startLogin();

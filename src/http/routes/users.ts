@@ -30,8 +30,13 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
   const wrongCurrent = new FixedWindowCounter(10, 15 * 60_000);
 
   async function checkCurrentPassword(user: UserRow, currentPassword: string | undefined): Promise<void> {
-    // An account without a password (created without one) has nothing to confirm.
-    if (user.password_hash === null) return;
+    // An account without a password signs in with single sign-on: a session taken from it
+    // must not be able to add a password login the provider knows nothing about.
+    if (user.password_hash === null) {
+      throw new AppError('validation_failed', 'This account signs in with single sign-on', [
+        { path: '/body/password', message: 'cannot be set by yourself on an account without a password: an admin can set one' },
+      ]);
+    }
     const now = clock.now();
     assertWithinLimit(wrongCurrent, user.id, now, 'Too many wrong current passwords; try again later');
     const wrong = (message: string) => new AppError('validation_failed', 'Confirm your current password to change it', [{ path: '/body/currentPassword', message }]);
