@@ -14,6 +14,7 @@ export class SharedTestClock {
   private version = 0;
   private applying = false;
   private timer: NodeJS.Timeout | null = null;
+  private pushing: Promise<void> = Promise.resolve();
   private unsubscribe: () => void = () => undefined;
 
   constructor(
@@ -26,8 +27,12 @@ export class SharedTestClock {
   async start(): Promise<void> {
     await this.pull();
     if (this.version === 0) await this.push();
+    // One request may change the clock twice ({freeze, set}): writes run one after the
+    // other, each with the state as it is then, or PostgreSQL could commit them out of order.
     this.unsubscribe = this.clock.onChange(() => {
-      if (!this.applying) this.clock.trackSharing(this.push());
+      if (this.applying) return;
+      this.pushing = this.pushing.then(() => this.push());
+      this.clock.trackSharing(this.pushing);
     });
     this.timer = setInterval(() => void this.pull().catch((err: unknown) => this.logger.debug({ err }, 'reading the shared test clock failed')), POLL_MS);
   }

@@ -39,4 +39,16 @@ describeEachDatabase('test mode: nodes on one database share one test clock', (d
     expect(ahead).toBeGreaterThan(0);
     expect(ahead).toBeLessThan(60_000);
   });
+
+  it('keeps the last of two changes made by one request ({freeze, set}), never the first', async () => {
+    for (let i = 0; i < 5; i++) {
+      const at = Date.parse('2026-05-01T00:00:00Z') + i * 3_600_000;
+      await a.app.inject({ method: 'POST', url: '/api/v1/test/clock', payload: { freeze: false } });
+      await a.app.inject({ method: 'POST', url: '/api/v1/test/clock', payload: { freeze: true, set: new Date(at).toISOString() } });
+      await until(() => b.clock.now() === at);
+      // Longer than the followers' poll: a write committed out of order would show by now.
+      await new Promise((r) => setTimeout(r, 600));
+      expect([a.clock.now(), b.clock.now()]).toEqual([at, at]);
+    }
+  });
 });
