@@ -52,6 +52,8 @@ export class Engine extends PollingLoop {
   private readonly dispatcher: Dispatcher;
   private readonly advancing = new Set<string>();
   private claimedInPass = 0;
+  /** Steps made due by failed sends, counted so runOnce sees those finished in the background. */
+  private escalations = 0;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -59,19 +61,25 @@ export class Engine extends PollingLoop {
   ) {
     super({ clock: deps.clock, logger: deps.logger, name: 'engine' });
     this.options = { ...defaults, ...options };
-    this.dispatcher = new Dispatcher({ ...deps, onEscalated: () => this.wake() }, { owner: deps.owner, leaseMs: this.options.leaseMs, maxInFlight: this.options.maxInFlight });
+    const onEscalated = () => {
+      this.escalations++;
+      this.wake();
+    };
+    this.dispatcher = new Dispatcher({ ...deps, onEscalated }, { owner: deps.owner, leaseMs: this.options.leaseMs, maxInFlight: this.options.maxInFlight });
   }
 
   /** Passes until nothing due is left and every page started has been sent and recorded. */
   async runOnce(): Promise<void> {
-    let busy: boolean;
+    let again: boolean;
     do {
+      const escalations = this.escalations;
       await this.serialisedPass();
       // Sends started by this pass or by the background loop may make more work due (a
       // step whose pages all failed moves on at once): pass again until all is quiet.
-      busy = this.claimedInPass > 0 || this.dispatcher.busy();
+      const busy = this.claimedInPass > 0 || this.dispatcher.busy();
       await this.dispatcher.idle();
-    } while (busy);
+      again = busy || this.escalations !== escalations;
+    } while (again);
   }
 
   override async stop(): Promise<void> {

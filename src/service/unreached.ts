@@ -19,7 +19,8 @@ function transitionOf(idempotencyKey: string): { incidentId: string; seq: number
 /**
  * A page failed for good. If every page of the step it belonged to has failed, the step
  * reached nobody: the next step fires at once instead of after its wait (and when none
- * is left, the policy ends and the fallback below tells the managers).
+ * is left, the policy ends and the fallback below tells the managers). True when there
+ * is new work for the engine now.
  */
 export async function afterFinalFailure(db: Kysely<DB>, idempotencyKey: string, at: number): Promise<boolean> {
   const step = transitionOf(idempotencyKey);
@@ -48,7 +49,7 @@ export async function afterFinalFailure(db: Kysely<DB>, idempotencyKey: string, 
   }
   // The policy already ran out while these pages were being retried.
   const incident = await db.selectFrom('incidents').select(['id', 'monitor_id', 'title', 'status', 'next_action_at']).where('id', '=', step.incidentId).executeTakeFirst();
-  if (incident?.status === 'triggered' && incident.next_action_at === null) await fallbackIfNobodyReached(db, incident, at, at);
+  if (incident?.status === 'triggered' && incident.next_action_at === null) return (await fallbackIfNobodyReached(db, incident, at, at)) > 0;
   return false;
 }
 
