@@ -4,7 +4,6 @@
 // every due check ran.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -79,15 +78,10 @@ async function twoNodes(script: string, targetUrl: string): Promise<Record<strin
   if (!bin) return { skipped: 'no PostgreSQL binaries (apt-get install -y postgresql)' };
   const cluster = await startPgCluster(bin);
   try {
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench_checks');
-    await admin.end();
-    const url = new URL(cluster.url);
-    url.pathname = '/bench_checks';
-    const first = startNode(script, url.toString(), 10_000, targetUrl);
+    const url = await cluster.createDatabase('bench_checks');
+    const first = startNode(script, url, 10_000, targetUrl);
     await first.seeded;
-    const second = startNode(script, url.toString(), 10_000, targetUrl, true);
+    const second = startNode(script, url, 10_000, targetUrl, true);
     const nodes = [await first.result, await second.result];
     const checks = nodes.reduce((n, r) => n + Number(r['checks']), 0);
     return { monitors: 10_000, checksBothNodes: checks, expectedChecks: nodes[0]?.['expectedChecks'], nodes };

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { systemClock } from '../src/kernel/clock.js';
 import type { Config } from '../src/app/config.js';
 import { createLogger } from '../src/app/logger.js';
@@ -31,13 +30,7 @@ async function sqliteTarget(): Promise<Target> {
 }
 
 async function pgTarget(cluster: PgCluster, name: string): Promise<Target> {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return { dialect: 'postgres', url: url.toString(), cleanup: async () => undefined };
+  return { dialect: 'postgres', url: await cluster.createDatabase(name), cleanup: async () => undefined };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;

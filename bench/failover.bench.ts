@@ -3,7 +3,6 @@
 // from when it was due to when the receiver got it (p50/p99/max), pages lost, and pages
 // delivered twice with the same key. Then the same storm without kills while one
 // destination hangs, against a run where none does: the healthy destinations' p99.
-import pg from 'pg';
 import { findPgBin, startPgCluster, type PgCluster } from '../test/support/postgres-cluster.js';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.js';
 import { freePort, prepareStorm, sleep } from '../test/support/storm.js';
@@ -16,16 +15,6 @@ const KILL_EVERY_MS = 10_000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
 
-async function database(cluster: PgCluster, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 interface Scenario {
   kills: boolean;
   /** People whose webhook hangs: their pages are not measured. */
@@ -34,7 +23,7 @@ interface Scenario {
 
 async function storm(cluster: PgCluster, name: string, scenario: Scenario) {
   const receiver: WebhookReceiver = await startWebhookReceiver();
-  const env = { VIGIL_DATABASE_URL: await database(cluster, name), VIGIL_SECRET: 'bench-secret-bench-secret-bench-secret' };
+  const env = { VIGIL_DATABASE_URL: await cluster.createDatabase(name), VIGIL_SECRET: 'bench-secret-bench-secret-bench-secret' };
   const ports = await Promise.all([freePort(), freePort(), freePort()]);
   const nodes: ServerProcess[] = await Promise.all(ports.map((port) => startServerProcess(env, port)));
   const people = ['alice', 'bob', 'carol'];

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface PgCluster {
   url: string;
@@ -11,6 +12,8 @@ export interface PgCluster {
   pause(): void;
   /** Starts it again on the same port after pause(). */
   resume(): void;
+  /** Creates an empty database in the cluster and returns its URL. */
+  createDatabase(name: string): Promise<string>;
 }
 
 /** Finds initdb/pg_ctl from Debian's postgresql packages (newest version first). */
@@ -58,9 +61,19 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
       'start',
     ]);
   start();
+  const clusterUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: clusterUrl,
     pause: () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    async createDatabase(name) {
+      const admin = new pg.Client({ connectionString: clusterUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(clusterUrl);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
     resume: start,
     stop() {
       try {
