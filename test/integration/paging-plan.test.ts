@@ -139,6 +139,13 @@ describeEachDatabase('paging plan API', (dialect) => {
     const bad = await t.admin.get(`/api/v1/escalation-policies/${ids['policy']}/paging-plan?at=tomorrow`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('/querystring/at');
+    // The fuzzer found a 500 here: year 9999 plus a long policy's waits left the range of dates.
+    const far = await t.admin.get(`/api/v1/escalation-policies/${ids['policy']}/paging-plan?at=9999-12-31T23%3A59%3A59Z`);
+    expect(far.status).toBe(400);
+    expect(far.body.errors[0].path).toBe('/querystring/at');
+    const farDraft = await t.admin.post('/api/v1/escalation-policies/paging-plan', { at: '0001-01-01T00:00:00Z', steps: [{ waitSeconds: 60, targets: [{ type: 'webhook', url: 'https://hooks.example.com/plan' }] }] });
+    expect(farDraft.status).toBe(400);
+    expect(farDraft.body.errors[0].path).toBe('/body/at');
     const noSteps = await t.admin.post('/api/v1/escalation-policies/paging-plan', { steps: [] });
     expect(noSteps.status).toBe(400);
     expect((await t.admin.get('/api/v1/monitors/00000000-0000-4000-8000-000000000000/paging-plan')).status).toBe(404);

@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import { AppError } from '../../core/errors.js';
+import { DAY } from '../../core/time/units.js';
 import { configuredChannels } from '../../app/configured-channels.js';
 import { planPaging } from '../../service/paging-plan.js';
 import { getMonitor } from '../../store/monitors.js';
@@ -10,10 +12,22 @@ import { IdParams } from '../schemas/common.js';
 import { DraftPlanInput, PagingHealthItem, PagingPlanView, PlanQuery, toPlanView } from '../schemas/paging-plan.js';
 import { toProblemView } from '../schemas/paging-problem.js';
 
+const MAX_PLAN_OFFSET_DAYS = 2 * 366;
+
 /** "Who would be paged, how and when, if this fired at T", and which policies reach nobody now. */
 export function pagingRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
   const configured = configuredChannels(config);
-  const instant = (at: string | undefined) => (at === undefined ? clock.now() : Date.parse(at));
+  // A plan is a forecast from near now: far instants plus a policy's waits and repeats can
+  // leave the range of dates at all, and a schedule's answer that far out means nothing.
+  const instant = (at: string | undefined, path: string) => {
+    const now = clock.now();
+    if (at === undefined) return now;
+    const t = Date.parse(at);
+    if (Math.abs(t - now) > MAX_PLAN_OFFSET_DAYS * DAY) {
+      throw new AppError('validation_failed', 'The instant is too far from now', [{ path, message: `must be within ${MAX_PLAN_OFFSET_DAYS} days of now` }]);
+    }
+    return t;
+  };
   const description =
     'Schedules are resolved at each step’s own instant; people, contact methods and notification rules are taken as they are now.';
 
@@ -23,7 +37,7 @@ export function pagingRoutes(api: Api, { database: { db }, clock, config }: Http
     async (req) => {
       const monitor = await getMonitor(db, req.params.id);
       const policy = snapshotOf(await getPolicy(db, monitor.policy_id));
-      return toPlanView(await planPaging(db, policy, instant(req.query.at), configured), { id: policy.id, name: policy.name });
+      return toPlanView(await planPaging(db, policy, instant(req.query.at, '/querystring/at'), configured), { id: policy.id, name: policy.name });
     },
   );
 
@@ -32,7 +46,7 @@ export function pagingRoutes(api: Api, { database: { db }, clock, config }: Http
     { schema: { tags: ['escalation policies'], summary: 'Who this policy would page, how and when, from `at`', description, params: IdParams, querystring: PlanQuery, response: { 200: PagingPlanView } } },
     async (req) => {
       const policy = snapshotOf(await getPolicy(db, req.params.id));
-      return toPlanView(await planPaging(db, policy, instant(req.query.at), configured), { id: policy.id, name: policy.name });
+      return toPlanView(await planPaging(db, policy, instant(req.query.at, '/querystring/at'), configured), { id: policy.id, name: policy.name });
     },
   );
 
@@ -47,7 +61,7 @@ export function pagingRoutes(api: Api, { database: { db }, clock, config }: Http
         response: { 200: PagingPlanView },
       },
     },
-    async (req) => toPlanView(await planPaging(db, { steps: req.body.steps, repeat: req.body.repeat }, instant(req.body.at), configured), null),
+    async (req) => toPlanView(await planPaging(db, { steps: req.body.steps, repeat: req.body.repeat }, instant(req.body.at, '/body/at'), configured), null),
   );
 
   api.get(
