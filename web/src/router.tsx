@@ -1,50 +1,63 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
+import { PageLoader } from './components/PageLoader';
 import { AppLayout } from './layout/AppLayout';
-import { AuditPage } from './pages/audit/AuditPage';
-import { IncidentPage } from './pages/incidents/IncidentPage';
-import { IncidentsPage } from './pages/incidents/IncidentsPage';
-import { LoginPage } from './pages/login/LoginPage';
-import { MonitorPage } from './pages/monitors/MonitorPage';
-import { MonitorsPage } from './pages/monitors/MonitorsPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { PoliciesPage } from './pages/policies/PoliciesPage';
-import { PolicyEditorPage } from './pages/policies/PolicyEditorPage';
-import { OnCallPage } from './pages/on-call/OnCallPage';
-import { ProfilePage } from './pages/profile/ProfilePage';
-import { TwoFactorSetupPage } from './pages/two-factor/TwoFactorSetupPage';
-import { SchedulePage } from './pages/schedules/SchedulePage';
-import { SchedulesPage } from './pages/schedules/SchedulesPage';
-import { TeamDetailPage } from './pages/teams/TeamDetailPage';
-import { TeamsPage } from './pages/teams/TeamsPage';
-import { UsersPage } from './pages/users/UsersPage';
 
+// Each page is its own chunk, fetched on first visit: the login page does not download the
+// schedule editor. HydrateFallback shows while the first page's chunk loads.
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/two-factor-setup', element: <TwoFactorSetupPage /> },
+  {
+    path: '/login',
+    HydrateFallback: PageLoader,
+    lazy: async () => ({ Component: (await import('./pages/login/LoginPage')).LoginPage }),
+  },
+  {
+    path: '/two-factor-setup',
+    HydrateFallback: PageLoader,
+    lazy: async () => ({ Component: (await import('./pages/two-factor/TwoFactorSetupPage')).TwoFactorSetupPage }),
+  },
   {
     element: <RequireAuth />,
+    HydrateFallback: PageLoader,
     children: [
       {
         element: <AppLayout />,
         children: [
           { index: true, element: <Navigate to="/on-call" replace /> },
-          { path: 'on-call', element: <OnCallPage /> },
-          { path: 'schedules', element: <SchedulesPage /> },
-          { path: 'schedules/:scheduleId', element: <SchedulePage /> },
-          { path: 'escalation-policies', element: <PoliciesPage /> },
-          { path: 'escalation-policies/new', element: <PolicyEditorPage /> },
-          { path: 'escalation-policies/:policyId', element: <PolicyEditorPage /> },
-          { path: 'monitors', element: <MonitorsPage /> },
-          { path: 'monitors/:monitorId', element: <MonitorPage /> },
-          { path: 'incidents', element: <IncidentsPage /> },
-          { path: 'incidents/:incidentId', element: <IncidentPage /> },
-          { path: 'teams', element: <TeamsPage /> },
-          { path: 'teams/:teamId', element: <TeamDetailPage /> },
-          { path: 'users', element: <UsersPage /> },
-          { path: 'audit-log', element: <AuditPage /> },
-          { path: 'profile', element: <ProfilePage /> },
-          { path: '*', element: <NotFoundPage /> },
+          { path: 'on-call', lazy: async () => ({ Component: (await import('./pages/on-call/OnCallPage')).OnCallPage }) },
+          { path: 'schedules', lazy: async () => ({ Component: (await import('./pages/schedules/SchedulesPage')).SchedulesPage }) },
+          {
+            path: 'schedules/:scheduleId',
+            lazy: async () => ({ Component: (await import('./pages/schedules/SchedulePage')).SchedulePage }),
+          },
+          {
+            path: 'escalation-policies',
+            lazy: async () => ({ Component: (await import('./pages/policies/PoliciesPage')).PoliciesPage }),
+          },
+          {
+            path: 'escalation-policies/new',
+            lazy: async () => ({ Component: (await import('./pages/policies/PolicyEditorPage')).PolicyEditorPage }),
+          },
+          {
+            path: 'escalation-policies/:policyId',
+            lazy: async () => ({ Component: (await import('./pages/policies/PolicyEditorPage')).PolicyEditorPage }),
+          },
+          { path: 'monitors', lazy: async () => ({ Component: (await import('./pages/monitors/MonitorsPage')).MonitorsPage }) },
+          {
+            path: 'monitors/:monitorId',
+            lazy: async () => ({ Component: (await import('./pages/monitors/MonitorPage')).MonitorPage }),
+          },
+          { path: 'incidents', lazy: async () => ({ Component: (await import('./pages/incidents/IncidentsPage')).IncidentsPage }) },
+          {
+            path: 'incidents/:incidentId',
+            lazy: async () => ({ Component: (await import('./pages/incidents/IncidentPage')).IncidentPage }),
+          },
+          { path: 'teams', lazy: async () => ({ Component: (await import('./pages/teams/TeamsPage')).TeamsPage }) },
+          { path: 'teams/:teamId', lazy: async () => ({ Component: (await import('./pages/teams/TeamDetailPage')).TeamDetailPage }) },
+          { path: 'users', lazy: async () => ({ Component: (await import('./pages/users/UsersPage')).UsersPage }) },
+          { path: 'audit-log', lazy: async () => ({ Component: (await import('./pages/audit/AuditPage')).AuditPage }) },
+          { path: 'profile', lazy: async () => ({ Component: (await import('./pages/profile/ProfilePage')).ProfilePage }) },
+          { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).NotFoundPage }) },
         ],
       },
     ],
