@@ -1,10 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { PageLoader } from './components/PageLoader';
-import { AppLayout } from './layout/AppLayout';
 
-// Each page is its own chunk, fetched on first visit: the login page does not download the
-// schedule editor. HydrateFallback shows while the first page's chunk loads.
+// Each page, and the signed-in layout, is its own chunk fetched on first visit: the login page
+// does not download the navigation or the schedule editor. HydrateFallback shows while the
+// first page's chunks load.
 export const router = createBrowserRouter([
   {
     path: '/login',
@@ -21,7 +21,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoader,
     children: [
       {
-        element: <AppLayout />,
+        lazy: async () => ({ Component: (await import('./layout/AppLayout')).AppLayout }),
         children: [
           { index: true, element: <Navigate to="/on-call" replace /> },
           { path: 'on-call', lazy: async () => ({ Component: (await import('./pages/on-call/OnCallPage')).OnCallPage }) },
