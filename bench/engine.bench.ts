@@ -12,6 +12,7 @@ import { openDatabase, type Database } from '../src/store/database.js';
 import { newId } from '../src/store/ids.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { findPgBin, startPgCluster, type PgCluster } from '../test/support/postgres-cluster.js';
+import { demoAdmin } from '../test/support/demo-admin.js';
 
 const OPEN_INCIDENTS = 10_000;
 const SPREAD_MS = 20_000;
@@ -95,8 +96,8 @@ async function lateness(target: Target) {
 /** Opens incidents through the HTTP API with 16 concurrent clients for 10 s. */
 async function triggerRate(target: Target) {
   const config: Config = {
-    host: '127.0.0.1', port: 0, databaseUrl: target.url, baseUrl: 'http://127.0.0.1', secret: 'bench-secret-bench-secret-bench-secret',
-    logLevel: 'silent', testMode: false, seedDemo: true, webDir: '/nonexistent', smtpUrl: undefined, emailFrom: 'Vigil <vigil@localhost>', twilio: undefined,
+    host: '127.0.0.1', port: 0, databaseUrl: target.url, baseUrl: 'http://127.0.0.1', baseUrlSet: true, secret: 'bench-secret-bench-secret-bench-secret',
+    logLevel: 'silent', testMode: false, seedDemo: true, demoPassword: demoAdmin.password, trustedProxies: [], webDir: '/nonexistent', smtpUrl: undefined, emailFrom: 'Vigil <vigil@localhost>', twilio: undefined,
     checkConcurrency: 100, checkRetention: { resultsDays: 7, rollupsDays: 400 }, auditRetentionDays: 400, incidentActions: 'team',
     destinationPolicy: { allowPrivate: true, allowedRanges: [] },
   };
@@ -104,7 +105,7 @@ async function triggerRate(target: Target) {
   await vigil.app.listen({ host: '127.0.0.1', port: 0 });
   const address = vigil.app.server.address() as { port: number };
   const base = `http://127.0.0.1:${address.port}/api/v1`;
-  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'vigil-demo' }) });
+  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoAdmin) });
   const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
   const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
   const token = ((await (await fetch(`${base}/me/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: '{"name":"bench"}' })).json()) as { token: string }).token;

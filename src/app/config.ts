@@ -6,6 +6,7 @@ import { Value } from 'typebox/value';
 import type { TwilioConfig } from '../channels/twilio.js';
 import { loadOidcConfig, type OidcConfig } from './oidc-config.js';
 import { parsePolicySetting, type DestinationPolicy } from '../core/destination-policy.js';
+import { parseTrustedProxies } from '../core/trusted-proxies.js';
 import type { IncidentActionsSetting } from '../core/incident-access.js';
 
 const Env = Type.Object({
@@ -17,6 +18,8 @@ const Env = Type.Object({
   VIGIL_LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   VIGIL_TEST_MODE: Type.Enum(['0', '1'], { default: '0' }),
   VIGIL_SEED_DEMO: Type.Enum(['0', '1'], { default: '1' }),
+  VIGIL_DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 12, maxLength: 512 })),
+  VIGIL_TRUST_PROXY: Type.String({ default: '' }),
   VIGIL_WEB_DIR: Type.Optional(Type.String()),
   VIGIL_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   VIGIL_EMAIL_FROM: Type.String({ default: 'Vigil <vigil@localhost>' }),
@@ -37,11 +40,17 @@ export interface Config {
   port: number;
   databaseUrl: string;
   baseUrl: string;
+  /** False when VIGIL_BASE_URL is unset and baseUrl is the localhost default. */
+  baseUrlSet: boolean;
   /** Signs links and cookies; from VIGIL_SECRET or generated once into the data dir. */
   secret: string;
   logLevel: string;
   testMode: boolean;
   seedDemo: boolean;
+  /** The demo owner's password from VIGIL_DEMO_PASSWORD; without it one is generated and printed once. */
+  demoPassword: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For gives the client address (VIGIL_TRUST_PROXY); none when empty. */
+  trustedProxies: string[];
   webDir: string | undefined;
   /** smtp(s)://user:pass@host:port; without it, email contact methods cannot be paged. */
   smtpUrl: string | undefined;
@@ -80,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const destinationPolicy = parsePolicySetting(v.VIGIL_ALLOW_PRIVATE_DESTINATIONS);
   if ('error' in destinationPolicy) throw new ConfigError(`Invalid configuration:\n  VIGIL_ALLOW_PRIVATE_DESTINATIONS: ${destinationPolicy.error}`);
+  const trusted = parseTrustedProxies(v.VIGIL_TRUST_PROXY);
+  if ('error' in trusted) throw new ConfigError(`Invalid configuration:\n  VIGIL_TRUST_PROXY: ${trusted.error}`);
   const oidc = loadOidcConfig(env);
   if (oidc.errors.length > 0) throw new ConfigError(`Invalid configuration:\n${oidc.errors.map((e) => `  ${e}`).join('\n')}`);
   const baseUrl = (v.VIGIL_BASE_URL ?? `http://localhost:${v.VIGIL_PORT}`).replace(/\/$/, '');
@@ -88,10 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: v.VIGIL_PORT,
     databaseUrl: v.VIGIL_DATABASE_URL,
     baseUrl,
+    baseUrlSet: v.VIGIL_BASE_URL !== undefined,
     secret: v.VIGIL_SECRET ?? persistedSecret(v.VIGIL_DATABASE_URL),
     logLevel: v.VIGIL_LOG_LEVEL,
     testMode: v.VIGIL_TEST_MODE === '1',
     seedDemo: v.VIGIL_SEED_DEMO === '1',
+    demoPassword: v.VIGIL_DEMO_PASSWORD,
+    trustedProxies: trusted.proxies,
     webDir: v.VIGIL_WEB_DIR,
     smtpUrl: v.VIGIL_SMTP_URL,
     emailFrom: v.VIGIL_EMAIL_FROM,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { generatePassword } from '../security/generated-password.js';
 import { hashPassword } from '../security/password.js';
 import { createSchedule } from '../service/schedule-edits.js';
 import type { Database } from '../store/database.js';
@@ -7,23 +8,41 @@ import { insertMonitor } from '../store/monitors.js';
 import { insertPolicy } from '../store/policies.js';
 import { createTeam, putMember } from '../store/teams.js';
 import { createUser } from '../store/users.js';
+import { demoPasswordBanner } from './demo-password-banner.js';
 
-export const demoAdmin = { email: 'admin@example.com', password: 'vigil-demo' };
+/** The demo's owner: the only demo person with a password, given to seedDemo. */
+export const demoAdmin = { email: 'admin@example.com', name: 'Demo Admin' };
 
 const demoPeople: { email: string; name: string; role: Role; timeZone: string; teamRole: 'manager' | 'member' }[] = [
-  { email: demoAdmin.email, name: 'Demo Admin', role: 'owner', timeZone: 'America/Chicago', teamRole: 'manager' },
+  { email: demoAdmin.email, name: demoAdmin.name, role: 'owner', timeZone: 'America/Chicago', teamRole: 'manager' },
   { email: 'alice@example.com', name: 'Alice Senior', role: 'responder', timeZone: 'America/Chicago', teamRole: 'manager' },
   { email: 'bob@example.com', name: 'Bob Night', role: 'responder', timeZone: 'America/Chicago', teamRole: 'member' },
   { email: 'carol@example.com', name: 'Carol Night', role: 'responder', timeZone: 'America/Chicago', teamRole: 'member' },
   { email: 'dave@example.com', name: 'Dave Viewer', role: 'viewer', timeZone: 'Europe/London', teamRole: 'member' },
 ];
 
-/** Seeds the demo team on an empty database only, so restarts never duplicate it. */
-export async function seedDemo(database: Database, now: number, log: Logger): Promise<boolean> {
+/**
+ * Seeds the demo on an empty database. The owner's password is `fromEnv`
+ * (VIGIL_DEMO_PASSWORD) or a generated one handed to `announce` (the console), once: a
+ * later start finds users and seeds nothing, so no known or printed password outlives
+ * the first start.
+ */
+export async function seedDemoOnce(database: Database, now: number, log: Logger, fromEnv: string | undefined, announce: (text: string) => void): Promise<void> {
+  const password = fromEnv ?? generatePassword();
+  if (!(await seedDemo(database, now, log, password))) return;
+  if (fromEnv === undefined) announce(demoPasswordBanner(demoAdmin.email, password));
+  else log.info({ email: demoAdmin.email }, "the demo owner's password is the one set in VIGIL_DEMO_PASSWORD");
+}
+
+/**
+ * Seeds the demo team on an empty database only, so restarts never duplicate it; true when
+ * it did, and so `ownerPassword` is now the demo owner's password.
+ */
+async function seedDemo(database: Database, now: number, log: Logger, ownerPassword: string): Promise<boolean> {
   const { db } = database;
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
-  const passwordHash = await hashPassword(demoAdmin.password);
+  const passwordHash = await hashPassword(ownerPassword);
   const ids = new Map<string, string>();
   const team = await db.transaction().execute(async (trx) => {
     const created = await createTeam(trx, { name: 'Platform', description: 'Demo team: the people on call for the platform' }, now);
@@ -93,6 +112,6 @@ export async function seedDemo(database: Database, now: number, log: Logger): Pr
     now,
   );
   await insertMonitor(db, { teamId: team.id, name: 'Demo API', kind: 'manual', policyId: policy.id, config: {}, paused: false }, now);
-  log.warn({ email: demoAdmin.email }, 'seeded the demo team; log in with the demo admin and change its password');
+  log.warn({ email: demoAdmin.email }, 'seeded the demo team; log in as its owner and change the password on the profile page');
   return true;
 }

@@ -20,7 +20,8 @@ import { migrateToLatest } from '../store/migrate.js';
 import { withStartupLock } from '../store/startup-lock.js';
 import { TestClock, systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from './config.js';
-import { seedDemo } from './seed-demo.js';
+import { seedDemoOnce } from './seed-demo.js';
+import { warnAboutLocalhostLinks } from './localhost-links-warning.js';
 import { SharedTestClock } from './shared-test-clock.js';
 import { configuredChannels } from './configured-channels.js';
 import { PagingHealthLoop } from '../service/paging-health-loop.js';
@@ -37,8 +38,15 @@ export interface Vigil {
   stop(): Promise<void>;
 }
 
-/** Wires one Vigil node: database, migrations, demo seed, HTTP server (not yet listening). */
-export async function startVigil(config: Config, logger: Logger, options: { frozenAt?: number } = {}): Promise<Vigil> {
+/** Where the demo owner's generated password is shown: the console, never the logger. */
+const toConsole = (text: string) => void process.stdout.write(text);
+
+/**
+ * Wires one Vigil node: database, migrations, demo seed, HTTP server (not yet listening).
+ * `announce` receives the one-time demo password banner (tests read it).
+ */
+export async function startVigil(config: Config, logger: Logger, options: { frozenAt?: number; announce?: (text: string) => void } = {}): Promise<Vigil> {
+  warnAboutLocalhostLinks(config, logger);
   const database = openDatabase(config.databaseUrl);
   const testClock = config.testMode ? new TestClock() : null;
   // Tests that seed "in the past" freeze the clock before anything reads it.
@@ -47,7 +55,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const clock = testClock ?? systemClock;
   await withStartupLock(database, async () => {
     await migrateToLatest(database);
-    if (config.seedDemo) await seedDemo(database, clock.now(), logger);
+    if (config.seedDemo) await seedDemoOnce(database, clock.now(), logger, config.demoPassword, options.announce ?? toConsole);
   });
   const sharedClock = testClock ? new SharedTestClock(database, testClock, logger) : null;
   await sharedClock?.start();

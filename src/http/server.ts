@@ -47,6 +47,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    // Only listed proxies may name the client in X-Forwarded-For: rate limits and the audit log key on it.
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
     frameworkErrors: urlErrorHandler,
     ajv: {
       // allErrors so one response lists every bad field; unknown fields are

@@ -1,7 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Seeded by the server on first start. */
-export const demoAdmin = { email: 'admin@example.com', password: 'vigil-demo', name: 'Demo Admin' };
+import { demoAdmin as credentials } from '../support/demo-admin';
+
+/** Seeded by the server on first start, with the password playwright.config.ts gives it. */
+export const demoAdmin = { ...credentials, name: 'Demo Admin' };
 
 export async function logInAsDemoAdmin(page: Page): Promise<void> {
   await page.goto('/login');

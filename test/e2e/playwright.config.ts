@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoAdmin } from '../support/demo-admin';
 import { chromiumPath, hasChromium, installHint } from './chromium';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,6 +67,8 @@ export default defineConfig({
         VIGIL_DATABASE_URL: `sqlite:${process.env['VIGIL_E2E_DATABASE']}`,
         VIGIL_TEST_MODE: '1',
         VIGIL_LOG_LEVEL: 'warn',
+        // The specs log in as the demo owner (demo.ts): a real first start would generate its password.
+        VIGIL_DEMO_PASSWORD: demoAdmin.password,
         // The demo and the specs aim checks and webhooks at local fakes.
         VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1',
       },

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { demoAdmin } from '../../src/app/seed-demo.js';
+import { demoAdmin } from '../support/demo-admin.js';
 import { totpCode } from '../../src/security/totp.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp, type Caller } from '../support/test-app.js';

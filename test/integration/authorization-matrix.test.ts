@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { demoAdmin } from '../../src/app/seed-demo.js';
+import { demoAdmin } from '../support/demo-admin.js';
 import { accessRules, matrixRoles, type AccessRule, type MatrixRole } from '../../src/http/access-rules.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp, type Caller, type Response } from '../support/test-app.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadOidcConfig } from '../../src/app/oidc-config.js';
 import { createLogger } from '../../src/app/logger.js';
-import { demoAdmin } from '../../src/app/seed-demo.js';
+import { demoAdmin } from '../support/demo-admin.js';
 import { startVigil, type Vigil } from '../../src/app/start.js';
 import { totpCode } from '../../src/security/totp.js';
 import { createTestDatabase, describeEachDatabase } from '../support/databases.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadOidcConfig } from '../../src/app/oidc-config.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { demoAdmin } from '../support/demo-admin.js';
 import { startOidcIssuer, type OidcIssuer, type TestAccount } from '../support/oidc-issuer.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -130,6 +131,6 @@ describeEachDatabase('single sign-on with OpenID Connect', (dialect) => {
     const res = await t.anonymous.post('/api/v1/auth/login', { email: 'owned@example.com', password: 'a-long-password' });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('password_login_disabled');
-    expect((await t.anonymous.post('/api/v1/auth/login', { email: 'admin@example.com', password: 'vigil-demo' })).status).toBe(200);
+    expect((await t.anonymous.post('/api/v1/auth/login', demoAdmin)).status).toBe(200);
   });
 });

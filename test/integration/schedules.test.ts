@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
+import { demoAdmin } from '../support/demo-admin.js';
 import { useTestApp } from '../support/test-app.js';
 
 // Tuesday 2026-03-03 10:00 in Chicago (CST, UTC-6).
@@ -251,7 +252,7 @@ describeEachDatabase('schedules API', (dialect) => {
     const s = await twoLayer('Permissions');
     await t.admin.post('/api/v1/users', { email: 'outsider@example.com', name: 'Outsider', role: 'responder', password: 'long-enough' });
     const outsider = await t.login('outsider@example.com', 'long-enough');
-    const member = await t.login('admin@example.com', 'vigil-demo');
+    const member = await t.login(demoAdmin.email, demoAdmin.password);
     expect((await outsider.get(`/api/v1/schedules/${s.id}`)).status).toBe(200);
     expect((await outsider.patch(`/api/v1/schedules/${s.id}`, { name: 'Mine' })).status).toBe(403);
     expect((await outsider.post(`/api/v1/schedules/${s.id}/overrides`, { userId: ids['dave'], start: TUE_10, end: TUE_18 })).status).toBe(403);

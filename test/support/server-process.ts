@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoAdmin } from './demo-admin.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,7 +19,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
     cwd: root,
-    env: { ...process.env, VIGIL_HOST: '127.0.0.1', VIGIL_PORT: String(port), VIGIL_LOG_LEVEL: 'warn', VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1', ...env },
+    env: { ...process.env, VIGIL_HOST: '127.0.0.1', VIGIL_PORT: String(port), VIGIL_LOG_LEVEL: 'warn', VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1', VIGIL_DEMO_PASSWORD: demoAdmin.password, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { demoAdmin } from './demo-admin.js';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
@@ -49,7 +50,7 @@ export async function prepareStorm(urls: () => string[], receiver: WebhookReceiv
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', password: 'vigil-demo' }),
+    body: JSON.stringify(demoAdmin),
   });
   const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
   const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
-import { demoAdmin } from '../../src/app/seed-demo.js';
+import { demoAdmin } from './demo-admin.js';
 import { startVigil, type Vigil } from '../../src/app/start.js';
 import { createTestDatabase, type TestDialect } from './databases.js';
 
@@ -40,10 +40,13 @@ export function testConfig(databaseUrl: string): Config {
     port: 0,
     databaseUrl,
     baseUrl: 'http://127.0.0.1:8080',
+    baseUrlSet: true,
     secret: 'test-secret-test-secret-test-secret!',
     logLevel: 'silent',
     testMode: true,
     seedDemo: true,
+    demoPassword: demoAdmin.password,
+    trustedProxies: [],
     webDir: '/nonexistent-web-dir',
     smtpUrl: undefined,
     emailFrom: 'Vigil <vigil@test.local>',
