@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { DeliveryError, type Channels, type Message } from '../channels/channel.js';
 import type { ContactKind } from '../store/schema.js';
 import { emailChannel } from '../channels/email.js';
@@ -14,6 +15,7 @@ import { HttpProber } from '../probes/http-probe.js';
 import { createProbe } from '../probes/probe.js';
 import { CheckScheduler } from '../probes/scheduler.js';
 import { buildServer } from '../http/server.js';
+import { registerDomainMetrics } from '../http/domain-metrics.js';
 import type { Api } from '../http/app-types.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -72,9 +74,11 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
       voice: voiceChannel(config.twilio, config.baseUrl),
     }),
   };
+  const registry = new Registry();
+  const meters = registerDomainMetrics(registry, database, clock);
   let engine: Engine | null = null;
   const presence = new NodePresence({ database, clock, logger, held: () => engine?.held() ?? { incidents: [], notifications: [] }, onReaped: () => engine?.wake() });
-  engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id });
+  engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id, onPage: meters.onPage });
   const sendDirect = async (kind: ContactKind, message: Message) => {
     const channel = channels[kind];
     if (!channel) throw new DeliveryError(`no ${kind} channel is configured`);
@@ -82,14 +86,14 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   };
   const httpProber = new HttpProber(config.destinationPolicy);
   const scheduler = new CheckScheduler(
-    { database, clock, logger, probe: createProbe(httpProber, config.destinationPolicy), wakeEngine: () => engine.wake(), retention: config.checkRetention },
+    { database, clock, logger, probe: createProbe(httpProber, config.destinationPolicy), wakeEngine: () => engine.wake(), retention: config.checkRetention, onCheck: meters.onCheck },
     { concurrency: config.checkConcurrency },
   );
   const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
   const auditRetention = new AuditRetentionLoop({ db: database.db, retentionDays: config.auditRetentionDays, clock, logger });
   // The loops without which this node cannot page; paging health reports through its own gauges.
   const loops = () => [engine.status(), scheduler.status(), presence.status()];
-  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops });
+  const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops, registry, onIngest: meters.onIngest });
   await presence.beatNow();
   presence.start();
   engine.start();

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message } from '../channels/channel.js';
 import type { Database } from '../store/database.js';
+import type { ContactKind } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import { afterFinalFailure } from '../service/unreached.js';
 import { addEvent } from '../store/incidents.js';
@@ -20,6 +21,10 @@ export function maskAddress(address: string): string {
   return address.length > 4 ? `…${address.slice(-4)}` : address;
 }
 
+/** What became of one page: sent, failed and to be tried again, or failed for good. */
+export type PageOutcome = 'sent' | 'retrying' | 'failed';
+export type PageObserver = (channel: ContactKind, outcome: PageOutcome) => void;
+
 export interface DispatcherDeps {
   database: Database;
   channels: Channels;
@@ -27,6 +32,7 @@ export interface DispatcherDeps {
   baseUrl: string;
   /** An incident's next step became due now. */
   onEscalated: () => void;
+  onPage?: PageObserver | undefined;
 }
 
 export interface DispatcherOptions {
@@ -148,6 +154,7 @@ export class Dispatcher {
     if (!channel) {
       for (const { row } of live) {
         await markFinal(db, row.id, 'failed', `no ${kind} channel is configured`);
+        this.deps.onPage?.(kind, 'failed');
         await log(row, 'delivery_failed', { error: `no ${kind} channel is configured`, final: true });
         await this.failedForGood(row, now);
       }
@@ -178,6 +185,8 @@ export class Dispatcher {
         await log(row, 'notified', message.bundle ? { bundled: message.bundle.length } : {});
       }
     });
+    // Counted once recorded: record() retries its writes through a database outage.
+    for (const _ of sending) this.deps.onPage?.(kind, 'sent');
   }
 
   /** Puts a page's outcome on its incident's timeline. */
@@ -193,9 +202,10 @@ export class Dispatcher {
     // An open circuit is the destination failing: it counts as an attempt, but its retry
     // waits for the circuit to half-open rather than hammering it.
     const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), err instanceof CircuitOpenError ? err.retryInMs : 0);
+    const isFinal = (row: NotificationRow) => row.attempts >= MAX_ATTEMPTS || err instanceof DestinationRefused;
     await this.record(async () => {
       for (const row of rows) {
-        const final = row.attempts >= MAX_ATTEMPTS || err instanceof DestinationRefused;
+        const final = isFinal(row);
         if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
         if (final) await markFinal(db, row.id, 'failed', error);
         else await markRetry(db, row.id, retryAt(row), error);
@@ -203,6 +213,7 @@ export class Dispatcher {
         if (final) await this.failedForGood(row, now);
       }
     });
+    for (const row of rows) this.deps.onPage?.(row.channel, isFinal(row) ? 'failed' : 'retrying');
   }
 
   /** A page that can no longer reach anyone may leave its step with nobody reached: move on at once. */

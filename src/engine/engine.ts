@@ -7,7 +7,7 @@ import type { Database } from '../store/database.js';
 import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/incidents.js';
 import { nextNotificationAt } from '../store/notifications.js';
 import { nextHeartbeatDueAt } from '../store/monitors.js';
-import { Dispatcher } from './dispatcher.js';
+import { Dispatcher, type PageObserver } from './dispatcher.js';
 import { PollingLoop } from './polling-loop.js';
 import { checkHeartbeats } from './heartbeats.js';
 import { planNotices } from './notice-planner.js';
@@ -20,6 +20,8 @@ export interface EngineDeps {
   baseUrl: string;
   /** This node's id, recorded on its claims (see NodePresence). */
   owner: string;
+  /** Told about every page's outcome; the metrics count them. */
+  onPage?: PageObserver;
 }
 
 export interface EngineOptions {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Clock, TestClock } from '../kernel/clock.js';
 import type { Config } from '../app/config.js';
 import type { Message } from '../channels/channel.js';
@@ -22,4 +23,8 @@ export interface HttpDeps {
   sendDirect: (kind: ContactKind, message: Message) => Promise<void>;
   /** The background loops of this node, for /healthz. */
   loops: () => LoopStatus[];
+  /** This node's metrics, shared with the engine and the check scheduler. */
+  registry: Registry;
+  /** Told about every event the integration endpoints accept. */
+  onIngest: (source: string, action: string) => void;
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 
 /** One registry per server instance, so tests can run several servers in one process. */
-export function registerMetrics(app: FastifyInstance): Registry {
-  const registry = new Registry();
+export function registerMetrics(app: FastifyInstance, registry: Registry): void {
   collectDefaultMetrics({ register: registry, prefix: 'vigil_' });
   const duration = new Histogram({
     name: 'vigil_http_request_duration_seconds',
@@ -17,5 +16,4 @@ export function registerMetrics(app: FastifyInstance): Registry {
     const route = req.routeOptions.url ?? 'unmatched';
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  return registry;
 }

@@ -79,9 +79,9 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  const registry = registerMetrics(app);
-  registerPagingHealthMetrics(registry, deps.database.db);
-  healthRoutes(app, deps, registry);
+  registerMetrics(app, deps.registry);
+  registerPagingHealthMetrics(deps.registry, deps.database.db);
+  healthRoutes(app, deps);
 
   await app.register(
     async (scope) => {

@@ -36,6 +36,7 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
   let dir = '';
   let amUrl = '';
   let monitorId = '';
+  let heartbeatId = '';
 
   beforeAll(async () => {
     await t.vigil.app.listen({ host: '127.0.0.1', port: 0 });
@@ -45,6 +46,11 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
     const monitor = await t.admin.post('/api/v1/monitors', { name: 'Prometheus', teamId, policyId, kind: 'alertmanager' });
     monitorId = monitor.body.id;
     const receiverUrl = `http://127.0.0.1:${vigilPort}/api/v1/integrations/alertmanager?key=${monitor.body.integrationKey}`;
+    // The dead man's switch of docs/OPERATIONS.md: the always-firing Watchdog beats a heartbeat monitor.
+    const heartbeat = await t.admin.post('/api/v1/monitors', { name: 'Watchdog', teamId, policyId, kind: 'heartbeat', heartbeat: { intervalSeconds: 300, graceSeconds: 60 } });
+    expect(heartbeat.status).toBe(201);
+    heartbeatId = heartbeat.body.id;
+    const heartbeatUrl = `http://127.0.0.1:${vigilPort}/api/v1/integrations/heartbeat?key=${heartbeat.body.integrationKey}`;
     dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-alertmanager-'));
     writeFileSync(
       path.join(dir, 'alertmanager.yml'),
@@ -55,11 +61,19 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
         '  group_wait: 0s',
         '  group_interval: 1s',
         '  repeat_interval: 1h',
+        '  routes:',
+        '    - matchers: [\'alertname="Watchdog"\']',
+        '      receiver: deadman',
+        '      repeat_interval: 1m',
         'receivers:',
         '  - name: vigil',
         '    webhook_configs:',
         `      - url: '${receiverUrl}'`,
         '        send_resolved: true',
+        '  - name: deadman',
+        '    webhook_configs:',
+        `      - url: '${heartbeatUrl}'`,
+        '        send_resolved: false',
         '',
       ].join('\n'),
     );
@@ -93,5 +107,16 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
     expect((await post([{ labels, annotations, startsAt, endsAt: new Date(Date.now() - 1000).toISOString() }])).ok).toBe(true);
     const resolved = await eventually(incidents, (list) => list[0]?.status === 'resolved');
     expect(resolved).toEqual([expect.objectContaining({ title: 'Disk full on db-1', status: 'resolved' })]);
+  }, 60_000);
+
+  it("beats a heartbeat monitor with the Watchdog alert, without opening an incident", async () => {
+    const dueAt = async () =>
+      Number((await t.vigil.database.db.selectFrom('monitors').select('heartbeat_due_at').where('id', '=', heartbeatId).executeTakeFirstOrThrow()).heartbeat_due_at);
+    const before = await dueAt();
+    const startsAt = new Date().toISOString();
+    expect((await post([{ labels: { alertname: 'Watchdog', severity: 'none' }, annotations: { summary: 'Always firing' }, startsAt }])).ok).toBe(true);
+    expect(await eventually(dueAt, (due) => due > before)).toBeGreaterThan(before);
+    expect((await t.admin.get(`/api/v1/incidents?monitorId=${heartbeatId}`)).body.items).toEqual([]);
+    expect((await incidents()).map((i) => i.title)).not.toContain('Always firing');
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { Gauge, type Registry } from 'prom-client';
+import { Gauge } from 'prom-client';
 import { Type } from 'typebox';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
@@ -25,7 +25,7 @@ const Health = Type.Object({
  * (engine, check scheduler, …) is failing. A load balancer or orchestrator acts on the
  * 503; the body says why.
  */
-export function healthRoutes(app: Api, { database, loops }: HttpDeps, registry: Registry): void {
+export function healthRoutes(app: Api, { database, loops, registry }: HttpDeps): void {
   new Gauge({
     name: 'vigil_loop_healthy',
     help: '1 while a background loop of this node works, 0 while it fails and retries',

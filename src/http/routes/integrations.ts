@@ -46,7 +46,7 @@ const labelKey = (labels: Record<string, string>) =>
  * logs); PagerDuty Events API v2 senders put it in routing_key, as they would for
  * PagerDuty, and get PagerDuty's answers (202 with dedup_key, 400 invalid event, 429).
  */
-export function integrationRoutes(api: Api, { database, clock, wakeEngine }: HttpDeps): void {
+export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIngest }: HttpDeps): void {
   const tags = ['integrations'];
   const limiter = new FixedWindowCounter(120, 60_000);
 
@@ -68,6 +68,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine }: Htt
 
   async function apply(monitor: MonitorRow, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
     if (monitor.paused === 1) return null;
+    onIngest(monitor.kind, action);
     const now = clock.now();
     if (action === 'trigger') {
       const { incident } = await triggerAlert(database, { monitorId: monitor.id, title, description, dedupKey }, now);
