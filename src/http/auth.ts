@@ -39,7 +39,7 @@ async function authenticate(req: FastifyRequest, deps: HttpDeps): Promise<Actor 
       throw new AppError('unauthenticated', 'Authorization must be "Bearer vgl_…" with a personal API token');
     }
     const user = await findApiTokenUser(deps.database.db, token, now);
-    if (!user) throw new AppError('unauthenticated', 'The API token is unknown or revoked');
+    if (!user) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
     return { user, via: 'token', csrfToken: null, mustEnrolTwoFactor: false };
   }
   const cookie = req.cookies[sessionCookie];

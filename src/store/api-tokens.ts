@@ -11,6 +11,8 @@ export interface ApiTokenInfo {
   prefix: string;
   createdAt: number;
   lastUsedAt: number | null;
+  /** Null: never expires. */
+  expiresAt: number | null;
 }
 
 const tokenPrefix = 'vgl_';
@@ -19,10 +21,11 @@ export async function createApiToken(
   db: Kysely<DB>,
   userId: string,
   name: string,
+  expiresAt: number | null,
   now: number,
 ): Promise<{ token: string; info: ApiTokenInfo }> {
   const token = newSecretToken(tokenPrefix);
-  const info: ApiTokenInfo = { id: newId(), name, prefix: token.slice(0, tokenPrefix.length + 6), createdAt: now, lastUsedAt: null };
+  const info: ApiTokenInfo = { id: newId(), name, prefix: token.slice(0, tokenPrefix.length + 6), createdAt: now, lastUsedAt: null, expiresAt };
   await audited(db, { entity: 'api_token', id: info.id, action: 'create' }, (trx) =>
     trx
       .insertInto('api_tokens')
@@ -35,6 +38,7 @@ export async function createApiToken(
         created_at: now,
         last_used_at: null,
         revoked_at: null,
+        expires_at: expiresAt,
       })
       .execute(),
   );
@@ -53,6 +57,7 @@ export async function findApiTokenUser(db: Kysely<DB>, token: string, now: numbe
     .select('t.id as token_id')
     .where('t.token_hash', '=', sha256(token))
     .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
     .executeTakeFirst();
   if (!row) return undefined;
   const { token_id, ...user } = row;
@@ -69,12 +74,12 @@ export async function findApiTokenUser(db: Kysely<DB>, token: string, now: numbe
 export async function listApiTokens(db: Kysely<DB>, userId: string): Promise<ApiTokenInfo[]> {
   const rows = await db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'expires_at'])
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at }));
+  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at }));
 }
 
 export function revokeApiToken(db: Kysely<DB>, userId: string, id: string, now: number): Promise<void> {

@@ -57,6 +57,8 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** Null: never expires. */
+  expires_at: number | null;
 }
 
 export interface SchedulesTable {

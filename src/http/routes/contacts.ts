@@ -29,6 +29,7 @@ import { hostOfUrl, refuseDeniedDestinations } from '../destination-fields.js';
 import { assertWithinLimit, FixedWindowCounter } from '../fixed-window-counter.js';
 import { assertMayManage } from '../permissions.js';
 import { hasRole } from '../roles.js';
+import { reachabilityRoutes } from './reachability.js';
 import { Id, Instant, toIso } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem } from '../schemas/in-use.js';
 
@@ -73,7 +74,10 @@ const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice']);
 const CODE_LIFETIME_MS = 15 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
 
-export function contactRoutes(api: Api, { database: { db }, clock, wakeEngine, config, sendDirect }: HttpDeps): void {
+export function contactRoutes(api: Api, deps: HttpDeps): void {
+  const { database: { db }, clock, wakeEngine, config, sendDirect } = deps;
+  // What the contact methods and rules add up to: whether a page reaches their owner.
+  reachabilityRoutes(api, deps);
   const tags = ['contact methods'];
   // Each of these makes Vigil send something (an email, a text, a request): a few per method and window.
   const tests = new FixedWindowCounter(5, 15 * 60_000);

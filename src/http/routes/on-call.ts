@@ -4,6 +4,8 @@ import { AppError } from '../../core/errors.js';
 import { applyEdit, type ScheduleEdit } from '../../core/schedule/edit.js';
 import { historyHours, historyTimelineRows } from '../../core/schedule/history.js';
 import { primaryChanges } from '../../core/schedule/primary-changes.js';
+import { configuredChannels } from '../../app/configured-channels.js';
+import { reachabilityOf } from '../../service/reachability.js';
 import { checkDraft, toHistory } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
@@ -42,13 +44,18 @@ const PreviewEdit = Type.Object(
   { additionalProperties: false },
 );
 
-export function onCallRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+export function onCallRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
   const tags = ['on-call'];
   const atOf = (at: string | undefined) => (at === undefined ? clock.now() : Date.parse(at));
+  const configured = configuredChannels(config);
 
   async function onCall(scheduleId: string, at: number) {
     const stored = await loadSchedule(db, scheduleId, { from: at, to: at + 1 });
-    return presentOnCall(stored, toHistory(stored), at, await directoryFor(db, userIdsOf(stored)));
+    const view = presentOnCall(stored, toHistory(stored), at, await directoryFor(db, userIdsOf(stored)));
+    const named = [view.primary?.user.id, ...view.layers.map((l) => l.user?.id)].filter((id): id is string => id !== undefined);
+    // Contact methods as they are now, whatever `at` asks about: they have no history.
+    const reachability = await reachabilityOf(db, named, clock.now(), configured);
+    return { ...view, reachability: [...reachability.values()] };
   }
 
   api.get(

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id, Instant } from './common.js';
+import { ReachabilityView } from './reachability.js';
 import { RestrictionSchema, RotationSchema } from './schedule.js';
 
 export const UserRef = Type.Object({ id: Id, name: Type.String(), email: Type.String() });
@@ -60,6 +61,7 @@ export const OnCall = Type.Object({
       until: Instant,
     }),
   ),
+  reachability: Type.Array(ReachabilityView, { description: 'Whether a page now would reach each person named above, with their contact methods as they are now' }),
 });
 
 const Span = { start: Instant, end: Instant };
