@@ -14,6 +14,7 @@ import { registerMetrics } from './metrics.js';
 import { registerPagingHealthMetrics } from './paging-health-metrics.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { errorHandler } from './problem.js';
+import { registerErrorResponses } from './error-responses.js';
 import { registerStorableInput } from './storable-input.js';
 import { urlErrorHandler } from './url-errors.js';
 import { auditRoutes } from './routes/audit.js';
@@ -60,6 +61,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  registerErrorResponses(app, apiPrefix);
   registerJsonBody(app);
   await registerSecurityHeaders(app, deps.config.baseUrl);
   await app.register(fastifyCookie);
@@ -76,6 +78,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       },
       security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     },
+    // Shared schemas (Problem) keep their $id as their name in components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 

@@ -21,7 +21,7 @@ import type {
   Schedule,
   Weekday,
 } from './types.js';
-// A deliberately naive model of DESIGN.md section 1 for property tests: it resolves one
+// A deliberately naive model of the rules in docs/SCHEDULES.md for property tests: it resolves one
 // instant at a time from lists built with temporal-polyfill directly, sharing nothing
 // with the implementation except the input types.
 

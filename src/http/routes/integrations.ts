@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { settleAlert, triggerAlert } from '../../service/incidents.js';
 import { findMonitorByKey, HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
@@ -159,7 +159,24 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     '/integrations/pagerduty/v2/enqueue',
     // The key is inside the body here, so the body is parsed first, within the size and
     // depth limits every JSON body gets (json-body.ts).
-    { config: { public: true, cleansText: true }, attachValidation: true, schema: { tags, summary: 'PagerDuty Events API v2 compatible', body: PdEvent } },
+    {
+      config: { public: true, cleansText: true },
+      attachValidation: true,
+      schema: {
+        tags,
+        summary: 'PagerDuty Events API v2 compatible',
+        body: PdEvent,
+        response: {
+          202: Type.Object({ status: Type.Literal('success'), message: Type.String(), dedup_key: Type.String() }),
+          400: { description: "PagerDuty's answer to an invalid event or routing key", content: { 'application/json': { schema: PdRefusal(Type.Literal('invalid event'), true) } } },
+          429: {
+            description: "PagerDuty's answer while a monitor gets more than 120 events a minute",
+            headers: { 'Retry-After': { type: 'integer', description: 'Seconds until the window resets' } },
+            content: { 'application/json': { schema: PdRefusal(Type.Literal('throttle event'), false) } },
+          },
+        },
+      },
+    },
     async (req, reply) => {
       const invalid = (errors: string[]) => reply.code(400).send({ status: 'invalid event', message: 'Event object is invalid', errors });
       if (req.validationError) return invalid([req.validationError.message]);
@@ -168,6 +185,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       if (!monitor || monitor.kind !== 'pagerduty') return invalid(['Invalid routing key']);
       // Counted per monitor, after the key is known good, so random keys cannot fill memory.
       if (!limiter.take(monitor.id, clock.now())) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil(limiter.msUntilReset(monitor.id, clock.now()) / 1000))));
         return reply.code(429).send({ status: 'throttle event', message: 'Requests for this service are arriving too quickly.  Please retry later.' });
       }
       if (event.event_action === 'trigger' && !event.payload) return invalid(['\'payload\' is missing or blank']);
@@ -180,6 +198,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     },
   );
 }
+
+const PdRefusal = (status: TSchema, withErrors: boolean) =>
+  Type.Object({ status, message: Type.String(), ...(withErrors && { errors: Type.Array(Type.String()) }) });
 
 const PdEvent = Type.Object({
   routing_key: Type.String({ minLength: 1, maxLength: 200 }),

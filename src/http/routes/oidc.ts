@@ -9,6 +9,13 @@ import { OidcLoginError, OidcRelyingParty, pendingLoginLifetimeMs } from '../oid
 const pendingCookie = 'vigil_oidc';
 const cookiePath = '/api/v1/auth/oidc';
 
+// What providers send back (RFC 6749 4.1.2, RFC 9207 iss); others they add are passed on too.
+const CallbackParam = Type.String({ maxLength: 4096 });
+const CallbackQuery = Type.Object(
+  { code: Type.Optional(CallbackParam), state: Type.Optional(CallbackParam), iss: Type.Optional(CallbackParam), error: Type.Optional(CallbackParam), error_description: Type.Optional(CallbackParam) },
+  { additionalProperties: CallbackParam },
+);
+
 const Methods = Type.Object({
   password: Type.Boolean({ description: 'False with VIGIL_OIDC_ONLY=1 (owners may still use a password)' }),
   sso: Type.Union([Type.Object({ label: Type.String(), startUrl: Type.String() }), Type.Null()]),
@@ -57,7 +64,7 @@ export function oidcRoutes(api: Api, deps: HttpDeps): void {
       schema: {
         tags,
         summary: 'Where the identity provider sends the browser back: opens a session and redirects to the UI',
-        querystring: Type.Record(Type.String(), Type.String({ maxLength: 4096 })),
+        querystring: CallbackQuery,
         response: { 302: Type.Null() },
       },
     },

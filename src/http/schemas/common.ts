@@ -7,7 +7,6 @@ export const TimeZone = Type.String({
   format: 'time-zone',
   'x-canonical-time-zone': true,
   description: 'IANA time zone, e.g. Europe/London; a link such as US/Pacific is stored as its canonical zone (America/Los_Angeles)',
-  examples: ['Europe/London'],
 });
 
 export const PageQuery = Type.Object(
