@@ -93,7 +93,9 @@ describeEachDatabase('single sign-on with OpenID Connect', (dialect) => {
   it('does not let a single sign-on session give its account a password', async () => {
     const res = await login({ ...ann, sub: 'ann-password-attempt', email: 'ann.nopassword@example.com' });
     const cookie = sessionCaller(res);
-    const session = (await inject('/api/v1/auth/session', cookie)).json<{ user: { id: string }; csrfToken: string }>();
+    const session = (await inject('/api/v1/auth/session', cookie)).json<{ user: { id: string; hasPassword: boolean }; csrfToken: string }>();
+    // The profile page hides its password form on this flag.
+    expect(session.user.hasPassword).toBe(false);
     const attempt = await t.vigil.app.inject({
       method: 'PATCH',
       url: `/api/v1/users/${session.user.id}`,
@@ -102,7 +104,9 @@ describeEachDatabase('single sign-on with OpenID Connect', (dialect) => {
     });
     expect(attempt.statusCode).toBe(400);
     expect(attempt.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual(['/body/password']);
-    expect((await t.admin.patch(`/api/v1/users/${session.user.id}`, { password: 'set-by-an-admin' })).status).toBe(200);
+    const set = await t.admin.patch(`/api/v1/users/${session.user.id}`, { password: 'set-by-an-admin' });
+    expect(set.status).toBe(200);
+    expect(set.body.hasPassword).toBe(true);
   });
 
   it('refuses a callback whose state belongs to another login, or with no login under way', async () => {

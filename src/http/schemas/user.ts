@@ -3,9 +3,9 @@ import type { UserRow } from '../../store/schema.js';
 import { Id, Instant, TimeZone, toIso } from './common.js';
 
 export const RoleSchema = Type.Enum(['owner', 'admin', 'responder', 'viewer']);
-const Email = Type.String({ format: 'email', maxLength: 254 });
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Password = Type.String({ minLength: 8, maxLength: 512 });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Name = Type.String({ minLength: 1, maxLength: 200 });
+export const Password = Type.String({ minLength: 8, maxLength: 512 });
 
 // Response schemas skip custom formats: the serializer does not know them and
 // stored values were validated on the way in.
@@ -17,6 +17,7 @@ export const User = Type.Object({
   timeZone: Type.String(),
   notifyHandoffs: Type.Boolean(),
   dailySummaryTime: Type.Union([Type.String(), Type.Null()]),
+  hasPassword: Type.Boolean({ description: 'false: signs in with single sign-on only, and cannot give itself a password (an admin can)' }),
   createdAt: Instant,
 });
 
@@ -57,5 +58,6 @@ export const toUser = (row: UserRow) => ({
   timeZone: row.time_zone,
   notifyHandoffs: row.notify_handoffs === 1,
   dailySummaryTime: row.daily_summary_time,
+  hasPassword: row.password_hash !== null,
   createdAt: toIso(row.created_at),
 });
