@@ -73,6 +73,15 @@ describeEachDatabase('policies, monitors and incidents API', (dialect) => {
     expect(open).not.toContain(a.id);
     const all = (await t.admin.get('/api/v1/incidents?status=triggered&status=acknowledged')).body.items.map((i: { id: string }) => i.id);
     expect(all.indexOf(b.id)).toBeLessThan(all.indexOf(a.id));
+    const commaSeparated = await t.admin.get('/api/v1/incidents?status=triggered,acknowledged');
+    expect(commaSeparated.status).toBe(200);
+    expect(commaSeparated.body.items.map((i: { id: string }) => i.id)).toEqual(all);
+    const acknowledged = (await t.admin.get('/api/v1/incidents?status=acknowledged,acknowledged')).body.items.map((i: { id: string }) => i.id);
+    expect(acknowledged).toContain(a.id);
+    expect(acknowledged).not.toContain(b.id);
+    const unknown = await t.admin.get('/api/v1/incidents?status=triggered,open');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e: { path: string }) => e.path)).toEqual(['/querystring/status/1']);
 
     const viewer = await t.login('dave@example.com', 'dave-password');
     expect((await viewer.get(`/api/v1/incidents/${b.id}`)).status).toBe(200);

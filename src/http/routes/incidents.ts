@@ -17,7 +17,9 @@ import { IncidentDetail, IncidentView, toEvent, toIncident, toNotification } fro
 const ListQuery = Type.Object(
   {
     ...PageQuery.properties,
-    status: Type.Optional(Type.Array(Type.Enum(['triggered', 'acknowledged', 'resolved']), { description: 'Repeat or comma-separate' })),
+    status: Type.Optional(
+      Type.Array(Type.Enum(['triggered', 'acknowledged', 'resolved']), { description: 'Repeat (status=triggered&status=acknowledged) or comma-separate (status=triggered,acknowledged)' }),
+    ),
     monitorId: Type.Optional(Id),
   },
   { additionalProperties: false },
@@ -42,7 +44,14 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
 
   api.get(
     '/incidents',
-    { schema: { tags, summary: 'Incidents, newest first', querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(IncidentView), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } } },
+    {
+      // The query string parser only makes repeated keys a list; commas are split before validation.
+      preValidation: async (req) => {
+        const query = req.query as Record<string, unknown>;
+        if (query['status'] !== undefined) query['status'] = [query['status']].flat().flatMap((s) => String(s).split(','));
+      },
+      schema: { tags, summary: 'Incidents, newest first', querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(IncidentView), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } },
+    },
     async (req) => {
       const page = await listIncidents(db, req.query, { statuses: req.query.status, monitorId: req.query.monitorId });
       return { items: page.items.map(toIncident), nextCursor: page.nextCursor };
