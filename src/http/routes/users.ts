@@ -5,9 +5,8 @@ import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { hashPassword, verifyPassword } from '../../security/password.js';
 import type { Role, UserRow } from '../../store/schema.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
+import { endAccessAfterPasswordChange } from '../../service/password-change.js';
 import { lastMemberReferences, lockForDeletion, rosterReferences, userTargetReferences } from '../../store/references.js';
-import { revokeApiTokensOfUser } from '../../store/api-tokens.js';
-import { deleteSessionsOfUser } from '../../store/sessions.js';
 import { countOwners, createUser, deleteUser, getUser, listUsers, updateUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
 import { actorOf, requireRole, sessionCookie, type Actor } from '../auth.js';
@@ -99,9 +98,11 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
         clock.now(),
       );
       if (passwordHash) {
-        // Whoever knew the old password loses what it gave them; you keep the session you changed it from.
-        await deleteSessionsOfUser(db, target.id, self && actor.via === 'session' ? req.cookies[sessionCookie] : undefined);
-        if (req.body.revokeTokens !== false) await revokeApiTokensOfUser(db, target.id, clock.now());
+        // You keep the session you changed it from.
+        await endAccessAfterPasswordChange(db, target.id, clock.now(), {
+          keepSession: self && actor.via === 'session' ? req.cookies[sessionCookie] : undefined,
+          revokeTokens: req.body.revokeTokens !== false,
+        });
       }
       return toUser(updated);
     },

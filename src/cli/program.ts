@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { backup } from './backup.js';
+import { checkConfig } from './check-config.js';
+import { migrate } from './migrate.js';
+import { reportFailure } from './report-failure.js';
+import { serve } from './serve.js';
+import { userCreate, type UserCreateOptions } from './user-create.js';
+import { userList } from './user-list.js';
+import { userResetPassword, type ResetPasswordOptions } from './user-reset-password.js';
+
+const out = (line: string) => void process.stdout.write(`${line}\n`);
+const err = (line: string) => void process.stderr.write(`${line}\n`);
+
+// From dist/cli or src/cli alike, package.json is two levels up.
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const environment = `
+Configuration comes from VIGIL_* environment variables, as for the server (see the
+README's configuration table). Exit status: 0 done, 1 failed (database unreachable, port
+in use, no such user…), 2 wrong configuration or arguments.`;
+
+export function vigilProgram(): Command {
+  const program = new Command('vigil')
+    .description('Self-hosted on-call: run a node and administer its database.')
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError('(vigil --help lists the commands)')
+    .addHelpText('after', environment);
+
+  program
+    .command('serve')
+    .description('run a Vigil node: API, UI, escalation engine and checks on VIGIL_HOST:VIGIL_PORT (migrates the database first)')
+    .action(serve);
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date and print what was applied; safe while nodes run')
+    .action(() => migrate(out));
+
+  const user = program.command('user').description('create users, reset passwords and list users, straight in the database');
+  user
+    .command('create')
+    .description('create a user; without --password-stdin a password is generated and printed once')
+    .requiredOption('--email <email>', 'their email, the login name')
+    .requiredOption('--name <name>', 'their display name')
+    .addOption(new Option('--role <role>', 'their role').choices(['owner', 'admin', 'responder', 'viewer']).makeOptionMandatory())
+    .option('--time-zone <zone>', 'IANA time zone for their schedules and notices', 'UTC')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .action((options: UserCreateOptions) => userCreate(options, out));
+  user
+    .command('reset-password')
+    .description("set a new password (owners too: this is the break-glass path), end the user's sessions and revoke their API tokens")
+    .argument('<email>', 'the email of the user')
+    .option('--password-stdin', 'read the password from the first line of standard input instead of generating one')
+    .option('--keep-tokens', 'leave their API tokens working')
+    .option('--reset-two-factor', 'also turn off their two-factor (a lost phone); they set it up again if it is required')
+    .action((email: string, options: ResetPasswordOptions) => userResetPassword(email, options, out));
+  user
+    .command('list')
+    .description('list users: email, name, role, two-factor, last sign-in')
+    .option('--json', 'print JSON for scripts')
+    .action((options: { json?: boolean }) => userList(options, out));
+
+  program
+    .command('backup')
+    .description('copy the SQLite database to <file> while Vigil runs (for PostgreSQL use pg_dump: see docs/OPERATIONS.md)')
+    .argument('<file>', 'where to write the copy')
+    .option('--force', 'replace <file> if it exists')
+    .action((file: string, options: { force?: boolean }) => backup(file, options, out));
+
+  program
+    .command('check-config')
+    .description('validate the environment as a start would, try the database, and print the effective configuration with secrets masked')
+    .action(() => checkConfig(out, err));
+
+  return program;
+}
+
+/** Runs the command line `args` (without node and script); on failure prints one readable line and exits with its status. */
+export async function runVigil(args: string[]): Promise<void> {
+  try {
+    await vigilProgram().parseAsync(args, { from: 'user' });
+  } catch (failure) {
+    const code = reportFailure(failure, err);
+    // Exit now: a half-started node or a database pool would otherwise keep the process alive.
+    process.exit(code);
+  }
+}

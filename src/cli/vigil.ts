@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { runVigil } from './program.js';
+
+await runVigil(process.argv.slice(2));
