@@ -37,7 +37,9 @@ export function userIdsOf(stored: StoredSchedule): Set<string> {
   return ids;
 }
 
-const iso = (t: Instant) => toIso(Number.isFinite(t) ? t : 8.64e15);
+/** The last instant RFC 3339 can write: 9999-12-31T23:59:59.999Z. */
+const lastWritableInstant = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const untilIso = (t: Instant) => (t <= lastWritableInstant ? toIso(t) : null);
 
 function config(v: LayerVersion, users: Directory) {
   return { timeZone: v.timeZone, rotation: v.rotation, restriction: v.restriction, members: v.members.map(users) };
@@ -84,7 +86,7 @@ export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, 
     scheduleName: stored.row.name,
     timeZone: stored.row.time_zone,
     at: toIso(at),
-    until: iso(r.until),
+    until: untilIso(r.until),
     primary: r.primary && {
       user: users(r.primary.userId),
       layerId: r.primary.layerId,
@@ -98,7 +100,7 @@ export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, 
       user: l.userId === null ? null : users(l.userId),
       source: l.source,
       active: l.active,
-      until: iso(l.until),
+      until: untilIso(l.until),
     })),
   };
 }

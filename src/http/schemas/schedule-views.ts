@@ -40,12 +40,15 @@ export const ScheduleDetail = Type.Object({
   }),
 });
 
+// RFC 3339 cannot write years past 9999, and a lone member with no restriction holds a layer forever.
+const Until = Type.Union([Instant, Type.Null()], { description: 'When this changes next; null: no change in sight (none before the year 10000)' });
+
 export const OnCall = Type.Object({
   scheduleId: Id,
   scheduleName: Type.String(),
   timeZone: Type.String(),
   at: Instant,
-  until: Instant,
+  until: Until,
   primary: Type.Union([
     Type.Object({ user: UserRef, layerId: Type.Union([Id, Type.Null()]), layerName: Type.Union([Type.String(), Type.Null()]), source: Source }),
     Type.Null(),
@@ -58,7 +61,7 @@ export const OnCall = Type.Object({
       user: NullableUser,
       source: Source,
       active: Type.Boolean({ description: "false: outside the layer's restriction (off-duty)" }),
-      until: Instant,
+      until: Until,
     }),
   ),
   reachability: Type.Array(ReachabilityView, { description: 'Whether a page now would reach each person named above, with their contact methods as they are now' }),
