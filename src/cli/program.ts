@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { backup } from './backup.js';
-import { checkConfig } from './check-config.js';
-import { migrate } from './migrate.js';
 import { reportFailure } from './report-failure.js';
-import { serve } from './serve.js';
-import { userCreate, type UserCreateOptions } from './user-create.js';
-import { userList } from './user-list.js';
-import { userResetPassword, type ResetPasswordOptions } from './user-reset-password.js';
+import type { UserCreateOptions } from './user-create.js';
+import type { ResetPasswordOptions } from './user-reset-password.js';
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 const err = (line: string) => void process.stderr.write(`${line}\n`);
@@ -20,6 +15,7 @@ Configuration comes from VIGIL_* environment variables, as for the server (see t
 README's configuration table). Exit status: 0 done, 1 failed (database unreachable, port
 in use, no such user…), 2 wrong configuration or arguments.`;
 
+// Each command's module is loaded when it runs: `vigil --help` need not load the whole server.
 export function vigilProgram(): Command {
   const program = new Command('vigil')
     .description('Self-hosted on-call: run a node and administer its database.')
@@ -31,12 +27,12 @@ export function vigilProgram(): Command {
   program
     .command('serve')
     .description('run a Vigil node: API, UI, escalation engine and checks on VIGIL_HOST:VIGIL_PORT (migrates the database first)')
-    .action(serve);
+    .action(async () => (await import('./serve.js')).serve());
 
   program
     .command('migrate')
     .description('bring the database schema up to date and print what was applied; safe while nodes run')
-    .action(() => migrate(out));
+    .action(async () => (await import('./migrate.js')).migrate(out));
 
   const user = program.command('user').description('create users, reset passwords and list users, straight in the database');
   user
@@ -47,7 +43,7 @@ export function vigilProgram(): Command {
     .addOption(new Option('--role <role>', 'their role').choices(['owner', 'admin', 'responder', 'viewer']).makeOptionMandatory())
     .option('--time-zone <zone>', 'IANA time zone for their schedules and notices', 'UTC')
     .option('--password-stdin', 'read the password from the first line of standard input')
-    .action((options: UserCreateOptions) => userCreate(options, out));
+    .action(async (options: UserCreateOptions) => (await import('./user-create.js')).userCreate(options, out));
   user
     .command('reset-password')
     .description("set a new password (owners too: this is the break-glass path), end the user's sessions and revoke their API tokens")
@@ -55,24 +51,24 @@ export function vigilProgram(): Command {
     .option('--password-stdin', 'read the password from the first line of standard input instead of generating one')
     .option('--keep-tokens', 'leave their API tokens working')
     .option('--reset-two-factor', 'also turn off their two-factor (a lost phone); they set it up again if it is required')
-    .action((email: string, options: ResetPasswordOptions) => userResetPassword(email, options, out));
+    .action(async (email: string, options: ResetPasswordOptions) => (await import('./user-reset-password.js')).userResetPassword(email, options, out));
   user
     .command('list')
     .description('list users: email, name, role, two-factor, last sign-in')
     .option('--json', 'print JSON for scripts')
-    .action((options: { json?: boolean }) => userList(options, out));
+    .action(async (options: { json?: boolean }) => (await import('./user-list.js')).userList(options, out));
 
   program
     .command('backup')
     .description('copy the SQLite database to <file> while Vigil runs (for PostgreSQL use pg_dump: see docs/OPERATIONS.md)')
     .argument('<file>', 'where to write the copy')
     .option('--force', 'replace <file> if it exists')
-    .action((file: string, options: { force?: boolean }) => backup(file, options, out));
+    .action(async (file: string, options: { force?: boolean }) => (await import('./backup.js')).backup(file, options, out));
 
   program
     .command('check-config')
     .description('validate the environment as a start would, try the database, and print the effective configuration with secrets masked')
-    .action(() => checkConfig(out, err));
+    .action(async () => (await import('./check-config.js')).checkConfig(out, err));
 
   return program;
 }
