@@ -12,6 +12,7 @@ export const errorCatalogue = {
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   email_taken: { status: 409, title: 'A user with this email already exists' },
+  setup_done: { status: 409, title: 'Vigil is set up already: log in instead' },
   team_name_taken: { status: 409, title: 'A team with this name already exists' },
   last_owner: { status: 409, title: 'The last owner cannot be removed or demoted' },
   cannot_delete_self: { status: 409, title: 'You cannot delete your own account' },

@@ -47,6 +47,7 @@ export const accessRules: Record<string, AccessRule> = {
   'POST /auth/login': { allow: 'public', rule: 'anyone (starts a login; limited per address and account)' },
   'POST /auth/login/second-factor': { allow: 'public', rule: 'whoever holds the challenge of a password login' },
   'POST /auth/logout': { allow: 'public', rule: 'anyone (ends the session in the cookie, if any)' },
+  'POST /setup': { allow: 'public', rule: 'anyone, only while no user exists (creates the first owner; 10 per address per 15 minutes)' },
 
   'POST /me/tokens': own,
   'DELETE /me/tokens/{id}': own,

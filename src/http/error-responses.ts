@@ -17,6 +17,7 @@ const conflicting = [
   /^(PUT|DELETE) \/escalation-policies\/\{id\}$/,
   /^POST \/incidents\/\{id\}\//,
   /^POST \/me\/two-factor/,
+  /^POST \/setup$/,
 ];
 
 /** PagerDuty-compatible: a wrong routing_key gets PagerDuty's own 400, never a 401. */
@@ -26,6 +27,7 @@ const refusesKeysWith400 = new Set(['POST /integrations/pagerduty/v2/enqueue']);
 const rateLimited = new Set([
   'POST /auth/login',
   'POST /auth/login/second-factor',
+  'POST /setup',
   'PATCH /users/{id}',
   'POST /me/two-factor',
   'POST /me/two-factor/confirm',

@@ -19,6 +19,7 @@ import { registerStorableInput } from './storable-input.js';
 import { urlErrorHandler } from './url-errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { setupRoutes } from './routes/setup.js';
 import { healthRoutes } from './routes/health.js';
 import { teamRoutes } from './routes/teams.js';
 import { scheduleRoutes } from './routes/schedules.js';
@@ -95,6 +96,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       registerStorableInput(api);
       registerFiniteNumbers(api);
       authRoutes(api, deps);
+      setupRoutes(api, deps);
       twoFactorRoutes(api, deps);
       oidcRoutes(api, deps);
       userRoutes(api, deps);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from './database.js';
 
 /** Any fixed number: the advisory lock every Vigil node takes while it migrates and seeds. */
-const STARTUP_LOCK = 0x76_69_67_69; // "vigi"
+export const STARTUP_LOCK = 0x76_69_67_69; // "vigi"
 
 /**
  * Runs migrations and seeding one node at a time: nodes started together on an empty
