@@ -7,8 +7,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './queryClient';
+import { watchChunkLoads } from './missingChunks';
 import { router } from './router';
 import { theme } from './theme';
+
+watchChunkLoads();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

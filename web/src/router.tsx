@@ -1,24 +1,28 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { PageLoader } from './components/PageLoader';
+import { RouteError } from './components/RouteError';
 
 // Each page, and the signed-in layout, is its own chunk fetched on first visit: the login page
 // does not download the navigation or the schedule editor. HydrateFallback shows while the
-// first page's chunks load.
+// first page's chunks load; RouteError shows when one cannot be loaded.
 export const router = createBrowserRouter([
   {
     path: '/login',
     HydrateFallback: PageLoader,
+    ErrorBoundary: RouteError,
     lazy: async () => ({ Component: (await import('./pages/login/LoginPage')).LoginPage }),
   },
   {
     path: '/two-factor-setup',
     HydrateFallback: PageLoader,
+    ErrorBoundary: RouteError,
     lazy: async () => ({ Component: (await import('./pages/two-factor/TwoFactorSetupPage')).TwoFactorSetupPage }),
   },
   {
     element: <RequireAuth />,
     HydrateFallback: PageLoader,
+    ErrorBoundary: RouteError,
     children: [
       {
         lazy: async () => ({ Component: (await import('./layout/AppLayout')).AppLayout }),
