@@ -1,9 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
 import { demoAdmin } from './demo-admin.js';
 import { startVigil, type Vigil } from '../../src/app/start.js';
+import type { ApiContract } from './api-contract.js';
 import { createTestDatabase, type TestDialect } from './databases.js';
 
 export interface Response {
@@ -80,7 +81,7 @@ function callerFor(vigil: Vigil, headers: Record<string, string>): Caller {
  * suite; `frozenAt` freezes the clock before the demo is seeded, `config` overrides
  * settings once the suite's other beforeAll hooks (e.g. a fake provider) have run.
  */
-export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; config?: () => Partial<Config> } = {}): TestApp {
+export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; config?: () => Partial<Config>; contract?: ApiContract } = {}): TestApp {
   const ctx = {} as TestApp;
   let drop: () => Promise<void> = () => Promise.resolve();
   beforeAll(async () => {
@@ -88,6 +89,7 @@ export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; c
     drop = database.drop;
     const frozenAt = options.frozenAt === undefined ? undefined : Date.parse(options.frozenAt);
     const vigil = await startVigil({ ...testConfig(database.url), ...options.config?.() }, createLogger('silent'), { frozenAt });
+    options.contract?.install(vigil.app);
     const login = async (email: string, password: string): Promise<Caller> => {
       const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
@@ -108,6 +110,8 @@ export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; c
   afterAll(async () => {
     await ctx.vigil?.stop();
     await drop();
+    const violations = options.contract?.violations ?? [];
+    expect(violations, `responses that are not in the OpenAPI document:\n${violations.join('\n')}`).toEqual([]);
   });
   return ctx;
 }

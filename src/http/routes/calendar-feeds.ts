@@ -6,6 +6,7 @@ import { toHistory } from '../../service/schedule-edits.js';
 import { createCalendarFeed, findCalendarFeed, listCalendarFeeds, revokeCalendarFeed, type CalendarFeedRow } from '../../store/calendar-feeds.js';
 import { getScheduleRow, listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
 import type { Api } from '../app-types.js';
+import { ProblemRef } from '../schemas/problem.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { directoryFor, userIdsOf } from '../schedule-presenter.js';
@@ -73,6 +74,7 @@ export function calendarFeedRoutes(api: Api, { database: { db }, clock, config }
         tags,
         summary: 'The feed itself (text/calendar); the key is the credential',
         querystring: Type.Object({ key: Type.String({ minLength: 10, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 200: { description: 'An iCalendar feed of your shifts', content: { 'text/calendar': { schema: Type.String() } } }, 404: ProblemRef },
       },
     },
     async (req, reply) => {

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { AccountRefused, userForOidcLogin } from '../../service/oidc-accounts.js';
 import type { Api } from '../app-types.js';
+import { ProblemRef } from '../schemas/problem.js';
 import type { HttpDeps } from '../deps.js';
 import { startSession } from '../login-session.js';
 import { OidcLoginError, OidcRelyingParty, pendingLoginLifetimeMs } from '../oidc-relying-party.js';
@@ -41,7 +42,7 @@ export function oidcRoutes(api: Api, deps: HttpDeps): void {
     '/auth/oidc/start',
     {
       config: { public: true },
-      schema: { tags, summary: "Redirects the browser to the identity provider's login (authorization code flow with PKCE)", response: { 302: Type.Null() } },
+      schema: { tags, summary: "Redirects the browser to the identity provider's login (authorization code flow with PKCE)", response: { 302: Type.Null(), 404: ProblemRef } },
     },
     async (_req, reply) => {
       if (!party) throw new AppError('not_found', 'Single sign-on is not configured');
@@ -65,7 +66,7 @@ export function oidcRoutes(api: Api, deps: HttpDeps): void {
         tags,
         summary: 'Where the identity provider sends the browser back: opens a session and redirects to the UI',
         querystring: CallbackQuery,
-        response: { 302: Type.Null() },
+        response: { 302: Type.Null(), 404: ProblemRef },
       },
     },
     async (req, reply) => {

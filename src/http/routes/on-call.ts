@@ -178,7 +178,15 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
 
   api.get(
     '/schedules/:id/hours.csv',
-    { schema: { tags, summary: 'The on-call hours report as CSV', params: IdParams, querystring: RangeQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'The on-call hours report as CSV',
+        params: IdParams,
+        querystring: RangeQuery,
+        response: { 200: { description: 'name,email,total_hours,business_hours,night_hours,weekend_hours; one row per person', content: { 'text/csv': { schema: Type.String() } } } },
+      },
+    },
     async (req, reply) => {
       const report = await hoursReport(req.params.id, req.query);
       const lines = ['name,email,total_hours,business_hours,night_hours,weekend_hours'];
