@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { afterEach, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { startVigil, type Vigil } from '../../src/app/start.js';
+import { ApiContract } from '../support/api-contract.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { testConfig } from '../support/test-app.js';
 
@@ -10,17 +11,21 @@ const owner = { name: 'Olive Owner', email: 'olive@example.com', password: 'a lo
 /** First-run setup on a server started with VIGIL_SEED_DEMO=0 on an empty database. */
 describeEachDatabase('first-run setup', (dialect) => {
   const running: { vigil: Vigil; database: TestDatabase }[] = [];
+  const contract = new ApiContract();
   afterEach(async () => {
     for (const { vigil, database } of running.splice(0)) {
       await vigil.stop();
       await database.drop();
     }
+    expect(contract.seen.size).toBeGreaterThan(0);
+    expect(contract.violations, 'every answer is the one the OpenAPI document gives').toEqual([]);
   });
 
   /** A fresh node without the demo; it believes X-Forwarded-For from 127.0.0.1 only (inject's default address). */
   async function emptyNode() {
     const database = await createTestDatabase(dialect);
     const vigil = await startVigil({ ...testConfig(database.url), seedDemo: false, trustedProxies: ['127.0.0.1'] }, createLogger('silent'));
+    contract.install(vigil.app);
     running.push({ vigil, database });
     const call = async (options: InjectOptions) => {
       const res = await vigil.app.inject(options);
