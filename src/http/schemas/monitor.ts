@@ -104,7 +104,8 @@ export const MonitorView = Type.Object({
   id: Id,
   teamId: Id,
   name: Type.String(),
-  kind: Type.String({ description: 'manual; pushed: webhook, pagerduty, alertmanager, grafana, heartbeat; checked: http, tcp, dns, ping' }),
+  // Rows hold the kind as text; the document names every kind it can be.
+  kind: Type.Unsafe<string>(Type.Enum(['manual', ...pushedKinds, ...checkedKinds], { description: 'manual; pushed: webhook, pagerduty, alertmanager, grafana, heartbeat; checked: http, tcp, dns, ping' })),
   policyId: Id,
   paused: Type.Boolean(),
   status: Type.Enum(['up', 'down', 'pending', 'paused', 'maintenance'], {
@@ -129,10 +130,12 @@ export const Uptime = Type.Object({
   d30: Type.Union([Type.Number(), Type.Null()]),
 });
 
-export const HistoryQuery = Type.Object({ range: Type.Enum(['24h', '7d', '30d'], { default: '24h' }) }, strict);
+const HistoryRange = ['24h', '7d', '30d'] as const;
+
+export const HistoryQuery = Type.Object({ range: Type.Enum(HistoryRange, { default: '24h' }) }, strict);
 
 export const History = Type.Object({
-  range: Type.String(),
+  range: Type.Enum(HistoryRange),
   resolution: Type.Enum(['check', 'hour']),
   points: Type.Array(Type.Object({ at: Instant, checks: Type.Integer(), up: Type.Integer(), responseMs: Type.Union([Type.Integer(), Type.Null()]) })),
 });

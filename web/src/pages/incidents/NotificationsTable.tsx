@@ -4,7 +4,8 @@ import { formatDateTime } from '../../time/format';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import type { NameOf } from './describeEvent';
 
-const colors: Record<NotificationStatus, string> = { queued: 'gray', sending: 'blue', sent: 'green', failed: 'red', cancelled: 'dark' };
+// delivered: a provider's receipt (Twilio) confirmed it arrived, after sent.
+const colors: Record<NotificationStatus, string> = { queued: 'gray', sending: 'blue', sent: 'green', delivered: 'teal', failed: 'red', cancelled: 'dark' };
 
 export function NotificationsTable({ notifications, nameOf }: { notifications: Notification[]; nameOf: NameOf }) {
   const zone = useViewerTimeZone();
