@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { forceQuery, request, type DeleteRequest } from './client';
 import type { ContactMethod, NewContactMethod, NotificationRule } from './incidentTypes';
+import { reachabilityKey } from './reachability';
+import { allOnCallKey } from './schedules';
 
 const methodsKey = (userId: string) => ['contact-methods', userId] as const;
 const rulesKey = (userId: string) => ['notification-rules', userId] as const;
@@ -13,10 +15,16 @@ export function useNotificationRules(userId: string) {
   return useQuery({ queryKey: rulesKey(userId), queryFn: () => request<NotificationRule[]>('GET', `/users/${userId}/notification-rules`) });
 }
 
-/** Adding the first method also adds a rule, and removing one removes its rules: refresh both. */
+/**
+ * Adding the first method also adds a rule, and removing one removes its rules: refresh both,
+ * and whether the user can be reached, which the nav and the on-call page show.
+ */
 function useRefreshContacts(userId: string) {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: methodsKey(userId) }), client.invalidateQueries({ queryKey: rulesKey(userId) })]);
+  return () =>
+    Promise.all(
+      [methodsKey(userId), rulesKey(userId), reachabilityKey, allOnCallKey].map((queryKey) => client.invalidateQueries({ queryKey })),
+    );
 }
 
 export function useAddContactMethod(userId: string) {

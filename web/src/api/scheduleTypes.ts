@@ -1,3 +1,5 @@
+import type { Reachability } from './accountTypes';
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -90,7 +92,8 @@ export interface LayerOnCall {
   source: Source;
   /** false: outside the layer's restriction (off-duty). */
   active: boolean;
-  until: string;
+  /** null: no change in sight (none before the year 10000). */
+  until: string | null;
 }
 
 export interface OnCall {
@@ -98,9 +101,12 @@ export interface OnCall {
   scheduleName: string;
   timeZone: string;
   at: string;
-  until: string;
+  /** null: no change in sight (none before the year 10000). */
+  until: string | null;
   primary: { user: UserRef; layerId: string | null; layerName: string | null; source: Source } | null;
   layers: LayerOnCall[];
+  /** Whether a page now would reach each person named above. */
+  reachability: Reachability[];
 }
 
 export interface Span {

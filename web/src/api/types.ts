@@ -7,6 +7,12 @@ export interface User {
   name: string;
   role: Role;
   timeZone: string;
+  /** Send "you are on call from … to …" when a shift starts. */
+  notifyHandoffs: boolean;
+  /** Local 'HH:MM' of the daily on-call summary; null: none. */
+  dailySummaryTime: string | null;
+  /** false: signs in with single sign-on only. */
+  hasPassword: boolean;
   createdAt: string;
 }
 
@@ -64,6 +70,12 @@ export interface UserPatch {
   role?: Role;
   timeZone?: string;
   password?: string;
+  /** Required to change your own password. */
+  currentPassword?: string;
+  /** With a new password: also revoke the API tokens (the API's default). */
+  revokeTokens?: boolean;
+  notifyHandoffs?: boolean;
+  dailySummaryTime?: string | null;
 }
 
 export interface NewTeam {

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { forceQuery, query, request, type DeleteRequest } from './client';
-import type { NewUser, Page, User, UserPatch } from './types';
+import { sessionKey } from './session';
+import type { NewUser, Page, Session, User, UserPatch } from './types';
 
 const usersKey = ['users'] as const;
 const pageSize = 50;
@@ -37,6 +38,21 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => request<User>('PATCH', `/users/${id}`, patch),
     onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+/**
+ * Your own account: the session holds it, and every time shown follows its time zone, so the
+ * answer replaces the session's user at once.
+ */
+export function useUpdateProfile(userId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UserPatch) => request<User>('PATCH', `/users/${userId}`, patch),
+    onSuccess: (user) => {
+      client.setQueryData<Session | null>(sessionKey, (session) => session && { ...session, user });
+      return Promise.all([client.invalidateQueries({ queryKey: sessionKey }), client.invalidateQueries({ queryKey: usersKey })]);
+    },
   });
 }
 

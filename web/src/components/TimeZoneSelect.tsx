@@ -7,13 +7,15 @@ interface TimeZoneSelectProps {
   onChange: (timeZone: string) => void;
   error?: string | undefined;
   label?: string;
+  description?: string;
 }
 
 /** A searchable list of the IANA time zones this browser knows. */
-export function TimeZoneSelect({ value, onChange, error, label = 'Time zone' }: TimeZoneSelectProps) {
+export function TimeZoneSelect({ value, onChange, error, label = 'Time zone', description }: TimeZoneSelectProps) {
   return (
     <Select
       label={label}
+      description={description}
       searchable
       allowDeselect={false}
       data={timeZones.includes(value) ? timeZones : [value, ...timeZones]}

@@ -8,6 +8,7 @@ import { OnCallCard } from './OnCallCard';
 export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: OnCall; viewerZone: string; linkToSchedule: boolean }) {
   const { primary } = onCall;
   const layers = [...onCall.layers].sort((a, b) => a.position - b.position);
+  const reachabilityOf = (userId: string | undefined) => onCall.reachability.find((r) => r.userId === userId);
   return (
     <Paper component="section" aria-label={`Currently On-Call: ${onCall.scheduleName}`} withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -41,6 +42,7 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
               active
               primary
               viewerZone={viewerZone}
+              reachability={reachabilityOf(primary.user.id)}
             />
           )}
           {layers.map((layer) => (
@@ -53,6 +55,7 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
               active={layer.active}
               primary={primary?.layerId === layer.layerId}
               viewerZone={viewerZone}
+              reachability={reachabilityOf(layer.user?.id)}
             />
           ))}
         </Group>

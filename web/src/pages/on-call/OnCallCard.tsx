@@ -1,20 +1,25 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import type { Reachability } from '../../api/accountTypes';
 import type { Source, UserRef } from '../../api/scheduleTypes';
 import { formatDateTime } from '../../time/format';
 import { sourceLabels } from './sourceLabels';
+import { UnreachableNote } from './UnreachableNote';
 
 interface OnCallCardProps {
   title: string;
   user: UserRef | null;
   source: Source;
-  until: string;
+  /** null: no change in sight. */
+  until: string | null;
   active: boolean;
   primary: boolean;
   viewerZone: string;
+  /** Whether a page now would reach the user; undefined when nobody holds the layer. */
+  reachability: Reachability | undefined;
 }
 
 /** One layer (or a schedule-wide override) in the banner: who holds it and until when. */
-export function OnCallCard({ title, user, source, until, active, primary, viewerZone }: OnCallCardProps) {
+export function OnCallCard({ title, user, source, until, active, primary, viewerZone, reachability }: OnCallCardProps) {
   return (
     <Card
       component="article"
@@ -42,8 +47,9 @@ export function OnCallCard({ title, user, source, until, active, primary, viewer
         </Group>
         <Text size="lg">{user?.name ?? 'Nobody'}</Text>
         <Text size="sm" c="dimmed">
-          via {sourceLabels[source]} · until {formatDateTime(until, viewerZone)}
+          via {sourceLabels[source]} · {until === null ? 'no change in sight' : `until ${formatDateTime(until, viewerZone)}`}
         </Text>
+        {user && active && reachability?.reachable === false && <UnreachableNote user={user} reachability={reachability} />}
       </Stack>
     </Card>
   );

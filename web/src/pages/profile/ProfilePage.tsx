@@ -1,23 +1,60 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Box, Card, Group, Stack, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useContactMethods } from '../../api/contacts';
 import { useCurrentUser } from '../../auth/useCurrentUser';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
+import { AccountSection } from './AccountSection';
+import { ApiTokensSection } from './ApiTokensSection';
+import { CalendarFeedsSection } from './CalendarFeedsSection';
 import { ContactMethodsSection } from './ContactMethodsSection';
+import { NoticesSection } from './NoticesSection';
 import { NotificationRulesSection } from './NotificationRulesSection';
+import { PasswordSection } from './PasswordSection';
+import { ProfileSectionNav } from './ProfileSectionNav';
+import { ReachabilityAlert } from './ReachabilityAlert';
 import { TwoFactorSection } from './TwoFactorSection';
 
-/** How the logged-in user is reached when paged. */
+type EditingForm = 'account' | 'password' | 'notices';
+
+/** Your account, how you are reached when paged, and your tokens and feeds. */
 export function ProfilePage() {
   const me = useCurrentUser();
   const methods = useContactMethods(me.id);
+  const [editing, setEditing] = useState<Record<EditingForm, boolean>>({ account: false, password: false, notices: false });
+  const dirtyOf = useCallback((form: EditingForm) => (dirty: boolean) => setEditing((e) => (e[form] === dirty ? e : { ...e, [form]: dirty })), []);
+  const [onAccount, onPassword, onNotices] = [dirtyOf('account'), dirtyOf('password'), dirtyOf('notices')];
+  // The section links land below the fixed header rather than under it.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.scrollPaddingTop = '72px';
+    return () => {
+      root.style.scrollPaddingTop = '';
+    };
+  }, []);
   return (
     <Stack>
+      <UnsavedChangesGuard dirty={Object.values(editing).some(Boolean)} />
       <Title order={2}>My profile</Title>
-      <Text>
-        {me.name} · {me.email} · {me.timeZone}
-      </Text>
-      <ContactMethodsSection userId={me.id} methods={methods} />
-      <NotificationRulesSection userId={me.id} methods={methods.data ?? []} />
-      <TwoFactorSection />
+      <ReachabilityAlert />
+      <Group align="flex-start" wrap="nowrap" gap="lg">
+        <Box visibleFrom="md" w={200} style={{ position: 'sticky', top: 72, flexShrink: 0 }}>
+          <ProfileSectionNav />
+        </Box>
+        <Stack style={{ flex: 1, minWidth: 0 }}>
+          <AccountSection onDirtyChange={onAccount} />
+          <PasswordSection onDirtyChange={onPassword} />
+          <Card withBorder>
+            <ContactMethodsSection userId={me.id} methods={methods} />
+          </Card>
+          <Card withBorder>
+            <NotificationRulesSection userId={me.id} methods={methods.data ?? []} />
+          </Card>
+          <NoticesSection onDirtyChange={onNotices} />
+          <ApiTokensSection />
+          <CalendarFeedsSection />
+          <TwoFactorSection />
+        </Stack>
+      </Group>
     </Stack>
   );
 }

@@ -20,7 +20,9 @@ export function TwoFactorSection() {
     <Card withBorder>
       <Stack>
         <Group justify="space-between">
-          <Title order={3}>Two-factor authentication</Title>
+          <Title order={3} id="two-factor">
+            Two-factor authentication
+          </Title>
           {s && <Badge color={s.enabled ? 'green' : 'gray'}>{s.enabled ? 'On' : 'Off'}</Badge>}
         </Group>
         {s?.enabled && <Text size="sm">Logins with your password also ask for a code from your app. Recovery codes left: {s.recoveryCodesLeft}.</Text>}

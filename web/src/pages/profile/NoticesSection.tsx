@@ -1,0 +1,68 @@
+import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState, type FormEvent } from 'react';
+import { fieldMessages } from '../../api/ApiError';
+import { useUpdateProfile } from '../../api/users';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { FormError } from '../../components/FormError';
+import { ProfileCard } from './ProfileCard';
+
+const DEFAULT_SUMMARY_TIME = '08:00';
+
+/** Heads-ups that are not pages: shift handoffs and a daily summary. */
+export function NoticesSection({ onDirtyChange }: { onDirtyChange: (dirty: boolean) => void }) {
+  const me = useCurrentUser();
+  const saving = useUpdateProfile(me.id);
+  const [handoffs, setHandoffs] = useState(me.notifyHandoffs);
+  const [summaryOn, setSummaryOn] = useState(me.dailySummaryTime !== null);
+  const [summaryTime, setSummaryTime] = useState(me.dailySummaryTime ?? DEFAULT_SUMMARY_TIME);
+  const wanted = summaryOn ? summaryTime : null;
+  const dirty = handoffs !== me.notifyHandoffs || wanted !== me.dailySummaryTime;
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  const errors = fieldMessages(saving.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    saving.mutate(
+      { notifyHandoffs: handoffs, dailySummaryTime: wanted },
+      { onSuccess: () => notifications.show({ color: 'green', title: 'Notices saved', message: wanted === null ? 'No daily summary' : `Daily summary at ${wanted} (${me.timeZone})` }) },
+    );
+  };
+
+  return (
+    <ProfileCard id="notices" title="Notices" description="Sent to the first contact method of your notification rules that is not a voice call; they are not pages and need no acknowledgement.">
+      <Stack component="form" onSubmit={submit} aria-label="Notices" gap="sm" maw={420}>
+        <FormError error={saving.error} />
+        <Switch
+          label="Handoff notices"
+          description="A message when a shift of yours starts: you are on call from … to …"
+          checked={handoffs}
+          onChange={(e) => setHandoffs(e.currentTarget.checked)}
+        />
+        <Switch
+          label="Daily summary"
+          description="Your on-call shifts in the next 24 hours, every day"
+          checked={summaryOn}
+          onChange={(e) => setSummaryOn(e.currentTarget.checked)}
+        />
+        {summaryOn && (
+          <TextInput
+            type="time"
+            label="Send the summary at"
+            description={`In your time zone, ${me.timeZone}`}
+            required
+            value={summaryTime}
+            onChange={(e) => setSummaryTime(e.currentTarget.value)}
+            error={errors['dailySummaryTime']}
+            w={200}
+          />
+        )}
+        <Group>
+          <Button type="submit" disabled={!dirty || (summaryOn && summaryTime === '')} loading={saving.isPending}>
+            Save notices
+          </Button>
+        </Group>
+      </Stack>
+    </ProfileCard>
+  );
+}
