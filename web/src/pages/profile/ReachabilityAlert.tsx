@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { MyReachability } from '../../api/accountTypes';
 import { useMyReachability } from '../../api/reachability';
 
-const link = (id: string, text: string) => <Anchor href={`#${id}`}>{text}</Anchor>;
+const link = (id: string, text: string) => <Anchor href={`#${id}`} inherit>{text}</Anchor>;
 
 /** What this server cannot send, and what an admin sets to fix that. */
 function MissingChannels({ channels }: { channels: MyReachability['channels'] }) {
