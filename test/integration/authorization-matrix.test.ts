@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { demoAdmin } from '../support/demo-admin.js';
 import { accessRules, matrixRoles, type AccessRule, type MatrixRole } from '../../src/http/access-rules.js';
+import { ApiContract } from '../support/api-contract.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp, type Caller, type Response } from '../support/test-app.js';
 
@@ -233,7 +234,8 @@ function missingRequestMessage(key: string, rule: AccessRule): string {
 }
 
 describeEachDatabase('authorization matrix', (dialect) => {
-  const t = useTestApp(dialect);
+  // Every answer, allowed or refused, is also held to the OpenAPI document.
+  const t = useTestApp(dialect, { contract: new ApiContract() });
 
   it('every mutating operation has a declared rule, and every role gets what the rule says', { timeout: 240_000 }, async () => {
     const doc = (await t.admin.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
