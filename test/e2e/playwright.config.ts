@@ -5,11 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAdmin } from '../support/demo-admin';
 import { chromiumPath, hasChromium, installHint } from './chromium';
+import { fresh, main } from './servers';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-// Another port lets a second checkout run its browser tests beside this one.
-const port = Number(process.env['VIGIL_E2E_PORT'] ?? 18081);
-const baseURL = `http://127.0.0.1:${port}`;
+const baseURL = main.url;
 
 if (!hasChromium) {
   // In CI no suite may skip; elsewhere the specs skip themselves (see chromium.ts).
@@ -21,6 +20,8 @@ if (!hasChromium) {
 // This file is loaded again in every worker: the database is created once, by the
 // main process, and found through the environment the workers inherit.
 process.env['VIGIL_E2E_DATABASE'] ??= path.join(mkdtempSync(path.join(tmpdir(), 'vigil-e2e-')), 'vigil.db');
+// In a directory of its own, so it has its own generated secret; global-teardown removes both.
+const freshDatabase = path.join(path.dirname(process.env['VIGIL_E2E_DATABASE']), 'fresh', 'vigil.db');
 
 export default defineConfig({
   testDir: '.',
@@ -32,6 +33,8 @@ export default defineConfig({
   // Whole flows (create, check, fail, page, resolve) on a busy 2-core machine: every step
   // waits on a condition, and the test's budget leaves room for a slow one.
   timeout: 90_000,
+  // A condition that holds in 1 s on a quiet machine can take several under a full CI load.
+  expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env['CI']),
   retries: process.env['CI'] ? 1 : 0,
   reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: path.join(repoRoot, 'playwright-report') }]] : 'list',
@@ -53,25 +56,43 @@ export default defineConfig({
     },
   },
   ...(hasChromium && {
-    webServer: {
-      command: 'node dist/app/main.js',
-      cwd: repoRoot,
-      url: `${baseURL}/healthz`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      env: {
-        VIGIL_HOST: '127.0.0.1',
-        VIGIL_PORT: String(port),
-        VIGIL_DATABASE_URL: `sqlite:${process.env['VIGIL_E2E_DATABASE']}`,
-        VIGIL_TEST_MODE: '1',
-        VIGIL_LOG_LEVEL: 'warn',
-        // The specs log in as the demo owner (demo.ts): a real first start would generate its password.
-        VIGIL_DEMO_PASSWORD: demoAdmin.password,
-        // The demo and the specs aim checks and webhooks at local fakes.
-        VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1',
+    webServer: [
+      {
+        command: 'node dist/app/main.js',
+        cwd: repoRoot,
+        url: `${baseURL}/healthz`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: {
+          VIGIL_HOST: '127.0.0.1',
+          VIGIL_PORT: String(main.port),
+          VIGIL_DATABASE_URL: `sqlite:${process.env['VIGIL_E2E_DATABASE']}`,
+          VIGIL_TEST_MODE: '1',
+          VIGIL_LOG_LEVEL: 'warn',
+          // The specs log in as the demo owner (demo.ts): a real first start would generate its password.
+          VIGIL_DEMO_PASSWORD: demoAdmin.password,
+          // The demo and the specs aim checks and webhooks at local fakes.
+          VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1',
+        },
       },
-    },
+      {
+        command: 'node dist/app/main.js',
+        cwd: repoRoot,
+        url: `${fresh.url}/healthz`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: {
+          VIGIL_HOST: '127.0.0.1',
+          VIGIL_PORT: String(fresh.port),
+          VIGIL_DATABASE_URL: `sqlite:${freshDatabase}`,
+          VIGIL_SEED_DEMO: '0',
+          VIGIL_LOG_LEVEL: 'warn',
+        },
+      },
+    ],
   }),
 });
