@@ -1,43 +1,13 @@
-import type { ContactKind } from './incidentTypes';
+import type { ResponseOf } from './schema';
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  /** First characters of the token, to recognise it. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  /** null: never expires. */
-  expiresAt: string | null;
-}
+export type ApiToken = ResponseOf<'getMeTokens'>[number];
+/** The secret `token` is shown this once. */
+export type CreatedApiToken = ResponseOf<'postMeTokens', 201>;
 
-export interface CreatedApiToken {
-  /** The secret: the only time it is ever shown. */
-  token: string;
-  apiToken: ApiToken;
-}
+export type CalendarFeed = ResponseOf<'getMeCalendarFeeds'>[number];
+/** The secret subscription `url` is shown this once. */
+export type CreatedCalendarFeed = ResponseOf<'postMeCalendarFeeds', 201>;
 
-export interface CalendarFeed {
-  id: string;
-  /** null: your own shifts across every schedule. */
-  scheduleId: string | null;
-  createdAt: string;
-}
-
-export interface CreatedCalendarFeed extends CalendarFeed {
-  /** The secret subscription URL: shown once. */
-  url: string;
-}
-
-export type ReachabilityProblemCode = 'no_verified_contact_method' | 'no_notification_rule' | 'channel_not_configured';
-
-export interface Reachability {
-  userId: string;
-  reachable: boolean;
-  problems: { code: ReachabilityProblemCode; channel?: ContactKind; message: string }[];
-}
-
-export interface MyReachability extends Reachability {
-  /** Which channels this server can send on. */
-  channels: Record<ContactKind, boolean>;
-}
+export type MyReachability = ResponseOf<'getMeReachability'>;
+export type Reachability = ResponseOf<'getSchedulesByIdOnCall'>['reachability'][number];
+export type ReachabilityProblemCode = Reachability['problems'][number]['code'];
