@@ -81,7 +81,7 @@ test('nobody can page a new user: the profile, the menu and the on-call page say
     await shoot(page, 'on-call-unreachable');
 
     await mine.getByRole('link', { name: 'Fix it in your profile' }).click();
-    const alert = page.getByRole('alert', { name: 'Nobody can page you right now' });
+    const alert = page.getByRole('region', { name: 'Nobody can page you right now' });
     await expect(alert).toContainText('You have no verified contact method');
     // The browser tests' server has neither SMTP nor Twilio: the alert says what an admin sets.
     await expect(alert).toContainText('VIGIL_SMTP_URL');
@@ -226,7 +226,7 @@ test('calendar feeds: created, URL copied from the page, fetched as iCalendar, t
   await create.getByRole('button', { name: 'Create feed' }).click();
   await expect(page.getByText('Google Calendar: Other calendars')).toBeVisible();
   const shown = (await page.getByLabel('Feed URL', { exact: true }).textContent())?.trim() ?? '';
-  await page.getByRole('button', { name: 'Copy feed url' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
   const url = new URL(await page.evaluate<string>('navigator.clipboard.readText()'));
   expect(url.href).toBe(shown);

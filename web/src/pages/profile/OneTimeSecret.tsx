@@ -18,7 +18,7 @@ export function OneTimeSecret({ title, label, value, children, onDone }: { title
           <CopyButton value={value}>
             {({ copied, copy }) => (
               <Button size="xs" color={copied ? 'teal' : undefined} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />} onClick={copy}>
-                {copied ? 'Copied' : `Copy ${label.toLowerCase()}`}
+                {copied ? 'Copied' : 'Copy'}
               </Button>
             )}
           </CopyButton>

@@ -40,7 +40,8 @@ export function ReachabilityAlert() {
       color={r.reachable ? 'yellow' : 'red'}
       icon={<IconAlertTriangle />}
       title={r.reachable ? 'Some of your notifications cannot be sent' : 'Nobody can page you right now'}
-      role="alert"
+      // A standing condition of the page, not news: a landmark to find, not an interruption.
+      role="region"
     >
       {!r.reachable && <Text size="sm">If an incident paged you now, nothing would reach you and it would move on to the next step.</Text>}
       <List size="sm" mt={4}>
