@@ -93,7 +93,8 @@ export function registerErrorResponses(app: FastifyInstance, prefix: string): vo
       route.schema = documented;
       return;
     }
-    const takesBody = Boolean(schema.body);
+    // Fastify parses a JSON body on any POST, PUT or PATCH, so each can refuse a malformed, huge or non-JSON one.
+    const takesBody = Boolean(schema.body) || ['POST', 'PUT', 'PATCH'].includes(method);
     const takesInput = Boolean(schema.querystring ?? schema.params ?? schema.headers) || takesBody;
     const errors = standardErrors(method, path, { public: isPublic, takesInput, takesBody });
     const responses: Record<string, unknown> = { ...(schema.response as Record<string, unknown> | undefined) };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
+import { ApiContract } from '../support/api-contract.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { hostile, hostileValue, percentEncode, toJsonText, validish, type Schema } from '../support/openapi-arbitraries.js';
 import { useTestApp } from '../support/test-app.js';
@@ -43,7 +44,8 @@ function kindOf(name: string): string {
 const pathParamKind = (path: string, name: string) => kindOf(path.split('/').at(path.split('/').indexOf(`{${name}}`) - 1) ?? name);
 
 describeEachDatabase('every API operation survives generated and hostile input', (dialect) => {
-  const t = useTestApp(dialect);
+  // Every answer to generated and hostile input is also held to the OpenAPI document.
+  const t = useTestApp(dialect, { contract: new ApiContract() });
 
   it('answers no request with a 5xx', { timeout: Math.max(120_000, RUNS_PER_OPERATION * 5_000) }, async () => {
     const token = (await t.admin.post('/api/v1/me/tokens', { name: 'fuzzer' })).body;
