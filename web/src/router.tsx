@@ -14,6 +14,12 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('./pages/login/LoginPage')).LoginPage }),
   },
   {
+    path: '/setup',
+    HydrateFallback: PageLoader,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('./pages/setup/SetupPage')).SetupPage }),
+  },
+  {
     path: '/two-factor-setup',
     HydrateFallback: PageLoader,
     ErrorBoundary: RouteError,

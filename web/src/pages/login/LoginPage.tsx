@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { fieldMessages } from '../../api/ApiError';
 import { login, sessionKey, useLoginMethods, useSession } from '../../api/session';
+import { useSetupStatus } from '../../api/setup';
 import type { Session } from '../../api/types';
 import { FormError } from '../../components/FormError';
 import { SecondFactorForm } from './SecondFactorForm';
@@ -17,6 +18,7 @@ export function LoginPage() {
   const [showPassword, setShowPassword] = useState(false);
   const session = useSession();
   const methods = useLoginMethods();
+  const setup = useSetupStatus();
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -32,6 +34,8 @@ export function LoginPage() {
   });
 
   if (session.data) return <Navigate to={session.data.mustEnrolTwoFactor ? '/two-factor-setup' : from} replace />;
+  // Nobody can log in yet: the first visitor creates the owner.
+  if (setup.data?.required) return <Navigate to="/setup" replace />;
 
   const errors = fieldMessages(loggingIn.error);
   const submit = (event: FormEvent) => {
