@@ -15,11 +15,11 @@ describeEachDatabase('first start', (dialect) => {
   });
   afterAll(() => database.drop());
 
-  async function start(overrides: { host: string; baseUrlSet: boolean }) {
+  async function start(overrides: { host: string; baseUrlSet: boolean; demoPassword?: string }, url = database.url) {
     const announced: string[] = [];
     const logLines: string[] = [];
     const logger = createLogger('trace', { write: (line: string) => void logLines.push(line) });
-    const vigil: Vigil = await startVigil({ ...testConfig(database.url), ...overrides, demoPassword: undefined, logLevel: 'trace' }, logger, {
+    const vigil: Vigil = await startVigil({ ...testConfig(url), demoPassword: undefined, ...overrides, logLevel: 'trace' }, logger, {
       announce: (text) => void announced.push(text),
     });
     return { vigil, announced, logLines };
@@ -70,6 +70,22 @@ describeEachDatabase('first start', (dialect) => {
       expect(baseUrlWarnings(third.logLines)).toEqual([]);
     } finally {
       await third.vigil.stop();
+    }
+  });
+
+  it('prints nothing when VIGIL_DEMO_PASSWORD sets the password', async () => {
+    const other = await createTestDatabase(dialect);
+    const password = 'scripted demo password';
+    const node = await start({ host: '127.0.0.1', baseUrlSet: false, demoPassword: password }, other.url);
+    try {
+      expect(node.announced).toEqual([]);
+      expect(node.logLines.some((l) => l.includes('VIGIL_DEMO_PASSWORD'))).toBe(true);
+      expect(node.logLines.join('\n')).not.toContain(password);
+      const login = await node.vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@example.com', password } });
+      expect(login.statusCode).toBe(200);
+    } finally {
+      await node.vigil.stop();
+      await other.drop();
     }
   });
 });
