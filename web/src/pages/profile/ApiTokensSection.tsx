@@ -40,12 +40,13 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
   // The browser's clock: whether a token has expired, as the server will judge it.
   const [now] = useState(() => new Date().getTime());
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <Table.ScrollContainer minWidth={360}>
       <Table striped aria-label="API tokens">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
-            <Table.Th>Created</Table.Th>
+            {/* A narrow screen keeps what decides a revoke: expiry and last use. */}
+            <Table.Th visibleFrom="sm">Created</Table.Th>
             <Table.Th>Expires</Table.Th>
             <Table.Th>Last used</Table.Th>
             <Table.Th aria-label="Actions" />
@@ -58,7 +59,7 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
                 <Text size="sm">{token.name}</Text>
                 <Code>{token.prefix}…</Code>
               </Table.Td>
-              <Table.Td>{formatWithYear(token.createdAt, zone, now)}</Table.Td>
+              <Table.Td visibleFrom="sm">{formatWithYear(token.createdAt, zone, now)}</Table.Td>
               <Table.Td>
                 {token.expiresAt === null ? (
                   'Never'
