@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
-import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
 import { loadConfig } from '../src/app/config.js';
 import { createLogger } from '../src/app/logger.js';
 import { startVigil } from '../src/app/start.js';
@@ -30,7 +30,7 @@ export async function apiDocument(): Promise<Record<string, unknown>> {
 
 /** The web client's types, as openapi-typescript writes them from the document. */
 export async function apiTypes(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(document as unknown as OpenAPI3, {
     alphabetize: true,
     // ISO weekdays (integer 1–7) are the literal union the schedule core types them as.
     transform: (schema) => (schema.type === 'integer' && schema.minimum === 1 && schema.maximum === 7 ? isoWeekday : undefined),
