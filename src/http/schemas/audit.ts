@@ -25,7 +25,7 @@ export const AuditEntry = Type.Object({
   id: Id,
   at: Instant,
   actor: Type.Union([Type.Object({ id: Id, email: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], { description: 'null: Vigil itself (the demo seed) or an unauthenticated request' }),
-  via: Type.String({ description: 'session, token, anonymous or system' }),
+  via: Type.String({ description: 'session, token, anonymous, system (Vigil itself) or cli (the vigil command line)' }),
   ip: Type.Union([Type.String(), Type.Null()]),
   userAgent: Type.Union([Type.String(), Type.Null()]),
   entityType: Type.String(),

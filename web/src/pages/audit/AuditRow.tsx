@@ -36,7 +36,7 @@ export function AuditRow({ entry, names, formatInstant }: AuditRowProps) {
         <Table.Td>
           <time dateTime={entry.at}>{formatInstant(Date.parse(entry.at))}</time>
         </Table.Td>
-        <Table.Td style={{ overflowWrap: 'anywhere' }}>{entry.actor ? (names.get(entry.actor.id) ?? entry.actor.email) : <Text span c="dimmed">Vigil</Text>}</Table.Td>
+        <Table.Td style={{ overflowWrap: 'anywhere' }}>{entry.actor ? (names.get(entry.actor.id) ?? entry.actor.email) : <Text span c="dimmed">{entry.via === 'cli' ? 'Command line' : 'Vigil'}</Text>}</Table.Td>
         <Table.Td style={{ overflowWrap: 'anywhere' }}>
           {actionLabels[entry.action]} {entityLabels[entry.entityType]}{' '}
           {path ? (
