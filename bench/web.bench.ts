@@ -3,7 +3,8 @@
 // it. Each run starts from a cold cache: the login page; then, logged in, the on-call page
 // and a reload of it. Reports the JavaScript transferred (compressed, as sent) against the
 // 200 KB budget, everything transferred, first contentful paint against the 1 s budget, and
-// what the warm reload still downloads.
+// what the warm reload still downloads. VIGIL_BENCH_WEB_BASELINE=<built UI> measures an
+// older build in turns with this one.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -158,46 +159,73 @@ function summarise(loads: Load[]) {
   );
 }
 
+interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A Vigil process serving one build, on its own fresh database. */
+async function serve(build: string, dir: string, name: string): Promise<Served> {
+  if (!existsSync(path.join(build, 'index.html'))) throw new Error(`no built UI in ${build}: run npm run build:web first`);
+  return startServerProcess({ VIGIL_DATABASE_URL: `sqlite:${path.join(dir, `${name}.db`)}`, VIGIL_WEB_DIR: build }, await freePort());
+}
+
+/** One round against one server: a cold login page, a cold on-call page and its reload. */
+async function measureRound(browser: Browser, server: Served, encodings: Set<string>) {
+  const login = await loginPage(browser, server.url, encodings);
+  const { cold, reload } = await onCallPage(browser, server.url, encodings);
+  return { login, onCall: cold, warmReload: reload };
+}
+
 export async function run() {
   if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` };
-  if (!existsSync(path.join(webDir, 'index.html'))) throw new Error(`no built UI in ${webDir}: run npm run build:web first`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-web-'));
-  const server = await startServerProcess({ VIGIL_DATABASE_URL: `sqlite:${path.join(dir, 'vigil.db')}`, VIGIL_WEB_DIR: webDir }, await freePort());
+  // An older build to compare with (VIGIL_BENCH_WEB_BASELINE) is measured in turns with this
+  // one, so both see the same machine load.
+  const baselineDir = process.env['VIGIL_BENCH_WEB_BASELINE'];
+  const server = await serve(webDir, dir, 'current');
+  const baseline = baselineDir ? await serve(baselineDir, dir, 'baseline') : null;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const loadBefore = os.loadavg();
   try {
     const encodings = new Set<string>();
-    // One unmeasured round: the server's first answers (file stats, JIT) are not what users wait for.
+    const baselineEncodings = new Set<string>();
+    // One unmeasured round each: the servers' first answers (file stats, JIT) are not what users wait for.
     await loginPage(browser, server.url, encodings);
-    const logins: Load[] = [];
-    const onCalls: Load[] = [];
-    const reloads: Load[] = [];
+    if (baseline) await loginPage(browser, baseline.url, baselineEncodings);
+    const rounds: Awaited<ReturnType<typeof measureRound>>[] = [];
+    const baselineRounds: typeof rounds = [];
     for (let i = 0; i < RUNS; i++) {
-      logins.push(await loginPage(browser, server.url, encodings));
-      const { cold, reload } = await onCallPage(browser, server.url, encodings);
-      onCalls.push(cold);
-      reloads.push(reload);
+      rounds.push(await measureRound(browser, server, encodings));
+      if (baseline) baselineRounds.push(await measureRound(browser, baseline, baselineEncodings));
     }
+    const logins = rounds.map((round) => round.login);
+    const onCalls = rounds.map((round) => round.onCall);
     const worst = (loads: Load[], key: keyof Load) => Math.max(...loads.map((load) => load[key] ?? Number.POSITIVE_INFINITY));
+    const figures = (of: typeof rounds, used: Set<string>) => ({
+      contentEncodings: [...used].sort(),
+      login: summarise(of.map((round) => round.login)),
+      onCall: summarise(of.map((round) => round.onCall)),
+      warmReload: summarise(of.map((round) => round.warmReload)),
+    });
     return {
       runs: RUNS,
       chromium: browser.version(),
       loadAverage: { before: loadBefore, after: os.loadavg() },
-      contentEncodings: [...encodings].sort(),
       budget: { initialJsBytes: INITIAL_JS_BUDGET, fcpMs: FCP_BUDGET_MS },
-      login: summarise(logins),
-      onCall: summarise(onCalls),
-      warmReload: summarise(reloads),
+      ...figures(rounds, encodings),
       pass: {
         loginJs: worst(logins, 'jsBytes') <= INITIAL_JS_BUDGET,
         onCallJs: worst(onCalls, 'jsBytes') <= INITIAL_JS_BUDGET,
         loginFcp: worst(logins, 'fcpMs') <= FCP_BUDGET_MS,
         onCallFcp: worst(onCalls, 'fcpMs') <= FCP_BUDGET_MS,
       },
+      ...(baseline && { baseline: { webDir: baselineDir, ...figures(baselineRounds, baselineEncodings) } }),
     };
   } finally {
     await browser.close();
     await server.stop();
+    await baseline?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

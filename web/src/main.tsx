@@ -6,12 +6,15 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
+import { prefetchSession } from './api/session';
 import { createQueryClient } from './queryClient';
 import { watchChunkLoads } from './missingChunks';
 import { router } from './router';
 import { theme } from './theme';
 
 watchChunkLoads();
+const queryClient = createQueryClient();
+void prefetchSession(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -20,7 +23,7 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications />
-      <QueryClientProvider client={createQueryClient()}>
+      <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError } from './ApiError';
 import { request, setCsrfToken } from './client';
 import type { LoginMethods, SecondFactorChallenge, Session } from './types';
@@ -20,8 +20,15 @@ async function fetchSession(): Promise<Session | null> {
   }
 }
 
+const sessionQuery = { queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 };
+
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
+  return useQuery(sessionQuery);
+}
+
+/** Every page first checks the session: asked at start, it arrives beside the page's own code. */
+export function prefetchSession(client: QueryClient): Promise<void> {
+  return client.prefetchQuery(sessionQuery);
 }
 
 export async function login(email: string, password: string): Promise<Session | SecondFactorChallenge> {
