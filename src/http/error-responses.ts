@@ -23,6 +23,9 @@ const conflicting = [
 /** PagerDuty-compatible: a wrong routing_key gets PagerDuty's own 400, never a 401. */
 const refusesKeysWith400 = new Set(['POST /integrations/pagerduty/v2/enqueue']);
 
+/** Public operations that can still refuse with 403: a password login while VIGIL_OIDC_ONLY=1. */
+const publicButRefusing = new Set(['POST /auth/login']);
+
 /** Operations behind a counter of attempts (FixedWindowCounter) that answer 429 with Retry-After. */
 const rateLimited = new Set([
   'POST /auth/login',
@@ -60,7 +63,7 @@ export function standardErrors(method: string, path: string, route: { public: bo
   if (route.takesInput) errors[400] = 'A parameter or field is not valid';
   // Public operations that take input carry their own credential in it (a key, a token, a password).
   if (!route.public || (route.takesInput && !refusesKeysWith400.has(key))) errors[401] = 'Not logged in, or the credential is unknown';
-  if (!route.public) errors[403] = 'Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first';
+  if (!route.public || publicButRefusing.has(key)) errors[403] = 'Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first';
   if (path.includes('{')) errors[404] = 'No such thing, or not visible to you';
   if (conflicting.some((pattern) => pattern.test(key))) errors[409] = 'The change conflicts with the current state';
   if (route.takesBody) {

@@ -4,7 +4,7 @@ import type { Config } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
 import { demoAdmin } from './demo-admin.js';
 import { startVigil, type Vigil } from '../../src/app/start.js';
-import type { ApiContract } from './api-contract.js';
+import { ApiContract } from './api-contract.js';
 import { createTestDatabase, type TestDialect } from './databases.js';
 
 export interface Response {
@@ -83,13 +83,15 @@ function callerFor(vigil: Vigil, headers: Record<string, string>): Caller {
  */
 export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; config?: () => Partial<Config>; contract?: ApiContract } = {}): TestApp {
   const ctx = {} as TestApp;
+  // Every suite's responses are held to the OpenAPI document; pass one to read what it saw.
+  const contract = options.contract ?? new ApiContract();
   let drop: () => Promise<void> = () => Promise.resolve();
   beforeAll(async () => {
     const database = await createTestDatabase(dialect);
     drop = database.drop;
     const frozenAt = options.frozenAt === undefined ? undefined : Date.parse(options.frozenAt);
     const vigil = await startVigil({ ...testConfig(database.url), ...options.config?.() }, createLogger('silent'), { frozenAt });
-    options.contract?.install(vigil.app);
+    contract.install(vigil.app);
     const login = async (email: string, password: string): Promise<Caller> => {
       const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
@@ -110,7 +112,7 @@ export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; c
   afterAll(async () => {
     await ctx.vigil?.stop();
     await drop();
-    const violations = options.contract?.violations ?? [];
+    const violations = contract.violations;
     expect(violations, `responses that are not in the OpenAPI document:\n${violations.join('\n')}`).toEqual([]);
   });
   return ctx;

@@ -1413,7 +1413,7 @@ export interface operations {
                             id: string;
                             ip: string | null;
                             userAgent: string | null;
-                            /** @description session, token, anonymous or system */
+                            /** @description session, token, anonymous, system (Vigil itself) or cli (the vigil command line) */
                             via: string;
                         }[];
                         nextCursor: string | null;
@@ -1523,6 +1523,15 @@ export interface operations {
             };
             /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
