@@ -3,7 +3,7 @@ import { errorCatalogue, type ErrorCode } from '../core/errors.js';
 import { operationIdOf } from './operation-id.js';
 import { ProblemRef, ProblemSchema } from './schemas/problem.js';
 
-export const problemMediaType = 'application/problem+json';
+const problemMediaType = 'application/problem+json';
 
 /**
  * Operations whose rules can refuse a change with 409 (email or name taken, last owner,
@@ -56,13 +56,21 @@ function problemResponse(status: number, why: string, schema: unknown = ProblemR
   };
 }
 
+interface RouteShape {
+  public: boolean;
+  /** Declares parameters or a body in its schema: a public one carries its credential there. */
+  declaresInput: boolean;
+  /** POST, PUT, PATCH or a body schema: Fastify parses whatever JSON comes. */
+  takesBody: boolean;
+}
+
 /** The error statuses an operation can answer, from its shape and the tables above; see docs/API.md. */
-export function standardErrors(method: string, path: string, route: { public: boolean; takesInput: boolean; takesBody: boolean }): Record<number, string> {
+function standardErrors(method: string, path: string, route: RouteShape): Record<number, string> {
   const key = `${method} ${path}`;
   const errors: Record<number, string> = {};
-  if (route.takesInput) errors[400] = 'A parameter or field is not valid';
+  if (route.declaresInput || route.takesBody) errors[400] = 'A parameter or field is not valid';
   // Public operations that take input carry their own credential in it (a key, a token, a password).
-  if (!route.public || (route.takesInput && !refusesKeysWith400.has(key))) errors[401] = 'Not logged in, or the credential is unknown';
+  if (!route.public || (route.declaresInput && !refusesKeysWith400.has(key))) errors[401] = 'Not logged in, or the credential is unknown';
   if (!route.public || publicButRefusing.has(key)) errors[403] = 'Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first';
   if (path.includes('{')) errors[404] = 'No such thing, or not visible to you';
   if (conflicting.some((pattern) => pattern.test(key))) errors[409] = 'The change conflicts with the current state';
@@ -98,8 +106,8 @@ export function registerErrorResponses(app: FastifyInstance, prefix: string): vo
     }
     // Fastify parses a JSON body on any POST, PUT or PATCH, so each can refuse a malformed, huge or non-JSON one.
     const takesBody = Boolean(schema.body) || ['POST', 'PUT', 'PATCH'].includes(method);
-    const takesInput = Boolean(schema.querystring ?? schema.params ?? schema.headers) || takesBody;
-    const errors = standardErrors(method, path, { public: isPublic, takesInput, takesBody });
+    const declaresInput = Boolean(schema.querystring ?? schema.params ?? schema.headers ?? schema.body);
+    const errors = standardErrors(method, path, { public: isPublic, declaresInput, takesBody });
     const responses: Record<string, unknown> = { ...(schema.response as Record<string, unknown> | undefined) };
     for (const [status, own] of Object.entries(responses)) {
       if (Number(status) >= 400 && !(own as ResponseSchema)['content']) responses[status] = problemResponse(Number(status), errors[Number(status)] ?? 'Refused', own);
