@@ -2,17 +2,14 @@ import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { PageLoader } from './components/PageLoader';
 import { RouteError } from './components/RouteError';
+import { LoginPage } from './pages/login/LoginPage';
 
 // Each page, and the signed-in layout, is its own chunk fetched on first visit: the login page
-// does not download the navigation or the schedule editor. HydrateFallback shows while the
-// first page's chunks load; RouteError shows when one cannot be loaded.
+// does not download the navigation or the schedule editor. The login page itself, where every
+// session starts, comes with the entry (index.html preloads it: no second round of requests).
+// HydrateFallback shows while the first page's chunks load; RouteError when one cannot load.
 export const router = createBrowserRouter([
-  {
-    path: '/login',
-    HydrateFallback: PageLoader,
-    ErrorBoundary: RouteError,
-    lazy: async () => ({ Component: (await import('./pages/login/LoginPage')).LoginPage }),
-  },
+  { path: '/login', Component: LoginPage, ErrorBoundary: RouteError },
   {
     path: '/setup',
     HydrateFallback: PageLoader,
