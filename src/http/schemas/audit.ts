@@ -28,9 +28,10 @@ export const AuditEntry = Type.Object({
   via: Type.String({ description: 'session, token, anonymous, system (Vigil itself) or cli (the vigil command line)' }),
   ip: Type.Union([Type.String(), Type.Null()]),
   userAgent: Type.Union([Type.String(), Type.Null()]),
-  entityType: Type.String(),
+  // Rows hold these as text; the document names every value they can take.
+  entityType: Type.Unsafe<string>(Type.Enum([...auditEntityTypes])),
   entityId: Type.String(),
-  action: Type.String(),
+  action: Type.Unsafe<string>(Type.Enum([...auditActions])),
   before: Snapshot,
   after: Snapshot,
   changes: Type.Array(Type.Object({ path: Type.String({ description: 'JSON pointer into the snapshots' }), before: Type.Unknown(), after: Type.Unknown() }), {

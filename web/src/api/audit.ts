@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { query, request } from './client';
+import type { ResponseOf } from './schema';
 import type { Page } from './types';
 
 export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting'] as const;
@@ -20,22 +21,8 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditSnapshot = Record<string, unknown> | null;
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { id: string; email: string | null } | null;
-  via: string;
-  ip: string | null;
-  userAgent: string | null;
-  entityType: AuditEntityType;
-  entityId: string;
-  action: AuditAction;
-  before: AuditSnapshot;
-  after: AuditSnapshot;
-  changes: { path: string; before: unknown; after: unknown }[];
-}
+export type AuditEntry = ResponseOf<'getAuditLog'>['items'][number];
+export type AuditSnapshot = AuditEntry['before'];
 
 export interface AuditFilter {
   entityType?: AuditEntityType | undefined;

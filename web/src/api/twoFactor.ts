@@ -1,18 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from './client';
+import type { ResponseOf } from './schema';
 
-export interface TwoFactorStatus {
-  enabled: boolean;
-  pending: boolean;
-  confirmedAt: string | null;
-  recoveryCodesLeft: number;
-  requiredByOrganisation: boolean;
-}
-
-export interface Enrolment {
-  secret: string;
-  otpauthUri: string;
-}
+export type TwoFactorStatus = ResponseOf<'getMeTwoFactor'>;
+export type Enrolment = ResponseOf<'postMeTwoFactor', 201>;
 
 const statusKey = ['two-factor'] as const;
 

@@ -1377,7 +1377,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            action: string;
+                            /** @enum {unknown} */
+                            action: "create" | "update" | "delete" | "add_member" | "change_member" | "remove_member" | "rotate_integration_key" | "revoke" | "enable_two_factor" | "disable_two_factor" | "replace_recovery_codes";
                             /** @description null: Vigil itself (the demo seed) or an unauthenticated request */
                             actor: {
                                 email: string | null;
@@ -1405,7 +1406,8 @@ export interface operations {
                                 path: string;
                             }[];
                             entityId: string;
-                            entityType: string;
+                            /** @enum {unknown} */
+                            entityType: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting";
                             /**
                              * Format: uuid
                              * @description Identifier
