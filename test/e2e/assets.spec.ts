@@ -105,13 +105,14 @@ test('a tab left open across an upgrade loads the new build when a page chunk it
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
   // Reloaded once at the page asked for; still missing, so it says so instead of reloading again.
   const error = page.getByRole('alert').filter({ hasText: 'Could not show this page' });
-  await expect(error).toContainText('could not be downloaded');
+  // Two whole loads of the app (the first failing, then the reloaded one): slow on a busy machine.
+  await expect(error).toContainText('could not be downloaded', { timeout: 20_000 });
   // The load event may reach the test after the page has rendered its error.
   await expect.poll(() => loads).toEqual(['/teams']);
   expect(refused).toBe(2);
 
   await page.unroute(/\/assets\/TeamsPage-[^/]+\.js$/);
   await error.getByRole('button', { name: 'Reload' }).click();
-  await expect(page.getByRole('heading', { name: 'Teams' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Teams' })).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => loads).toEqual(['/teams', '/teams']);
 });
