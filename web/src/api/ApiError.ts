@@ -1,21 +1,11 @@
-export interface FieldError {
-  /** JSON pointer into the request, e.g. "/body/email". */
-  path: string;
-  message: string;
-}
+import type { components } from './generated/openapi';
 
+/** The problem+json body every error answer of the API has. */
+export type Problem = components['schemas']['Problem'];
+/** JSON pointer into the request ("/body/email") and what is wrong there. */
+export type FieldError = NonNullable<Problem['errors']>[number];
 /** Something that relies on what a refused DELETE would remove (see docs/API.md). */
-export interface InUseReference {
-  kind: 'policy' | 'monitor' | 'schedule';
-  id: string;
-  name: string;
-  via: 'target' | 'roster' | 'owner' | 'policy';
-  step?: number;
-  targetType?: string;
-  layerName?: string;
-  /** Which query option lets the deletion go ahead despite it. */
-  settledBy: ('force' | 'replaceWith')[];
-}
+export type InUseReference = NonNullable<Problem['references']>[number];
 
 /** An application/problem+json answer from the API, or a network failure (status 0). */
 export class ApiError extends Error {

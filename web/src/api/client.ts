@@ -1,4 +1,4 @@
-import { ApiError, type FieldError, type InUseReference } from './ApiError';
+import { ApiError, type Problem } from './ApiError';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -9,14 +9,8 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-interface ProblemBody {
-  status?: number;
-  code?: string;
-  title?: string;
-  detail?: string;
-  errors?: FieldError[];
-  references?: InUseReference[];
-}
+// A proxy or an outage page may answer instead of Vigil: every field may be missing.
+type ProblemBody = Partial<Problem>;
 
 async function toApiError(response: Response): Promise<ApiError> {
   const problem = (await response.json().catch(() => ({}))) as ProblemBody;
