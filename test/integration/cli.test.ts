@@ -15,6 +15,8 @@ import { freePort } from '../support/storm.js';
 
 const SECRET = 'cli-test-secret-cli-test-secret-cli-test';
 const stackLine = /^\s+at /m;
+// Each command is a process that compiles the sources with tsx first: seconds apiece on a loaded machine.
+const SLOW = 120_000;
 
 /** The one readable line a failed command writes, and no stack trace. */
 function expectOneLine(run: CliRun, code: number, pattern: RegExp): void {
@@ -32,7 +34,7 @@ describe('vigil help', () => {
     expect(top.stdout).toContain('Exit status');
     for (const command of ['create', 'reset-password', 'list']) expect(user.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     for (const option of ['--email', '--name', '--role', '--time-zone', '--password-stdin']) expect(create.stdout).toContain(option);
-  });
+  }, SLOW);
 
   it('answers a mistyped command or a missing option with usage and status 2', async () => {
     const [unknown, missing] = await Promise.all([runVigilCli(['serv']), runVigilCli(['user', 'create', '--email', 'a@example.com'])]);
@@ -40,7 +42,7 @@ describe('vigil help', () => {
     expect(unknown.stderr).toContain("unknown command 'serv'");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--name <name>' not specified");
-  });
+  }, SLOW);
 });
 
 describeEachDatabase('vigil command line', (dialect) => {
@@ -70,7 +72,7 @@ describeEachDatabase('vigil command line', (dialect) => {
     database = openDatabase(db.url);
     // Only the schema: no demo team.
     expect(await database.db.selectFrom('users').select('id').execute()).toEqual([]);
-  });
+  }, SLOW);
 
   it('user create: a generated password printed once, or one from standard input; audited as the command line', async () => {
     const generated = await runVigilCli(['user', 'create', '--email', 'Root@Example.com', '--name', 'Root', '--role', 'owner'], { env });
@@ -93,7 +95,7 @@ describeEachDatabase('vigil command line', (dialect) => {
     const audit = await database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', ann?.id as string).execute();
     expect(audit).toEqual([expect.objectContaining({ action: 'create', via: 'cli', actor_id: null, user_agent: expect.stringMatching(/^vigil user create \(/) })]);
     expect(audit[0]?.after).not.toContain('piped-password-1');
-  });
+  }, SLOW);
 
   it('user create refuses a taken email, a bad email, a short password and an unknown zone, writing nothing', async () => {
     const before = await database.db.selectFrom('users').select('id').execute();
@@ -109,7 +111,7 @@ describeEachDatabase('vigil command line', (dialect) => {
     expectOneLine(short, 2, /^vigil: the password from standard input must not have fewer than 8 characters/);
     expectOneLine(zone, 2, /^vigil: --time-zone: unknown time zone "Mars\/Olympus"/);
     expect(await database.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
-  });
+  }, SLOW);
 
   it('user list: every user with role, two-factor and last sign-in, as a table or JSON', async () => {
     const ann = (await findUserByEmail(database.db, 'ann@example.com'))!;
@@ -126,7 +128,7 @@ describeEachDatabase('vigil command line', (dialect) => {
       expect.stringMatching(/^ann@example.com +Ann +responder +off +2026-11-02 08:30 UTC$/),
       expect.stringMatching(/^root@example.com +Root +owner +off +-$/),
     ]);
-  });
+  }, SLOW);
 
   it("user reset-password: an owner's too (break-glass); the new password works, the old one not, sessions and API tokens end", async () => {
     const root = (await findUserByEmail(database.db, 'root@example.com'))!;
@@ -147,7 +149,7 @@ describeEachDatabase('vigil command line', (dialect) => {
     expect(audit).toEqual([{ action: 'update', via: 'cli' }]);
 
     expectOneLine(await runVigilCli(['user', 'reset-password', 'nobody@example.com'], { env }), 1, /^vigil: no user has the email nobody@example.com/);
-  });
+  }, SLOW);
 
   it('check-config prints the effective configuration with the database password masked', async () => {
     // The test cluster trusts every login, so a password in the URL is accepted and ignored.
@@ -161,7 +163,7 @@ describeEachDatabase('vigil command line', (dialect) => {
     expect(run.stdout).toContain(`  secret: from VIGIL_SECRET (${SECRET.length} characters)`);
     expect(run.stdout).toMatch(new RegExp(`database: ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} answers; \\d+ migrations applied`));
     expect(run.stdout).toContain('The configuration is valid.');
-  });
+  }, SLOW);
 
   if (dialect === 'postgres') {
     it('backup points to pg_dump on PostgreSQL, with status 2', async () => {
@@ -215,7 +217,7 @@ describeEachDatabase('vigil command line', (dialect) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, SLOW);
 });
 
 describe('readable start failures', () => {
@@ -240,7 +242,7 @@ describe('readable start failures', () => {
   it('a port in use: one line naming port and address, status 1, no stack trace', async () => {
     const run = await runVigilCli(['serve'], { env: { ...env, VIGIL_PORT: String(takenPort) } });
     expectOneLine(run, 1, new RegExp(`^vigil: port ${takenPort} is already in use on 127\\.0\\.0\\.1; set VIGIL_PORT`));
-  });
+  }, SLOW);
 
   it('an unreachable database, through vigil serve and node dist/app/main.js alike; the stack only at debug level', async () => {
     const closed = await freePort();
@@ -256,13 +258,13 @@ describe('readable start failures', () => {
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(line);
     expect(debug.stderr).toMatch(stackLine);
-  });
+  }, SLOW);
 
   it('a data directory that cannot be created: one line naming the path', async () => {
     writeFileSync(path.join(dir, 'a-file'), '');
     const run = await runVigilCli(['serve'], { env: { ...env, VIGIL_SECRET: '', VIGIL_DATABASE_URL: `sqlite:${path.join(dir, 'a-file', 'data', 'vigil.db')}` } });
     expectOneLine(run, 1, /^vigil: cannot write .*a-file\/data: a part of the path is not a directory; make the data directory writable/);
-  });
+  }, SLOW);
 
   it('check-config: one line per bad variable, status 2, and the database tried too', async () => {
     const closed = await freePort();
@@ -277,5 +279,5 @@ describe('readable start failures', () => {
       'vigil: 3 problems in the configuration',
     ]);
     expect(run.stderr).not.toMatch(stackLine);
-  });
+  }, SLOW);
 });
