@@ -62,6 +62,10 @@ describeEachDatabase('team scope', (dialect) => {
 
   it("lets only the monitor's team and admins act on its incidents and raise its alerts", async () => {
     const incident = await openIncident(t, s.monitorA);
+    // The incident tells each caller whether they may act, so the UI offers only what works.
+    expect((await s.outsider.get(`/api/v1/incidents/${incident}`)).body.youMayAct).toBe(false);
+    expect((await s.member.get(`/api/v1/incidents/${incident}`)).body.youMayAct).toBe(true);
+    expect((await t.admin.get(`/api/v1/incidents/${incident}`)).body.youMayAct).toBe(true);
     for (const path of ['acknowledge', 'escalate', 'resolve']) {
       const res = await s.outsider.post(`/api/v1/incidents/${incident}/${path}`);
       expect(res.status).toBe(403);
@@ -152,10 +156,12 @@ describeEachDatabase('team scope with VIGIL_INCIDENT_ACTIONS=everyone', (dialect
   it("lets every responder act on any team's incidents, but still not viewers", async () => {
     const s = await scene(t, `${dialect}-everyone`);
     const incident = await openIncident(t, s.monitorA);
+    expect((await s.outsider.get(`/api/v1/incidents/${incident}`)).body.youMayAct).toBe(true);
     expect((await s.outsider.post(`/api/v1/incidents/${incident}/acknowledge`)).status).toBe(200);
     expect((await s.outsider.post(`/api/v1/monitors/${s.monitorA}/alerts`, { title: 'Also broken' })).status).toBe(201);
     await t.admin.post('/api/v1/users', { email: `viewer-${dialect}@scope.test`, name: 'Viewer', role: 'viewer', password: PASSWORD });
     const viewer = await t.login(`viewer-${dialect}@scope.test`, PASSWORD);
+    expect((await viewer.get(`/api/v1/incidents/${incident}`)).body.youMayAct).toBe(false);
     expect((await viewer.post(`/api/v1/incidents/${incident}/resolve`)).status).toBe(403);
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { actOnIncident, commentOnIncident, type IncidentAction } from '../../service/incidents.js';
+import { mayActOnIncident } from '../../service/incident-access.js';
 import { getIncident, listEvents, listIncidents } from '../../store/incidents.js';
 import { listNotifications } from '../../store/notifications.js';
 import { getMonitor } from '../../store/monitors.js';
@@ -37,9 +38,15 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
     return actor;
   }
 
-  async function detail(id: string) {
+  /** The incident as the caller sees it, with whether they may act on it, so the UI offers only what works. */
+  async function detail(req: FastifyRequest, id: string) {
     const row = await getIncident(db, id);
-    return { ...toIncident(row), timeline: (await listEvents(db, id)).map(toEvent), notifications: (await listNotifications(db, id)).map(toNotification) };
+    return {
+      ...toIncident(row),
+      timeline: (await listEvents(db, id)).map(toEvent),
+      notifications: (await listNotifications(db, id)).map(toNotification),
+      youMayAct: await mayActOnIncident(db, actorOf(req).user, id, config.incidentActions),
+    };
   }
 
   api.get(
@@ -59,7 +66,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
   );
 
   api.get('/incidents/:id', { schema: { tags, summary: 'An incident with its timeline and notifications', params: IdParams, response: { 200: IncidentDetail } } }, (req) =>
-    detail(req.params.id),
+    detail(req, req.params.id),
   );
 
   const action = (path: string, summary: string, make: (actor: Actor) => IncidentAction) =>
@@ -70,7 +77,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
         const actor = await requireActor(req, req.params.id);
         await actOnIncident(database, req.params.id, make(actor), clock.now());
         wakeEngine();
-        return detail(req.params.id);
+        return detail(req, req.params.id);
       },
     );
 
@@ -95,7 +102,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
       });
       await actOnIncident(database, req.params.id, { type: 'reassign', by: actor.user.id, userId: req.body.userId }, clock.now());
       wakeEngine();
-      return detail(req.params.id);
+      return detail(req, req.params.id);
     },
   );
 
@@ -113,7 +120,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
     async (req, reply) => {
       const actor = await requireActor(req, req.params.id);
       await commentOnIncident(database, req.params.id, actor.user.id, req.body.text, clock.now());
-      return reply.code(201).send(await detail(req.params.id));
+      return reply.code(201).send(await detail(req, req.params.id));
     },
   );
 }

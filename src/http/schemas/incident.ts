@@ -158,6 +158,7 @@ export const IncidentDetail = Type.Object({
   ...IncidentView.properties,
   timeline: Type.Array(EventView),
   notifications: Type.Array(NotificationView),
+  youMayAct: Type.Boolean({ description: 'Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS' }),
 });
 
 export const AlertInput = Type.Object(

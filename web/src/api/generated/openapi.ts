@@ -3783,6 +3783,8 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         triggeredAt: string;
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
                     };
                 };
             };
@@ -3940,6 +3942,8 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         triggeredAt: string;
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
                     };
                 };
             };
@@ -4130,6 +4134,8 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         triggeredAt: string;
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
                     };
                 };
             };
@@ -4314,6 +4320,8 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         triggeredAt: string;
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
                     };
                 };
             };
@@ -4508,6 +4516,8 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         triggeredAt: string;
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
                     };
                 };
             };
@@ -4692,6 +4702,8 @@ export interface operations {
                         title: string;
                         /** Format: date-time */
                         triggeredAt: string;
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
                     };
                 };
             };

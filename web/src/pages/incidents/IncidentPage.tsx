@@ -3,8 +3,6 @@ import { Link, useParams } from 'react-router-dom';
 import { useIncident } from '../../api/incidents';
 import { useMonitorChoices } from '../../api/monitors';
 import { useUserChoices } from '../../api/users';
-import { hasRole } from '../../auth/roles';
-import { useCurrentUser } from '../../auth/useCurrentUser';
 import { QueryError } from '../../components/QueryError';
 import { RelativeTime } from '../../components/RelativeTime';
 import { CommentForm } from './CommentForm';
@@ -17,7 +15,6 @@ import { ReassignForm } from './ReassignForm';
 
 export function IncidentPage() {
   const { incidentId = '' } = useParams();
-  const me = useCurrentUser();
   const incident = useIncident(incidentId);
   const users = useUserChoices();
   const monitors = useMonitorChoices();
@@ -27,7 +24,8 @@ export function IncidentPage() {
 
   const nameOf: NameOf = (id) => (id ? (users.data?.find((u) => u.id === id)?.name ?? 'someone') : 'the system');
   const i = incident.data;
-  const canAct = hasRole(me.role, 'responder') && i.status !== 'resolved';
+  // The server says whether this viewer may act (role, team, VIGIL_INCIDENT_ACTIONS).
+  const canAct = i.youMayAct && i.status !== 'resolved';
   const monitorName = monitors.data?.find((m) => m.id === i.monitorId)?.name ?? 'its monitor';
 
   return (
@@ -80,7 +78,12 @@ export function IncidentPage() {
           {i.status === 'triggered' && <Text size="sm">{i.nextActionAt === null ? 'None scheduled' : <RelativeTime iso={i.nextActionAt} />}</Text>}
         </Paper>
       </SimpleGrid>
-      {hasRole(me.role, 'responder') && <IncidentActions incidentId={i.id} status={i.status} />}
+      {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} />}
+      {!i.youMayAct && i.status !== 'resolved' && (
+        <Text size="sm" c="dimmed">
+          You can follow this incident; acting on it is for the team that owns {monitorName} and for admins.
+        </Text>
+      )}
       {canAct && <ReassignForm incidentId={i.id} />}
       <Title order={3}>Timeline</Title>
       <IncidentTimeline events={i.timeline} nameOf={nameOf} />
