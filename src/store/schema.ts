@@ -309,7 +309,7 @@ export interface AuditLogTable {
   actor_id: string | null;
   /** Kept beside the id: the log outlives the users it names. */
   actor_email: string | null;
-  /** 'session', 'token', 'anonymous' (a request without either), or 'system' (the demo seed). */
+  /** 'session', 'token', 'anonymous' (a request without either), 'cli' (the vigil command), or 'system' (the demo seed). */
   via: string;
   ip: string | null;
   user_agent: string | null;
