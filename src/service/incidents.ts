@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors.js';
 import type { EscalationEvent } from '../core/escalation/types.js';
 import { isUniqueViolation, type Database } from '../store/database.js';
-import { absorbAlert, addEvent, findOpenIncident, getIncident, insertIncident, lockIncident, type IncidentRow } from '../store/incidents.js';
+import { absorbIntoOpenIncident, addEvent, findOpenIncident, getIncident, insertIncident, lockIncident, type IncidentRow } from '../store/incidents.js';
 import { getMonitor } from '../store/monitors.js';
 import { getPolicy, snapshotOf } from '../store/policies.js';
 import { applyTransition } from './apply-transition.js';
@@ -24,31 +24,47 @@ export interface TriggerResult {
  * Opens an incident for an alert, snapshotting the monitor's policy and firing step 1
  * in the same transaction, or folds it into the open incident with the same dedup key.
  * A resolved incident never reopens: a new alert opens a new incident.
+ *
+ * Folding in is the common case in an alert storm (senders repeat open alerts), so it is
+ * tried first as one UPDATE, before the monitor and policy are even read.
  */
 export async function triggerAlert({ db }: Database, alert: Alert, now: number): Promise<TriggerResult> {
+  if (alert.dedupKey !== null) {
+    const absorbed = await absorb(db, alert, alert.dedupKey, now);
+    if (absorbed) return absorbed;
+  }
   const monitor = await getMonitor(db, alert.monitorId);
   const policy = snapshotOf(await getPolicy(db, monitor.policy_id));
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
-        if (alert.dedupKey !== null) {
-          const open = await findOpenIncident(trx, alert.monitorId, alert.dedupKey);
-          if (open) {
-            await absorbAlert(trx, open.id, now);
-            await addEvent(trx, open.id, { at: now, kind: 'alert_absorbed', data: { title: alert.title } });
-            return { incident: await getIncident(trx, open.id), created: false };
-          }
-        }
         const row = await insertIncident(trx, { ...alert, policy }, now);
         await applyTransition(trx, row, { type: 'trigger', at: now }, now);
         return { incident: await getIncident(trx, row.id), created: true };
       });
     } catch (err) {
-      // Two alerts raced to open the same incident: the loser is absorbed on retry.
-      if (isUniqueViolation(err) && attempt < 3) continue;
-      throw err;
+      // Another alert with this key opened the incident first (incidents_open_dedup): fold into it.
+      if (!isUniqueViolation(err) || alert.dedupKey === null || attempt >= 3) throw err;
+      const absorbed = await absorb(db, alert, alert.dedupKey, now);
+      if (absorbed) return absorbed;
     }
   }
+}
+
+/**
+ * The timeline notes the 2nd, 4th, 8th, 16th… alert an incident absorbs, so a storm of
+ * n repeats writes about log2(n) entries, not n; alertCount counts every one.
+ */
+const notedOnTimeline = (alertCount: number) => (alertCount & (alertCount - 1)) === 0;
+
+async function absorb(db: Database['db'], alert: Alert, dedupKey: string, now: number): Promise<TriggerResult | undefined> {
+  const incident = await absorbIntoOpenIncident(db, alert.monitorId, dedupKey, now);
+  if (!incident) return undefined;
+  // Outside the count's statement: a crash in between loses a note, never the count.
+  if (notedOnTimeline(incident.alert_count)) {
+    await addEvent(db, incident.id, { at: now, kind: 'alert_absorbed', data: { title: alert.title, alertCount: incident.alert_count } });
+  }
+  return { incident, created: false };
 }
 
 export type IncidentAction =

@@ -122,12 +122,20 @@ export function listEvents(db: Kysely<DB>, incidentId: string): Promise<Incident
   return db.selectFrom('incident_events').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
 }
 
-export async function absorbAlert(db: Kysely<DB>, id: string, now: number): Promise<void> {
-  await db
+/**
+ * Counts an alert into the open incident of its monitor with this dedup key, in one
+ * statement (the partial unique index incidents_open_dedup finds the row): the incident
+ * after the count, or undefined when none is open.
+ */
+export function absorbIntoOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: string, now: number): Promise<IncidentRow | undefined> {
+  return db
     .updateTable('incidents')
     .set((eb) => ({ alert_count: eb('alert_count', '+', 1), updated_at: now }))
-    .where('id', '=', id)
-    .execute();
+    .where('monitor_id', '=', monitorId)
+    .where('dedup_key', '=', dedupKey)
+    .where('status', '<>', 'resolved')
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**

@@ -35,8 +35,9 @@ export function describeEvent({ kind, data, actorId }: IncidentEvent, nameOf: Na
       return `Reassigned to ${nameOf(text(data['userId']))} by ${by(data['by'])}`;
     case 'comment':
       return `${by(null)} commented: ${text(data['text'])}`;
+    // Noted at the 2nd, 4th, 8th… repeat only (the server's choice); the count says how many so far.
     case 'alert_absorbed':
-      return `Another alert absorbed: ${text(data['title'])}`;
+      return `${typeof data['alertCount'] === 'number' ? `Alert #${data['alertCount']}` : 'Another alert'} absorbed: ${text(data['title'])}`;
     case 'no_notification_rules':
       return `${nameOf(text(data['userId']))} has no notification rules: not notified`;
     case 'step_unreached':
