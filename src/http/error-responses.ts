@@ -39,6 +39,9 @@ const rateLimited = new Set([
   'POST /users/{id}/contact-methods/{itemId}/send-verification',
   'POST /users/{id}/contact-methods/{itemId}/test',
   'POST /integrations/pagerduty/v2/enqueue',
+  'POST /integrations/webhook',
+  'POST /integrations/alertmanager',
+  'POST /integrations/grafana',
 ]);
 
 type ResponseSchema = Record<string, unknown>;

@@ -11,6 +11,12 @@ describe('FixedWindowCounter', () => {
     expect(c.take('a', 1000)).toBe(true);
   });
 
+  it('takes a limit per call, for keys with limits of their own', () => {
+    const c = new FixedWindowCounter(100, 1000);
+    expect([c.take('a', 0, 2), c.take('a', 1, 2), c.take('a', 2, 2)]).toEqual([true, true, false]);
+    expect(c.take('b', 2)).toBe(true);
+  });
+
   it('forgets a key on reset and prunes expired keys when full', () => {
     const c = new FixedWindowCounter(1, 1000, 2);
     c.take('a', 0);

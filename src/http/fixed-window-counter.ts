@@ -18,19 +18,19 @@ export class FixedWindowCounter {
     return w && now - w.start < this.windowMs ? w : undefined;
   }
 
-  /** Counts one event; true while the key is within its limit. */
-  take(key: string, now: number): boolean {
+  /** Counts one event; true while the key is within its limit (the counter's, or one of its own). */
+  take(key: string, now: number, limit = this.limit): boolean {
     const w = this.current(key, now);
     if (w) {
       w.count += 1;
-      return w.count <= this.limit;
+      return w.count <= limit;
     }
     // Expired windows are dropped only when the map grows large: cheap and bounded.
     if (this.windows.size >= this.maxKeys) {
       for (const [k, v] of this.windows) if (now - v.start >= this.windowMs) this.windows.delete(k);
     }
     this.windows.set(key, { start: now, count: 1 });
-    return this.limit >= 1;
+    return limit >= 1;
   }
 
   /** True when the key has used up its window, without counting anything. */

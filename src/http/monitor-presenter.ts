@@ -1,6 +1,7 @@
 import { inMaintenance } from '../core/monitor/maintenance.js';
 import type { CheckedConfig, CheckState } from '../core/monitor/types.js';
 import type { HeartbeatConfig, MonitorRow } from '../store/monitors.js';
+import { isRateLimitedKind, rateLimitOf } from './ingest-rate-limit.js';
 import { isCheckedKind, checkedView } from './monitor-config.js';
 import { toIso } from './schemas/common.js';
 
@@ -47,5 +48,10 @@ export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: n
     };
   }
   const status: MonitorStatus = row.paused === 1 ? 'paused' : hasOpenIncident ? 'down' : 'up';
-  return { ...base, status, ...(row.kind === 'heartbeat' && { heartbeat: JSON.parse(row.config) as HeartbeatConfig }) };
+  return {
+    ...base,
+    status,
+    ...(row.kind === 'heartbeat' && { heartbeat: JSON.parse(row.config) as HeartbeatConfig }),
+    ...(isRateLimitedKind(row.kind) && { rateLimit: rateLimitOf(row) }),
+  };
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
-import { AppError } from '../../core/errors.js';
+import { AppError, RetryLaterError } from '../../core/errors.js';
 import { settleAlert, triggerAlert } from '../../service/incidents.js';
 import { findMonitorByKey, HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import type { Api } from '../app-types.js';
 import { FixedWindowCounter } from '../fixed-window-counter.js';
 import type { HttpDeps } from '../deps.js';
+import { rateLimitOf } from '../ingest-rate-limit.js';
 
 type Action = 'trigger' | 'acknowledge' | 'resolve';
 
@@ -48,7 +49,19 @@ const labelKey = (labels: Record<string, string>) =>
  */
 export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIngest }: HttpDeps): void {
   const tags = ['integrations'];
-  const limiter = new FixedWindowCounter(120, 60_000);
+  // Every monitor counts against its own limit (rateLimitOf), passed on each take.
+  const limiter = new FixedWindowCounter(0, 60_000);
+  /**
+   * Counts one event (for Alertmanager and Grafana, one notification, however many alerts
+   * it carries) against the monitor's limit: the seconds to wait when it is over, else null.
+   * Counted after the key is known good, so random keys cannot fill memory.
+   */
+  const secondsToWait = (monitor: MonitorRow): number | null => {
+    const limit = rateLimitOf(monitor);
+    const now = clock.now();
+    if (!limit || limiter.take(monitor.id, now, limit.eventsPerMinute)) return null;
+    return Math.max(1, Math.ceil(limiter.msUntilReset(monitor.id, now) / 1000));
+  };
 
   // Query-string keys are checked in onRequest, before the body is even read, so a
   // sender with an unknown key costs no parsing; the handler picks the monitor up here.
@@ -58,6 +71,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     if (typeof key !== 'string') throw new AppError('validation_failed', 'Which monitor?', [{ path: '/querystring/key', message: 'must be one integration key' }]);
     const monitor = await findMonitorByKey(database.db, key);
     if (!monitor || monitor.kind !== kind) throw new AppError('unauthenticated', 'Unknown integration key');
+    const wait = secondsToWait(monitor);
+    if (wait !== null) throw new RetryLaterError('rate_limited', 'This monitor has received its events for this minute; retry after Retry-After seconds', wait);
     keyed.set(req, monitor);
   };
   const monitorOf = (req: FastifyRequest): MonitorRow => {
@@ -170,7 +185,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
           202: Type.Object({ status: Type.Literal('success'), message: Type.String(), dedup_key: Type.String() }),
           400: { description: "PagerDuty's answer to an invalid event or routing key", content: { 'application/json': { schema: PdRefusal(Type.Literal('invalid event'), true) } } },
           429: {
-            description: "PagerDuty's answer while a monitor gets more than 120 events a minute",
+            description: "PagerDuty's answer while a monitor gets more events a minute than its rateLimit (120 unless set)",
             headers: { 'Retry-After': { type: 'integer', description: 'Seconds until the window resets' } },
             content: { 'application/json': { schema: PdRefusal(Type.Literal('throttle event'), false) } },
           },
@@ -183,9 +198,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       const event = req.body as Static<typeof PdEvent>;
       const monitor = await findMonitorByKey(database.db, event.routing_key);
       if (!monitor || monitor.kind !== 'pagerduty') return invalid(['Invalid routing key']);
-      // Counted per monitor, after the key is known good, so random keys cannot fill memory.
-      if (!limiter.take(monitor.id, clock.now())) {
-        reply.header('retry-after', String(Math.max(1, Math.ceil(limiter.msUntilReset(monitor.id, clock.now()) / 1000))));
+      const wait = secondsToWait(monitor);
+      if (wait !== null) {
+        reply.header('retry-after', String(wait));
         return reply.code(429).send({ status: 'throttle event', message: 'Requests for this service are arriving too quickly.  Please retry later.' });
       }
       if (event.event_action === 'trigger' && !event.payload) return invalid(['\'payload\' is missing or blank']);

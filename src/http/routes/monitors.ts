@@ -17,6 +17,7 @@ import { monitorsWithOpenIncidents } from '../../store/incidents.js';
 import type { CheckedConfig } from '../../core/monitor/types.js';
 import { checkedConfigFrom, isCheckedKind, refuseCheckedFields } from '../monitor-config.js';
 import { presentMonitor } from '../monitor-presenter.js';
+import { isRateLimitedKind, rateLimitedKinds } from '../ingest-rate-limit.js';
 import { CreateMonitor, MonitorView, PatchMonitor, pushedKinds } from '../schemas/monitor.js';
 import { getPolicy } from '../../store/policies.js';
 import { getTeam } from '../../store/teams.js';
@@ -32,6 +33,14 @@ const Integration = Type.Object({
   integrationKey: Type.String({ description: 'Shown once: only its hash is stored' }),
   integrationUrl: Type.String({ description: 'Where the sender posts; PagerDuty senders put the key in routing_key' }),
 });
+
+/** Only the pushed kinds that take events have a rate limit. */
+function refuseRateLimit(kind: string, rateLimit: unknown): void {
+  if (rateLimit === undefined || isRateLimitedKind(kind)) return;
+  throw new AppError('validation_failed', `A ${kind} monitor has no rate limit`, [
+    { path: '/body/rateLimit', message: `applies to ${rateLimitedKinds.join(', ')} monitors only` },
+  ]);
+}
 
 const MINUTE = 60_000;
 /**
@@ -100,6 +109,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     if (kind === 'heartbeat' && !req.body.heartbeat) {
       throw new AppError('validation_failed', 'A heartbeat monitor needs its interval', [{ path: '/body/heartbeat', message: 'is required for kind heartbeat' }]);
     }
+    refuseRateLimit(kind, req.body.rateLimit);
     const checked = isCheckedKind(kind) ? checkedConfigFrom(kind, req.body, null, destinationPolicy) : null;
     if (!checked) refuseCheckedFields(kind, req.body);
     const now = clock.now();
@@ -110,7 +120,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         name: req.body.name,
         kind,
         policyId: req.body.policyId,
-        config: checked ?? (kind === 'heartbeat' ? { ...req.body.heartbeat } : {}),
+        config: checked ?? (kind === 'heartbeat' ? { ...req.body.heartbeat } : { ...(req.body.rateLimit !== undefined && { rateLimit: req.body.rateLimit }) }),
         paused: req.body.paused ?? false,
         ...(checked && { check: firstCheck(now, checked.check.intervalSeconds) }),
       },
@@ -146,7 +156,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     {
       schema: {
         tags,
-        summary: "Rename, pause, point at another policy, or change a checked monitor's check, target (replaced whole) or maintenance windows",
+        summary: "Rename, pause, point at another policy, change a pushed monitor's rate limit, or a checked monitor's check, target (replaced whole) or maintenance windows",
         params: IdParams,
         body: PatchMonitor,
         response: { 200: MonitorView },
@@ -156,7 +166,8 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
       if (req.body.policyId && req.body.policyId !== row.policy_id) refuseCrossTeamPolicy(req, await policyMustExist(req.body.policyId), row.team_id);
-      const { name, policyId, paused, ...checkedFields } = req.body;
+      const { name, policyId, paused, rateLimit, ...checkedFields } = req.body;
+      refuseRateLimit(row.kind, rateLimit);
       const now = clock.now();
       if (isCheckedKind(row.kind)) {
         const previous = JSON.parse(row.config) as CheckedConfig;
@@ -166,7 +177,8 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         wakeScheduler();
       } else {
         refuseCheckedFields(row.kind, checkedFields);
-        await updateMonitor(db, row.id, { name, policyId, paused }, now);
+        const config = rateLimit === undefined ? undefined : { ...(JSON.parse(row.config) as object), rateLimit };
+        await updateMonitor(db, row.id, { name, policyId, paused, config }, now);
       }
       // Unpausing restarts the wait for a beat rather than alerting on the pause itself.
       if (row.kind === 'heartbeat' && req.body.paused === false && row.paused === 1) await setHeartbeatDue(db, row.id, clock.now() + heartbeatWindowMs(row));

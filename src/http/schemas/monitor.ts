@@ -17,6 +17,14 @@ export const Heartbeat = Type.Object(
   strict,
 );
 
+export const RateLimit = Type.Union(
+  [
+    Type.Object({ eventsPerMinute: Type.Integer({ minimum: 1, maximum: 100_000, description: 'Events accepted per monitor and minute; more get 429 with Retry-After' }) }, strict),
+    Type.Null(),
+  ],
+  { description: 'webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others' },
+);
+
 export const CheckSettingsInput = Type.Object(
   {
     intervalSeconds: Type.Optional(Type.Integer({ minimum: 20, maximum: 86400, default: 60 })),
@@ -88,13 +96,14 @@ export const CreateMonitor = Type.Object(
     kind: Type.Optional(Type.Enum(['manual', ...pushedKinds, ...checkedKinds])),
     paused: Type.Optional(Type.Boolean()),
     heartbeat: Type.Optional(Heartbeat),
+    rateLimit: Type.Optional(RateLimit),
     ...CheckedFields,
   },
   strict,
 );
 
 export const PatchMonitor = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), policyId: Type.Optional(Id), paused: Type.Optional(Type.Boolean()), ...CheckedFields },
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), policyId: Type.Optional(Id), paused: Type.Optional(Type.Boolean()), rateLimit: Type.Optional(RateLimit), ...CheckedFields },
   strict,
 );
 
@@ -113,6 +122,7 @@ export const MonitorView = Type.Object({
   }),
   createdAt: Instant,
   heartbeat: Type.Optional(Heartbeat),
+  rateLimit: Type.Optional(RateLimit),
   check: Type.Optional(Type.Required(CheckSettingsInput)),
   http: Type.Optional(HttpInput),
   tcp: Type.Optional(TcpInput),

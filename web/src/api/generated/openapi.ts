@@ -633,7 +633,7 @@ export interface paths {
         delete: operations["deleteMonitorsById"];
         options?: never;
         head?: never;
-        /** Rename, pause, point at another policy, or change a checked monitor's check, target (replaced whole) or maintenance windows */
+        /** Rename, pause, point at another policy, change a pushed monitor's rate limit, or a checked monitor's check, target (replaced whole) or maintenance windows */
         patch: operations["patchMonitorsById"];
         trace?: never;
     };
@@ -4859,6 +4859,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many attempts; retry after Retry-After seconds (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
@@ -4942,6 +4953,17 @@ export interface operations {
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts; retry after Retry-After seconds (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5160,7 +5182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PagerDuty's answer while a monitor gets more than 120 events a minute */
+            /** @description PagerDuty's answer while a monitor gets more events a minute than its rateLimit (120 unless set) */
             429: {
                 headers: {
                     /** @description Seconds until the window resets */
@@ -5257,6 +5279,17 @@ export interface operations {
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts; retry after Retry-After seconds (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6435,6 +6468,11 @@ export interface operations {
                              * @description Identifier
                              */
                             policyId: string;
+                            /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
+                            rateLimit?: {
+                                /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
+                                eventsPerMinute: number;
+                            } | null;
                             /**
                              * @description Checked: from its checks; others: down while an incident is open
                              * @enum {unknown}
@@ -6616,6 +6654,11 @@ export interface operations {
                      * @description Identifier
                      */
                     policyId: string;
+                    /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
+                    rateLimit?: {
+                        /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
+                        eventsPerMinute: number;
+                    } | null;
                     tcp?: {
                         /** @description Host name or IP address */
                         host: string;
@@ -6768,6 +6811,11 @@ export interface operations {
                          * @description Identifier
                          */
                         policyId: string;
+                        /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
+                        rateLimit?: {
+                            /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
+                            eventsPerMinute: number;
+                        } | null;
                         /**
                          * @description Checked: from its checks; others: down while an incident is open
                          * @enum {unknown}
@@ -6990,6 +7038,11 @@ export interface operations {
                          * @description Identifier
                          */
                         policyId: string;
+                        /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
+                        rateLimit?: {
+                            /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
+                            eventsPerMinute: number;
+                        } | null;
                         /**
                          * @description Checked: from its checks; others: down while an incident is open
                          * @enum {unknown}
@@ -7241,6 +7294,11 @@ export interface operations {
                      * @description Identifier
                      */
                     policyId?: string;
+                    /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
+                    rateLimit?: {
+                        /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
+                        eventsPerMinute: number;
+                    } | null;
                     tcp?: {
                         /** @description Host name or IP address */
                         host: string;
@@ -7384,6 +7442,11 @@ export interface operations {
                          * @description Identifier
                          */
                         policyId: string;
+                        /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
+                        rateLimit?: {
+                            /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
+                            eventsPerMinute: number;
+                        } | null;
                         /**
                          * @description Checked: from its checks; others: down while an incident is open
                          * @enum {unknown}

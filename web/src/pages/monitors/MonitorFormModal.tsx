@@ -13,6 +13,7 @@ import { CheckTargetFields } from './CheckTargetFields';
 import { HeartbeatFields, heartbeatSeconds, type HeartbeatMinutes } from './HeartbeatFields';
 import { MaintenanceFields } from './MaintenanceFields';
 import { isCheckedKind, monitorKindChoices } from './monitorKinds';
+import { defaultEventsPerMinute, RateLimitField, rateLimitOf, takesRateLimit } from './RateLimitField';
 
 interface MonitorFormModalProps {
   /** Absent to create one. */
@@ -37,6 +38,8 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
   const [kind, setKind] = useState<MonitorKind>(monitor?.kind ?? 'manual');
   const [heartbeat, setHeartbeat] = useState<HeartbeatMinutes>({ interval: 5, grace: 1 });
   const [checked, setChecked] = useState<CheckedDraft>(() => checkedDraftOf(monitor, viewerZone));
+  // Untouched on a new monitor: the field shows its kind's default, and the API applies it.
+  const [eventsPerMinute, setEventsPerMinute] = useState<number | string | undefined>(monitor && (monitor.rateLimit?.eventsPerMinute ?? ''));
   const [headersError, setHeadersError] = useState<string>();
   const errors = fieldMessages(saving.error);
   const bodyErrors = fieldMessagesUnder(saving.error, '/body');
@@ -48,7 +51,10 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
     const badLines = kind === 'http' ? parseHeaders(checked.http.headers).badLines : [];
     setHeadersError(badLines.length > 0 ? `Line ${badLines.join(', ')}: write each header as Name: value` : undefined);
     if (badLines.length > 0) return;
-    const fields = isCheckedKind(kind) ? checkedFieldsOf(kind, checked, monitor?.maintenance !== undefined) : {};
+    const fields = {
+      ...(isCheckedKind(kind) && checkedFieldsOf(kind, checked, monitor?.maintenance !== undefined)),
+      ...(takesRateLimit(kind) && eventsPerMinute !== undefined && { rateLimit: rateLimitOf(eventsPerMinute) }),
+    };
     const done = { onSuccess: (saved: CreatedMonitor) => (onSaved ?? onClose)(saved) };
     if (monitor) updating.mutate({ name, policyId, paused, ...fields }, done);
     else creating.mutate({ name, teamId, policyId, kind, paused, ...fields, ...(kind === 'heartbeat' && { heartbeat: heartbeatSeconds(heartbeat) }) }, done);
@@ -93,6 +99,14 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
         />
         {kind === 'heartbeat' && !monitor && (
           <HeartbeatFields value={heartbeat} onChange={setHeartbeat} errors={fieldMessagesUnder(saving.error, '/body/heartbeat')} error={errors['heartbeat']} />
+        )}
+        {takesRateLimit(kind) && (
+          <RateLimitField
+            kind={kind}
+            value={eventsPerMinute ?? defaultEventsPerMinute(kind)}
+            onChange={setEventsPerMinute}
+            error={errors['rateLimit']}
+          />
         )}
         {isCheckedKind(kind) && (
           <>

@@ -91,6 +91,9 @@ export function MonitorPage() {
           </Anchor>
         </Text>
       )}
+      {m.rateLimit !== undefined && (
+        <Text>Rate limit: {m.rateLimit === null ? 'none' : `${m.rateLimit.eventsPerMinute.toLocaleString()} ${m.kind === 'alertmanager' || m.kind === 'grafana' ? 'notifications' : 'events'} a minute`}</Text>
+      )}
       <MonitorPagingPlan monitorId={m.id} policyId={m.policyId} />
       <Title order={3}>Incidents</Title>
       <IncidentList monitorId={m.id} />
