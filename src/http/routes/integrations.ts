@@ -86,8 +86,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     onIngest(monitor.kind, action);
     const now = clock.now();
     if (action === 'trigger') {
-      const { incident } = await triggerAlert(database, { monitorId: monitor.id, title, description, dedupKey }, now);
-      wakeEngine();
+      const { incident, created } = await triggerAlert(database, { monitorId: monitor.id, title, description, dedupKey }, now);
+      // An absorbed alert makes nothing due: in a storm of repeats the engine sleeps on.
+      if (created) wakeEngine();
       return incident.id;
     }
     const incident = await settleAlert(database, monitor.id, dedupKey, action, now);

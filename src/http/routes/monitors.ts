@@ -213,7 +213,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         { monitorId: monitor.id, title: req.body.title, description: req.body.description ?? '', dedupKey: req.body.dedupKey ?? null },
         clock.now(),
       );
-      wakeEngine();
+      if (result.created) wakeEngine();
       return reply.code(result.created ? 201 : 200).send({ incident: toIncident(result.incident), created: result.created });
     },
   );
