@@ -56,6 +56,6 @@ test("a responder outside the monitor's team follows an incident without action 
   await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });
   // Nothing wider than a phone: the page scrolls only down.
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect.poll(() => page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await page.screenshot({ path: '/tmp/shots/incident-outsider-390.png', fullPage: true });
 });
