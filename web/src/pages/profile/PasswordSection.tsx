@@ -7,11 +7,8 @@ import { tokensKey } from '../../api/tokens';
 import { useUpdateProfile } from '../../api/users';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { FormError } from '../../components/FormError';
+import { NewPasswordFields, PASSWORD_MIN_LENGTH, useNewPassword } from '../../components/NewPasswordFields';
 import { ProfileCard } from './ProfileCard';
-
-/** The API's rule (src/http/schemas/user.ts). */
-const MIN_LENGTH = 8;
-const MAX_LENGTH = 512;
 
 /** Changing your password signs out every other session, and by default revokes your API tokens. */
 export function PasswordSection({ onDirtyChange }: { onDirtyChange: (dirty: boolean) => void }) {
@@ -19,14 +16,11 @@ export function PasswordSection({ onDirtyChange }: { onDirtyChange: (dirty: bool
   const client = useQueryClient();
   const saving = useUpdateProfile(me.id);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const next = useNewPassword();
   const [revokeTokens, setRevokeTokens] = useState(true);
-  const dirty = current !== '' || next !== '' || confirm !== '';
+  const dirty = current !== '' || next.password !== '' || next.confirm !== '';
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const errors = fieldMessages(saving.error);
-  const tooShort = next !== '' && next.length < MIN_LENGTH;
-  const mismatch = confirm !== '' && confirm !== next;
 
   if (!me.hasPassword) {
     return (
@@ -39,12 +33,11 @@ export function PasswordSection({ onDirtyChange }: { onDirtyChange: (dirty: bool
   const submit = (event: FormEvent) => {
     event.preventDefault();
     saving.mutate(
-      { currentPassword: current, password: next, revokeTokens },
+      { currentPassword: current, password: next.password, revokeTokens },
       {
         onSuccess: () => {
           setCurrent('');
-          setNext('');
-          setConfirm('');
+          next.clear();
           if (revokeTokens) void client.invalidateQueries({ queryKey: tokensKey });
           notifications.show({
             color: 'green',
@@ -60,7 +53,7 @@ export function PasswordSection({ onDirtyChange }: { onDirtyChange: (dirty: bool
     <ProfileCard
       id="password"
       title="Password"
-      description={`At least ${MIN_LENGTH} characters (up to ${MAX_LENGTH}); a long passphrase is best. Changing it signs you out everywhere else.`}
+      description={`At least ${PASSWORD_MIN_LENGTH} characters; a long passphrase is best. Changing it signs you out everywhere else.`}
     >
       <Stack component="form" onSubmit={submit} aria-label="Change password" gap="sm" maw={420}>
         <FormError error={saving.error} />
@@ -72,30 +65,14 @@ export function PasswordSection({ onDirtyChange }: { onDirtyChange: (dirty: bool
           onChange={(e) => setCurrent(e.currentTarget.value)}
           error={errors['currentPassword']}
         />
-        <PasswordInput
-          label="New password"
-          autoComplete="new-password"
-          required
-          maxLength={MAX_LENGTH}
-          value={next}
-          onChange={(e) => setNext(e.currentTarget.value)}
-          error={errors['password'] ?? (tooShort ? `Use at least ${MIN_LENGTH} characters` : undefined)}
-        />
-        <PasswordInput
-          label="Repeat the new password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          error={mismatch ? 'Does not match the new password' : undefined}
-        />
+        <NewPasswordFields value={next} label="New password" error={errors['password']} />
         <Checkbox
           label="Also revoke my API tokens"
           description="Scripts using them stop working until given a new token. Recommended if the old password may be known to someone else."
           checked={revokeTokens}
           onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
         />
-        <Button type="submit" w="fit-content" disabled={current === '' || next.length < MIN_LENGTH || confirm !== next} loading={saving.isPending}>
+        <Button type="submit" w="fit-content" disabled={current === '' || !next.acceptable} loading={saving.isPending}>
           Change password
         </Button>
       </Stack>

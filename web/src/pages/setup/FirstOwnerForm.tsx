@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,12 +7,9 @@ import { ApiError, fieldMessages } from '../../api/ApiError';
 import { sessionKey } from '../../api/session';
 import { createFirstOwner, setupKey } from '../../api/setup';
 import { FormError } from '../../components/FormError';
+import { NewPasswordFields, PASSWORD_MIN_LENGTH, useNewPassword } from '../../components/NewPasswordFields';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
-
-/** The API's rule for passwords (src/http/schemas/user.ts). */
-const MIN_LENGTH = 8;
-const MAX_LENGTH = 512;
 
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -21,11 +18,10 @@ export function FirstOwnerForm() {
   const client = useQueryClient();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const password = useNewPassword();
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const creating = useMutation({
-    mutationFn: () => createFirstOwner({ name: name.trim(), email: email.trim(), password, timeZone }),
+    mutationFn: () => createFirstOwner({ name: name.trim(), email: email.trim(), password: password.password, timeZone }),
     onSuccess: (session) => {
       client.setQueryData(sessionKey, session);
       client.setQueryData(setupKey, { required: false });
@@ -40,13 +36,11 @@ export function FirstOwnerForm() {
   // Rendered once the session is in place, so the guard below no longer sees edits.
   if (creating.isSuccess) return <Navigate to="/" replace />;
 
-  const dirty = name !== '' || email !== '' || password !== '' || confirm !== '';
+  const dirty = name !== '' || email !== '' || password.password !== '' || password.confirm !== '';
   const errors = fieldMessages(creating.error);
-  const tooShort = password !== '' && password.length < MIN_LENGTH;
-  const mismatch = confirm !== '' && confirm !== password;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (password.length >= MIN_LENGTH && confirm === password) creating.mutate();
+    if (password.acceptable) creating.mutate();
   };
 
   return (
@@ -70,26 +64,14 @@ export function FirstOwnerForm() {
         onChange={(e) => setEmail(e.currentTarget.value)}
         error={errors['email']}
       />
-      <PasswordInput
-        label="Password"
-        autoComplete="new-password"
-        required
-        maxLength={MAX_LENGTH}
-        description={`At least ${MIN_LENGTH} characters; a long passphrase is best`}
+      <NewPasswordFields
         value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        error={errors['password'] ?? (tooShort ? `Use at least ${MIN_LENGTH} characters` : undefined)}
-      />
-      <PasswordInput
-        label="Repeat the password"
-        autoComplete="new-password"
-        required
-        value={confirm}
-        onChange={(e) => setConfirm(e.currentTarget.value)}
-        error={mismatch ? 'Does not match the password' : undefined}
+        label="Password"
+        description={`At least ${PASSWORD_MIN_LENGTH} characters; a long passphrase is best`}
+        error={errors['password']}
       />
       <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={errors['timeZone']} label="Your time zone" />
-      <Button type="submit" loading={creating.isPending} disabled={password.length < MIN_LENGTH || confirm !== password}>
+      <Button type="submit" loading={creating.isPending} disabled={!password.acceptable}>
         Create owner account
       </Button>
     </Stack>
