@@ -23,6 +23,20 @@ process.env['VIGIL_E2E_DATABASE'] ??= path.join(mkdtempSync(path.join(tmpdir(), 
 // In a directory of its own, so it has its own generated secret; global-teardown removes both.
 const freshDatabase = path.join(path.dirname(process.env['VIGIL_E2E_DATABASE']), 'fresh', 'vigil.db');
 
+/** A built Vigil on 127.0.0.1, started before the specs and stopped after them. */
+function vigilServer(url: string, env: Record<string, string>) {
+  return {
+    command: 'node dist/app/main.js',
+    cwd: repoRoot,
+    url: `${url}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: { VIGIL_HOST: '127.0.0.1', VIGIL_LOG_LEVEL: 'warn', ...env },
+  };
+}
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -57,42 +71,16 @@ export default defineConfig({
   },
   ...(hasChromium && {
     webServer: [
-      {
-        command: 'node dist/app/main.js',
-        cwd: repoRoot,
-        url: `${baseURL}/healthz`,
-        reuseExistingServer: false,
-        timeout: 60_000,
-        stdout: 'pipe',
-        stderr: 'pipe',
-        env: {
-          VIGIL_HOST: '127.0.0.1',
-          VIGIL_PORT: String(main.port),
-          VIGIL_DATABASE_URL: `sqlite:${process.env['VIGIL_E2E_DATABASE']}`,
-          VIGIL_TEST_MODE: '1',
-          VIGIL_LOG_LEVEL: 'warn',
-          // The specs log in as the demo owner (demo.ts): a real first start would generate its password.
-          VIGIL_DEMO_PASSWORD: demoAdmin.password,
-          // The demo and the specs aim checks and webhooks at local fakes.
-          VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1',
-        },
-      },
-      {
-        command: 'node dist/app/main.js',
-        cwd: repoRoot,
-        url: `${fresh.url}/healthz`,
-        reuseExistingServer: false,
-        timeout: 60_000,
-        stdout: 'pipe',
-        stderr: 'pipe',
-        env: {
-          VIGIL_HOST: '127.0.0.1',
-          VIGIL_PORT: String(fresh.port),
-          VIGIL_DATABASE_URL: `sqlite:${freshDatabase}`,
-          VIGIL_SEED_DEMO: '0',
-          VIGIL_LOG_LEVEL: 'warn',
-        },
-      },
+      vigilServer(main.url, {
+        VIGIL_PORT: String(main.port),
+        VIGIL_DATABASE_URL: `sqlite:${process.env['VIGIL_E2E_DATABASE']}`,
+        VIGIL_TEST_MODE: '1',
+        // The specs log in as the demo owner (demo.ts): a real first start would generate its password.
+        VIGIL_DEMO_PASSWORD: demoAdmin.password,
+        // The demo and the specs aim checks and webhooks at local fakes.
+        VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1',
+      }),
+      vigilServer(fresh.url, { VIGIL_PORT: String(fresh.port), VIGIL_DATABASE_URL: `sqlite:${freshDatabase}`, VIGIL_SEED_DEMO: '0' }),
     ],
   }),
 });
