@@ -1,5 +1,5 @@
-import { Anchor, Button, Center, Divider, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconBellRinging, IconKey } from '@tabler/icons-react';
+import { Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { fieldMessages } from '../../api/ApiError';
 import { login, sessionKey, useLoginMethods, useSession } from '../../api/session';
 import { useSetupStatus } from '../../api/setup';
 import type { Session } from '../../api/types';
+import { BrandedCard } from '../../components/BrandedCard';
 import { FormError } from '../../components/FormError';
 import { SecondFactorForm } from './SecondFactorForm';
 import { ssoErrorMessage } from './ssoErrors';
@@ -48,61 +49,53 @@ export function LoginPage() {
   const ssoError = params.get('ssoError');
 
   return (
-    <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={380} maw="100%">
-        <Stack>
-          <Group gap="xs" justify="center">
-            <IconBellRinging size={28} />
-            <Title order={2}>Vigil</Title>
-          </Group>
-          {challenge !== null ? (
-            <SecondFactorForm challenge={challenge} onSession={loggedIn} onRestart={() => setChallenge(null)} />
-          ) : (
-            <>
-              {ssoError && (
-                <Text c="red" size="sm" role="alert">
-                  {ssoErrorMessage(ssoError)}
-                </Text>
-              )}
-              {sso && (
-                <Button component="a" href={sso.startUrl} leftSection={<IconKey size={18} />} variant={passwordFirst ? 'default' : 'filled'}>
-                  {sso.label}
-                </Button>
-              )}
-              {sso && (passwordFirst || showPassword) && <Divider label="or with a password" labelPosition="center" />}
-              {passwordFirst || showPassword ? (
-                <Stack component="form" onSubmit={submit}>
-                  <FormError error={loggingIn.error} />
-                  <TextInput
-                    label="Email"
-                    type="email"
-                    autoComplete="username"
-                    required
-                    value={email}
-                    onChange={(e) => setEmail(e.currentTarget.value)}
-                    error={errors['email']}
-                  />
-                  <PasswordInput
-                    label="Password"
-                    autoComplete="current-password"
-                    required
-                    value={password}
-                    onChange={(e) => setPassword(e.currentTarget.value)}
-                    error={errors['password']}
-                  />
-                  <Button type="submit" loading={loggingIn.isPending}>
-                    Log in
-                  </Button>
-                </Stack>
-              ) : (
-                <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => setShowPassword(true)}>
-                  Owner login with a password
-                </Anchor>
-              )}
-            </>
+    <BrandedCard width={380}>
+      {challenge !== null ? (
+        <SecondFactorForm challenge={challenge} onSession={loggedIn} onRestart={() => setChallenge(null)} />
+      ) : (
+        <>
+          {ssoError && (
+            <Text c="red" size="sm" role="alert">
+              {ssoErrorMessage(ssoError)}
+            </Text>
           )}
-        </Stack>
-      </Paper>
-    </Center>
+          {sso && (
+            <Button component="a" href={sso.startUrl} leftSection={<IconKey size={18} />} variant={passwordFirst ? 'default' : 'filled'}>
+              {sso.label}
+            </Button>
+          )}
+          {sso && (passwordFirst || showPassword) && <Divider label="or with a password" labelPosition="center" />}
+          {passwordFirst || showPassword ? (
+            <Stack component="form" onSubmit={submit}>
+              <FormError error={loggingIn.error} />
+              <TextInput
+                label="Email"
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={errors['email']}
+              />
+              <PasswordInput
+                label="Password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={errors['password']}
+              />
+              <Button type="submit" loading={loggingIn.isPending}>
+                Log in
+              </Button>
+            </Stack>
+          ) : (
+            <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => setShowPassword(true)}>
+              Owner login with a password
+            </Anchor>
+          )}
+        </>
+      )}
+    </BrandedCard>
   );
 }
