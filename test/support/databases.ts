@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
+import { createDatabaseAt } from './postgres-cluster.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -16,15 +17,9 @@ export interface TestDatabase {
 
 async function createPgDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `vigil_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   return {
     dialect: 'postgres',
-    url: url.toString(),
+    url: await createDatabaseAt(adminUrl, name),
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

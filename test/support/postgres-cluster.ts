@@ -17,6 +17,17 @@ export interface PgCluster {
 }
 
 /** Finds initdb/pg_ctl from Debian's postgresql packages (newest version first). */
+/** Creates an empty database through a server's admin URL; the new database's URL. */
+export async function createDatabaseAt(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export function findPgBin(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
@@ -65,15 +76,7 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
   return {
     url: clusterUrl,
     pause: () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
-    async createDatabase(name) {
-      const admin = new pg.Client({ connectionString: clusterUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(clusterUrl);
-      url.pathname = `/${name}`;
-      return url.toString();
-    },
+    createDatabase: (name) => createDatabaseAt(clusterUrl, name),
     resume: start,
     stop() {
       try {
