@@ -26,12 +26,12 @@ test('a generic webhook monitor created in the UI opens an incident from an aler
 
   await page.getByRole('button', { name: 'I have copied the key' }).click();
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
-  await expect(page.getByText('Generic webhook')).toBeVisible();
+  await expect(page.getByText('Generic webhook', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'From the UI test' })).toBeVisible();
 
   await page.getByRole('link', { name: '← All monitors' }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
-  await expect(row.getByText('Generic webhook')).toBeVisible();
+  await expect(row.getByText('Generic webhook', { exact: true })).toBeVisible();
 });
 
 test('a heartbeat monitor needs its interval and shows its URL once', async ({ page }) => {
