@@ -1,0 +1,432 @@
+// Ingest benchmark (issue 14, "alert storms"): Vigil's event intake measured side by side
+// with a bare Fastify 5 POST handler in the same run, on SQLite and on PostgreSQL.
+//   1. Fastify baseline: one POST handler answering 202, the same autocannon settings.
+//   2. Events v2 dedup hits: the same dedup_key again and again on one open incident.
+//   3. Events v2 triggers, a new dedup_key (a new incident) per request, whose policy's
+//      step 1 pages a webhook receiver in another process: incidents/s, every page
+//      delivered, and accepted (202 at the client) -> page (arrival at the receiver).
+//   4. 10,000 alerts posted at once to a real Alertmanager (Debian's
+//      prometheus-alertmanager), which groups them and notifies Vigil: seconds until all
+//      10,000 are open incidents, and how many were lost.
+// Each scenario checks its own correctness and says so in the JSON. Environment:
+//   BENCH_INGEST_SECONDS=10          measured seconds per autocannon run
+//   BENCH_INGEST_DATABASES=sqlite,postgres
+//   BENCH_INGEST_CPU_PROF=<dir>      write a --cpu-prof profile of each Vigil process there
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import { openDatabase, type Database } from '../src/store/database.js';
+import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CONNECTIONS = 10;
+const WARMUP_S = 2;
+const MEASURE_S = Number(process.env['BENCH_INGEST_SECONDS'] ?? 10);
+const DATABASES = (process.env['BENCH_INGEST_DATABASES'] ?? 'sqlite,postgres').split(',');
+const CPU_PROF_DIR = process.env['BENCH_INGEST_CPU_PROF'];
+const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
+const STORM_ALERTS = 10_000;
+const STORM_GROUPS = 10;
+/** How long the storm may take before what arrived is reported as lost. */
+const STORM_LIMIT_S = 60;
+/** How long page delivery may lag behind the end of the trigger run. */
+const DRAIN_LIMIT_S = 45;
+
+const GOALS = {
+  sqlite: { dedupRatio: 0.25, dedupP99Ms: 10, incidentsPerSec: 2000 },
+  postgres: { dedupRatio: 0.1, dedupP99Ms: null, incidentsPerSec: 1000 },
+  pageP99Ms: 1000,
+  stormSeconds: 10,
+} as const;
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function pct(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
+}
+
+/** Bundles a bench entry point to plain JavaScript inside node_modules, so its package imports resolve. */
+async function bundle(entry: string): Promise<string> {
+  const outfile = path.join(here, '..', 'node_modules', '.cache', 'vigil-bench', entry.replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [path.join(here, entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+interface Child {
+  process: ChildProcess;
+  /** The first line the child printed. */
+  first: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a node process and waits for its first line on stdout. */
+async function startChild(args: string[]): Promise<Child> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)));
+  });
+  return {
+    process: child,
+    first,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, timeout: 10, ...options }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/** What one measured autocannon run says, with the load average around it. */
+function figures(r: autocannon.Result, loadBefore: string) {
+  return {
+    reqPerSec: round(r.requests.average),
+    requests2xx: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count])),
+    latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+    seconds: r.duration,
+    loadavgBefore: loadBefore,
+    loadavgAfter: loadavg(),
+  };
+}
+
+const pdEvent = (routingKey: string, dedupKey: string, summary = 'Disk full on db-1') =>
+  JSON.stringify({ routing_key: routingKey, event_action: 'trigger', dedup_key: dedupKey, payload: { summary, source: 'db-1', severity: 'critical' } });
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** A warm-up run, then the measured run, with the same settings. */
+async function warmAndMeasure(options: autocannon.Options) {
+  const warm = await cannon({ ...options, duration: WARMUP_S });
+  const before = loadavg();
+  const measured = await cannon({ ...options, duration: MEASURE_S });
+  return { warm, measured: figures(measured, before), raw: measured };
+}
+
+async function fastifyBaseline(script: string) {
+  const child = await startChild([script, 'fastify']);
+  try {
+    const { measured } = await warmAndMeasure({ url: `http://127.0.0.1:${child.first}/enqueue`, method: 'POST', headers: JSON_HEADERS, body: pdEvent('bench-routing-key', 'storm') });
+    return measured;
+  } finally {
+    await child.stop();
+  }
+}
+
+interface NodeInfo {
+  baseUrl: string;
+  enqueueUrl: string;
+  dedup: { id: string; key: string };
+  trigger: { id: string; key: string };
+  alertmanager: { id: string; url: string };
+}
+
+interface IncidentTotals {
+  incidents: number;
+  open: number;
+  alerts: number;
+  lastTriggeredAt: number | null;
+}
+
+async function totals(database: Database, monitorId: string): Promise<IncidentTotals> {
+  const row = await database.db
+    .selectFrom('incidents')
+    .select((eb) => [
+      eb.fn.countAll().as('incidents'),
+      eb.fn.sum<number>(eb.case().when('status', '!=', 'resolved').then(1).else(0).end()).as('open'),
+      eb.fn.sum<number>('alert_count').as('alerts'),
+      eb.fn.max('triggered_at').as('last'),
+    ])
+    .where('monitor_id', '=', monitorId)
+    .executeTakeFirstOrThrow();
+  return { incidents: Number(row.incidents), open: Number(row.open ?? 0), alerts: Number(row.alerts ?? 0), lastTriggeredAt: row.last === null ? null : Number(row.last) };
+}
+
+type Page = [number, string, string, string];
+const pagesAt = async (receiverUrl: string) => (await (await fetch(`${receiverUrl}/pages`)).json()) as Page[];
+
+/** Dedup hits: one open incident absorbs every request. */
+async function dedupScenario(info: NodeInfo, database: Database, fastifyReqPerSec: number, goals: (typeof GOALS)['sqlite' | 'postgres']) {
+  const { measured, warm } = await warmAndMeasure({ url: info.enqueueUrl, method: 'POST', headers: JSON_HEADERS, body: pdEvent(info.dedup.key, 'storm') });
+  const t = await totals(database, info.dedup.id);
+  const accepted = warm['2xx'] + measured.requests2xx;
+  const ratio = round(measured.reqPerSec / fastifyReqPerSec, 3);
+  return {
+    ...measured,
+    ratioToFastify: ratio,
+    goal: { ratioToFastify: goals.dedupRatio, p99Ms: goals.dedupP99Ms },
+    meetsGoal: ratio >= goals.dedupRatio && (goals.dedupP99Ms === null || measured.latencyMs.p99 <= goals.dedupP99Ms),
+    correctness: {
+      incidents: t.incidents,
+      alertCount: t.alerts,
+      accepted2xxIncludingWarmup: accepted,
+      // Requests still in flight when autocannon stops are applied but not counted as 2xx.
+      ok: t.incidents === 1 && t.open === 1 && t.alerts >= accepted && t.alerts <= accepted + 2 * CONNECTIONS && measured.non2xx === 0,
+    },
+  };
+}
+
+/** New incidents, each paging the receiver through the policy's webhook target. */
+async function triggerScenario(info: NodeInfo, database: Database, receiverUrl: string, label: string, fastifyReqPerSec: number, goals: (typeof GOALS)['sqlite' | 'postgres']) {
+  const prefix = `trig-${label}-${Date.now()}-`;
+  const acceptedAt = new Map<string, number>();
+  let n = 0;
+  const before = loadavg();
+  const raw = await cannon({
+    url: info.enqueueUrl,
+    duration: MEASURE_S,
+    requests: [
+      {
+        method: 'POST',
+        path: new URL(info.enqueueUrl).pathname,
+        headers: JSON_HEADERS,
+        setupRequest: (req) => {
+          const key = `${prefix}${n++}`;
+          return { ...req, body: pdEvent(info.trigger.key, key, key) };
+        },
+        onResponse: (status, body) => {
+          if (status === 202) acceptedAt.set((JSON.parse(body) as { dedup_key: string }).dedup_key, Date.now());
+        },
+      },
+    ],
+  });
+  const measured = figures(raw, before);
+  const seconds = raw.duration;
+  const incidentsPerSec = round(raw['2xx'] / seconds);
+
+  // Wait until the receiver has every page, or stops getting new ones.
+  const mine = (pages: Page[]) => pages.filter((p) => p[1].startsWith(prefix));
+  let created = await totals(database, info.trigger.id);
+  let pages = mine(await pagesAt(receiverUrl));
+  const drainStart = Date.now();
+  let lastProgress = Date.now();
+  let lastCount = pages.length;
+  while (Date.now() - drainStart < DRAIN_LIMIT_S * 1000 && Date.now() - lastProgress < 10_000) {
+    created = await totals(database, info.trigger.id);
+    if (new Set(pages.map((p) => p[2])).size >= created.incidents) break;
+    await sleep(500);
+    pages = mine(await pagesAt(receiverUrl));
+    if (pages.length > lastCount) (lastCount = pages.length), (lastProgress = Date.now());
+  }
+  const drainSeconds = round((Date.now() - drainStart) / 1000);
+
+  const firstPage = new Map<string, number>();
+  let duplicates = 0;
+  for (const [at, , incidentId] of pages) {
+    if (firstPage.has(incidentId)) duplicates++;
+    else firstPage.set(incidentId, at);
+  }
+  const latencies: number[] = [];
+  let withoutAcceptTime = 0;
+  const seenTitles = new Set<string>();
+  for (const [at, title] of pages) {
+    if (seenTitles.has(title)) continue;
+    seenTitles.add(title);
+    const accepted = acceptedAt.get(title);
+    if (accepted === undefined) withoutAcceptTime++;
+    else latencies.push(at - accepted);
+  }
+  latencies.sort((a, b) => a - b);
+  const acceptedNotPaged = [...acceptedAt.keys()].filter((k) => !seenTitles.has(k)).length;
+  // Every accepted event is an incident; a few more may have been in flight at the stop.
+  const inFlightAtStop = created.incidents - acceptedAt.size;
+  const pageP99 = pct(latencies, 99);
+  return {
+    incidentsPerSec,
+    ...measured,
+    ratioToFastify: round(measured.reqPerSec / fastifyReqPerSec, 3),
+    incidentsCreated: created.incidents,
+    pagesDelivered: firstPage.size,
+    pagesExpected: created.incidents,
+    duplicatePages: duplicates,
+    acceptedToPageMs: { p50: pct(latencies, 50), p99: pageP99, max: latencies.at(-1) ?? null, samples: latencies.length },
+    drainSecondsAfterRun: drainSeconds,
+    goal: { incidentsPerSec: goals.incidentsPerSec, pageP99Ms: GOALS.pageP99Ms },
+    meetsGoal: incidentsPerSec >= goals.incidentsPerSec && pageP99 !== null && pageP99 <= GOALS.pageP99Ms && firstPage.size === created.incidents,
+    correctness: {
+      accepted2xx: acceptedAt.size,
+      inFlightAtStop,
+      acceptedNotPaged,
+      pagesWithoutAcceptTime: withoutAcceptTime,
+      ok:
+        measured.non2xx === 0 &&
+        acceptedNotPaged === 0 &&
+        duplicates === 0 &&
+        firstPage.size === created.incidents &&
+        created.incidents === created.open &&
+        inFlightAtStop >= 0 &&
+        inFlightAtStop <= CONNECTIONS,
+    },
+  };
+}
+
+/** The Alertmanager configuration: one group per alert name, as a real route would group a storm. */
+function alertmanagerConfig(vigilUrl: string): string {
+  return [
+    'route:',
+    '  receiver: vigil',
+    '  group_by: [alertname, cluster]',
+    '  group_wait: 1s',
+    '  group_interval: 5s',
+    '  repeat_interval: 4h',
+    'receivers:',
+    '  - name: vigil',
+    '    webhook_configs:',
+    `      - url: '${vigilUrl}'`,
+    '        send_resolved: true',
+    // Vigil takes up to 1,000 alerts per notification; the groups are 1,000 each.
+    '        max_alerts: 1000',
+    '',
+  ].join('\n');
+}
+
+async function stormScenario(info: NodeInfo, database: Database, receiverUrl: string) {
+  if (!existsSync(ALERTMANAGER)) {
+    console.error(`\n*** ingest bench: ${ALERTMANAGER} not found (apt-get install -y prometheus-alertmanager): the Alertmanager storm was SKIPPED ***\n`);
+    return { skipped: `${ALERTMANAGER} not found (apt-get install -y prometheus-alertmanager)` };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-am-'));
+  writeFileSync(path.join(dir, 'alertmanager.yml'), alertmanagerConfig(info.alertmanager.url));
+  const port = await freePort();
+  const amUrl = `http://127.0.0.1:${port}`;
+  const am = spawn(ALERTMANAGER, [`--config.file=${path.join(dir, 'alertmanager.yml')}`, `--storage.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'], {
+    stdio: 'ignore',
+  });
+  try {
+    for (let i = 0; ; i++) {
+      if (await fetch(`${amUrl}/-/ready`).then((r) => r.ok, () => false)) break;
+      if (i > 100) throw new Error('Alertmanager did not become ready');
+      await sleep(100);
+    }
+    const perGroup = STORM_ALERTS / STORM_GROUPS;
+    const startsAt = new Date().toISOString();
+    const groups = Array.from({ length: STORM_GROUPS }, (_, g) =>
+      Array.from({ length: perGroup }, (_, i) => ({
+        labels: { alertname: `StormAlert${g}`, cluster: 'bench', job: 'node', instance: `host-${i}.bench:9100`, severity: 'critical' },
+        annotations: { summary: `Storm ${g}: host-${i} is down`, description: 'Bench alert storm' },
+        startsAt,
+      })),
+    );
+    const before = loadavg();
+    const t0 = Date.now();
+    const posted = await Promise.all(groups.map((alerts) => fetch(`${amUrl}/api/v2/alerts`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(alerts) }).then((r) => r.status)));
+    const postedMs = Date.now() - t0;
+    let t = await totals(database, info.alertmanager.id);
+    let firstSeenMs: number | null = null;
+    while (t.incidents < STORM_ALERTS && Date.now() - t0 < STORM_LIMIT_S * 1000) {
+      await sleep(100);
+      t = await totals(database, info.alertmanager.id);
+      if (firstSeenMs === null && t.incidents > 0) firstSeenMs = Date.now() - t0;
+    }
+    const polledMs = Date.now() - t0;
+    const complete = t.incidents >= STORM_ALERTS;
+    // Vigil's triggered_at is the same machine clock as t0.
+    const seconds = complete && t.lastTriggeredAt !== null ? round((t.lastTriggeredAt - t0) / 1000, 2) : null;
+    const pages = (await pagesAt(receiverUrl)).filter((p) => p[1].startsWith('Storm ')).length;
+    return {
+      alerts: STORM_ALERTS,
+      groups: STORM_GROUPS,
+      alertmanagerPostStatus: [...new Set(posted)],
+      alertmanagerPostMs: postedMs,
+      secondsToAcceptAll: seconds,
+      secondsUntilPollSawAll: complete ? round(polledMs / 1000, 2) : null,
+      secondsToFirstIncident: firstSeenMs === null ? null : round(firstSeenMs / 1000, 2),
+      incidentsOpen: t.open,
+      alertCountSum: t.alerts,
+      lost: Math.max(0, STORM_ALERTS - t.incidents),
+      pagesDeliveredByThen: pages,
+      loadavgBefore: before,
+      loadavgAfter: loadavg(),
+      goal: { seconds: GOALS.stormSeconds, lost: 0 },
+      meetsGoal: complete && seconds !== null && seconds <= GOALS.stormSeconds,
+      correctness: {
+        // One incident per alert (its fingerprint), all open; repeats of a group only add to alert_count.
+        ok: posted.every((s) => s === 200) && t.incidents === STORM_ALERTS && t.open === STORM_ALERTS && t.alerts >= STORM_ALERTS,
+      },
+    };
+  } finally {
+    am.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function vigilRun(nodeScript: string, databaseUrl: string, label: 'sqlite' | 'postgres', receiverUrl: string, fastifyReqPerSec: number) {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=vigil-ingest-${label}-${Date.now()}.cpuprofile`] : [];
+  const node = await startChild([...profile, nodeScript, databaseUrl, `${receiverUrl}/page`]);
+  const info = JSON.parse(node.first) as NodeInfo;
+  const database = openDatabase(databaseUrl);
+  const goals = GOALS[label];
+  try {
+    const dedup = await dedupScenario(info, database, fastifyReqPerSec, goals);
+    const trigger = await triggerScenario(info, database, receiverUrl, label, fastifyReqPerSec, goals);
+    const storm = await stormScenario(info, database, receiverUrl);
+    return { dedupHits: dedup, newIncidents: trigger, alertmanagerStorm: storm };
+  } finally {
+    await node.stop();
+    await database.close();
+  }
+}
+
+export async function run() {
+  const started = Date.now();
+  const result: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, loadavgBefore: loadavg(), connections: CONNECTIONS, warmupSeconds: WARMUP_S, measureSeconds: MEASURE_S };
+  const [nodeScript, peersScript] = [await bundle('ingest-node.ts'), await bundle('ingest-peers.ts')];
+  const receiver = await startChild([peersScript, 'receiver']);
+  const receiverUrl = `http://127.0.0.1:${receiver.first}`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-ingest-bench-'));
+  try {
+    const fastify = await fastifyBaseline(peersScript);
+    result['fastify'] = fastify;
+    if (DATABASES.includes('sqlite')) result['sqlite'] = await vigilRun(nodeScript, `sqlite:${path.join(dir, 'vigil.db')}`, 'sqlite', receiverUrl, fastify.reqPerSec);
+    if (DATABASES.includes('postgres')) {
+      const bin = findPgBin();
+      if (!bin) {
+        console.error('\n*** ingest bench: no PostgreSQL binaries (apt-get install -y postgresql): the PostgreSQL part was SKIPPED ***\n');
+        result['postgres'] = { skipped: 'no PostgreSQL binaries (apt-get install -y postgresql)' };
+      } else {
+        const cluster = await startPgCluster(bin);
+        try {
+          result['postgres'] = await vigilRun(nodeScript, await cluster.createDatabase('bench_ingest'), 'postgres', receiverUrl, fastify.reqPerSec);
+        } finally {
+          cluster.stop();
+        }
+      }
+    }
+  } finally {
+    await receiver.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  result['loadavgAfter'] = loadavg();
+  result['totalSeconds'] = Math.round((Date.now() - started) / 1000);
+  return result;
+}
