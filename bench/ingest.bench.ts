@@ -11,6 +11,7 @@
 // Each scenario checks its own correctness and says so in the JSON. Environment:
 //   BENCH_INGEST_SECONDS=10          measured seconds per autocannon run
 //   BENCH_INGEST_DATABASES=sqlite,postgres
+//   BENCH_INGEST_SCENARIOS=dedup,trigger,storm
 //   BENCH_INGEST_CPU_PROF=<dir>      write a --cpu-prof profile of each Vigil process there
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -29,6 +30,7 @@ const CONNECTIONS = 10;
 const WARMUP_S = 2;
 const MEASURE_S = Number(process.env['BENCH_INGEST_SECONDS'] ?? 10);
 const DATABASES = (process.env['BENCH_INGEST_DATABASES'] ?? 'sqlite,postgres').split(',');
+const SCENARIOS = (process.env['BENCH_INGEST_SCENARIOS'] ?? 'dedup,trigger,storm').split(',');
 const CPU_PROF_DIR = process.env['BENCH_INGEST_CPU_PROF'];
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 const STORM_ALERTS = 10_000;
@@ -236,7 +238,10 @@ async function triggerScenario(info: NodeInfo, database: Database, receiverUrl: 
     if (new Set(pages.map((p) => p[2])).size >= created.incidents) break;
     await sleep(500);
     pages = mine(await pagesAt(receiverUrl));
-    if (pages.length > lastCount) (lastCount = pages.length), (lastProgress = Date.now());
+    if (pages.length > lastCount) {
+      lastCount = pages.length;
+      lastProgress = Date.now();
+    }
   }
   const drainSeconds = round((Date.now() - drainStart) / 1000);
 
@@ -387,10 +392,11 @@ async function vigilRun(nodeScript: string, databaseUrl: string, label: 'sqlite'
   const database = openDatabase(databaseUrl);
   const goals = GOALS[label];
   try {
-    const dedup = await dedupScenario(info, database, fastifyReqPerSec, goals);
-    const trigger = await triggerScenario(info, database, receiverUrl, label, fastifyReqPerSec, goals);
-    const storm = await stormScenario(info, database, receiverUrl);
-    return { dedupHits: dedup, newIncidents: trigger, alertmanagerStorm: storm };
+    return {
+      ...(SCENARIOS.includes('dedup') && { dedupHits: await dedupScenario(info, database, fastifyReqPerSec, goals) }),
+      ...(SCENARIOS.includes('trigger') && { newIncidents: await triggerScenario(info, database, receiverUrl, label, fastifyReqPerSec, goals) }),
+      ...(SCENARIOS.includes('storm') && { alertmanagerStorm: await stormScenario(info, database, receiverUrl) }),
+    };
   } finally {
     await node.stop();
     await database.close();
