@@ -4,12 +4,9 @@ import type { Instant } from '../core/escalation/types.js';
 import { resolveHistoryAt, type ScheduleHistory } from '../core/schedule/history.js';
 import type { Resolution } from '../core/schedule/types.js';
 import { loadPeople } from '../store/people.js';
-import { loadSchedule } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
 import { listMembers } from '../store/teams.js';
-import { toHistory } from './schedule-edits.js';
-
-const DAY = 86_400_000;
+import { scheduleCache } from './schedule-cache.js';
 
 /** Everyone a schedule's history could put on call: whoever the plan may meet there. */
 function peopleOf(history: ScheduleHistory): string[] {
@@ -27,17 +24,11 @@ function peopleOf(history: ScheduleHistory): string[] {
  */
 export async function planPaging(db: Kysely<DB>, policy: PlanPolicy, at: Instant, configured: ReadonlySet<ChannelKind>): Promise<PagingPlan> {
   const targets = policy.steps.flatMap((s) => s.targets);
-  // Overrides and fixed shifts are loaded for the span the plan can reach (passes × waits).
-  const span = (policy.repeat + 1) * policy.steps.reduce((sum, s) => sum + s.waitSeconds * 1000, 0) + DAY;
-  const histories = new Map<string, ScheduleHistory>();
+  // A deleted schedule stays missing: the plan warns about it.
+  const histories = await scheduleCache.histories(db, targets.flatMap((t) => ('scheduleId' in t ? [t.scheduleId] : [])), at);
   const teams = new Map<string, string[]>();
   const userIds = new Set<string>();
   for (const t of targets) {
-    if ((t.type === 'schedule' || t.type === 'schedule_layer' || t.type === 'schedule_all_layers') && !histories.has(t.scheduleId)) {
-      // A deleted schedule stays missing: the plan warns about it.
-      const stored = await loadSchedule(db, t.scheduleId, { from: at, to: at + span }).catch(() => null);
-      if (stored) histories.set(t.scheduleId, toHistory(stored));
-    }
     if (t.type === 'team' && !teams.has(t.teamId)) {
       const exists = await db.selectFrom('teams').select('id').where('id', '=', t.teamId).executeTakeFirst();
       if (exists) teams.set(t.teamId, (await listMembers(db, t.teamId)).map((m) => m.userId));

@@ -2,14 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Instant, Recipient, ResolveTargets, Target } from '../core/escalation/types.js';
 import { resolveHistoryAt } from '../core/schedule/history.js';
 import type { Resolution } from '../core/schedule/types.js';
-import { loadSchedule } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
 import { listMembers } from '../store/teams.js';
-import { toHistory } from './schedule-edits.js';
+import { scheduleCache } from './schedule-cache.js';
 
 /**
  * Loads everything the targets can refer to (schedules resolved at `at`, team rosters,
  * existing users) so that the pure state machine can resolve targets synchronously.
+ * Schedules come compiled from this node's cache; rosters and users are single indexed
+ * reads, cheaper than keeping a cache of them correct.
  */
 export async function loadResolver(db: Kysely<DB>, targets: Target[], at: Instant): Promise<ResolveTargets> {
   const scheduleIds = new Set<string>();
@@ -21,11 +22,8 @@ export async function loadResolver(db: Kysely<DB>, targets: Target[], at: Instan
     if (t.type === 'user') userIds.add(t.userId);
   }
   const resolutions = new Map<string, Resolution>();
-  for (const id of scheduleIds) {
-    // A schedule deleted since the policy was written resolves to nobody: the step is skipped.
-    const stored = await loadSchedule(db, id, { from: at, to: at + 1 }).catch(() => null);
-    if (stored) resolutions.set(id, resolveHistoryAt(toHistory(stored), at));
-  }
+  // A schedule deleted since the policy was written is missing: it resolves to nobody and the step is skipped.
+  for (const [id, history] of await scheduleCache.histories(db, scheduleIds, at)) resolutions.set(id, resolveHistoryAt(history, at));
   const teams = new Map<string, string[]>();
   for (const id of teamIds) teams.set(id, (await listMembers(db, id)).map((m) => m.userId));
   const known = userIds.size === 0 ? new Set<string>() : new Set((await db.selectFrom('users').select('id').where('id', 'in', [...userIds]).execute()).map((r) => r.id));

@@ -112,11 +112,19 @@ export function deleteScheduleRow(db: Db, id: string): Promise<void> {
   });
 }
 
+/** The version of each schedule among `ids` that exists; see migration 0016. */
+export async function scheduleVersions(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('schedule_versions').select(['schedule_id', 'version']).where('schedule_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.schedule_id, r.version]));
+}
+
 /**
  * Loads a schedule with all layer versions and structures, and the overrides and
- * fixed shifts that touch [from, to) (all of them when no range is given).
+ * fixed shifts that touch [from, to) (all of them when no range is given; every one
+ * not ended by `from` when the range has no end).
  */
-export async function loadSchedule(db: Db, id: string, range?: { from: Instant; to: Instant }): Promise<StoredSchedule> {
+export async function loadSchedule(db: Db, id: string, range?: { from: Instant; to?: Instant }): Promise<StoredSchedule> {
   const row = await getScheduleRow(db, id);
   const [layerRows, versionRows, structureRows, overrideRows, shiftRows] = await Promise.all([
     db.selectFrom('schedule_layers').selectAll().where('schedule_id', '=', id).orderBy('id').execute(),
@@ -132,7 +140,8 @@ export async function loadSchedule(db: Db, id: string, range?: { from: Instant; 
       .selectFrom('schedule_overrides')
       .selectAll()
       .where('schedule_id', '=', id)
-      .$if(range !== undefined, (q) => q.where('end_at', '>', range?.from ?? 0).where('start_at', '<', range?.to ?? 0))
+      .$if(range !== undefined, (q) => q.where('end_at', '>', range?.from ?? 0))
+      .$if(range?.to !== undefined, (q) => q.where('start_at', '<', range?.to ?? 0))
       .orderBy('created_at')
       .orderBy('id')
       .execute(),
@@ -140,7 +149,8 @@ export async function loadSchedule(db: Db, id: string, range?: { from: Instant; 
       .selectFrom('fixed_shifts')
       .selectAll()
       .where('schedule_id', '=', id)
-      .$if(range !== undefined, (q) => q.where('end_at', '>', range?.from ?? 0).where('start_at', '<', range?.to ?? 0))
+      .$if(range !== undefined, (q) => q.where('end_at', '>', range?.from ?? 0))
+      .$if(range?.to !== undefined, (q) => q.where('start_at', '<', range?.to ?? 0))
       .orderBy('start_at')
       .execute(),
   ]);

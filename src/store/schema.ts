@@ -71,6 +71,12 @@ export interface SchedulesTable {
   updated_at: number;
 }
 
+/** Changes (by trigger) with anything a schedule's resolution reads; see migration 0016. */
+export interface ScheduleVersionsTable {
+  schedule_id: string;
+  version: string;
+}
+
 export interface ScheduleLayersTable {
   id: string;
   schedule_id: string;
@@ -329,6 +335,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   schedules: SchedulesTable;
+  schedule_versions: ScheduleVersionsTable;
   schedule_layers: ScheduleLayersTable;
   layer_versions: LayerVersionsTable;
   schedule_structures: ScheduleStructuresTable;

@@ -1,0 +1,26 @@
+/**
+ * A map that holds at most `capacity` entries, dropping the least recently used one
+ * (read or written) when a new key would exceed it.
+ */
+export class LruMap<K, V> {
+  // A Map iterates in insertion order: re-inserting on use keeps the oldest use first.
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {
+    if (!(capacity >= 1)) throw new RangeError('an LRU map holds at least one entry');
+  }
+
+  get(key: K): V | undefined {
+    if (!this.entries.has(key)) return undefined;
+    const value = this.entries.get(key) as V;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+}
