@@ -1,9 +1,12 @@
 import { AppError } from '../core/errors.js';
 import type { EscalationEvent } from '../core/escalation/types.js';
-import { isUniqueViolation, type Database } from '../store/database.js';
+import type { Transaction } from 'kysely';
+import type { Dialect, Database } from '../store/database.js';
+import { alone } from '../store/group-commit.js';
 import { absorbIntoOpenIncident, addEvent, findOpenIncident, getIncident, insertIncident, lockIncident, type IncidentRow } from '../store/incidents.js';
 import { getMonitor } from '../store/monitors.js';
 import { getPolicy, snapshotOf } from '../store/policies.js';
+import type { DB } from '../store/schema.js';
 import { applyTransition } from './apply-transition.js';
 
 export interface Alert {
@@ -24,31 +27,29 @@ export interface TriggerResult {
  * Opens an incident for an alert, snapshotting the monitor's policy and firing step 1
  * in the same transaction, or folds it into the open incident with the same dedup key.
  * A resolved incident never reopens: a new alert opens a new incident.
+ */
+export function triggerAlert(database: Database, alert: Alert, now: number): Promise<TriggerResult> {
+  return alone(database, (trx) => triggerIn(trx, alert, now));
+}
+
+/**
+ * triggerAlert's write, inside the caller's transaction (group commit batches many). It
+ * throws a unique violation when another writer opened an incident with this key after
+ * the absorb looked; a fresh transaction then folds into that one.
  *
  * Folding in is the common case in an alert storm (senders repeat open alerts), so it is
  * tried first as one UPDATE, before the monitor and policy are even read.
  */
-export async function triggerAlert({ db }: Database, alert: Alert, now: number): Promise<TriggerResult> {
+export async function triggerIn(trx: Transaction<DB>, alert: Alert, now: number): Promise<TriggerResult> {
   if (alert.dedupKey !== null) {
-    const absorbed = await absorb(db, alert, alert.dedupKey, now);
+    const absorbed = await absorb(trx, alert, alert.dedupKey, now);
     if (absorbed) return absorbed;
   }
-  const monitor = await getMonitor(db, alert.monitorId);
-  const policy = snapshotOf(await getPolicy(db, monitor.policy_id));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const row = await insertIncident(trx, { ...alert, policy }, now);
-        await applyTransition(trx, row, { type: 'trigger', at: now }, now);
-        return { incident: await getIncident(trx, row.id), created: true };
-      });
-    } catch (err) {
-      // Another alert with this key opened the incident first (incidents_open_dedup): fold into it.
-      if (!isUniqueViolation(err) || alert.dedupKey === null || attempt >= 3) throw err;
-      const absorbed = await absorb(db, alert, alert.dedupKey, now);
-      if (absorbed) return absorbed;
-    }
-  }
+  const monitor = await getMonitor(trx, alert.monitorId);
+  const policy = snapshotOf(await getPolicy(trx, monitor.policy_id));
+  const row = await insertIncident(trx, { ...alert, policy }, now);
+  await applyTransition(trx, row, { type: 'trigger', at: now }, now);
+  return { incident: await getIncident(trx, row.id), created: true };
 }
 
 /**
@@ -57,10 +58,9 @@ export async function triggerAlert({ db }: Database, alert: Alert, now: number):
  */
 const notedOnTimeline = (alertCount: number) => (alertCount & (alertCount - 1)) === 0;
 
-async function absorb(db: Database['db'], alert: Alert, dedupKey: string, now: number): Promise<TriggerResult | undefined> {
+async function absorb(db: Transaction<DB>, alert: Alert, dedupKey: string, now: number): Promise<TriggerResult | undefined> {
   const incident = await absorbIntoOpenIncident(db, alert.monitorId, dedupKey, now);
   if (!incident) return undefined;
-  // Outside the count's statement: a crash in between loses a note, never the count.
   if (notedOnTimeline(incident.alert_count)) {
     await addEvent(db, incident.id, { at: now, kind: 'alert_absorbed', data: { title: alert.title, alertCount: incident.alert_count } });
   }
@@ -74,14 +74,16 @@ export type IncidentAction =
   | { type: 'reassign'; by: string; userId: string };
 
 /** Applies a responder's action; resolved incidents refuse everything. */
-export async function actOnIncident({ db, dialect }: Database, incidentId: string, action: IncidentAction, now: number): Promise<IncidentRow> {
-  return db.transaction().execute(async (trx) => {
-    const row = await lockIncident(trx, dialect, incidentId);
-    if (row.status === 'resolved') throw new AppError('incident_resolved');
-    const event = { ...action, at: now } as EscalationEvent;
-    await applyTransition(trx, row, event, now);
-    return getIncident(trx, incidentId);
-  });
+export function actOnIncident(database: Database, incidentId: string, action: IncidentAction, now: number): Promise<IncidentRow> {
+  return database.db.transaction().execute((trx) => actIn(trx, database.dialect, incidentId, action, now));
+}
+
+async function actIn(trx: Transaction<DB>, dialect: Dialect, incidentId: string, action: IncidentAction, now: number): Promise<IncidentRow> {
+  const row = await lockIncident(trx, dialect, incidentId);
+  if (row.status === 'resolved') throw new AppError('incident_resolved');
+  const event = { ...action, at: now } as EscalationEvent;
+  await applyTransition(trx, row, event, now);
+  return getIncident(trx, incidentId);
 }
 
 export async function commentOnIncident({ db }: Database, incidentId: string, by: string, text: string, now: number): Promise<void> {
@@ -94,8 +96,15 @@ export async function commentOnIncident({ db }: Database, incidentId: string, by
  * open incident with that dedup key. Unknown keys and finished incidents are ignored:
  * sources repeat themselves.
  */
-export async function settleAlert(database: Database, monitorId: string, dedupKey: string, action: 'acknowledge' | 'resolve', now: number): Promise<IncidentRow | null> {
-  const open = await findOpenIncident(database.db, monitorId, dedupKey);
+export function settleAlert(database: Database, monitorId: string, dedupKey: string, action: SourceAction, now: number): Promise<IncidentRow | null> {
+  return database.db.transaction().execute((trx) => settleIn(trx, database.dialect, monitorId, dedupKey, action, now));
+}
+
+type SourceAction = 'acknowledge' | 'resolve';
+
+/** settleAlert's write, inside the caller's transaction (group commit batches many). */
+export async function settleIn(trx: Transaction<DB>, dialect: Dialect, monitorId: string, dedupKey: string, action: SourceAction, now: number): Promise<IncidentRow | null> {
+  const open = await findOpenIncident(trx, monitorId, dedupKey);
   if (!open || (action === 'acknowledge' && open.status === 'acknowledged')) return open ?? null;
-  return actOnIncident(database, open.id, { type: action, by: null }, now);
+  return actIn(trx, dialect, open.id, { type: action, by: null }, now);
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { cachingStatements } from './sqlite-statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -29,7 +30,7 @@ export function openDatabase(url: string): Database {
     // better-sqlite3 waits for a lock synchronously, stalling the event loop: keep the wait short
     // and let the loops retry (an outside process holding the write lock is an outage).
     sqlite.pragma('busy_timeout = 2000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   // A server that does not answer (host down, network partition) fails a query in 5 s instead of hanging it.

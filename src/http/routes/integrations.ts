@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AppError, RetryLaterError } from '../../core/errors.js';
-import { settleAlert, triggerAlert } from '../../service/incidents.js';
+import { settleIn, triggerIn } from '../../service/incidents.js';
+import { GroupCommit } from '../../store/group-commit.js';
 import { findMonitorByKey, HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import type { Api } from '../app-types.js';
 import { FixedWindowCounter } from '../fixed-window-counter.js';
@@ -51,6 +52,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   const tags = ['integrations'];
   // Every monitor counts against its own limit (rateLimitOf), passed on each take.
   const limiter = new FixedWindowCounter(0, 60_000);
+  // Concurrent events share transactions; each is answered after the commit that holds it.
+  const commits = new GroupCommit(database);
   /**
    * Counts one event (for Alertmanager and Grafana, one notification, however many alerts
    * it carries) against the monitor's limit: the seconds to wait when it is over, else null.
@@ -86,12 +89,12 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     onIngest(monitor.kind, action);
     const now = clock.now();
     if (action === 'trigger') {
-      const { incident, created } = await triggerAlert(database, { monitorId: monitor.id, title, description, dedupKey }, now);
+      const { incident, created } = await commits.run((trx) => triggerIn(trx, { monitorId: monitor.id, title, description, dedupKey }, now));
       // An absorbed alert makes nothing due: in a storm of repeats the engine sleeps on.
       if (created) wakeEngine();
       return incident.id;
     }
-    const incident = await settleAlert(database, monitor.id, dedupKey, action, now);
+    const incident = await commits.run((trx) => settleIn(trx, database.dialect, monitor.id, dedupKey, action, now));
     wakeEngine();
     return incident?.id ?? null;
   }
@@ -160,12 +163,15 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       },
       async (req, reply) => {
         const monitor = monitorOf(req);
-        for (const alert of (req.body as Static<typeof AlertGroup>).alerts) {
-          const dedupKey = alert.fingerprint ?? labelKey(alert.labels);
-          const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
-          const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
-          await apply(monitor, alert.status === 'firing' ? 'trigger' : 'resolve', dedupKey, title, description);
-        }
+        // Queued together, in order, so a notification's alerts share a few transactions.
+        await Promise.all(
+          (req.body as Static<typeof AlertGroup>).alerts.map((alert) => {
+            const dedupKey = alert.fingerprint ?? labelKey(alert.labels);
+            const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
+            const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
+            return apply(monitor, alert.status === 'firing' ? 'trigger' : 'resolve', dedupKey, title, description);
+          }),
+        );
         return reply.code(202).send({ status: 'accepted' as const, alerts: req.body.alerts.length });
       },
     );

@@ -1,0 +1,88 @@
+import type { Transaction } from 'kysely';
+import { isUniqueViolation, type Database } from './database.js';
+import { isDatabaseUnavailable } from './database-fault.js';
+import type { DB } from './schema.js';
+
+/** Writes that run inside a transaction they are given, and must not open another. */
+export type Work<T> = (trx: Transaction<DB>) => Promise<T>;
+
+interface Waiting {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit: writes that arrive while a transaction is under way wait for it, then
+ * share the next one, up to `maxBatch` at a time. Each caller's promise settles after
+ * the commit that holds its write, so an answer sent on it never claims what a crash
+ * could still undo. A lone write runs at once: batching only ever happens under load,
+ * where a commit per write (and on PostgreSQL a round trip per BEGIN and COMMIT) is what
+ * caps throughput.
+ *
+ * A batch is all or nothing, so one failing write would fail its neighbours: when a
+ * batch fails for any reason other than an unusable database, each of its writes is run
+ * again alone, and only the one at fault fails.
+ */
+export class GroupCommit {
+  private queue: Waiting[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly maxBatch = 100,
+  ) {}
+
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.maxBatch));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commit(batch: Waiting[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const results = await this.database.db.transaction().execute(async (trx) => {
+          const out: unknown[] = [];
+          for (const waiting of batch) out.push(await waiting.work(trx));
+          return out;
+        });
+        batch.forEach((waiting, i) => waiting.resolve(results[i]));
+        return;
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) {
+          for (const waiting of batch) waiting.reject(err);
+          return;
+        }
+      }
+    }
+    for (const waiting of batch) {
+      await alone(this.database, waiting.work).then(waiting.resolve, waiting.reject);
+    }
+  }
+}
+
+/**
+ * Runs one write in its own transaction. A unique violation means another writer (a
+ * concurrent request, another node) committed the same row first; a fresh transaction
+ * sees that row, so the write is tried again a few times before it fails.
+ */
+export async function alone<T>({ db }: Database, work: Work<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= 3) throw err;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { expect, it, vi } from 'vitest';
+import { cachingStatements } from './sqlite-statement-cache.js';
+
+const fresh = () => {
+  const sqlite = new SQLite(':memory:');
+  sqlite.exec('create table t (k text primary key, n integer)');
+  return { sqlite, prepare: vi.spyOn(sqlite, 'prepare') };
+};
+
+it('compiles a text once and reuses it with new parameters', () => {
+  const { sqlite, prepare } = fresh();
+  const db = cachingStatements(sqlite);
+  for (let i = 0; i < 5; i++) db.prepare('insert into t (k, n) values (?, ?)').run([`k${i}`, i]);
+  expect(db.prepare('select count(*) as c from t').all([])).toEqual([{ c: 5 }]);
+  expect(prepare).toHaveBeenCalledTimes(2);
+});
+
+it('drops the least recently used text beyond its size', () => {
+  const { sqlite, prepare } = fresh();
+  const db = cachingStatements(sqlite, 2);
+  db.prepare('select 1');
+  db.prepare('select 2');
+  db.prepare('select 1'); // now "select 2" is the least recently used
+  db.prepare('select 3'); // evicts "select 2"
+  db.prepare('select 1');
+  expect(prepare).toHaveBeenCalledTimes(3);
+  db.prepare('select 2');
+  expect(prepare).toHaveBeenCalledTimes(4);
+});
+
+it('serves Kysely queries, transactions and later schema changes correctly', async () => {
+  const { sqlite } = fresh();
+  const db = new Kysely<{ t: { k: string; n: number } }>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const bump = (k: string) => db.updateTable('t').set((eb) => ({ n: eb('n', '+', 1) })).where('k', '=', k).returningAll().executeTakeFirst();
+  await db.insertInto('t').values([{ k: 'a', n: 0 }, { k: 'b', n: 10 }]).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('t').set({ n: 5 }).where('k', '=', 'a').execute();
+  });
+  expect(await bump('a')).toEqual({ k: 'a', n: 6 });
+  expect(await bump('b')).toEqual({ k: 'b', n: 11 });
+  const row = () => db.selectFrom('t').selectAll().where('k', '=', 'a').executeTakeFirst();
+  expect(await row()).toEqual({ k: 'a', n: 6 });
+  await sql`alter table t add column note text default 'x'`.execute(db);
+  // A cached "select *" sees the new column: SQLite recompiles it after a schema change.
+  expect(await row()).toEqual({ k: 'a', n: 6, note: 'x' });
+  await db.destroy();
+});

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/store/database.js';
+import { GroupCommit } from '../../src/store/group-commit.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+
+describeEachDatabase('group commit: concurrent writes share transactions', (dialect) => {
+  let db: TestDatabase;
+  let writer: Database;
+  /** Another connection: it sees only what was committed. */
+  let reader: Database;
+  let transactions = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    writer = openDatabase(db.url);
+    reader = openDatabase(db.url);
+    await sql`create table probe (k text primary key, n integer not null)`.execute(writer.db);
+    const open = writer.db.transaction.bind(writer.db);
+    writer.db.transaction = () => {
+      transactions++;
+      return open();
+    };
+  });
+
+  afterAll(async () => {
+    await writer?.close();
+    await reader?.close();
+    await db?.drop();
+  });
+
+  const insert = (k: string, n: number | null) => (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => sql`insert into probe (k, n) values (${k}, ${n})`.execute(trx).then(() => k);
+  const committed = async (k: string) => (await sql<{ c: number }>`select count(*) as c from probe where k = ${k}`.execute(reader.db)).rows.map((r) => Number(r.c))[0];
+
+  it('writes 40 concurrent writes in a few transactions, answering each only once another connection can read it', async () => {
+    const commits = new GroupCommit(writer, 100);
+    transactions = 0;
+    const seenAtAnswer = await Promise.all(Array.from({ length: 40 }, (_, i) => commits.run(insert(`a${i}`, i)).then(committed)));
+    expect(seenAtAnswer).toEqual(Array(40).fill(1));
+    // The first write runs alone; the others arrive while it commits and share the next.
+    expect(transactions).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps batches to maxBatch writes', async () => {
+    const commits = new GroupCommit(writer, 10);
+    transactions = 0;
+    await Promise.all(Array.from({ length: 41 }, (_, i) => commits.run(insert(`b${i}`, i))));
+    expect(transactions).toBe(1 + 4);
+    expect(await committed('b40')).toBe(1);
+  });
+
+  it('fails only the write at fault: its neighbours in the batch are committed', async () => {
+    const commits = new GroupCommit(writer, 100);
+    // c2 violates NOT NULL, which on PostgreSQL also aborts the whole transaction.
+    const results = await Promise.allSettled(['c0', 'c1', 'c2', 'c3', 'c4'].map((k) => commits.run(insert(k, k === 'c2' ? null : 1))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(await Promise.all(['c0', 'c1', 'c2', 'c3', 'c4'].map(committed))).toEqual([1, 1, 0, 1, 1]);
+  });
+
+  // On SQLite a node writes through one connection, so no other writer can slip in between.
+  it.runIf(dialect === 'postgres')('runs a write again in a fresh transaction when another node committed its row first', async () => {
+    const commits = new GroupCommit(writer, 100);
+    let attempts = 0;
+    // Inserts d0 unless it exists: the first attempt loses a race to another connection.
+    const upsert = async (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => {
+      attempts++;
+      const present = (await sql<{ c: number }>`select count(*) as c from probe where k = 'd0'`.execute(trx)).rows.map((r) => Number(r.c))[0];
+      if (present) return 'found';
+      if (attempts === 1) await sql`insert into probe (k, n) values ('d0', 0)`.execute(reader.db);
+      await sql`insert into probe (k, n) values ('d0', 1)`.execute(trx);
+      return 'inserted';
+    };
+    expect(await commits.run(upsert)).toBe('found');
+    expect(attempts).toBe(2);
+  });
+});
