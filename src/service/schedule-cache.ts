@@ -10,6 +10,15 @@ const DAY = 86_400_000;
 /** How far before the instant that loads a schedule its entry keeps answering: an engine catching up, a paging plan a little in the past. */
 const LOOKBACK = DAY;
 
+/** Every caller shares one entry: a mutation would leak into other incidents, so it throws instead. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 interface Entry {
   version: string;
   /** The entry holds every override and fixed shift not ended by then, so it answers any instant from there on. */
@@ -45,7 +54,7 @@ export class ScheduleCache {
         const stored = await loadSchedule(db, id, { from }).catch(() => null);
         // Deleted between the two reads: like a schedule that was never there.
         if (!stored) continue;
-        entry = { version, from, history: toHistory(stored) };
+        entry = { version, from, history: deepFreeze(toHistory(stored)) };
         this.entries.set(id, entry);
       }
       histories.set(id, entry.history);
