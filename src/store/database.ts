@@ -55,6 +55,6 @@ export function isUniqueViolation(err: unknown): boolean {
 /** True when a row is still referenced by another (FOREIGN KEY ... RESTRICT). */
 export function isForeignKeyViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  // SQLite reports an ON DELETE RESTRICT refusal as a trigger constraint; Vigil defines no triggers.
+  // SQLite reports an ON DELETE RESTRICT refusal as a trigger constraint; Vigil's own triggers (migration 0016) never raise.
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === 'SQLITE_CONSTRAINT_TRIGGER';
 }
