@@ -32,7 +32,11 @@ export interface EngineOptions {
    */
   leaseMs: number;
   batch: number;
-  /** Longest sleep without looking at the database: bounds how late another node's new work is seen. */
+  /**
+   * Longest sleep without looking at the database. This node is woken at once by its own
+   * new work and by a dead node's released claims; this bounds how late it sees work
+   * another (live) node made due and left to it, and costs one look when idle.
+   */
   maxSleepMs: number;
   /** Incidents advanced side by side. */
   concurrency: number;
@@ -40,7 +44,7 @@ export interface EngineOptions {
   maxInFlight: number;
 }
 
-const defaults: EngineOptions = { leaseMs: 15_000, batch: 200, maxSleepMs: 2_000, concurrency: 8, maxInFlight: 500 };
+const defaults: EngineOptions = { leaseMs: 15_000, batch: 200, maxSleepMs: 10_000, concurrency: 8, maxInFlight: 500 };
 
 /**
  * The durable loop. All due work lives in the database (incidents.next_action_at,

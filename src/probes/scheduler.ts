@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Clock } from '../kernel/clock.js';
 import { advanceCheckState } from '../core/monitor/advance-check-state.js';
@@ -8,6 +7,7 @@ import { HOUR } from '../core/time/units.js';
 import { PollingLoop } from '../engine/polling-loop.js';
 import { applyCheckEffects } from '../service/check-effects.js';
 import { claimDueChecks, pruneCheckHistory, recordChecks, type CheckRecord, type ClaimedCheck } from '../store/checks.js';
+import { nextCheckAt } from '../store/next-check-at.js';
 import type { Database } from '../store/database.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import type { Probe } from './probe.js';
@@ -27,20 +27,27 @@ export interface SchedulerDeps {
 export interface SchedulerOptions {
   /** Checks in flight at once on this node. */
   concurrency: number;
-  /** Results are written when this many are waiting, or `flushMs` after the last write. */
+  /** Results are written when this many are waiting, or `flushMs` after the first of them. */
   flushSize: number;
   flushMs: number;
   /**
-   * Due checks are claimed and started once per tick. Starting them in bursts costs far
-   * less CPU than waking for each (a wake-up alone is ~0.2 ms here); a check starts at
-   * most one tick late.
+   * After a pass that started checks, the next pass waits at least this long, so that
+   * checks falling due close together start in one burst with one claim: a wake-up, a
+   * claim and a paced request each cost far more than a request in a burst. A check
+   * starts at most this late; a lone check starts on time.
    */
-  tickMs: number;
+  burstMs: number;
+  /**
+   * Longest sleep without looking at the database. This node wakes by itself for the due
+   * checks it knows of and when a monitor is created or changed through its own API;
+   * this bounds how late it sees a monitor that another node created and could not check.
+   */
+  rescanMs: number;
   /** Results kept in memory while the database cannot take them; the oldest go first beyond this. */
   maxBuffered: number;
 }
 
-const defaults: SchedulerOptions = { concurrency: 100, flushSize: 500, flushMs: 1000, tickMs: 1000, maxBuffered: 100_000 };
+const defaults: SchedulerOptions = { concurrency: 100, flushSize: 500, flushMs: 2000, burstMs: 1000, rescanMs: 30_000, maxBuffered: 100_000 };
 
 /** A monitor this node has been checking, so it can go on checking it while the database is away. */
 interface Known {
@@ -62,11 +69,15 @@ export class CheckScheduler extends PollingLoop {
   /** States decided but not yet written: a monitor checked again before the write sees them. */
   private readonly unwritten = new Map<string, CheckState>();
   private flushing: Promise<void> = Promise.resolve();
-  private lastFlushAt = performance.now();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
   private lastPrunedAt = -Infinity;
   private readonly options: SchedulerOptions;
   private readonly known = new Map<string, Known>();
   private lastClaimAt = -Infinity;
+  /** What the last pass learnt: when the next check falls due, and whether it started any. */
+  private nextDueAt: number | null = null;
+  private startedChecks = false;
   private writeFailing = false;
   private dropped = 0;
 
@@ -78,10 +89,18 @@ export class CheckScheduler extends PollingLoop {
     this.options = { ...defaults, ...options };
   }
 
+  override start(): void {
+    this.stopping = false;
+    super.start();
+  }
+
   /** Stops claiming, lets the checks under way finish, and writes their results. */
   override async stop(): Promise<void> {
+    this.stopping = true;
     await super.stop();
     await Promise.all(this.inFlight);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     await this.flush();
   }
 
@@ -93,15 +112,16 @@ export class CheckScheduler extends PollingLoop {
   }
 
   /**
-   * Claims due checks into the free slots (and writes results and prunes old ones when
-   * it is time). A full node waits until half its slots are
-   * free before claiming again, so that claims come in batches rather than one by one.
+   * Claims due checks into the free slots, then learns when the next one falls due (and
+   * prunes old results once an hour). A full node waits until half its slots are free
+   * before claiming again, so that claims come in batches rather than one by one.
    * While the database is unreachable, the monitors this node was checking go on being
    * checked on their intervals, and their results wait in memory.
    */
   protected async pass(): Promise<void> {
+    this.startedChecks = false;
     try {
-      await this.housekeeping();
+      await this.prune();
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
     }
@@ -117,19 +137,21 @@ export class CheckScheduler extends PollingLoop {
       }
       this.remember(claimed, now);
       for (const row of claimed) this.launch(row, now);
-      if (claimed.length < free) return;
+      if (claimed.length > 0) this.startedChecks = true;
+      if (claimed.length < free) break;
       await new Promise<void>((resolve) => {
         if (this.inFlight.size <= this.options.concurrency / 2) resolve();
         else this.halfFree = resolve;
       });
     }
+    this.nextDueAt = await nextCheckAt(this.deps.database.db);
   }
 
   private remember(claimed: ClaimedCheck[], now: number): void {
     this.lastClaimAt = now;
     for (const row of claimed) this.known.set(row.id, { row, nextAt: row.next_check_at ?? now, claimedAt: now });
     // Monitors another node has taken over (or that were deleted or paused) are forgotten.
-    for (const [id, k] of this.known) if (now - k.claimedAt > 3 * (k.row.check_interval_ms ?? 0) + this.options.tickMs) this.known.delete(id);
+    for (const [id, k] of this.known) if (now - k.claimedAt > 3 * (k.row.check_interval_ms ?? 0) + this.options.burstMs) this.known.delete(id);
   }
 
   /** Runs, without the database, the known monitors that are due. */
@@ -189,6 +211,18 @@ export class CheckScheduler extends PollingLoop {
     }
     this.deps.onCheck?.(record, (row.next_check_at ?? now) - (row.check_interval_ms ?? 0));
     if (this.buffer.length >= this.options.flushSize) void this.flush();
+    else this.flushLater();
+  }
+
+  /** Results are written `flushMs` after the first of them waits; no timer runs while none do. */
+  private flushLater(): void {
+    if (this.flushTimer || this.buffer.length === 0) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flush();
+    }, this.options.flushMs);
+    // Pending results never hold the process open: a stop writes them.
+    this.flushTimer.unref();
   }
 
   /** Writes waiting results; a failed write keeps them for the next try. */
@@ -197,7 +231,6 @@ export class CheckScheduler extends PollingLoop {
       const batch = this.buffer;
       if (batch.length === 0) return;
       this.buffer = [];
-      this.lastFlushAt = performance.now();
       try {
         await recordChecks(this.deps.database.db, batch);
         for (const r of batch) if (this.unwritten.get(r.monitorId) === r.state) this.unwritten.delete(r.monitorId);
@@ -212,21 +245,27 @@ export class CheckScheduler extends PollingLoop {
         this.dropped += Math.max(0, waiting.length - this.options.maxBuffered);
         this.buffer = waiting.slice(-this.options.maxBuffered);
       }
+      // What failed, or came in while writing, gets its own turn.
+      if (!this.stopping) this.flushLater();
     });
     return this.flushing;
   }
 
-  private async housekeeping(): Promise<void> {
-    if (this.buffer.length > 0 && performance.now() - this.lastFlushAt >= this.options.flushMs) await this.flush();
+  private async prune(): Promise<void> {
     const now = this.deps.clock.now();
-    if (now - this.lastPrunedAt >= HOUR) {
-      this.lastPrunedAt = now;
-      await pruneCheckHistory(this.deps.database.db, now, this.deps.retention);
-    }
+    if (now - this.lastPrunedAt < HOUR) return;
+    this.lastPrunedAt = now;
+    await pruneCheckHistory(this.deps.database.db, now, this.deps.retention);
   }
 
+  /**
+   * Until the next check falls due (at least `burstMs` after a pass that started checks,
+   * so close ones start together), and at most `rescanMs`. Pruning waits for a pass.
+   */
   protected sleepMs(): Promise<number> {
-    return Promise.resolve(this.options.tickMs);
+    const { burstMs, rescanMs } = this.options;
+    if (this.nextDueAt === null) return Promise.resolve(rescanMs);
+    const untilDue = this.nextDueAt - this.deps.clock.now();
+    return Promise.resolve(Math.min(rescanMs, Math.max(untilDue, this.startedChecks ? burstMs : 0)));
   }
-
 }
