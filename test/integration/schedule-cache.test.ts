@@ -119,6 +119,11 @@ describeEachDatabase('compiled schedules stay correct across nodes', (dialect) =
     expect(await paged(scheduleMonitor)).toEqual(only('u3'));
     expect((await onB.delete(`/api/v1/schedules/${scheduleId}/overrides/${override.body.id}`)).status).toBe(204);
     expect(await paged(scheduleMonitor)).toEqual(only('u1'));
+    const shift = await onB.post(`/api/v1/schedules/${scheduleId}/fixed-shifts`, { layerId: layer1, userId: users['u3'], start: now.toISOString(), end: new Date(+now + HOUR).toISOString() });
+    expect(shift.status).toBe(201);
+    expect(await paged(scheduleMonitor)).toEqual(only('u3'));
+    expect((await onB.delete(`/api/v1/schedules/${scheduleId}/fixed-shifts/${shift.body.id}`)).status).toBe(204);
+    expect(await paged(scheduleMonitor)).toEqual(only('u1'));
 
     const added = await onB.post(`/api/v1/schedules/${scheduleId}/layers`, { name: 'L2', rotation: { kind: 'daily', handoffTime: '09:00' }, members: [users['u2']] });
     expect(added.status).toBe(201);
@@ -139,6 +144,16 @@ describeEachDatabase('compiled schedules stay correct across nodes', (dialect) =
     // The roster change takes effect now: with one member per roster, the new one is on call at once.
     expect((await onB.patch(`/api/v1/schedules/${scheduleId}/layers/${layer1}`, { members: [users['u4']] })).status).toBe(200);
     expect(await paged(scheduleMonitor)).toEqual(only('u4'));
+  });
+
+  it("changes a schedule's version with its time zone, which resolution reads, and not with its name", async () => {
+    const version = async () =>
+      (await a.vigil.database.db.selectFrom('schedule_versions').select('version').where('schedule_id', '=', scheduleId).executeTakeFirstOrThrow()).version;
+    const before = await version();
+    expect((await onB.patch(`/api/v1/schedules/${scheduleId}`, { name: 'Cache renamed' })).status).toBe(200);
+    expect(await version()).toBe(before);
+    expect((await onB.patch(`/api/v1/schedules/${scheduleId}`, { timeZone: 'Europe/Berlin' })).status).toBe(200);
+    expect(await version()).not.toBe(before);
   });
 
   it("sees a user's deletion: the database drops their override, and the schedule's answer with it", async () => {
