@@ -1,6 +1,7 @@
 // Ingest benchmark (issue 14, "alert storms"): Vigil's event intake measured side by side
 // with a bare Fastify 5 POST handler in the same run, on SQLite and on PostgreSQL.
-//   1. Fastify baseline: one POST handler answering 202, the same autocannon settings.
+//   1. Fastify baseline: one POST handler answering 202, the same autocannon settings,
+//      measured just before Vigil on each database.
 //   2. Events v2 dedup hits: the same dedup_key again and again on one open incident.
 //   3. Events v2 triggers, a new dedup_key (a new incident) per request, whose policy's
 //      step 1 pages a webhook receiver in another process: incidents/s, every page
@@ -449,7 +450,12 @@ async function stormScenario(pid: number | undefined, info: NodeInfo, database: 
   }
 }
 
-async function vigilRun(nodeScript: string, databaseUrl: string, label: 'sqlite' | 'postgres', receiverUrl: string, fastify: Baseline) {
+/**
+ * One database: the Fastify baseline first (just before, so both see the same machine
+ * load as nearly as can be), then Vigil's scenarios.
+ */
+async function vigilRun(nodeScript: string, peersScript: string, databaseUrl: string, label: 'sqlite' | 'postgres', receiverUrl: string) {
+  const fastify = await fastifyBaseline(peersScript);
   const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=vigil-ingest-${label}-${Date.now()}.cpuprofile`] : [];
   const node = await startChild([...profile, nodeScript, databaseUrl, `${receiverUrl}/page`]);
   const info = JSON.parse(node.first) as NodeInfo;
@@ -457,6 +463,7 @@ async function vigilRun(nodeScript: string, databaseUrl: string, label: 'sqlite'
   const goals = GOALS[label];
   try {
     return {
+      fastifyBaseline: fastify,
       ...(SCENARIOS.includes('dedup') && { dedupHits: await dedupScenario(node.process.pid, info, database, fastify, goals) }),
       ...(SCENARIOS.includes('trigger') && { newIncidents: await triggerScenario(node.process.pid, info, database, receiverUrl, label, fastify, goals) }),
       ...(SCENARIOS.includes('storm') && { alertmanagerStorm: await stormScenario(node.process.pid, info, database, receiverUrl) }),
@@ -475,9 +482,7 @@ export async function run() {
   const receiverUrl = `http://127.0.0.1:${receiver.first}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-ingest-bench-'));
   try {
-    const fastify = await fastifyBaseline(peersScript);
-    result['fastify'] = fastify;
-    if (DATABASES.includes('sqlite')) result['sqlite'] = await vigilRun(nodeScript, `sqlite:${path.join(dir, 'vigil.db')}`, 'sqlite', receiverUrl, fastify);
+    if (DATABASES.includes('sqlite')) result['sqlite'] = await vigilRun(nodeScript, peersScript, `sqlite:${path.join(dir, 'vigil.db')}`, 'sqlite', receiverUrl);
     if (DATABASES.includes('postgres')) {
       const bin = findPgBin();
       if (!bin) {
@@ -486,7 +491,7 @@ export async function run() {
       } else {
         const cluster = await startPgCluster(bin);
         try {
-          result['postgres'] = await vigilRun(nodeScript, await cluster.createDatabase('bench_ingest'), 'postgres', receiverUrl, fastify);
+          result['postgres'] = await vigilRun(nodeScript, peersScript, await cluster.createDatabase('bench_ingest'), 'postgres', receiverUrl);
         } finally {
           cluster.stop();
         }
