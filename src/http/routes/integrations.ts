@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AppError, RetryLaterError } from '../../core/errors.js';
 import { settleIn, triggerIn } from '../../service/incidents.js';
-import { GroupCommit } from '../../store/group-commit.js';
+import { GroupCommitLanes } from '../../store/group-commit.js';
 import { findMonitorByKey, HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import type { Api } from '../app-types.js';
 import { FixedWindowCounter } from '../fixed-window-counter.js';
@@ -53,7 +53,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   // Every monitor counts against its own limit (rateLimitOf), passed on each take.
   const limiter = new FixedWindowCounter(0, 60_000);
   // Concurrent events share transactions; each is answered after the commit that holds it.
-  const commits = new GroupCommit(database);
+  // SQLite writes through one connection, so one lane; PostgreSQL's pool has ten.
+  const commits = new GroupCommitLanes(database, database.dialect === 'postgres' ? 4 : 1);
   /**
    * Counts one event (for Alertmanager and Grafana, one notification, however many alerts
    * it carries) against the monitor's limit: the seconds to wait when it is over, else null.
@@ -89,12 +90,12 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     onIngest(monitor.kind, action);
     const now = clock.now();
     if (action === 'trigger') {
-      const { incident, created } = await commits.run((trx) => triggerIn(trx, database.dialect, { monitorId: monitor.id, title, description, dedupKey }, now));
+      const { incident, created } = await commits.run(`${monitor.id}:${dedupKey}`, (trx) => triggerIn(trx, database.dialect, { monitorId: monitor.id, title, description, dedupKey }, now));
       // An absorbed alert makes nothing due: in a storm of repeats the engine sleeps on.
       if (created) wakeEngine();
       return incident.id;
     }
-    const incident = await commits.run((trx) => settleIn(trx, database.dialect, monitor.id, dedupKey, action, now));
+    const incident = await commits.run(`${monitor.id}:${dedupKey}`, (trx) => settleIn(trx, database.dialect, monitor.id, dedupKey, action, now));
     wakeEngine();
     return incident?.id ?? null;
   }
