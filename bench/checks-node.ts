@@ -1,6 +1,6 @@
-// One node running HTTP monitors at a 60 s interval against a local target, in a process
-// of its own (so its RSS is its own). Used by checks.bench.ts:
-//   node <bundle of this file> <database-url> <monitors> <target-url> <warmup-s> <measure-s> [join]
+// One node running HTTP monitors at one interval against a local target, in a process of
+// its own (so its RSS is its own). Used by checks.bench.ts:
+//   node <bundle of this file> <database-url> <monitors> <interval-s> <target-url> <warmup-s> <measure-s> [join]
 // It creates the monitors, prints {"seeded":true}, runs, and prints its figures as one
 // JSON line. With "join" it creates nothing and shares the monitors already there.
 import { performance } from 'node:perf_hooks';
@@ -13,10 +13,10 @@ import { openDatabase } from '../src/store/database.js';
 import { newId } from '../src/store/ids.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 
-const [url = '', monitorsArg = '1000', target = '', warmupArg = '10', measureArg = '60', mode = 'seed'] = process.argv.slice(2);
+const [url = '', monitorsArg = '1000', intervalArg = '60', target = '', warmupArg = '10', measureArg = '60', mode = 'seed'] = process.argv.slice(2);
 const monitors = Number(monitorsArg);
 const seeding = mode !== 'join';
-const INTERVAL_MS = 60_000;
+const INTERVAL_MS = Number(intervalArg) * 1000;
 
 const database = openDatabase(url);
 const { db } = database;
@@ -32,7 +32,7 @@ async function seed() {
   await db.insertInto('escalation_policies').values({ id: policyId, team_id: teamId, name: 'Bench', description: '', repeat: 0, ack_timeout_seconds: null, steps: '[]', created_at: now, updated_at: now }).execute();
   const config = (i: number) =>
     JSON.stringify({
-      check: { intervalSeconds: 60, timeoutSeconds: 10, confirmations: 2, recoveries: 1, autoResolve: true },
+      check: { intervalSeconds: INTERVAL_MS / 1000, timeoutSeconds: 10, confirmations: 2, recoveries: 1, autoResolve: true },
       http: { url: `${target}/service/${i}`, method: 'GET', headers: {}, expectedStatus: ['200-299'], keywordMode: 'present', followRedirects: true, maxRedirects: 5, verifyTls: true, certExpiryDays: 14 },
       maintenance: null,
     });
@@ -100,12 +100,14 @@ const checks = lateness.length;
 console.log(
   JSON.stringify({
     monitors,
+    intervalSeconds: INTERVAL_MS / 1000,
     seconds: Math.round(seconds),
     checks,
     expectedChecks: Math.round((monitors * seconds * 1000) / INTERVAL_MS),
     failures,
     cpuMsPerCheck: Math.round(((cpu.user + cpu.system) / 1000 / checks) * 1000) / 1000,
     cpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 1000) / 10,
+    systemCpuShare: Math.round((cpu.system / (cpu.user + cpu.system)) * 100) / 100,
     peakRssMiB: Math.round(peakRss / 1024 / 1024),
     latenessMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: lateness.at(-1) ?? null },
   }),

@@ -1,7 +1,8 @@
-// Check scheduler benchmark: one node running 1,000 and 10,000 HTTP monitors at 60 s
-// on SQLite, and two nodes sharing 10,000 on PostgreSQL, against a local HTTP target in
-// another process. Reports CPU per check, peak RSS, how late checks start, and whether
-// every due check ran.
+// Check scheduler benchmark: one node running 1,000 HTTP monitors at 20 s and at 60 s and
+// 10,000 at 60 s on SQLite, and two nodes sharing 10,000 at 60 s on PostgreSQL, against a
+// local HTTP target in another process; and an idle server (demo data, no checked
+// monitors). Reports CPU per check and as a share of one core, peak RSS, how late checks
+// start, whether every due check ran, and the load average of the machine meanwhile.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
@@ -14,6 +15,7 @@ import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WARMUP_S = 30;
 const MEASURE_S = 60;
+const IDLE_WARMUP_S = 20;
 
 // The target answers like a small health endpoint, with keep-alive.
 const TARGET = `
@@ -30,14 +32,14 @@ async function startTarget() {
 }
 
 /**
- * The node runs as plain JavaScript, as `npm start` runs the server: a TypeScript loader
+ * The nodes run as plain JavaScript, as `npm start` runs the server: a TypeScript loader
  * in the process would add its own memory and CPU to the figures.
  */
-async function bundleNode(): Promise<string> {
+async function bundle(name: string): Promise<string> {
   // Inside node_modules, so that the bundle's imports of packages resolve.
-  const outfile = path.join(here, '..', 'node_modules', '.cache', 'vigil-bench', 'checks-node.mjs');
+  const outfile = path.join(here, '..', 'node_modules', '.cache', 'vigil-bench', `${name}.mjs`);
   await build({
-    entryPoints: [path.join(here, 'checks-node.ts')],
+    entryPoints: [path.join(here, `${name}.ts`)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -49,14 +51,17 @@ async function bundleNode(): Promise<string> {
   return outfile;
 }
 
+/** The machine is shared: its load average beside each figure says how far to trust it. */
+const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
 interface NodeRun {
   /** Resolves once the node has created the monitors (at once when it joins). */
   seeded: Promise<void>;
   result: Promise<Record<string, unknown>>;
 }
 
-function startNode(script: string, databaseUrl: string, monitors: number, targetUrl: string, join = false): NodeRun {
-  const args = [script, databaseUrl, String(monitors), targetUrl, String(WARMUP_S), String(MEASURE_S), ...(join ? ['join'] : [])];
+function startNode(script: string, databaseUrl: string, monitors: number, intervalS: number, targetUrl: string, join = false): NodeRun {
+  const args = [script, databaseUrl, String(monitors), String(intervalS), targetUrl, String(WARMUP_S), String(MEASURE_S), ...(join ? ['join'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   let seeded: () => void = () => undefined;
@@ -65,7 +70,7 @@ function startNode(script: string, databaseUrl: string, monitors: number, target
     lines.on('line', (line) => {
       const message = JSON.parse(line) as Record<string, unknown>;
       if (message['seeded']) seeded();
-      else resolve(message);
+      else resolve({ ...message, loadAverage: loadAverage() });
     });
     child.on('exit', (code) => code !== 0 && reject(new Error(`bench node exited with ${code}`)));
   });
@@ -79,9 +84,9 @@ async function twoNodes(script: string, targetUrl: string): Promise<Record<strin
   const cluster = await startPgCluster(bin);
   try {
     const url = await cluster.createDatabase('bench_checks');
-    const first = startNode(script, url, 10_000, targetUrl);
+    const first = startNode(script, url, 10_000, 60, targetUrl);
     await first.seeded;
-    const second = startNode(script, url, 10_000, targetUrl, true);
+    const second = startNode(script, url, 10_000, 60, targetUrl, true);
     const nodes = [await first.result, await second.result];
     const checks = nodes.reduce((n, r) => n + Number(r['checks']), 0);
     return { monitors: 10_000, checksBothNodes: checks, expectedChecks: nodes[0]?.['expectedChecks'], nodes };
@@ -90,16 +95,34 @@ async function twoNodes(script: string, targetUrl: string): Promise<Record<strin
   }
 }
 
+/** The whole server, idle: what it costs to keep running when nothing is due. */
+async function idleServer(dir: string): Promise<Record<string, unknown>> {
+  const script = await bundle('idle-node');
+  const child = spawn(process.execPath, [script, dir, String(IDLE_WARMUP_S), String(MEASURE_S)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const result = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    lines.on('line', (line) => resolve(JSON.parse(line) as Record<string, unknown>));
+    child.on('exit', (code) => code !== 0 && reject(new Error(`idle node exited with ${code}`)));
+  });
+  return { ...result, loadAverage: loadAverage() };
+}
+
 export async function run() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-checks-bench-'));
   const target = await startTarget();
   const results: Record<string, unknown> = {};
   try {
-    const script = await bundleNode();
-    for (const monitors of [1_000, 10_000]) {
-      results[`sqlite_${monitors}`] = await startNode(script, `sqlite:${path.join(dir, `vigil-${monitors}.db`)}`, monitors, target.url).result;
+    const script = await bundle('checks-node');
+    for (const [monitors, intervalS] of [
+      [1_000, 20],
+      [1_000, 60],
+      [10_000, 60],
+    ] as const) {
+      const url = `sqlite:${path.join(dir, `vigil-${monitors}-${intervalS}.db`)}`;
+      results[`sqlite_${monitors}_every_${intervalS}s`] = await startNode(script, url, monitors, intervalS, target.url).result;
     }
-    results['postgres_10000_two_nodes'] = await twoNodes(script, target.url);
+    results['postgres_10000_every_60s_two_nodes'] = await twoNodes(script, target.url);
+    results['idle_server_sqlite_demo_data'] = await idleServer(dir);
   } finally {
     target.stop();
     rmSync(dir, { recursive: true, force: true });
