@@ -421,6 +421,14 @@ async function stormScenario(pid: number | undefined, info: NodeInfo, database: 
     // Vigil's triggered_at is the same machine clock as t0.
     const seconds = complete && t.lastTriggeredAt !== null ? round((t.lastTriggeredAt - t0) / 1000, 2) : null;
     const pages = (await pagesAt(receiverUrl)).filter((p) => p[1].startsWith('Storm ')).length;
+    // Per Alertmanager group (alert name): which groups are complete, which lag.
+    const byGroup = await database.db
+      .selectFrom('incidents')
+      .select((eb) => [eb.fn<string>('substr', ['title', eb.val(1), eb.val(8)]).as('group'), eb.fn.countAll().as('n')])
+      .where('monitor_id', '=', info.alertmanager.id)
+      .groupBy('group')
+      .orderBy('group')
+      .execute();
     const notifications = await notificationCounts(amUrl).catch(() => null);
     const heldByAlertmanager = await fetch(`${amUrl}/api/v2/alerts?active=true&silenced=false&inhibited=false`).then(
       async (r) => ((await r.json()) as unknown[]).length,
@@ -441,6 +449,7 @@ async function stormScenario(pid: number | undefined, info: NodeInfo, database: 
       secondsToFirstIncident: firstSeenMs === null ? null : round(firstSeenMs / 1000, 2),
       incidentsOpen: t.open,
       alertCountSum: t.alerts,
+      incidentsPerGroup: Object.fromEntries(byGroup.map((g) => [g.group.trim().replace(/:$/, ''), Number(g.n)])),
       missingAtLimit: Math.max(0, STORM_ALERTS - t.incidents),
       lost: complete ? 0 : stalled ? STORM_ALERTS - t.incidents : null,
       ...(!complete && !stalled && { note: `still arriving after ${STORM_LIMIT_S} s: lost unknown (null), the missing ones were late` }),
