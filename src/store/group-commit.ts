@@ -20,6 +20,10 @@ interface Waiting {
  * where a commit per write (and on PostgreSQL a round trip per BEGIN and COMMIT) is what
  * caps throughput.
  *
+ * A transaction stops taking writes after `maxBatchMs` and leaves the rest to the next
+ * one: on SQLite everything else (the engine sending pages, the API) waits for the one
+ * connection, so a batch of slow writes must not hold it for long.
+ *
  * A batch is all or nothing, so one failing write would fail its neighbours: when a
  * batch fails for any reason other than an unusable database, each of its writes is run
  * again alone, and only the one at fault fails.
@@ -30,7 +34,7 @@ export class GroupCommit {
 
   constructor(
     private readonly database: Database,
-    private readonly maxBatch = 100,
+    private readonly limits: { maxBatch: number; maxBatchMs: number } = { maxBatch: 100, maxBatchMs: 10 },
   ) {}
 
   run<T>(work: Work<T>): Promise<T> {
@@ -43,23 +47,33 @@ export class GroupCommit {
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.maxBatch));
+      while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.limits.maxBatch));
     } finally {
       this.draining = false;
     }
   }
 
-  private async commit(batch: Waiting[]): Promise<void> {
+  private async commit(taken: Waiting[]): Promise<void> {
+    let batch = taken;
     if (batch.length > 1) {
+      let attempted = 0;
       try {
+        const started = performance.now();
         const results = await this.database.db.transaction().execute(async (trx) => {
           const out: unknown[] = [];
-          for (const waiting of batch) out.push(await waiting.work(trx));
+          for (const waiting of batch) {
+            if (out.length > 0 && performance.now() - started >= this.limits.maxBatchMs) break;
+            attempted++;
+            out.push(await waiting.work(trx));
+          }
           return out;
         });
-        batch.forEach((waiting, i) => waiting.resolve(results[i]));
+        results.forEach((result, i) => batch[i]?.resolve(result));
+        this.queue.unshift(...batch.slice(results.length));
         return;
       } catch (err) {
+        this.queue.unshift(...batch.slice(attempted));
+        batch = batch.slice(0, attempted);
         if (isDatabaseUnavailable(err)) {
           for (const waiting of batch) waiting.reject(err);
           return;
@@ -96,8 +110,8 @@ export async function alone<T>({ db }: Database, work: Work<T>): Promise<T> {
 export class GroupCommitLanes {
   private readonly lanes: GroupCommit[];
 
-  constructor(database: Database, lanes: number, maxBatch?: number) {
-    this.lanes = Array.from({ length: Math.max(1, lanes) }, () => new GroupCommit(database, maxBatch));
+  constructor(database: Database, lanes: number, limits?: ConstructorParameters<typeof GroupCommit>[1]) {
+    this.lanes = Array.from({ length: Math.max(1, lanes) }, () => new GroupCommit(database, limits));
   }
 
   run<T>(key: string, work: Work<T>): Promise<T> {

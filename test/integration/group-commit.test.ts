@@ -4,6 +4,9 @@ import { openDatabase, type Database } from '../../src/store/database.js';
 import { GroupCommit, GroupCommitLanes } from '../../src/store/group-commit.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
+// Generous time limits: these tests count batches, which a slow machine must not change.
+const limits = (maxBatch: number) => ({ maxBatch, maxBatchMs: 60_000 });
+
 describeEachDatabase('group commit: concurrent writes share transactions', (dialect) => {
   let db: TestDatabase;
   let writer: Database;
@@ -33,7 +36,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
   const committed = async (k: string) => (await sql<{ c: number }>`select count(*) as c from probe where k = ${k}`.execute(reader.db)).rows.map((r) => Number(r.c))[0];
 
   it('writes 40 concurrent writes in a few transactions, answering each only once another connection can read it', async () => {
-    const commits = new GroupCommit(writer, 100);
+    const commits = new GroupCommit(writer, limits(100));
     transactions = 0;
     const seenAtAnswer = await Promise.all(Array.from({ length: 40 }, (_, i) => commits.run(insert(`a${i}`, i)).then(committed)));
     expect(seenAtAnswer).toEqual(Array(40).fill(1));
@@ -42,7 +45,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
   });
 
   it('keeps batches to maxBatch writes', async () => {
-    const commits = new GroupCommit(writer, 10);
+    const commits = new GroupCommit(writer, limits(10));
     transactions = 0;
     await Promise.all(Array.from({ length: 41 }, (_, i) => commits.run(insert(`b${i}`, i))));
     expect(transactions).toBe(1 + 4);
@@ -50,7 +53,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
   });
 
   it('fails only the write at fault: its neighbours in the batch are committed', async () => {
-    const commits = new GroupCommit(writer, 100);
+    const commits = new GroupCommit(writer, limits(100));
     // c2 violates NOT NULL, which on PostgreSQL also aborts the whole transaction.
     const results = await Promise.allSettled(['c0', 'c1', 'c2', 'c3', 'c4'].map((k) => commits.run(insert(k, k === 'c2' ? null : 1))));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
@@ -59,7 +62,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
 
   // On SQLite a node writes through one connection, so no other writer can slip in between.
   it.runIf(dialect === 'postgres')('runs a write again in a fresh transaction when another node committed its row first', async () => {
-    const commits = new GroupCommit(writer, 100);
+    const commits = new GroupCommit(writer, limits(100));
     let attempts = 0;
     // Inserts d0 unless it exists: the first attempt loses a race to another connection.
     const upsert = async (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => {
@@ -75,7 +78,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
   });
 
   it('keeps the order of writes with the same key across lanes, and commits every lane', async () => {
-    const lanes = new GroupCommitLanes(writer, 4, 5);
+    const lanes = new GroupCommitLanes(writer, 4, limits(5));
     await sql`insert into probe (k, n) values ('order', 0)`.execute(writer.db);
     // Each step moves the counter on only from the value the previous step left.
     const step = (i: number) => (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) =>
@@ -85,5 +88,25 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     expect(await Promise.all(steps)).toEqual(Array(30).fill(1));
     await Promise.all(others);
     expect(await Promise.all(Array.from({ length: 30 }, (_, i) => committed(`f${i}`)))).toEqual(Array(30).fill(1));
+  });
+
+  it('ends a transaction after maxBatchMs, so other queries on the connection get their turn', async () => {
+    const commits = new GroupCommit(writer, { maxBatch: 100, maxBatchMs: 20 });
+    transactions = 0;
+    let settled = 0;
+    const slow = (k: string) => async (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => {
+      await new Promise((r) => setTimeout(r, 5));
+      return insert(k, 1)(trx);
+    };
+    const all = Promise.all(Array.from({ length: 60 }, (_, i) => commits.run(slow(`g${i}`)).then(() => settled++)));
+    // Once the group is under way, through the writer's own connection: on SQLite this
+    // waits for the transaction in progress, which must not be the whole group.
+    await new Promise((r) => setTimeout(r, 15));
+    await writer.db.selectFrom('probe' as never).select(sql<number>`count(*)`.as('c')).execute();
+    expect(settled).toBeLessThan(60);
+    await all;
+    expect(await Promise.all(Array.from({ length: 60 }, (_, i) => committed(`g${i}`)))).toEqual(Array(60).fill(1));
+    // 60 writes of 5 ms or more, at most about 20 ms of them per transaction.
+    expect(transactions).toBeGreaterThanOrEqual(10);
   });
 });
