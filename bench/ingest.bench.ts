@@ -418,8 +418,11 @@ async function stormScenario(pid: number | undefined, info: NodeInfo, database: 
     const stalled = Date.now() - lastProgress >= STALL_MS;
     const polledMs = Date.now() - t0;
     const complete = t.incidents >= STORM_ALERTS;
-    // Vigil's triggered_at is the same machine clock as t0.
-    const seconds = complete && t.lastTriggeredAt !== null ? round((t.lastTriggeredAt - t0) / 1000, 2) : null;
+    // Committed, as the poll saw it (within its 100 ms): with group commit an incident's
+    // triggered_at is when its request arrived (same machine clock as t0), which can be
+    // long before the commit that a 2xx to Alertmanager waits for.
+    const seconds = complete ? round(polledMs / 1000, 2) : null;
+    const lastArrival = t.lastTriggeredAt !== null ? round((t.lastTriggeredAt - t0) / 1000, 2) : null;
     const pages = (await pagesAt(receiverUrl)).filter((p) => p[1].startsWith('Storm ')).length;
     // Per Alertmanager group (alert name): which groups are complete, which lag.
     const byGroup = await database.db
@@ -445,7 +448,7 @@ async function stormScenario(pid: number | undefined, info: NodeInfo, database: 
       alertmanagerNotifications: notifications,
       alertmanagerActiveAlerts: heldByAlertmanager,
       secondsToAcceptAll: seconds,
-      secondsUntilPollSawAll: complete ? round(polledMs / 1000, 2) : null,
+      secondsToLastAlertArrival: lastArrival,
       secondsToFirstIncident: firstSeenMs === null ? null : round(firstSeenMs / 1000, 2),
       incidentsOpen: t.open,
       alertCountSum: t.alerts,
