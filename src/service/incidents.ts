@@ -29,7 +29,7 @@ export interface TriggerResult {
  * A resolved incident never reopens: a new alert opens a new incident.
  */
 export function triggerAlert(database: Database, alert: Alert, now: number): Promise<TriggerResult> {
-  return alone(database, (trx) => triggerIn(trx, database.dialect, alert, now));
+  return alone(database, (trx) => triggerIn(trx, alert, now));
 }
 
 /**
@@ -40,9 +40,9 @@ export function triggerAlert(database: Database, alert: Alert, now: number): Pro
  * Folding in is the common case in an alert storm (senders repeat open alerts), so it is
  * tried first as one UPDATE, before the monitor and policy are even read.
  */
-export async function triggerIn(trx: Transaction<DB>, dialect: Dialect, alert: Alert, now: number): Promise<TriggerResult> {
+export async function triggerIn(trx: Transaction<DB>, alert: Alert, now: number): Promise<TriggerResult> {
   if (alert.dedupKey !== null) {
-    const absorbed = await absorb(trx, dialect, alert, alert.dedupKey, now);
+    const absorbed = await absorb(trx, alert, alert.dedupKey, now);
     if (absorbed) return absorbed;
   }
   const monitor = await getMonitor(trx, alert.monitorId);
@@ -58,8 +58,8 @@ export async function triggerIn(trx: Transaction<DB>, dialect: Dialect, alert: A
  */
 const notedOnTimeline = (alertCount: number) => (alertCount & (alertCount - 1)) === 0;
 
-async function absorb(db: Transaction<DB>, dialect: Dialect, alert: Alert, dedupKey: string, now: number): Promise<TriggerResult | undefined> {
-  const incident = await absorbIntoOpenIncident(db, dialect, alert.monitorId, dedupKey, now);
+async function absorb(db: Transaction<DB>, alert: Alert, dedupKey: string, now: number): Promise<TriggerResult | undefined> {
+  const incident = await absorbIntoOpenIncident(db, alert.monitorId, dedupKey, now);
   if (!incident) return undefined;
   if (notedOnTimeline(incident.alert_count)) {
     await addEvent(db, incident.id, { at: now, kind: 'alert_absorbed', data: { title: alert.title, alertCount: incident.alert_count } });

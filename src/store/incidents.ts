@@ -123,21 +123,19 @@ export function listEvents(db: Kysely<DB>, incidentId: string): Promise<Incident
 }
 
 /**
- * Counts an alert into the open incident of its monitor with this dedup key (the partial
- * unique index incidents_open_dedup finds the row): the incident after the count, or
- * undefined when none is open. PostgreSQL answers in the same statement (one round trip);
- * SQLite runs an UPDATE with RETURNING several times slower than the UPDATE and a SELECT.
+ * Counts an alert into the open incident of its monitor with this dedup key, in one
+ * statement (the partial unique index incidents_open_dedup finds the row): the incident
+ * after the count, or undefined when none is open.
  */
-export async function absorbIntoOpenIncident(trx: Transaction<DB>, dialect: Dialect, monitorId: string, dedupKey: string, now: number): Promise<IncidentRow | undefined> {
-  const count = trx
+export function absorbIntoOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: string, now: number): Promise<IncidentRow | undefined> {
+  return db
     .updateTable('incidents')
     .set((eb) => ({ alert_count: eb('alert_count', '+', 1), updated_at: now }))
     .where('monitor_id', '=', monitorId)
     .where('dedup_key', '=', dedupKey)
-    .where('status', '<>', 'resolved');
-  if (dialect === 'postgres') return count.returningAll().executeTakeFirst();
-  const { numUpdatedRows } = await count.executeTakeFirst();
-  return numUpdatedRows > 0n ? findOpenIncident(trx, monitorId, dedupKey) : undefined;
+    .where('status', '<>', 'resolved')
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**

@@ -90,7 +90,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     onIngest(monitor.kind, action);
     const now = clock.now();
     if (action === 'trigger') {
-      const { incident, created } = await commits.run(`${monitor.id}:${dedupKey}`, (trx) => triggerIn(trx, database.dialect, { monitorId: monitor.id, title, description, dedupKey }, now));
+      const { incident, created } = await commits.run(`${monitor.id}:${dedupKey}`, (trx) => triggerIn(trx, { monitorId: monitor.id, title, description, dedupKey }, now));
       // An absorbed alert makes nothing due: in a storm of repeats the engine sleeps on.
       if (created) wakeEngine();
       return incident.id;
