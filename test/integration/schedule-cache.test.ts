@@ -15,7 +15,7 @@ import type { DB } from '../../src/store/schema.js';
 import { createUser } from '../../src/store/users.js';
 import { describeEachDatabase, type TestDialect } from '../support/databases.js';
 import { demoAdmin } from '../support/demo-admin.js';
-import { testConfig, useTestApp, type Caller } from '../support/test-app.js';
+import { logInTo, testConfig, useTestApp, type Caller } from '../support/test-app.js';
 
 const MONDAY_NOON = '2026-03-02T12:00:00.000Z';
 const HOUR = 3_600_000;
@@ -37,23 +37,6 @@ function loggedDatabase(dialect: TestDialect, url: string, statements: string[])
       ? new Kysely<DB>({ dialect: new SqliteDialect({ database: sqliteFile(url.slice('sqlite:'.length)) }), log })
       : new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }), log });
   return { db, dialect, close: () => db.destroy() };
-}
-
-async function loginTo(vigil: Vigil): Promise<Caller> {
-  const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: demoAdmin });
-  const cookie = res.cookies.find((c) => c.name === 'vigil_session')?.value;
-  const headers = { cookie: `vigil_session=${cookie}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
-  const request = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
-    const r = await vigil.app.inject({ method, url, headers, ...(body !== undefined && { payload: body as object }) });
-    return { status: r.statusCode, body: r.body && /json/.test(String(r.headers['content-type'])) ? r.json() : r.body, headers: r.headers };
-  };
-  return {
-    get: (url) => request('GET', url),
-    post: (url, body) => request('POST', url, body ?? {}),
-    patch: (url, body) => request('PATCH', url, body),
-    put: (url, body) => request('PUT', url, body),
-    delete: (url) => request('DELETE', url),
-  };
 }
 
 describeEachDatabase('compiled schedules stay correct across nodes', (dialect) => {
@@ -78,7 +61,7 @@ describeEachDatabase('compiled schedules stay correct across nodes', (dialect) =
 
   beforeAll(async () => {
     b = await startVigil(testConfig(a.databaseUrl), createLogger('silent'));
-    onB = await loginTo(b);
+    onB = await logInTo(b, demoAdmin.email, demoAdmin.password);
     const { db } = a.vigil.database;
     const now = a.vigil.clock.now();
     for (const name of ['u1', 'u2', 'u3', 'u4', 'u5']) {

@@ -76,6 +76,15 @@ function callerFor(vigil: Vigil, headers: Record<string, string>): Caller {
   };
 }
 
+/** Logs in to a running Vigil through inject(): a caller with the session and its CSRF token. */
+export async function logInTo(vigil: Vigil, email: string, password: string): Promise<Caller> {
+  const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'vigil_session');
+  if (!cookie) throw new Error('login set no session cookie');
+  return callerFor(vigil, { cookie: `vigil_session=${cookie.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken });
+}
+
 /**
  * Starts a whole Vigil (demo seed, test clock) on a fresh database for the enclosing
  * suite; `frozenAt` freezes the clock before the demo is seeded, `config` overrides
@@ -92,13 +101,7 @@ export function useTestApp(dialect: TestDialect, options: { frozenAt?: string; c
     const frozenAt = options.frozenAt === undefined ? undefined : Date.parse(options.frozenAt);
     const vigil = await startVigil({ ...testConfig(database.url), ...options.config?.() }, createLogger('silent'), { frozenAt });
     contract.install(vigil.app);
-    const login = async (email: string, password: string): Promise<Caller> => {
-      const res = await vigil.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'vigil_session');
-      if (!cookie) throw new Error('login set no session cookie');
-      return callerFor(vigil, { cookie: `vigil_session=${cookie.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken });
-    };
+    const login = (email: string, password: string) => logInTo(vigil, email, password);
     Object.assign(ctx, {
       vigil,
       databaseUrl: database.url,
