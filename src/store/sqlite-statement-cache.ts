@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
+import { LruMap } from '../core/lru-map.js';
 
 /**
  * Kysely prepares every query it runs, and better-sqlite3 compiles SQL on every prepare:
@@ -11,19 +12,15 @@ import type { SqliteDatabase } from 'kysely';
  * connection, so a statement is never re-entered while it is running.
  */
 export function cachingStatements(sqlite: SQLite.Database, size = 500): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new LruMap<string, SQLite.Statement>(size);
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       let statement = cache.get(sql);
-      if (statement) {
-        // Map keeps insertion order: re-inserting marks it the most recently used.
-        cache.delete(sql);
-      } else {
+      if (!statement) {
         statement = sqlite.prepare(sql);
-        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
       }
-      cache.set(sql, statement);
       return statement;
     },
   };
