@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
-import { GroupCommit, GroupCommitLanes } from '../../src/store/group-commit.js';
+import { GroupCommit, GroupCommitLanes, type Work } from '../../src/store/group-commit.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+
+type Trx = Parameters<Work<unknown>>[0];
 
 // Generous time limits: these tests count batches, which a slow machine must not change.
 const limits = (maxBatch: number) => ({ maxBatch, maxBatchMs: 60_000 });
@@ -32,7 +34,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     await db?.drop();
   });
 
-  const insert = (k: string, n: number | null) => (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => sql`insert into probe (k, n) values (${k}, ${n})`.execute(trx).then(() => k);
+  const insert = (k: string, n: number | null) => (trx: Trx) => sql`insert into probe (k, n) values (${k}, ${n})`.execute(trx).then(() => k);
   const committed = async (k: string) => (await sql<{ c: number }>`select count(*) as c from probe where k = ${k}`.execute(reader.db)).rows.map((r) => Number(r.c))[0];
 
   it('writes 40 concurrent writes in a few transactions, answering each only once another connection can read it', async () => {
@@ -65,7 +67,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     const commits = new GroupCommit(writer, limits(100));
     let attempts = 0;
     // Inserts d0 unless it exists: the first attempt loses a race to another connection.
-    const upsert = async (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => {
+    const upsert = async (trx: Trx) => {
       attempts++;
       const present = (await sql<{ c: number }>`select count(*) as c from probe where k = 'd0'`.execute(trx)).rows.map((r) => Number(r.c))[0];
       if (present) return 'found';
@@ -81,7 +83,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     const lanes = new GroupCommitLanes(writer, 4, limits(5));
     await sql`insert into probe (k, n) values ('order', 0)`.execute(writer.db);
     // Each step moves the counter on only from the value the previous step left.
-    const step = (i: number) => (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) =>
+    const step = (i: number) => (trx: Trx) =>
       sql`update probe set n = ${i} where k = 'order' and n = ${i - 1}`.execute(trx).then((r) => Number(r.numAffectedRows));
     const others = Array.from({ length: 30 }, (_, i) => lanes.run(`other-${i}`, insert(`f${i}`, i)));
     const steps = Array.from({ length: 30 }, (_, i) => lanes.run('same-key', step(i + 1)));
@@ -94,7 +96,7 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     const commits = new GroupCommit(writer, { maxBatch: 100, maxBatchMs: 20 });
     transactions = 0;
     let settled = 0;
-    const slow = (k: string) => async (trx: Parameters<Parameters<GroupCommit['run']>[0]>[0]) => {
+    const slow = (k: string) => async (trx: Trx) => {
       await new Promise((r) => setTimeout(r, 5));
       return insert(k, 1)(trx);
     };
