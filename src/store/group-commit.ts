@@ -72,8 +72,11 @@ export class GroupCommit {
         this.queue.unshift(...batch.slice(results.length));
         return;
       } catch (err) {
-        this.queue.unshift(...batch.slice(attempted));
-        batch = batch.slice(0, attempted);
+        // A transaction that failed before its first write (BEGIN itself) still answers
+        // the first one, so that every failing round settles at least one caller.
+        const settled = Math.max(attempted, 1);
+        this.queue.unshift(...batch.slice(settled));
+        batch = batch.slice(0, settled);
         if (isDatabaseUnavailable(err)) {
           for (const waiting of batch) waiting.reject(err);
           return;

@@ -111,4 +111,12 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     // 60 writes of 5 ms or more, at most about 20 ms of them per transaction.
     expect(transactions).toBeGreaterThanOrEqual(10);
   });
+
+  it('answers every write, with the error, when transactions cannot even begin (database unreachable)', async () => {
+    const unreachable = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const down = { ...writer, db: { transaction: () => ({ execute: () => Promise.reject(unreachable) }) } } as unknown as typeof writer;
+    const commits = new GroupCommit(down, limits(100));
+    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => commits.run(insert(`h${i}`, i))));
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : r.status))).toEqual(Array(5).fill('ECONNREFUSED'));
+  });
 });
