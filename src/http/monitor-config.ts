@@ -7,10 +7,10 @@ import { CHECK_KINDS, type CheckKind, type CheckedConfig, type HttpSpec } from '
 import { destinationFieldErrors, hostOfUrl } from './destination-fields.js';
 import type { CheckedFields, HttpInput } from './schemas/monitor.js';
 import { toIso } from './schemas/common.js';
+import { DAY } from '../core/time/units.js';
 
 type CheckedInput = { [K in keyof typeof CheckedFields]?: Static<(typeof CheckedFields)[K]> };
 
-const DAY = 86_400_000;
 const MAX_WINDOW_DAYS = 366;
 const DEFAULT_CHECK = { intervalSeconds: 60, timeoutSeconds: 10, confirmations: 2, recoveries: 1, autoResolve: true };
 // RFC 9110 token characters.

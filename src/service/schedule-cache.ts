@@ -5,8 +5,8 @@ import type { Instant } from '../core/schedule/types.js';
 import { loadSchedule, scheduleVersions } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
 import { toHistory } from './schedule-edits.js';
+import { DAY } from '../core/time/units.js';
 
-const DAY = 86_400_000;
 /** How far before the instant that loads a schedule its entry keeps answering: an engine catching up, a paging plan a little in the past. */
 const LOOKBACK = DAY;
 

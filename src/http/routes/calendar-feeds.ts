@@ -11,8 +11,8 @@ import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { directoryFor, userIdsOf } from '../schedule-presenter.js';
 import { Id, IdParams, Instant, toIso } from '../schemas/common.js';
+import { DAY } from '../../core/time/units.js';
 
-const DAY = 86_400_000;
 /** Calendar apps show the recent past and plan ahead; beyond that a feed only grows. */
 const PAST = 30 * DAY;
 const AHEAD = 90 * DAY;

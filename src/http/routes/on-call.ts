@@ -16,8 +16,8 @@ import { Discriminated, Id, IdParams, Instant, toIso } from '../schemas/common.j
 import { AtQuery, LayerInput, LayerOrder, LayerPatch, RangeQuery } from '../schemas/schedule.js';
 import { HoursRow, OnCall, Preview, Timeline } from '../schemas/schedule-views.js';
 import { draftOf, patchEdit } from './schedules.js';
+import { DAY } from '../../core/time/units.js';
 
-const DAY = 86_400_000;
 
 /** Parses and bounds a [from, to) query so one request cannot ask for decades of segments. */
 function rangeOf(query: { from: string; to: string }, maxDays: number): { from: number; to: number } {

@@ -23,8 +23,8 @@ import { IdParams, toIso } from '../schemas/common.js';
 import { FixedShiftInput, ItemParams, OverrideInput, RangeQuery } from '../schemas/schedule.js';
 import { FixedShiftView, OverrideView } from '../schemas/schedule-views.js';
 import type { FastifyRequest } from 'fastify';
+import { DAY } from '../../core/time/units.js';
 
-const DAY = 86_400_000;
 const MAX_SPAN_DAYS = 366;
 const MAX_AHEAD_DAYS = 2 * 366;
 
