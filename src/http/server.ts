@@ -64,7 +64,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   app.setErrorHandler(errorHandler);
   registerErrorResponses(app, apiPrefix);
   registerJsonBody(app);
-  await registerSecurityHeaders(app, deps.config.baseUrl);
+  registerSecurityHeaders(app, deps.config.baseUrl);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

