@@ -68,6 +68,18 @@ describe('schedule history', () => {
     expect(historyTimelineRows(h, t0, t0 + 8 * HOUR).layers[0]?.segments).toHaveLength(1);
   });
 
+  it("until: a structure change cuts a layer's until only if it removes the layer, and the answer's only if it changes the list", () => {
+    const h = base([
+      { effectiveFrom: t0, layerIds: ['A', 'B'] },
+      { effectiveFrom: t0 + 2 * HOUR, layerIds: ['A', 'B'] },
+      { effectiveFrom: t0 + 4 * HOUR, layerIds: ['A'] },
+    ]);
+    const r = resolveHistoryAt(h, t0 + HOUR, 24 * HOUR);
+    expect(r.until).toBe(t0 + 4 * HOUR);
+    // A never changes (one member): only the horizon bounds it; B is removed at 04:00.
+    expect(r.layers.map((l) => l.until)).toEqual([t0 + 25 * HOUR, t0 + 4 * HOUR]);
+  });
+
   it('finds gaps and sums hours across eras', () => {
     const h = base([
       { effectiveFrom: t0, layerIds: ['C'] },

@@ -78,15 +78,32 @@ export function erasOf(history: ScheduleHistory, from: Instant, to: Instant): Er
   return eras;
 }
 
-/** resolveAt over a history: `until` stops at the next structure change. */
+const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** The first structure after `index` that `differs` from the one at `index`, or Infinity. */
+function nextStructureWhere(structures: Structure[], index: number, differs: (layerIds: string[]) => boolean): Instant {
+  for (let i = index + 1; i < structures.length; i++) {
+    const s = structures[i] as Structure;
+    if (differs(s.layerIds)) return s.effectiveFrom;
+  }
+  return Infinity;
+}
+
+/**
+ * resolveAt over a history. A layer's state does not depend on the structure, so its
+ * `until` stops at a structure change only when that removes the layer; the whole
+ * answer's `until` stops at the next change of which layers exist or their order (a
+ * structure that repeats the current list changes nothing).
+ */
 export function resolveHistoryAt(history: ScheduleHistory, instant: Instant, horizon = DEFAULT_HORIZON): Resolution {
-  const index = structureIndexAt(history.structures, instant);
-  const change = history.structures[index + 1]?.effectiveFrom ?? Infinity;
+  const { structures } = history;
+  const index = structureIndexAt(structures, instant);
+  const current = index < 0 ? [] : (structures[index] as Structure).layerIds;
   const resolution = resolveAt(scheduleAt(history, instant), instant, horizon);
   return {
     primary: resolution.primary,
-    layers: resolution.layers.map((l) => ({ ...l, until: Math.min(l.until, change) })),
-    until: Math.min(resolution.until, change),
+    layers: resolution.layers.map((l) => ({ ...l, until: Math.min(l.until, nextStructureWhere(structures, index, (ids) => !ids.includes(l.layerId))) })),
+    until: Math.min(resolution.until, nextStructureWhere(structures, index, (ids) => !sameIds(ids, current))),
   };
 }
 

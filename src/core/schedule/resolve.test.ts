@@ -144,3 +144,49 @@ describe('overrides and fixed shifts', () => {
     expect(primaryAt(s, t)?.userId).toBe('ann');
   });
 });
+
+describe('until: the next change of the answer, including what starts later', () => {
+  // Mon 2024-01-01 09:00 → Tue 09:00 is bob's turn on L (daily handoffs); M is a backup.
+  const rota = layer('L', { members: ['ann', 'bob'] });
+  const backup = layer('M', { members: ['max'] });
+  const at = ms('2024-01-01T10:00Z');
+  const turnEnd = ms('2024-01-02T09:00Z');
+  const later = { start: ms('2024-01-01T15:00Z'), end: ms('2024-01-01T16:00Z') };
+
+  it('without anything later, until is the end of the rotation turn', () => {
+    const r = resolveAt(schedule([rota, backup]), at);
+    expect([r.primary?.userId, r.until, r.layers[0]?.until]).toEqual(['bob', turnEnd, turnEnd]);
+  });
+
+  it('a later schedule-wide override cuts the primary until; the layers it does not touch keep theirs', () => {
+    const r = resolveAt(schedule([rota, backup], { overrides: [override({ userId: 'wide', ...later })] }), at);
+    expect(iso(r.until)).toBe('2024-01-01T15:00Z');
+    expect(r.layers[0]?.until).toBe(turnEnd);
+  });
+
+  it('a later override on the layer cuts both the primary and that layer, even for the same person', () => {
+    for (const userId of ['ovr', 'bob']) {
+      const r = resolveAt(schedule([rota, backup], { overrides: [override({ layerId: 'L', userId, ...later })] }), at);
+      expect([iso(r.until), iso(r.layers[0]?.until ?? 0)]).toEqual(['2024-01-01T15:00Z', '2024-01-01T15:00Z']);
+    }
+  });
+
+  it('a later fixed shift on the layer cuts both the primary and that layer', () => {
+    const r = resolveAt(schedule([rota, backup], { fixedShifts: [{ layerId: 'L', userId: 'fix', ...later }] }), at);
+    expect([iso(r.until), iso(r.layers[0]?.until ?? 0)]).toEqual(['2024-01-01T15:00Z', '2024-01-01T15:00Z']);
+  });
+
+  it("a lower layer's own later override cuts that layer's until (and the whole answer's), not the primary layer's", () => {
+    const r = resolveAt(schedule([rota, backup], { overrides: [override({ layerId: 'M', userId: 'ovr', ...later })] }), at);
+    expect(r.layers.map((l) => iso(l.until))).toEqual([iso(turnEnd), '2024-01-01T15:00Z']);
+    expect(r.primary?.userId).toBe('bob');
+    expect(iso(r.until)).toBe('2024-01-01T15:00Z');
+  });
+
+  it('a later override that a newer one hides does not cut until', () => {
+    const hidden = override({ layerId: 'L', userId: 'old', ...later, createdAt: 1 });
+    const cover = override({ layerId: 'L', userId: 'new', start: ms('2024-01-01T10:00Z'), end: ms('2024-01-01T17:00Z'), createdAt: 2 });
+    const r = resolveAt(schedule([rota], { overrides: [hidden, cover] }), at);
+    expect([r.primary?.userId, iso(r.until)]).toEqual(['new', '2024-01-01T17:00Z']);
+  });
+});

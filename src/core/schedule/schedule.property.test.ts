@@ -241,6 +241,39 @@ const caseArb: fc.Arbitrary<Case> = fc
     });
   });
 
+/**
+ * A case and an instant in it, with a schedule-wide override, a layer override and a fixed
+ * shift that all start after the instant (within a day): the spans `until` used to miss.
+ */
+const laterCaseArb: fc.Arbitrary<{ c: Case; t: Instant }> = caseArb.chain((c) => {
+  const ids = c.schedule.layers.map((l) => l.id);
+  const t = fc.integer({ min: Math.floor(c.from / MINUTE), max: Math.floor((c.to - 1) / MINUTE) }).map((m) => m * MINUTE);
+  return t.chain((at) => {
+    const span = fc.tuple(fc.integer({ min: 1, max: 24 * 60 }), fc.integer({ min: 1, max: 12 * 60 })).map(([after, len]) => ({ start: at + after * MINUTE, end: at + (after + len) * MINUTE }));
+    return fc
+      .record({
+        wide: fc.record({ span, userId: fc.constantFrom(...USERS), createdAt: fc.integer({ min: 0, max: 5 }) }),
+        onLayer: fc.record({ span, layerId: fc.constantFrom(...ids), userId: fc.constantFrom(...USERS), createdAt: fc.integer({ min: 0, max: 5 }) }),
+        fixed: fc.record({ span, layerId: fc.constantFrom(...ids), userId: fc.constantFrom(...USERS) }),
+      })
+      .map(({ wide, onLayer, fixed }) => ({
+        t: at,
+        c: {
+          ...c,
+          schedule: {
+            ...c.schedule,
+            overrides: [
+              ...c.schedule.overrides,
+              { id: 'later-wide', layerId: null, userId: wide.userId, createdAt: wide.createdAt, ...wide.span },
+              { id: 'later-layer', layerId: onLayer.layerId, userId: onLayer.userId, createdAt: onLayer.createdAt, ...onLayer.span },
+            ],
+            fixedShifts: [...c.schedule.fixedShifts, { layerId: fixed.layerId, userId: fixed.userId, ...fixed.span }],
+          },
+        },
+      }));
+  });
+});
+
 const samePrimary = (a: Primary | null, b: Primary | null) => JSON.stringify(a) === JSON.stringify(b);
 const key = (r: { primary: Primary | null; layers: LayerState[] }) =>
   JSON.stringify([r.primary, r.layers.map(({ layerId, userId, source, active }) => [layerId, userId, source, active])]);
@@ -341,6 +374,35 @@ describe('schedule properties against a minute-by-minute oracle', { timeout: 60_
           if (layerChange) expect(l.until).toBe(layerChange.t);
           else expect(l.until).toBeGreaterThanOrEqual(c.to);
         });
+      }),
+      RUNS,
+    );
+  });
+
+  it('until, with overrides and fixed shifts that start later: the answer holds at every minute before it and differs at it', () => {
+    const horizon = 2 * DAY;
+    const layerKey = (r: OracleResult, li: number) => key({ primary: null, layers: [r.layers[li]!] });
+    fc.assert(
+      fc.property(laterCaseArb, ({ c, t }) => {
+        const r = resolveAt(c.schedule, t, horizon);
+        const resolve = oracle(c.schedule, t, t + horizon + MINUTE);
+        const answers: OracleResult[] = [];
+        const last = Math.max(r.until, ...r.layers.map((l) => l.until));
+        for (let m = t; m <= last; m += MINUTE) answers.push(resolve(m));
+        expect(key(r)).toBe(key(answers[0]!));
+        const holdsUntil = (what: string, until: Instant, keyOf: (x: OracleResult) => string) => {
+          expect(until).toBeGreaterThan(t);
+          expect(until).toBeLessThanOrEqual(t + horizon);
+          const want = keyOf(answers[0]!);
+          for (let m = t; m < until; m += MINUTE) {
+            const got = keyOf(answers[(m - t) / MINUTE]!);
+            if (got !== want) expect(`${what} at ${new Date(m).toISOString()}: ${got}`).toBe(`${what} at ${new Date(m).toISOString()}: ${want}`);
+          }
+          // Only the horizon may end a span without a change.
+          if (until < t + horizon) expect(`${what} at until: ${keyOf(answers[(until - t) / MINUTE]!)}`).not.toBe(`${what} at until: ${want}`);
+        };
+        holdsUntil('answer', r.until, key);
+        r.layers.forEach((l, li) => holdsUntil(`layer ${l.layerId}`, l.until, (x) => layerKey(x, li)));
       }),
       RUNS,
     );

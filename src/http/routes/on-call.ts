@@ -50,7 +50,9 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
   const configured = configuredChannels(config);
 
   async function onCall(scheduleId: string, at: number) {
-    const stored = await loadSchedule(db, scheduleId, { from: at, to: at + 1 });
+    // Every override and fixed shift not ended by `at`, not just those covering it: one that
+    // starts later is where the answer changes, so `until` cannot be right without it.
+    const stored = await loadSchedule(db, scheduleId, { from: at });
     const view = presentOnCall(stored, toHistory(stored), at, await directoryFor(db, userIdsOf(stored)));
     const named = [view.primary?.user.id, ...view.layers.map((l) => l.user?.id)].filter((id): id is string => id !== undefined);
     // Contact methods as they are now, whatever `at` asks about: they have no history.
