@@ -27,6 +27,23 @@ describe('LruMap', () => {
     expect([m.get('a'), m.get('b')]).toEqual([10, 2]);
   });
 
+  it('forgets a deleted entry, making room for another', () => {
+    const m = new LruMap<string, number>(2);
+    m.set('a', 1);
+    m.set('b', 2);
+    m.delete('a');
+    m.set('c', 3);
+    expect([m.get('a'), m.get('b'), m.get('c')]).toEqual([undefined, 2, 3]);
+  });
+
+  it('forgets everything when cleared', () => {
+    const m = new LruMap<string, number>(2);
+    m.set('a', 1);
+    m.set('b', 2);
+    m.clear();
+    expect([m.get('a'), m.get('b')]).toEqual([undefined, undefined]);
+  });
+
   it('refuses a capacity below one', () => {
     expect(() => new LruMap(0)).toThrow(RangeError);
   });

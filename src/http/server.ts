@@ -33,6 +33,7 @@ import { monitorHistoryRoutes } from './routes/monitor-history.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { contactRoutes } from './routes/contacts.js';
 import { integrationRoutes } from './routes/integrations.js';
+import { IntegrationKeys } from '../service/integration-keys.js';
 import { incidentLinkRoutes } from './routes/incident-links.js';
 import { twilioRoutes } from './routes/twilio.js';
 import { testClockRoutes } from './routes/test-clock.js';
@@ -88,6 +89,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   registerPagingHealthMetrics(deps.registry, deps.database.db);
   healthRoutes(app, deps);
 
+  // Shared by ingest, which keeps the monitors behind keys, and the monitor routes, which change them.
+  const integrationKeys = new IntegrationKeys(deps.database);
   await app.register(
     async (scope) => {
       const api = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -108,11 +111,11 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       calendarFeedRoutes(api, deps);
       policyRoutes(api, deps);
       pagingRoutes(api, deps);
-      monitorRoutes(api, deps);
+      monitorRoutes(api, deps, integrationKeys);
       monitorHistoryRoutes(api, deps);
       incidentRoutes(api, deps);
       contactRoutes(api, deps);
-      integrationRoutes(api, deps);
+      integrationRoutes(api, deps, integrationKeys);
       auditRoutes(api, deps);
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       const twilio = deps.config.twilio;

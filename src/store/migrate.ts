@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-audit-log.js';
 import * as m0014 from './migrations/0014-identity.js';
 import * as m0015 from './migrations/0015-api-token-expiry.js';
 import * as m0016 from './migrations/0016-schedule-versions.js';
+import * as m0017 from './migrations/0017-integration-key-version.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014-identity': m0014,
   '0015-api-token-expiry': m0015,
   '0016-schedule-versions': m0016,
+  '0017-integration-key-version': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

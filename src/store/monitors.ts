@@ -96,8 +96,28 @@ export async function rotateIntegrationKey(db: Kysely<DB>, id: string): Promise<
   return key;
 }
 
-export function findMonitorByKey(db: Kysely<DB>, key: string): Promise<MonitorRow | undefined> {
-  return db.selectFrom('monitors').selectAll().where('integration_key_hash', '=', sha256(key)).executeTakeFirst();
+/**
+ * The monitor behind an integration key, with the version (migration 0017) that changes
+ * whenever anything ingest reads about such a monitor changes, read in one statement so
+ * the two agree.
+ */
+export async function findMonitorByKeyHash(db: Kysely<DB>, keyHash: string): Promise<{ monitor: MonitorRow; version: string } | undefined> {
+  const row = await db
+    .selectFrom('monitors')
+    .innerJoin('integration_key_version as v', (join) => join.on('v.id', '=', 1))
+    .selectAll('monitors')
+    .select('v.version as key_version')
+    .where('integration_key_hash', '=', keyHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { key_version: version, ...monitor } = row;
+  return { monitor, version };
+}
+
+/** See findMonitorByKeyHash. */
+export async function integrationKeyVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('integration_key_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  return row.version;
 }
 
 /** One open "no heartbeat" incident per monitor; the next beat resolves it. */

@@ -72,6 +72,12 @@ export interface SchedulesTable {
 }
 
 /** Changes (by trigger) with anything a schedule's resolution reads; see migration 0016. */
+/** One row (id 1): changes whenever what ingest reads about a monitor changes (migration 0017). */
+export interface IntegrationKeyVersionTable {
+  id: number;
+  version: string;
+}
+
 export interface ScheduleVersionsTable {
   schedule_id: string;
   version: string;
@@ -336,6 +342,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   schedules: SchedulesTable;
   schedule_versions: ScheduleVersionsTable;
+  integration_key_version: IntegrationKeyVersionTable;
   schedule_layers: ScheduleLayersTable;
   layer_versions: LayerVersionsTable;
   schedule_structures: ScheduleStructuresTable;

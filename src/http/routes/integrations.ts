@@ -3,8 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AppError, RetryLaterError } from '../../core/errors.js';
 import { settleIn, triggerIn } from '../../service/incidents.js';
+import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
 import { GroupCommitLanes } from '../../store/group-commit.js';
-import { findMonitorByKey, HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
+import { HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import type { Api } from '../app-types.js';
 import { FixedWindowCounter } from '../fixed-window-counter.js';
 import type { HttpDeps } from '../deps.js';
@@ -48,7 +49,7 @@ const labelKey = (labels: Record<string, string>) =>
  * logs); PagerDuty Events API v2 senders put it in routing_key, as they would for
  * PagerDuty, and get PagerDuty's answers (202 with dedup_key, 400 invalid event, 429).
  */
-export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIngest }: HttpDeps): void {
+export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIngest }: HttpDeps, keys: IntegrationKeys): void {
   const tags = ['integrations'];
   // Every monitor counts against its own limit (rateLimitOf), passed on each take.
   const limiter = new FixedWindowCounter(0, 60_000);
@@ -69,35 +70,43 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
 
   // Query-string keys are checked in onRequest, before the body is even read, so a
   // sender with an unknown key costs no parsing; the handler picks the monitor up here.
-  const keyed = new WeakMap<FastifyRequest, MonitorRow>();
+  const keyed = new WeakMap<FastifyRequest, KeyedMonitor>();
   const checkKey = (kind: string) => async (req: FastifyRequest) => {
     const key = (req.query as Record<string, unknown>)['key'];
     if (typeof key !== 'string') throw new AppError('validation_failed', 'Which monitor?', [{ path: '/querystring/key', message: 'must be one integration key' }]);
-    const monitor = await findMonitorByKey(database.db, key);
-    if (!monitor || monitor.kind !== kind) throw new AppError('unauthenticated', 'Unknown integration key');
-    const wait = secondsToWait(monitor);
+    const entry = await keys.lookup(key);
+    if (!entry || entry.monitor.kind !== kind) throw new AppError('unauthenticated', 'Unknown integration key');
+    const wait = secondsToWait(entry.monitor);
     if (wait !== null) throw new RetryLaterError('rate_limited', 'This monitor has received its events for this minute; retry after Retry-After seconds', wait);
-    keyed.set(req, monitor);
+    keyed.set(req, entry);
   };
-  const monitorOf = (req: FastifyRequest): MonitorRow => {
-    const monitor = keyed.get(req);
-    if (!monitor) throw new Error('integration key was not checked');
-    return monitor;
+  const entryOf = (req: FastifyRequest): KeyedMonitor => {
+    const entry = keyed.get(req);
+    if (!entry) throw new Error('integration key was not checked');
+    return entry;
   };
 
-  async function apply(monitor: MonitorRow, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
-    if (monitor.paused === 1) return null;
-    onIngest(monitor.kind, action);
+  /**
+   * Writes one event for the monitor behind `entry`, as the transaction confirms it: the
+   * incident's id, null when the monitor is paused (events are dropped) or nothing was
+   * open; an unknown-key error when the key stopped naming it since it was checked.
+   */
+  async function apply(entry: KeyedMonitor, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
+    const monitorId = entry.monitor.id;
     const now = clock.now();
-    if (action === 'trigger') {
-      const { incident, created } = await commits.run(`${monitor.id}:${dedupKey}`, (trx) => triggerIn(trx, { monitorId: monitor.id, title, description, dedupKey }, now));
-      // An absorbed alert makes nothing due: in a storm of repeats the engine sleeps on.
-      if (created) wakeEngine();
-      return incident.id;
-    }
-    const incident = await commits.run(`${monitor.id}:${dedupKey}`, (trx) => settleIn(trx, database.dialect, monitor.id, dedupKey, action, now));
-    wakeEngine();
-    return incident?.id ?? null;
+    const outcome = await commits.run(`${monitorId}:${dedupKey}`, async (trx) => {
+      const monitor = await keys.confirm(trx, entry);
+      if (!monitor) return 'unknown key' as const;
+      if (monitor.paused === 1) return 'paused' as const;
+      if (action === 'trigger') return triggerIn(trx, { monitorId, title, description, dedupKey }, now);
+      return { incident: await settleIn(trx, database.dialect, monitorId, dedupKey, action, now), created: false };
+    });
+    if (outcome === 'unknown key') throw new AppError('unauthenticated', 'Unknown integration key');
+    if (outcome === 'paused') return null;
+    onIngest(entry.monitor.kind, action);
+    // An absorbed alert makes nothing due: in a storm of repeats the engine sleeps on.
+    if (outcome.created || action !== 'trigger') wakeEngine();
+    return outcome.incident?.id ?? null;
   }
 
   api.post(
@@ -114,12 +123,12 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       },
     },
     async (req, reply) => {
-      const monitor = monitorOf(req);
+      const entry = entryOf(req);
       const action = (req.body.action ?? 'trigger') as Action;
       if (action === 'trigger' && !req.body.title) throw new AppError('validation_failed', 'A trigger needs a title', [{ path: '/body/title', message: 'is required to trigger' }]);
       if (action !== 'trigger' && !req.body.dedupKey) throw new AppError('validation_failed', 'Which alert?', [{ path: '/body/dedupKey', message: `is required to ${action}` }]);
       const dedupKey = req.body.dedupKey ?? randomUUID();
-      const incidentId = await apply(monitor, action, dedupKey, req.body.title ?? '', req.body.description ?? '');
+      const incidentId = await apply(entry, action, dedupKey, req.body.title ?? '', req.body.description ?? '');
       return reply.code(202).send({ status: 'accepted' as const, dedupKey, incidentId });
     },
   );
@@ -138,11 +147,11 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         response: { 200: Type.Object({ status: Type.Literal('ok'), nextDueAt: Type.String() }) },
       },
       handler: async (req) => {
-        const monitor = monitorOf(req);
+        const entry = entryOf(req);
         const now = clock.now();
-        const nextDueAt = now + heartbeatWindowMs(monitor);
-        await setHeartbeatDue(database.db, monitor.id, nextDueAt);
-        await apply(monitor, 'resolve', HEARTBEAT_DEDUP_KEY, '', '');
+        const nextDueAt = now + heartbeatWindowMs(entry.monitor);
+        await setHeartbeatDue(database.db, entry.monitor.id, nextDueAt);
+        await apply(entry, 'resolve', HEARTBEAT_DEDUP_KEY, '', '');
         return { status: 'ok' as const, nextDueAt: new Date(nextDueAt).toISOString() };
       },
     });
@@ -163,14 +172,14 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         },
       },
       async (req, reply) => {
-        const monitor = monitorOf(req);
+        const entry = entryOf(req);
         // Queued together, in order, so a notification's alerts share a few transactions.
         await Promise.all(
           (req.body as Static<typeof AlertGroup>).alerts.map((alert) => {
             const dedupKey = alert.fingerprint ?? labelKey(alert.labels);
             const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
             const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
-            return apply(monitor, alert.status === 'firing' ? 'trigger' : 'resolve', dedupKey, title, description);
+            return apply(entry, alert.status === 'firing' ? 'trigger' : 'resolve', dedupKey, title, description);
           }),
         );
         return reply.code(202).send({ status: 'accepted' as const, alerts: req.body.alerts.length });
@@ -204,9 +213,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       const invalid = (errors: string[]) => reply.code(400).send({ status: 'invalid event', message: 'Event object is invalid', errors });
       if (req.validationError) return invalid([req.validationError.message]);
       const event = req.body as Static<typeof PdEvent>;
-      const monitor = await findMonitorByKey(database.db, event.routing_key);
-      if (!monitor || monitor.kind !== 'pagerduty') return invalid(['Invalid routing key']);
-      const wait = secondsToWait(monitor);
+      const entry = await keys.lookup(event.routing_key);
+      if (!entry || entry.monitor.kind !== 'pagerduty') return invalid(['Invalid routing key']);
+      const wait = secondsToWait(entry.monitor);
       if (wait !== null) {
         reply.header('retry-after', String(wait));
         return reply.code(429).send({ status: 'throttle event', message: 'Requests for this service are arriving too quickly.  Please retry later.' });
@@ -216,7 +225,12 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       const dedupKey = event.dedup_key ?? randomUUID().replaceAll('-', '');
       const summary = event.payload?.summary ?? '';
       const details = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
-      await apply(monitor, event.event_action, dedupKey, summary, details);
+      try {
+        await apply(entry, event.event_action, dedupKey, summary, details);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'unauthenticated') return invalid(['Invalid routing key']);
+        throw err;
+      }
       return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
     },
   );

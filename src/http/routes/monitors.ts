@@ -23,6 +23,7 @@ import { getPolicy } from '../../store/policies.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
+import type { IntegrationKeys } from '../../service/integration-keys.js';
 import { actorOf } from '../auth.js';
 import { editableTeams, requireIncidentRights, requireTeamMember } from '../permissions.js';
 import { hasRole } from '../roles.js';
@@ -52,12 +53,13 @@ const firstCheck = (now: number, intervalSeconds: number) => ({
   nextAt: now + Math.floor(Math.random() * Math.min(intervalSeconds * 1000, MINUTE)),
 });
 
-export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeScheduler, config }: HttpDeps): void {
+export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeScheduler, config }: HttpDeps, keys: IntegrationKeys): void {
   const { db } = database;
   const { destinationPolicy } = config;
   const tags = ['monitors'];
   const integration = async (row: MonitorRow) => {
     const key = await rotateIntegrationKey(db, row.id);
+    keys.forgetAll();
     const base = `${config.baseUrl}/api/v1/integrations`;
     const integrationUrl = row.kind === 'pagerduty' ? `${base}/pagerduty/v2/enqueue` : `${base}/${row.kind}?key=${key}`;
     return { integrationKey: key, integrationUrl };
@@ -180,6 +182,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         const config = rateLimit === undefined ? undefined : { ...(JSON.parse(row.config) as object), rateLimit };
         await updateMonitor(db, row.id, { name, policyId, paused, config }, now);
       }
+      keys.forgetAll();
       // Unpausing restarts the wait for a beat rather than alerting on the pause itself.
       if (row.kind === 'heartbeat' && req.body.paused === false && row.paused === 1) await setHeartbeatDue(db, row.id, clock.now() + heartbeatWindowMs(row));
       return presentOne(req, await getMonitor(db, row.id));
@@ -190,6 +193,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     const row = await getMonitor(db, req.params.id);
     await requireTeamMember(db, req, row.team_id);
     await deleteMonitor(db, row.id);
+    keys.forgetAll();
     return reply.code(204).send(null);
   });
 
