@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors.js';
 import { applyEdit, type EditResult, type ScheduleEdit } from '../core/schedule/edit.js';
 import type { ScheduleHistory } from '../core/schedule/history.js';
-import type { Instant, LayerDraft } from '../core/schedule/types.js';
+import type { Instant, LayerDraft, Restriction } from '../core/schedule/types.js';
 import { validateLayerDraft } from '../core/schedule/validate.js';
 import { audited, type AuditedChange } from '../store/audit.js';
 import type { Database } from '../store/database.js';
@@ -45,17 +45,20 @@ export async function checkMembers(db: Kysely<DB>, members: string[], path: stri
   if (errors.length > 0) throw new AppError('validation_failed', 'Some members are not users', errors);
 }
 
-/** Checks what the JSON schema cannot (real calendar dates, known zones), as field errors under `path`. */
-export function assertValidDraft(draft: LayerDraft, path: string): void {
-  const problems = validateLayerDraft(draft);
+/**
+ * Checks what the JSON schema cannot (real calendar dates, known zones), as field errors
+ * under `path`. `kept`: the layer's restriction before the edit (see validateLayerDraft).
+ */
+export function assertValidDraft(draft: LayerDraft, path: string, kept?: Restriction): void {
+  const problems = validateLayerDraft(draft, kept);
   if (problems.length === 0) return;
   // The core names fields like "rotation.days[0]"; the API speaks JSON pointers.
   const pointer = (p: string) => p.replace(/\[(\d+)\]/g, '.$1').split('.').join('/');
   throw new AppError('validation_failed', 'Some fields are not valid', problems.map((p) => ({ path: `${path}/${pointer(p.path)}`, message: p.message })));
 }
 
-export async function checkDraft(db: Kysely<DB>, draft: LayerDraft, path: string): Promise<void> {
-  assertValidDraft(draft, path);
+export async function checkDraft(db: Kysely<DB>, draft: LayerDraft, path: string, kept?: Restriction): Promise<void> {
+  assertValidDraft(draft, path, kept);
   await checkMembers(db, draft.members, `${path}/members`);
 }
 

@@ -171,3 +171,34 @@ test('the rotation order is rearranged by drag and drop, here with the keyboard'
   await layer.getByRole('button', { name: 'Discard changes' }).click();
   await expect(layer.getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
 });
+
+test('a layer restriction is set as one "days and hours" entry; an end equal to the start is refused at the field', async ({ page }) => {
+  const name = scheduleName();
+  await buildSeedSchedule(page, name);
+
+  const layer = page.getByRole('region', { name: 'Layer Senior' });
+  await layer.getByRole('radio', { name: /Days and hours/ }).check();
+  // The new entry starts as Mon–Fri 09:00–17:00; make it Mon–Thu and end when it starts.
+  await expect(layer.getByText('Mon–Fri 09:00–17:00', { exact: true })).toBeVisible();
+  await layer.getByRole('group', { name: 'Hours 1 days' }).getByText('Fri').click();
+  const to = layer.getByLabel('Hours 1 to');
+  await to.fill('09:00');
+  await expect(to).toHaveAccessibleDescription('Must differ from the start');
+  // The API refuses it too, at that field.
+  await layer.getByRole('button', { name: 'Save layer' }).click();
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(layer.getByText('Some fields are not valid')).toBeVisible();
+
+  await to.fill('17:00');
+  await expect(layer.getByText('Mon–Thu 09:00–17:00', { exact: true })).toBeVisible();
+  await layer.getByRole('button', { name: 'Save layer' }).click();
+  const review = page.getByRole('dialog', { name: 'Review layer change' });
+  await expect(review).toContainText('Change layer Senior');
+  await review.getByRole('button', { name: 'Save change' }).click();
+  await expect(review).toBeHidden();
+
+  await page.reload();
+  const saved = page.getByRole('region', { name: 'Layer Senior' });
+  await expect(saved.getByRole('radio', { name: /Days and hours/ })).toBeChecked();
+  await expect(saved.getByText('Mon–Thu 09:00–17:00', { exact: true })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zone } from '../time/zone.js';
-import { compileRestriction } from './restriction.js';
-import type { Restriction, RestrictionWindow } from './types.js';
+import { compileRestriction, restrictionWindows } from './restriction.js';
+import type { DailyWindow, Restriction, RestrictionWindow } from './types.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(':00.000Z', 'Z');
 const ms = (text: string) => Date.parse(text);
@@ -92,6 +92,48 @@ describe('custom windows', () => {
 
   it('rejects bad weekdays', () => {
     expect(() => compileRestriction(custom({ startDay: 0 as 1, startTime: '00:00', endDay: 1, endTime: '01:00' }), zone('UTC'))).toThrow(RangeError);
+  });
+});
+
+const daily = (...windows: DailyWindow[]): Restriction => ({ kind: 'daily', windows });
+
+describe('daily windows', () => {
+  it('Mon–Fri 09:00–17:00 is one entry and equals business hours', () => {
+    const r = daily({ days: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '17:00' });
+    expect(restrictionWindows(r)).toEqual(restrictionWindows({ kind: 'business_hours' }));
+    expect(activeSpans(r, 'America/Chicago', '2024-01-12T00:00Z', '2024-01-16T00:00Z')).toEqual(
+      activeSpans({ kind: 'business_hours' }, 'America/Chicago', '2024-01-12T00:00Z', '2024-01-16T00:00Z'),
+    );
+  });
+
+  it('every day 08:00–10:00', () => {
+    const r = daily({ days: [1, 2, 3, 4, 5, 6, 7], startTime: '08:00', endTime: '10:00' });
+    expect(activeSpans(r, 'UTC', '2024-01-13T00:00Z', '2024-01-15T00:00Z')).toEqual(['2024-01-13T08:00Z/2024-01-13T10:00Z', '2024-01-14T08:00Z/2024-01-14T10:00Z']);
+  });
+
+  it('an end before the start runs past midnight into the next day, Sunday into Monday', () => {
+    const r = daily({ days: [5, 7], startTime: '22:00', endTime: '06:00' });
+    expect(restrictionWindows(r)).toEqual([
+      { startDay: 5, startTime: '22:00', endDay: 6, endTime: '06:00' },
+      { startDay: 7, startTime: '22:00', endDay: 1, endTime: '06:00' },
+    ]);
+    expect(activeSpans(r, 'UTC', '2024-01-12T00:00Z', '2024-01-16T00:00Z')).toEqual(['2024-01-12T22:00Z/2024-01-13T06:00Z', '2024-01-14T22:00Z/2024-01-15T06:00Z']);
+  });
+
+  it('an (unvalidated) end equal to the start is a whole day, never the whole week', () => {
+    const r = daily({ days: [3], startTime: '10:00', endTime: '10:00' });
+    expect(activeSpans(r, 'UTC', '2024-01-08T00:00Z', '2024-01-15T00:00Z')).toEqual(['2024-01-10T10:00Z/2024-01-11T10:00Z']);
+  });
+
+  it('follow the wall clock on DST change days (Chicago): 23 h and 25 h days keep their local hours', () => {
+    const nights = daily({ days: [6], startTime: '22:00', endTime: '04:00' });
+    // Same as the weekly window Sat 22:00 → Sun 04:00: 5 h at spring forward, 7 h at fall back.
+    expect(activeSpans(nights, 'America/Chicago', '2024-03-09T12:00Z', '2024-03-11T00:00Z')).toEqual(['2024-03-10T04:00Z/2024-03-10T09:00Z']);
+    expect(activeSpans(nights, 'America/Chicago', '2024-11-02T12:00Z', '2024-11-04T00:00Z')).toEqual(['2024-11-03T03:00Z/2024-11-03T10:00Z']);
+    const sunday = daily({ days: [7], startTime: '01:30', endTime: '03:00' });
+    // Spring forward: 01:30 CST = 07:30Z, 03:00 CDT = 08:00Z. Fall back: 01:30 CDT (first) = 06:30Z, 03:00 CST = 09:00Z.
+    expect(activeSpans(sunday, 'America/Chicago', '2024-03-09T12:00Z', '2024-03-11T00:00Z')).toEqual(['2024-03-10T07:30Z/2024-03-10T08:00Z']);
+    expect(activeSpans(sunday, 'America/Chicago', '2024-11-02T12:00Z', '2024-11-04T00:00Z')).toEqual(['2024-11-03T06:30Z/2024-11-03T09:00Z']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { DAY, WEEK } from '../time/units.js';
 import { msOfWeek, parseTimeOfDay, startOfWeek, weekOffset } from '../time/wall-clock.js';
 import type { ZoneRules } from '../time/zone.js';
-import type { Instant, Restriction, RestrictionWindow } from './types.js';
+import type { DailyWindow, Instant, Restriction, RestrictionWindow, Weekday } from './types.js';
 
 /** When a layer is active. Edges are the instants where activity may change. */
 export interface Mask {
@@ -28,6 +28,20 @@ export const WEEKENDS: RestrictionWindow[] = [{ startDay: 6, startTime: '00:00',
 const ALWAYS: Mask = { activeAt: () => true, nextEdge: () => Infinity };
 const NEVER: Mask = { activeAt: () => false, nextEdge: () => Infinity };
 
+/**
+ * A daily window as one weekly window per listed day. The end falls on the next day when
+ * it is not after the start, so an (unvalidated) equal end is a whole day, never a week.
+ */
+export function weeklyWindowsOf(window: DailyWindow): RestrictionWindow[] {
+  const overnight = parseTimeOfDay(window.endTime) <= parseTimeOfDay(window.startTime);
+  return window.days.map((day) => ({
+    startDay: day,
+    startTime: window.startTime,
+    endDay: overnight ? (((day % 7) + 1) as Weekday) : day,
+    endTime: window.endTime,
+  }));
+}
+
 export function restrictionWindows(restriction: Restriction): RestrictionWindow[] | null {
   switch (restriction.kind) {
     case 'always':
@@ -36,6 +50,8 @@ export function restrictionWindows(restriction: Restriction): RestrictionWindow[
       return BUSINESS_HOURS;
     case 'weekends':
       return WEEKENDS;
+    case 'daily':
+      return restriction.windows.flatMap(weeklyWindowsOf);
     case 'custom':
       return restriction.windows;
   }
@@ -45,15 +61,14 @@ export function restrictionWindows(restriction: Restriction): RestrictionWindow[
 const BUSINESS_SPANS = mergeSpans(BUSINESS_HOURS.map(toSpan));
 const WEEKEND_SPANS = mergeSpans(WEEKENDS.map(toSpan));
 
+function spansOf(restriction: Restriction): Span[] | null {
+  if (restriction.kind === 'business_hours') return BUSINESS_SPANS;
+  if (restriction.kind === 'weekends') return WEEKEND_SPANS;
+  return restriction.kind === 'always' ? null : mergeSpans((restrictionWindows(restriction) as RestrictionWindow[]).map(toSpan));
+}
+
 export function compileRestriction(restriction: Restriction, zone: ZoneRules): Mask {
-  const spans =
-    restriction.kind === 'always'
-      ? null
-      : restriction.kind === 'business_hours'
-        ? BUSINESS_SPANS
-        : restriction.kind === 'weekends'
-          ? WEEKEND_SPANS
-          : mergeSpans(restriction.windows.map(toSpan));
+  const spans = spansOf(restriction);
   if (!spans || spans.some((s) => s.end - s.start >= WEEK)) return ALWAYS;
   if (spans.length === 0) return NEVER;
   return new WeeklyMask(spans, zone);
@@ -110,7 +125,8 @@ function toSpan(window: RestrictionWindow): Span {
   }
   const start = weekOffset(window.startDay, parseTimeOfDay(window.startTime));
   let end = weekOffset(window.endDay, parseTimeOfDay(window.endTime));
-  // An end at or before the start wraps past the week end; equal means the whole week.
+  // An end at or before the start wraps past the week end; equal means the whole week
+  // (validation refuses new ones, but stored windows keep meaning what they meant).
   if (end <= start) end += WEEK;
   return { start, end };
 }

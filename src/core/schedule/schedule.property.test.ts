@@ -67,6 +67,12 @@ function windowsOf(v: LayerVersion): RestrictionWindow[] | null {
   if (r.kind === 'always') return null;
   if (r.kind === 'business_hours') return [1, 2, 3, 4, 5].map((d) => ({ startDay: d, startTime: '09:00', endDay: d, endTime: '17:00' }) as RestrictionWindow);
   if (r.kind === 'weekends') return [{ startDay: 6, startTime: '00:00', endDay: 1, endTime: '00:00' }];
+  if (r.kind === 'daily') {
+    // Each listed day; an end not after the start belongs to the next day.
+    return r.windows.flatMap((w) =>
+      w.days.map((d) => ({ startDay: d, startTime: w.startTime, endDay: (w.endTime > w.startTime ? d : (d % 7) + 1) as Weekday, endTime: w.endTime })),
+    );
+  }
   return r.windows;
 }
 
@@ -184,6 +190,15 @@ const restrictionArb: fc.Arbitrary<Restriction> = fc.oneof(
   fc.constant({ kind: 'business_hours' as const }),
   fc.constant({ kind: 'weekends' as const }),
   fc.record({ kind: fc.constant('custom' as const), windows: fc.array(windowArb, { minLength: 0, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('daily' as const),
+    windows: fc.array(
+      fc
+        .record({ days: fc.uniqueArray(weekday, { minLength: 1, maxLength: 7 }), startTime: hhmm, endTime: hhmm })
+        .filter((w) => w.startTime !== w.endTime),
+      { minLength: 0, maxLength: 2 },
+    ),
+  }),
 );
 
 interface Case {

@@ -25,12 +25,24 @@ export interface RestrictionWindow {
   endTime: LocalTime;
 }
 
+/**
+ * The same hours on each of `days` ("Mon–Fri 09:00–17:00"). An end before the start runs
+ * past midnight into the next day; validation refuses an end equal to the start.
+ */
+export interface DailyWindow {
+  days: Weekday[];
+  startTime: LocalTime;
+  endTime: LocalTime;
+}
+
 export type Restriction =
   | { kind: 'always' }
   /** Monday–Friday 09:00–17:00. */
   | { kind: 'business_hours' }
   /** Saturday 00:00 to Monday 00:00. */
   | { kind: 'weekends' }
+  /** One entry per set of days with the same hours, instead of one weekly window per day. */
+  | { kind: 'daily'; windows: DailyWindow[] }
   | { kind: 'custom'; windows: RestrictionWindow[] };
 
 /** What a user edits: a layer's configuration without its history bookkeeping. */

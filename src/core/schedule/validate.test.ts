@@ -35,4 +35,26 @@ describe('validateLayerDraft', () => {
     expect(validateLayerDraft(weekly).map((p) => p.path)).toEqual(['rotation.handoffDay']);
     expect(validateLayerDraft({ ...ok, rotation: { kind: 'daily', handoffTime: '09:00', days: [] } }).map((p) => p.path)).toEqual(['rotation.days']);
   });
+
+  it('daily windows: days, times, and an end equal to the start is refused at endTime', () => {
+    const daily = (startTime: string, endTime: string, days = [1, 2, 3, 4, 5]) =>
+      ({ ...ok, restriction: { kind: 'daily', windows: [{ days, startTime, endTime }] } }) as LayerDraft;
+    expect(validateLayerDraft(daily('09:00', '17:00'))).toEqual([]);
+    expect(validateLayerDraft(daily('22:00', '06:00'))).toEqual([]);
+    const equal = validateLayerDraft(daily('08:00', '08:00'));
+    expect(equal).toEqual([{ path: 'restriction.windows[0].endTime', message: expect.stringContaining('ambiguous') }]);
+    expect(validateLayerDraft(daily('9:00', '17:00', [0, 3])).map((p) => p.path)).toEqual(['restriction.windows[0].days[0]', 'restriction.windows[0].startTime']);
+    expect(validateLayerDraft(daily('09:00', '17:00', [])).map((p) => p.path)).toEqual(['restriction.windows[0].days']);
+  });
+
+  it('a new weekly window that ends when it starts is refused; one the layer already has is kept', () => {
+    const week = { startDay: 3, startTime: '10:00', endDay: 3, endTime: '10:00' } as const;
+    const other = { startDay: 1, startTime: '09:00', endDay: 1, endTime: '17:00' } as const;
+    const draft: LayerDraft = { ...ok, restriction: { kind: 'custom', windows: [other, week] } };
+    expect(validateLayerDraft(draft)).toEqual([{ path: 'restriction.windows[1].endTime', message: expect.stringContaining('ambiguous') }]);
+    expect(validateLayerDraft(draft, { kind: 'custom', windows: [{ ...week }] })).toEqual([]);
+    expect(validateLayerDraft(draft, { kind: 'custom', windows: [{ ...week, startTime: '11:00', endTime: '11:00' }] })).toHaveLength(1);
+    // Same time on different days is an ordinary window of almost a week.
+    expect(validateLayerDraft({ ...ok, restriction: { kind: 'custom', windows: [{ ...week, endDay: 4 }] } })).toEqual([]);
+  });
 });

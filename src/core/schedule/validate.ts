@@ -1,6 +1,6 @@
 import { parseTimeOfDay, parseWallDateTime } from '../time/wall-clock.js';
 import { assertTimeZone } from '../time/zone.js';
-import type { LayerDraft, RestrictionWindow } from './types.js';
+import type { DailyWindow, LayerDraft, Restriction, RestrictionWindow } from './types.js';
 
 export interface DraftProblem {
   /** Dotted path inside the draft, e.g. 'rotation.days[2]'. */
@@ -8,11 +8,18 @@ export interface DraftProblem {
   message: string;
 }
 
+const sameWindow = (a: RestrictionWindow, b: RestrictionWindow) =>
+  a.startDay === b.startDay && a.startTime === b.startTime && a.endDay === b.endDay && a.endTime === b.endTime;
+
 /**
  * Everything wrong with a layer draft, so an API can answer 400 with field paths rather
  * than letting the compile step throw. An empty list means the core accepts the draft.
+ *
+ * `kept` is the restriction the layer already has, if any. A weekly window that ends when
+ * it starts has always meant the whole week; new ones are refused as ambiguous, but one
+ * the layer already has is let through unchanged so that stored layers stay editable.
  */
-export function validateLayerDraft(draft: LayerDraft): DraftProblem[] {
+export function validateLayerDraft(draft: LayerDraft, kept?: Restriction): DraftProblem[] {
   const problems: DraftProblem[] = [];
   const check = (path: string, test: () => void) => {
     try {
@@ -49,14 +56,30 @@ export function validateLayerDraft(draft: LayerDraft): DraftProblem[] {
       problems.push({ path: 'rotation.kind', message: 'must be daily, weekly or custom' });
   }
   if (restriction.kind === 'custom') {
+    const stored = kept?.kind === 'custom' ? kept.windows : [];
     restriction.windows.forEach((w: RestrictionWindow, i) => {
-      weekday(`restriction.windows[${i}].startDay`, w.startDay);
-      check(`restriction.windows[${i}].startTime`, () => parseTimeOfDay(w.startTime));
-      weekday(`restriction.windows[${i}].endDay`, w.endDay);
-      check(`restriction.windows[${i}].endTime`, () => parseTimeOfDay(w.endTime));
+      const path = `restriction.windows[${i}]`;
+      weekday(`${path}.startDay`, w.startDay);
+      check(`${path}.startTime`, () => parseTimeOfDay(w.startTime));
+      weekday(`${path}.endDay`, w.endDay);
+      check(`${path}.endTime`, () => parseTimeOfDay(w.endTime));
+      if (w.startDay === w.endDay && w.startTime === w.endTime && !stored.some((s) => sameWindow(s, w))) {
+        problems.push({ path: `${path}.endTime`, message: 'must differ from the start: a window that ends when it starts is ambiguous (for the whole week use always)' });
+      }
+    });
+  } else if (restriction.kind === 'daily') {
+    restriction.windows.forEach((w: DailyWindow, i) => {
+      const path = `restriction.windows[${i}]`;
+      if (w.days.length === 0) problems.push({ path: `${path}.days`, message: 'must list at least one weekday' });
+      w.days.forEach((d, j) => weekday(`${path}.days[${j}]`, d));
+      check(`${path}.startTime`, () => parseTimeOfDay(w.startTime));
+      check(`${path}.endTime`, () => parseTimeOfDay(w.endTime));
+      if (w.startTime === w.endTime) {
+        problems.push({ path: `${path}.endTime`, message: 'must differ from startTime: equal times are ambiguous (an end before the start runs past midnight)' });
+      }
     });
   } else if (!['always', 'business_hours', 'weekends'].includes(restriction.kind)) {
-    problems.push({ path: 'restriction.kind', message: 'must be always, business_hours, weekends or custom' });
+    problems.push({ path: 'restriction.kind', message: 'must be always, business_hours, weekends, daily or custom' });
   }
   draft.members.forEach((m, i) => {
     if (typeof m !== 'string' || m.length === 0) problems.push({ path: `members[${i}]`, message: 'must be a user id' });

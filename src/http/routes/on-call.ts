@@ -125,8 +125,8 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
         }
         case 'update_layer': {
           const update = patchEdit(history, input.layerId, input.patch, from);
-          await checkDraft(db, update.draft, '/body/edit/patch');
-          edit = update;
+          await checkDraft(db, update.edit.draft, '/body/edit/patch', update.kept);
+          edit = update.edit;
           break;
         }
         default:

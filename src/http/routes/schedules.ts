@@ -6,7 +6,7 @@ import type { Target } from '../../core/escalation/types.js';
 import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { draftAt, type ScheduleEdit } from '../../core/schedule/edit.js';
 import type { ScheduleHistory } from '../../core/schedule/history.js';
-import type { Layer, LayerDraft } from '../../core/schedule/types.js';
+import type { Layer, LayerDraft, Restriction } from '../../core/schedule/types.js';
 import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
@@ -34,26 +34,26 @@ export function draftOf(input: LayerFields, scheduleZone: string): LayerDraft {
   };
 }
 
-/** The edit a layer patch describes, against the layer's configuration in force at `at`. */
+/**
+ * The edit a layer patch describes, against the layer's configuration in force at `at`,
+ * and the restriction it had (what validation lets through unchanged).
+ */
 export function patchEdit(
   history: ScheduleHistory,
   layerId: string,
   patch: Static<typeof LayerPatch>,
   at: number,
-): Extract<ScheduleEdit, { kind: 'update_layer' }> {
+): { edit: Extract<ScheduleEdit, { kind: 'update_layer' }>; kept: Restriction } {
   const layer = history.layers.find((l) => l.id === layerId) as Layer | undefined;
   if (!layer) throw new AppError('not_found', `No layer ${layerId} in this schedule`);
   const current = draftAt(layer, at);
-  return {
-    kind: 'update_layer',
-    layerId,
-    draft: {
-      timeZone: patch.timeZone ?? current.timeZone,
-      rotation: patch.rotation ?? current.rotation,
-      restriction: patch.restriction ?? current.restriction,
-      members: patch.members ?? current.members,
-    },
+  const draft = {
+    timeZone: patch.timeZone ?? current.timeZone,
+    rotation: patch.rotation ?? current.rotation,
+    restriction: patch.restriction ?? current.restriction,
+    members: patch.members ?? current.members,
   };
+  return { edit: { kind: 'update_layer', layerId, draft }, kept: current.restriction };
 }
 
 const changesConfig = (p: Static<typeof LayerPatch>) =>
@@ -211,9 +211,9 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
       if (changesConfig(req.body)) {
         const rename = req.body.name === undefined ? undefined : { layerId, name: req.body.name };
         const edit = (history: ScheduleHistory) => {
-          const update = patchEdit(history, layerId, req.body, at);
-          assertValidDraft(update.draft, '/body');
-          return update;
+          const { edit, kept } = patchEdit(history, layerId, req.body, at);
+          assertValidDraft(edit.draft, '/body', kept);
+          return edit;
         };
         await editSchedule(database, id, edit, at, now, rename);
       } else if (req.body.name !== undefined) {

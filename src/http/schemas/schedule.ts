@@ -34,15 +34,29 @@ export const RotationSchema = Discriminated(
 
 export const Window = Type.Object({ startDay: Weekday, startTime: HHMM, endDay: Weekday, endTime: HHMM }, strict);
 
+export const DailyWindow = Type.Object(
+  {
+    days: Type.Array(Weekday, { minItems: 1, maxItems: 7, uniqueItems: true }),
+    startTime: HHMM,
+    endTime: HHMM,
+  },
+  {
+    ...strict,
+    description:
+      'On each of days, from startTime to endTime local (e.g. Mon–Fri 09:00–17:00). An endTime before startTime runs past midnight into the next day; an endTime equal to startTime is refused as ambiguous',
+  },
+);
+
 export const RestrictionSchema = Discriminated(
   'kind',
   [
     Type.Object({ kind: Type.Literal('always') }, strict),
     Type.Object({ kind: Type.Literal('business_hours') }, strict),
     Type.Object({ kind: Type.Literal('weekends') }, strict),
+    Type.Object({ kind: Type.Literal('daily'), windows: Type.Array(DailyWindow, { maxItems: 100 }) }, strict),
     Type.Object({ kind: Type.Literal('custom'), windows: Type.Array(Window, { maxItems: 100 }) }, strict),
   ],
-  'When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows',
+  'When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts)',
 );
 
 const LayerName = Type.String({ minLength: 1, maxLength: 100 });

@@ -6,6 +6,7 @@ export type LayerView = ScheduleDetail['layers'][number];
 export type Rotation = LayerView['rotation'];
 export type Restriction = LayerView['restriction'];
 export type RestrictionWindow = Extract<Restriction, { kind: 'custom' }>['windows'][number];
+export type DailyWindow = Extract<Restriction, { kind: 'daily' }>['windows'][number];
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = RestrictionWindow['startDay'];
 export type UserRef = LayerView['members'][number];

@@ -8543,7 +8543,7 @@ export interface operations {
                         /** @description User ids in rotation order; repeats allowed */
                         members: string[];
                         name: string;
-                        /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                        /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                         restriction?: {
                             /** @enum {string} */
                             kind: "always";
@@ -8553,6 +8553,16 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "weekends";
+                        } | {
+                            /** @enum {string} */
+                            kind: "daily";
+                            windows: {
+                                days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                /** @description Local time 'HH:MM' */
+                                endTime: string;
+                                /** @description Local time 'HH:MM' */
+                                startTime: string;
+                            }[];
                         } | {
                             /** @enum {string} */
                             kind: "custom";
@@ -8646,7 +8656,7 @@ export interface operations {
                             name: string;
                             /** @description 0 is the top layer, labelled Primary */
                             position: number;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -8656,6 +8666,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -8707,7 +8727,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 }[];
-                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                                 restriction: {
                                     /** @enum {string} */
                                     kind: "always";
@@ -8717,6 +8737,16 @@ export interface operations {
                                 } | {
                                     /** @enum {string} */
                                     kind: "weekends";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    windows: {
+                                        days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                        /** @description Local time 'HH:MM' */
+                                        endTime: string;
+                                        /** @description Local time 'HH:MM' */
+                                        startTime: string;
+                                    }[];
                                 } | {
                                     /** @enum {string} */
                                     kind: "custom";
@@ -8878,7 +8908,7 @@ export interface operations {
                             name: string;
                             /** @description 0 is the top layer, labelled Primary */
                             position: number;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -8888,6 +8918,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -8939,7 +8979,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 }[];
-                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                                 restriction: {
                                     /** @enum {string} */
                                     kind: "always";
@@ -8949,6 +8989,16 @@ export interface operations {
                                 } | {
                                     /** @enum {string} */
                                     kind: "weekends";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    windows: {
+                                        days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                        /** @description Local time 'HH:MM' */
+                                        endTime: string;
+                                        /** @description Local time 'HH:MM' */
+                                        startTime: string;
+                                    }[];
                                 } | {
                                     /** @enum {string} */
                                     kind: "custom";
@@ -9238,7 +9288,7 @@ export interface operations {
                             name: string;
                             /** @description 0 is the top layer, labelled Primary */
                             position: number;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -9248,6 +9298,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -9299,7 +9359,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 }[];
-                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                                 restriction: {
                                     /** @enum {string} */
                                     kind: "always";
@@ -9309,6 +9369,16 @@ export interface operations {
                                 } | {
                                     /** @enum {string} */
                                     kind: "weekends";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    windows: {
+                                        days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                        /** @description Local time 'HH:MM' */
+                                        endTime: string;
+                                        /** @description Local time 'HH:MM' */
+                                        startTime: string;
+                                    }[];
                                 } | {
                                     /** @enum {string} */
                                     kind: "custom";
@@ -9979,7 +10049,7 @@ export interface operations {
                             name: string;
                             /** @description 0 is the top layer, labelled Primary */
                             position: number;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -9989,6 +10059,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -10040,7 +10120,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 }[];
-                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                                 restriction: {
                                     /** @enum {string} */
                                     kind: "always";
@@ -10050,6 +10130,16 @@ export interface operations {
                                 } | {
                                     /** @enum {string} */
                                     kind: "weekends";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    windows: {
+                                        days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                        /** @description Local time 'HH:MM' */
+                                        endTime: string;
+                                        /** @description Local time 'HH:MM' */
+                                        startTime: string;
+                                    }[];
                                 } | {
                                     /** @enum {string} */
                                     kind: "custom";
@@ -10203,7 +10293,7 @@ export interface operations {
                     /** @description User ids in rotation order; repeats allowed */
                     members: string[];
                     name: string;
-                    /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                    /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                     restriction?: {
                         /** @enum {string} */
                         kind: "always";
@@ -10213,6 +10303,16 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         kind: "weekends";
+                    } | {
+                        /** @enum {string} */
+                        kind: "daily";
+                        windows: {
+                            days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                            /** @description Local time 'HH:MM' */
+                            endTime: string;
+                            /** @description Local time 'HH:MM' */
+                            startTime: string;
+                        }[];
                     } | {
                         /** @enum {string} */
                         kind: "custom";
@@ -10294,7 +10394,7 @@ export interface operations {
                             name: string;
                             /** @description 0 is the top layer, labelled Primary */
                             position: number;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -10304,6 +10404,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -10355,7 +10465,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 }[];
-                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                                 restriction: {
                                     /** @enum {string} */
                                     kind: "always";
@@ -10365,6 +10475,16 @@ export interface operations {
                                 } | {
                                     /** @enum {string} */
                                     kind: "weekends";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    windows: {
+                                        days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                        /** @description Local time 'HH:MM' */
+                                        endTime: string;
+                                        /** @description Local time 'HH:MM' */
+                                        startTime: string;
+                                    }[];
                                 } | {
                                     /** @enum {string} */
                                     kind: "custom";
@@ -10549,7 +10669,7 @@ export interface operations {
                             name: string;
                             /** @description 0 is the top layer, labelled Primary */
                             position: number;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -10559,6 +10679,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -10610,7 +10740,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 }[];
-                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                                 restriction: {
                                     /** @enum {string} */
                                     kind: "always";
@@ -10620,6 +10750,16 @@ export interface operations {
                                 } | {
                                     /** @enum {string} */
                                     kind: "weekends";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    windows: {
+                                        days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                        /** @description Local time 'HH:MM' */
+                                        endTime: string;
+                                        /** @description Local time 'HH:MM' */
+                                        startTime: string;
+                                    }[];
                                 } | {
                                     /** @enum {string} */
                                     kind: "custom";
@@ -10795,7 +10935,7 @@ export interface operations {
                     /** @description User ids in rotation order; repeats allowed */
                     members?: string[];
                     name?: string;
-                    /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                    /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                     restriction?: {
                         /** @enum {string} */
                         kind: "always";
@@ -10805,6 +10945,16 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         kind: "weekends";
+                    } | {
+                        /** @enum {string} */
+                        kind: "daily";
+                        windows: {
+                            days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                            /** @description Local time 'HH:MM' */
+                            endTime: string;
+                            /** @description Local time 'HH:MM' */
+                            startTime: string;
+                        }[];
                     } | {
                         /** @enum {string} */
                         kind: "custom";
@@ -10886,7 +11036,7 @@ export interface operations {
                             name: string;
                             /** @description 0 is the top layer, labelled Primary */
                             position: number;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -10896,6 +11046,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -10947,7 +11107,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                 }[];
-                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                                /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                                 restriction: {
                                     /** @enum {string} */
                                     kind: "always";
@@ -10957,6 +11117,16 @@ export interface operations {
                                 } | {
                                     /** @enum {string} */
                                     kind: "weekends";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    windows: {
+                                        days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                        /** @description Local time 'HH:MM' */
+                                        endTime: string;
+                                        /** @description Local time 'HH:MM' */
+                                        startTime: string;
+                                    }[];
                                 } | {
                                     /** @enum {string} */
                                     kind: "custom";
@@ -11587,7 +11757,7 @@ export interface operations {
                             /** @description User ids in rotation order; repeats allowed */
                             members: string[];
                             name: string;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction?: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -11597,6 +11767,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";
@@ -11657,7 +11837,7 @@ export interface operations {
                             /** @description User ids in rotation order; repeats allowed */
                             members?: string[];
                             name?: string;
-                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, or weekly windows */
+                            /** @description When the layer is active: always, Mon–Fri 09:00–17:00, weekends, the same hours on chosen days (daily), or weekly windows (custom; a new window may not end when it starts) */
                             restriction?: {
                                 /** @enum {string} */
                                 kind: "always";
@@ -11667,6 +11847,16 @@ export interface operations {
                             } | {
                                 /** @enum {string} */
                                 kind: "weekends";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
                             } | {
                                 /** @enum {string} */
                                 kind: "custom";

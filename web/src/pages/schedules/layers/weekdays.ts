@@ -17,3 +17,17 @@ export const toWeekday = (value: string | null): Weekday | null => {
   const n = Number(value);
   return n >= 1 && n <= 7 ? (n as Weekday) : null;
 };
+
+/** Days in words: "every day", "Mon–Fri", "Mon, Wed, Sat–Sun". */
+export function daysText(days: Weekday[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (sorted.length === 7) return 'every day';
+  const runs: Weekday[][] = [];
+  for (const d of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === d - 1) run.push(d);
+    else runs.push([d]);
+  }
+  const short = (d: Weekday) => weekdays[d - 1]?.short ?? String(d);
+  return runs.map((r) => (r.length > 2 ? `${short(r[0] as Weekday)}–${short(r[r.length - 1] as Weekday)}` : r.map(short).join(', '))).join(', ');
+}
