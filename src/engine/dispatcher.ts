@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message } from '../channels/channel.js';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
+import { GroupCommitLanes, type Work } from '../store/group-commit.js';
+import type { DB } from '../store/schema.js';
 import type { ContactKind } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import { afterFinalFailure } from '../service/unreached.js';
@@ -64,11 +67,19 @@ export class Dispatcher {
   /** Per host: a cap shared by its endpoints, so one host is not flooded. */
   private readonly hosts = new DestinationGate({ ...gateDefaults, concurrency: 32 });
   private stopping = false;
+  /**
+   * Outcomes of sends finishing together share transactions: on SQLite every write waits
+   * for the one connection (behind an alert storm's ingest, say), so a write per page
+   * kept pages sent long before they were recorded, and held up the next ones.
+   */
+  private readonly outcomes: GroupCommitLanes;
 
   constructor(
     private readonly deps: DispatcherDeps,
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    this.outcomes = GroupCommitLanes.for(deps.database);
+  }
 
   /** Notification ids this node is working on, whose leases it renews. */
   heldIds(): string[] {
@@ -123,10 +134,12 @@ export class Dispatcher {
    * again; so through a database outage this retries (the lease is renewed meanwhile)
    * until the database answers or the node stops.
    */
-  private async record(write: () => Promise<void>): Promise<void> {
+  private async record(key: string, write: Work<boolean>): Promise<void> {
     for (let failures = 1; ; failures++) {
       try {
-        return await write();
+        // Told once committed, so the engine's pass sees the step it makes due.
+        if (await this.outcomes.run(key, write)) this.deps.onEscalated();
+        return;
       } catch (err) {
         if (!isDatabaseUnavailable(err) || this.stopping) throw err;
         await new Promise((r) => setTimeout(r, backoffDelay(failures)));
@@ -149,17 +162,9 @@ export class Dispatcher {
     const first = live[0];
     if (!first) return;
     const { channel: kind, address } = first.row;
-    const log = (row: NotificationRow, kind: string, data: Record<string, unknown>) => this.timeline(row, kind, data, now);
     const channel = this.deps.channels[kind];
-    if (!channel) {
-      for (const { row } of live) {
-        await markFinal(db, row.id, 'failed', `no ${kind} channel is configured`);
-        this.deps.onPage?.(kind, 'failed');
-        await log(row, 'delivery_failed', { error: `no ${kind} channel is configured`, final: true });
-        await this.failedForGood(row, now);
-      }
-      return;
-    }
+    // Final at once: no retry can configure the channel.
+    if (!channel) return this.failed(live.map(({ row }) => row), new DestinationRefused(`no ${kind} channel is configured`), now);
     if (throttled.has(kind)) {
       const last = await lastSentAt(db, kind, address);
       if (last !== null && now - last < THROTTLE_MS) {
@@ -179,46 +184,50 @@ export class Dispatcher {
       await this.failed(sending.map(({ row }) => row), err, now);
       return;
     }
-    await this.record(async () => {
+    await this.record(first.row.id, async (trx) => {
       for (const { row } of sending) {
-        await markSent(db, row.id, now);
-        await log(row, 'notified', message.bundle ? { bundled: message.bundle.length } : {});
+        await markSent(trx, row.id, now);
+        await this.timeline(trx, row, 'notified', message.bundle ? { bundled: message.bundle.length } : {}, now);
       }
+      return false;
     });
     // Counted once recorded: record() retries its writes through a database outage.
     for (const _ of sending) this.deps.onPage?.(kind, 'sent');
   }
 
   /** Puts a page's outcome on its incident's timeline. */
-  private async timeline(row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): Promise<void> {
+  private async timeline(db: Kysely<DB>, row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): Promise<void> {
     if (!row.incident_id) return;
-    await addEvent(this.deps.database.db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } });
+    await addEvent(db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } });
   }
 
   /** Records a failed attempt for each row: a retry with backoff, or the end after the last attempt. */
   private async failed(rows: NotificationRow[], err: unknown, now: number): Promise<void> {
-    const { db } = this.deps.database;
     const error = err instanceof Error ? err.message : String(err);
     // An open circuit is the destination failing: it counts as an attempt, but its retry
     // waits for the circuit to half-open rather than hammering it.
     const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), err instanceof CircuitOpenError ? err.retryInMs : 0);
     const isFinal = (row: NotificationRow) => row.attempts >= MAX_ATTEMPTS || err instanceof DestinationRefused;
-    await this.record(async () => {
+    for (const row of rows) {
+      if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
+    }
+    await this.record((rows[0] as NotificationRow).id, async (trx) => {
+      let escalated = false;
       for (const row of rows) {
         const final = isFinal(row);
-        if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
-        if (final) await markFinal(db, row.id, 'failed', error);
-        else await markRetry(db, row.id, retryAt(row), error);
-        await this.timeline(row, 'delivery_failed', { error, attempt: row.attempts, final }, now);
-        if (final) await this.failedForGood(row, now);
+        if (final) await markFinal(trx, row.id, 'failed', error);
+        else await markRetry(trx, row.id, retryAt(row), error);
+        await this.timeline(trx, row, 'delivery_failed', { error, attempt: row.attempts, final }, now);
+        if (final && (await this.unreachable(trx, row, now))) escalated = true;
       }
+      return escalated;
     });
     for (const row of rows) this.deps.onPage?.(row.channel, isFinal(row) ? 'failed' : 'retrying');
   }
 
-  /** A page that can no longer reach anyone may leave its step with nobody reached: move on at once. */
-  private async failedForGood(row: NotificationRow, now: number): Promise<void> {
-    if (row.incident_id && (await afterFinalFailure(this.deps.database.db, row.idempotency_key, now))) this.deps.onEscalated();
+  /** A page that can no longer reach anyone may leave its step with nobody reached: true when it moves on at once. */
+  private async unreachable(db: Kysely<DB>, row: NotificationRow, now: number): Promise<boolean> {
+    return row.incident_id !== null && (await afterFinalFailure(db, row.idempotency_key, now));
   }
 
   private async messageFor(row: NotificationRow): Promise<Message | 'cancel'> {

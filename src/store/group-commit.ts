@@ -117,6 +117,11 @@ export class GroupCommitLanes {
     this.lanes = Array.from({ length: Math.max(1, lanes) }, () => new GroupCommit(database, limits));
   }
 
+  /** SQLite writes through one connection, so one lane; PostgreSQL's pool has ten, four of them for this. */
+  static for(database: Database): GroupCommitLanes {
+    return new GroupCommitLanes(database, database.dialect === 'postgres' ? 4 : 1);
+  }
+
   run<T>(key: string, work: Work<T>): Promise<T> {
     return (this.lanes[laneOf(key, this.lanes.length)] as GroupCommit).run(work);
   }

@@ -54,8 +54,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   // Every monitor counts against its own limit (rateLimitOf), passed on each take.
   const limiter = new FixedWindowCounter(0, 60_000);
   // Concurrent events share transactions; each is answered after the commit that holds it.
-  // SQLite writes through one connection, so one lane; PostgreSQL's pool has ten.
-  const commits = new GroupCommitLanes(database, database.dialect === 'postgres' ? 4 : 1);
+  const commits = GroupCommitLanes.for(database);
   /**
    * Counts one event (for Alertmanager and Grafana, one notification, however many alerts
    * it carries) against the monitor's limit: the seconds to wait when it is over, else null.
