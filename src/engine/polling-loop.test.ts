@@ -58,4 +58,29 @@ describe('PollingLoop', () => {
     expect(loop.status().healthy).toBe(true);
     expect(lines).toEqual([]);
   });
+
+  it('passes again at once when woken during a pass, without working out a sleep it will not take', async () => {
+    class WokenLoop extends PollingLoop {
+      passes = 0;
+      sleeps = 0;
+      constructor() {
+        super({ clock: systemClock, logger: pino({ level: 'silent' }), name: 'woken' });
+      }
+      protected pass(): Promise<void> {
+        // The first three passes are each woken while they run, as new work arrives.
+        if (++this.passes <= 3) this.wake();
+        return Promise.resolve();
+      }
+      protected sleepMs(): Promise<number> {
+        this.sleeps++;
+        return Promise.resolve(60_000);
+      }
+    }
+    const loop = new WokenLoop();
+    loop.start();
+    await until(() => loop.sleeps >= 1);
+    await loop.stop();
+    expect(loop.passes).toBe(4);
+    expect(loop.sleeps).toBe(1);
+  });
 });

@@ -68,7 +68,9 @@ export abstract class PollingLoop {
       let delay: number;
       try {
         await this.serialisedPass();
-        delay = await this.sleepMs();
+        // Woken during the pass (an alert storm wakes the engine per incident): it passes
+        // again at once, so the queries that work out how long to sleep would be wasted.
+        delay = this.pending ? 0 : await this.sleepMs();
         this.recovered();
       } catch (err) {
         this.failed(err);
