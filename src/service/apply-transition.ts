@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { transition } from '../core/escalation/machine.js';
 import type { EscalationEvent, Recipient, Transition } from '../core/escalation/types.js';
 import { rulesOf } from '../store/contacts.js';
-import { addEvent, policyOf, saveState, stateOf, type IncidentRow } from '../store/incidents.js';
+import { addEvents, policyOf, saveState, stateOf, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { cancelPending, enqueue, type OutboxEntry } from '../store/notifications.js';
 import type { DB } from '../store/schema.js';
 import { loadResolver } from './target-resolver.js';
@@ -14,7 +14,9 @@ const actorOf = (event: EscalationEvent): string | null => ('by' in event ? even
  * Runs one state-machine transition for a locked incident and writes everything it
  * implies in the caller's transaction: new state, timeline entries, outbox rows.
  * Idempotency keys carry the incident's transition number, so a transition is
- * enqueued exactly once even if a crashed node's work is retried.
+ * enqueued exactly once even if a crashed node's work is retried. Timeline entries are
+ * gathered and written in one statement (on PostgreSQL each statement is a round trip,
+ * and an alert storm opens thousands of incidents).
  */
 export async function applyTransition(trx: Kysely<DB>, row: IncidentRow, event: EscalationEvent, now: number): Promise<Transition> {
   const policy = policyOf(row);
@@ -33,31 +35,36 @@ export async function applyTransition(trx: Kysely<DB>, row: IncidentRow, event: 
   let state = result.state;
   let reachedNobody = false;
   let exhausted = false;
+  const timeline: NewIncidentEvent[] = [];
   for (const [index, effect] of result.effects.entries()) {
     if (effect.type === 'log') {
       const { kind, ...data } = effect.entry;
       if (kind === 'exhausted') exhausted = true;
-      await addEvent(trx, row.id, { at: event.at, kind, actorId: actorOf(event), data });
+      timeline.push({ at: event.at, kind, actorId: actorOf(event), data });
     } else if (effect.type === 'cancel_pending_notifications') {
       await cancelPending(trx, row.id);
     } else {
-      const enqueued = await enqueueNotify(trx, row, `${row.id}:${row.seq}:${index}`, effect.recipients, event.at, now);
+      const enqueued = await enqueueNotify(trx, row, `${row.id}:${row.seq}:${index}`, effect.recipients, event.at, now, timeline);
       if (enqueued === 0) reachedNobody = true;
     }
   }
   // People were found but none can be paged (no verified method with a rule): the step
   // reached nobody, so the next one fires now rather than after its wait.
   if (reachedNobody && state.status === 'triggered' && state.nextActionAt !== null && state.nextActionAt > event.at) {
-    await addEvent(trx, row.id, { at: event.at, kind: 'step_unreached', data: { reason: 'no one in the step can be paged' } });
+    timeline.push({ at: event.at, kind: 'step_unreached', data: { reason: 'no one in the step can be paged' } });
     state = { ...state, nextActionAt: event.at };
   }
+  await addEvents(trx, row.id, timeline);
   await saveState(trx, row, state, patch, now);
   if (exhausted && state.status === 'triggered') await fallbackIfNobodyReached(trx, row, event.at, now);
   return { ...result, state };
 }
 
-/** Expands recipients into outbox rows: a user's notification rules, or a channel target directly; returns how many. */
-async function enqueueNotify(trx: Kysely<DB>, row: IncidentRow, keyPrefix: string, recipients: Recipient[], at: number, now: number): Promise<number> {
+/**
+ * Expands recipients into outbox rows: a user's notification rules, or a channel target
+ * directly; returns how many. Users without rules are noted on `timeline`.
+ */
+async function enqueueNotify(trx: Kysely<DB>, row: IncidentRow, keyPrefix: string, recipients: Recipient[], at: number, now: number, timeline: NewIncidentEvent[]): Promise<number> {
   const users = recipients.flatMap((r) => (r.kind === 'user' ? [r.userId] : []));
   const rules = await rulesOf(trx, users);
   const entries: OutboxEntry[] = [];
@@ -68,7 +75,7 @@ async function enqueueNotify(trx: Kysely<DB>, row: IncidentRow, keyPrefix: strin
     }
     const own = rules.filter((rule) => rule.userId === r.userId);
     if (own.length === 0) {
-      await addEvent(trx, row.id, { at, kind: 'no_notification_rules', data: { userId: r.userId } });
+      timeline.push({ at, kind: 'no_notification_rules', data: { userId: r.userId } });
       continue;
     }
     for (const rule of own) {

@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import type { EscalationEvent } from '../core/escalation/types.js';
+import type { EscalationEvent, PolicySnapshot } from '../core/escalation/types.js';
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
@@ -45,11 +45,27 @@ export async function triggerIn(trx: Transaction<DB>, alert: Alert, now: number)
     const absorbed = await absorb(trx, alert, alert.dedupKey, now);
     if (absorbed) return absorbed;
   }
-  const monitor = await getMonitor(trx, alert.monitorId);
-  const policy = snapshotOf(await getPolicy(trx, monitor.policy_id));
+  const policy = await policyIn(trx, alert.monitorId);
   const row = await insertIncident(trx, { ...alert, policy }, now);
   await applyTransition(trx, row, { type: 'trigger', at: now }, now);
   return { incident: await getIncident(trx, row.id), created: true };
+}
+
+/**
+ * The policy a monitor's new incident snapshots, read once per transaction: a group
+ * commit of an Alertmanager notification opens hundreds of incidents for one monitor.
+ */
+const policies = new WeakMap<Transaction<DB>, Map<string, Promise<PolicySnapshot>>>();
+
+function policyIn(trx: Transaction<DB>, monitorId: string): Promise<PolicySnapshot> {
+  let read = policies.get(trx);
+  if (!read) policies.set(trx, (read = new Map()));
+  let policy = read.get(monitorId);
+  if (!policy) {
+    policy = getMonitor(trx, monitorId).then(async (monitor) => snapshotOf(await getPolicy(trx, monitor.policy_id)));
+    read.set(monitorId, policy);
+  }
+  return policy;
 }
 
 /**

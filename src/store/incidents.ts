@@ -115,14 +115,23 @@ export async function saveState(trx: Kysely<DB>, row: IncidentRow, state: Escala
     .execute();
 }
 
-export async function addEvent(
-  db: Kysely<DB>,
-  incidentId: string,
-  event: { at: number; kind: string; actorId?: string | null; data?: Record<string, unknown> },
-): Promise<void> {
+export interface NewIncidentEvent {
+  at: number;
+  kind: string;
+  actorId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export function addEvent(db: Kysely<DB>, incidentId: string, event: NewIncidentEvent): Promise<void> {
+  return addEvents(db, incidentId, [event]);
+}
+
+/** Several timeline entries in one statement, in this order (ids are time-ordered). */
+export async function addEvents(db: Kysely<DB>, incidentId: string, events: NewIncidentEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insertInto('incident_events')
-    .values({ id: newId(), incident_id: incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) })
+    .values(events.map((event) => ({ id: newId(), incident_id: incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) })))
     .execute();
 }
 
