@@ -1,4 +1,4 @@
-import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useScheduleOnCall } from '../../api/onCall';
@@ -8,9 +8,10 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { QueryError } from '../../components/QueryError';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import { OnCallBanner } from '../on-call/OnCallBanner';
+import { CalendarSection } from './calendar/CalendarSection';
 import { LayerEditor } from './editor/LayerEditor';
 import { HoursReport } from './HoursReport';
-import { TimelineSection } from './timeline/TimelineSection';
+
 
 export function SchedulePage() {
   const { scheduleId = '' } = useParams();
@@ -51,9 +52,12 @@ export function SchedulePage() {
       </Group>
       {description !== '' && <Text c="dimmed">{description}</Text>}
       <OnCallBanner onCall={onCall.data} viewerZone={viewerZone} linkToSchedule={false} />
-      <TimelineSection schedule={schedule.data} viewerZone={viewerZone} now={now} />
+      <CalendarSection schedule={schedule.data} viewerZone={viewerZone} now={now} />
       <LayerEditor schedule={schedule.data} viewerZone={viewerZone} />
-      <HoursReport scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
+      {/* Its table is wider than a phone: it scrolls on its own rather than the page sideways. */}
+      <Box style={{ overflowX: 'auto' }}>
+        <HoursReport scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
+      </Box>
     </Stack>
   );
 }

@@ -11,21 +11,23 @@ interface OverridesListProps {
   from: string;
   to: string;
   viewerZone: string;
+  /** The range in words, e.g. "this week". */
+  period: string;
 }
 
-/** The overrides touching the week on screen. */
-export function OverridesList({ scheduleId, layers, from, to, viewerZone }: OverridesListProps) {
+/** The overrides touching the days on screen. */
+export function OverridesList({ scheduleId, layers, from, to, viewerZone, period }: OverridesListProps) {
   const overrides = useOverrides(scheduleId, from, to);
   const deleting = useDeleteOverride(scheduleId);
   const layerName = (id: string | null) => (id === null ? 'Schedule-wide' : (layers.find((l) => l.id === id)?.name ?? 'Removed layer'));
   return (
     <>
       <Title order={4} mt="sm">
-        Overrides this week
+        Overrides {period}
       </Title>
       {overrides.data?.length === 0 && (
         <Text size="sm" c="dimmed">
-          No overrides this week.
+          No overrides {period}.
         </Text>
       )}
       {overrides.data !== undefined && overrides.data.length > 0 && (

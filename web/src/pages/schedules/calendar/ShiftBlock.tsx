@@ -1,0 +1,33 @@
+import { IconReplace } from '@tabler/icons-react';
+import classes from './ShiftBlock.module.css';
+import { shiftColours } from './shiftColours';
+import type { Shift } from './shifts';
+
+interface ShiftBlockProps {
+  shift: Shift;
+  /** Position in percent of the lane. */
+  left: number;
+  width: number;
+  onClick: (shift: Shift) => void;
+}
+
+/**
+ * One shift on a lane. A plain button with a title rather than a Mantine Tooltip: a month
+ * holds hundreds of blocks and each must stay cheap to render.
+ */
+export function ShiftBlock({ shift, left, width, onClick }: ShiftBlockProps) {
+  const className = [classes.block, shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap].filter(Boolean).join(' ');
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-label={shift.label}
+      title={shift.label}
+      onClick={() => onClick(shift)}
+      style={{ left: `${left}%`, width: `calc(${width}% - 2px)`, ...shiftColours(shift.userId) }}
+    >
+      {shift.override && <IconReplace size={12} className={classes.icon} aria-hidden />}
+      <span className={classes.text}>{shift.text}</span>
+    </button>
+  );
+}
