@@ -92,12 +92,13 @@ export class Dispatcher {
     if (free <= 0) return 0;
     const { db, dialect } = this.deps.database;
     const rows = await claimDue(db, dialect, this.options.owner, now, this.options.leaseMs, Math.min(batch, free));
+    const messages = await this.messagesFor(rows);
     const groups = new Map<string, NotificationRow[]>();
     for (const row of rows) {
       const key = bundled.has(row.channel) ? `${row.channel}:${row.address}` : row.id;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
-    for (const group of groups.values()) this.launch(group, now);
+    for (const group of groups.values()) this.launch(group, messages, now);
     return rows.length;
   }
 
@@ -115,9 +116,9 @@ export class Dispatcher {
     await this.idle();
   }
 
-  private launch(group: NotificationRow[], now: number): void {
+  private launch(group: NotificationRow[], messages: Map<string, Message | 'cancel'>, now: number): void {
     for (const row of group) this.held.add(row.id);
-    const run = this.deliver(group, now)
+    const run = this.deliver(group, messages, now)
       .catch((err: unknown) => {
         // Unrecorded rows keep their lease until it runs out, then are sent again (same key).
         if (!isDatabaseUnavailable(err)) this.deps.logger.error({ err }, 'delivering a notification failed');
@@ -147,16 +148,16 @@ export class Dispatcher {
     }
   }
 
-  private async deliver(claimed: NotificationRow[], now: number): Promise<void> {
+  private async deliver(claimed: NotificationRow[], messages: Map<string, Message | 'cancel'>, now: number): Promise<void> {
     const { db } = this.deps.database;
     const { endpoint, host } = destinationsOf((claimed[0] as NotificationRow).channel, (claimed[0] as NotificationRow).address);
-    // An endpoint known to be down costs its pages no reads: they wait for it to half-open.
+    // An endpoint known to be down gets no attempt: its pages wait for it to half-open.
     const pausedMs = this.endpoints.pausedFor(endpoint);
     if (pausedMs > 0) return this.failed(claimed, new CircuitOpenError(endpoint, pausedMs), now);
     const live: { row: NotificationRow; message: Message }[] = [];
     for (const row of claimed) {
-      const message = await this.messageFor(row);
-      if (message === 'cancel') await markFinal(db, row.id, 'cancelled', null);
+      const message = messages.get(row.id);
+      if (message === undefined || message === 'cancel') await markFinal(db, row.id, 'cancelled', null);
       else live.push({ row, message });
     }
     const first = live[0];
@@ -230,19 +231,38 @@ export class Dispatcher {
     return row.incident_id !== null && (await afterFinalFailure(db, row.idempotency_key, now));
   }
 
-  private async messageFor(row: NotificationRow): Promise<Message | 'cancel'> {
+  /**
+   * The message of each claimed page, or 'cancel' when its incident is no longer
+   * triggered: two reads for the whole claim, not two per page (on SQLite each read
+   * waits for the one connection, behind an alert storm's writes).
+   */
+  private async messagesFor(rows: NotificationRow[]): Promise<Map<string, Message | 'cancel'>> {
     const { db } = this.deps.database;
-    const recipient = row.user_id ? await db.selectFrom('users').select('name').where('id', '=', row.user_id).executeTakeFirst() : undefined;
-    const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: recipient?.name ?? null, bundle: null };
-    if (row.notice) return { ...base, incident: null, notice: JSON.parse(row.notice) as Message['notice'] };
-    if (!row.incident_id) return { ...base, incident: null };
-    const incident = await db
-      .selectFrom('incidents as i')
-      .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-      .select(['i.id', 'i.title', 'i.description', 'i.status', 'm.name as monitorName'])
-      .where('i.id', '=', row.incident_id)
-      .executeTakeFirst();
-    if (!incident || incident.status !== 'triggered') return 'cancel';
-    return { ...base, incident: { ...incident, url: `${this.deps.baseUrl}/incidents/${incident.id}` } };
+    const userIds = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
+    const incidentIds = [...new Set(rows.flatMap((r) => (r.incident_id && !r.notice ? [r.incident_id] : [])))];
+    const names = new Map(userIds.length === 0 ? [] : (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.name]));
+    const incidents = new Map(
+      incidentIds.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom('incidents as i')
+              .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
+              .select(['i.id', 'i.title', 'i.description', 'i.status', 'm.name as monitorName'])
+              .where('i.id', 'in', incidentIds)
+              .execute()
+          ).map((i) => [i.id, i]),
+    );
+    const messages = new Map<string, Message | 'cancel'>();
+    for (const row of rows) {
+      const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: (row.user_id && names.get(row.user_id)) ?? null, bundle: null };
+      if (row.notice) messages.set(row.id, { ...base, incident: null, notice: JSON.parse(row.notice) as Message['notice'] });
+      else if (!row.incident_id) messages.set(row.id, { ...base, incident: null });
+      else {
+        const incident = incidents.get(row.incident_id);
+        messages.set(row.id, !incident || incident.status !== 'triggered' ? 'cancel' : { ...base, incident: { ...incident, url: `${this.deps.baseUrl}/incidents/${incident.id}` } });
+      }
+    }
+    return messages;
   }
 }
