@@ -1,8 +1,11 @@
 import { AppError } from '../core/errors.js';
 import { applyEdit, type EditResult, type ScheduleEdit } from '../core/schedule/edit.js';
 import type { ScheduleHistory } from '../core/schedule/history.js';
-import type { Instant, LayerDraft, Restriction } from '../core/schedule/types.js';
+import { nextHandoff } from '../core/schedule/rotation-start.js';
+import type { Instant, LayerDraft, Restriction, RotationStart } from '../core/schedule/types.js';
 import { validateLayerDraft } from '../core/schedule/validate.js';
+import { parseWallDateTime } from '../core/time/wall-clock.js';
+import { zone } from '../core/time/zone.js';
 import { audited, type AuditedChange } from '../store/audit.js';
 import type { Database } from '../store/database.js';
 import { newId } from '../store/ids.js';
@@ -36,6 +39,44 @@ export function effectiveTime(requested: string | undefined, now: Instant, path 
   const at = Date.parse(requested);
   if (at < now - 60_000) throw new AppError('validation_failed', 'Changes cannot take effect in the past', [{ path, message: 'must not be in the past' }]);
   return Math.max(at, now);
+}
+
+/** A rotation start as a request gives it: `at` an RFC 3339 instant or a local date-time in the layer's zone. */
+export interface RequestedStart {
+  at?: string;
+  member?: number | string;
+}
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/**
+ * The rotation start a request asks for, on a draft already validated. It may not come
+ * before `from` (when the change takes effect; a minute of clock skew is forgiven) and
+ * defaults to the first handoff at or after it, with the first member.
+ */
+export function rotationStartOf(requested: RequestedStart | undefined, draft: LayerDraft, from: Instant, path: string): RotationStart | undefined {
+  if (requested === undefined) return undefined;
+  const refuse = (field: string, message: string): never => {
+    throw new AppError('validation_failed', 'The rotation start is not valid', [{ path: `${path}/${field}`, message }]);
+  };
+  const { members } = draft;
+  if (members.length === 0) refuse('member', 'needs someone to start with: the layer has no members');
+  const wanted = requested.member ?? 0;
+  const member = typeof wanted === 'number' ? wanted : members.indexOf(wanted);
+  if (typeof wanted === 'string' && member < 0) refuse('member', 'is not a member of this layer');
+  if (member >= members.length) refuse('member', `must be a position in members, 0 to ${members.length - 1}`);
+  if (requested.at === undefined) return { at: nextHandoff(draft, from), member };
+  let at = Date.parse(requested.at);
+  if (LOCAL_DATE_TIME.test(requested.at)) {
+    try {
+      // Read like a handoff: a time skipped by DST is the first instant after the gap.
+      at = zone(draft.timeZone).fromWall(parseWallDateTime(requested.at), 'start');
+    } catch {
+      refuse('at', 'is not a real date');
+    }
+  }
+  if (at < from - 60_000) refuse('at', 'must not be before the change takes effect (now, or effectiveAt)');
+  return { at: Math.max(at, from), member };
 }
 
 /** Checks what the JSON schema cannot: that members are real users. */
@@ -73,17 +114,21 @@ export interface NewSchedule {
   name: string;
   description: string;
   timeZone: string;
-  layers: { name: string; draft: LayerDraft }[];
+  layers: { name: string; draft: LayerDraft; rotationStart?: RequestedStart }[];
 }
 
 export async function createSchedule({ db }: Database, input: NewSchedule, now: Instant): Promise<string> {
-  for (const [i, layer] of input.layers.entries()) await checkDraft(db, layer.draft, `/body/layers/${i}`);
+  const starts: (RotationStart | undefined)[] = [];
+  for (const [i, layer] of input.layers.entries()) {
+    await checkDraft(db, layer.draft, `/body/layers/${i}`);
+    starts.push(rotationStartOf(layer.rotationStart, layer.draft, now, `/body/layers/${i}/rotationStart`));
+  }
   return audited(db, { entity: 'schedule', id: (id: string) => id, action: 'create' }, async (trx) => {
     const { id } = await insertSchedule(trx, input, now);
     let history: ScheduleHistory = { timeZone: input.timeZone, layers: [], structures: [], overrides: [], fixedShifts: [] };
-    for (const layer of input.layers) {
+    for (const [i, layer] of input.layers.entries()) {
       const layerId = newId();
-      const result = applyEdit(history, { kind: 'add_layer', layerId, name: layer.name, draft: layer.draft }, now);
+      const result = applyEdit(history, { kind: 'add_layer', layerId, name: layer.name, draft: layer.draft, start: starts[i] }, now);
       await audited(trx, { entity: 'layer', id: layerId, action: 'create' }, (t) => persist(t, id, result, { id: layerId, name: layer.name }, now));
       history = result.history;
     }

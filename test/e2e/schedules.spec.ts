@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
@@ -201,4 +201,45 @@ test('a layer restriction is set as one "days and hours" entry; an end equal to 
   const saved = page.getByRole('region', { name: 'Layer Senior' });
   await expect(saved.getByRole('radio', { name: /Days and hours/ })).toBeChecked();
   await expect(saved.getByText('Mon–Thu 09:00–17:00', { exact: true })).toBeVisible();
+});
+
+test('a new layer with a rotation start has nobody until then and the chosen member from then, as the preview shows', async ({ page }) => {
+  const choose = async (scope: Locator, combobox: string, option: RegExp | string) => {
+    await scope.getByRole('combobox', { name: combobox, exact: true }).click();
+    await page.getByRole('option', { name: option }).click();
+  };
+  const name = scheduleName();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedules' }).click();
+  await page.getByRole('button', { name: 'New schedule' }).click();
+  const create = page.getByRole('dialog', { name: 'New schedule' });
+  await create.getByRole('textbox', { name: /^Name/ }).fill(name);
+  await choose(create, 'Team', 'Platform');
+  await create.getByRole('textbox', { name: /^Layer name/ }).fill('Senior');
+  await create.getByRole('radio', { name: /Weekday business hours/ }).check();
+  await choose(create, 'Add to rotation', /Alice Senior/);
+  await create.getByRole('button', { name: 'Create schedule' }).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add layer' }).click();
+  const add = page.getByRole('dialog', { name: 'Add layer' });
+  await add.getByRole('textbox', { name: /^Layer name/ }).fill('Nights');
+  await add.getByRole('radio', { name: 'Weekly' }).check();
+  await add.getByLabel('Handoff time').fill('09:00');
+  await choose(add, 'Add to rotation', /Bob Night/);
+  await choose(add, 'Add to rotation', /Carol Night/);
+  await add.getByRole('switch', { name: /Choose who takes the first turn/ }).check();
+  const wednesday = new Date(Date.parse(`${comingTuesday()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await add.getByLabel('First turn starts').fill(`${wednesday}T18:00`);
+  await choose(add, 'with', '2. Carol Night');
+  await add.getByRole('button', { name: 'Review and add' }).click();
+
+  const review = page.getByRole('dialog', { name: 'Review new layer' });
+  // Tuesday night stays uncovered: the layer has nobody before its start.
+  await expect(review.getByRole('alert')).toContainText('Nobody would be on call');
+  const first = review.getByRole('table', { name: 'Shift changes' }).getByRole('row').nth(1);
+  await expect(first).toContainText('Nobody');
+  await expect(first).toContainText('Carol Night');
+  await review.getByRole('button', { name: 'Save with gaps' }).click();
+  await expect(review).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Layer Nights' })).toContainText('A change to this layer takes effect');
 });

@@ -1,12 +1,17 @@
 import { AppError } from '../errors.js';
 import { type ScheduleHistory, type Structure } from './history.js';
 import { editLayer } from './layer-version.js';
-import type { Instant, Layer, LayerDraft, LayerVersion } from './types.js';
+import { startRotation } from './rotation-start.js';
+import type { Instant, Layer, LayerDraft, LayerVersion, RotationStart } from './types.js';
 
-/** A change to a schedule's layers, taking effect at an instant; the past is never touched. */
+/**
+ * A change to a schedule's layers, taking effect at an instant; the past is never touched.
+ * With a rotation `start`, the layer's new version begins at `start.at` instead (an added
+ * layer is part of the schedule from the edit's instant but has nobody until then).
+ */
 export type ScheduleEdit =
-  | { kind: 'add_layer'; layerId: string; name: string; draft: LayerDraft }
-  | { kind: 'update_layer'; layerId: string; draft: LayerDraft }
+  | { kind: 'add_layer'; layerId: string; name: string; draft: LayerDraft; start?: RotationStart }
+  | { kind: 'update_layer'; layerId: string; draft: LayerDraft; start?: RotationStart }
   | { kind: 'reorder_layers'; layerIds: string[] }
   | { kind: 'remove_layer'; layerId: string };
 
@@ -36,11 +41,15 @@ function requireLayer(ids: string[], layerId: string, path: string): void {
   }
 }
 
+function versionsAfter(versions: LayerVersion[], draft: LayerDraft, at: Instant, start: RotationStart | undefined): LayerVersion[] {
+  return start ? startRotation(versions, draft, start) : editLayer(versions, draft, at);
+}
+
 export function applyEdit(history: ScheduleHistory, edit: ScheduleEdit, at: Instant): EditResult {
   const ids = layerIdsAt(history, at);
   switch (edit.kind) {
     case 'add_layer': {
-      const layer: Layer = { id: edit.layerId, name: edit.name, versions: editLayer([], edit.draft, at) };
+      const layer: Layer = { id: edit.layerId, name: edit.name, versions: versionsAfter([], edit.draft, at, edit.start) };
       const structure = { effectiveFrom: at, layerIds: [...ids, edit.layerId] };
       const next = withStructure({ ...history, layers: [...history.layers, layer] }, structure);
       return { history: next, layerVersion: { layerId: layer.id, version: layer.versions[0] as LayerVersion }, structure };
@@ -48,7 +57,7 @@ export function applyEdit(history: ScheduleHistory, edit: ScheduleEdit, at: Inst
     case 'update_layer': {
       requireLayer(ids, edit.layerId, '/params/layerId');
       const layer = history.layers.find((l) => l.id === edit.layerId) as Layer;
-      const versions = editLayer(layer.versions, edit.draft, at);
+      const versions = versionsAfter(layer.versions, edit.draft, at, edit.start);
       const layers = history.layers.map((l) => (l.id === layer.id ? { ...l, versions } : l));
       return { history: { ...history, layers }, layerVersion: { layerId: layer.id, version: versions.at(-1) as LayerVersion }, structure: null };
     }

@@ -5,6 +5,7 @@ import { coverageGaps } from './coverage.js';
 import { onCallHours } from './hours-report.js';
 import { nextLayerVersion } from './layer-version.js';
 import { primaryAt, resolveAt } from './resolve.js';
+import { startedVersion } from './rotation-start.js';
 import { timeline, timelineRows } from './timeline.js';
 import type {
   FixedShift,
@@ -18,6 +19,7 @@ import type {
   Restriction,
   RestrictionWindow,
   Rotation,
+  RotationStart,
   Schedule,
   Weekday,
 } from './types.js';
@@ -110,6 +112,12 @@ function countUpTo(list: Instant[], t: Instant): number {
   return lo;
 }
 
+/**
+ * The rotation starts the generator asked for, by the version they made: the oracle reads
+ * these rules rather than how the implementation chose to store a start.
+ */
+const startsOf = new WeakMap<LayerVersion, RotationStart>();
+
 /** Returns a resolver valid for instants in [from, to). */
 function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) => OracleResult {
   const prepared = schedule.layers.map((layer) =>
@@ -139,6 +147,14 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
       if (o) return { layerId: layer.id, userId: o.userId, source: 'override', active };
       const f = fixedWinner(layerShifts[li]!, t);
       if (f) return { layerId: layer.id, userId: f.userId, source: 'fixed', active };
+      const start = startsOf.get(v);
+      if (start) {
+        // The member holds from the start to the end of the first whole turn that begins at
+        // or after it: one more handoff when the start is not itself a handoff.
+        const passed = countUpTo(handoffs, t) - countUpTo(handoffs, start.at);
+        const turns = handoffs.includes(start.at) ? passed : Math.max(0, passed - 1);
+        return { layerId: layer.id, userId: v.members[(start.member + turns) % v.members.length]!, source: 'rotation', active };
+      }
       if (v.carryOver && t < v.carryOver.until) return { layerId: layer.id, userId: v.carryOver.userId, source: 'rotation', active };
       if (v.members.length === 0) return { layerId: layer.id, userId: null, source: 'none', active };
       const passed = countUpTo(handoffs, t) - countUpTo(handoffs, v.effectiveFrom);
@@ -225,12 +241,31 @@ const caseArb: fc.Arbitrary<Case> = fc
       restriction: restrictionArb,
       members: fc.array(fc.constantFrom(...USERS), { maxLength: 4 }),
     });
+    // Some versions restart the rotation with a chosen member, at a minute or at a handoff.
+    const restartArb = fc.option(fc.record({ member: fc.nat(), onHandoff: fc.boolean() }), { freq: 3 });
+    const version = (versions: LayerVersion[], draft: LayerDraft, at: Instant, restart: { member: number; onHandoff: boolean } | null): LayerVersion => {
+      if (!restart || draft.members.length === 0) return nextLayerVersion(versions, draft, at);
+      const probe = { ...draft, effectiveFrom: at, startIndex: 0, carryOver: null };
+      const start = { at: restart.onHandoff ? handoffList(probe, at, at).find((h) => h >= at)! : at, member: restart.member % draft.members.length };
+      const v = startedVersion(draft, start);
+      startsOf.set(v, start);
+      return v;
+    };
     const layerArb = (id: string): fc.Arbitrary<Layer> =>
       fc
-        .record({ first: draftArb, start: minuteIn(from - 10 * 24 * HOUR, from + 6 * HOUR), second: fc.option(fc.tuple(draftArb, minuteIn(from - 24 * HOUR, to))) })
-        .map(({ first, start, second }) => {
-          let versions: LayerVersion[] = [nextLayerVersion([], first, start)];
-          if (second && second[1] > start) versions = [...versions, nextLayerVersion(versions, second[0], second[1])];
+        .record({
+          first: draftArb,
+          start: minuteIn(from - 10 * 24 * HOUR, from + 6 * HOUR),
+          firstRestart: restartArb,
+          second: fc.option(fc.tuple(draftArb, minuteIn(from - 24 * HOUR, to), restartArb)),
+        })
+        .map(({ first, start, firstRestart, second }) => {
+          let versions: LayerVersion[] = [version([], first, start, firstRestart)];
+          const last = versions[0]!.effectiveFrom;
+          if (second && second[1] > last) {
+            const next = version(versions, second[0], second[1], second[2]);
+            if (next.effectiveFrom > last) versions = [...versions, next];
+          }
           return { id, name: id, versions };
         });
     const span = fc.tuple(minuteIn(from - 12 * HOUR, to + 12 * HOUR), fc.integer({ min: 1, max: 36 * 60 })).map(([start, len]) => ({ start, end: start + len * MINUTE }));

@@ -55,6 +55,16 @@ export interface LayerDraft {
   members: string[];
 }
 
+/**
+ * "From `at`, `member` (an index in the draft's members) is on call": that member holds the
+ * layer until the end of the first whole turn starting at or after `at`, then the order
+ * continues after them. Before `at` the earlier versions apply (or the layer has nobody).
+ */
+export interface RotationStart {
+  at: Instant;
+  member: number;
+}
+
 export interface LayerVersion extends LayerDraft {
   effectiveFrom: Instant;
   /** Index in `members` of whoever's turn (by the rotation) is in force at `effectiveFrom`. */

@@ -6,7 +6,7 @@ import { historyHours, historyTimelineRows } from '../../core/schedule/history.j
 import { primaryChanges } from '../../core/schedule/primary-changes.js';
 import { configuredChannels } from '../../app/configured-channels.js';
 import { reachabilityOf } from '../../service/reachability.js';
-import { checkDraft, toHistory } from '../../service/schedule-edits.js';
+import { checkDraft, rotationStartOf, toHistory } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
 import type { Api } from '../app-types.js';
@@ -120,13 +120,14 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
         case 'add_layer': {
           const draft = draftOf(input.layer, stored.row.time_zone);
           await checkDraft(db, draft, '/body/edit/layer');
-          edit = { kind: 'add_layer', layerId: newId(), name: input.layer.name, draft };
+          const start = rotationStartOf(input.layer.rotationStart, draft, from, '/body/edit/layer/rotationStart');
+          edit = { kind: 'add_layer', layerId: newId(), name: input.layer.name, draft, start };
           break;
         }
         case 'update_layer': {
           const update = patchEdit(history, input.layerId, input.patch, from);
           await checkDraft(db, update.edit.draft, '/body/edit/patch', update.kept);
-          edit = update.edit;
+          edit = { ...update.edit, start: rotationStartOf(input.patch.rotationStart, update.edit.draft, from, '/body/edit/patch/rotationStart') };
           break;
         }
         default:

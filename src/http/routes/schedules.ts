@@ -7,7 +7,7 @@ import { assertSettled, badReplacement } from '../../core/in-use.js';
 import { draftAt, type ScheduleEdit } from '../../core/schedule/edit.js';
 import type { ScheduleHistory } from '../../core/schedule/history.js';
 import type { Layer, LayerDraft, Restriction } from '../../core/schedule/types.js';
-import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime } from '../../service/schedule-edits.js';
+import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime, rotationStartOf } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
 import { isScheduleTarget, layerReferences, lockForDeletion, scheduleReferences } from '../../store/references.js';
@@ -57,7 +57,7 @@ export function patchEdit(
 }
 
 const changesConfig = (p: Static<typeof LayerPatch>) =>
-  p.timeZone !== undefined || p.rotation !== undefined || p.restriction !== undefined || p.members !== undefined;
+  p.timeZone !== undefined || p.rotation !== undefined || p.restriction !== undefined || p.members !== undefined || p.rotationStart !== undefined;
 
 export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
   const { db } = database;
@@ -106,7 +106,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
           name: body.name,
           description: body.description ?? '',
           timeZone: body.timeZone,
-          layers: body.layers.map((l) => ({ name: l.name, draft: draftOf(l, body.timeZone) })),
+          layers: body.layers.map((l) => ({ name: l.name, draft: draftOf(l, body.timeZone), rotationStart: l.rotationStart })),
         },
         clock.now(),
       );
@@ -178,15 +178,16 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
 
   api.post(
     '/schedules/:id/layers',
-    { schema: { tags, summary: 'Add a layer at the bottom (now or from effectiveAt)', params: IdParams, body: LayerInput, response: { 201: ScheduleDetail } } },
+    { schema: { tags, summary: 'Add a layer at the bottom (now or from effectiveAt; with rotationStart, on call from then)', params: IdParams, body: LayerInput, response: { 201: ScheduleDetail } } },
     async (req, reply) => {
       const row = await writable(req, req.params.id);
       const draft = draftOf(req.body, row.time_zone);
       await checkDraft(db, draft, '/body');
       const now = clock.now();
       const at = effectiveTime(req.body.effectiveAt, now);
+      const start = rotationStartOf(req.body.rotationStart, draft, at, '/body/rotationStart');
       const layerId = newId();
-      await editSchedule(database, row.id, () => ({ kind: 'add_layer', layerId, name: req.body.name, draft }), at, now);
+      await editSchedule(database, row.id, () => ({ kind: 'add_layer', layerId, name: req.body.name, draft, start }), at, now);
       return reply.code(201).send(await detail(row.id));
     },
   );
@@ -196,7 +197,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
     {
       schema: {
         tags,
-        summary: 'Change a layer: a new version from now or effectiveAt; the past is kept',
+        summary: 'Change a layer: a new version from now or effectiveAt (or restart the rotation at rotationStart); the past is kept',
         params: LayerParams,
         body: LayerPatch,
         response: { 200: ScheduleDetail },
@@ -213,7 +214,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
         const edit = (history: ScheduleHistory) => {
           const { edit, kept } = patchEdit(history, layerId, req.body, at);
           assertValidDraft(edit.draft, '/body', kept);
-          return edit;
+          return { ...edit, start: rotationStartOf(req.body.rotationStart, edit.draft, at, '/body/rotationStart') };
         };
         await editSchedule(database, id, edit, at, now, rename);
       } else if (req.body.name !== undefined) {

@@ -65,6 +65,25 @@ const EffectiveAt = Type.Optional(
   Type.String({ format: 'date-time', description: 'When the change takes effect: now by default, or a future instant' }),
 );
 
+export const RotationStartInput = Type.Object(
+  {
+    at: Type.Optional(
+      Type.Union([Type.String({ format: 'date-time' }), LocalDateTime], {
+        description:
+          "When the member's first turn starts: an instant, or a local date-time 'YYYY-MM-DDTHH:MM' in the layer's zone. Default: the first handoff at or after effectiveAt (or now); never before it",
+      }),
+    ),
+    member: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 0, maximum: 199 }), Id], { description: 'Who takes the first turn: a position in members (from 0) or a user id; default 0' }),
+    ),
+  },
+  {
+    ...strict,
+    description:
+      "Restart the rotation: from at, member is on call until the end of the first whole turn starting at or after at, then the order continues after them. Handoffs stay where the rotation puts them. Before at the layer's earlier versions apply (a new layer has nobody)",
+  },
+);
+
 export const LayerInput = Type.Object(
   {
     name: LayerName,
@@ -72,6 +91,7 @@ export const LayerInput = Type.Object(
     rotation: RotationSchema,
     restriction: Type.Optional(RestrictionSchema),
     members: Members,
+    rotationStart: Type.Optional(RotationStartInput),
     effectiveAt: EffectiveAt,
   },
   strict,
@@ -84,6 +104,7 @@ export const LayerPatch = Type.Object(
     rotation: Type.Optional(RotationSchema),
     restriction: Type.Optional(RestrictionSchema),
     members: Type.Optional(Members),
+    rotationStart: Type.Optional(RotationStartInput),
     effectiveAt: EffectiveAt,
   },
   strict,

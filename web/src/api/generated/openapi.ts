@@ -891,7 +891,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a layer at the bottom (now or from effectiveAt) */
+        /** Add a layer at the bottom (now or from effectiveAt; with rotationStart, on call from then) */
         post: operations["postSchedulesByIdLayers"];
         delete?: never;
         options?: never;
@@ -913,7 +913,7 @@ export interface paths {
         delete: operations["deleteSchedulesByIdLayersByLayerId"];
         options?: never;
         head?: never;
-        /** Change a layer: a new version from now or effectiveAt; the past is kept */
+        /** Change a layer: a new version from now or effectiveAt (or restart the rotation at rotationStart); the past is kept */
         patch: operations["patchSchedulesByIdLayersByLayerId"];
         trace?: never;
     };
@@ -8600,6 +8600,13 @@ export interface operations {
                             /** @enum {unknown} */
                             unit: "hours" | "days" | "weeks";
                         };
+                        /** @description Restart the rotation: from at, member is on call until the end of the first whole turn starting at or after at, then the order continues after them. Handoffs stay where the rotation puts them. Before at the layer's earlier versions apply (a new layer has nobody) */
+                        rotationStart?: {
+                            /** @description When the member's first turn starts: an instant, or a local date-time 'YYYY-MM-DDTHH:MM' in the layer's zone. Default: the first handoff at or after effectiveAt (or now); never before it */
+                            at?: string;
+                            /** @description Who takes the first turn: a position in members (from 0) or a user id; default 0 */
+                            member?: number | string;
+                        };
                         /**
                          * Format: time-zone
                          * @description IANA time zone, e.g. Europe/London; a link such as US/Pacific is stored as its canonical zone (America/Los_Angeles)
@@ -10350,6 +10357,13 @@ export interface operations {
                         /** @enum {unknown} */
                         unit: "hours" | "days" | "weeks";
                     };
+                    /** @description Restart the rotation: from at, member is on call until the end of the first whole turn starting at or after at, then the order continues after them. Handoffs stay where the rotation puts them. Before at the layer's earlier versions apply (a new layer has nobody) */
+                    rotationStart?: {
+                        /** @description When the member's first turn starts: an instant, or a local date-time 'YYYY-MM-DDTHH:MM' in the layer's zone. Default: the first handoff at or after effectiveAt (or now); never before it */
+                        at?: string;
+                        /** @description Who takes the first turn: a position in members (from 0) or a user id; default 0 */
+                        member?: number | string;
+                    };
                     /**
                      * Format: time-zone
                      * @description IANA time zone, e.g. Europe/London; a link such as US/Pacific is stored as its canonical zone (America/Los_Angeles)
@@ -10991,6 +11005,13 @@ export interface operations {
                         kind: "custom";
                         /** @enum {unknown} */
                         unit: "hours" | "days" | "weeks";
+                    };
+                    /** @description Restart the rotation: from at, member is on call until the end of the first whole turn starting at or after at, then the order continues after them. Handoffs stay where the rotation puts them. Before at the layer's earlier versions apply (a new layer has nobody) */
+                    rotationStart?: {
+                        /** @description When the member's first turn starts: an instant, or a local date-time 'YYYY-MM-DDTHH:MM' in the layer's zone. Default: the first handoff at or after effectiveAt (or now); never before it */
+                        at?: string;
+                        /** @description Who takes the first turn: a position in members (from 0) or a user id; default 0 */
+                        member?: number | string;
                     };
                     /**
                      * Format: time-zone
@@ -11814,6 +11835,13 @@ export interface operations {
                                 /** @enum {unknown} */
                                 unit: "hours" | "days" | "weeks";
                             };
+                            /** @description Restart the rotation: from at, member is on call until the end of the first whole turn starting at or after at, then the order continues after them. Handoffs stay where the rotation puts them. Before at the layer's earlier versions apply (a new layer has nobody) */
+                            rotationStart?: {
+                                /** @description When the member's first turn starts: an instant, or a local date-time 'YYYY-MM-DDTHH:MM' in the layer's zone. Default: the first handoff at or after effectiveAt (or now); never before it */
+                                at?: string;
+                                /** @description Who takes the first turn: a position in members (from 0) or a user id; default 0 */
+                                member?: number | string;
+                            };
                             /**
                              * Format: time-zone
                              * @description IANA time zone, e.g. Europe/London; a link such as US/Pacific is stored as its canonical zone (America/Los_Angeles)
@@ -11893,6 +11921,13 @@ export interface operations {
                                 kind: "custom";
                                 /** @enum {unknown} */
                                 unit: "hours" | "days" | "weeks";
+                            };
+                            /** @description Restart the rotation: from at, member is on call until the end of the first whole turn starting at or after at, then the order continues after them. Handoffs stay where the rotation puts them. Before at the layer's earlier versions apply (a new layer has nobody) */
+                            rotationStart?: {
+                                /** @description When the member's first turn starts: an instant, or a local date-time 'YYYY-MM-DDTHH:MM' in the layer's zone. Default: the first handoff at or after effectiveAt (or now); never before it */
+                                at?: string;
+                                /** @description Who takes the first turn: a position in members (from 0) or a user id; default 0 */
+                                member?: number | string;
                             };
                             /**
                              * Format: time-zone

@@ -4,6 +4,7 @@ import { TimeZoneSelect } from '../../../components/TimeZoneSelect';
 import { MemberOrderList } from './MemberOrderList';
 import { RestrictionFields } from './RestrictionFields';
 import { RotationFields } from './RotationFields';
+import { RotationStartFields } from './RotationStartFields';
 import type { LayerValues } from './layerValues';
 
 interface LayerFieldsProps {
@@ -27,6 +28,15 @@ export function LayerFields({ values, onChange, errors, viewerZone }: LayerField
       <RotationFields value={values.rotation} onChange={(rotation) => set('rotation', rotation)} errors={messagesUnder(errors, 'rotation')} />
       <RestrictionFields value={values.restriction} onChange={(restriction) => set('restriction', restriction)} errors={messagesUnder(errors, 'restriction')} />
       <MemberOrderList members={values.members} onChange={(members) => set('members', members)} error={memberErrors} />
+      {values.rotationStart !== null && (
+        <RotationStartFields
+          value={values.rotationStart}
+          members={values.members}
+          timeZone={values.timeZone}
+          onChange={(rotationStart) => set('rotationStart', rotationStart)}
+          errors={messagesUnder(errors, 'rotationStart')}
+        />
+      )}
       {viewerZone !== undefined && (
         <TextInput
           label="Effective from"

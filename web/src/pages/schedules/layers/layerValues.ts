@@ -7,13 +7,25 @@ export interface RotationSlot {
   user: UserRef;
 }
 
-/** What a layer form edits; effectiveAt is a local date-time in the viewer's zone, '' for now. */
+/** Who takes the first turn from when: `at` is a local date-time in the layer's zone, '' for the next handoff. */
+export interface RotationStartValues {
+  enabled: boolean;
+  at: string;
+  /** Position in the members list. */
+  member: number;
+}
+
+/**
+ * What a layer form edits; effectiveAt is a local date-time in the viewer's zone, '' for now.
+ * rotationStart is offered for new layers only (null for an existing one).
+ */
 export interface LayerValues {
   name: string;
   timeZone: string;
   rotation: Rotation;
   restriction: Restriction;
   members: RotationSlot[];
+  rotationStart: RotationStartValues | null;
   effectiveAt: string;
 }
 
@@ -27,6 +39,7 @@ export function newLayerValues(timeZone: string, name = ''): LayerValues {
     rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' },
     restriction: { kind: 'always' },
     members: [],
+    rotationStart: { enabled: false, at: '', member: 0 },
     effectiveAt: '',
   };
 }
@@ -38,6 +51,7 @@ export function layerValuesOf(layer: LayerView): LayerValues {
     rotation: layer.rotation,
     restriction: layer.restriction,
     members: layer.members.map(slotOf),
+    rotationStart: null,
     effectiveAt: '',
   };
 }
@@ -49,6 +63,13 @@ export function layerInputOf(values: LayerValues, viewerZone: string): LayerInpu
     rotation: values.rotation,
     restriction: values.restriction,
     members: values.members.map((slot) => slot.user.id),
+    ...(values.rotationStart?.enabled && { rotationStart: rotationStartOf(values.rotationStart, values.members.length) }),
     ...(values.effectiveAt !== '' && { effectiveAt: fromLocalInput(values.effectiveAt, viewerZone) }),
   };
+}
+
+function rotationStartOf(start: RotationStartValues, memberCount: number): NonNullable<LayerInput['rotationStart']> {
+  // The member list may have shrunk since the choice was made; the last one stays chosen.
+  const member = Math.max(0, Math.min(start.member, memberCount - 1));
+  return start.at === '' ? { member } : { at: start.at, member };
 }
