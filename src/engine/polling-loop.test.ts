@@ -83,4 +83,31 @@ describe('PollingLoop', () => {
     expect(loop.passes).toBe(4);
     expect(loop.sleeps).toBe(1);
   });
+
+  it('lets a burst of wakes share passes, at most one per wake gap', async () => {
+    class GappedLoop extends PollingLoop {
+      passes = 0;
+      constructor() {
+        super({ clock: systemClock, logger: pino({ level: 'silent' }), name: 'gapped', wakeGapMs: 100 });
+      }
+      protected pass(): Promise<void> {
+        this.passes++;
+        return Promise.resolve();
+      }
+      protected sleepMs(): Promise<number> {
+        return Promise.resolve(60_000);
+      }
+    }
+    const loop = new GappedLoop();
+    loop.start();
+    const started = performance.now();
+    while (performance.now() - started < 300) {
+      loop.wake();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await loop.stop();
+    // About sixty wakes in 300 ms: the first pass, then one per 100 ms gap (a slow machine only makes fewer).
+    expect(loop.passes).toBeGreaterThanOrEqual(2);
+    expect(loop.passes).toBeLessThanOrEqual(5);
+  });
 });

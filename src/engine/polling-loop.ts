@@ -24,7 +24,17 @@ export abstract class PollingLoop {
   private lastError: string | null = null;
 
   protected constructor(
-    private readonly loop: { clock: Clock; logger: Logger; name: string },
+    private readonly loop: {
+      clock: Clock;
+      logger: Logger;
+      name: string;
+      /**
+       * A pass that new work asks for starts at least this long after the previous one
+       * started, so that a burst of wakes (an alert storm wakes the engine per incident)
+       * shares passes instead of paying a pass's queries each.
+       */
+      wakeGapMs?: number;
+    },
   ) {}
 
   /** One pass over everything due now. */
@@ -63,8 +73,12 @@ export abstract class PollingLoop {
   }
 
   private async run(): Promise<void> {
+    let lastStarted = -Infinity;
     while (this.running) {
+      await this.pause((this.loop.wakeGapMs ?? 0) - (performance.now() - lastStarted));
+      if (!this.running) return;
       this.pending = false;
+      lastStarted = performance.now();
       let delay: number;
       try {
         await this.serialisedPass();
@@ -97,6 +111,23 @@ export abstract class PollingLoop {
     this.failures = 0;
     this.failingSince = null;
     this.lastError = null;
+  }
+
+  /** Like sleep, but only a stop cuts it short: wakes wait for it. */
+  private pause(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        if (this.running) return;
+        this.wakeUp = null;
+        done();
+      };
+    });
   }
 
   private sleep(ms: number): Promise<void> {
