@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
 import { useTimeline } from '../../../api/timeline';
 import { QueryError } from '../../../components/QueryError';
@@ -37,12 +37,12 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
   const zone = inScheduleZone ? schedule.timeZone : viewerZone;
   const today = toLocalInput(now, zone).slice(0, 10);
   const thisYear = today.slice(0, 4);
-  const range = calendarRange(view, anchor ?? today);
+  const range = useMemo(() => calendarRange(view, anchor ?? today), [view, anchor, today]);
   const from = fromLocalInput(range.first, zone);
   const to = fromLocalInput(range.end, zone);
   const timeline = useTimeline(schedule.id, from, to);
   const rows = useMemo(() => (timeline.data ? shiftRows(timeline.data, (start, end) => formatSpan(start, end, zone)) : []), [timeline.data, zone]);
-  const openOverride = (shift: Shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end });
+  const openOverride = useCallback((shift: Shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end }), []);
   const atToday = anchor === null || calendarRange(view, today).first === range.first;
 
   return (
@@ -73,7 +73,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
             now={now}
             today={today}
             bandName={range.bands.length > 1 ? `week of ${dayName(days[0] ?? today, false)}` : null}
-            dimmed={(date) => range.month !== null && date.slice(0, 7) !== range.month.slice(0, 7)}
+            month={range.month?.slice(0, 7) ?? null}
             onShiftClick={openOverride}
           />
         ))

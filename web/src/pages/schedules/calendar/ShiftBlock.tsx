@@ -1,4 +1,5 @@
 import { IconReplace } from '@tabler/icons-react';
+import { memo } from 'react';
 import classes from './ShiftBlock.module.css';
 import { shiftColours } from './shiftColours';
 import type { Shift } from './shifts';
@@ -15,7 +16,7 @@ interface ShiftBlockProps {
  * One shift on a lane. A plain button with a title rather than a Mantine Tooltip: a month
  * holds hundreds of blocks and each must stay cheap to render.
  */
-export function ShiftBlock({ shift, left, width, onClick }: ShiftBlockProps) {
+export const ShiftBlock = memo(function ShiftBlock({ shift, left, width, onClick }: ShiftBlockProps) {
   const className = [classes.block, shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap].filter(Boolean).join(' ');
   return (
     <button
@@ -30,4 +31,4 @@ export function ShiftBlock({ shift, left, width, onClick }: ShiftBlockProps) {
       <span className={classes.text}>{shift.text}</span>
     </button>
   );
-}
+});

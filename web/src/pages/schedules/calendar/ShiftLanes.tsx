@@ -1,5 +1,5 @@
-import { Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
+import { memo } from 'react';
 import { addDays, fromLocalInput } from '../../../time/zoned';
 import { columnName } from './calendarDates';
 import { ShiftBlock } from './ShiftBlock';
@@ -15,43 +15,52 @@ interface ShiftLanesProps {
   today: string;
   /** Added to each lane's name when a view has several bands (a month). */
   bandName: string | null;
-  dimmed: (date: string) => boolean;
+  /** 'YYYY-MM' of a month view, whose days before and after the month are dimmed. */
+  month: string | null;
   onShiftClick: (shift: Shift) => void;
 }
 
-/** Hour ticks of a one-day band, as many as fit: every 1, 2, 3, 6 or 12 hours. */
-function hourTicks(date: string, zone: string, width: number): { at: number; text: string }[] {
-  const step = [1, 2, 3, 6, 12].find((hours) => (width / 24) * hours >= 44) ?? 12;
-  const ticks = [];
-  for (let hour = 0; hour < 24; hour += step) {
+interface Column {
+  key: string;
+  at: number;
+  until: number;
+  /** The heading for a column this many pixels wide. */
+  text: (width: number) => string;
+  strong: boolean;
+  dim: boolean;
+}
+
+/** Hour columns of a one-day band, as many as fit: every 1, 2, 3, 6 or 12 hours. */
+function hourColumns(date: string, zone: string, end: number): Column[] {
+  return Array.from({ length: 24 }, (_, hour) => {
     const text = `${String(hour).padStart(2, '0')}:00`;
-    ticks.push({ at: Date.parse(fromLocalInput(`${date}T${text}`, zone)), text });
-  }
-  return ticks;
+    return { key: text, at: Date.parse(fromLocalInput(`${date}T${text}`, zone)), until: end, text: () => text, strong: false, dim: false };
+  }).map((column, hour, all) => ({ ...column, until: all[hour + 1]?.at ?? end }));
 }
 
 /**
  * Days side by side and, under them, a lane per row with its shifts placed by time, so a
- * DST day is as long as it really is; a red line marks now.
+ * DST day is as long as it really is; a red line marks now. Memoised, with the header
+ * measuring its own width: a month's hundreds of blocks render once, not again per resize.
+ * Plain elements styled by class rather than Mantine's Text, for the same reason.
  */
-export function ShiftLanes({ days, zone, rows, now, today, bandName, dimmed, onShiftClick }: ShiftLanesProps) {
-  const { ref, width } = useElementSize();
+export const ShiftLanes = memo(function ShiftLanes({ days, zone, rows, now, today, bandName, month, onShiftClick }: ShiftLanesProps) {
   const first = days[0] ?? today;
   const start = Date.parse(fromLocalInput(first, zone));
   const end = Date.parse(fromLocalInput(addDays(days[days.length - 1] ?? first, 1), zone));
   const share = (at: number) => ((Math.min(Math.max(at, start), end) - start) / (end - start)) * 100;
   const nowAt = Date.parse(now);
   const dayStarts = days.map((date) => Date.parse(fromLocalInput(date, zone)));
-  const columns =
+  const columns: Column[] =
     days.length === 1
-      ? hourTicks(first, zone, width).map((tick, i, all) => ({ key: tick.text, at: tick.at, until: all[i + 1]?.at ?? end, text: tick.text, strong: false, dim: false }))
+      ? hourColumns(first, zone, end)
       : days.map((date, i) => ({
           key: date,
           at: dayStarts[i] ?? start,
           until: dayStarts[i + 1] ?? end,
-          text: columnName(date, width / days.length),
+          text: (width) => columnName(date, width),
           strong: date === today,
-          dim: dimmed(date),
+          dim: month !== null && !date.startsWith(month),
         }));
   const suffix = bandName === null ? '' : `, ${bandName}`;
 
@@ -59,27 +68,13 @@ export function ShiftLanes({ days, zone, rows, now, today, bandName, dimmed, onS
     <div className={classes.band}>
       <div className={classes.names} aria-hidden>
         {rows.map((row) => (
-          <Text key={row.key} size="sm" fw={row.final ? 700 : 500} className={classes.name}>
+          <div key={row.key} className={row.final ? `${classes.name} ${classes.final}` : classes.name}>
             {row.name}
-          </Text>
+          </div>
         ))}
       </div>
-      <div className={classes.lanes} ref={ref}>
-        <div className={classes.header} aria-hidden>
-          {columns.map((column) => (
-            <Text
-              key={column.key}
-              size="xs"
-              fw={column.strong ? 700 : 400}
-              c={column.strong ? undefined : 'dimmed'}
-              opacity={column.dim ? 0.5 : 1}
-              className={classes.column}
-              style={{ left: `${share(column.at)}%`, width: `${share(column.until) - share(column.at)}%` }}
-            >
-              {column.text}
-            </Text>
-          ))}
-        </div>
+      <div className={classes.lanes}>
+        <BandHeader columns={columns} share={share} hours={days.length === 1} />
         {rows.map((row) => (
           <div key={row.key} role="group" aria-label={`${row.name} row${suffix}`} className={classes.lane}>
             {row.shifts
@@ -93,10 +88,32 @@ export function ShiftLanes({ days, zone, rows, now, today, bandName, dimmed, onS
         {columns.slice(1).map((column) => (
           <div key={column.key} className={classes.line} style={{ left: `${share(column.at)}%` }} />
         ))}
-        {nowAt >= start && nowAt < end && (
-          <div className={classes.now} style={{ left: `${share(nowAt)}%` }} role="img" aria-label="Now" title="Now" />
-        )}
+        {nowAt >= start && nowAt < end && <div className={classes.now} style={{ left: `${share(nowAt)}%` }} role="img" aria-label="Now" title="Now" />}
       </div>
+    </div>
+  );
+});
+
+/** Column headings as long as the measured width allows; hours thinned out to those that fit. */
+function BandHeader({ columns, share, hours }: { columns: Column[]; share: (at: number) => number; hours: boolean }) {
+  const { ref, width } = useElementSize();
+  const step = hours ? ([1, 2, 3, 6, 12].find((n) => (width / 24) * n >= 44) ?? 12) : 1;
+  const shown = columns.filter((_, i) => i % step === 0);
+  return (
+    <div className={classes.header} ref={ref} aria-hidden>
+      {shown.map((column, i) => {
+        const left = share(column.at);
+        const right = share(shown[i + 1]?.at ?? column.until);
+        return (
+          <div
+            key={column.key}
+            className={[classes.column, column.strong && classes.today, column.dim && classes.outside].filter(Boolean).join(' ')}
+            style={{ left: `${left}%`, width: `${right - left}%` }}
+          >
+            {column.text(((right - left) / 100) * width)}
+          </div>
+        );
+      })}
     </div>
   );
 }

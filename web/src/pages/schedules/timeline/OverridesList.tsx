@@ -1,8 +1,9 @@
-import { Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useDeleteOverride, useOverrides } from '../../../api/overrides';
-import type { LayerView } from '../../../api/scheduleTypes';
-import { ConfirmButton } from '../../../components/ConfirmButton';
+import type { LayerView, OverrideView } from '../../../api/scheduleTypes';
+import { FormError } from '../../../components/FormError';
 import { formatDateTime } from '../../../time/format';
 
 interface OverridesListProps {
@@ -15,11 +16,20 @@ interface OverridesListProps {
   period: string;
 }
 
-/** The overrides touching the days on screen. */
+/**
+ * The overrides touching the days on screen. One confirmation dialog serves every row: a
+ * month can list a hundred overrides, and a dialog and tooltip per row made it slow to draw.
+ */
 export function OverridesList({ scheduleId, layers, from, to, viewerZone, period }: OverridesListProps) {
   const overrides = useOverrides(scheduleId, from, to);
   const deleting = useDeleteOverride(scheduleId);
+  const [confirming, setConfirming] = useState<OverrideView | null>(null);
   const layerName = (id: string | null) => (id === null ? 'Schedule-wide' : (layers.find((l) => l.id === id)?.name ?? 'Removed layer'));
+  const close = () => {
+    deleting.reset();
+    setConfirming(null);
+  };
+  const label = (o: OverrideView) => `Delete override for ${o.user.name}`;
   return (
     <>
       <Title order={4} mt="sm">
@@ -49,19 +59,29 @@ export function OverridesList({ scheduleId, layers, from, to, viewerZone, period
                 <Table.Td>{formatDateTime(o.start, viewerZone)}</Table.Td>
                 <Table.Td>{formatDateTime(o.end, viewerZone)}</Table.Td>
                 <Table.Td>
-                  <ConfirmButton
-                    label={`Delete override for ${o.user.name}`}
-                    icon={<IconTrash size={16} />}
-                    message="An override not yet started is deleted; one under way ends now."
-                    confirmLabel="Delete override"
-                    onConfirm={() => deleting.mutateAsync(o.id)}
-                  />
+                  <ActionIcon variant="subtle" color="red" aria-label={label(o)} title={label(o)} onClick={() => setConfirming(o)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
+      <Modal opened={confirming !== null} onClose={close} title={confirming ? label(confirming) : ''}>
+        <Stack>
+          <FormError error={deleting.error} />
+          <Text>An override not yet started is deleted; one under way ends now.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button color="red" loading={deleting.isPending} onClick={() => confirming && deleting.mutate(confirming.id, { onSuccess: close })}>
+              Delete override
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </>
   );
 }
