@@ -203,7 +203,7 @@ test('a layer restriction is set as one "days and hours" entry; an end equal to 
   await expect(saved.getByText('Mon–Thu 09:00–17:00', { exact: true })).toBeVisible();
 });
 
-test('a new layer with a rotation start has nobody until then and the chosen member from then, as the preview shows', async ({ page }) => {
+test('a monthly layer with a rotation start has nobody until then and the chosen member from then, as the preview shows', async ({ page }) => {
   const choose = async (scope: Locator, combobox: string, option: RegExp | string) => {
     await scope.getByRole('combobox', { name: combobox, exact: true }).click();
     await page.getByRole('option', { name: option }).click();
@@ -222,9 +222,11 @@ test('a new layer with a rotation start has nobody until then and the chosen mem
 
   await page.getByRole('button', { name: 'Add layer' }).click();
   const add = page.getByRole('dialog', { name: 'Add layer' });
-  await add.getByRole('textbox', { name: /^Layer name/ }).fill('Nights');
-  await add.getByRole('radio', { name: 'Weekly' }).check();
+  await add.getByRole('textbox', { name: /^Layer name/ }).fill('Month end');
+  await add.getByRole('radio', { name: 'Monthly' }).check();
+  await add.getByLabel('Day of the month').fill('31');
   await add.getByLabel('Handoff time').fill('09:00');
+  await expect(add.getByText('Monthly, on day 31 at 09:00 (or the last day of shorter months)')).toBeVisible();
   await choose(add, 'Add to rotation', /Bob Night/);
   await choose(add, 'Add to rotation', /Carol Night/);
   await add.getByRole('switch', { name: /Choose who takes the first turn/ }).check();
@@ -241,5 +243,7 @@ test('a new layer with a rotation start has nobody until then and the chosen mem
   await expect(first).toContainText('Carol Night');
   await review.getByRole('button', { name: 'Save with gaps' }).click();
   await expect(review).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Layer Nights' })).toContainText('A change to this layer takes effect');
+  const saved = page.getByRole('region', { name: 'Layer Month end' });
+  await expect(saved).toContainText('A change to this layer takes effect');
+  await expect(saved.getByLabel('Day of the month')).toHaveValue('31');
 });

@@ -77,6 +77,12 @@ describe('rotation start', () => {
     expect(who(layer, '2024-03-10T06:00Z', '2024-03-12T00:00Z')).toEqual(['-@2024-03-10T06:00Z', 'ann@2024-03-10T08:00Z', 'bob@2024-03-11T07:30Z']);
   });
 
+  it('monthly on the 31st, started mid-month: the member holds until the end of February (the last day)', () => {
+    const monthly = draft(['ann', 'bob'], { rotation: { kind: 'monthly', handoffDay: 31, handoffTime: '09:00' } });
+    const layer: Layer = { id: 'L', name: 'L', versions: startRotation([], monthly, { at: ms('2024-01-15T00:00Z'), member: 0 }) };
+    expect(who(layer, '2024-01-15T00:00Z', '2024-04-01T00:00Z')).toEqual(['ann@2024-01-15T00:00Z', 'bob@2024-02-29T09:00Z', 'ann@2024-03-31T09:00Z']);
+  });
+
   it('nextHandoff is the instant itself on a handoff, otherwise the following one', () => {
     expect(iso(nextHandoff(draft([]), ms('2024-01-01T09:00Z')))).toBe('2024-01-01T09:00Z');
     expect(iso(nextHandoff(draft([]), ms('2024-01-01T09:01Z')))).toBe('2024-01-02T09:00Z');

@@ -76,6 +76,59 @@ describe('weekly', () => {
   });
 });
 
+describe('monthly', () => {
+  const monthly = (handoffDay: number, handoffTime: string): Rotation => ({ kind: 'monthly', handoffDay, handoffTime });
+
+  it('hands off on the day of the month at the local time', () => {
+    expect(handoffs(monthly(15, '09:00'), 'UTC', '2024-03-20T00:00Z', 3)).toEqual(['2024-03-15T09:00Z', '2024-04-15T09:00Z', '2024-05-15T09:00Z']);
+  });
+
+  it('before the handoff the previous month still holds', () => {
+    const seq = compileRotation(monthly(15, '09:00'), zone('UTC'));
+    const turn = turnAt(seq, ms('2024-03-15T08:59Z'));
+    expect([iso(turn.start), iso(turn.end)]).toEqual(['2024-02-15T09:00Z', '2024-03-15T09:00Z']);
+  });
+
+  it('the 31st means the last day in shorter months (29 February in a leap year)', () => {
+    expect(handoffs(monthly(31, '09:00'), 'UTC', '2024-01-31T10:00Z', 5)).toEqual([
+      '2024-01-31T09:00Z',
+      '2024-02-29T09:00Z',
+      '2024-03-31T09:00Z',
+      '2024-04-30T09:00Z',
+      '2024-05-31T09:00Z',
+    ]);
+    expect(handoffs(monthly(29, '00:00'), 'UTC', '2023-01-30T00:00Z', 3)).toEqual(['2023-01-29T00:00Z', '2023-02-28T00:00Z', '2023-03-29T00:00Z']);
+  });
+
+  it('crosses year ends and years before 1970', () => {
+    expect(handoffs(monthly(1, '00:00'), 'UTC', '2024-12-15T00:00Z', 2)).toEqual(['2024-12-01T00:00Z', '2025-01-01T00:00Z']);
+    expect(handoffs(monthly(31, '12:00'), 'UTC', '1969-11-30T13:00Z', 3)).toEqual(['1969-11-30T12:00Z', '1969-12-31T12:00Z', '1970-01-31T12:00Z']);
+  });
+
+  it('Chicago: a nonexistent 02:30 handoff on the spring-forward day happens at 03:00 CDT', () => {
+    expect(handoffs(monthly(10, '02:30'), 'America/Chicago', '2024-02-20T00:00Z', 3)).toEqual(['2024-02-10T08:30Z', '2024-03-10T08:00Z', '2024-04-10T07:30Z']);
+  });
+
+  it('Chicago: an ambiguous 01:30 handoff on the fall-back day happens at the first 01:30', () => {
+    expect(handoffs(monthly(3, '01:30'), 'America/Chicago', '2024-11-03T06:30Z', 2)).toEqual(['2024-11-03T06:30Z', '2024-12-03T07:30Z']);
+    // The second 01:30 (CST) is inside the turn that began at the first.
+    expect(iso(turnAt(compileRotation(monthly(3, '01:30'), zone('America/Chicago')), ms('2024-11-03T07:30Z')).start)).toBe('2024-11-03T06:30Z');
+  });
+
+  it('Lord Howe: a 02:15 handoff in the 30-minute gap happens at 02:30 (+11)', () => {
+    expect(handoffs(monthly(6, '02:15'), 'Australia/Lord_Howe', '2024-10-06T00:00Z', 1)).toEqual(['2024-10-05T15:30Z']);
+  });
+
+  it('Santiago: a midnight handoff on the day midnight is skipped starts at 01:00', () => {
+    expect(handoffs(monthly(8, '00:00'), 'America/Santiago', '2024-09-08T12:00Z', 1)).toEqual(['2024-09-08T04:00Z']);
+  });
+
+  it('rejects days outside 1..31', () => {
+    expect(() => compileRotation(monthly(0, '09:00'), zone('UTC'))).toThrow(RangeError);
+    expect(() => compileRotation(monthly(32, '09:00'), zone('UTC'))).toThrow(RangeError);
+  });
+});
+
 describe('custom', () => {
   it('every 8 hours from the anchor', () => {
     expect(

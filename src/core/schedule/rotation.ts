@@ -1,5 +1,5 @@
 import { DAY, HOUR, MINUTE, WEEK, floorDiv } from '../time/units.js';
-import { parseTimeOfDay, parseWallDateTime } from '../time/wall-clock.js';
+import { parseTimeOfDay, parseWallDateTime, wallFromParts } from '../time/wall-clock.js';
 import type { ZoneRules } from '../time/zone.js';
 import type { Instant, Rotation } from './types.js';
 
@@ -30,6 +30,11 @@ export function compileRotation(rotation: Rotation, zone: ZoneRules): Handoffs {
       return weekdayHandoffs(rotation.days ?? ALL_DAYS, rotation.handoffTime, zone);
     case 'weekly':
       return weekdayHandoffs([rotation.handoffDay], rotation.handoffTime, zone);
+    case 'monthly':
+      if (!Number.isInteger(rotation.handoffDay) || rotation.handoffDay < 1 || rotation.handoffDay > 31) {
+        throw new RangeError(`monthly handoff day must be 1..31, got ${rotation.handoffDay}`);
+      }
+      return new MonthlyHandoffs(rotation.handoffDay, parseTimeOfDay(rotation.handoffTime) * MINUTE, zone);
     case 'custom': {
       if (!Number.isInteger(rotation.every) || rotation.every < 1) {
         throw new RangeError(`rotation period must be a positive integer, got ${rotation.every}`);
@@ -93,6 +98,31 @@ class WeekdayHandoffs implements Handoffs {
     let done = 0;
     for (const d of this.weekdays) if (d < weekday || (d === weekday && afterHandoff)) done++;
     return week * this.weekdays.length + done - 1;
+  }
+}
+
+/**
+ * One handoff per month, turn k in the k-th month after January 1970. A day the month does
+ * not have means its last day, so "the 31st" is 30 April and 29 February in a leap year.
+ */
+class MonthlyHandoffs implements Handoffs {
+  constructor(
+    private readonly day: number,
+    private readonly timeOfDay: number,
+    private readonly zone: ZoneRules,
+  ) {}
+
+  at(turn: number): Instant {
+    const year = 1970 + floorDiv(turn, 12);
+    const month = turn - (year - 1970) * 12 + 1;
+    // Day 0 of the next month is this month's last day.
+    const lastDay = new Date(wallFromParts(year, month + 1, 0)).getUTCDate();
+    return this.zone.fromWall(wallFromParts(year, month, Math.min(this.day, lastDay)) + this.timeOfDay, 'start');
+  }
+
+  guess(instant: Instant): number {
+    const wall = new Date(this.zone.toWall(instant));
+    return (wall.getUTCFullYear() - 1970) * 12 + wall.getUTCMonth();
   }
 }
 

@@ -50,6 +50,14 @@ function handoffList(v: LayerVersion, from: Instant, to: Instant): Instant[] {
     }
     return out;
   }
+  if (r.kind === 'monthly') {
+    // A month's turn can be 31 days long: look further back than for the weekly kinds.
+    const last = plainAt(to + 40 * DAY, zone).toPlainDate().toPlainYearMonth();
+    for (let m = plainAt(from - 40 * DAY, zone).toPlainDate().toPlainYearMonth(); Temporal.PlainYearMonth.compare(m, last) <= 0; m = m.add({ months: 1 })) {
+      out.push(wallToInstant(zone, atTime(m.toPlainDate({ day: Math.min(r.handoffDay, m.daysInMonth) }), r.handoffTime), 'start'));
+    }
+    return out;
+  }
   const anchor = Temporal.PlainDateTime.from(r.anchor);
   const hours = r.unit === 'hours' ? r.every : r.unit === 'days' ? r.every * 24 : r.every * 168;
   const wallMs = (p: Temporal.PlainDateTime) => p.toZonedDateTime('UTC').epochMilliseconds;
@@ -181,7 +189,8 @@ const ZONES: Record<string, string[]> = {
   'Australia/Lord_Howe': ['2024-04-06T15:00Z', '2024-10-05T15:30Z'],
   'America/Santiago': ['2024-04-07T03:00Z', '2024-09-08T04:00Z'],
   'Asia/Beirut': ['2024-03-30T22:00Z', '2024-10-26T21:00Z'],
-  UTC: ['2024-02-29T12:00Z'],
+  // Month ends, where monthly days 29–31 clamp.
+  UTC: ['2024-02-29T12:00Z', '2023-02-28T12:00Z', '2024-04-30T12:00Z'],
 };
 const USERS = ['ann', 'bob', 'cat', 'dan'];
 
@@ -192,6 +201,16 @@ const rotationArb = (near: Instant): fc.Arbitrary<Rotation> =>
   fc.oneof(
     fc.record({ kind: fc.constant('daily' as const), handoffTime: hhmm, days: fc.option(fc.uniqueArray(weekday, { minLength: 1, maxLength: 7 }), { nil: undefined }) }),
     fc.record({ kind: fc.constant('weekly' as const), handoffDay: weekday, handoffTime: hhmm }),
+    // Weighted up: a month has one handoff, and only days near `near` put one in the range
+    // (on a DST change, or on the 29th–31st clamped at a month end).
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('monthly' as const),
+        handoffDay: fc.oneof(fc.integer({ min: -1, max: 1 }).map((d) => new Date(near + d * 86_400_000).getUTCDate()), fc.constantFrom(29, 30, 31), fc.integer({ min: 1, max: 31 })),
+        handoffTime: hhmm,
+      }),
+    },
     fc.record({
       kind: fc.constant('custom' as const),
       every: fc.integer({ min: 1, max: 13 }),

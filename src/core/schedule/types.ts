@@ -14,6 +14,8 @@ export type Rotation =
   /** A handoff at `handoffTime` on each of `days` (default all seven); one turn per handoff. */
   | { kind: 'daily'; handoffTime: LocalTime; days?: Weekday[] }
   | { kind: 'weekly'; handoffDay: Weekday; handoffTime: LocalTime }
+  /** A handoff each month on `handoffDay` (1–31; beyond the month's length, its last day). */
+  | { kind: 'monthly'; handoffDay: number; handoffTime: LocalTime }
   /** A handoff every `every` units from `anchor`, where the first member's turn begins. */
   | { kind: 'custom'; every: number; unit: 'hours' | 'days' | 'weeks'; anchor: LocalDateTime };
 

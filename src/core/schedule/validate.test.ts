@@ -11,6 +11,14 @@ describe('validateLayerDraft', () => {
     expect(() => compileVersion(nextLayerVersion([], ok, 0))).not.toThrow();
   });
 
+  it('accepts monthly days 1 to 31 and names a bad day or time', () => {
+    const monthly = (handoffDay: number, handoffTime = '09:00'): LayerDraft => ({ ...ok, rotation: { kind: 'monthly', handoffDay, handoffTime } });
+    expect(validateLayerDraft(monthly(1))).toEqual([]);
+    expect(validateLayerDraft(monthly(31))).toEqual([]);
+    for (const day of [0, 32, 2.5]) expect(validateLayerDraft(monthly(day)).map((p) => p.path)).toEqual(['rotation.handoffDay']);
+    expect(validateLayerDraft(monthly(15, '9:00')).map((p) => p.path)).toEqual(['rotation.handoffTime']);
+  });
+
   it('reports every problem with its path', () => {
     const bad = {
       timeZone: 'Mars/Olympus',

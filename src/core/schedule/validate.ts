@@ -47,13 +47,19 @@ export function validateLayerDraft(draft: LayerDraft, kept?: Restriction): Draft
       weekday('rotation.handoffDay', rotation.handoffDay);
       check('rotation.handoffTime', () => parseTimeOfDay(rotation.handoffTime));
       break;
+    case 'monthly':
+      if (!Number.isInteger(rotation.handoffDay) || rotation.handoffDay < 1 || rotation.handoffDay > 31) {
+        problems.push({ path: 'rotation.handoffDay', message: 'must be a day of the month, 1 to 31 (31 means the last day)' });
+      }
+      check('rotation.handoffTime', () => parseTimeOfDay(rotation.handoffTime));
+      break;
     case 'custom':
       if (!Number.isInteger(rotation.every) || rotation.every < 1) problems.push({ path: 'rotation.every', message: 'must be a positive integer' });
       if (!['hours', 'days', 'weeks'].includes(rotation.unit)) problems.push({ path: 'rotation.unit', message: 'must be hours, days or weeks' });
       check('rotation.anchor', () => parseWallDateTime(rotation.anchor));
       break;
     default:
-      problems.push({ path: 'rotation.kind', message: 'must be daily, weekly or custom' });
+      problems.push({ path: 'rotation.kind', message: 'must be daily, weekly, monthly or custom' });
   }
   if (restriction.kind === 'custom') {
     const stored = kept?.kind === 'custom' ? kept.windows : [];

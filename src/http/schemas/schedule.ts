@@ -21,6 +21,14 @@ export const RotationSchema = Discriminated(
     Type.Object({ kind: Type.Literal('weekly'), handoffDay: Weekday, handoffTime: HHMM }, strict),
     Type.Object(
       {
+        kind: Type.Literal('monthly'),
+        handoffDay: Type.Integer({ minimum: 1, maximum: 31, description: 'Day of the month; a day the month does not have means its last day (31: the last day of every month)' }),
+        handoffTime: HHMM,
+      },
+      strict,
+    ),
+    Type.Object(
+      {
         kind: Type.Literal('custom'),
         every: Type.Integer({ minimum: 1, maximum: 10_000 }),
         unit: Type.Enum(['hours', 'days', 'weeks']),
@@ -29,7 +37,7 @@ export const RotationSchema = Discriminated(
       strict,
     ),
   ],
-  'Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor',
+  'Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor',
 );
 
 export const Window = Type.Object({ startDay: Weekday, startTime: HHMM, endDay: Weekday, endTime: HHMM }, strict);

@@ -8577,7 +8577,7 @@ export interface operations {
                                 startTime: string;
                             }[];
                         };
-                        /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                        /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                         rotation: {
                             days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                             /** @description Local time 'HH:MM' */
@@ -8591,6 +8591,13 @@ export interface operations {
                             handoffTime: string;
                             /** @enum {string} */
                             kind: "weekly";
+                        } | {
+                            /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                            handoffDay: number;
+                            /** @description Local time 'HH:MM' */
+                            handoffTime: string;
+                            /** @enum {string} */
+                            kind: "monthly";
                         } | {
                             /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                             anchor: string;
@@ -8697,7 +8704,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -8711,6 +8718,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -8768,7 +8782,7 @@ export interface operations {
                                         startTime: string;
                                     }[];
                                 };
-                                /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                                /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                                 rotation: {
                                     days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                     /** @description Local time 'HH:MM' */
@@ -8782,6 +8796,13 @@ export interface operations {
                                     handoffTime: string;
                                     /** @enum {string} */
                                     kind: "weekly";
+                                } | {
+                                    /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                    handoffDay: number;
+                                    /** @description Local time 'HH:MM' */
+                                    handoffTime: string;
+                                    /** @enum {string} */
+                                    kind: "monthly";
                                 } | {
                                     /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                     anchor: string;
@@ -8949,7 +8970,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -8963,6 +8984,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -9020,7 +9048,7 @@ export interface operations {
                                         startTime: string;
                                     }[];
                                 };
-                                /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                                /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                                 rotation: {
                                     days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                     /** @description Local time 'HH:MM' */
@@ -9034,6 +9062,13 @@ export interface operations {
                                     handoffTime: string;
                                     /** @enum {string} */
                                     kind: "weekly";
+                                } | {
+                                    /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                    handoffDay: number;
+                                    /** @description Local time 'HH:MM' */
+                                    handoffTime: string;
+                                    /** @enum {string} */
+                                    kind: "monthly";
                                 } | {
                                     /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                     anchor: string;
@@ -9329,7 +9364,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -9343,6 +9378,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -9400,7 +9442,7 @@ export interface operations {
                                         startTime: string;
                                     }[];
                                 };
-                                /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                                /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                                 rotation: {
                                     days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                     /** @description Local time 'HH:MM' */
@@ -9414,6 +9456,13 @@ export interface operations {
                                     handoffTime: string;
                                     /** @enum {string} */
                                     kind: "weekly";
+                                } | {
+                                    /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                    handoffDay: number;
+                                    /** @description Local time 'HH:MM' */
+                                    handoffTime: string;
+                                    /** @enum {string} */
+                                    kind: "monthly";
                                 } | {
                                     /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                     anchor: string;
@@ -10090,7 +10139,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -10104,6 +10153,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -10161,7 +10217,7 @@ export interface operations {
                                         startTime: string;
                                     }[];
                                 };
-                                /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                                /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                                 rotation: {
                                     days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                     /** @description Local time 'HH:MM' */
@@ -10175,6 +10231,13 @@ export interface operations {
                                     handoffTime: string;
                                     /** @enum {string} */
                                     kind: "weekly";
+                                } | {
+                                    /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                    handoffDay: number;
+                                    /** @description Local time 'HH:MM' */
+                                    handoffTime: string;
+                                    /** @enum {string} */
+                                    kind: "monthly";
                                 } | {
                                     /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                     anchor: string;
@@ -10334,7 +10397,7 @@ export interface operations {
                             startTime: string;
                         }[];
                     };
-                    /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                    /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                     rotation: {
                         days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                         /** @description Local time 'HH:MM' */
@@ -10348,6 +10411,13 @@ export interface operations {
                         handoffTime: string;
                         /** @enum {string} */
                         kind: "weekly";
+                    } | {
+                        /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                        handoffDay: number;
+                        /** @description Local time 'HH:MM' */
+                        handoffTime: string;
+                        /** @enum {string} */
+                        kind: "monthly";
                     } | {
                         /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                         anchor: string;
@@ -10442,7 +10512,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -10456,6 +10526,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -10513,7 +10590,7 @@ export interface operations {
                                         startTime: string;
                                     }[];
                                 };
-                                /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                                /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                                 rotation: {
                                     days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                     /** @description Local time 'HH:MM' */
@@ -10527,6 +10604,13 @@ export interface operations {
                                     handoffTime: string;
                                     /** @enum {string} */
                                     kind: "weekly";
+                                } | {
+                                    /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                    handoffDay: number;
+                                    /** @description Local time 'HH:MM' */
+                                    handoffTime: string;
+                                    /** @enum {string} */
+                                    kind: "monthly";
                                 } | {
                                     /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                     anchor: string;
@@ -10717,7 +10801,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -10731,6 +10815,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -10788,7 +10879,7 @@ export interface operations {
                                         startTime: string;
                                     }[];
                                 };
-                                /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                                /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                                 rotation: {
                                     days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                     /** @description Local time 'HH:MM' */
@@ -10802,6 +10893,13 @@ export interface operations {
                                     handoffTime: string;
                                     /** @enum {string} */
                                     kind: "weekly";
+                                } | {
+                                    /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                    handoffDay: number;
+                                    /** @description Local time 'HH:MM' */
+                                    handoffTime: string;
+                                    /** @enum {string} */
+                                    kind: "monthly";
                                 } | {
                                     /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                     anchor: string;
@@ -10983,7 +11081,7 @@ export interface operations {
                             startTime: string;
                         }[];
                     };
-                    /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                    /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                     rotation?: {
                         days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                         /** @description Local time 'HH:MM' */
@@ -10997,6 +11095,13 @@ export interface operations {
                         handoffTime: string;
                         /** @enum {string} */
                         kind: "weekly";
+                    } | {
+                        /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                        handoffDay: number;
+                        /** @description Local time 'HH:MM' */
+                        handoffTime: string;
+                        /** @enum {string} */
+                        kind: "monthly";
                     } | {
                         /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                         anchor: string;
@@ -11091,7 +11196,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -11105,6 +11210,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -11162,7 +11274,7 @@ export interface operations {
                                         startTime: string;
                                     }[];
                                 };
-                                /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                                /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                                 rotation: {
                                     days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                     /** @description Local time 'HH:MM' */
@@ -11176,6 +11288,13 @@ export interface operations {
                                     handoffTime: string;
                                     /** @enum {string} */
                                     kind: "weekly";
+                                } | {
+                                    /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                    handoffDay: number;
+                                    /** @description Local time 'HH:MM' */
+                                    handoffTime: string;
+                                    /** @enum {string} */
+                                    kind: "monthly";
                                 } | {
                                     /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                     anchor: string;
@@ -11812,7 +11931,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -11826,6 +11945,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;
@@ -11899,7 +12025,7 @@ export interface operations {
                                     startTime: string;
                                 }[];
                             };
-                            /** @description Who is on call when: a daily or weekly handoff, or every N hours/days/weeks from an anchor */
+                            /** @description Who is on call when: a daily, weekly or monthly handoff, or every N hours/days/weeks from an anchor */
                             rotation?: {
                                 days?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
                                 /** @description Local time 'HH:MM' */
@@ -11913,6 +12039,13 @@ export interface operations {
                                 handoffTime: string;
                                 /** @enum {string} */
                                 kind: "weekly";
+                            } | {
+                                /** @description Day of the month; a day the month does not have means its last day (31: the last day of every month) */
+                                handoffDay: number;
+                                /** @description Local time 'HH:MM' */
+                                handoffTime: string;
+                                /** @enum {string} */
+                                kind: "monthly";
                             } | {
                                 /** @description Local date-time 'YYYY-MM-DDTHH:MM' in the layer's time zone */
                                 anchor: string;

@@ -21,6 +21,7 @@ function ofKind(kind: string, current: Rotation): Rotation {
   const handoffTime = current.kind === 'custom' ? current.anchor.slice(11) : current.handoffTime;
   if (kind === 'daily') return { kind: 'daily', handoffTime };
   if (kind === 'weekly') return { kind: 'weekly', handoffDay: 1, handoffTime };
+  if (kind === 'monthly') return { kind: 'monthly', handoffDay: 1, handoffTime };
   const today = new Date().toISOString().slice(0, 10);
   return { kind: 'custom', every: 12, unit: 'hours', anchor: `${today}T${handoffTime}` };
 }
@@ -33,6 +34,7 @@ export function RotationFields({ value, onChange, errors }: RotationFieldsProps)
         <Group mt={4}>
           <Radio value="daily" label="Daily" />
           <Radio value="weekly" label="Weekly" />
+          <Radio value="monthly" label="Monthly" />
           <Radio value="custom" label="Custom" />
         </Group>
       </Radio.Group>
@@ -98,6 +100,35 @@ export function RotationFields({ value, onChange, errors }: RotationFieldsProps)
             error={errors['handoffTime']}
           />
         </Group>
+      )}
+      {value.kind === 'monthly' && (
+        <Stack gap={4}>
+          <Group align="flex-start">
+            <NumberInput
+              label="Day of the month"
+              description="31 means the last day of every month"
+              w={200}
+              min={1}
+              max={31}
+              allowDecimal={false}
+              value={value.handoffDay}
+              onChange={(day) => onChange({ ...value, handoffDay: Number(day) || 1 })}
+              error={errors['handoffDay']}
+            />
+            <TextInput
+              label="Handoff time"
+              type="time"
+              w={160}
+              value={value.handoffTime}
+              onChange={(e) => onChange({ ...value, handoffTime: e.currentTarget.value })}
+              error={errors['handoffTime']}
+            />
+          </Group>
+          <Text size="sm" c="dimmed">
+            Monthly, on day {value.handoffDay} at {value.handoffTime}
+            {value.handoffDay > 28 && ' (or the last day of shorter months)'}
+          </Text>
+        </Stack>
       )}
       {value.kind === 'custom' && (
         <Group align="flex-start">
