@@ -180,3 +180,27 @@ test('on a phone the calendar is a list per day, one row at a time, with nothing
   expect(await tooWide(page)).toEqual([]);
   await shoot(page, testInfo, 'calendar-month-390');
 });
+
+test('a layer card sums the layer up in a line, and leaving with unsaved layer edits asks first', async ({ page }) => {
+  const id = await londonSchedule(page);
+  const day = page.getByRole('region', { name: 'Layer Day shift' });
+  await expect(day).toContainText('Daily, 09:00, business hours, Alice Senior → Bob Night');
+  await expect(page.getByRole('region', { name: 'Layer Evening' })).toContainText('Weekly, Monday 09:00, every day 17:00–22:00, Carol Night');
+
+  await day.getByLabel('Handoff time').fill('10:00');
+  await page.getByRole('link', { name: '← All schedules' }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await leave.getByRole('button', { name: 'Stay' }).click();
+  await expect(leave).toBeHidden();
+  await expect(day.getByLabel('Handoff time')).toHaveValue('10:00');
+
+  await page.getByRole('link', { name: '← All schedules' }).click();
+  await leave.getByRole('button', { name: 'Leave and discard' }).click();
+  await expect(page).toHaveURL(/\/schedules$/);
+  await page.goto(`/schedules/${id}`);
+  // Nothing unsaved now: leaving asks nothing.
+  await expect(day.getByLabel('Handoff time')).toHaveValue('09:00');
+  await page.getByRole('link', { name: '← All schedules' }).click();
+  await expect(page).toHaveURL(/\/schedules$/);
+  await expect(leave).toBeHidden();
+});

@@ -1,8 +1,10 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
 import { FormError } from '../../../components/FormError';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 import { formatDateTime } from '../../../time/format';
 import { ReviewEditModal } from '../review/ReviewEditModal';
 import { useEditReview } from '../review/useEditReview';
@@ -15,6 +17,16 @@ export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail
   const structure = useEditReview(schedule.id);
   const layers = [...schedule.layers].sort((a, b) => a.position - b.position);
   const busy = structure.previewing.isPending || structure.saving.isPending;
+  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
+  const onDirty = useCallback((layerId: string, edited: boolean) => {
+    setDirty((ids) => {
+      if (ids.has(layerId) === edited) return ids;
+      const next = new Set(ids);
+      if (edited) next.add(layerId);
+      else next.delete(layerId);
+      return next;
+    });
+  }, []);
 
   const move = (index: number, by: -1 | 1) => {
     const ids = layers.map((l) => l.id);
@@ -49,8 +61,10 @@ export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail
           structureBusy={busy}
           onMove={(by) => move(index, by)}
           onDelete={() => structure.review({ kind: 'remove_layer', layerId: layer.id }, `Delete layer ${layer.name} from now on (its past shifts stay in the history)`)}
+          onDirty={onDirty}
         />
       ))}
+      <UnsavedChangesGuard dirty={dirty.size > 0} />
       <ReviewEditModal review={structure} title="Review layer change" viewerZone={viewerZone} />
       <AddLayerModal scheduleId={schedule.id} scheduleZone={schedule.timeZone} viewerZone={viewerZone} opened={adding} onClose={close} />
     </Stack>
