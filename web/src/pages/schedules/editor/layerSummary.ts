@@ -7,6 +7,8 @@ function rotationText(rotation: Rotation): string {
       return `Daily, ${rotation.days === undefined || rotation.days.length === 7 ? '' : `${daysText(rotation.days)} `}${rotation.handoffTime}`;
     case 'weekly':
       return `Weekly, ${weekdays[rotation.handoffDay - 1]?.label ?? ''} ${rotation.handoffTime}`;
+    case 'monthly':
+      return `Monthly, day ${rotation.handoffDay} ${rotation.handoffTime}`;
     case 'custom':
       return `Every ${rotation.every} ${rotation.every === 1 ? rotation.unit.replace(/s$/, '') : rotation.unit} from ${rotation.anchor.replace('T', ' ')}`;
     default: {
