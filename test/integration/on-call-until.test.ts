@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
+import { useDemoIds } from '../support/demo-ids.js';
 import { useTestApp } from '../support/test-app.js';
 
 // Tuesday 2026-03-03 10:00 in Chicago (CST, UTC-6); Day's turn runs to Wednesday 09:00.
@@ -10,13 +11,10 @@ const plus = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOSt
 
 describeEachDatabase('on-call until: the next change, including overrides and fixed shifts that start later', (dialect) => {
   const t = useTestApp(dialect);
-  const ids: Record<string, string> = {};
+  const ids = useDemoIds(t);
 
   beforeAll(async () => {
     await t.anonymous.post('/api/v1/test/clock', { freeze: true, set: NOW });
-    const users = (await t.admin.get('/api/v1/users?limit=200')).body.items as { id: string; email: string }[];
-    for (const u of users) ids[u.email.split('@')[0] as string] = u.id;
-    ids['team'] = (await t.admin.get('/api/v1/teams')).body.items.find((x: { name: string }) => x.name === 'Platform').id;
   });
 
   async function schedule(name: string) {
