@@ -13,8 +13,8 @@ async function pick(page: Page, scope: Locator, combobox: string, option: RegExp
 /** Adds "schedule X (whoever is on call)" to a step with its target picker. */
 async function addScheduleTarget(page: Page, step: Locator, schedule: string): Promise<void> {
   await pick(page, step, 'Target type', 'Schedule (whoever is on call)');
+  // Counted as soon as it is chosen: no separate "add" step.
   await pick(page, step, 'Schedule', schedule);
-  await step.getByRole('button', { name: 'Add target' }).click();
   await expect(step.getByRole('listitem')).toContainText([`Schedule ${schedule} (whoever is on call)`]);
 }
 
@@ -105,7 +105,9 @@ test('API field errors on a step target are shown next to the target', async ({ 
   const step1 = page.getByRole('region', { name: 'Step 1' });
   await pick(page, step1, 'Target type', 'Webhook URL');
   await step1.getByRole('textbox', { name: 'Webhook URL' }).fill('not a url');
-  await step1.getByRole('button', { name: 'Add target' }).click();
+  // Leaving the field adds it too; the list then grows under the pointer, so the test says Enter.
+  await step1.getByRole('textbox', { name: 'Webhook URL' }).press('Enter');
+  await expect(step1.getByRole('listitem')).toContainText('not a url');
   await page.getByRole('button', { name: 'Create policy' }).click();
   await expect(step1.getByRole('listitem').getByRole('alert')).toContainText('url');
 });
@@ -116,12 +118,10 @@ test('steps are reordered with the arrows and removed', async ({ page }) => {
   const step1 = page.getByRole('region', { name: 'Step 1' });
   await pick(page, step1, 'Target type', 'User');
   await pick(page, step1, 'User', /Alice Senior/);
-  await step1.getByRole('button', { name: 'Add target' }).click();
   await page.getByRole('button', { name: 'Add step' }).click();
   const step2 = page.getByRole('region', { name: 'Step 2' });
   await pick(page, step2, 'Target type', 'Team (every member)');
   await pick(page, step2, 'Team', 'Platform');
-  await step2.getByRole('button', { name: 'Add target' }).click();
 
   await page.getByRole('button', { name: 'Move step 2 up' }).click();
   await expect(step1.getByRole('listitem')).toHaveText(['Team Platform (every member)']);
@@ -144,7 +144,7 @@ test('a saved policy shows the signing secret of each webhook target', async ({ 
   const step1 = page.getByRole('region', { name: 'Step 1' });
   await pick(page, step1, 'Target type', 'Webhook URL');
   await step1.getByRole('textbox', { name: 'Webhook URL' }).fill(url);
-  await step1.getByRole('button', { name: 'Add target' }).click();
+  await step1.getByRole('textbox', { name: 'Webhook URL' }).press('Enter');
   await expect(step1.getByRole('listitem')).toContainText('Save the policy to see the signing secret of this webhook.');
   await page.getByRole('button', { name: 'Create policy' }).click();
 

@@ -1,5 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Group, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Target, TargetType } from '../../api/incidentTypes';
 import { useScheduleChoices } from '../../api/schedules';
@@ -25,7 +24,11 @@ function targetOf(type: TargetType, id: string | null, layerId: string | null, u
   }
 }
 
-/** Adds a target to a step: first what kind, then which schedule, layer, user, team or URL. */
+/**
+ * Adds a target to a step: first what kind, then which schedule, layer, user, team or URL.
+ * A target counts as soon as it is complete (a choice made; a URL entered with Enter or
+ * by leaving the field), so saving never drops one that looked added.
+ */
 export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd: (target: Target) => void }) {
   const schedules = useScheduleChoices();
   const users = useUserChoices();
@@ -34,15 +37,19 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
   const [id, setId] = useState<string | null>(null);
   const [layerId, setLayerId] = useState<string | null>(null);
   const [url, setUrl] = useState('');
-  const target = targetOf(type, id, layerId, url);
 
   const changeType = (next: TargetType) => {
     setType(next);
     setId(null);
     setLayerId(null);
   };
-  const add = () => {
-    if (target === null) return;
+  const addIfComplete = (next: { id: string | null; layerId: string | null; url: string }) => {
+    const target = targetOf(type, next.id, next.layerId, next.url);
+    if (target === null) {
+      setId(next.id);
+      setLayerId(next.layerId);
+      return;
+    }
     onAdd(target);
     setId(null);
     setLayerId(null);
@@ -72,26 +79,28 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
           searchable
           data={options[choice]}
           value={id}
-          onChange={(next) => {
-            setId(next);
-            setLayerId(null);
-          }}
+          onChange={(next) => addIfComplete({ id: next, layerId: null, url })}
           w={240}
         />
       )}
-      {type === 'schedule_layer' && id !== null && <LayerSelect key={id} scheduleId={id} value={layerId} onChange={setLayerId} />}
+      {type === 'schedule_layer' && id !== null && <LayerSelect key={id} scheduleId={id} value={layerId} onChange={(next) => addIfComplete({ id, layerId: next, url })} />}
       {choice === null && (
         <TextInput
           label={type === 'slack' ? 'Slack webhook URL' : 'Webhook URL'}
           placeholder="https://"
           value={url}
+          description="Added when you press Enter or leave the field"
           onChange={(e) => setUrl(e.currentTarget.value)}
+          onBlur={() => addIfComplete({ id, layerId, url })}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            // Enter would submit the whole policy form.
+            e.preventDefault();
+            addIfComplete({ id, layerId, url });
+          }}
           w={320}
         />
       )}
-      <Button variant="light" leftSection={<IconPlus size={16} />} disabled={target === null} onClick={add}>
-        Add target
-      </Button>
     </Group>
   );
 }
