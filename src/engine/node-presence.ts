@@ -21,9 +21,7 @@ export const presenceDefaults: PresenceOptions = { beatMs: 1_000, deadAfterMs: 5
  * the work it holds, so leases can be short; it reaps nodes that stopped beating and
  * releases their claims at once, so work held by a node killed mid-page is picked up in
  * seconds rather than when its lease runs out. On SQLite one process owns the file, so
- * every other node is gone and is reaped at start; after that the beat only keeps this
- * node's leases alive, and comes three times a lease instead of every second (an idle
- * server's largest periodic write).
+ * every other node is gone and is reaped at start.
  */
 export class NodePresence extends PollingLoop {
   readonly id = newId();
@@ -72,7 +70,7 @@ export class NodePresence extends PollingLoop {
     if (dialect === 'sqlite' && !this.started) {
       dead = await otherNodes(db, this.id);
       await releaseUnownedClaims(db);
-    } else if (dialect === 'postgres' && wallNow - this.beatingSince >= this.options.deadAfterMs) {
+    } else if (wallNow - this.beatingSince >= this.options.deadAfterMs) {
       // Only a node that has itself been beating for a while judges others: after a
       // database outage every heartbeat is old, and the others need time to beat again.
       dead = await staleNodes(db, wallNow - this.options.deadAfterMs, this.id);
@@ -85,7 +83,6 @@ export class NodePresence extends PollingLoop {
   }
 
   protected sleepMs(): Promise<number> {
-    const { beatMs, leaseMs } = this.options;
-    return Promise.resolve(this.deps.database.dialect === 'sqlite' ? Math.max(beatMs, leaseMs / 3) : beatMs);
+    return Promise.resolve(this.options.beatMs);
   }
 }
