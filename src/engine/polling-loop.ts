@@ -75,7 +75,7 @@ export abstract class PollingLoop {
   private async run(): Promise<void> {
     let lastStarted = -Infinity;
     while (this.running) {
-      await this.pause((this.loop.wakeGapMs ?? 0) - (performance.now() - lastStarted));
+      await this.sleep((this.loop.wakeGapMs ?? 0) - (performance.now() - lastStarted), false);
       if (!this.running) return;
       this.pending = false;
       lastStarted = performance.now();
@@ -113,9 +113,10 @@ export abstract class PollingLoop {
     this.lastError = null;
   }
 
-  /** Like sleep, but only a stop cuts it short: wakes wait for it. */
-  private pause(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
+  /** Sleeps `ms`, cut short by a stop and, unless `wakes` is false (a pause), by a wake. */
+  private sleep(ms: number, wakes = true): Promise<void> {
+    // A pause already served needs no timer; a sleep of 0 still yields to the event loop.
+    if (!wakes && ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -123,21 +124,7 @@ export abstract class PollingLoop {
         resolve();
       }
       this.wakeUp = () => {
-        if (this.running) return;
-        this.wakeUp = null;
-        done();
-      };
-    });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
+        if (!wakes && this.running) return;
         this.wakeUp = null;
         done();
       };
