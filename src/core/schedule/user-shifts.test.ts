@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Primary, PrimarySegment } from './types.js';
 import { userShifts } from './user-shifts.js';
 
-const seg = (start: number, end: number, primary: Primary | null): PrimarySegment => ({ start, end, primary });
+const seg = (start: number, end: number, primary: Primary | null): PrimarySegment => ({ start, end, primary, shadows: [] });
 const rotation = (userId: string, layerId = 'L'): Primary => ({ userId, layerId, source: 'rotation' });
 
 describe('userShifts', () => {
