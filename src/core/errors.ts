@@ -14,6 +14,7 @@ export const errorCatalogue = {
   email_taken: { status: 409, title: 'A user with this email already exists' },
   setup_done: { status: 409, title: 'Vigil is set up already: log in instead' },
   team_name_taken: { status: 409, title: 'A team with this name already exists' },
+  name_taken: { status: 409, title: 'Another schedule or policy of this team has this name' },
   last_owner: { status: 409, title: 'The last owner cannot be removed or demoted' },
   cannot_delete_self: { status: 409, title: 'You cannot delete your own account' },
   team_in_use: { status: 409, title: 'The team still owns schedules, policies or monitors, or policies page it' },

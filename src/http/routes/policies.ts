@@ -10,6 +10,7 @@ import { crossTeamTargets } from '../../service/team-references.js';
 import type { PolicyStep } from '../../core/escalation/types.js';
 import { pagingProblemsOf, type PagingProblem } from '../../store/paging-problems.js';
 import type { DB } from '../../store/schema.js';
+import { refuseTakenName, sameName } from '../../store/team-scoped-names.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
 import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput, type PolicyRow } from '../../store/policies.js';
 import { repointMonitors } from '../../store/monitors.js';
@@ -89,6 +90,7 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
         const input = await checked(trx, req.body);
         await requireTeamMember(trx, req, input.teamId);
         await refuseCrossTeam(trx, req, input);
+        await refuseTakenName(trx, dialect, 'policy', input.teamId, input.name);
         return insertPolicy(trx, input, clock.now());
       });
       await recheck(req, row.id);
@@ -118,6 +120,8 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
         const input = await checked(trx, req.body);
         await requireTeamMember(trx, req, input.teamId);
         await refuseCrossTeam(trx, req, input, input.teamId === current.team_id ? (JSON.parse(current.steps) as PolicyStep[]) : []);
+        // A name kept as it was (in the same team) is not re-checked: duplicates from before the rule stay editable.
+        if (input.teamId !== current.team_id || !sameName(input.name, current.name)) await refuseTakenName(trx, dialect, 'policy', input.teamId, input.name, current.id);
         await updatePolicy(trx, req.params.id, input, clock.now());
       });
       await recheck(req, req.params.id);

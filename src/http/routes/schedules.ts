@@ -13,6 +13,7 @@ import { retargetPolicies } from '../../store/policy-retarget.js';
 import { isScheduleTarget, layerReferences, lockForDeletion, scheduleReferences } from '../../store/references.js';
 import { deleteScheduleRow, getScheduleRow, listSchedules, loadSchedule, renameLayer, updateScheduleRow } from '../../store/schedules.js';
 import type { DB } from '../../store/schema.js';
+import { refuseTakenName, sameName } from '../../store/team-scoped-names.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
@@ -60,7 +61,7 @@ const changesConfig = (p: Static<typeof LayerPatch>) =>
   p.timeZone !== undefined || p.rotation !== undefined || p.restriction !== undefined || p.members !== undefined || p.rotationStart !== undefined;
 
 export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
-  const { db } = database;
+  const { db, dialect } = database;
   const tags = ['schedules'];
 
   async function detail(id: string) {
@@ -99,17 +100,20 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
         throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
       });
       await requireTeamMember(db, req, body.teamId);
-      const id = await createSchedule(
-        database,
-        {
+      const id = await db.transaction().execute(async (trx) => {
+        await refuseTakenName(trx, dialect, 'schedule', body.teamId, body.name);
+        return createSchedule(
+          { ...database, db: trx },
+          {
           teamId: body.teamId,
           name: body.name,
           description: body.description ?? '',
           timeZone: body.timeZone,
-          layers: body.layers.map((l) => ({ name: l.name, draft: draftOf(l, body.timeZone), rotationStart: l.rotationStart })),
-        },
-        clock.now(),
-      );
+            layers: body.layers.map((l) => ({ name: l.name, draft: draftOf(l, body.timeZone), rotationStart: l.rotationStart })),
+          },
+          clock.now(),
+        );
+      });
       return reply.code(201).send(await detail(id));
     },
   );
@@ -122,14 +126,19 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
     '/schedules/:id',
     { schema: { tags, summary: 'Rename, re-describe, move or re-zone a schedule', params: IdParams, body: PatchSchedule, response: { 200: ScheduleDetail } } },
     async (req) => {
-      await writable(req, req.params.id);
+      const current = await writable(req, req.params.id);
       if (req.body.teamId !== undefined) {
         await getTeam(db, req.body.teamId).catch(() => {
           throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
         });
         await requireTeamMember(db, req, req.body.teamId);
       }
-      await updateScheduleRow(db, req.params.id, req.body, clock.now());
+      const { name = current.name, teamId = current.team_id } = req.body;
+      await db.transaction().execute(async (trx) => {
+        // A name kept as it was (in the same team) is not re-checked: duplicates from before the rule stay editable.
+        if (teamId !== current.team_id || !sameName(name, current.name)) await refuseTakenName(trx, dialect, 'schedule', teamId, name, current.id);
+        await updateScheduleRow(trx, req.params.id, req.body, clock.now());
+      });
       return detail(req.params.id);
     },
   );

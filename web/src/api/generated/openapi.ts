@@ -1296,7 +1296,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -2422,6 +2422,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
             413: {
                 headers: {
@@ -2876,7 +2885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2974,7 +2983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,7 +3992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4361,7 +4370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4557,7 +4566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4743,7 +4752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,7 +5964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6061,7 +6070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6163,7 +6172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6269,7 +6278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8858,6 +8867,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
             413: {
                 headers: {
@@ -9206,7 +9224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9527,7 +9545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9766,7 +9784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9863,7 +9881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10302,7 +10320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10675,7 +10693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10964,7 +10982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11359,7 +11377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11753,7 +11771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11850,7 +11868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12690,7 +12708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12878,7 +12896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13069,7 +13087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13203,7 +13221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13319,7 +13337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13419,7 +13437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13639,7 +13657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13826,7 +13844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13982,7 +14000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14212,7 +14230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14312,7 +14330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14452,7 +14470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14564,7 +14582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14701,7 +14719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14907,7 +14925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15007,7 +15025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15122,7 +15140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
