@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { historyTimelineRows, resolveHistoryAt, type ScheduleHistory } from '../core/schedule/history.js';
 import { layerIdsAt } from '../core/schedule/edit.js';
+import { nextPrimary } from '../core/schedule/next-primary.js';
 import type { Instant, LayerVersion, TimelineRows } from '../core/schedule/types.js';
 import type { StoredSchedule } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
@@ -81,6 +82,7 @@ export function presentDetail(stored: StoredSchedule, now: Instant, users: Direc
 export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, at: Instant, users: Directory) {
   const r = resolveHistoryAt(history, at);
   const names = new Map(stored.layers.map((l) => [l.id, l.name]));
+  const next = nextPrimary(history, at);
   return {
     scheduleId: stored.row.id,
     scheduleName: stored.row.name,
@@ -102,6 +104,8 @@ export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, 
       active: l.active,
       until: untilIso(l.until),
     })),
+    // A change after the last writable instant is no change in sight, as for `until`.
+    next: next && next.start <= lastWritableInstant ? { user: next.userId === null ? null : users(next.userId), start: toIso(next.start) } : null,
   };
 }
 

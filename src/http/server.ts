@@ -25,6 +25,7 @@ import { teamRoutes } from './routes/teams.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { overrideRoutes } from './routes/overrides.js';
 import { onCallRoutes } from './routes/on-call.js';
+import { myOnCallRoutes } from './routes/my-on-call.js';
 import { calendarFeedRoutes } from './routes/calendar-feeds.js';
 import { policyRoutes } from './routes/policies.js';
 import { pagingRoutes } from './routes/paging.js';
@@ -108,6 +109,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       scheduleRoutes(api, deps);
       overrideRoutes(api, deps);
       onCallRoutes(api, deps);
+      myOnCallRoutes(api, deps);
       calendarFeedRoutes(api, deps);
       policyRoutes(api, deps);
       pagingRoutes(api, deps);

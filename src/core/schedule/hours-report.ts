@@ -1,6 +1,6 @@
 import { DAY, HOUR } from '../time/units.js';
 import { isoWeekday } from '../time/wall-clock.js';
-import { zone } from '../time/zone.js';
+import { zone, type ZoneRules } from '../time/zone.js';
 import { timelineRows } from './timeline.js';
 import type { Instant, Schedule, UserHours } from './types.js';
 
@@ -27,23 +27,34 @@ export function onCallHours(schedule: Schedule, from: Instant, to: Instant, time
       row = { userId, total: 0, businessHours: 0, nights: 0, weekends: 0 };
       totals.set(userId, row);
     }
-    // Between transitions the offset is fixed, so wall-clock boundaries are linear.
-    for (let t = segment.start; t < segment.end; ) {
-      const offset = rules.offsetAt(t);
-      const pieceEnd = Math.min(segment.end, rules.nextTransition(t, segment.end - t));
-      for (let wall = t + offset; wall < pieceEnd + offset; ) {
-        const { bucket, until } = bucketAt(wall);
-        const end = Math.min(until, pieceEnd + offset);
-        row[bucket] += end - wall;
-        row.total += end - wall;
-        wall = end;
-      }
-      t = pieceEnd;
-    }
+    addSpan(row, segment.start, segment.end, rules);
   }
   return [...totals.values()]
     .map((r) => ({ userId: r.userId, total: r.total / HOUR, businessHours: r.businessHours / HOUR, nights: r.nights / HOUR, weekends: r.weekends / HOUR }))
     .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+}
+
+/** Milliseconds of each kind of hour, and all of them. */
+export type HourSplit = Omit<UserHours, 'userId'>;
+
+/**
+ * Adds the milliseconds of [start, end) to `split`, each in its bucket by the wall clock
+ * of `rules`: business hours (Mon–Fri 09–17), nights (the rest of Mon–Fri), weekends.
+ */
+export function addSpan(split: HourSplit, start: Instant, end: Instant, rules: ZoneRules): void {
+  // Between transitions the offset is fixed, so wall-clock boundaries are linear.
+  for (let t = start; t < end; ) {
+    const offset = rules.offsetAt(t);
+    const pieceEnd = Math.min(end, rules.nextTransition(t, end - t));
+    for (let wall = t + offset; wall < pieceEnd + offset; ) {
+      const { bucket, until } = bucketAt(wall);
+      const stop = Math.min(until, pieceEnd + offset);
+      split[bucket] += stop - wall;
+      split.total += stop - wall;
+      wall = stop;
+    }
+    t = pieceEnd;
+  }
 }
 
 function bucketAt(wall: number): { bucket: Bucket; until: number } {

@@ -9,6 +9,7 @@ import { reachabilityOf } from '../../service/reachability.js';
 import { checkDraft, rotationStartOf, toHistory } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
+import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import { directoryFor, presentOnCall, presentRows, userIdsOf } from '../schedule-presenter.js';
@@ -57,7 +58,9 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
     const named = [view.primary?.user.id, ...view.layers.map((l) => l.user?.id)].filter((id): id is string => id !== undefined);
     // Contact methods as they are now, whatever `at` asks about: they have no history.
     const reachability = await reachabilityOf(db, named, clock.now(), configured);
-    return { ...view, reachability: [...reachability.values()] };
+    // A team that owns schedules cannot be deleted, so the schedule's team is always there.
+    const team = await getTeam(db, stored.row.team_id);
+    return { ...view, team: { id: team.id, name: team.name }, reachability: [...reachability.values()] };
   }
 
   api.get(

@@ -46,6 +46,7 @@ const Until = Type.Union([Instant, Type.Null()], { description: 'When this chang
 export const OnCall = Type.Object({
   scheduleId: Id,
   scheduleName: Type.String(),
+  team: Type.Object({ id: Id, name: Type.String() }, { description: 'The team that owns the schedule' }),
   timeZone: Type.String(),
   at: Instant,
   until: Until,
@@ -64,6 +65,11 @@ export const OnCall = Type.Object({
       until: Until,
     }),
   ),
+  next: Type.Union([Type.Object({ user: NullableUser, start: Instant }), Type.Null()], {
+    description:
+      'The next change of the paged person after `at`, within 92 days: who is primary from `start` (user null: nobody, a coverage gap). ' +
+      'A change of layer or source with the same person is not a change. null: the same person (or nobody) throughout.',
+  }),
   reachability: Type.Array(ReachabilityView, { description: 'Whether a page now would reach each person named above, with their contact methods as they are now' }),
 });
 

@@ -479,6 +479,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/on-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your shifts as primary over the next days (default 30, at most 92) on every schedule, and your hours this month */
+        get: operations["getMeOnCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reachability": {
         parameters: {
             query?: never;
@@ -5543,6 +5560,110 @@ export interface operations {
             };
         };
     };
+    getMeOnCall: {
+        parameters: {
+            query: {
+                days: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** @description Your hours as primary this calendar month, past and scheduled; time on two schedules at once counts once */
+                        month: {
+                            /** @description Monday–Friday 09:00–17:00 */
+                            businessHours: number;
+                            /** Format: date-time */
+                            from: string;
+                            /** @description The rest of Monday–Friday */
+                            nights: number;
+                            /** @description Hours of `total` before now */
+                            soFar: number;
+                            /** Format: date-time */
+                            to: string;
+                            total: number;
+                            /** @description Saturday and Sunday */
+                            weekends: number;
+                        };
+                        /** @description Your shifts as primary that overlap [from, to), soonest first, each whole (up to 14 days beyond the range) */
+                        shifts: {
+                            /** Format: date-time */
+                            end: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            scheduleId: string;
+                            scheduleName: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** @description How you hold the pager in this shift, in order: touching spans on different layers are one shift */
+                            via: {
+                                /** @description null: a schedule-wide override */
+                                layerId: string | (never | null);
+                                layerName: string | null;
+                                /** @enum {unknown} */
+                                source: "override" | "fixed" | "rotation";
+                            }[];
+                        }[];
+                        /** @description Your time zone: the month and the hours are read on its wall clock */
+                        timeZone: string;
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMeReachability: {
         parameters: {
             query?: never;
@@ -8271,6 +8392,20 @@ export interface operations {
                                     name: string;
                                 } | null;
                             }[];
+                            /** @description The next change of the paged person after `at`, within 92 days: who is primary from `start` (user null: nobody, a coverage gap). A change of layer or source with the same person is not a change. null: the same person (or nobody) throughout. */
+                            next: {
+                                /** Format: date-time */
+                                start: string;
+                                user: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
                             primary: {
                                 /**
                                  * Format: uuid
@@ -8317,6 +8452,15 @@ export interface operations {
                              */
                             scheduleId: string;
                             scheduleName: string;
+                            /** @description The team that owns the schedule */
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            };
                             timeZone: string;
                             /**
                              * Format: date-time
@@ -11467,6 +11611,20 @@ export interface operations {
                                 name: string;
                             } | null;
                         }[];
+                        /** @description The next change of the paged person after `at`, within 92 days: who is primary from `start` (user null: nobody, a coverage gap). A change of layer or source with the same person is not a change. null: the same person (or nobody) throughout. */
+                        next: {
+                            /** Format: date-time */
+                            start: string;
+                            user: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
                         primary: {
                             /**
                              * Format: uuid
@@ -11513,6 +11671,15 @@ export interface operations {
                          */
                         scheduleId: string;
                         scheduleName: string;
+                        /** @description The team that owns the schedule */
+                        team: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
                         timeZone: string;
                         /**
                          * Format: date-time
