@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Instant, Recipient, ResolveTargets, Target } from '../core/escalation/types.js';
 import { resolveHistoryAt } from '../core/schedule/history.js';
+import { pagedByLayer, pagedBySchedule } from '../core/schedule/paged.js';
 import type { Resolution } from '../core/schedule/types.js';
 import type { DB } from '../store/schema.js';
 import { listMembers } from '../store/teams.js';
@@ -31,15 +32,15 @@ export async function loadResolver(db: Kysely<DB>, targets: Target[], at: Instan
   const usersOf = (t: Target): string[] => {
     switch (t.type) {
       case 'schedule': {
-        const primary = resolutions.get(t.scheduleId)?.primary;
-        return primary ? [primary.userId] : [];
+        const resolution = resolutions.get(t.scheduleId);
+        return resolution ? pagedBySchedule(resolution) : [];
       }
       case 'schedule_layer': {
         const layer = resolutions.get(t.scheduleId)?.layers.find((l) => l.layerId === t.layerId);
-        return layer?.active && layer.userId ? [layer.userId] : [];
+        return layer ? pagedByLayer(layer) : [];
       }
       case 'schedule_all_layers':
-        return (resolutions.get(t.scheduleId)?.layers ?? []).flatMap((l) => (l.active && l.userId ? [l.userId] : []));
+        return (resolutions.get(t.scheduleId)?.layers ?? []).flatMap(pagedByLayer);
       case 'team':
         return teams.get(t.teamId) ?? [];
       case 'user':

@@ -9,9 +9,10 @@ const MIN = 60_000;
 const T = Date.UTC(2026, 2, 2, 12);
 const all = new Set<ChannelKind>(['email', 'sms', 'voice', 'webhook', 'slack']);
 
-const onCall = (userId: string | null): Resolution => ({
+const onCall = (userId: string | null, shadows: string[] = []): Resolution => ({
   primary: userId ? { userId, layerId: 'l1', source: 'rotation' } : null,
-  layers: [{ layerId: 'l1', userId, source: userId ? 'rotation' : 'none', active: true, until: Infinity }],
+  shadows,
+  layers: [{ layerId: 'l1', userId, source: userId ? 'rotation' : 'none', active: true, shadows, until: Infinity }],
   until: Infinity,
 });
 
@@ -189,6 +190,17 @@ describe('paging plan', () => {
       world({ team: () => ['bob', 'alice'] }),
     );
     expect(plan.steps[0]?.recipients.map((r) => (r.kind === 'user' ? r.userId : `${r.kind}@${r.at - T}`))).toEqual(['webhook@0', 'bob', 'alice']);
+  });
+
+  it('pages the shadows of a schedule or layer with their own notification rules, alongside the person on call', () => {
+    const shadowed = world({ schedule: () => onCall('alice', ['bob']) });
+    for (const target of [sched('L1'), { type: 'schedule_layer', scheduleId: 'L1', layerId: 'l1' } as Target, { type: 'schedule_all_layers', scheduleId: 'L1' } as Target]) {
+      const step = pagingPlan(policy([[0, [target]]]), T, shadowed).steps[0]!;
+      expect(step.recipients.map((r) => r.kind === 'user' && [r.userId, r.notifications.map((n) => [n.kind, n.at - T])])).toEqual([
+        ['alice', [['email', 0], ['sms', 2 * MIN]]],
+        ['bob', [['sms', 0]]],
+      ]);
+    }
   });
 
   it('lists when each repeat starts: step 1 waits before each', () => {

@@ -1,3 +1,4 @@
+import { pagedByLayer, pagedBySchedule } from '../schedule/paged.js';
 import type { Resolution } from '../schedule/types.js';
 import type { Instant, PolicyStep, Recipient, Target } from './types.js';
 
@@ -118,18 +119,18 @@ export function usersOfTarget(target: Target, world: PlanWorld, at: Instant): { 
     case 'schedule': {
       const resolution = world.schedule(target.scheduleId, at);
       if (!resolution) return found([], 'target_missing');
-      return found(resolution.primary ? [resolution.primary.userId] : [], 'nobody_on_call');
+      return found(pagedBySchedule(resolution), 'nobody_on_call');
     }
     case 'schedule_layer': {
       const resolution = world.schedule(target.scheduleId, at);
       const layer = resolution?.layers.find((l) => l.layerId === target.layerId);
       if (!layer) return found([], 'target_missing');
-      return found(layer.active && layer.userId ? [layer.userId] : [], 'nobody_on_call');
+      return found(pagedByLayer(layer), 'nobody_on_call');
     }
     case 'schedule_all_layers': {
       const resolution = world.schedule(target.scheduleId, at);
       if (!resolution) return found([], 'target_missing');
-      return found(resolution.layers.flatMap((l) => (l.active && l.userId ? [l.userId] : [])), 'nobody_on_call');
+      return found(resolution.layers.flatMap(pagedByLayer), 'nobody_on_call');
     }
     case 'team': {
       const members = world.team(target.teamId);

@@ -1,7 +1,8 @@
+import { gapsOf } from './coverage.js';
 import { onCallHours } from './hours-report.js';
 import { resolveAt, DEFAULT_HORIZON } from './resolve.js';
-import { timeline, timelineRows } from './timeline.js';
-import { samePrimary, sameState } from './layer-state.js';
+import { sameSegment, timeline, timelineRows } from './timeline.js';
+import { sameFinal, sameState } from './layer-state.js';
 import type {
   FixedShift,
   Instant,
@@ -102,6 +103,7 @@ export function resolveHistoryAt(history: ScheduleHistory, instant: Instant, hor
   const resolution = resolveAt(scheduleAt(history, instant), instant, horizon);
   return {
     primary: resolution.primary,
+    shadows: resolution.shadows,
     layers: resolution.layers.map((l) => ({ ...l, until: Math.min(l.until, nextStructureWhere(structures, index, (ids) => !ids.includes(l.layerId))) })),
     until: Math.min(resolution.until, nextStructureWhere(structures, index, (ids) => !sameIds(ids, current))),
   };
@@ -115,7 +117,7 @@ export function historyTimeline(history: ScheduleHistory, from: Instant, to: Ins
   for (const era of erasOf(history, from, to)) {
     for (const segment of timeline(era.schedule, era.start, era.end)) {
       const last = out[out.length - 1];
-      if (last && last.end === segment.start && samePrimary(last.primary, segment.primary) && sameLayers(last.layers, segment.layers)) {
+      if (last && last.end === segment.start && sameFinal(last, segment) && sameLayers(last.layers, segment.layers)) {
         last.end = segment.end;
       } else {
         out.push(segment);
@@ -141,9 +143,9 @@ export function historyTimelineRows(history: ScheduleHistory, from: Instant, to:
     for (const row of piece.layers) {
       const target = rows.get(row.layerId) as TimelineRows['layers'][number];
       target.name = row.name;
-      appendMerged(target.segments, row.segments, (a, b) => a.userId === b.userId && a.source === b.source && a.active === b.active);
+      appendMerged(target.segments, row.segments, sameSegment);
     }
-    appendMerged(final, piece.final, (a, b) => samePrimary(a.primary, b.primary));
+    appendMerged(final, piece.final, sameFinal);
   }
   return { layers: [...rows.values()], final };
 }
@@ -158,9 +160,7 @@ function appendMerged<S extends Range>(target: S[], segments: S[], same: (a: S, 
 
 /** Where nobody is primary in [from, to). */
 export function historyGaps(history: ScheduleHistory, from: Instant, to: Instant): Range[] {
-  return historyTimelineRows(history, from, to)
-    .final.filter((s) => s.primary === null)
-    .map(({ start, end }) => ({ start, end }));
+  return gapsOf(historyTimelineRows(history, from, to).final);
 }
 
 /** Per-user on-call hours over [from, to), summed across structure changes. */

@@ -1,18 +1,29 @@
 import { type Claim, claimAt, sortClaims } from './claim.js';
 import { type CompiledVersion, compileVersion, rotationAt, rotationUserAt, versionIndexAt } from './layer-version.js';
-import type { FixedShift, Instant, Layer, LayerState, LayerVersion, Override, Primary, Schedule } from './types.js';
+import { sameShadows, shadowsAt, shadowsBeside } from './shadow.js';
+import type { FixedShift, Instant, Layer, LayerSource, LayerState, LayerVersion, Override, Primary, Schedule } from './types.js';
 
 /** A layer ready for repeated evaluation; versions are compiled on first use. */
 export interface CompiledLayer {
   layer: Layer;
+  /** Replacing overrides only; shadow ones are in `shadows`. */
   overrides: Claim[];
+  shadows: Claim[];
   fixedShifts: Claim[];
   compiled: (CompiledVersion | undefined)[];
 }
 
 export interface CompiledSchedule {
   layers: CompiledLayer[];
+  /** Replacing schedule-wide overrides. */
   scheduleWide: Claim[];
+  wideShadows: Claim[];
+}
+
+/** The answer for the schedule as a whole: who a "schedule" target pages. */
+export interface Final {
+  primary: Primary | null;
+  shadows: string[];
 }
 
 export interface LayerEval {
@@ -21,17 +32,22 @@ export interface LayerEval {
   next: Instant;
 }
 
+const isShadow = (o: Override) => o.mode === 'shadow';
+
 export function compileSchedule(schedule: Schedule): CompiledSchedule {
-  const overrides = schedule.overrides.map((o, order) => ({ layerId: o.layerId, claim: { userId: o.userId, start: o.start, end: o.end, rank: o.createdAt, order } }));
+  const overrides = schedule.overrides.map((o, order) => ({ layerId: o.layerId, shadow: isShadow(o), claim: { userId: o.userId, start: o.start, end: o.end, rank: o.createdAt, order } }));
+  const claims = (layerId: string | null, shadow: boolean) => sortClaims(overrides.filter((o) => o.layerId === layerId && o.shadow === shadow).map((o) => o.claim));
   return {
     layers: schedule.layers.map((layer) => ({
       layer,
-      overrides: sortClaims(overrides.filter((o) => o.layerId === layer.id).map((o) => o.claim)),
+      overrides: claims(layer.id, false),
+      shadows: claims(layer.id, true),
       // Among overlapping fixed shifts, the one that started last holds the layer.
       fixedShifts: sortClaims(schedule.fixedShifts.flatMap((f, order) => (f.layerId === layer.id ? [{ ...f, rank: f.start, order }] : []))),
       compiled: [],
     })),
-    scheduleWide: sortClaims(overrides.filter((o) => o.layerId === null).map((o) => o.claim)),
+    scheduleWide: claims(null, false),
+    wideShadows: claims(null, true),
   };
 }
 
@@ -43,23 +59,31 @@ export function layerAt(cl: CompiledLayer, instant: Instant): LayerEval {
   const { versions, id } = cl.layer;
   const index = versionIndexAt(versions, instant);
   if (index < 0) {
-    return { state: { layerId: id, userId: null, source: 'none', active: false }, next: versions[0]?.effectiveFrom ?? Infinity };
+    return { state: { layerId: id, userId: null, source: 'none', active: false, shadows: [] }, next: versions[0]?.effectiveFrom ?? Infinity };
   }
   const cv = versionAt(cl, index);
   const active = cv.mask.activeAt(instant);
-  let next = Math.min(versions[index + 1]?.effectiveFrom ?? Infinity, cv.mask.nextEdge(instant));
+  const shadows = shadowsAt(cl.shadows, instant);
+  let next = Math.min(versions[index + 1]?.effectiveFrom ?? Infinity, cv.mask.nextEdge(instant), shadows.next);
+  // A shadow accompanies the layer's user; with nobody on the layer there is no one to shadow.
+  const state = (userId: string | null, source: LayerSource): LayerState => ({
+    layerId: id,
+    userId,
+    source,
+    active,
+    shadows: userId === null ? [] : shadowsBeside(userId, shadows.userIds),
+  });
 
   const override = claimAt(cl.overrides, instant);
   next = Math.min(next, override.next);
-  if (override.winner) return { state: { layerId: id, userId: override.winner.userId, source: 'override', active }, next };
+  if (override.winner) return { state: state(override.winner.userId, 'override'), next };
 
   const fixed = claimAt(cl.fixedShifts, instant);
   next = Math.min(next, fixed.next);
-  if (fixed.winner) return { state: { layerId: id, userId: fixed.winner.userId, source: 'fixed', active }, next };
+  if (fixed.winner) return { state: state(fixed.winner.userId, 'fixed'), next };
 
   const rotation = rotationAt(cv, instant);
-  const source = rotation.userId === null ? 'none' : 'rotation';
-  return { state: { layerId: id, userId: rotation.userId, source, active }, next: Math.min(next, rotation.next) };
+  return { state: state(rotation.userId, rotation.userId === null ? 'none' : 'rotation'), next: Math.min(next, rotation.next) };
 }
 
 /** The primary among already evaluated layer states (in position order). */
@@ -71,11 +95,26 @@ export function primaryOf(states: LayerState[], scheduleWide: Claim | null): Pri
   return null;
 }
 
-/** Winner among raw overrides of one scope covering `instant`: newest, then latest listed. */
+/**
+ * The primary and who is paged with them: the shadows of the layer that provides the
+ * primary (not when a schedule-wide override replaces it: that layer is not paged), and
+ * every schedule-wide shadow, also when nobody is primary.
+ */
+export function finalOf(states: LayerState[], scheduleWide: Claim | null, wideShadows: string[]): Final {
+  const primary = primaryOf(states, scheduleWide);
+  const layer = primary && primary.layerId !== null ? states.find((s) => s.layerId === primary.layerId) : undefined;
+  return { primary, shadows: shadowsBeside(primary?.userId ?? null, layer?.shadows ?? [], wideShadows) };
+}
+
+export function sameFinal(a: Final, b: Final): boolean {
+  return samePrimary(a.primary, b.primary) && sameShadows(a.shadows, b.shadows);
+}
+
+/** Winner among raw replacing overrides of one scope covering `instant`: newest, then latest listed. */
 function overrideAt(overrides: Override[], layerId: string | null, instant: Instant): Override | null {
   let winner: Override | null = null;
   for (const o of overrides) {
-    if (o.layerId === layerId && o.start <= instant && instant < o.end && (!winner || o.createdAt >= winner.createdAt)) winner = o;
+    if (o.layerId === layerId && !isShadow(o) && o.start <= instant && instant < o.end && (!winner || o.createdAt >= winner.createdAt)) winner = o;
   }
   return winner;
 }
@@ -111,7 +150,7 @@ export function quickPrimary(schedule: Schedule, instant: Instant): Primary | nu
 }
 
 export function sameState(a: LayerState, b: LayerState): boolean {
-  return a.userId === b.userId && a.source === b.source && a.active === b.active;
+  return a.userId === b.userId && a.source === b.source && a.active === b.active && sameShadows(a.shadows, b.shadows);
 }
 
 export function samePrimary(a: Primary | null, b: Primary | null): boolean {

@@ -6,6 +6,7 @@ const seg = (start: number, end: number, userId: string | null): PrimarySegment 
   start,
   end,
   primary: userId ? { userId, layerId: 'L', source: 'rotation' } : null,
+  shadows: [],
 });
 
 describe('primaryChanges', () => {
@@ -26,7 +27,7 @@ describe('primaryChanges', () => {
 
   it('ignores a change of layer or source when the same person is paged', () => {
     const before = [seg(0, 10, 'a')];
-    const after: PrimarySegment[] = [{ start: 0, end: 10, primary: { userId: 'a', layerId: null, source: 'override' } }];
+    const after: PrimarySegment[] = [{ start: 0, end: 10, primary: { userId: 'a', layerId: null, source: 'override' }, shadows: [] }];
     expect(primaryChanges(before, after)).toEqual([]);
   });
 });

@@ -25,8 +25,8 @@ describe('resolveAt', () => {
     const r = resolveAt(schedule([rota, layer('M', { members: ['max'] })]), ms('2024-01-02T10:00Z'));
     expect(r.primary).toEqual({ userId: 'cat', layerId: 'L', source: 'rotation' });
     expect(r.layers).toEqual([
-      { layerId: 'L', userId: 'cat', source: 'rotation', active: true, until: ms('2024-01-03T09:00Z') },
-      { layerId: 'M', userId: 'max', source: 'rotation', active: true, until: ms('2024-01-02T10:00Z') + DEFAULT_HORIZON },
+      { layerId: 'L', userId: 'cat', source: 'rotation', active: true, shadows: [], until: ms('2024-01-03T09:00Z') },
+      { layerId: 'M', userId: 'max', source: 'rotation', active: true, shadows: [], until: ms('2024-01-02T10:00Z') + DEFAULT_HORIZON },
     ]);
     expect(iso(r.until)).toBe('2024-01-03T09:00Z');
   });
@@ -70,7 +70,7 @@ describe('resolveAt', () => {
 
   it('a layer does not exist before its first version', () => {
     const r = resolveAt(schedule([rota]), ms('2023-12-31T00:00Z'));
-    expect(r.layers[0]).toEqual({ layerId: 'L', userId: null, source: 'none', active: false, until: START });
+    expect(r.layers[0]).toEqual({ layerId: 'L', userId: null, source: 'none', active: false, shadows: [], until: START });
   });
 });
 

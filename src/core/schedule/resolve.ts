@@ -1,6 +1,7 @@
 import { DAY } from '../time/units.js';
 import { claimAt } from './claim.js';
-import { compileSchedule, layerAt, primaryOf, quickPrimary, samePrimary, sameState } from './layer-state.js';
+import { compileSchedule, finalOf, layerAt, quickPrimary, sameFinal, sameState } from './layer-state.js';
+import { shadowsAt } from './shadow.js';
 import type { Instant, Primary, Resolution, Schedule } from './types.js';
 
 /** How far ahead `until` looks; an `until` equal to `instant + horizon` means "not before then". */
@@ -24,19 +25,23 @@ export function resolveAt(schedule: Schedule, instant: Instant, horizon = DEFAUL
   });
   const layersUntil = Math.min(cap, ...layers.map((l) => l.until));
 
-  // Until a layer changes, only schedule-wide overrides can move the primary.
-  let wide = claimAt(cs.scheduleWide, instant);
-  const primary = primaryOf(layers, wide.winner);
-  let until = wide.next;
+  // Until a layer changes, only schedule-wide overrides can move the primary or its shadows.
+  const finalAt = (t: Instant) => {
+    const wide = claimAt(cs.scheduleWide, t);
+    const shadows = shadowsAt(cs.wideShadows, t);
+    return { final: finalOf(layers, wide.winner, shadows.userIds), next: Math.min(wide.next, shadows.next) };
+  };
+  const { final, next } = finalAt(instant);
+  let until = next;
   while (until < layersUntil) {
-    wide = claimAt(cs.scheduleWide, until);
-    if (!samePrimary(primaryOf(layers, wide.winner), primary)) break;
-    until = wide.next;
+    const later = finalAt(until);
+    if (!sameFinal(later.final, final)) break;
+    until = later.next;
   }
-  return { primary, layers, until: Math.min(until, layersUntil) };
+  return { ...final, layers, until: Math.min(until, layersUntil) };
 }
 
-/** Just the primary at `instant`: the fast path for paging. */
+/** Just the primary at `instant` (shadows never change it): the fast path. */
 export function primaryAt(schedule: Schedule, instant: Instant): Primary | null {
   return quickPrimary(schedule, instant);
 }

@@ -105,6 +105,7 @@ function activeIntervals(v: LayerVersion, from: Instant, to: Instant): [Instant,
 
 interface OracleResult {
   primary: Primary | null;
+  shadows: string[];
   layers: LayerState[];
 }
 
@@ -131,7 +132,12 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
   const prepared = schedule.layers.map((layer) =>
     layer.versions.map((v) => ({ v, handoffs: handoffList(v, Math.min(from, v.effectiveFrom), to), intervals: activeIntervals(v, from, to) })),
   );
-  const layerOverrides = schedule.layers.map((l) => schedule.overrides.filter((x) => x.layerId === l.id));
+  const replacing = schedule.overrides.filter((x) => x.mode !== 'shadow');
+  const shadowing = schedule.overrides.filter((x) => x.mode === 'shadow');
+  const layerOverrides = schedule.layers.map((l) => replacing.filter((x) => x.layerId === l.id));
+  // Every shadow in force counts; a user never shadows themselves; sorted so that sets compare.
+  const shadowsOf = (layerId: string | null, t: Instant, except: string | null) =>
+    [...new Set(shadowing.filter((x) => x.layerId === layerId && x.start <= t && t < x.end && x.userId !== except).map((x) => x.userId))].sort();
   const layerShifts = schedule.layers.map((l) => schedule.fixedShifts.filter((x) => x.layerId === l.id));
   const overrideWinner = (list: Override[], t: Instant): Override | null => {
     let best: Override | null = null;
@@ -145,36 +151,46 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
   };
   return (t) => {
     const layers = schedule.layers.map((layer, li): LayerState => {
-      const versions = prepared[li]!;
-      let current: (typeof versions)[number] | undefined;
-      for (const p of versions) if (p.v.effectiveFrom <= t) current = p;
-      if (!current) return { layerId: layer.id, userId: null, source: 'none', active: false };
-      const { v, handoffs, intervals } = current;
-      const active = intervals === null || intervals.some(([s, e]) => s <= t && t < e);
-      const o = overrideWinner(layerOverrides[li]!, t);
-      if (o) return { layerId: layer.id, userId: o.userId, source: 'override', active };
-      const f = fixedWinner(layerShifts[li]!, t);
-      if (f) return { layerId: layer.id, userId: f.userId, source: 'fixed', active };
-      const start = startsOf.get(v);
-      if (start) {
-        // The member holds from the start to the end of the first whole turn that begins at
-        // or after it: one more handoff when the start is not itself a handoff.
-        const passed = countUpTo(handoffs, t) - countUpTo(handoffs, start.at);
-        const turns = handoffs.includes(start.at) ? passed : Math.max(0, passed - 1);
-        return { layerId: layer.id, userId: v.members[(start.member + turns) % v.members.length]!, source: 'rotation', active };
-      }
-      if (v.carryOver && t < v.carryOver.until) return { layerId: layer.id, userId: v.carryOver.userId, source: 'rotation', active };
-      if (v.members.length === 0) return { layerId: layer.id, userId: null, source: 'none', active };
-      const passed = countUpTo(handoffs, t) - countUpTo(handoffs, v.effectiveFrom);
-      const userId = v.members[(((v.startIndex + passed) % v.members.length) + v.members.length) % v.members.length]!;
-      return { layerId: layer.id, userId, source: 'rotation', active };
+      const state = stateAt(layer, li, t);
+      return { ...state, shadows: state.userId === null ? [] : shadowsOf(layer.id, t, state.userId) };
     });
-    const wide = overrideWinner(schedule.overrides.filter((x) => x.layerId === null), t);
-    if (wide) return { primary: { userId: wide.userId, layerId: null, source: 'override' }, layers };
+    const wide = overrideWinner(replacing.filter((x) => x.layerId === null), t);
     const top = layers.find((l) => l.active && l.userId !== null);
-    const primary: Primary | null = top ? { userId: top.userId!, layerId: top.layerId, source: top.source as Primary['source'] } : null;
-    return { primary, layers };
+    const primary: Primary | null = wide
+      ? { userId: wide.userId, layerId: null, source: 'override' }
+      : top
+        ? { userId: top.userId!, layerId: top.layerId, source: top.source as Primary['source'] }
+        : null;
+    // A replaced layer is not paged, so neither are its shadows; schedule-wide ones always are.
+    const shadows = [...new Set([...(wide || !top ? [] : top.shadows), ...shadowsOf(null, t, primary?.userId ?? null)])].sort();
+    return { primary, shadows, layers };
   };
+
+  function stateAt(layer: Layer, li: number, t: Instant): Omit<LayerState, 'shadows'> {
+    const versions = prepared[li]!;
+    let current: (typeof versions)[number] | undefined;
+    for (const p of versions) if (p.v.effectiveFrom <= t) current = p;
+    if (!current) return { layerId: layer.id, userId: null, source: 'none', active: false };
+    const { v, handoffs, intervals } = current;
+    const active = intervals === null || intervals.some(([s, e]) => s <= t && t < e);
+    const o = overrideWinner(layerOverrides[li]!, t);
+    if (o) return { layerId: layer.id, userId: o.userId, source: 'override', active };
+    const f = fixedWinner(layerShifts[li]!, t);
+    if (f) return { layerId: layer.id, userId: f.userId, source: 'fixed', active };
+    const start = startsOf.get(v);
+    if (start) {
+      // The member holds from the start to the end of the first whole turn that begins at
+      // or after it: one more handoff when the start is not itself a handoff.
+      const passed = countUpTo(handoffs, t) - countUpTo(handoffs, start.at);
+      const turns = handoffs.includes(start.at) ? passed : Math.max(0, passed - 1);
+      return { layerId: layer.id, userId: v.members[(start.member + turns) % v.members.length]!, source: 'rotation', active };
+    }
+    if (v.carryOver && t < v.carryOver.until) return { layerId: layer.id, userId: v.carryOver.userId, source: 'rotation', active };
+    if (v.members.length === 0) return { layerId: layer.id, userId: null, source: 'none', active };
+    const passed = countUpTo(handoffs, t) - countUpTo(handoffs, v.effectiveFrom);
+    const userId = v.members[(((v.startIndex + passed) % v.members.length) + v.members.length) % v.members.length]!;
+    return { layerId: layer.id, userId, source: 'rotation', active };
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -293,8 +309,14 @@ const caseArb: fc.Arbitrary<Case> = fc
       return fc.record({
         layers: fc.tuple(...ids.map(layerArb)),
         overrides: fc.array(
-          fc.record({ span, layerId: fc.constantFrom<string | null>(null, ...ids), userId: fc.constantFrom(...USERS), createdAt: fc.integer({ min: 0, max: 5 }) }),
-          { maxLength: 3 },
+          fc.record({
+            span,
+            layerId: fc.constantFrom<string | null>(null, ...ids),
+            userId: fc.constantFrom(...USERS),
+            createdAt: fc.integer({ min: 0, max: 5 }),
+            mode: fc.constantFrom(undefined, 'replace' as const, 'shadow' as const),
+          }),
+          { maxLength: 4 },
         ),
         fixedShifts: fc.array(fc.record({ span, layerId: fc.constantFrom(...ids), userId: fc.constantFrom(...USERS) }), { maxLength: 2 }),
       }).map(({ layers, overrides, fixedShifts }) => ({
@@ -303,7 +325,8 @@ const caseArb: fc.Arbitrary<Case> = fc
         schedule: {
           timeZone: zone,
           layers,
-          overrides: overrides.map((o, i): Override => ({ id: `o${i}`, layerId: o.layerId, userId: o.userId, createdAt: o.createdAt, ...o.span })),
+          // No mode is how every override was stored before shadows: it must mean 'replace'.
+          overrides: overrides.map((o, i): Override => ({ id: `o${i}`, layerId: o.layerId, userId: o.userId, createdAt: o.createdAt, ...(o.mode && { mode: o.mode }), ...o.span })),
           fixedShifts: fixedShifts.map((f): FixedShift => ({ layerId: f.layerId, userId: f.userId, ...f.span })),
         },
       }));
@@ -323,9 +346,10 @@ const laterCaseArb: fc.Arbitrary<{ c: Case; t: Instant }> = caseArb.chain((c) =>
       .record({
         wide: fc.record({ span, userId: fc.constantFrom(...USERS), createdAt: fc.integer({ min: 0, max: 5 }) }),
         onLayer: fc.record({ span, layerId: fc.constantFrom(...ids), userId: fc.constantFrom(...USERS), createdAt: fc.integer({ min: 0, max: 5 }) }),
+        shadow: fc.record({ span, layerId: fc.constantFrom<string | null>(null, ...ids), userId: fc.constantFrom(...USERS) }),
         fixed: fc.record({ span, layerId: fc.constantFrom(...ids), userId: fc.constantFrom(...USERS) }),
       })
-      .map(({ wide, onLayer, fixed }) => ({
+      .map(({ wide, onLayer, shadow, fixed }) => ({
         t: at,
         c: {
           ...c,
@@ -335,6 +359,7 @@ const laterCaseArb: fc.Arbitrary<{ c: Case; t: Instant }> = caseArb.chain((c) =>
               ...c.schedule.overrides,
               { id: 'later-wide', layerId: null, userId: wide.userId, createdAt: wide.createdAt, ...wide.span },
               { id: 'later-layer', layerId: onLayer.layerId, userId: onLayer.userId, createdAt: onLayer.createdAt, ...onLayer.span },
+              { id: 'later-shadow', layerId: shadow.layerId, userId: shadow.userId, createdAt: 0, mode: 'shadow', ...shadow.span },
             ],
             fixedShifts: [...c.schedule.fixedShifts, { layerId: fixed.layerId, userId: fixed.userId, ...fixed.span }],
           },
@@ -344,8 +369,8 @@ const laterCaseArb: fc.Arbitrary<{ c: Case; t: Instant }> = caseArb.chain((c) =>
 });
 
 const samePrimary = (a: Primary | null, b: Primary | null) => JSON.stringify(a) === JSON.stringify(b);
-const key = (r: { primary: Primary | null; layers: LayerState[] }) =>
-  JSON.stringify([r.primary, r.layers.map(({ layerId, userId, source, active }) => [layerId, userId, source, active])]);
+const key = (r: { primary: Primary | null; shadows: string[]; layers: LayerState[] }) =>
+  JSON.stringify([r.primary, r.shadows, r.layers.map(({ layerId, userId, source, active, shadows }) => [layerId, userId, source, active, shadows])]);
 
 function minutesOf(c: Case) {
   const resolve = oracle(c.schedule, c.from, c.to);
@@ -406,8 +431,9 @@ describe('schedule properties against a minute-by-minute oracle', { timeout: 60_
           return list[i]!;
         };
         for (const { t, result } of minutes) {
-          const got = JSON.stringify([at(rows.final, t).primary, ...rows.layers.map((row) => at(row.segments, t)).map((x) => [x.userId, x.source, x.active])]);
-          const want = JSON.stringify([result.primary, ...result.layers.map((x) => [x.userId, x.source, x.active])]);
+          const final = at(rows.final, t);
+          const got = JSON.stringify([final.primary, final.shadows, ...rows.layers.map((row) => at(row.segments, t)).map((x) => [x.userId, x.source, x.active, x.shadows])]);
+          const want = JSON.stringify([result.primary, result.shadows, ...result.layers.map((x) => [x.userId, x.source, x.active, x.shadows])]);
           if (got !== want) expect(`${new Date(t).toISOString()} ${got}`).toBe(`${new Date(t).toISOString()} ${want}`);
         }
         for (const list of [rows.final, ...rows.layers.map((r) => r.segments)]) {
@@ -439,7 +465,7 @@ describe('schedule properties against a minute-by-minute oracle', { timeout: 60_
         if (change) expect(r.until).toBe(change.t);
         else expect(r.until).toBeGreaterThanOrEqual(c.to);
         r.layers.forEach((l, li) => {
-          const layerChange = minutes.slice(index).find((m) => key({ primary: null, layers: [m.result.layers[li]!] }) !== key({ primary: null, layers: [result.layers[li]!] }));
+          const layerChange = minutes.slice(index).find((m) => key({ primary: null, shadows: [], layers: [m.result.layers[li]!] }) !== key({ primary: null, shadows: [], layers: [result.layers[li]!] }));
           if (layerChange) expect(l.until).toBe(layerChange.t);
           else expect(l.until).toBeGreaterThanOrEqual(c.to);
         });
@@ -450,7 +476,7 @@ describe('schedule properties against a minute-by-minute oracle', { timeout: 60_
 
   it('until, with overrides and fixed shifts that start later: the answer holds at every minute before it and differs at it', () => {
     const horizon = 2 * DAY;
-    const layerKey = (r: OracleResult, li: number) => key({ primary: null, layers: [r.layers[li]!] });
+    const layerKey = (r: OracleResult, li: number) => key({ primary: null, shadows: [], layers: [r.layers[li]!] });
     fc.assert(
       fc.property(laterCaseArb, ({ c, t }) => {
         const r = resolveAt(c.schedule, t, horizon);

@@ -30,8 +30,8 @@ describe('timeline', () => {
   it('rows keep one row per layer, in position order, with names', () => {
     const s = single({ timeZone: 'UTC', rotation: { kind: 'daily', handoffTime: '09:00' }, restriction: { kind: 'always' }, members: ['ann'] });
     const rows = timelineRows(s, ms('2024-01-01T00:00Z'), ms('2025-01-01T00:00Z'));
-    expect(rows.layers).toEqual([{ layerId: 'L', name: 'Primary', segments: [{ start: ms('2024-01-01T00:00Z'), end: ms('2025-01-01T00:00Z'), userId: 'ann', source: 'rotation', active: true }] }]);
-    expect(rows.final).toEqual([{ start: ms('2024-01-01T00:00Z'), end: ms('2025-01-01T00:00Z'), primary: { userId: 'ann', layerId: 'L', source: 'rotation' } }]);
+    expect(rows.layers).toEqual([{ layerId: 'L', name: 'Primary', segments: [{ start: ms('2024-01-01T00:00Z'), end: ms('2025-01-01T00:00Z'), userId: 'ann', source: 'rotation', active: true, shadows: [] }] }]);
+    expect(rows.final).toEqual([{ start: ms('2024-01-01T00:00Z'), end: ms('2025-01-01T00:00Z'), primary: { userId: 'ann', layerId: 'L', source: 'rotation' }, shadows: [] }]);
   });
 
   it('an empty range has no segments', () => {

@@ -1,8 +1,9 @@
 import { claimAt } from './claim.js';
-import { compileSchedule, layerAt, primaryOf, samePrimary, sameState } from './layer-state.js';
-import type { Instant, LayerSegment, LayerState, Primary, PrimarySegment, Schedule, TimelineRows, TimelineSegment } from './types.js';
+import { compileSchedule, type Final, finalOf, layerAt, sameFinal, sameState } from './layer-state.js';
+import { sameShadows, shadowsAt } from './shadow.js';
+import type { Instant, LayerSegment, LayerState, PrimarySegment, Schedule, TimelineRows, TimelineSegment } from './types.js';
 
-type Visit = (start: Instant, end: Instant, primary: Primary | null, states: LayerState[]) => void;
+type Visit = (start: Instant, end: Instant, final: Final, states: LayerState[]) => void;
 
 /**
  * Walks [from, to) from change point to change point (handoffs, window edges, override
@@ -13,28 +14,30 @@ function sweep(schedule: Schedule, from: Instant, to: Instant, visit: Visit): vo
   const cs = compileSchedule(schedule);
   const evals = cs.layers.map((cl) => layerAt(cl, from));
   let wide = claimAt(cs.scheduleWide, from);
+  let wideShadows = shadowsAt(cs.wideShadows, from);
   for (let t = from; t < to; ) {
     const states = evals.map((e) => e.state);
-    let next = Math.min(to, wide.next);
+    let next = Math.min(to, wide.next, wideShadows.next);
     for (const e of evals) next = Math.min(next, e.next);
-    visit(t, next, primaryOf(states, wide.winner), states);
+    visit(t, next, finalOf(states, wide.winner, wideShadows.userIds), states);
     t = next;
     for (let i = 0; i < evals.length; i++) {
       if ((evals[i] as (typeof evals)[number]).next <= t) evals[i] = layerAt(cs.layers[i] as (typeof cs.layers)[number], t);
     }
     if (wide.next <= t) wide = claimAt(cs.scheduleWide, t);
+    if (wideShadows.next <= t) wideShadows = shadowsAt(cs.wideShadows, t);
   }
 }
 
 /** Maximal segments of [from, to) over which the whole resolution is constant. */
 export function timeline(schedule: Schedule, from: Instant, to: Instant): TimelineSegment[] {
   const segments: TimelineSegment[] = [];
-  sweep(schedule, from, to, (start, end, primary, layers) => {
+  sweep(schedule, from, to, (start, end, final, layers) => {
     const last = segments[segments.length - 1];
-    if (last && samePrimary(last.primary, primary) && last.layers.every((s, i) => sameState(s, layers[i] as LayerState))) {
+    if (last && sameFinal(last, final) && last.layers.every((s, i) => sameState(s, layers[i] as LayerState))) {
       last.end = end;
     } else {
-      segments.push({ start, end, primary, layers });
+      segments.push({ start, end, ...final, layers });
     }
   });
   return segments;
@@ -44,16 +47,21 @@ export function timeline(schedule: Schedule, from: Instant, to: Instant): Timeli
 export function timelineRows(schedule: Schedule, from: Instant, to: Instant): TimelineRows {
   const rows = schedule.layers.map((layer) => ({ layerId: layer.id, name: layer.name, segments: [] as LayerSegment[] }));
   const final: PrimarySegment[] = [];
-  sweep(schedule, from, to, (start, end, primary, states) => {
+  sweep(schedule, from, to, (start, end, answer, states) => {
     states.forEach((state, i) => {
       const segments = (rows[i] as (typeof rows)[number]).segments;
       const last = segments[segments.length - 1];
-      if (last && last.userId === state.userId && last.source === state.source && last.active === state.active) last.end = end;
-      else segments.push({ start, end, userId: state.userId, source: state.source, active: state.active });
+      if (last && sameSegment(last, state)) last.end = end;
+      else segments.push({ start, end, userId: state.userId, source: state.source, active: state.active, shadows: state.shadows });
     });
     const last = final[final.length - 1];
-    if (last && samePrimary(last.primary, primary)) last.end = end;
-    else final.push({ start, end, primary });
+    if (last && sameFinal(last, answer)) last.end = end;
+    else final.push({ start, end, ...answer });
   });
   return { layers: rows, final };
+}
+
+/** Layer segments compare like layer states (a segment has no layer id). */
+export function sameSegment(a: Omit<LayerSegment, 'start' | 'end'>, b: Omit<LayerSegment, 'start' | 'end'>): boolean {
+  return a.userId === b.userId && a.source === b.source && a.active === b.active && sameShadows(a.shadows, b.shadows);
 }

@@ -85,11 +85,19 @@ export interface Layer {
   versions: LayerVersion[];
 }
 
+/**
+ * 'replace': the override's user takes the scope over. 'shadow': they are paged alongside
+ * whoever the scope pages (see `shadows` below); who that is never changes.
+ */
+export type OverrideMode = 'replace' | 'shadow';
+
 export interface Override {
   id: string;
   /** null: schedule-wide, replacing the primary whatever the restrictions say. */
   layerId: string | null;
   userId: string;
+  /** Absent means 'replace', which is what every override was before shadows existed. */
+  mode?: OverrideMode;
   start: Instant;
   end: Instant;
   createdAt: Instant;
@@ -119,6 +127,11 @@ export interface LayerState {
   source: LayerSource;
   /** The layer's restriction covers the instant (whether or not it has a user). */
   active: boolean;
+  /**
+   * Users of this layer's shadow overrides covering the instant, paged with `userId`
+   * whenever the layer is: sorted, without duplicates or `userId`, empty when it is null.
+   */
+  shadows: string[];
 }
 
 export interface Primary {
@@ -130,6 +143,12 @@ export interface Primary {
 
 export interface Resolution {
   primary: Primary | null;
+  /**
+   * Paged with the primary: the shadows of the layer that provides it, and every
+   * schedule-wide shadow, also when there is no primary. Sorted, without duplicates or
+   * the primary's user.
+   */
+  shadows: string[];
   layers: (LayerState & { until: Instant })[];
   /** Next instant at which anything above changes, capped at the horizon. */
   until: Instant;
@@ -142,6 +161,7 @@ export interface Range {
 
 export interface TimelineSegment extends Range {
   primary: Primary | null;
+  shadows: string[];
   layers: LayerState[];
 }
 
@@ -149,10 +169,13 @@ export interface LayerSegment extends Range {
   userId: string | null;
   source: LayerSource;
   active: boolean;
+  shadows: string[];
 }
 
 export interface PrimarySegment extends Range {
   primary: Primary | null;
+  /** As `Resolution.shadows`. */
+  shadows: string[];
 }
 
 /** The rows the schedule page draws: one per layer in position order, then the result. */
