@@ -3,7 +3,10 @@ import type { Clock } from '../kernel/clock.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import type { Channels } from '../channels/channel.js';
 import { applyTransition } from '../service/apply-transition.js';
-import type { Database } from '../store/database.js';
+import type { Transaction } from 'kysely';
+import type { Database, Dialect } from '../store/database.js';
+import { GroupCommitLanes } from '../store/group-commit.js';
+import type { DB } from '../store/schema.js';
 import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/incidents.js';
 import { nextNotificationAt } from '../store/notifications.js';
 import { nextHeartbeatDueAt } from '../store/monitors.js';
@@ -38,13 +41,11 @@ export interface EngineOptions {
    * another (live) node made due and left to it, and costs one look when idle.
    */
   maxSleepMs: number;
-  /** Incidents advanced side by side. */
-  concurrency: number;
   /** Pages being sent at once. */
   maxInFlight: number;
 }
 
-const defaults: EngineOptions = { leaseMs: 15_000, batch: 200, maxSleepMs: 10_000, concurrency: 8, maxInFlight: 500 };
+const defaults: EngineOptions = { leaseMs: 15_000, batch: 200, maxSleepMs: 10_000, maxInFlight: 500 };
 
 /**
  * The durable loop. All due work lives in the database (incidents.next_action_at,
@@ -58,6 +59,7 @@ export class Engine extends PollingLoop {
   private readonly dispatcher: Dispatcher;
   private readonly advancing = new Set<string>();
   private claimedInPass = 0;
+  private readonly commits: GroupCommitLanes;
   /** Steps made due by failed sends, counted so runOnce sees those finished in the background. */
   private escalations = 0;
 
@@ -69,6 +71,7 @@ export class Engine extends PollingLoop {
     // each pass sends the pages of several new incidents.
     super({ clock: deps.clock, logger: deps.logger, name: 'engine', wakeGapMs: 20 });
     this.options = { ...defaults, ...options };
+    this.commits = GroupCommitLanes.for(deps.database);
     const onEscalated = () => {
       this.escalations++;
       this.wake();
@@ -122,19 +125,17 @@ export class Engine extends PollingLoop {
   }
 
   /**
-   * Advances claimed incidents a few at a time: on PostgreSQL each transaction is a few
-   * round trips, so running them side by side keeps a burst of due steps on time
-   * (SQLite runs them one after another on its single connection either way).
+   * Advances claimed incidents through group commit: in a storm hundreds are due at once,
+   * and a transaction each would spend most of the pass committing. A batch that fails
+   * is retried one incident at a time, so one bad incident holds up no other.
    */
   private async advanceAll(ids: string[], now: number): Promise<void> {
-    let next = 0;
     let outage: unknown = null;
     for (const id of ids) this.advancing.add(id);
-    const worker = async () => {
-      while (next < ids.length) {
-        const id = ids[next++] as string;
+    await Promise.all(
+      ids.map(async (id) => {
         try {
-          await this.advance(id, now);
+          await this.commits.run(id, (trx) => advanceIn(trx, this.deps.database.dialect, id, now));
         } catch (err) {
           // Its claim is released when its lease runs out, and a later pass retries it;
           // the others go on. A database outage is the loop's to report, once.
@@ -143,23 +144,9 @@ export class Engine extends PollingLoop {
         } finally {
           this.advancing.delete(id);
         }
-      }
-    };
-    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+      }),
+    );
     if (outage) throw outage;
-  }
-
-  private async advance(id: string, now: number): Promise<void> {
-    const { db, dialect } = this.deps.database;
-    await db.transaction().execute(async (trx) => {
-      const row = await lockIncident(trx, dialect, id);
-      if (row.next_action_at !== null && row.next_action_at <= now) {
-        await applyTransition(trx, row, { type: 'tick', at: now }, now);
-      } else {
-        // Someone acted on it since the claim: just give the lease back.
-        await trx.updateTable('incidents').set({ lease_until: null, lease_owner: null }).where('id', '=', id).execute();
-      }
-    });
   }
 
   protected async sleepMs(): Promise<number> {
@@ -170,4 +157,15 @@ export class Engine extends PollingLoop {
     return Math.max(0, Math.min(this.options.maxSleepMs, Math.min(...next) - now));
   }
 
+}
+
+/** One claimed incident's due action, inside a group-commit transaction. */
+async function advanceIn(trx: Transaction<DB>, dialect: Dialect, id: string, now: number): Promise<void> {
+  const row = await lockIncident(trx, dialect, id);
+  if (row.next_action_at !== null && row.next_action_at <= now) {
+    await applyTransition(trx, row, { type: 'tick', at: now }, now);
+  } else {
+    // Someone acted on it since the claim: just give the lease back.
+    await trx.updateTable('incidents').set({ lease_until: null, lease_owner: null }).where('id', '=', id).execute();
+  }
 }

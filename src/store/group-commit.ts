@@ -40,12 +40,16 @@ export class GroupCommit {
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (this.draining) return;
+      this.draining = true;
+      // better-sqlite3 runs a whole transaction inside one turn of the event loop, so
+      // without this pause no other request could ever join it: every write would commit
+      // alone. Requests read in the same turn get here before the pause ends.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.limits.maxBatch));
     } finally {

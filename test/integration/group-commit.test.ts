@@ -42,8 +42,20 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     transactions = 0;
     const seenAtAnswer = await Promise.all(Array.from({ length: 40 }, (_, i) => commits.run(insert(`a${i}`, i)).then(committed)));
     expect(seenAtAnswer).toEqual(Array(40).fill(1));
-    // The first write runs alone; the others arrive while it commits and share the next.
     expect(transactions).toBeLessThanOrEqual(3);
+  });
+
+  it('lets writes from other callbacks of the same event-loop turn join the transaction', async () => {
+    // Requests arrive as separate I/O callbacks. better-sqlite3 would run a whole
+    // transaction before the next callback if the first write started it at once.
+    const commits = new GroupCommit(writer, limits(100));
+    transactions = 0;
+    const answers = await new Promise<Promise<string>[]>((resolve) => {
+      const started: Promise<string>[] = [];
+      for (let i = 0; i < 20; i++) setImmediate(() => started.push(commits.run(insert(`t${i}`, i))) === 20 && resolve(started));
+    });
+    await Promise.all(answers);
+    expect(transactions).toBe(1);
   });
 
   it('keeps batches to maxBatch writes', async () => {
