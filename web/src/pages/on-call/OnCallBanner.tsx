@@ -2,6 +2,7 @@ import { Alert, Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { OnCall } from '../../api/scheduleTypes';
 import { ZoneNote } from '../../time/ZoneNote';
+import { NowAndNext } from './NowAndNext';
 import { OnCallCard } from './OnCallCard';
 
 /** "Currently On-Call" for one schedule: every layer side by side, the paged one highlighted. */
@@ -21,11 +22,16 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
                 <Anchor component={Link} to={`/schedules/${onCall.scheduleId}`}>
                   {onCall.scheduleName}
                 </Anchor>
+                <Text span size="sm" c="dimmed" fw={400}>
+                  {' · '}
+                  {onCall.team.name}
+                </Text>
               </>
             )}
           </Text>
           <ZoneNote viewerZone={viewerZone} scheduleZone={onCall.timeZone} />
         </Group>
+        <NowAndNext onCall={onCall} viewerZone={viewerZone} />
         {primary === null && (
           <Alert color="red" title="Nobody is on call">
             No layer is active with someone on it right now: pages to this schedule reach nobody.
