@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { gapsOf } from '../core/schedule/coverage.js';
 import { historyTimelineRows, resolveHistoryAt, type ScheduleHistory } from '../core/schedule/history.js';
 import { layerIdsAt } from '../core/schedule/edit.js';
 import { nextPrimary } from '../core/schedule/next-primary.js';
@@ -37,6 +38,8 @@ export function userIdsOf(stored: StoredSchedule): Set<string> {
   stored.fixedShifts.forEach((f) => ids.add(f.userId));
   return ids;
 }
+
+const shadowsOf = (ids: string[], users: Directory) => ids.map((id) => ({ user: users(id) }));
 
 /** The last instant RFC 3339 can write: 9999-12-31T23:59:59.999Z. */
 const lastWritableInstant = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -95,6 +98,7 @@ export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, 
       layerName: r.primary.layerId === null ? null : (names.get(r.primary.layerId) ?? null),
       source: r.primary.source,
     },
+    shadows: shadowsOf(r.shadows, users),
     layers: r.layers.map((l, position) => ({
       layerId: l.layerId,
       name: names.get(l.layerId) ?? '',
@@ -102,6 +106,7 @@ export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, 
       user: l.userId === null ? null : users(l.userId),
       source: l.source,
       active: l.active,
+      shadows: shadowsOf(l.shadows, users),
       until: untilIso(l.until),
     })),
     // A change after the last writable instant is no change in sight, as for `until`.
@@ -124,6 +129,7 @@ export function presentRows(rows: TimelineRows, stored: StoredSchedule, from: In
         user: s.userId === null ? null : users(s.userId),
         source: s.source,
         active: s.active,
+        shadows: shadowsOf(s.shadows, users),
       })),
     })),
     final: rows.final.map((s) => ({
@@ -132,8 +138,9 @@ export function presentRows(rows: TimelineRows, stored: StoredSchedule, from: In
       user: s.primary ? users(s.primary.userId) : null,
       layerId: s.primary?.layerId ?? null,
       source: s.primary?.source ?? ('none' as const),
+      shadows: shadowsOf(s.shadows, users),
     })),
-    gaps: rows.final.filter((s) => s.primary === null).map((s) => ({ start: toIso(s.start), end: toIso(s.end) })),
+    gaps: gapsOf(rows.final).map((s) => ({ start: toIso(s.start), end: toIso(s.end) })),
   };
 }
 

@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015-api-token-expiry.js';
 import * as m0016 from './migrations/0016-schedule-versions.js';
 import * as m0017 from './migrations/0017-integration-key-version.js';
 import * as m0018 from './migrations/0018-incident-lease-index.js';
+import * as m0019 from './migrations/0019-shadow-overrides.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-schedule-versions': m0016,
   '0017-integration-key-version': m0017,
   '0018-incident-lease-index': m0018,
+  '0019-shadow-overrides': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

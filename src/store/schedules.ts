@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
 import { audited } from './audit.js';
-import type { FixedShift, Instant, LayerVersion, Override } from '../core/schedule/types.js';
+import type { FixedShift, Instant, LayerVersion, Override, OverrideMode } from '../core/schedule/types.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { Dialect } from './database.js';
@@ -25,7 +25,7 @@ export interface StoredSchedule {
   row: ScheduleRow;
   layers: StoredLayer[];
   structures: Structure[];
-  overrides: (Override & { createdBy: string | null })[];
+  overrides: (Override & { createdBy: string | null; mode: OverrideMode })[];
   fixedShifts: (FixedShift & { id: string })[];
 }
 
@@ -173,6 +173,7 @@ export async function loadSchedule(db: Db, id: string, range?: { from: Instant; 
       end: o.end_at,
       createdAt: o.created_at,
       createdBy: o.created_by,
+      mode: o.mode,
     })),
     fixedShifts: shiftRows.map((f) => ({ id: f.id, layerId: f.layer_id, userId: f.user_id, start: f.start_at, end: f.end_at })),
   };
@@ -212,14 +213,14 @@ export async function putStructure(trx: Db, scheduleId: string, structure: Struc
 export async function insertOverride(
   db: Db,
   scheduleId: string,
-  o: { layerId: string | null; userId: string; start: Instant; end: Instant; createdBy: string | null },
+  o: { layerId: string | null; userId: string; mode?: OverrideMode; start: Instant; end: Instant; createdBy: string | null },
   now: number,
 ): Promise<string> {
   const id = newId();
   await audited(db, { entity: 'override', id, action: 'create' }, (trx) =>
     trx
       .insertInto('schedule_overrides')
-      .values({ id, schedule_id: scheduleId, layer_id: o.layerId, user_id: o.userId, start_at: o.start, end_at: o.end, created_at: now, created_by: o.createdBy })
+      .values({ id, schedule_id: scheduleId, layer_id: o.layerId, user_id: o.userId, mode: o.mode ?? 'replace', start_at: o.start, end_at: o.end, created_at: now, created_by: o.createdBy })
       .execute(),
   );
   return id;

@@ -1,6 +1,7 @@
 // Row types as Kysely sees them. Instants are epoch milliseconds in BIGINT
 // columns on both databases, so "due before now" comparisons are plain integers.
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OverrideMode } from '../core/schedule/types.js';
 
 export type Role = 'owner' | 'admin' | 'responder' | 'viewer';
 export type TeamRole = 'manager' | 'member';
@@ -115,6 +116,8 @@ export interface ScheduleOverridesTable {
   end_at: number;
   created_at: number;
   created_by: string | null;
+  /** Defaults to 'replace' in the database, like every override stored before shadows. */
+  mode: Generated<OverrideMode>;
 }
 
 export interface FixedShiftsTable {

@@ -55,7 +55,9 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
     // starts later is where the answer changes, so `until` cannot be right without it.
     const stored = await loadSchedule(db, scheduleId, { from: at });
     const view = presentOnCall(stored, toHistory(stored), at, await directoryFor(db, userIdsOf(stored)));
-    const named = [view.primary?.user.id, ...view.layers.map((l) => l.user?.id)].filter((id): id is string => id !== undefined);
+    const named = [view.primary?.user.id, ...view.shadows.map((x) => x.user.id), ...view.layers.flatMap((l) => [l.user?.id, ...l.shadows.map((x) => x.user.id)])].filter(
+      (id): id is string => id !== undefined,
+    );
     // Contact methods as they are now, whatever `at` asks about: they have no history.
     const reachability = await reachabilityOf(db, named, clock.now(), configured);
     // A team that owns schedules cannot be deleted, so the schedule's team is always there.

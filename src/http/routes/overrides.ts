@@ -79,7 +79,15 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
       const stored = await loadSchedule(db, req.params.id, { from: Date.parse(req.query.from), to: Date.parse(req.query.to) });
       const users = await directoryFor(db, stored.overrides.map((o) => o.userId));
       return {
-        items: stored.overrides.map((o) => ({ id: o.id, layerId: o.layerId, user: users(o.userId), start: toIso(o.start), end: toIso(o.end), createdAt: toIso(o.createdAt) })),
+        items: stored.overrides.map((o) => ({
+          id: o.id,
+          layerId: o.layerId,
+          user: users(o.userId),
+          mode: o.mode,
+          start: toIso(o.start),
+          end: toIso(o.end),
+          createdAt: toIso(o.createdAt),
+        })),
       };
     },
   );
@@ -89,7 +97,8 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
     {
       schema: {
         tags,
-        summary: 'Put someone on call for a span: on one layer, or schedule-wide (replaces the primary). Latest created wins.',
+        summary:
+          'Put someone on call for a span: on one layer, or schedule-wide (replaces the primary; latest created wins), or with mode shadow page them alongside whoever is on call there.',
         params: IdParams,
         body: OverrideInput,
         response: { 201: OverrideView },
@@ -100,9 +109,10 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
       const { start, end } = await checkSpan(req.params.id, req.body);
       const now = clock.now();
       const layerId = req.body.layerId ?? null;
-      const id = await insertOverride(db, req.params.id, { layerId, userId: req.body.userId, start, end, createdBy: actorOf(req).user.id }, now);
+      const mode = req.body.mode ?? 'replace';
+      const id = await insertOverride(db, req.params.id, { layerId, userId: req.body.userId, mode, start, end, createdBy: actorOf(req).user.id }, now);
       const users = await directoryFor(db, [req.body.userId]);
-      return reply.code(201).send({ id, layerId, user: users(req.body.userId), start: toIso(start), end: toIso(end), createdAt: toIso(now) });
+      return reply.code(201).send({ id, layerId, user: users(req.body.userId), mode, start: toIso(start), end: toIso(end), createdAt: toIso(now) });
     },
   );
 

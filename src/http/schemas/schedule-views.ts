@@ -6,6 +6,9 @@ import { RestrictionSchema, RotationSchema } from './schedule.js';
 export const UserRef = Type.Object({ id: Id, name: Type.String(), email: Type.String() });
 const NullableUser = Type.Union([UserRef, Type.Null()]);
 const Source = Type.Enum(['override', 'fixed', 'rotation', 'none']);
+const OverrideMode = Type.Enum(['replace', 'shadow']);
+/** People paged alongside the one on call, by shadow overrides; sorted by id. */
+const Shadows = (description: string) => Type.Array(Type.Object({ user: UserRef }), { description });
 
 const LayerConfig = {
   timeZone: Type.String(),
@@ -54,6 +57,9 @@ export const OnCall = Type.Object({
     Type.Object({ user: UserRef, layerId: Type.Union([Id, Type.Null()]), layerName: Type.Union([Type.String(), Type.Null()]), source: Source }),
     Type.Null(),
   ]),
+  shadows: Shadows(
+    "Paged with the primary: shadows of the layer providing it, and schedule-wide shadows (these also while there is no primary; they alone don't fill a gap)",
+  ),
   layers: Type.Array(
     Type.Object({
       layerId: Id,
@@ -62,6 +68,7 @@ export const OnCall = Type.Object({
       user: NullableUser,
       source: Source,
       active: Type.Boolean({ description: "false: outside the layer's restriction (off-duty)" }),
+      shadows: Shadows("Shadowing this layer's user; paged with them while the layer is active"),
       until: Until,
     }),
   ),
@@ -84,10 +91,12 @@ export const Timeline = Type.Object({
     Type.Object({
       layerId: Id,
       name: Type.String(),
-      segments: Type.Array(Type.Object({ ...Span, user: NullableUser, source: Source, active: Type.Boolean() })),
+      segments: Type.Array(Type.Object({ ...Span, user: NullableUser, source: Source, active: Type.Boolean(), shadows: Shadows("Shadowing the layer's user") })),
     }),
   ),
-  final: Type.Array(Type.Object({ ...Span, user: NullableUser, layerId: Type.Union([Id, Type.Null()]), source: Source })),
+  final: Type.Array(
+    Type.Object({ ...Span, user: NullableUser, layerId: Type.Union([Id, Type.Null()]), source: Source, shadows: Shadows('Paged with the primary (also in a gap: schedule-wide shadows)') }),
+  ),
   gaps: Type.Array(Gap),
 });
 
@@ -95,6 +104,7 @@ export const OverrideView = Type.Object({
   id: Id,
   layerId: Type.Union([Id, Type.Null()]),
   user: UserRef,
+  mode: OverrideMode,
   ...Span,
   createdAt: Instant,
 });

@@ -145,6 +145,11 @@ export const OverrideInput = Type.Object(
   {
     layerId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'null or absent: schedule-wide' })),
     userId: Id,
+    mode: Type.Optional(
+      Type.Enum(['replace', 'shadow'], {
+        description: "replace (default): userId takes over the layer or the primary. shadow: userId is paged alongside whoever it pages, who stays the same",
+      }),
+    ),
     start: Instant,
     end: Instant,
   },

@@ -961,7 +961,7 @@ export interface paths {
         /** Overrides touching [from, to) */
         get: operations["getSchedulesByIdOverrides"];
         put?: never;
-        /** Put someone on call for a span: on one layer, or schedule-wide (replaces the primary). Latest created wins. */
+        /** Put someone on call for a span: on one layer, or schedule-wide (replaces the primary; latest created wins), or with mode shadow page them alongside whoever is on call there. */
         post: operations["postSchedulesByIdOverrides"];
         delete?: never;
         options?: never;
@@ -8375,6 +8375,18 @@ export interface operations {
                                 layerId: string;
                                 name: string;
                                 position: number;
+                                /** @description Shadowing this layer's user; paged with them while the layer is active */
+                                shadows: {
+                                    user: {
+                                        email: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        id: string;
+                                        name: string;
+                                    };
+                                }[];
                                 /** @enum {unknown} */
                                 source: "override" | "fixed" | "rotation" | "none";
                                 /**
@@ -8452,6 +8464,18 @@ export interface operations {
                              */
                             scheduleId: string;
                             scheduleName: string;
+                            /** @description Paged with the primary: shadows of the layer providing it, and schedule-wide shadows (these also while there is no primary; they alone don't fill a gap) */
+                            shadows: {
+                                user: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
                             /** @description The team that owns the schedule */
                             team: {
                                 /**
@@ -11594,6 +11618,18 @@ export interface operations {
                             layerId: string;
                             name: string;
                             position: number;
+                            /** @description Shadowing this layer's user; paged with them while the layer is active */
+                            shadows: {
+                                user: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
                             /** @enum {unknown} */
                             source: "override" | "fixed" | "rotation" | "none";
                             /**
@@ -11671,6 +11707,18 @@ export interface operations {
                          */
                         scheduleId: string;
                         scheduleName: string;
+                        /** @description Paged with the primary: shadows of the layer providing it, and schedule-wide shadows (these also while there is no primary; they alone don't fill a gap) */
+                        shadows: {
+                            user: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
                         /** @description The team that owns the schedule */
                         team: {
                             /**
@@ -11775,6 +11823,8 @@ export interface operations {
                              * @description Identifier
                              */
                             layerId: string | null;
+                            /** @enum {unknown} */
+                            mode: "replace" | "shadow";
                             /** Format: date-time */
                             start: string;
                             user: {
@@ -11856,6 +11906,11 @@ export interface operations {
                     end: string;
                     /** @description null or absent: schedule-wide */
                     layerId?: string | (never | null);
+                    /**
+                     * @description replace (default): userId takes over the layer or the primary. shadow: userId is paged alongside whoever it pages, who stays the same
+                     * @enum {unknown}
+                     */
+                    mode?: "replace" | "shadow";
                     /** Format: date-time */
                     start: string;
                     /**
@@ -11888,6 +11943,8 @@ export interface operations {
                          * @description Identifier
                          */
                         layerId: string | null;
+                        /** @enum {unknown} */
+                        mode: "replace" | "shadow";
                         /** Format: date-time */
                         start: string;
                         user: {
@@ -12290,6 +12347,18 @@ export interface operations {
                                  * @description Identifier
                                  */
                                 layerId: string | null;
+                                /** @description Paged with the primary (also in a gap: schedule-wide shadows) */
+                                shadows: {
+                                    user: {
+                                        email: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        id: string;
+                                        name: string;
+                                    };
+                                }[];
                                 /** @enum {unknown} */
                                 source: "override" | "fixed" | "rotation" | "none";
                                 /** Format: date-time */
@@ -12323,6 +12392,18 @@ export interface operations {
                                     active: boolean;
                                     /** Format: date-time */
                                     end: string;
+                                    /** @description Shadowing the layer's user */
+                                    shadows: {
+                                        user: {
+                                            email: string;
+                                            /**
+                                             * Format: uuid
+                                             * @description Identifier
+                                             */
+                                            id: string;
+                                            name: string;
+                                        };
+                                    }[];
                                     /** @enum {unknown} */
                                     source: "override" | "fixed" | "rotation" | "none";
                                     /** Format: date-time */
@@ -12351,6 +12432,18 @@ export interface operations {
                                  * @description Identifier
                                  */
                                 layerId: string | null;
+                                /** @description Paged with the primary (also in a gap: schedule-wide shadows) */
+                                shadows: {
+                                    user: {
+                                        email: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        id: string;
+                                        name: string;
+                                    };
+                                }[];
                                 /** @enum {unknown} */
                                 source: "override" | "fixed" | "rotation" | "none";
                                 /** Format: date-time */
@@ -12384,6 +12477,18 @@ export interface operations {
                                     active: boolean;
                                     /** Format: date-time */
                                     end: string;
+                                    /** @description Shadowing the layer's user */
+                                    shadows: {
+                                        user: {
+                                            email: string;
+                                            /**
+                                             * Format: uuid
+                                             * @description Identifier
+                                             */
+                                            id: string;
+                                            name: string;
+                                        };
+                                    }[];
                                     /** @enum {unknown} */
                                     source: "override" | "fixed" | "rotation" | "none";
                                     /** Format: date-time */
@@ -12528,6 +12633,18 @@ export interface operations {
                              * @description Identifier
                              */
                             layerId: string | null;
+                            /** @description Paged with the primary (also in a gap: schedule-wide shadows) */
+                            shadows: {
+                                user: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
                             /** @enum {unknown} */
                             source: "override" | "fixed" | "rotation" | "none";
                             /** Format: date-time */
@@ -12561,6 +12678,18 @@ export interface operations {
                                 active: boolean;
                                 /** Format: date-time */
                                 end: string;
+                                /** @description Shadowing the layer's user */
+                                shadows: {
+                                    user: {
+                                        email: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        id: string;
+                                        name: string;
+                                    };
+                                }[];
                                 /** @enum {unknown} */
                                 source: "override" | "fixed" | "rotation" | "none";
                                 /** Format: date-time */
