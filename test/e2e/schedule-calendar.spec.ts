@@ -1,6 +1,6 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
-import { logInAsDemoAdmin } from './demo';
+import { demoAdmin, logInAsDemoAdmin } from './demo';
 import { chicago, comingTuesday, freezeClock, restoreClock } from './schedules';
 
 test.skip(!hasChromium, installHint);
@@ -68,12 +68,12 @@ type PageGlobal = {
   document: { fonts: { ready: Promise<unknown> }; documentElement: { scrollWidth: number }; querySelectorAll(selector: string): ArrayLike<PageElement> };
 };
 
-/** The whole page, and the calendar alone at full size (a long page is hard to read shrunk). */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+/** The whole page, and the calendar alone at full size (a long page is hard to read shrunk); only the page when a dialog covers it. */
+async function shoot(page: Page, testInfo: TestInfo, name: string, calendarToo = true): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as PageGlobal).document.fonts.ready);
   for (const [file, target] of [
     [`${name}.png`, page],
-    [`${name}-calendar.png`, calendar(page)],
+    ...(calendarToo ? [[`${name}-calendar.png`, calendar(page)] as const] : []),
   ] as const) {
     const path = testInfo.outputPath(file);
     await target.screenshot({ path, ...(target === page && { fullPage: true }) });
@@ -97,7 +97,9 @@ const tooWide = (page: Page) =>
 const pickView = (page: Page, view: string) => calendar(page).locator('label').filter({ hasText: new RegExp(`^${view}$`) }).click();
 
 const calendar = (page: Page) => page.getByRole('region', { name: 'Calendar' });
-const tuesdayName = () => new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${comingTuesday()}T00:00:00Z`));
+/** "Tue, Dec 1", as the calendar names a day. */
+const dateName = (date: string) => new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+const tuesdayName = () => dateName(comingTuesday());
 
 test('the calendar opens on today with a now line, marks gaps and overrides, and switches views and zones', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -147,18 +149,129 @@ test('the calendar opens on today with a now line, marks gaps and overrides, and
   await shoot(page, testInfo, 'calendar-month-1440');
 });
 
-test('clicking a shift in the calendar opens an override prefilled with its span', async ({ page }) => {
+test('clicking a shift offers to override it, with its span prefilled; Enter does the same', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await londonSchedule(page);
 
   await calendar(page).getByRole('group', { name: 'Day shift row' }).getByRole('button').first().click();
+  await page.getByRole('menuitem', { name: 'Override…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create override' });
   await expect(dialog.getByLabel('Start')).toHaveValue(`${comingTuesday()}T10:00`);
   await expect(dialog.getByLabel('End')).toHaveValue(`${comingTuesday()}T11:00`);
   await expect(dialog).toContainText('On layer Day shift');
   await expect(dialog).toContainText('Local times in America/Chicago');
+  await expect(dialog.getByRole('combobox', { name: 'Who takes it' })).toHaveValue('');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+
+  // The keyboard way: a shift is a button, Enter opens its menu, arrows and Enter pick.
+  const shift = calendar(page).getByRole('group', { name: 'Evening row' }).getByRole('button').first();
+  await shift.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: 'Take it' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Override…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(shift).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('On layer Evening');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+/** Presses on a lane at a share of its width and drags to another (0 is its left edge, 1 its right), releasing unless told not to. */
+async function dragAcross(page: Page, lane: Locator, from: number, to: number, release = true): Promise<void> {
+  const box = await lane.boundingBox();
+  if (!box) throw new Error('the lane is not on screen');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * from, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to, y, { steps: 10 });
+  if (release) await page.mouse.up();
+}
+
+test('dragging across a lane starts an override of the hours dragged; Escape cancels; the saved override is striped', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await londonSchedule(page);
+  const section = calendar(page);
+  const evening = section.getByRole('group', { name: 'Evening row' });
+  const dialog = page.getByRole('dialog', { name: 'Create override' });
+  // The week starts today, Tuesday 00:00 in Chicago, and spans 168 hours: no DST change before Sunday.
+  const hour = (h: number) => h / (7 * 24);
+
+  // Escape drops a drag, and its release clicks nothing.
+  await dragAcross(page, evening, hour(13.5), hour(16.5), false);
+  const selection = section.getByRole('status', { name: /^Selected / });
+  await expect(selection).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(selection).toBeHidden();
+  await page.mouse.up();
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(dialog).toBeHidden();
+
+  // 15:30 to 18:30 rounds out to whole hours: 15:00 to 19:00.
+  await dragAcross(page, evening, hour(15.5), hour(18.5), false);
+  await expect(selection).toHaveAccessibleName(/15:00 – 19:00$/);
+  await shoot(page, testInfo, 'calendar-drag-1440');
+  await page.mouse.up();
+  await expect(dialog.getByLabel('Start')).toHaveValue(`${comingTuesday()}T15:00`);
+  await expect(dialog.getByLabel('End')).toHaveValue(`${comingTuesday()}T19:00`);
+  await expect(dialog).toContainText('On layer Evening');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await dialog.getByRole('combobox', { name: 'Who takes it' }).click();
+  await page.getByRole('option', { name: /Bob Night/ }).click();
+  await dialog.getByRole('button', { name: 'Create override' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The layer is on duty until 16:00 Chicago (22:00 London): the rest of the override is off-duty.
+  const saved = evening.getByRole('button', { name: /^Evening: Bob Night, .*15:00 – 16:00, override$/ });
+  await expect(saved).toBeVisible();
+  await expect(evening.getByRole('button', { name: /^Evening: Bob Night, .*16:00 – 19:00, override, off-duty$/ })).toBeVisible();
+  await expect(saved).toHaveCSS('background-image', /repeating-linear-gradient/);
+  await expect(section.getByRole('group', { name: 'Final schedule row' }).getByRole('button', { name: /^Final: Bob Night, .*, override$/ }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Overrides' })).toContainText('Bob Night');
+
+  // In a month a drag covers whole days, here on the final row: schedule-wide, Wednesday noon to Thursday noon -> Wednesday and Thursday.
+  await pickView(page, 'Month');
+  const monday = new Date(Date.parse(`${comingTuesday()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const day = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  await dragAcross(page, section.getByRole('group', { name: `Final schedule row, week of ${dateName(monday)}` }), 2.5 / 7, 3.5 / 7);
+  await expect(dialog.getByLabel('Start')).toHaveValue(`${day(2)}T00:00`);
+  await expect(dialog.getByLabel('End')).toHaveValue(`${day(4)}T00:00`);
+  await expect(dialog.getByRole('switch', { name: /Schedule-wide/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('“Take it” on a shift starts an override with the viewer as who takes it', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await londonSchedule(page);
+  const day = calendar(page).getByRole('group', { name: 'Day shift row' });
+
+  await day.getByRole('button', { name: /^Day shift: Bob Night, / }).first().click();
+  await expect(page.getByRole('menuitem', { name: 'Take it' })).toBeVisible();
+  await shoot(page, testInfo, 'calendar-shift-menu-1440');
+  await page.getByRole('menuitem', { name: 'Take it' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create override' });
+  await expect(dialog.getByRole('combobox', { name: 'Who takes it' })).toHaveValue(new RegExp(`^${demoAdmin.name} `));
+  await expect(dialog).toContainText('On layer Day shift');
+  await dialog.getByRole('button', { name: 'Create override' }).click();
+  await expect(dialog).toBeHidden();
+
+  const taken = day.getByRole('button', { name: new RegExp(`^Day shift: ${demoAdmin.name}, .*, override$`) }).first();
+  await expect(taken).toBeVisible();
+  await expect(taken).toHaveCSS('background-image', /repeating-linear-gradient/);
+
+  // A shift already the viewer's has nothing to take.
+  await taken.click();
+  await expect(page.getByRole('menuitem', { name: 'Override…' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Take it' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
 });
 
 test('on a phone the calendar is a list per day, one row at a time, with nothing overlapping', async ({ page }, testInfo) => {
@@ -179,28 +292,22 @@ test('on a phone the calendar is a list per day, one row at a time, with nothing
   await pickView(page, 'Month');
   expect(await tooWide(page)).toEqual([]);
   await shoot(page, testInfo, 'calendar-month-390');
+
+  // Clicking a shift in the list offers the same choices as on the lanes.
+  await section.getByRole('group', { name: 'Day shift row' }).getByRole('button', { name: /^Day shift: Alice Senior/ }).first().click();
+  await expect(page.getByRole('menuitem', { name: 'Take it' })).toBeVisible();
+  await shoot(page, testInfo, 'calendar-shift-menu-390');
+  await page.getByRole('menuitem', { name: 'Take it' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create override' });
+  await expect(dialog.getByRole('combobox', { name: 'Who takes it' })).toHaveValue(new RegExp(`^${demoAdmin.name} `));
+  await shoot(page, testInfo, 'calendar-take-it-390', false);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 });
 
-test('a layer card sums the layer up in a line, and leaving with unsaved layer edits asks first', async ({ page }) => {
-  const id = await londonSchedule(page);
-  const day = page.getByRole('region', { name: 'Layer Day shift' });
-  await expect(day).toContainText('Daily, 09:00, business hours, Alice Senior → Bob Night');
+test('a layer card sums the layer up in a line', async ({ page }) => {
+  await londonSchedule(page);
+  await expect(page.getByRole('region', { name: 'Layer Day shift' })).toContainText('Daily, 09:00, business hours, Alice Senior → Bob Night');
   await expect(page.getByRole('region', { name: 'Layer Evening' })).toContainText('Weekly, Monday 09:00, every day 17:00–22:00, Carol Night');
-
-  await day.getByLabel('Handoff time').fill('10:00');
-  await page.getByRole('link', { name: '← All schedules' }).click();
-  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
-  await leave.getByRole('button', { name: 'Stay' }).click();
-  await expect(leave).toBeHidden();
-  await expect(day.getByLabel('Handoff time')).toHaveValue('10:00');
-
-  await page.getByRole('link', { name: '← All schedules' }).click();
-  await leave.getByRole('button', { name: 'Leave and discard' }).click();
-  await expect(page).toHaveURL(/\/schedules$/);
-  await page.goto(`/schedules/${id}`);
-  // Nothing unsaved now: leaving asks nothing.
-  await expect(day.getByLabel('Handoff time')).toHaveValue('09:00');
-  await page.getByRole('link', { name: '← All schedules' }).click();
-  await expect(page).toHaveURL(/\/schedules$/);
-  await expect(leave).toBeHidden();
+  // Editing a layer, and leaving with unsaved edits, is in layer-editor.spec.ts.
 });

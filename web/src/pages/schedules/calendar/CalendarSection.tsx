@@ -1,19 +1,21 @@
 import { Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
 import { useTimeline } from '../../../api/timeline';
+import { useCurrentUser } from '../../../auth/useCurrentUser';
 import { QueryError } from '../../../components/QueryError';
-import { formatSpan } from '../../../time/format';
 import { addDays, fromLocalInput, toLocalInput } from '../../../time/zoned';
 import { CreateOverrideModal, type OverrideDraft } from '../timeline/CreateOverrideModal';
 import { OverridesList } from '../timeline/OverridesList';
 import { dayName, rangeName } from './calendarDates';
 import { calendarRange, stepAnchor, type CalendarView } from './calendarRange';
 import { CalendarToolbar } from './CalendarToolbar';
+import { snapMinutes } from './dragSnap';
 import { ShiftAgenda } from './ShiftAgenda';
 import { ShiftLanes } from './ShiftLanes';
-import { shiftRows, type Shift } from './shifts';
+import { ShiftMenu, type PickedShift } from './ShiftMenu';
+import { shiftRows, spanFormatter, type Shift } from './shifts';
 
 interface CalendarSectionProps {
   schedule: ScheduleDetail;
@@ -24,13 +26,20 @@ interface CalendarSectionProps {
 
 const periods: Record<CalendarView, string> = { day: 'on this day', week: 'this week', twoWeeks: 'in these two weeks', month: 'this month' };
 
-/** Who is on call, in the final schedule and in each layer, a day to a month at a time; clicking a shift starts an override for it. */
+/**
+ * Who is on call, in the final schedule and in each layer, a day to a month at a time.
+ * Clicking a shift offers to override it or take it; dragging across a lane starts an
+ * override of the span dragged.
+ */
 export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionProps) {
+  const me = useCurrentUser();
   const [view, setView] = useState<CalendarView>('week');
   // null follows today, so the calendar stays on it across midnight.
   const [anchor, setAnchor] = useState<string | null>(null);
   const [inScheduleZone, setInScheduleZone] = useState(false);
+  const [picked, setPicked] = useState<PickedShift | null>(null);
   const [draft, setDraft] = useState<OverrideDraft | null>(null);
+  const sectionRef = useRef<HTMLDivElement>(null);
   // Lanes of a week leave a name a few pixels on a phone: there the calendar is a list.
   const narrow = useMediaQuery('(max-width: 48em)');
 
@@ -41,12 +50,20 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
   const from = fromLocalInput(range.first, zone);
   const to = fromLocalInput(range.end, zone);
   const timeline = useTimeline(schedule.id, from, to);
-  const rows = useMemo(() => (timeline.data ? shiftRows(timeline.data, (start, end) => formatSpan(start, end, zone)) : []), [timeline.data, zone]);
-  const openOverride = useCallback((shift: Shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end }), []);
+  const rows = useMemo(() => (timeline.data ? shiftRows(timeline.data, spanFormatter(zone)) : []), [timeline.data, zone]);
+  const pickShift = useCallback((shift: Shift, element: HTMLElement) => {
+    const outer = sectionRef.current?.getBoundingClientRect();
+    const block = element.getBoundingClientRect();
+    setPicked({ shift, box: { left: block.left - (outer?.left ?? 0), top: block.top - (outer?.top ?? 0), width: block.width, height: block.height } });
+  }, []);
+  const selectRange = useCallback(
+    (layerId: string | null, start: number, end: number) => setDraft({ layerId, start: new Date(start).toISOString(), end: new Date(end).toISOString() }),
+    [],
+  );
   const atToday = anchor === null || calendarRange(view, today).first === range.first;
 
   return (
-    <Stack component="section" aria-label="Calendar" gap="sm">
+    <Stack component="section" aria-label="Calendar" gap="sm" pos="relative" ref={sectionRef}>
       <CalendarToolbar
         view={view}
         onView={setView}
@@ -62,7 +79,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
       />
       {timeline.isError && <QueryError error={timeline.error} />}
       {narrow ? (
-        <ShiftAgenda days={range.bands.flat()} zone={zone} rows={rows} now={now} today={today} thisYear={thisYear} onShiftClick={openOverride} />
+        <ShiftAgenda days={range.bands.flat()} zone={zone} rows={rows} now={now} today={today} thisYear={thisYear} onShiftClick={pickShift} />
       ) : (
         range.bands.map((days) => (
           <ShiftLanes
@@ -74,14 +91,23 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
             today={today}
             bandName={range.bands.length > 1 ? `week of ${dayName(days[0] ?? today, false)}` : null}
             month={range.month?.slice(0, 7) ?? null}
-            onShiftClick={openOverride}
+            snapMinutes={snapMinutes[view]}
+            onShiftClick={pickShift}
+            onRangeSelect={selectRange}
           />
         ))
       )}
       <Text size="xs" c="dimmed">
-        Each person has a colour. Striped shifts are overrides; faded ones are off-duty; red means nobody is on call; the red line is now. Click a shift to
-        override it.
+        Each person has a colour. Striped shifts are overrides; faded ones are off-duty; red means nobody is on call; the red line is now. Click a shift
+        (or press Enter on it) to override it or take it{narrow ? '' : '; drag across a row to override any span of it'}.
       </Text>
+      <ShiftMenu
+        picked={picked}
+        userId={me.id}
+        onOverride={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end })}
+        onTake={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end, userId: me.id })}
+        onClose={() => setPicked(null)}
+      />
       <CreateOverrideModal scheduleId={schedule.id} layers={schedule.layers} draft={draft} viewerZone={zone} onClose={() => setDraft(null)} />
       <OverridesList scheduleId={schedule.id} layers={schedule.layers} from={from} to={to} viewerZone={zone} period={periods[view]} />
     </Stack>

@@ -1,8 +1,8 @@
 import { Select, Stack, Text, Title } from '@mantine/core';
 import { IconReplace } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import { addDays, fromLocalInput } from '../../../time/zoned';
-import { clockOn, dayName } from './calendarDates';
+import { addDays } from '../../../time/zoned';
+import { clockOn, dayName, localInstant } from './calendarDates';
 import classes from './ShiftAgenda.module.css';
 import { shiftColours } from './shiftColours';
 import { finalRowKey, type Shift, type ShiftRow } from './shifts';
@@ -14,7 +14,7 @@ interface ShiftAgendaProps {
   now: string;
   today: string;
   thisYear: string;
-  onShiftClick: (shift: Shift) => void;
+  onShiftClick: (shift: Shift, element: HTMLElement) => void;
 }
 
 /**
@@ -36,8 +36,8 @@ export function ShiftAgenda({ days, zone, rows, now, today, thisYear, onShiftCli
       />
       <Stack gap="md" role="group" aria-label={`${row?.name ?? ''} row`}>
         {days.map((date) => {
-          const start = Date.parse(fromLocalInput(date, zone));
-          const end = Date.parse(fromLocalInput(addDays(date, 1), zone));
+          const start = localInstant(date, zone);
+          const end = localInstant(addDays(date, 1), zone);
           const shifts = (row?.shifts ?? []).filter((shift) => Date.parse(shift.end) > start && Date.parse(shift.start) < end);
           // The now line goes after the shifts that have begun.
           const nowIndex = date === today ? shifts.filter((shift) => Date.parse(shift.start) <= nowAt).length : -1;
@@ -75,10 +75,10 @@ function NowLine({ now, date, zone }: { now: string; date: string; zone: string 
   );
 }
 
-function AgendaItem({ shift, date, zone, onClick }: { shift: Shift; date: string; zone: string; onClick: (shift: Shift) => void }) {
+function AgendaItem({ shift, date, zone, onClick }: { shift: Shift; date: string; zone: string; onClick: (shift: Shift, element: HTMLElement) => void }) {
   const className = [classes.item, shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap].filter(Boolean).join(' ');
   return (
-    <button type="button" className={className} aria-label={shift.label} title={shift.label} onClick={() => onClick(shift)} style={shiftColours(shift.userId)}>
+    <button type="button" className={className} aria-label={shift.label} title={shift.label} onClick={(event) => onClick(shift, event.currentTarget)} style={shiftColours(shift.userId)}>
       <span className={classes.when}>
         {clockOn(shift.start, date, zone)} – {clockOn(shift.end, date, zone)}
       </span>

@@ -9,7 +9,7 @@ interface ShiftBlockProps {
   /** Position in percent of the lane. */
   left: number;
   width: number;
-  onClick: (shift: Shift) => void;
+  onClick: (shift: Shift, element: HTMLElement) => void;
 }
 
 /**
@@ -24,7 +24,7 @@ export const ShiftBlock = memo(function ShiftBlock({ shift, left, width, onClick
       className={className}
       aria-label={shift.label}
       title={shift.label}
-      onClick={() => onClick(shift)}
+      onClick={(event) => onClick(shift, event.currentTarget)}
       style={{ left: `${left}%`, width: `calc(${width}% - 2px)`, ...shiftColours(shift.userId) }}
     >
       {shift.override && <IconReplace size={12} className={classes.icon} aria-hidden />}

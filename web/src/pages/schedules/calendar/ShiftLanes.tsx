@@ -1,10 +1,12 @@
 import { useElementSize } from '@mantine/hooks';
-import { memo } from 'react';
-import { addDays, fromLocalInput } from '../../../time/zoned';
-import { columnName } from './calendarDates';
+import { memo, useMemo } from 'react';
+import { addDays } from '../../../time/zoned';
+import { columnName, localInstant } from './calendarDates';
+import { RangeSelection } from './RangeSelection';
 import { ShiftBlock } from './ShiftBlock';
 import classes from './ShiftLanes.module.css';
 import type { Shift, ShiftRow } from './shifts';
+import { useRangeDrag } from './useRangeDrag';
 
 interface ShiftLanesProps {
   /** Consecutive local dates: the columns of this band. */
@@ -17,7 +19,11 @@ interface ShiftLanesProps {
   bandName: string | null;
   /** 'YYYY-MM' of a month view, whose days before and after the month are dimmed. */
   month: string | null;
-  onShiftClick: (shift: Shift) => void;
+  /** What a drag across a lane rounds to, in minutes (1440: whole days). */
+  snapMinutes: number;
+  onShiftClick: (shift: Shift, element: HTMLElement) => void;
+  /** A span dragged on a lane: the layer's, or the final schedule's (layerId null). */
+  onRangeSelect: (layerId: string | null, start: number, end: number) => void;
 }
 
 interface Column {
@@ -34,34 +40,58 @@ interface Column {
 function hourColumns(date: string, zone: string, end: number): Column[] {
   return Array.from({ length: 24 }, (_, hour) => {
     const text = `${String(hour).padStart(2, '0')}:00`;
-    return { key: text, at: Date.parse(fromLocalInput(`${date}T${text}`, zone)), until: end, text: () => text, strong: false, dim: false };
+    return { key: text, at: localInstant(`${date}T${text}`, zone), until: end, text: () => text, strong: false, dim: false };
   }).map((column, hour, all) => ({ ...column, until: all[hour + 1]?.at ?? end }));
 }
 
 /**
  * Days side by side and, under them, a lane per row with its shifts placed by time, so a
- * DST day is as long as it really is; a red line marks now. Memoised, with the header
- * measuring its own width: a month's hundreds of blocks render once, not again per resize.
- * Plain elements styled by class rather than Mantine's Text, for the same reason.
+ * DST day is as long as it really is; a red line marks now. Dragging across a lane picks a
+ * span for an override. Memoised, with the header measuring its own width and each lane's
+ * blocks laid out once per data: a month's hundreds of blocks render once, not again per
+ * resize or per pointer move of a drag. Plain elements styled by class rather than
+ * Mantine's Text, for the same reason.
  */
-export const ShiftLanes = memo(function ShiftLanes({ days, zone, rows, now, today, bandName, month, onShiftClick }: ShiftLanesProps) {
+export const ShiftLanes = memo(function ShiftLanes(props: ShiftLanesProps) {
+  const { days, zone, rows, now, today, bandName, month, snapMinutes, onShiftClick, onRangeSelect } = props;
   const first = days[0] ?? today;
-  const start = Date.parse(fromLocalInput(first, zone));
-  const end = Date.parse(fromLocalInput(addDays(days[days.length - 1] ?? first, 1), zone));
-  const share = (at: number) => ((Math.min(Math.max(at, start), end) - start) / (end - start)) * 100;
+  const start = localInstant(first, zone);
+  const end = localInstant(addDays(days[days.length - 1] ?? first, 1), zone);
+  const share = useMemo(() => (at: number) => ((Math.min(Math.max(at, start), end) - start) / (end - start)) * 100, [start, end]);
   const nowAt = Date.parse(now);
-  const dayStarts = days.map((date) => Date.parse(fromLocalInput(date, zone)));
-  const columns: Column[] =
-    days.length === 1
-      ? hourColumns(first, zone, end)
-      : days.map((date, i) => ({
-          key: date,
-          at: dayStarts[i] ?? start,
-          until: dayStarts[i + 1] ?? end,
-          text: (width) => columnName(date, width),
-          strong: date === today,
-          dim: month !== null && !date.startsWith(month),
-        }));
+  const columns = useMemo(
+    (): Column[] =>
+      days.length === 1
+        ? hourColumns(days[0] ?? today, zone, end)
+        : days.map((date, i) => ({
+            key: date,
+            at: localInstant(date, zone),
+            until: i + 1 < days.length ? localInstant(days[i + 1] ?? date, zone) : end,
+            text: (width) => columnName(date, width),
+            strong: date === today,
+            dim: month !== null && !date.startsWith(month),
+          })),
+    [days, zone, end, today, month],
+  );
+  const blocks = useMemo(
+    () =>
+      rows.map((row) =>
+        row.shifts
+          .filter((shift) => Date.parse(shift.end) > start && Date.parse(shift.start) < end)
+          .map((shift) => {
+            const left = share(Date.parse(shift.start));
+            return <ShiftBlock key={shift.key} shift={shift} left={left} width={share(Date.parse(shift.end)) - left} onClick={onShiftClick} />;
+          }),
+      ),
+    [rows, start, end, share, onShiftClick],
+  );
+  const drag = useRangeDrag({
+    start,
+    end,
+    zone,
+    snapMinutes,
+    onDone: (rowKey, from, to) => onRangeSelect(rows.find((row) => row.key === rowKey && !row.final)?.key ?? null, from, to),
+  });
   const suffix = bandName === null ? '' : `, ${bandName}`;
 
   return (
@@ -75,14 +105,17 @@ export const ShiftLanes = memo(function ShiftLanes({ days, zone, rows, now, toda
       </div>
       <div className={classes.lanes}>
         <BandHeader columns={columns} share={share} hours={days.length === 1} />
-        {rows.map((row) => (
-          <div key={row.key} role="group" aria-label={`${row.name} row${suffix}`} className={classes.lane}>
-            {row.shifts
-              .filter((shift) => Date.parse(shift.end) > start && Date.parse(shift.start) < end)
-              .map((shift) => {
-                const left = share(Date.parse(shift.start));
-                return <ShiftBlock key={shift.key} shift={shift} left={left} width={share(Date.parse(shift.end)) - left} onClick={onShiftClick} />;
-              })}
+        {rows.map((row, i) => (
+          <div
+            key={row.key}
+            role="group"
+            aria-label={`${row.name} row${suffix}`}
+            className={classes.lane}
+            onPointerDown={(event) => drag.onPointerDown(event, row.key)}
+            onClickCapture={drag.onClickCapture}
+          >
+            {blocks[i]}
+            {drag.range?.rowKey === row.key && <RangeSelection left={share(drag.range.start)} right={share(drag.range.end)} start={drag.range.start} end={drag.range.end} zone={zone} />}
           </div>
         ))}
         {columns.slice(1).map((column) => (

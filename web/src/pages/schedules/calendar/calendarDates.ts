@@ -1,4 +1,4 @@
-import { toLocalInput } from '../../../time/zoned';
+import { fromLocalInput, toLocalInput } from '../../../time/zoned';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -45,4 +45,20 @@ export function clockOn(iso: string, date: string, zone: string): string {
   const time = clock.format(Date.parse(iso));
   const day = toLocalInput(iso, zone).slice(0, 10);
   return day === date ? time : `${format(day, { weekday: 'short' })} ${time}`;
+}
+
+const instants = new Map<string, number>();
+
+/**
+ * The instant (ms) of a local 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' in the zone, remembered: a
+ * month draws six bands of day and hour edges, and each conversion formats parts twice.
+ */
+export function localInstant(local: string, zone: string): number {
+  const key = `${zone} ${local}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    at = Date.parse(fromLocalInput(local, zone));
+    instants.set(key, at);
+  }
+  return at;
 }

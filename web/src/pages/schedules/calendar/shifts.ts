@@ -1,4 +1,5 @@
 import type { Timeline } from '../../../api/scheduleTypes';
+import { formatDateTime, formatDay, formatTime } from '../../../time/format';
 
 /** One block of the calendar: a shift, an override or a gap, with what it says and what it means. */
 export interface Shift {
@@ -80,4 +81,28 @@ export function shiftRows(timeline: Timeline, spanText: (start: string, end: str
     })),
   }));
   return [{ key: finalRowKey, name: 'Final schedule', final: true, shifts: final }, ...layers];
+}
+
+/**
+ * formatSpan for a calendar's shifts, each edge formatted once: a shift ends where the next
+ * begins, and the final row repeats the layers' edges, so a month has far fewer edges than
+ * spans. Intl formatting was the largest part of turning a month's data into rows.
+ */
+export function spanFormatter(zone: string): (start: string, end: string) => string {
+  const edges = new Map<string, { day: string; dateTime: string; time?: string }>();
+  const edge = (iso: string) => {
+    let found = edges.get(iso);
+    if (!found) {
+      found = { day: formatDay(iso, zone), dateTime: formatDateTime(iso, zone) };
+      edges.set(iso, found);
+    }
+    return found;
+  };
+  return (start, end) => {
+    const from = edge(start);
+    const until = edge(end);
+    if (from.day !== until.day) return `${from.dateTime} – ${until.dateTime}`;
+    until.time ??= formatTime(end, zone);
+    return `${from.dateTime} – ${until.time}`;
+  };
 }

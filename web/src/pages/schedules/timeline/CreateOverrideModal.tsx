@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
 import { useCreateOverride } from '../../../api/overrides';
-import type { LayerView } from '../../../api/scheduleTypes';
+import type { LayerView, NewOverride } from '../../../api/scheduleTypes';
 import { useUserChoices } from '../../../api/users';
 import { FormError } from '../../../components/FormError';
 import { fromLocalInput, toLocalInput } from '../../../time/zoned';
@@ -12,7 +12,19 @@ export interface OverrideDraft {
   layerId: string | null;
   start: string;
   end: string;
+  /** Who takes it, when already known ("Take it" on the calendar). */
+  userId?: string;
+  /** Preselected choice; 'replace' when absent. */
+  mode?: OverrideMode;
 }
+
+type OverrideMode = NonNullable<NewOverride['mode']>;
+
+/** What each choice does, in words: a shadow is easy to mistake for a replacement. */
+const modeChoices: { value: OverrideMode; label: string; description: string }[] = [
+  { value: 'replace', label: 'Replace the person on call', description: 'They take the pager for this span instead of whoever has it.' },
+  { value: 'shadow', label: 'Add alongside (shadow)', description: 'They are paged too, with the person on call, who stays the same: for training and hand-holding.' },
+];
 
 interface CreateOverrideModalProps {
   scheduleId: string;
@@ -34,7 +46,9 @@ export function CreateOverrideModal({ draft, onClose, ...props }: CreateOverride
 function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: CreateOverrideModalProps & { draft: OverrideDraft }) {
   const users = useUserChoices();
   const creating = useCreateOverride(scheduleId);
-  const [userId, setUserId] = useState<string | null>(null);
+  const [userId, setUserId] = useState<string | null>(draft.userId ?? null);
+  const [mode, setMode] = useState<OverrideMode>(draft.mode ?? 'replace');
+  const shadow = mode === 'shadow';
   const [start, setStart] = useState(toLocalInput(draft.start, viewerZone));
   const [end, setEnd] = useState(toLocalInput(draft.end, viewerZone));
   const [scheduleWide, setScheduleWide] = useState(draft.layerId === null);
@@ -47,6 +61,7 @@ function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: Create
       {
         layerId: scheduleWide ? null : draft.layerId,
         userId: userId ?? '',
+        mode,
         start: fromLocalInput(start, viewerZone),
         end: fromLocalInput(end, viewerZone),
       },
@@ -57,8 +72,15 @@ function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: Create
   return (
     <Stack component="form" onSubmit={submit}>
       <FormError error={creating.error} />
+      <Radio.Group label="What it does" value={mode} onChange={(value) => setMode(value as OverrideMode)} error={errors['mode']}>
+        <Stack gap="xs" mt={4}>
+          {modeChoices.map((c) => (
+            <Radio key={c.value} value={c.value} label={c.label} description={c.description} />
+          ))}
+        </Stack>
+      </Radio.Group>
       <Select
-        label="Who takes it"
+        label={shadow ? 'Who joins' : 'Who takes it'}
         required
         searchable
         placeholder={users.isPending ? 'Loading users…' : 'Pick a user'}
@@ -75,12 +97,16 @@ function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: Create
         Local times in {viewerZone}.
       </Text>
       <Switch
-        label="Schedule-wide (replaces whoever is primary, whatever the layers say)"
+        label={
+          shadow
+            ? 'Schedule-wide (paged with whoever is primary, and alone when nobody is)'
+            : 'Schedule-wide (replaces whoever is primary, whatever the layers say)'
+        }
         checked={scheduleWide}
         disabled={draft.layerId === null}
         onChange={(e) => setScheduleWide(e.currentTarget.checked)}
       />
-      {!scheduleWide && layerName !== undefined && <Text size="sm">On layer {layerName}</Text>}
+      {!scheduleWide && layerName !== undefined && <Text size="sm">{shadow ? `Paged with ${layerName}'s person while that layer is on duty` : `On layer ${layerName}`}</Text>}
       <Text size="sm" c="red">
         {errors['layerId']}
       </Text>
@@ -89,7 +115,7 @@ function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: Create
           Cancel
         </Button>
         <Button type="submit" loading={creating.isPending}>
-          Create override
+          {shadow ? 'Add shadow' : 'Create override'}
         </Button>
       </Group>
     </Stack>

@@ -1,0 +1,21 @@
+import { formatSpan } from '../../../time/format';
+import classes from './RangeSelection.module.css';
+
+interface RangeSelectionProps {
+  /** Edges in percent of the lane. */
+  left: number;
+  right: number;
+  start: number;
+  end: number;
+  zone: string;
+}
+
+/** The span being dragged on a lane, over its shifts, saying what it covers. */
+export function RangeSelection({ left, right, start, end, zone }: RangeSelectionProps) {
+  const span = formatSpan(new Date(start).toISOString(), new Date(end).toISOString(), zone);
+  return (
+    <div className={classes.selection} style={{ left: `${left}%`, width: `${right - left}%` }} role="status" aria-label={`Selected ${span}`}>
+      <span className={classes.text}>{span}</span>
+    </div>
+  );
+}
