@@ -13,6 +13,8 @@ interface Shift {
   scheduleName: string;
   start: string;
   end: string;
+  startsEarlier: boolean;
+  endsLater: boolean;
   via: { layerId: string | null; layerName: string | null; source: string }[];
 }
 
@@ -37,10 +39,12 @@ describeEachDatabase('my on-call: my next shifts on every schedule and my hours 
 
   beforeAll(async () => {
     await t.anonymous.post('/api/v1/test/clock', { freeze: true, set: NOW });
-    ({ id: meId, caller: me } = await person('Morgan', 'America/Chicago'));
+    meId = (await person('Morgan', 'America/Chicago')).id;
   });
   beforeEach(async () => {
     await t.anonymous.post('/api/v1/test/clock', { freeze: true, set: NOW });
+    // Logged in afresh: a test that moves the clock weeks ahead ends the sessions made before.
+    me = await t.login('morgan@example.com', 'correct horse battery');
   });
 
   it('lists my shifts as primary soonest first, whole, with the layer or override that gives them to me', async () => {
@@ -75,6 +79,21 @@ describeEachDatabase('my on-call: my next shifts on every schedule and my hours 
       { layerId: split.layers[1]?.id, layerName: 'After hours', source: 'rotation' },
     ]);
     expect(shifts[2]).toMatchObject({ scheduleId: covered.id, via: [{ layerId: null, layerName: null, source: 'override' }] });
+    expect(shifts.every((s) => !s.startsEarlier && !s.endsLater)).toBe(true);
+  });
+
+  it('says when a shift goes on beyond what was searched, instead of inventing a handoff', async () => {
+    const { id } = await person('Lone', 'America/Chicago');
+    const before = await schedule('For good', [{ name: 'Only', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, members: [id] }]);
+    await t.anonymous.post('/api/v1/test/clock', { freeze: true, set: plus(40 * 24) });
+    // A new login: the first one's session has expired by then.
+    const caller = await t.login('lone@example.com', 'correct horse battery');
+    const [shift] = (await caller.get('/api/v1/me/on-call?days=3')).body.shifts as Shift[];
+    expect(shift).toMatchObject({ scheduleId: before.id, startsEarlier: true, endsLater: true });
+    // Now is 12 April: searched from 14 days before now (before 1 April) to the end of April
+    // in Chicago (after 14 days past the 3-day range), for the month's hours.
+    expect(shift?.start).toBe('2026-03-29T16:00:00.000Z');
+    expect(shift?.end).toBe('2026-05-01T05:00:00.000Z');
   });
 
   it('counts my hours this month on my wall clock, each hour once, and those already behind me', async () => {

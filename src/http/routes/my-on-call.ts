@@ -15,7 +15,8 @@ import { Id, Instant, toIso } from '../schemas/common.js';
 
 /**
  * How far past the window a shift is followed, so one under way or running past the end
- * shows its real start and end (a weekly turn is 7 days); longer ones are cut there.
+ * shows its real start and end (a weekly turn is 7 days); longer ones are cut there and
+ * say so (a lone member with no restriction is on call for good).
  */
 const WHOLE_SHIFT = 14 * DAY;
 
@@ -36,6 +37,8 @@ const MyOnCall = Type.Object({
       scheduleName: Type.String(),
       start: Instant,
       end: Instant,
+      startsEarlier: Type.Boolean({ description: 'true: the shift began at least 14 days before `from`; `start` is where the search stopped, not a handoff' }),
+      endsLater: Type.Boolean({ description: 'true: the shift goes on at least 14 days past `to`; `end` is where the search stopped, not a handoff' }),
       via: Type.Array(
         Type.Object({
           layerId: Type.Union([Id, Type.Null()], { description: 'null: a schedule-wide override' }),
@@ -93,6 +96,8 @@ export function myOnCallRoutes(api: Api, { database: { db }, clock }: HttpDeps):
             scheduleName: stored.row.name,
             start: shift.start,
             end: shift.end,
+            startsEarlier: shift.start <= from,
+            endsLater: shift.end >= until,
             via: shift.via.map((p) => ({ ...p, layerName: p.layerId === null ? null : (names.get(p.layerId) ?? null) })),
           });
         }

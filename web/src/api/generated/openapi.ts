@@ -5600,6 +5600,8 @@ export interface operations {
                         shifts: {
                             /** Format: date-time */
                             end: string;
+                            /** @description true: the shift goes on at least 14 days past `to`; `end` is where the search stopped, not a handoff */
+                            endsLater: boolean;
                             /**
                              * Format: uuid
                              * @description Identifier
@@ -5608,6 +5610,8 @@ export interface operations {
                             scheduleName: string;
                             /** Format: date-time */
                             start: string;
+                            /** @description true: the shift began at least 14 days before `from`; `start` is where the search stopped, not a handoff */
+                            startsEarlier: boolean;
                             /** @description How you hold the pager in this shift, in order: touching spans on different layers are one shift */
                             via: {
                                 /** @description null: a schedule-wide override */
