@@ -34,7 +34,9 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
         <NowAndNext onCall={onCall} viewerZone={viewerZone} />
         {primary === null && (
           <Alert color="red" title="Nobody is on call">
-            No layer is active with someone on it right now: pages to this schedule reach nobody.
+            {onCall.shadows.length === 0
+              ? 'No layer is active with someone on it right now: pages to this schedule reach nobody.'
+              : `No layer is active with someone on it right now: pages to this schedule reach only ${onCall.shadows.map((s) => `${s.user.name} (shadow)`).join(', ')}.`}
           </Alert>
         )}
         <Group align="stretch" wrap="wrap" gap="sm">
@@ -49,6 +51,7 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
               primary
               viewerZone={viewerZone}
               reachability={reachabilityOf(primary.user.id)}
+              shadows={onCall.shadows.map((s) => s.user)}
             />
           )}
           {layers.map((layer) => (
@@ -62,6 +65,8 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
               primary={primary?.layerId === layer.layerId}
               viewerZone={viewerZone}
               reachability={reachabilityOf(layer.user?.id)}
+              // The primary's card lists everyone paged with it, schedule-wide shadows included.
+              shadows={(primary?.layerId === layer.layerId ? onCall.shadows : layer.shadows).map((s) => s.user)}
             />
           ))}
         </Group>

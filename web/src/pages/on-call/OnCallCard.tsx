@@ -16,10 +16,12 @@ interface OnCallCardProps {
   viewerZone: string;
   /** Whether a page now would reach the user; undefined when nobody holds the layer. */
   reachability: Reachability | undefined;
+  /** Paged with the user, by shadow overrides. */
+  shadows?: UserRef[];
 }
 
 /** One layer (or a schedule-wide override) in the banner: who holds it and until when. */
-export function OnCallCard({ title, user, source, until, active, primary, viewerZone, reachability }: OnCallCardProps) {
+export function OnCallCard({ title, user, source, until, active, primary, viewerZone, reachability, shadows = [] }: OnCallCardProps) {
   return (
     <Card
       component="article"
@@ -46,6 +48,11 @@ export function OnCallCard({ title, user, source, until, active, primary, viewer
           )}
         </Group>
         <Text size="lg">{user?.name ?? 'Nobody'}</Text>
+        {shadows.length > 0 && (
+          <Text size="sm" aria-label="Shadows">
+            with {shadows.map((s) => `${s.name} (shadow)`).join(', ')}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           via {sourceLabels[source]} · {until === null ? 'no change in sight' : `until ${formatDateTime(until, viewerZone)}`}
         </Text>

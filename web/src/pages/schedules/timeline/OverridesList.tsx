@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useDeleteOverride, useOverrides } from '../../../api/overrides';
@@ -29,7 +29,7 @@ export function OverridesList({ scheduleId, layers, from, to, viewerZone, period
     deleting.reset();
     setConfirming(null);
   };
-  const label = (o: OverrideView) => `Delete override for ${o.user.name}`;
+  const label = (o: OverrideView) => `Delete ${o.mode === 'shadow' ? 'shadow' : 'override'} for ${o.user.name}`;
   return (
     <>
       <Title order={4} mt="sm">
@@ -54,7 +54,17 @@ export function OverridesList({ scheduleId, layers, from, to, viewerZone, period
           <Table.Tbody>
             {overrides.data.map((o) => (
               <Table.Tr key={o.id}>
-                <Table.Td>{o.user.name}</Table.Td>
+                <Table.Td>
+                  {/* A shadow adds someone; telling it apart from a replacement matters more than anything else on the row. */}
+                  <Group gap={6}>
+                    {o.user.name}
+                    {o.mode === 'shadow' && (
+                      <Badge size="sm" variant="light" color="grape" title="Paged alongside the person on call, who stays the same">
+                        shadow
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
                 <Table.Td>{layerName(o.layerId)}</Table.Td>
                 <Table.Td>{formatDateTime(o.start, viewerZone)}</Table.Td>
                 <Table.Td>{formatDateTime(o.end, viewerZone)}</Table.Td>
