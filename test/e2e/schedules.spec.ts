@@ -2,7 +2,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
-import { advanceClock, banner, buildSeedSchedule, card, chicago, comingTuesday, freezeClock, layerHeadings, restoreClock } from './schedules';
+import { advanceClock, banner, buildSeedSchedule, card, chicago, comingTuesday, freezeClock, layerHeadings, openEditor, restoreClock } from './schedules';
 
 test.skip(!hasChromium, installHint);
 
@@ -120,22 +120,21 @@ test('a layer edit shows API field errors next to the field, then is previewed a
   const name = scheduleName();
   await buildSeedSchedule(page, name);
 
-  const layer = page.getByRole('region', { name: 'Layer After hours' });
-  const handoff = layer.getByLabel('Handoff time');
+  const editor = await openEditor(page, 'After hours');
+  const handoff = editor.getByLabel('Handoff time');
   await handoff.fill('');
-  await layer.getByRole('button', { name: 'Save layer' }).click();
+  // The live preview asks the API, which names the field.
   await expect(handoff).toHaveAccessibleDescription(/pattern|match/i);
+  await expect(editor.getByRole('button', { name: 'Save layer' })).toBeDisabled();
 
   await handoff.fill('18:00');
-  await layer.getByRole('button', { name: 'Save layer' }).click();
-  const review = page.getByRole('dialog', { name: 'Review layer change' });
-  await expect(review).toContainText('Change layer After hours');
-  await expect(review.getByRole('table', { name: 'Shift changes' })).toBeVisible();
-  await review.getByRole('button', { name: 'Save change' }).click();
-  await expect(review).toBeHidden();
+  await expect(editor.getByRole('region', { name: 'Preview' }).getByRole('table', { name: 'Shift changes' })).toBeVisible();
+  await editor.getByRole('button', { name: 'Save layer' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'Layer After hours saved' })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Layer After hours' }).getByLabel('Handoff time')).toHaveValue('18:00');
+  await expect(page.getByRole('region', { name: 'Layer After hours' })).toContainText('Daily, 18:00, always active, Bob Night → Carol Night');
   await expect(card(page, name, 'After hours')).toContainText('18:00');
 });
 
@@ -160,23 +159,27 @@ test('the hours report lists who was on call and downloads as CSV', async ({ pag
 test('the rotation order is rearranged by drag and drop, here with the keyboard', async ({ page }) => {
   await buildSeedSchedule(page, scheduleName());
 
-  const layer = page.getByRole('region', { name: 'Layer After hours' });
-  await expect(layer.getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
-  await layer.getByRole('button', { name: 'Drag Carol Night (turn 2)' }).focus();
+  const editor = await openEditor(page, 'After hours');
+  const order = editor.getByRole('list', { name: 'Rotation order' });
+  await expect(order.getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
+  await editor.getByRole('button', { name: 'Drag Carol Night (turn 2)' }).focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Space');
-  await expect(layer.getByRole('listitem')).toHaveText(['1. Carol Night', '2. Bob Night']);
+  await expect(order.getByRole('listitem')).toHaveText(['1. Carol Night', '2. Bob Night']);
 
-  await layer.getByRole('button', { name: 'Discard changes' }).click();
-  await expect(layer.getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
+  // Closing asks first; discarding leaves the layer as it was.
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Layer After hours' }).getByRole('listitem')).toHaveText(['1. Bob Night', '2. Carol Night']);
 });
 
 test('a layer restriction is set as one "days and hours" entry; an end equal to the start is refused at the field', async ({ page }) => {
   const name = scheduleName();
   await buildSeedSchedule(page, name);
 
-  const layer = page.getByRole('region', { name: 'Layer Senior' });
+  const layer = await openEditor(page, 'Senior');
   await layer.getByRole('radio', { name: /Days and hours/ }).check();
   // The new entry starts as Mon–Fri 09:00–17:00; make it Mon–Thu and end when it starts.
   await expect(layer.getByText('Mon–Fri 09:00–17:00', { exact: true })).toBeVisible();
@@ -184,21 +187,20 @@ test('a layer restriction is set as one "days and hours" entry; an end equal to 
   const to = layer.getByLabel('Hours 1 to');
   await to.fill('09:00');
   await expect(to).toHaveAccessibleDescription('Must differ from the start');
-  // The API refuses it too, at that field.
-  await layer.getByRole('button', { name: 'Save layer' }).click();
+  // The API refuses it too (the preview asks it), at that field, and saving waits.
   await expect(to).toHaveAttribute('aria-invalid', 'true');
   await expect(layer.getByText('Some fields are not valid')).toBeVisible();
+  await expect(layer.getByRole('button', { name: 'Save layer' })).toBeDisabled();
 
   await to.fill('17:00');
   await expect(layer.getByText('Mon–Thu 09:00–17:00', { exact: true })).toBeVisible();
-  await layer.getByRole('button', { name: 'Save layer' }).click();
-  const review = page.getByRole('dialog', { name: 'Review layer change' });
-  await expect(review).toContainText('Change layer Senior');
-  await review.getByRole('button', { name: 'Save change' }).click();
-  await expect(review).toBeHidden();
+  await expect(layer.getByRole('region', { name: 'Preview' })).toContainText('Weekly, Monday 09:00, Mon–Thu 09:00–17:00, Alice Senior');
+  await layer.getByRole('button', { name: /^Save/ }).click();
+  await expect(layer).toBeHidden();
 
   await page.reload();
-  const saved = page.getByRole('region', { name: 'Layer Senior' });
+  await expect(page.getByRole('region', { name: 'Layer Senior' })).toContainText('Weekly, Monday 09:00, Mon–Thu 09:00–17:00, Alice Senior');
+  const saved = await openEditor(page, 'Senior');
   await expect(saved.getByRole('radio', { name: /Days and hours/ })).toBeChecked();
   await expect(saved.getByText('Mon–Thu 09:00–17:00', { exact: true })).toBeVisible();
 });
@@ -245,5 +247,5 @@ test('a monthly layer with a rotation start has nobody until then and the chosen
   await expect(review).toBeHidden();
   const saved = page.getByRole('region', { name: 'Layer Month end' });
   await expect(saved).toContainText('A change to this layer takes effect');
-  await expect(saved.getByLabel('Day of the month')).toHaveValue('31');
+  await expect(saved).toContainText('Monthly, day 31 09:00, always active, Bob Night → Carol Night');
 });

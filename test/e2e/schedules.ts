@@ -95,3 +95,11 @@ export const layerHeadings = (page: Page) => page.getByRole('region', { name: 'L
 /** The Currently On-Call banner of one schedule, and one layer's card in it. */
 export const banner = (page: Page, schedule: string) => page.getByRole('region', { name: `Currently On-Call: ${schedule}` });
 export const card = (page: Page, schedule: string, layer: string) => banner(page, schedule).getByRole('article', { name: layer });
+
+/** Opens a layer's focused editor from its card; the editor is a dialog named after the layer. */
+export async function openEditor(page: Page, layer: string) {
+  await page.getByRole('region', { name: `Layer ${layer}` }).getByRole('button', { name: `Edit layer ${layer}` }).click();
+  const editor = page.getByRole('dialog', { name: `Edit layer ${layer}` });
+  await expect(editor).toBeVisible();
+  return editor;
+}

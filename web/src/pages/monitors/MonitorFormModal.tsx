@@ -6,6 +6,7 @@ import { useCreateMonitor, useUpdateMonitor } from '../../api/monitors';
 import { usePolicyChoices } from '../../api/policies';
 import { useTeamChoices } from '../../api/teams';
 import { FormError } from '../../components/FormError';
+import { teamLabelledOptions } from '../../components/teamLabelledOptions';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import { checkedDraftOf, checkedFieldsOf, parseHeaders, type CheckedDraft } from './checkDraft';
 import { CheckFields } from './CheckFields';
@@ -92,7 +93,7 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
           searchable
           placeholder={policies.isPending ? 'Loading policies…' : 'Pick a policy'}
           nothingFoundMessage="No escalation policy yet"
-          data={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data={teamLabelledOptions(policies.data ?? [], teams.data)}
           value={policyId}
           onChange={setPolicyId}
           error={errors['policyId']}

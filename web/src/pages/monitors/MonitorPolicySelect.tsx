@@ -3,11 +3,14 @@ import { Link } from 'react-router-dom';
 import type { Monitor } from '../../api/incidentTypes';
 import { useUpdateMonitor } from '../../api/monitors';
 import { usePolicyChoices } from '../../api/policies';
+import { useTeamChoices } from '../../api/teams';
 import { notifyError } from '../../components/notifyError';
+import { teamLabelledOptions } from '../../components/teamLabelledOptions';
 
 /** Points the monitor's future incidents at another policy in place; open incidents keep the one they started with. */
 export function MonitorPolicySelect({ monitor }: { monitor: Monitor }) {
   const policies = usePolicyChoices();
+  const teams = useTeamChoices();
   const updating = useUpdateMonitor(monitor.id);
   return (
     <Group gap="xs" align="flex-end">
@@ -17,7 +20,7 @@ export function MonitorPolicySelect({ monitor }: { monitor: Monitor }) {
         searchable
         allowDeselect={false}
         placeholder={policies.isPending ? 'Loading policies…' : undefined}
-        data={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        data={teamLabelledOptions(policies.data ?? [], teams.data)}
         value={monitor.policyId}
         disabled={updating.isPending}
         onChange={(policyId) => policyId !== null && policyId !== monitor.policyId && updating.mutate({ policyId }, { onError: notifyError })}

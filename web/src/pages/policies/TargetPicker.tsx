@@ -4,6 +4,7 @@ import type { Target, TargetType } from '../../api/incidentTypes';
 import { useScheduleChoices } from '../../api/schedules';
 import { useTeamChoices } from '../../api/teams';
 import { useUserChoices } from '../../api/users';
+import { teamLabelledOptions } from '../../components/teamLabelledOptions';
 import { LayerSelect } from './LayerSelect';
 import { targetTypes } from './targetTypes';
 
@@ -56,7 +57,7 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
     setUrl('');
   };
   const options = {
-    schedule: (schedules.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+    schedule: teamLabelledOptions(schedules.data ?? [], teams.data),
     user: (users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
     team: (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })),
   };

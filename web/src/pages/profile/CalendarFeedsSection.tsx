@@ -4,9 +4,11 @@ import { useState, type FormEvent } from 'react';
 import type { CreatedCalendarFeed } from '../../api/accountTypes';
 import { useCalendarFeeds, useCreateCalendarFeed, useRevokeCalendarFeed } from '../../api/calendarFeeds';
 import { useScheduleChoices } from '../../api/schedules';
+import { useTeamChoices } from '../../api/teams';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormError } from '../../components/FormError';
 import { QueryError } from '../../components/QueryError';
+import { teamLabelledOptions } from '../../components/teamLabelledOptions';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import { formatWithYear } from '../../time/withYear';
 import { OneTimeSecret } from './OneTimeSecret';
@@ -18,6 +20,7 @@ const MINE = 'mine';
 export function CalendarFeedsSection() {
   const feeds = useCalendarFeeds();
   const schedules = useScheduleChoices();
+  const teams = useTeamChoices();
   const creating = useCreateCalendarFeed();
   const revoking = useRevokeCalendarFeed();
   const zone = useViewerTimeZone();
@@ -49,7 +52,7 @@ export function CalendarFeedsSection() {
           <Select
             label="Feed of"
             allowDeselect={false}
-            data={[{ value: MINE, label: 'My shifts (every schedule)' }, ...(schedules.data ?? []).map((s) => ({ value: s.id, label: `Schedule: ${s.name}` }))]}
+            data={[{ value: MINE, label: 'My shifts (every schedule)' }, ...teamLabelledOptions(schedules.data ?? [], teams.data).map((o) => ({ ...o, label: `Schedule: ${o.label}` }))]}
             value={of}
             onChange={(value) => value !== null && setOf(value)}
             w={280}

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
 import { FormError } from '../../../components/FormError';
 import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
@@ -10,23 +10,20 @@ import { ReviewEditModal } from '../review/ReviewEditModal';
 import { useEditReview } from '../review/useEditReview';
 import { AddLayerModal } from './AddLayerModal';
 import { LayerCard } from './LayerCard';
+import { LayerEditModal } from './LayerEditModal';
 
-/** The layers in position order; moving and removing layers are previewed before they are saved. */
+/**
+ * The layers in position order as read-only cards; one at a time is edited in a focused
+ * editor. Every change (edit, move, removal) is previewed before it is saved.
+ */
 export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail; viewerZone: string }) {
   const [adding, { open, close }] = useDisclosure();
   const structure = useEditReview(schedule.id);
   const layers = [...schedule.layers].sort((a, b) => a.position - b.position);
   const busy = structure.previewing.isPending || structure.saving.isPending;
-  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
-  const onDirty = useCallback((layerId: string, edited: boolean) => {
-    setDirty((ids) => {
-      if (ids.has(layerId) === edited) return ids;
-      const next = new Set(ids);
-      if (edited) next.add(layerId);
-      else next.delete(layerId);
-      return next;
-    });
-  }, []);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = layers.find((l) => l.id === editingId);
+  const [dirty, setDirty] = useState(false);
 
   const move = (index: number, by: -1 | 1) => {
     const ids = layers.map((l) => l.id);
@@ -52,19 +49,22 @@ export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail
       ))}
       {layers.map((layer, index) => (
         <LayerCard
-          key={`${layer.id} ${layer.name} ${layer.effectiveFrom} ${layer.upcoming.length}`}
-          scheduleId={schedule.id}
+          key={layer.id}
           layer={layer}
           index={index}
           count={layers.length}
+          scheduleZone={schedule.timeZone}
           viewerZone={viewerZone}
           structureBusy={busy}
           onMove={(by) => move(index, by)}
           onDelete={() => structure.review({ kind: 'remove_layer', layerId: layer.id }, `Delete layer ${layer.name} from now on (its past shifts stay in the history)`)}
-          onDirty={onDirty}
+          onEdit={() => setEditingId(layer.id)}
         />
       ))}
-      <UnsavedChangesGuard dirty={dirty.size > 0} />
+      {editing !== undefined && (
+        <LayerEditModal key={editing.id} scheduleId={schedule.id} layer={editing} viewerZone={viewerZone} onClose={() => setEditingId(null)} onDirty={setDirty} />
+      )}
+      <UnsavedChangesGuard dirty={dirty} />
       <ReviewEditModal review={structure} title="Review layer change" viewerZone={viewerZone} />
       <AddLayerModal scheduleId={schedule.id} scheduleZone={schedule.timeZone} viewerZone={viewerZone} opened={adding} onClose={close} />
     </Stack>

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Group, Title, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Title, Tooltip } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 
 interface LayerHeaderProps {
   name: string;
@@ -8,19 +8,23 @@ interface LayerHeaderProps {
   busy: boolean;
   onMove: (by: -1 | 1) => void;
   onDelete: () => void;
+  onEdit: () => void;
 }
 
 const lastLayerReason = 'A schedule needs at least one layer';
 
-export function LayerHeader({ name, index, count, busy, onMove, onDelete }: LayerHeaderProps) {
+export function LayerHeader({ name, index, count, busy, onMove, onDelete, onEdit }: LayerHeaderProps) {
   const last = count === 1;
   return (
-    <Group justify="space-between" wrap="nowrap">
+    <Group justify="space-between" gap="xs">
       <Group gap="xs">
         {index === 0 ? <Badge>Primary</Badge> : <Badge variant="light" color="gray">{`Layer ${index + 1}`}</Badge>}
         <Title order={4}>{name}</Title>
       </Group>
-      <Group gap={4}>
+      <Group gap={4} wrap="nowrap">
+        <Button variant="light" size="xs" leftSection={<IconPencil size={14} />} aria-label={`Edit layer ${name}`} onClick={onEdit}>
+          Edit
+        </Button>
         <ActionIcon variant="subtle" aria-label={`Move ${name} up`} disabled={busy || index === 0} onClick={() => onMove(-1)}>
           <IconArrowUp size={18} />
         </ActionIcon>

@@ -1,7 +1,9 @@
-import { ActionIcon, Button, Chip, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import type { DailyWindow, Weekday } from '../../../api/scheduleTypes';
-import { daysText, toWeekday, weekdays } from './weekdays';
+import type { DailyWindow } from '../../../api/scheduleTypes';
+import { TimeField } from './TimeField';
+import { WeekdayChips } from './WeekdayChips';
+import { daysText } from './weekdays';
 
 interface DailyWindowsEditorProps {
   windows: DailyWindow[];
@@ -40,42 +42,9 @@ export function DailyWindowsEditor({ windows, onChange, errors }: DailyWindowsEd
         return (
           <Stack key={index} gap={4}>
             <Group align="flex-start" gap="xs">
-              <Stack gap={4}>
-                <Text size="sm" fw={500} aria-hidden>
-                  Days
-                </Text>
-                <Chip.Group
-                  multiple
-                  value={w.days.map(String)}
-                  onChange={(days) => change(index, { days: days.map(toWeekday).filter((d): d is Weekday => d !== null).sort() })}
-                >
-                  <Group gap={4} role="group" aria-label={`Hours ${n} days`} mih={36}>
-                    {weekdays.map((d) => (
-                      <Chip key={d.value} value={String(d.value)} size="xs">
-                        {d.short}
-                      </Chip>
-                    ))}
-                  </Group>
-                </Chip.Group>
-              </Stack>
-              <TextInput
-                label="from"
-                aria-label={`Hours ${n} from`}
-                type="time"
-                w={120}
-                value={w.startTime}
-                onChange={(e) => change(index, { startTime: e.currentTarget.value })}
-                error={at('startTime')}
-              />
-              <TextInput
-                label="to"
-                aria-label={`Hours ${n} to`}
-                type="time"
-                w={120}
-                value={w.endTime}
-                onChange={(e) => change(index, { endTime: e.currentTarget.value })}
-                error={endError}
-              />
+              <WeekdayChips label="Days" ariaLabel={`Hours ${n} days`} days={w.days} onChange={(days) => change(index, { days })} />
+              <TimeField label="from" ariaLabel={`Hours ${n} from`} value={w.startTime} onChange={(startTime) => change(index, { startTime })} error={at('startTime')} />
+              <TimeField label="to" ariaLabel={`Hours ${n} to`} value={w.endTime} onChange={(endTime) => change(index, { endTime })} error={endError} />
               <ActionIcon variant="subtle" color="red" mt={30} aria-label={`Remove hours ${n}`} onClick={() => onChange(windows.filter((_, i) => i !== index))}>
                 <IconX size={16} />
               </ActionIcon>

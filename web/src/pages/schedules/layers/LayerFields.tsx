@@ -14,9 +14,11 @@ interface LayerFieldsProps {
   errors: Record<string, string>;
   /** The zone effectiveAt is typed in; absent for a new schedule, whose layers start now. */
   viewerZone?: string;
+  /** The layer is saved already: its rotation start is a restart. */
+  existing?: boolean;
 }
 
-export function LayerFields({ values, onChange, errors, viewerZone }: LayerFieldsProps) {
+export function LayerFields({ values, onChange, errors, viewerZone, existing = false }: LayerFieldsProps) {
   const set = <K extends keyof LayerValues>(key: K, value: LayerValues[K]) => onChange({ ...values, [key]: value });
   const memberErrors = firstMessageUnder(errors, 'members');
   return (
@@ -28,15 +30,14 @@ export function LayerFields({ values, onChange, errors, viewerZone }: LayerField
       <RotationFields value={values.rotation} onChange={(rotation) => set('rotation', rotation)} errors={messagesUnder(errors, 'rotation')} />
       <RestrictionFields value={values.restriction} onChange={(restriction) => set('restriction', restriction)} errors={messagesUnder(errors, 'restriction')} />
       <MemberOrderList members={values.members} onChange={(members) => set('members', members)} error={memberErrors} />
-      {values.rotationStart !== null && (
-        <RotationStartFields
-          value={values.rotationStart}
-          members={values.members}
-          timeZone={values.timeZone}
-          onChange={(rotationStart) => set('rotationStart', rotationStart)}
-          errors={messagesUnder(errors, 'rotationStart')}
-        />
-      )}
+      <RotationStartFields
+        value={values.rotationStart}
+        members={values.members}
+        timeZone={values.timeZone}
+        restart={existing}
+        onChange={(rotationStart) => set('rotationStart', rotationStart)}
+        errors={messagesUnder(errors, 'rotationStart')}
+      />
       {viewerZone !== undefined && (
         <TextInput
           label="Effective from"

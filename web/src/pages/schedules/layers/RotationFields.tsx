@@ -1,6 +1,7 @@
-import { Chip, Group, NumberInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useId } from 'react';
-import type { Rotation, Weekday } from '../../../api/scheduleTypes';
+import { Group, NumberInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { Rotation } from '../../../api/scheduleTypes';
+import { TimeField } from './TimeField';
+import { WeekdayChips } from './WeekdayChips';
 import { toWeekday, weekdayOptions, weekdays } from './weekdays';
 
 interface RotationFieldsProps {
@@ -27,7 +28,6 @@ function ofKind(kind: string, current: Rotation): Rotation {
 }
 
 export function RotationFields({ value, onChange, errors }: RotationFieldsProps) {
-  const daysLabel = useId();
   return (
     <Stack gap="xs">
       <Radio.Group label="Rotation" value={value.kind} onChange={(kind) => onChange(ofKind(kind, value))} error={errors['']}>
@@ -40,41 +40,14 @@ export function RotationFields({ value, onChange, errors }: RotationFieldsProps)
       </Radio.Group>
       {value.kind === 'daily' && (
         <>
-          <TextInput
-            label="Handoff time"
-            type="time"
-            w={160}
-            value={value.handoffTime}
-            onChange={(e) => onChange({ ...value, handoffTime: e.currentTarget.value })}
-            error={errors['handoffTime']}
+          <TimeField label="Handoff time" value={value.handoffTime} onChange={(handoffTime) => onChange({ ...value, handoffTime })} error={errors['handoffTime']} />
+          <WeekdayChips
+            label="Handoff days"
+            days={value.days ?? weekdays.map((d) => d.value)}
+            // An empty choice is not a rotation; all seven is the API's default.
+            onChange={(days) => days.length > 0 && onChange({ ...value, days })}
+            error={errors['days']}
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id={daysLabel}>
-              Handoff days
-            </Text>
-            <Chip.Group
-              multiple
-              value={(value.days ?? weekdays.map((d) => d.value)).map(String)}
-              onChange={(days) => {
-                const chosen = days.map(toWeekday).filter((d): d is Weekday => d !== null).sort();
-                // An empty choice is not a rotation; all seven is the API's default.
-                if (chosen.length > 0) onChange({ ...value, days: chosen });
-              }}
-            >
-              <Group gap={4} aria-labelledby={daysLabel} role="group">
-                {weekdays.map((d) => (
-                  <Chip key={d.value} value={String(d.value)} size="xs">
-                    {d.short}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-            {errors['days'] !== undefined && (
-              <Text size="xs" c="red">
-                {errors['days']}
-              </Text>
-            )}
-          </Stack>
         </>
       )}
       {value.kind === 'weekly' && (
@@ -91,14 +64,7 @@ export function RotationFields({ value, onChange, errors }: RotationFieldsProps)
             }}
             error={errors['handoffDay']}
           />
-          <TextInput
-            label="Handoff time"
-            type="time"
-            w={160}
-            value={value.handoffTime}
-            onChange={(e) => onChange({ ...value, handoffTime: e.currentTarget.value })}
-            error={errors['handoffTime']}
-          />
+          <TimeField label="Handoff time" value={value.handoffTime} onChange={(handoffTime) => onChange({ ...value, handoffTime })} error={errors['handoffTime']} />
         </Group>
       )}
       {value.kind === 'monthly' && (
@@ -115,14 +81,7 @@ export function RotationFields({ value, onChange, errors }: RotationFieldsProps)
               onChange={(day) => onChange({ ...value, handoffDay: Number(day) || 1 })}
               error={errors['handoffDay']}
             />
-            <TextInput
-              label="Handoff time"
-              type="time"
-              w={160}
-              value={value.handoffTime}
-              onChange={(e) => onChange({ ...value, handoffTime: e.currentTarget.value })}
-              error={errors['handoffTime']}
-            />
+            <TimeField label="Handoff time" value={value.handoffTime} onChange={(handoffTime) => onChange({ ...value, handoffTime })} error={errors['handoffTime']} />
           </Group>
           <Text size="sm" c="dimmed">
             Monthly, on day {value.handoffDay} at {value.handoffTime}

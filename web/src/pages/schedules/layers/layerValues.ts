@@ -17,7 +17,7 @@ export interface RotationStartValues {
 
 /**
  * What a layer form edits; effectiveAt is a local date-time in the viewer's zone, '' for now.
- * rotationStart is offered for new layers only (null for an existing one).
+ * rotationStart, when enabled, starts a new layer's rotation or restarts an existing one's.
  */
 export interface LayerValues {
   name: string;
@@ -25,7 +25,7 @@ export interface LayerValues {
   rotation: Rotation;
   restriction: Restriction;
   members: RotationSlot[];
-  rotationStart: RotationStartValues | null;
+  rotationStart: RotationStartValues;
   effectiveAt: string;
 }
 
@@ -51,7 +51,7 @@ export function layerValuesOf(layer: LayerView): LayerValues {
     rotation: layer.rotation,
     restriction: layer.restriction,
     members: layer.members.map(slotOf),
-    rotationStart: null,
+    rotationStart: { enabled: false, at: '', member: 0 },
     effectiveAt: '',
   };
 }
@@ -63,7 +63,7 @@ export function layerInputOf(values: LayerValues, viewerZone: string): LayerInpu
     rotation: values.rotation,
     restriction: values.restriction,
     members: values.members.map((slot) => slot.user.id),
-    ...(values.rotationStart?.enabled && { rotationStart: rotationStartOf(values.rotationStart, values.members.length) }),
+    ...(values.rotationStart.enabled && { rotationStart: rotationStartOf(values.rotationStart, values.members.length) }),
     ...(values.effectiveAt !== '' && { effectiveAt: fromLocalInput(values.effectiveAt, viewerZone) }),
   };
 }
