@@ -81,11 +81,11 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
   }
 }
 
-/** What is on screen: a menu or dialog where it opened. */
+/** What is on screen: a menu or dialog where it opened, its fade-in finished. */
 async function shootScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as PageGlobal).document.fonts.ready);
   const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
+  await page.screenshot({ path, animations: 'disabled' });
   await testInfo.attach(`${name}.png`, { path, contentType: 'image/png' });
 }
 
@@ -228,7 +228,8 @@ test('dragging across a lane starts an override of the hours dragged; Escape can
   // 15:30 to 18:30 rounds out to whole hours: 15:00 to 19:00.
   await dragAcross(page, evening, hour(15.5), hour(18.5), false);
   await expect(selection).toHaveAccessibleName(/15:00 – 19:00$/);
-  await shoot(page, testInfo, 'calendar-drag-1440');
+  // Only the screen: a full-page shot resizes the viewport, and Chromium drops a drag under way when it does.
+  await shootScreen(page, testInfo, 'calendar-drag-1440');
   await page.mouse.up();
   await expect(dialog.getByLabel('Start')).toHaveValue(`${comingTuesday()}T15:00`);
   await expect(dialog.getByLabel('End')).toHaveValue(`${comingTuesday()}T19:00`);
@@ -253,7 +254,6 @@ test('dragging across a lane starts an override of the hours dragged; Escape can
   const day = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   await dragAcross(page, section.getByRole('group', { name: `Final schedule row, week of ${dateName(monday)}` }), 2.5 / 7, 3.5 / 7, false);
   await expect(selection).toBeVisible();
-  // Only the screen: a full-page or taller-than-screen shot resizes the viewport, and Chromium drops a drag under way when it does.
   await shootScreen(page, testInfo, 'calendar-drag-month-1440');
   await page.mouse.up();
   await expect(dialog.getByLabel('Start')).toHaveValue(`${day(2)}T00:00`);

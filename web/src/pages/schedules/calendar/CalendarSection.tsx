@@ -50,6 +50,11 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
   const from = fromLocalInput(range.first, zone);
   const to = fromLocalInput(range.end, zone);
   const timeline = useTimeline(schedule.id, from, to);
+  // While another range loads, the one on screen stays drawn with its own data: drawing the
+  // new days with the old data first made a month's lanes mount twice per step.
+  const [drawn, setDrawn] = useState(range);
+  if (!timeline.isPlaceholderData && drawn !== range) setDrawn(range);
+  const shown = timeline.isPlaceholderData ? drawn : range;
   const rows = useMemo(() => (timeline.data ? shiftRows(timeline.data, spanFormatter(zone)) : []), [timeline.data, zone]);
   const pickShift = useCallback((shift: Shift, element: HTMLElement) => {
     const outer = sectionRef.current?.getBoundingClientRect();
@@ -79,9 +84,9 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
       />
       {timeline.isError && <QueryError error={timeline.error} />}
       {narrow ? (
-        <ShiftAgenda days={range.bands.flat()} zone={zone} rows={rows} now={now} today={today} thisYear={thisYear} onShiftClick={pickShift} />
+        <ShiftAgenda days={shown.bands.flat()} zone={zone} rows={rows} now={now} today={today} thisYear={thisYear} onShiftClick={pickShift} />
       ) : (
-        range.bands.map((days) => (
+        shown.bands.map((days) => (
           <ShiftLanes
             key={days[0]}
             days={days}
@@ -89,8 +94,8 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
             rows={rows}
             now={now}
             today={today}
-            bandName={range.bands.length > 1 ? `week of ${dayName(days[0] ?? today, false)}` : null}
-            month={range.month?.slice(0, 7) ?? null}
+            bandName={shown.bands.length > 1 ? `week of ${dayName(days[0] ?? today, false)}` : null}
+            month={shown.month?.slice(0, 7) ?? null}
             snapMinutes={snapMinutes[view]}
             onShiftClick={pickShift}
             onRangeSelect={selectRange}

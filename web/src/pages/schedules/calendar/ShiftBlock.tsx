@@ -1,4 +1,3 @@
-import { IconReplace } from '@tabler/icons-react';
 import { memo } from 'react';
 import classes from './ShiftBlock.module.css';
 import { shiftColours } from './shiftColours';
@@ -13,11 +12,14 @@ interface ShiftBlockProps {
 }
 
 /**
- * One shift on a lane. A plain button with a title rather than a Mantine Tooltip: a month
- * holds hundreds of blocks and each must stay cheap to render.
+ * One shift on a lane. A plain button with a title rather than a Mantine Tooltip, colours
+ * by class and the override mark drawn by CSS rather than an SVG: a month holds hundreds of
+ * blocks and each must stay cheap to render.
  */
 export const ShiftBlock = memo(function ShiftBlock({ shift, left, width, onClick }: ShiftBlockProps) {
-  const className = [classes.block, shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap].filter(Boolean).join(' ');
+  const className = [classes.block, shiftColours(shift.userId), shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap]
+    .filter(Boolean)
+    .join(' ');
   return (
     <button
       type="button"
@@ -25,9 +27,8 @@ export const ShiftBlock = memo(function ShiftBlock({ shift, left, width, onClick
       aria-label={shift.label}
       title={shift.label}
       onClick={(event) => onClick(shift, event.currentTarget)}
-      style={{ left: `${left}%`, width: `calc(${width}% - 2px)`, ...shiftColours(shift.userId) }}
+      style={{ left: `${left}%`, width: `calc(${width}% - 2px)` }}
     >
-      {shift.override && <IconReplace size={12} className={classes.icon} aria-hidden />}
       <span className={classes.text}>{shift.text}</span>
     </button>
   );

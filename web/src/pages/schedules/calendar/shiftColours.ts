@@ -1,12 +1,7 @@
-import type { CSSProperties } from 'react';
 import { userColor } from '../timeline/userColor';
+import classes from './shiftColours.module.css';
 
-/** A person's colours as CSS variables, so one person's shifts look alike in every lane and list. */
-export function shiftColours(userId: string | null): CSSProperties {
-  const color = userId === null ? 'gray' : userColor(userId);
-  return {
-    '--shift-bg': `var(--mantine-color-${color}-light)`,
-    '--shift-fg': `var(--mantine-color-${color}-light-color)`,
-    '--shift-edge': `var(--mantine-color-${color}-filled)`,
-  } as CSSProperties;
+/** A person's colours as a class setting CSS variables, so one person's shifts look alike in every lane and list. */
+export function shiftColours(userId: string | null): string {
+  return classes[userId === null ? 'gray' : userColor(userId)] ?? classes['gray'] ?? '';
 }
