@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { useDemoIds } from '../support/demo-ids.js';
@@ -94,6 +95,16 @@ describeEachDatabase('shadow overrides: someone paged alongside the person on ca
     expect([night.primary, userIds(night.shadows), night.until]).toEqual([null, [ids['bob']], plus(9)]);
     const timeline = (await t.admin.get(`/api/v1/schedules/${id}/timeline?from=${NOW}&to=${plus(12)}`)).body;
     expect(timeline.gaps).toEqual([{ start: plus(7), end: plus(12) }]);
+  });
+
+  it("the schedule's calendar feed has one event per shift of the primary, not cut where a shadow joins or leaves", async () => {
+    const s = await schedule('Shadowed feed');
+    expect((await t.admin.post(`/api/v1/schedules/${s.id}/overrides`, { layerId: s.layers[0]?.id, userId: ids['dave'], mode: 'shadow', start: NOW, end: plus(4) })).status).toBe(201);
+    const url = new URL((await t.admin.post('/api/v1/me/calendar-feeds', { scheduleId: s.id })).body.url);
+    const feed = new ICAL.Component(ICAL.parse((await t.anonymous.get(`${url.pathname}${url.search}`)).body));
+    const events = feed.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    const current = events.filter((e) => e.startDate.toJSDate().getTime() <= Date.parse(NOW) && Date.parse(NOW) < e.endDate.toJSDate().getTime());
+    expect(current.map((e) => [e.summary, e.endDate.toJSDate().toISOString()])).toEqual([['On call: Alice Senior', TURN_END]]);
   });
 
   it('refuses a mode it does not know, with the field path', async () => {

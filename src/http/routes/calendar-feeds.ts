@@ -2,6 +2,7 @@ import ical from 'ical-generator';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { historyTimelineRows } from '../../core/schedule/history.js';
+import { primarySpans } from '../../core/schedule/primary-spans.js';
 import { toHistory } from '../../service/schedule-edits.js';
 import { createCalendarFeed, findCalendarFeed, listCalendarFeeds, revokeCalendarFeed, type CalendarFeedRow } from '../../store/calendar-feeds.js';
 import { getScheduleRow, listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
@@ -88,7 +89,7 @@ export function calendarFeedRoutes(api: Api, { database: { db }, clock, config }
       for (const scheduleId of scheduleIds) {
         const stored = await loadSchedule(db, scheduleId, { from, to });
         const users = await directoryFor(db, userIdsOf(stored));
-        for (const segment of historyTimelineRows(toHistory(stored), from, to).final) {
+        for (const segment of primarySpans(historyTimelineRows(toHistory(stored), from, to).final)) {
           if (!segment.primary) continue;
           if (!found.feed.schedule_id && segment.primary.userId !== found.owner.id) continue;
           const user = users(segment.primary.userId);
