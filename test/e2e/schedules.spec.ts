@@ -94,6 +94,7 @@ test('clicking a shift in the timeline creates an override shown in the timeline
   // The first After hours shift is the one under way (the schedule starts now).
   const afterHoursRow = page.getByRole('group', { name: 'After hours row' });
   await afterHoursRow.getByRole('button').first().click();
+  await page.getByRole('menuitem', { name: 'Override…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create override' });
   await expect(dialog.getByLabel('Start')).toHaveValue(`${comingTuesday()}T10:00`);
   await expect(dialog.getByLabel('End')).toHaveValue(`${comingTuesday()}T17:00`);

@@ -45,8 +45,10 @@ describeEachDatabase('escalation smoke', (dialect) => {
     return res.body.id as string;
   }
 
+  let policies = 0;
   async function policy(body: object) {
-    const res = await t.admin.post('/api/v1/escalation-policies', { name: 'p', teamId, ...body });
+    // Policy names are unique within a team.
+    const res = await t.admin.post('/api/v1/escalation-policies', { name: `p${++policies}`, teamId, ...body });
     expect(res.status).toBe(201);
     const monitor = await t.admin.post('/api/v1/monitors', { name: `m-${res.body.id}`, teamId, policyId: res.body.id });
     expect(monitor.status).toBe(201);
@@ -126,11 +128,12 @@ describeEachDatabase('escalation smoke', (dialect) => {
 
   it('skips a step that reaches nobody at once and logs it', async () => {
     const { monitorId } = await policy({
+      name: 'Empty first',
       steps: [{ waitSeconds: 600, targets: [{ type: 'schedule', scheduleId: empty }] }, { waitSeconds: 600, targets: [{ type: 'schedule', scheduleId: l2 }] }],
     });
     const id = (await alert(monitorId, 'Skip')).body.incident.id;
     // A first step that reaches nobody is also a paging-health problem: Alice manages the team.
-    expect(newPages().sort()).toEqual(['alice:notice Escalation policy "p" reaches nobody', 'bob:Skip']);
+    expect(newPages().sort()).toEqual(['alice:notice Escalation policy "Empty first" reaches nobody', 'bob:Skip']);
     expect(await timeline(id)).toEqual(['triggered', 'step_skipped', 'escalated', 'notified']);
     await t.admin.post(`/api/v1/incidents/${id}/resolve`);
   });
@@ -168,7 +171,7 @@ describeEachDatabase('escalation smoke', (dialect) => {
     const { policyId, monitorId } = await policy({ steps: seedSteps() });
     const id = (await alert(monitorId, 'Snapshot')).body.incident.id;
     const edited = await t.admin.put(`/api/v1/escalation-policies/${policyId}`, {
-      name: 'p',
+      name: 'Snapshot edited',
       teamId,
       steps: [{ waitSeconds: 900, targets: [{ type: 'user', userId: ids['carol'] }] }],
     });
