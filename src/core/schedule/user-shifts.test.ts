@@ -35,6 +35,11 @@ describe('userShifts', () => {
     ]);
   });
 
+  it('is one shift while shadows join and leave', () => {
+    const row = [seg(0, 10, rotation('ann')), { ...seg(10, 20, rotation('ann')), shadows: ['bob'] }, seg(20, 30, rotation('ann'))];
+    expect(userShifts(row, 'ann', 0, 30)).toEqual([{ start: 0, end: 30, via: [{ layerId: 'L', source: 'rotation' }] }]);
+  });
+
   it('does not merge across a gap', () => {
     const row = [seg(0, 10, rotation('ann')), seg(10, 12, null), seg(12, 20, rotation('ann'))];
     expect(userShifts(row, 'ann', 0, 20).map((s) => [s.start, s.end])).toEqual([
