@@ -3,11 +3,11 @@ import type { EscalationEvent, PolicySnapshot } from '../core/escalation/types.j
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
-import { absorbIntoOpenIncident, addEvent, findOpenIncident, getIncident, insertIncident, lockIncident, type IncidentRow } from '../store/incidents.js';
+import { absorbIntoOpenIncidents, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { getMonitor } from '../store/monitors.js';
 import { getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
-import { applyTransition } from './apply-transition.js';
+import { applyTransition, openIncidents } from './apply-transition.js';
 
 export interface Alert {
   monitorId: string;
@@ -36,19 +36,67 @@ export function triggerAlert(database: Database, alert: Alert, now: number): Pro
  * triggerAlert's write, inside the caller's transaction (group commit batches many). It
  * throws a unique violation when another writer opened an incident with this key after
  * the absorb looked; a fresh transaction then folds into that one.
- *
- * Folding in is the common case in an alert storm (senders repeat open alerts), so it is
- * tried first as one UPDATE, before the monitor and policy are even read.
  */
 export async function triggerIn(trx: Transaction<DB>, alert: Alert, now: number): Promise<TriggerResult> {
-  if (alert.dedupKey !== null) {
-    const absorbed = await absorb(trx, alert, alert.dedupKey, now);
-    if (absorbed) return absorbed;
+  return (await triggerAllIn(trx, [alert], now))[0] as TriggerResult;
+}
+
+/**
+ * Many alerts' writes at once, as if triggered one after another, in a handful of
+ * statements whatever their number: alerts with a dedup key first fold into open
+ * incidents (one UPDATE per monitor), and the rest open incidents that share their
+ * monitor's trigger plan (openIncidents). Repeats of a key in the batch count into the
+ * incident its first alert opened or found. Folding in is the common case in an alert
+ * storm (senders repeat open alerts), so it is tried before the policy is even read.
+ */
+export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: number): Promise<TriggerResult[]> {
+  const results: TriggerResult[] = new Array(alerts.length);
+  /** Alerts by monitor, then by dedup key; each unkeyed alert stands alone. */
+  const byMonitor = new Map<string, Map<string | symbol, number[]>>();
+  for (const [index, alert] of alerts.entries()) {
+    let keys = byMonitor.get(alert.monitorId);
+    if (!keys) byMonitor.set(alert.monitorId, (keys = new Map()));
+    const key = alert.dedupKey ?? Symbol('unkeyed');
+    keys.set(key, [...(keys.get(key) ?? []), index]);
   }
-  const policy = await policyIn(trx, alert.monitorId);
-  const row = await insertIncident(trx, { ...alert, policy }, now);
-  await applyTransition(trx, row, { type: 'trigger', at: now }, now);
-  return { incident: await getIncident(trx, row.id), created: true };
+  const notes: (NewIncidentEvent & { incidentId: string })[] = [];
+  const noteAbsorbed = (incident: IncidentRow, indexes: number[]) => {
+    const first = incident.alert_count - indexes.length;
+    for (const [n, index] of indexes.entries()) {
+      const alertCount = first + n + 1;
+      if (notedOnTimeline(alertCount)) notes.push({ incidentId: incident.id, at: now, kind: 'alert_absorbed', data: { title: (alerts[index] as Alert).title, alertCount } });
+    }
+  };
+  for (const [monitorId, keys] of byMonitor) {
+    const toOpen = new Map(keys);
+    // One UPDATE per distinct number of repeats: nearly always just one.
+    const byRepeats = new Map<number, string[]>();
+    for (const [key, indexes] of keys) if (typeof key === 'string') byRepeats.set(indexes.length, [...(byRepeats.get(indexes.length) ?? []), key]);
+    for (const [repeats, dedupKeys] of byRepeats) {
+      for (const incident of await absorbIntoOpenIncidents(trx, monitorId, dedupKeys, repeats, now)) {
+        const indexes = keys.get(incident.dedup_key as string) as number[];
+        toOpen.delete(incident.dedup_key as string);
+        for (const index of indexes) results[index] = { incident, created: false };
+        noteAbsorbed(incident, indexes);
+      }
+    }
+    if (toOpen.size === 0) continue;
+    const firsts = [...toOpen.values()];
+    const opened = await openIncidents(
+      trx,
+      await policyIn(trx, monitorId),
+      firsts.map((indexes) => ({ ...(alerts[indexes[0] as number] as Alert), alertCount: indexes.length })),
+      now,
+    );
+    for (const [n, incident] of opened.entries()) {
+      const [first, ...repeats] = firsts[n] as number[];
+      results[first as number] = { incident, created: true };
+      for (const index of repeats) results[index] = { incident, created: false };
+      if (repeats.length > 0) noteAbsorbed(incident, repeats);
+    }
+  }
+  await addEventsOf(trx, notes);
+  return results;
 }
 
 /**
@@ -73,15 +121,6 @@ function policyIn(trx: Transaction<DB>, monitorId: string): Promise<PolicySnapsh
  * n repeats writes about log2(n) entries, not n; alertCount counts every one.
  */
 const notedOnTimeline = (alertCount: number) => (alertCount & (alertCount - 1)) === 0;
-
-async function absorb(db: Transaction<DB>, alert: Alert, dedupKey: string, now: number): Promise<TriggerResult | undefined> {
-  const incident = await absorbIntoOpenIncident(db, alert.monitorId, dedupKey, now);
-  if (!incident) return undefined;
-  if (notedOnTimeline(incident.alert_count)) {
-    await addEvent(db, incident.id, { at: now, kind: 'alert_absorbed', data: { title: alert.title, alertCount: incident.alert_count } });
-  }
-  return { incident, created: false };
-}
 
 export type IncidentAction =
   | { type: 'acknowledge'; by: string | null }

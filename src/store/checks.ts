@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CheckOutcome, CheckState } from '../core/monitor/types.js';
 import { DAY, HOUR } from '../core/time/units.js';
+import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import type { CheckRollupsTable, DB, MonitorsTable } from './schema.js';
 
@@ -38,9 +39,6 @@ export interface CheckRecord {
   state: CheckState;
 }
 
-// Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
-const CHUNK = 500;
-
 /**
  * Writes a batch of finished checks in one transaction: results, hourly rollups, states.
  * Checks of monitors deleted meanwhile are dropped, so they cannot block the batch.
@@ -50,7 +48,7 @@ export async function recordChecks(db: Kysely<DB>, batch: CheckRecord[]): Promis
   await db.transaction().execute(async (trx) => {
     const ids = [...new Set(batch.map((r) => r.monitorId))];
     const existing = new Set<string>();
-    for (const chunk of chunks(ids)) {
+    for (const chunk of chunksOf(ids)) {
       for (const row of await trx.selectFrom('monitors').select('id').where('id', 'in', chunk).execute()) existing.add(row.id);
     }
     await writeChecks(trx, batch.filter((r) => existing.has(r.monitorId)));
@@ -58,7 +56,7 @@ export async function recordChecks(db: Kysely<DB>, batch: CheckRecord[]): Promis
 }
 
 async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<void> {
-  for (const chunk of chunks(records)) {
+  for (const chunk of chunksOf(records)) {
     await trx
       .insertInto('check_results')
       .values(
@@ -73,7 +71,7 @@ async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<voi
       )
       .execute();
   }
-  for (const chunk of chunks(hourlyRollups(records))) {
+  for (const chunk of chunksOf(hourlyRollups(records))) {
     await trx
       .insertInto('check_rollups')
       .values(chunk)
@@ -89,7 +87,7 @@ async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<voi
   }
   // The last state of each monitor in the batch wins; one statement per chunk, not per monitor.
   const states = [...new Map(records.map((r) => [r.monitorId, r.state]))];
-  for (const chunk of chunks(states)) {
+  for (const chunk of chunksOf(states)) {
     const cases = sql.join(
       chunk.map(([id, state]) => sql`WHEN ${id} THEN ${JSON.stringify(state)}`),
       sql` `,
@@ -123,12 +121,6 @@ function hourlyRollups(records: CheckRecord[]): CheckRollupsTable[] {
     rollups.set(key, rollup);
   }
   return [...rollups.values()];
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK));
-  return result;
 }
 
 export interface Uptime {

@@ -6,8 +6,16 @@ import type { DB } from './schema.js';
 /** Writes that run inside a transaction they are given, and must not open another. */
 export type Work<T> = (trx: Transaction<DB>) => Promise<T>;
 
+/**
+ * Writes of one kind that are cheaper done together (a statement for many rows): given
+ * items in arrival order, it answers each, in order, as if they had run one by one.
+ */
+export type MergedWork<I, T> = (trx: Transaction<DB>, items: I[]) => Promise<T[]>;
+
 interface Waiting {
   work: Work<unknown>;
+  /** Set for a merged write: consecutive ones with the same function run together. */
+  merged?: { work: MergedWork<unknown, unknown>; item: unknown };
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -38,8 +46,23 @@ export class GroupCommit {
   ) {}
 
   run<T>(work: Work<T>): Promise<T> {
+    return this.enqueue({ work });
+  }
+
+  /**
+   * Like run, but next to other items of the same `work` in the batch it runs once for
+   * all of them. Alone (a batch that failed is retried write by write) it gets just `item`.
+   */
+  runMerged<I, T>(work: MergedWork<I, T>, item: I): Promise<T> {
+    return this.enqueue({
+      work: async (trx) => (await work(trx, [item]))[0] as T,
+      merged: { work: work as MergedWork<unknown, unknown>, item },
+    });
+  }
+
+  private enqueue<T>(write: Pick<Waiting, 'work' | 'merged'>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ ...write, resolve: resolve as (value: unknown) => void, reject });
       if (this.draining) return;
       this.draining = true;
       // better-sqlite3 runs a whole transaction inside one turn of the event loop, so
@@ -65,10 +88,13 @@ export class GroupCommit {
         const started = performance.now();
         const results = await this.database.db.transaction().execute(async (trx) => {
           const out: unknown[] = [];
-          for (const waiting of batch) {
+          while (out.length < batch.length) {
             if (out.length > 0 && performance.now() - started >= this.limits.maxBatchMs) break;
-            attempted++;
-            out.push(await waiting.work(trx));
+            const run = mergedRun(batch, out.length);
+            attempted += run.length;
+            const first = run[0] as Waiting;
+            if (first.merged) out.push(...(await first.merged.work(trx, run.map((w) => w.merged?.item))));
+            else out.push(await first.work(trx));
           }
           return out;
         });
@@ -91,6 +117,14 @@ export class GroupCommit {
       await alone(this.database, waiting.work).then(waiting.resolve, waiting.reject);
     }
   }
+}
+
+/** The writes from `start` that run together: consecutive merged writes of one kind, or one write. */
+function mergedRun(batch: Waiting[], start: number): Waiting[] {
+  const kind = batch[start]?.merged?.work;
+  let end = start + 1;
+  while (kind && end < batch.length && batch[end]?.merged?.work === kind) end++;
+  return batch.slice(start, end);
 }
 
 /**
@@ -127,7 +161,15 @@ export class GroupCommitLanes {
   }
 
   run<T>(key: string, work: Work<T>): Promise<T> {
-    return (this.lanes[laneOf(key, this.lanes.length)] as GroupCommit).run(work);
+    return this.lane(key).run(work);
+  }
+
+  runMerged<I, T>(key: string, work: MergedWork<I, T>, item: I): Promise<T> {
+    return this.lane(key).runMerged(work, item);
+  }
+
+  private lane(key: string): GroupCommit {
+    return this.lanes[laneOf(key, this.lanes.length)] as GroupCommit;
   }
 }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
 import type { Dialect } from './database.js';
+import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
@@ -15,6 +16,8 @@ export interface NewIncident {
   description: string;
   dedupKey: string | null;
   policy: PolicySnapshot;
+  /** Alerts it starts with: more than one when repeats arrived in the same batch. */
+  alertCount?: number;
 }
 
 /**
@@ -33,8 +36,9 @@ export function policyOf(row: IncidentRow): PolicySnapshot {
   return JSON.parse(row.policy) as PolicySnapshot;
 }
 
-export async function insertIncident(db: Kysely<DB>, input: NewIncident, now: number): Promise<IncidentRow> {
-  const row: IncidentRow = {
+/** A new incident's row, before its first transition (the trigger) has run. */
+export function newIncidentRow(input: NewIncident, now: number): IncidentRow {
+  return {
     id: newId(),
     monitor_id: input.monitorId,
     title: input.title,
@@ -47,7 +51,7 @@ export async function insertIncident(db: Kysely<DB>, input: NewIncident, now: nu
     next_action_at: null,
     lease_until: null,
     lease_owner: null,
-    alert_count: 1,
+    alert_count: input.alertCount ?? 1,
     seq: 0,
     triggered_at: now,
     acknowledged_at: null,
@@ -56,8 +60,11 @@ export async function insertIncident(db: Kysely<DB>, input: NewIncident, now: nu
     resolved_by: null,
     updated_at: now,
   };
-  await db.insertInto('incidents').values(row).execute();
-  return row;
+}
+
+/** Inserts rows as they are, many per statement (an alert storm opens hundreds at once). */
+export async function insertIncidents(db: Kysely<DB>, rows: IncidentRow[]): Promise<void> {
+  for (const chunk of chunksOf(rows)) await db.insertInto('incidents').values(chunk).execute();
 }
 
 export async function getIncident(db: Kysely<DB>, id: string): Promise<IncidentRow> {
@@ -126,13 +133,19 @@ export function addEvent(db: Kysely<DB>, incidentId: string, event: NewIncidentE
   return addEvents(db, incidentId, [event]);
 }
 
-/** Several timeline entries in one statement, in this order (ids are time-ordered). */
-export async function addEvents(db: Kysely<DB>, incidentId: string, events: NewIncidentEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto('incident_events')
-    .values(events.map((event) => ({ id: newId(), incident_id: incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) })))
-    .execute();
+/** Several timeline entries of one incident in one statement, in this order (ids are time-ordered). */
+export function addEvents(db: Kysely<DB>, incidentId: string, events: NewIncidentEvent[]): Promise<void> {
+  return addEventsOf(db, events.map((event) => ({ ...event, incidentId })));
+}
+
+/** Timeline entries of any incidents, many per statement, in this order. */
+export async function addEventsOf(db: Kysely<DB>, events: (NewIncidentEvent & { incidentId: string })[]): Promise<void> {
+  for (const chunk of chunksOf(events)) {
+    await db
+      .insertInto('incident_events')
+      .values(chunk.map((event) => ({ id: newId(), incident_id: event.incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) })))
+      .execute();
+  }
 }
 
 export function listEvents(db: Kysely<DB>, incidentId: string): Promise<IncidentEventRow[]> {
@@ -140,19 +153,25 @@ export function listEvents(db: Kysely<DB>, incidentId: string): Promise<Incident
 }
 
 /**
- * Counts an alert into the open incident of its monitor with this dedup key, in one
- * statement (the partial unique index incidents_open_dedup finds the row): the incident
- * after the count, or undefined when none is open.
+ * Counts `alerts` more alerts into each open incident of the monitor with one of these
+ * dedup keys, in one statement (the partial unique index incidents_open_dedup finds the
+ * rows): the incidents after the count. Keys with no open incident are not returned.
  */
-export function absorbIntoOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: string, now: number): Promise<IncidentRow | undefined> {
-  return db
-    .updateTable('incidents')
-    .set((eb) => ({ alert_count: eb('alert_count', '+', 1), updated_at: now }))
-    .where('monitor_id', '=', monitorId)
-    .where('dedup_key', '=', dedupKey)
-    .where('status', '<>', RESOLVED)
-    .returningAll()
-    .executeTakeFirst();
+export async function absorbIntoOpenIncidents(db: Kysely<DB>, monitorId: string, dedupKeys: string[], alerts: number, now: number): Promise<IncidentRow[]> {
+  const rows: IncidentRow[] = [];
+  for (const chunk of chunksOf(dedupKeys)) {
+    rows.push(
+      ...(await db
+        .updateTable('incidents')
+        .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
+        .where('monitor_id', '=', monitorId)
+        .where('dedup_key', 'in', chunk)
+        .where('status', '<>', RESOLVED)
+        .returningAll()
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /**

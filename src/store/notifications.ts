@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
 import type { ContactKind, DB, NotificationsTable } from './schema.js';
@@ -17,32 +18,34 @@ export interface OutboxEntry {
   notice?: { subject: string; text: string } | undefined;
 }
 
+/** Outbox rows, many per statement; a key already queued keeps its row. */
 export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<void> {
-  if (entries.length === 0) return;
-  await db
-    .insertInto('notifications')
-    .values(
-      entries.map((e) => ({
-        id: newId(),
-        idempotency_key: e.idempotencyKey,
-        incident_id: e.incidentId,
-        user_id: e.userId,
-        contact_method_id: e.contactMethodId,
-        channel: e.channel,
-        address: e.address,
-        status: 'queued' as const,
-        due_at: e.dueAt,
-        lease_until: null,
-        lease_owner: null,
-        attempts: 0,
-        last_error: null,
-        created_at: now,
-        sent_at: null,
-        notice: e.notice ? JSON.stringify(e.notice) : null,
-      })),
-    )
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .execute();
+  for (const chunk of chunksOf(entries)) {
+    await db
+      .insertInto('notifications')
+      .values(
+        chunk.map((e) => ({
+          id: newId(),
+          idempotency_key: e.idempotencyKey,
+          incident_id: e.incidentId,
+          user_id: e.userId,
+          contact_method_id: e.contactMethodId,
+          channel: e.channel,
+          address: e.address,
+          status: 'queued' as const,
+          due_at: e.dueAt,
+          lease_until: null,
+          lease_owner: null,
+          attempts: 0,
+          last_error: null,
+          created_at: now,
+          sent_at: null,
+          notice: e.notice ? JSON.stringify(e.notice) : null,
+        })),
+      )
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute();
+  }
 }
 
 /** Acknowledge and resolve stop what has not been sent yet. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
-import { GroupCommit, GroupCommitLanes, type Work } from '../../src/store/group-commit.js';
+import { GroupCommit, GroupCommitLanes, type MergedWork, type Work } from '../../src/store/group-commit.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 type Trx = Parameters<Work<unknown>>[0];
@@ -72,6 +72,31 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     const results = await Promise.allSettled(['c0', 'c1', 'c2', 'c3', 'c4'].map((k) => commits.run(insert(k, k === 'c2' ? null : 1))));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect(await Promise.all(['c0', 'c1', 'c2', 'c3', 'c4'].map(committed))).toEqual([1, 1, 0, 1, 1]);
+  });
+
+  it('hands consecutive merged writes over together, in order, and each alone after a failure', async () => {
+    const commits = new GroupCommit(writer, limits(100));
+    const calls: string[][] = [];
+    // Many rows in one statement; a null n fails the whole statement.
+    const insertMany: MergedWork<[string, number | null], string> = async (trx, rows) => {
+      calls.push(rows.map(([k]) => k));
+      for (const [k, n] of rows) await insert(k, n)(trx);
+      return rows.map(([k]) => `${k}!`);
+    };
+    const merged = (k: string, n: number | null = 1) => commits.runMerged(insertMany, [k, n]);
+    // A plain write between merged ones splits them: writes keep their order.
+    const answers = await Promise.all([merged('m0'), merged('m1'), commits.run(insert('m2', 1)), merged('m3'), merged('m4')]);
+    expect(answers).toEqual(['m0!', 'm1!', 'm2', 'm3!', 'm4!']);
+    expect(calls).toEqual([
+      ['m0', 'm1'],
+      ['m3', 'm4'],
+    ]);
+
+    calls.length = 0;
+    const results = await Promise.allSettled([merged('n0'), merged('n1', null), merged('n2')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(calls).toEqual([['n0', 'n1', 'n2'], ['n0'], ['n1'], ['n2']]);
+    expect(await Promise.all(['n0', 'n1', 'n2'].map(committed))).toEqual([1, 0, 1]);
   });
 
   // Only where another node can write: on SQLite a node writes through one connection.

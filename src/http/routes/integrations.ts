@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { AppError, RetryLaterError } from '../../core/errors.js';
-import { settleIn, triggerIn } from '../../service/incidents.js';
+import type { Transaction } from 'kysely';
+import { settleIn, triggerAllIn, type Alert, type TriggerResult } from '../../service/incidents.js';
 import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
-import { GroupCommitLanes } from '../../store/group-commit.js';
+import { GroupCommitLanes, type MergedWork } from '../../store/group-commit.js';
 import { HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
+import type { IncidentRow } from '../../store/incidents.js';
+import type { DB } from '../../store/schema.js';
 import type { Api } from '../app-types.js';
 import { FixedWindowCounter } from '../fixed-window-counter.js';
 import type { HttpDeps } from '../deps.js';
@@ -85,6 +88,25 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     return entry;
   };
 
+  type Outcome = { incident: IncidentRow | null; created: boolean } | 'unknown key' | 'paused';
+  /** Each event's monitor as the transaction confirms it: null when its key stopped naming it. */
+  const confirmed = async (trx: Transaction<DB>, entry: KeyedMonitor): Promise<'unknown key' | 'paused' | null> => {
+    const monitor = await keys.confirm(trx, entry);
+    if (!monitor) return 'unknown key';
+    return monitor.paused === 1 ? 'paused' : null;
+  };
+  /**
+   * Trigger events side by side in a batch are written together (triggerAllIn): in a
+   * storm a few statements open or fold in all of them.
+   */
+  const triggers: MergedWork<{ entry: KeyedMonitor; alert: Alert }, Outcome> = async (trx, events) => {
+    const outcomes: (Outcome | null)[] = [];
+    for (const { entry } of events) outcomes.push(await confirmed(trx, entry));
+    const live = events.filter((_, i) => outcomes[i] === null);
+    const results = await triggerAllIn(trx, live.map((e) => e.alert), clock.now());
+    return outcomes.map((outcome) => outcome ?? (results.shift() as TriggerResult));
+  };
+
   /**
    * Writes one event for the monitor behind `entry`, as the transaction confirms it: the
    * incident's id, null when the monitor is paused (events are dropped) or nothing was
@@ -92,14 +114,15 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
    */
   async function apply(entry: KeyedMonitor, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
     const monitorId = entry.monitor.id;
-    const now = clock.now();
-    const outcome = await commits.run(`${monitorId}:${dedupKey}`, async (trx) => {
-      const monitor = await keys.confirm(trx, entry);
-      if (!monitor) return 'unknown key' as const;
-      if (monitor.paused === 1) return 'paused' as const;
-      if (action === 'trigger') return triggerIn(trx, { monitorId, title, description, dedupKey }, now);
-      return { incident: await settleIn(trx, database.dialect, monitorId, dedupKey, action, now), created: false };
-    });
+    const key = `${monitorId}:${dedupKey}`;
+    const outcome =
+      action === 'trigger'
+        ? await commits.runMerged(key, triggers, { entry, alert: { monitorId, title, description, dedupKey } })
+        : await commits.run(key, async (trx): Promise<Outcome> => {
+            const refused = await confirmed(trx, entry);
+            if (refused) return refused;
+            return { incident: await settleIn(trx, database.dialect, monitorId, dedupKey, action, clock.now()), created: false };
+          });
     if (outcome === 'unknown key') throw new AppError('unauthenticated', 'Unknown integration key');
     if (outcome === 'paused') return null;
     onIngest(entry.monitor.kind, action);
