@@ -148,6 +148,25 @@ test('an existing layer can restart its rotation with a chosen member, previewed
   await expect(page.getByRole('region', { name: 'Layer After hours' })).toContainText('A change to this layer takes effect');
 });
 
+test('a half-filled new layer is not dropped silently; a saved structure change says so', async ({ page }) => {
+  await seedSchedule(page);
+  await page.getByRole('button', { name: 'Add layer' }).click();
+  const add = page.getByRole('dialog', { name: 'Add layer' });
+  await add.getByRole('textbox', { name: /^Layer name/ }).fill('Weekend');
+  await add.getByRole('button', { name: 'Cancel' }).click();
+  const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await expect(discard).toContainText('The changes to the new layer are not saved yet.');
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(add.getByRole('textbox', { name: /^Layer name/ })).toHaveValue('Weekend');
+  await add.getByRole('button', { name: 'Cancel' }).click();
+  await discard.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(add).toBeHidden();
+
+  await page.getByRole('button', { name: 'Move After hours up' }).click();
+  await page.getByRole('dialog', { name: 'Review layer change' }).getByRole('button', { name: 'Save change' }).click();
+  await expect(toast(page, 'Change saved')).toContainText('Move After hours up');
+});
+
 test('leaving the page with unsaved edits in the open editor asks first', async ({ page }) => {
   const name = await seedSchedule(page);
   const editor = await openEditor(page, 'Senior');

@@ -23,7 +23,9 @@ export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail
   const busy = structure.previewing.isPending || structure.saving.isPending;
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = layers.find((l) => l.id === editingId);
-  const [dirty, setDirty] = useState(false);
+  // What the open editor and the add-layer form hold unsaved, for the page's leave guard.
+  const [editorDirty, setEditorDirty] = useState(false);
+  const [addDirty, setAddDirty] = useState(false);
 
   const move = (index: number, by: -1 | 1) => {
     const ids = layers.map((l) => l.id);
@@ -62,11 +64,11 @@ export function LayerEditor({ schedule, viewerZone }: { schedule: ScheduleDetail
         />
       ))}
       {editing !== undefined && (
-        <LayerEditModal key={editing.id} scheduleId={schedule.id} layer={editing} viewerZone={viewerZone} onClose={() => setEditingId(null)} onDirty={setDirty} />
+        <LayerEditModal key={editing.id} scheduleId={schedule.id} layer={editing} viewerZone={viewerZone} onClose={() => setEditingId(null)} onDirty={setEditorDirty} />
       )}
-      <UnsavedChangesGuard dirty={dirty} />
+      <UnsavedChangesGuard dirty={editorDirty || addDirty} />
       <ReviewEditModal review={structure} title="Review layer change" viewerZone={viewerZone} />
-      <AddLayerModal scheduleId={schedule.id} scheduleZone={schedule.timeZone} viewerZone={viewerZone} opened={adding} onClose={close} />
+      <AddLayerModal scheduleId={schedule.id} scheduleZone={schedule.timeZone} viewerZone={viewerZone} opened={adding} onClose={close} onDirty={setAddDirty} />
     </Stack>
   );
 }

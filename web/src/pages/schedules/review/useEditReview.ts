@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { previewEdit, useSaveEdit } from '../../../api/schedules';
@@ -13,7 +14,7 @@ interface Pending {
 
 /**
  * Every layer change is previewed first (gaps, whose shifts move) and saved only once
- * the user confirms what they saw.
+ * the user confirms what they saw. A refused save stays in the review dialog, which says why.
  */
 export function useEditReview(scheduleId: string) {
   const [pending, setPending] = useState<Pending | null>(null);
@@ -32,6 +33,7 @@ export function useEditReview(scheduleId: string) {
     if (!pending) return;
     saving.mutate({ edit: pending.edit, force }, {
       onSuccess: () => {
+        notifications.show({ color: 'green', title: 'Change saved', message: pending.summary });
         pending.onSaved?.();
         setPending(null);
       },
@@ -41,9 +43,7 @@ export function useEditReview(scheduleId: string) {
     saving.reset();
     setPending(null);
   };
-  /** A failed preview or save, for the form that asked. */
-  const error = previewing.error ?? saving.error;
-  return { review, confirm, cancel, pending, previewing, saving, error };
+  return { review, confirm, cancel, pending, previewing, saving };
 }
 
 export type EditReview = ReturnType<typeof useEditReview>;
