@@ -43,7 +43,7 @@ export function PolicyForm({ policy }: { policy?: Policy }) {
   return (
     <Stack component="form" onSubmit={submit}>
       <FormError error={saving.error} />
-      <TextInput label="Name" required value={draft.name} onChange={(e) => update({ name: e.currentTarget.value })} error={errors['name']} w={420} />
+      <TextInput label="Name" required value={draft.name} onChange={(e) => update({ name: e.currentTarget.value })} error={errors['name']} maw={420} />
       <Textarea label="Description" autosize minRows={2} value={draft.description} onChange={(e) => update({ description: e.currentTarget.value })} error={errors['description']} />
       <Select
         label="Team"
@@ -52,7 +52,7 @@ export function PolicyForm({ policy }: { policy?: Policy }) {
         value={draft.teamId}
         onChange={(teamId) => update({ teamId })}
         error={errors['teamId']}
-        w={420}
+        maw={420}
       />
       {draft.steps.map((step, index) => (
         <StepCard
