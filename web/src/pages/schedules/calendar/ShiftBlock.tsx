@@ -12,9 +12,9 @@ interface ShiftBlockProps {
 }
 
 /**
- * One shift on a lane. A plain button with a title rather than a Mantine Tooltip, colours
- * by class and the override mark drawn by CSS rather than an SVG: a month holds hundreds of
- * blocks and each must stay cheap to render.
+ * One shift on a lane: a single element. A plain button with a title rather than a Mantine
+ * Tooltip, colours by class and the override mark drawn by CSS rather than an SVG: a month
+ * holds hundreds of blocks and each must stay cheap to render.
  */
 export const ShiftBlock = memo(function ShiftBlock({ shift, left, width, onClick }: ShiftBlockProps) {
   const className = [classes.block, shiftColours(shift.userId), shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap]
@@ -29,7 +29,7 @@ export const ShiftBlock = memo(function ShiftBlock({ shift, left, width, onClick
       onClick={(event) => onClick(shift, event.currentTarget)}
       style={{ left: `${left}%`, width: `calc(${width}% - 2px)` }}
     >
-      <span className={classes.text}>{shift.text}</span>
+      {shift.text}
     </button>
   );
 });
