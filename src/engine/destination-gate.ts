@@ -9,7 +9,7 @@ export interface GateOptions {
   openMs: number;
 }
 
-export const gateDefaults: GateOptions = { concurrency: 8, failuresToOpen: 5, openMs: 30_000 };
+export const gateDefaults: GateOptions = { concurrency: 32, failuresToOpen: 5, openMs: 30_000 };
 
 export class CircuitOpenError extends Error {
   constructor(

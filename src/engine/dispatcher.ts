@@ -65,7 +65,7 @@ export class Dispatcher {
   /** Per endpoint: a few sends at a time and a circuit breaker. */
   private readonly endpoints = new DestinationGate();
   /** Per host: a cap shared by its endpoints, so one host is not flooded. */
-  private readonly hosts = new DestinationGate({ ...gateDefaults, concurrency: 32 });
+  private readonly hosts = new DestinationGate({ ...gateDefaults, concurrency: 64 });
   private stopping = false;
   /**
    * Outcomes of sends finishing together share transactions: on SQLite every write waits
