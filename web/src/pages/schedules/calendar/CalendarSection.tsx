@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
 import { useTimeline } from '../../../api/timeline';
 import { useCurrentUser } from '../../../auth/useCurrentUser';
@@ -23,6 +23,13 @@ interface CalendarSectionProps {
   /** The server's now: the day shown first, and what "now" means under a test clock. */
   now: string;
 }
+
+/**
+ * The overrides table draws again only when its own props change, not with every change of
+ * the timeline's fetch state: a month's hundred rows of Mantine cells are the costliest part
+ * of a step, and a step re-rendered them up to twice after they had arrived.
+ */
+const Overrides = memo(OverridesList);
 
 const periods: Record<CalendarView, string> = { day: 'on this day', week: 'this week', twoWeeks: 'in these two weeks', month: 'this month' };
 
@@ -114,7 +121,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
         onClose={() => setPicked(null)}
       />
       <CreateOverrideModal scheduleId={schedule.id} layers={schedule.layers} draft={draft} viewerZone={zone} onClose={() => setDraft(null)} />
-      <OverridesList scheduleId={schedule.id} layers={schedule.layers} from={from} to={to} viewerZone={zone} period={periods[view]} />
+      <Overrides scheduleId={schedule.id} layers={schedule.layers} from={from} to={to} viewerZone={zone} period={periods[view]} />
     </Stack>
   );
 }
