@@ -2,13 +2,13 @@ import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message } from '../channels/channel.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import { GroupCommitLanes, type Work } from '../store/group-commit.js';
+import { GroupCommitLanes, type MergedWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import type { ContactKind } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import { afterFinalFailure } from '../service/unreached.js';
-import { addEvent } from '../store/incidents.js';
-import { claimDue, defer, lastSentAt, markFinal, markRetry, markSent, type NotificationRow } from '../store/notifications.js';
+import { addEventsOf, type NewIncidentEvent } from '../store/incidents.js';
+import { claimDue, defer, lastSentAt, markAllSent, markFinal, markRetry, type NotificationRow } from '../store/notifications.js';
 import { backoffDelay } from './backoff.js';
 import { CircuitOpenError, DestinationGate, gateDefaults } from './destination-gate.js';
 import { destinationsOf } from './destination.js';
@@ -135,11 +135,11 @@ export class Dispatcher {
    * again; so through a database outage this retries (the lease is renewed meanwhile)
    * until the database answers or the node stops.
    */
-  private async record(key: string, write: Work<boolean>): Promise<void> {
+  private async record(commit: () => Promise<boolean>): Promise<void> {
     for (let failures = 1; ; failures++) {
       try {
         // Told once committed, so the engine's pass sees the step it makes due.
-        if (await this.outcomes.run(key, write)) this.deps.onEscalated();
+        if (await commit()) this.deps.onEscalated();
         return;
       } catch (err) {
         if (!isDatabaseUnavailable(err) || this.stopping) throw err;
@@ -185,21 +185,16 @@ export class Dispatcher {
       await this.failed(sending.map(({ row }) => row), err, now);
       return;
     }
-    await this.record(first.row.id, async (trx) => {
-      for (const { row } of sending) {
-        await markSent(trx, row.id, now);
-        await this.timeline(trx, row, 'notified', message.bundle ? { bundled: message.bundle.length } : {}, now);
-      }
-      return false;
-    });
+    const sent: Sent = { rows: sending.map(({ row }) => row), bundled: message.bundle?.length ?? null, now };
+    await this.record(() => this.outcomes.runMerged(first.row.id, recordSent, sent));
     // Counted once recorded: record() retries its writes through a database outage.
     for (const _ of sending) this.deps.onPage?.(kind, 'sent');
   }
 
   /** Puts a page's outcome on its incident's timeline. */
   private async timeline(db: Kysely<DB>, row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): Promise<void> {
-    if (!row.incident_id) return;
-    await addEvent(db, row.incident_id, { at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } });
+    const event = outcomeEvent(row, kind, data, now);
+    if (event) await addEventsOf(db, [event]);
   }
 
   /** Records a failed attempt for each row: a retry with backoff, or the end after the last attempt. */
@@ -212,7 +207,7 @@ export class Dispatcher {
     for (const row of rows) {
       if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
     }
-    await this.record((rows[0] as NotificationRow).id, async (trx) => {
+    await this.record(() => this.outcomes.run((rows[0] as NotificationRow).id, async (trx) => {
       let escalated = false;
       for (const row of rows) {
         const final = isFinal(row);
@@ -222,7 +217,7 @@ export class Dispatcher {
         if (final && (await this.unreachable(trx, row, now))) escalated = true;
       }
       return escalated;
-    });
+    }));
     for (const row of rows) this.deps.onPage?.(row.channel, isFinal(row) ? 'failed' : 'retrying');
   }
 
@@ -266,3 +261,32 @@ export class Dispatcher {
     return messages;
   }
 }
+
+/** The timeline entry of a page's outcome; none for a page without an incident (a notice). */
+function outcomeEvent(row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): (NewIncidentEvent & { incidentId: string }) | null {
+  if (!row.incident_id) return null;
+  return { incidentId: row.incident_id, at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } };
+}
+
+/** One send that went out: its rows (several for a bundle). */
+interface Sent {
+  rows: NotificationRow[];
+  bundled: number | null;
+  now: number;
+}
+
+/**
+ * Records sends that finished together in a few statements: in a storm hundreds of pages
+ * go out a second, and a statement or two each would keep the one SQLite connection busy.
+ */
+const recordSent: MergedWork<Sent, boolean> = async (trx, sends) => {
+  const byInstant = new Map<number, string[]>();
+  for (const { rows, now } of sends) byInstant.set(now, [...(byInstant.get(now) ?? []), ...rows.map((r) => r.id)]);
+  for (const [now, ids] of byInstant) await markAllSent(trx, ids, now);
+  const events = sends.flatMap(({ rows, bundled, now }) => rows.map((row) => outcomeEvent(row, 'notified', bundled === null ? {} : { bundled }, now)));
+  await addEventsOf(
+    trx,
+    events.filter((e) => e !== null),
+  );
+  return sends.map(() => false);
+};

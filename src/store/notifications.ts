@@ -85,8 +85,10 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, 
   });
 }
 
-export async function markSent(db: Kysely<DB>, id: string, now: number): Promise<void> {
-  await db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, lease_owner: null, last_error: null }).where('id', '=', id).execute();
+export async function markAllSent(db: Kysely<DB>, ids: string[], now: number): Promise<void> {
+  for (const chunk of chunksOf(ids)) {
+    await db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, lease_owner: null, last_error: null }).where('id', 'in', chunk).execute();
+  }
 }
 
 export async function markRetry(db: Kysely<DB>, id: string, dueAt: number, error: string): Promise<void> {
