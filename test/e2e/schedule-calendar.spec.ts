@@ -65,18 +65,29 @@ interface PageElement {
 }
 type PageGlobal = {
   innerWidth: number;
+  scrollTo(x: number, y: number): void;
   document: { fonts: { ready: Promise<unknown> }; documentElement: { scrollWidth: number }; querySelectorAll(selector: string): ArrayLike<PageElement> };
 };
 
-/** The whole page, and the calendar alone at full size (a long page is hard to read shrunk). */
+/**
+ * The whole page, and the calendar alone at full size (a long page is hard to read shrunk),
+ * cut from the whole page: an element's own shot scrolls it to the top of the screen, under
+ * the app's fixed header, which then seems to cover the calendar's toolbar.
+ */
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as unknown as PageGlobal).document.fonts.ready);
-  for (const [file, target] of [
-    [`${name}.png`, page],
-    [`${name}-calendar.png`, calendar(page)],
+  await page.evaluate(() => {
+    const { document, scrollTo } = globalThis as unknown as PageGlobal;
+    scrollTo(0, 0);
+    return document.fonts.ready;
+  });
+  const box = await calendar(page).boundingBox();
+  if (!box) throw new Error('the calendar is not on the page');
+  for (const [file, clip] of [
+    [`${name}.png`, undefined],
+    [`${name}-calendar.png`, box],
   ] as const) {
     const path = testInfo.outputPath(file);
-    await target.screenshot({ path, ...(target === page && { fullPage: true }) });
+    await page.screenshot({ path, fullPage: true, ...(clip && { clip }) });
     await testInfo.attach(file, { path, contentType: 'image/png' });
   }
 }
