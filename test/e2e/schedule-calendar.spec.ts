@@ -274,6 +274,30 @@ test('dragging across a lane starts an override of the hours dragged; Escape can
   await expect(dialog).toBeHidden();
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a sideways touch drag across a lane starts an override of the hours dragged', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await londonSchedule(page);
+    const box = await calendar(page).getByRole('group', { name: 'Evening row' }).boundingBox();
+    if (!box) throw new Error('the lane is not on screen');
+    // Touch input through CDP: Playwright's touchscreen only taps.
+    const cdp = await page.context().newCDPSession(page);
+    const y = box.y + box.height / 2;
+    const at = (hour: number) => box.x + (box.width * hour) / (7 * 24);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at(15.5), y }] });
+    for (let step = 1; step <= 10; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at(15.5 + (step * 3) / 10), y }] });
+    await expect(calendar(page).getByRole('status', { name: /^Selected .*15:00 – 19:00$/ })).toBeVisible();
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+    const dialog = page.getByRole('dialog', { name: 'Create override' });
+    await expect(dialog.getByLabel('Start')).toHaveValue(`${comingTuesday()}T15:00`);
+    await expect(dialog.getByLabel('End')).toHaveValue(`${comingTuesday()}T19:00`);
+    await expect(dialog).toContainText('On layer Evening');
+  });
+});
+
 test('“Take it” on a shift starts an override with the viewer as who takes it', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await londonSchedule(page);
