@@ -5,7 +5,7 @@ import { columnName, localInstant } from './calendarDates';
 import { RangeSelection } from './RangeSelection';
 import { ShiftBlock } from './ShiftBlock';
 import classes from './ShiftLanes.module.css';
-import type { Shift, ShiftRow } from './shifts';
+import { finalRowKey, type Shift, type ShiftRow } from './shifts';
 import { useRangeDrag } from './useRangeDrag';
 
 interface ShiftLanesProps {
@@ -90,7 +90,8 @@ export const ShiftLanes = memo(function ShiftLanes(props: ShiftLanesProps) {
     end,
     zone,
     snapMinutes,
-    onDone: (rowKey, from, to) => onRangeSelect(rows.find((row) => row.key === rowKey && !row.final)?.key ?? null, from, to),
+    // A layer's row is keyed by the layer's id; the final schedule's drag is schedule-wide.
+    onDone: (rowKey, from, to) => onRangeSelect(rowKey === finalRowKey ? null : rowKey, from, to),
   });
   const suffix = bandName === null ? '' : `, ${bandName}`;
 
