@@ -262,16 +262,26 @@ test('dragging across a lane starts an override of the hours dragged; Escape can
   await expect(section.getByRole('group', { name: 'Final schedule row' }).getByRole('button', { name: /^Final: Bob Night, .*, override$/ }).first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Overrides' })).toContainText('Bob Night');
 
-  // In a month a drag covers whole days, here on the final row: schedule-wide, Wednesday noon to Thursday noon -> Wednesday and Thursday.
+  // In a month a drag covers whole days and can reach into the next week's band; here on the
+  // final row (schedule-wide), Friday noon to the next Monday noon -> Friday to Monday.
   await pickView(page, 'Month');
-  const monday = new Date(Date.parse(`${comingTuesday()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const day = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-  await dragAcross(page, section.getByRole('group', { name: `Final schedule row, week of ${dateName(monday)}` }), 2.5 / 7, 3.5 / 7, false);
-  await expect(selection).toBeVisible();
+  const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const finalOfWeek = (monday: string) => section.getByRole('group', { name: `Final schedule row, week of ${dateName(monday)}` });
+  const thisMonday = plusDays(comingTuesday(), -1);
+  await expect(finalOfWeek(thisMonday)).toBeVisible();
+  // Today's week and the next, or the one before and today's when today's is the month's last.
+  const monday = (await finalOfWeek(plusDays(thisMonday, 7)).count()) > 0 ? thisMonday : plusDays(thisMonday, -7);
+  const from = await finalOfWeek(monday).boundingBox();
+  const to = await finalOfWeek(plusDays(monday, 7)).boundingBox();
+  if (!from || !to) throw new Error('the weeks are not on screen');
+  await page.mouse.move(from.x + (from.width * 4.5) / 7, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + (to.width * 0.5) / 7, to.y + to.height / 2, { steps: 10 });
+  await expect(selection).toHaveAccessibleName(/^Selected .* – .*00:00$/);
   await shootScreen(page, testInfo, 'calendar-drag-month-1440');
   await page.mouse.up();
-  await expect(dialog.getByLabel('Start')).toHaveValue(`${day(2)}T00:00`);
-  await expect(dialog.getByLabel('End')).toHaveValue(`${day(4)}T00:00`);
+  await expect(dialog.getByLabel('Start')).toHaveValue(`${plusDays(monday, 4)}T00:00`);
+  await expect(dialog.getByLabel('End')).toHaveValue(`${plusDays(monday, 8)}T00:00`);
   await expect(dialog.getByRole('switch', { name: /Schedule-wide/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();

@@ -8,14 +8,15 @@ import { QueryError } from '../../../components/QueryError';
 import { addDays, fromLocalInput, toLocalInput } from '../../../time/zoned';
 import { CreateOverrideModal, type OverrideDraft } from '../timeline/CreateOverrideModal';
 import { OverridesList } from '../timeline/OverridesList';
-import { dayName, rangeName } from './calendarDates';
+import { dayName, localInstant, rangeName } from './calendarDates';
 import { calendarRange, stepAnchor, type CalendarView } from './calendarRange';
 import { CalendarToolbar } from './CalendarToolbar';
 import { snapMinutes } from './dragSnap';
 import { ShiftAgenda } from './ShiftAgenda';
 import { ShiftLanes } from './ShiftLanes';
 import { ShiftMenu, type PickedShift } from './ShiftMenu';
-import { shiftRows, spanFormatter, type Shift } from './shifts';
+import { finalRowKey, shiftRows, spanFormatter, type Shift } from './shifts';
+import { useRangeDrag } from './useRangeDrag';
 
 interface CalendarSectionProps {
   schedule: ScheduleDetail;
@@ -35,8 +36,8 @@ const periods: Record<CalendarView, string> = { day: 'on this day', week: 'this 
 
 /**
  * Who is on call, in the final schedule and in each layer, a day to a month at a time.
- * Clicking a shift offers to override it or take it; dragging across a lane starts an
- * override of the span dragged.
+ * Clicking a shift offers to override it or take it; dragging across a row (over several
+ * weeks of a month, too) starts an override of the span dragged.
  */
 export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionProps) {
   const me = useCurrentUser();
@@ -68,10 +69,21 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
     const block = element.getBoundingClientRect();
     setPicked({ shift, box: { left: block.left - (outer?.left ?? 0), top: block.top - (outer?.top ?? 0), width: block.width, height: block.height } });
   }, []);
-  const selectRange = useCallback(
-    (layerId: string | null, start: number, end: number) => setDraft({ layerId, start: new Date(start).toISOString(), end: new Date(end).toISOString() }),
-    [],
-  );
+  const drag = useRangeDrag({
+    zone,
+    snapMinutes: snapMinutes[view],
+    // A layer's row is keyed by the layer's id; a drag on the final schedule is schedule-wide.
+    onDone: (rowKey, start, end) =>
+      setDraft({ layerId: rowKey === finalRowKey ? null : rowKey, start: new Date(start).toISOString(), end: new Date(end).toISOString() }),
+  });
+  // Each band gets the dragged span only if it reaches into it, so a drag redraws just those.
+  const selectionIn = (days: string[]) => {
+    const { range: dragged } = drag;
+    const first = days[0];
+    const last = days[days.length - 1];
+    if (dragged === null || first === undefined || last === undefined) return null;
+    return dragged.end > localInstant(first, zone) && dragged.start < localInstant(addDays(last, 1), zone) ? dragged : null;
+  };
   const atToday = anchor === null || calendarRange(view, today).first === range.first;
 
   return (
@@ -103,9 +115,10 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
             today={today}
             bandName={shown.bands.length > 1 ? `week of ${dayName(days[0] ?? today, false)}` : null}
             month={shown.month?.slice(0, 7) ?? null}
-            snapMinutes={snapMinutes[view]}
             onShiftClick={pickShift}
-            onRangeSelect={selectRange}
+            selection={selectionIn(days)}
+            onLanePointerDown={drag.onPointerDown}
+            onLaneClickCapture={drag.onClickCapture}
           />
         ))
       )}

@@ -8,13 +8,17 @@ interface RangeSelectionProps {
   start: number;
   end: number;
   zone: string;
+  /** Whether to say the span in words here (once per drag, though it may cross bands). */
+  labelled: boolean;
 }
 
 /** The span being dragged on a lane, over its shifts, saying what it covers. */
-export function RangeSelection({ left, right, start, end, zone }: RangeSelectionProps) {
+export function RangeSelection({ left, right, start, end, zone, labelled }: RangeSelectionProps) {
+  const style = { left: `${left}%`, width: `${right - left}%` };
+  if (!labelled) return <div className={classes.selection} style={style} />;
   const span = formatSpan(new Date(start).toISOString(), new Date(end).toISOString(), zone);
   return (
-    <div className={classes.selection} style={{ left: `${left}%`, width: `${right - left}%` }} role="status" aria-label={`Selected ${span}`}>
+    <div className={classes.selection} style={style} role="status" aria-label={`Selected ${span}`}>
       <span className={classes.text}>{span}</span>
     </div>
   );

@@ -1,12 +1,12 @@
 import { useElementSize } from '@mantine/hooks';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type MouseEvent, type PointerEvent } from 'react';
 import { addDays } from '../../../time/zoned';
 import { columnName, localInstant } from './calendarDates';
 import { RangeSelection } from './RangeSelection';
 import { ShiftBlock } from './ShiftBlock';
 import classes from './ShiftLanes.module.css';
-import { finalRowKey, type Shift, type ShiftRow } from './shifts';
-import { useRangeDrag } from './useRangeDrag';
+import type { Shift, ShiftRow } from './shifts';
+import type { DraggedRange } from './useRangeDrag';
 
 interface ShiftLanesProps {
   /** Consecutive local dates: the columns of this band. */
@@ -19,11 +19,12 @@ interface ShiftLanesProps {
   bandName: string | null;
   /** 'YYYY-MM' of a month view, whose days before and after the month are dimmed. */
   month: string | null;
-  /** What a drag across a lane rounds to, in minutes (1440: whole days). */
-  snapMinutes: number;
   onShiftClick: (shift: Shift, element: HTMLElement) => void;
-  /** A span dragged on a lane: the layer's, or the final schedule's (layerId null). */
-  onRangeSelect: (layerId: string | null, start: number, end: number) => void;
+  /** The span being dragged, when it reaches into this band. */
+  selection: DraggedRange | null;
+  /** A press on a lane, which may become a drag (useRangeDrag). */
+  onLanePointerDown: (event: PointerEvent<HTMLElement>, rowKey: string) => void;
+  onLaneClickCapture: (event: MouseEvent) => void;
 }
 
 interface Column {
@@ -47,13 +48,14 @@ function hourColumns(date: string, zone: string, end: number): Column[] {
 /**
  * Days side by side and, under them, a lane per row with its shifts placed by time, so a
  * DST day is as long as it really is; a red line marks now. Dragging across a lane picks a
- * span for an override. Memoised, with the header measuring its own width and each lane's
+ * span for an override (CalendarSection's useRangeDrag; a lane's data attributes say which
+ * row and instants it covers). Memoised, with the header measuring its own width and each lane's
  * blocks laid out once per data: a month's hundreds of blocks render once, not again per
  * resize or per pointer move of a drag. Plain elements styled by class rather than
  * Mantine's Text, for the same reason.
  */
 export const ShiftLanes = memo(function ShiftLanes(props: ShiftLanesProps) {
-  const { days, zone, rows, now, today, bandName, month, snapMinutes, onShiftClick, onRangeSelect } = props;
+  const { days, zone, rows, now, today, bandName, month, onShiftClick, selection, onLanePointerDown, onLaneClickCapture } = props;
   const first = days[0] ?? today;
   const start = localInstant(first, zone);
   const end = localInstant(addDays(days[days.length - 1] ?? first, 1), zone);
@@ -85,14 +87,6 @@ export const ShiftLanes = memo(function ShiftLanes(props: ShiftLanesProps) {
       ),
     [rows, start, end, share, onShiftClick],
   );
-  const drag = useRangeDrag({
-    start,
-    end,
-    zone,
-    snapMinutes,
-    // A layer's row is keyed by the layer's id; the final schedule's drag is schedule-wide.
-    onDone: (rowKey, from, to) => onRangeSelect(rowKey === finalRowKey ? null : rowKey, from, to),
-  });
   const suffix = bandName === null ? '' : `, ${bandName}`;
 
   return (
@@ -112,11 +106,24 @@ export const ShiftLanes = memo(function ShiftLanes(props: ShiftLanesProps) {
             role="group"
             aria-label={`${row.name} row${suffix}`}
             className={classes.lane}
-            onPointerDown={(event) => drag.onPointerDown(event, row.key)}
-            onClickCapture={drag.onClickCapture}
+            data-lane-row={row.key}
+            data-start={start}
+            data-end={end}
+            onPointerDown={(event) => onLanePointerDown(event, row.key)}
+            onClickCapture={onLaneClickCapture}
           >
             {blocks[i]}
-            {drag.range?.rowKey === row.key && <RangeSelection left={share(drag.range.start)} right={share(drag.range.end)} start={drag.range.start} end={drag.range.end} zone={zone} />}
+            {selection?.rowKey === row.key && (
+              <RangeSelection
+                left={share(selection.start)}
+                right={share(selection.end)}
+                start={selection.start}
+                end={selection.end}
+                zone={zone}
+                // Said once, under the band where the span begins.
+                labelled={selection.start >= start}
+              />
+            )}
           </div>
         ))}
         {columns.slice(1).map((column) => (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { snapRange } from './dragSnap';
 
-/** A span being dragged across one lane, in ms. */
+/** A span being dragged across one row, in ms; in a month it can reach over several week bands. */
 export interface DraggedRange {
   rowKey: string;
   start: number;
@@ -9,9 +9,6 @@ export interface DraggedRange {
 }
 
 interface RangeDragOptions {
-  /** The band's first and end instants (ms): the lane's left and right edges. */
-  start: number;
-  end: number;
   zone: string;
   snapMinutes: number;
   onDone: (rowKey: string, start: number, end: number) => void;
@@ -20,10 +17,24 @@ interface RangeDragOptions {
 /** How far a pointer moves before a press on a lane is a drag rather than a click on a shift. */
 const dragThreshold = 5;
 
+/** The lane element under a point, with the row it belongs to and the instants at its edges (data attributes). */
+function laneAt(x: number, y: number): HTMLElement | null {
+  return document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-lane-row]') ?? null;
+}
+
+/** The instant at x on a lane: its edges are its data-start and data-end (ms); x beyond them is clamped. */
+function instantOn(lane: HTMLElement, x: number): number {
+  const rect = lane.getBoundingClientRect();
+  const start = Number(lane.dataset['start']);
+  const end = Number(lane.dataset['end']);
+  return start + Math.min(Math.max((x - rect.left) / rect.width, 0), 1) * (end - start);
+}
+
 /**
- * Dragging across a lane to pick a span, with mouse, pen or touch. The press listens on the
- * window, not by capturing the pointer, so a press that never moves stays a click on the
- * shift under it; a drag swallows the click its release makes. Escape cancels.
+ * Dragging across a row to pick a span, with mouse, pen or touch: over one lane, or over the
+ * same row of the next week bands of a month. The press listens on the window, not by
+ * capturing the pointer, so a press that never moves stays a click on the shift under it; a
+ * drag swallows the click its release makes. Escape cancels.
  */
 export function useRangeDrag(options: RangeDragOptions) {
   const [range, setRange] = useState<DraggedRange | null>(null);
@@ -39,16 +50,18 @@ export function useRangeDrag(options: RangeDragOptions) {
     if (event.button !== 0 || !event.isPrimary) return;
     stop.current?.();
     swallowClick.current = false;
-    const rect = event.currentTarget.getBoundingClientRect();
-    const { start, end, zone, snapMinutes, onDone } = latest.current;
-    const instantAt = (x: number) => start + Math.min(Math.max((x - rect.left) / rect.width, 0), 1) * (end - start);
+    const { zone, snapMinutes, onDone } = latest.current;
     const pressedAt = event.clientX;
-    const anchor = instantAt(pressedAt);
+    const anchor = instantOn(event.currentTarget, pressedAt);
+    // The lane the pointer was last over in this row: off the row, the drag stays on it.
+    let lane = event.currentTarget;
     let dragged: DraggedRange | null = null;
 
     const move = (e: globalThis.PointerEvent) => {
       if (e.pointerId !== event.pointerId || (dragged === null && Math.abs(e.clientX - pressedAt) < dragThreshold)) return;
-      const next = { rowKey, ...snapRange(anchor, instantAt(e.clientX), snapMinutes, zone) };
+      const over = laneAt(e.clientX, e.clientY);
+      if (over?.dataset['laneRow'] === rowKey) lane = over;
+      const next = { rowKey, ...snapRange(anchor, instantOn(lane, e.clientX), snapMinutes, zone) };
       if (dragged === null || next.start !== dragged.start || next.end !== dragged.end) setRange(next);
       dragged = next;
     };
