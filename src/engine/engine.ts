@@ -2,12 +2,12 @@ import type { Logger } from 'pino';
 import type { Clock } from '../kernel/clock.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import type { Channels } from '../channels/channel.js';
-import { applyTransition } from '../service/apply-transition.js';
+import { applyTransitionToAll } from '../service/apply-transition.js';
 import type { Transaction } from 'kysely';
 import type { Database, Dialect } from '../store/database.js';
-import { GroupCommitLanes } from '../store/group-commit.js';
+import { GroupCommitLanes, type MergedWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
-import { claimDueIncidents, lockIncident, nextIncidentActionAt } from '../store/incidents.js';
+import { claimDueIncidents, lockIncidents, nextIncidentActionAt, releaseIncidents, type IncidentRow } from '../store/incidents.js';
 import { nextNotificationAt } from '../store/notifications.js';
 import { nextHeartbeatDueAt } from '../store/monitors.js';
 import { Dispatcher, type PageObserver } from './dispatcher.js';
@@ -60,6 +60,7 @@ export class Engine extends PollingLoop {
   private readonly advancing = new Set<string>();
   private claimedInPass = 0;
   private readonly commits: GroupCommitLanes;
+  private readonly advance: MergedWork<{ id: string; now: number }, void>;
   /** Steps made due by failed sends, counted so runOnce sees those finished in the background. */
   private escalations = 0;
 
@@ -72,6 +73,10 @@ export class Engine extends PollingLoop {
     super({ clock: deps.clock, logger: deps.logger, name: 'engine', wakeGapMs: 20 });
     this.options = { ...defaults, ...options };
     this.commits = GroupCommitLanes.for(deps.database);
+    this.advance = async (trx, claims) => {
+      await advanceAllIn(trx, deps.database.dialect, claims);
+      return claims.map(() => undefined);
+    };
     const onEscalated = () => {
       this.escalations++;
       this.wake();
@@ -135,7 +140,7 @@ export class Engine extends PollingLoop {
     await Promise.all(
       ids.map(async (id) => {
         try {
-          await this.commits.run(id, (trx) => advanceIn(trx, this.deps.database.dialect, id, now));
+          await this.commits.runMerged(id, this.advance, { id, now });
         } catch (err) {
           // Its claim is released when its lease runs out, and a later pass retries it;
           // the others go on. A database outage is the loop's to report, once.
@@ -159,13 +164,21 @@ export class Engine extends PollingLoop {
 
 }
 
-/** One claimed incident's due action, inside a group-commit transaction. */
-async function advanceIn(trx: Transaction<DB>, dialect: Dialect, id: string, now: number): Promise<void> {
-  const row = await lockIncident(trx, dialect, id);
-  if (row.next_action_at !== null && row.next_action_at <= now) {
-    await applyTransition(trx, row, { type: 'tick', at: now }, now);
-  } else {
+/**
+ * Claimed incidents' due actions, as many as group commit hands over at once: their rows
+ * read in one statement and their ticks written together (applyTransitionToAll).
+ */
+async function advanceAllIn(trx: Transaction<DB>, dialect: Dialect, claims: { id: string; now: number }[]): Promise<void> {
+  const rows = new Map((await lockIncidents(trx, dialect, claims.map((c) => c.id))).map((row) => [row.id, row]));
+  const released: string[] = [];
+  const due = new Map<number, IncidentRow[]>();
+  for (const { id, now } of claims) {
+    const row = rows.get(id);
+    if (!row) continue;
     // Someone acted on it since the claim: just give the lease back.
-    await trx.updateTable('incidents').set({ lease_until: null, lease_owner: null }).where('id', '=', id).execute();
+    if (row.next_action_at === null || row.next_action_at > now) released.push(id);
+    else due.set(now, [...(due.get(now) ?? []), row]);
   }
+  await releaseIncidents(trx, released);
+  for (const [now, dueRows] of due) await applyTransitionToAll(trx, dueRows, { type: 'tick', at: now }, now);
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { transition } from '../core/escalation/machine.js';
 import type { EscalationEvent, EscalationState, PolicySnapshot, Recipient, Transition } from '../core/escalation/types.js';
 import { rulesOf } from '../store/contacts.js';
-import { addEvents, addEventsOf, insertIncidents, newIncidentRow, policyOf, saveState, stateOf, type IncidentRow, type NewIncident, type NewIncidentEvent } from '../store/incidents.js';
+import { addEventsOf, insertIncidents, newIncidentRow, policyOf, saveStates, stateOf, type IncidentRow, type NewIncident, type NewIncidentEvent } from '../store/incidents.js';
 import { cancelPending, enqueue, type OutboxEntry } from '../store/notifications.js';
 import type { DB } from '../store/schema.js';
 import { loadResolver } from './target-resolver.js';
@@ -101,17 +101,52 @@ const outboxOf = (plan: TransitionPlan, incident: { id: string; seq: number }): 
  * implies in the caller's transaction: new state, timeline entries, outbox rows.
  */
 export async function applyTransition(trx: Kysely<DB>, row: IncidentRow, event: EscalationEvent, now: number): Promise<Transition> {
-  const before = stateOf(row);
-  const plan = await planTransition(trx, policyOf(row), before, event);
-  const { state } = plan.result;
-  // The machine hands back the same state object when the event changes nothing.
-  if (plan.result.effects.length === 0 && state === before) return plan.result;
-  if (plan.cancelsPending) await cancelPending(trx, row.id);
-  await enqueue(trx, outboxOf(plan, row), now);
-  await addEvents(trx, row.id, plan.timeline);
-  await saveState(trx, row, state, plan.patch, now);
-  if (plan.exhausted && state.status === 'triggered') await fallbackIfNobodyReached(trx, row, event.at, now);
-  return plan.result;
+  return (await applyTransitionToAll(trx, [row], event, now))[0] as Transition;
+}
+
+/**
+ * applyTransition for many locked incidents at once: incidents with the same policy
+ * snapshot in the same state go through the same transition, so it is worked out once
+ * per such group and written for all of them in a few statements (in a storm the
+ * engine advances hundreds of incidents whose step timed out together).
+ */
+export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[], event: EscalationEvent, now: number): Promise<Transition[]> {
+  const results: Transition[] = new Array(rows.length);
+  const groups = new Map<string, number[]>();
+  for (const [index, row] of rows.entries()) {
+    const key = JSON.stringify([row.status, row.step, row.pass, row.next_action_at, row.policy]);
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  }
+  const cancelled: string[] = [];
+  const outbox: OutboxEntry[] = [];
+  const timeline: (NewIncidentEvent & { incidentId: string })[] = [];
+  const exhausted: IncidentRow[] = [];
+  for (const indexes of groups.values()) {
+    const group = indexes.map((i) => rows[i] as IncidentRow);
+    const before = stateOf(group[0] as IncidentRow);
+    const plan = await planTransition(trx, policyOf(group[0] as IncidentRow), before, event);
+    for (const i of indexes) results[i] = plan.result;
+    const { state } = plan.result;
+    // The machine hands back the same state object when the event changes nothing.
+    if (plan.result.effects.length === 0 && state === before) continue;
+    if (plan.cancelsPending) cancelled.push(...group.map((row) => row.id));
+    outbox.push(...group.flatMap((row) => outboxOf(plan, row)));
+    timeline.push(...group.flatMap((row) => plan.timeline.map((entry) => ({ ...entry, incidentId: row.id }))));
+    await saveStates(
+      trx,
+      group.map((row) => row.id),
+      state,
+      plan.patch,
+      now,
+    );
+    if (plan.exhausted && state.status === 'triggered') exhausted.push(...group);
+  }
+  // Pending pages are cancelled before this transition's own are queued.
+  await cancelPending(trx, cancelled);
+  await enqueue(trx, outbox, now);
+  await addEventsOf(trx, timeline);
+  await fallbackIfNobodyReached(trx, exhausted, event.at, now);
+  return results;
 }
 
 /**
@@ -142,6 +177,6 @@ export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, inp
     trx,
     rows.flatMap((row) => plan.timeline.map((event) => ({ ...event, incidentId: row.id }))),
   );
-  if (plan.exhausted && state.status === 'triggered') for (const row of rows) await fallbackIfNobodyReached(trx, row, now, now);
+  if (plan.exhausted && state.status === 'triggered') await fallbackIfNobodyReached(trx, rows, now, now);
   return rows;
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { addEvent } from '../store/incidents.js';
+import { chunksOf } from '../store/chunks.js';
 import { enqueue, type OutboxEntry } from '../store/notifications.js';
 import type { DB, NotificationStatus } from '../store/schema.js';
 
@@ -53,23 +54,43 @@ export async function afterFinalFailure(db: Kysely<DB>, idempotencyKey: string, 
   }
   // The policy already ran out while these pages were being retried.
   const incident = await db.selectFrom('incidents').select(['id', 'monitor_id', 'title', 'status', 'next_action_at']).where('id', '=', step.incidentId).executeTakeFirst();
-  if (incident?.status === 'triggered' && incident.next_action_at === null) return (await fallbackIfNobodyReached(db, incident, at, at)) > 0;
+  if (incident?.status === 'triggered' && incident.next_action_at === null) return (await fallbackIfNobodyReached(db, [incident], at, at)) > 0;
   return false;
 }
 
-/** Whether any page of this incident went out, or still may. */
-async function reachedAnyone(db: Kysely<DB>, incidentId: string): Promise<boolean> {
-  const row = await db.selectFrom('notifications').select('id').where('incident_id', '=', incidentId).where('status', 'in', LIVE).limit(1).executeTakeFirst();
-  return row !== undefined;
+/** Which of these incidents have a page that went out, or still may. */
+async function reachedAnyone(db: Kysely<DB>, incidentIds: string[]): Promise<Set<string>> {
+  const reached = new Set<string>();
+  for (const chunk of chunksOf(incidentIds)) {
+    const rows = await db.selectFrom('notifications').select('incident_id').distinct().where('incident_id', 'in', chunk).where('status', 'in', LIVE).execute();
+    for (const row of rows) if (row.incident_id) reached.add(row.incident_id);
+  }
+  return reached;
+}
+
+type Unreached = { id: string; monitor_id: string; title: string };
+
+/**
+ * The policy ran out for these incidents. Those that no page reached (nearly always none:
+ * one read for all of them) fall back to the managers: how many pages that queued.
+ */
+export async function fallbackIfNobodyReached(db: Kysely<DB>, incidents: Unreached[], at: number, now: number): Promise<number> {
+  if (incidents.length === 0) return 0;
+  const reached = await reachedAnyone(
+    db,
+    incidents.map((i) => i.id),
+  );
+  let queued = 0;
+  for (const incident of incidents) if (!reached.has(incident.id)) queued += await tellManagers(db, incident, at, now);
+  return queued;
 }
 
 /**
- * The policy ran out and no page of the incident reached anyone: the team's managers and
- * the owners are told through every verified contact method they have, whatever their
- * notification rules say, so an incident is never silent.
+ * No page of the incident reached anyone: the team's managers and the owners are told
+ * through every verified contact method they have, whatever their notification rules
+ * say, so an incident is never silent.
  */
-export async function fallbackIfNobodyReached(db: Kysely<DB>, incident: { id: string; monitor_id: string; title: string }, at: number, now: number): Promise<number> {
-  if (await reachedAnyone(db, incident.id)) return 0;
+async function tellManagers(db: Kysely<DB>, incident: Unreached, at: number, now: number): Promise<number> {
   const told = await db.selectFrom('notifications').select('id').where('idempotency_key', 'like', `${incident.id}:fallback:%`).limit(1).executeTakeFirst();
   if (told) return 0;
   const monitor = await db.selectFrom('monitors').select(['team_id', 'name']).where('id', '=', incident.monitor_id).executeTakeFirst();

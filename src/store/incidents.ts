@@ -85,6 +85,31 @@ export async function lockIncident(trx: Transaction<DB>, dialect: Dialect, id: s
   return row;
 }
 
+/**
+ * Reads incidents for update, in id order so that two writers locking overlapping sets on
+ * PostgreSQL take the locks in the same order. Missing ids are left out.
+ */
+export async function lockIncidents(trx: Transaction<DB>, dialect: Dialect, ids: string[]): Promise<IncidentRow[]> {
+  const rows: IncidentRow[] = [];
+  for (const chunk of chunksOf([...ids].sort())) {
+    rows.push(
+      ...(await trx
+        .selectFrom('incidents')
+        .selectAll()
+        .where('id', 'in', chunk)
+        .orderBy('id')
+        .$if(dialect === 'postgres', (q) => q.forUpdate())
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Gives claims back without a transition: the action they were claimed for is no longer due. */
+export async function releaseIncidents(trx: Kysely<DB>, ids: string[]): Promise<void> {
+  for (const chunk of chunksOf(ids)) await trx.updateTable('incidents').set({ lease_until: null, lease_owner: null }).where('id', 'in', chunk).execute();
+}
+
 export function findOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: string): Promise<IncidentRow | undefined> {
   return db
     .selectFrom('incidents')
@@ -114,12 +139,15 @@ export function listIncidents(
   );
 }
 
-export async function saveState(trx: Kysely<DB>, row: IncidentRow, state: EscalationState, patch: Partial<IncidentRow>, now: number): Promise<void> {
-  await trx
-    .updateTable('incidents')
-    .set({ ...patch, status: state.status, step: state.step, pass: state.pass, next_action_at: state.nextActionAt, lease_until: null, lease_owner: null, seq: row.seq + 1, updated_at: now })
-    .where('id', '=', row.id)
-    .execute();
+/** Writes the state a transition left incidents in, and hands back their claims. */
+export async function saveStates(trx: Kysely<DB>, ids: string[], state: EscalationState, patch: Partial<IncidentRow>, now: number): Promise<void> {
+  for (const chunk of chunksOf(ids)) {
+    await trx
+      .updateTable('incidents')
+      .set((eb) => ({ ...patch, status: state.status, step: state.step, pass: state.pass, next_action_at: state.nextActionAt, lease_until: null, lease_owner: null, seq: eb('seq', '+', 1), updated_at: now }))
+      .where('id', 'in', chunk)
+      .execute();
+  }
 }
 
 export interface NewIncidentEvent {

@@ -49,8 +49,10 @@ export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: numbe
 }
 
 /** Acknowledge and resolve stop what has not been sent yet. */
-export async function cancelPending(db: Kysely<DB>, incidentId: string): Promise<void> {
-  await db.updateTable('notifications').set({ status: 'cancelled' }).where('incident_id', '=', incidentId).where('status', '=', 'queued').execute();
+export async function cancelPending(db: Kysely<DB>, incidentIds: string[]): Promise<void> {
+  for (const chunk of chunksOf(incidentIds)) {
+    await db.updateTable('notifications').set({ status: 'cancelled' }).where('incident_id', 'in', chunk).where('status', '=', 'queued').execute();
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { insertContactMethod, insertRule } from '../../src/store/contacts.js';
+import { applyTransition, applyTransitionToAll } from '../../src/service/apply-transition.js';
 import { triggerAllIn, triggerIn, type Alert, type TriggerResult } from '../../src/service/incidents.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useDemoMonitors } from '../support/demo-monitors.js';
@@ -77,5 +78,17 @@ describeEachDatabase('triggering a batch of alerts at once', (dialect) => {
       ['email', 0],
       ['email', 60_000],
     ]);
+
+    // The engine's tick when step 1 times out: for all of them at once, or one by one.
+    const due = Math.max(...together.map((r) => Number(r.incident.next_action_at)));
+    const open = (trx: typeof db, monitorId: string) => trx.selectFrom('incidents').selectAll().where('monitor_id', '=', monitorId).execute();
+    await db.transaction().execute(async (trx) => applyTransitionToAll(trx, await open(trx, batched.id), { type: 'tick', at: due }, due));
+    await db.transaction().execute(async (trx) => {
+      for (const row of await open(trx, sequential.id)) await applyTransition(trx, row, { type: 'tick', at: due }, due);
+    });
+    const [ticked, tickedOneByOne] = [await footprint(batched.id), await footprint(sequential.id)];
+    expect(ticked).toEqual(tickedOneByOne);
+    expect(ticked.every((i) => i.counts[1] === 2 && i.counts[2] === 1)).toBe(true);
+    expect(ticked.find((i) => i.key === 'new')?.timeline.map(([kind]) => kind)).toContain('escalated');
   });
 });
