@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message } from '../channels/channel.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import { GroupCommitLanes, type MergedWork } from '../store/group-commit.js';
+import { GroupCommit, type MergedWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import type { ContactKind } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
@@ -72,13 +72,13 @@ export class Dispatcher {
    * for the one connection (behind an alert storm's ingest, say), so a write per page
    * kept pages sent long before they were recorded, and held up the next ones.
    */
-  private readonly outcomes: GroupCommitLanes;
+  private readonly outcomes: GroupCommit;
 
   constructor(
     private readonly deps: DispatcherDeps,
     private readonly options: DispatcherOptions,
   ) {
-    this.outcomes = GroupCommitLanes.for(deps.database);
+    this.outcomes = new GroupCommit(deps.database);
   }
 
   /** Notification ids this node is working on, whose leases it renews. */
@@ -186,7 +186,7 @@ export class Dispatcher {
       return;
     }
     const sent: Sent = { rows: sending.map(({ row }) => row), bundled: message.bundle?.length ?? null, now };
-    await this.record(() => this.outcomes.runMerged(first.row.id, recordSent, sent));
+    await this.record(() => this.outcomes.runMerged(recordSent, sent));
     // Counted once recorded: record() retries its writes through a database outage.
     for (const _ of sending) this.deps.onPage?.(kind, 'sent');
   }
@@ -207,7 +207,7 @@ export class Dispatcher {
     for (const row of rows) {
       if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
     }
-    await this.record(() => this.outcomes.run((rows[0] as NotificationRow).id, async (trx) => {
+    await this.record(() => this.outcomes.run(async (trx) => {
       let escalated = false;
       for (const row of rows) {
         const final = isFinal(row);

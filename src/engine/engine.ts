@@ -5,7 +5,7 @@ import type { Channels } from '../channels/channel.js';
 import { applyTransitionToAll } from '../service/apply-transition.js';
 import type { Transaction } from 'kysely';
 import type { Database, Dialect } from '../store/database.js';
-import { GroupCommitLanes, type MergedWork } from '../store/group-commit.js';
+import { GroupCommit, type MergedWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import { claimDueIncidents, lockIncidents, nextIncidentActionAt, releaseIncidents, type IncidentRow } from '../store/incidents.js';
 import { nextNotificationAt } from '../store/notifications.js';
@@ -59,7 +59,7 @@ export class Engine extends PollingLoop {
   private readonly dispatcher: Dispatcher;
   private readonly advancing = new Set<string>();
   private claimedInPass = 0;
-  private readonly commits: GroupCommitLanes;
+  private readonly commits: GroupCommit;
   private readonly advance: MergedWork<{ id: string; now: number }, void>;
   /** Steps made due by failed sends, counted so runOnce sees those finished in the background. */
   private escalations = 0;
@@ -72,7 +72,7 @@ export class Engine extends PollingLoop {
     // each pass sends the pages of several new incidents.
     super({ clock: deps.clock, logger: deps.logger, name: 'engine', wakeGapMs: 20 });
     this.options = { ...defaults, ...options };
-    this.commits = GroupCommitLanes.for(deps.database);
+    this.commits = new GroupCommit(deps.database);
     this.advance = async (trx, claims) => {
       await advanceAllIn(trx, deps.database.dialect, claims);
       return claims.map(() => undefined);
@@ -140,7 +140,7 @@ export class Engine extends PollingLoop {
     await Promise.all(
       ids.map(async (id) => {
         try {
-          await this.commits.runMerged(id, this.advance, { id, now });
+          await this.commits.runMerged(this.advance, { id, now });
         } catch (err) {
           // Its claim is released when its lease runs out, and a later pass retries it;
           // the others go on. A database outage is the loop's to report, once.

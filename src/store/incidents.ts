@@ -73,21 +73,29 @@ export async function getIncident(db: Kysely<DB>, id: string): Promise<IncidentR
   return row;
 }
 
-/** Reads an incident for update: PostgreSQL locks the row; SQLite writes one transaction at a time. */
+/**
+ * Reads an incident for update: PostgreSQL locks the row; SQLite writes one transaction at
+ * a time. Incidents are locked FOR NO KEY UPDATE, never FOR UPDATE: a timeline entry or a
+ * page being written for the incident holds a KEY SHARE lock on it (its foreign key),
+ * which FOR UPDATE waits for, and a batch holding several incidents could then deadlock
+ * with a batch of timeline entries (found by the storm benchmark: pages 1 s late, the
+ * deadlock timeout). Vigil never changes an incident's id.
+ */
 export async function lockIncident(trx: Transaction<DB>, dialect: Dialect, id: string): Promise<IncidentRow> {
   const row = await trx
     .selectFrom('incidents')
     .selectAll()
     .where('id', '=', id)
-    .$if(dialect === 'postgres', (q) => q.forUpdate())
+    .$if(dialect === 'postgres', (q) => q.forNoKeyUpdate())
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', `No incident ${id}`);
   return row;
 }
 
 /**
- * Reads incidents for update, in id order so that two writers locking overlapping sets on
- * PostgreSQL take the locks in the same order. Missing ids are left out.
+ * Reads incidents for update (as lockIncident does), in id order so that two writers
+ * locking overlapping sets on PostgreSQL take the locks in the same order. Missing ids
+ * are left out.
  */
 export async function lockIncidents(trx: Transaction<DB>, dialect: Dialect, ids: string[]): Promise<IncidentRow[]> {
   const rows: IncidentRow[] = [];
@@ -98,7 +106,7 @@ export async function lockIncidents(trx: Transaction<DB>, dialect: Dialect, ids:
         .selectAll()
         .where('id', 'in', chunk)
         .orderBy('id')
-        .$if(dialect === 'postgres', (q) => q.forUpdate())
+        .$if(dialect === 'postgres', (q) => q.forNoKeyUpdate())
         .execute()),
     );
   }
@@ -215,7 +223,7 @@ export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, owner:
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
       .orderBy('next_action_at')
       .limit(limit)
-      .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+      .$if(dialect === 'postgres', (q) => q.forNoKeyUpdate().skipLocked())
       .execute();
     const ids = due.map((r) => r.id);
     if (ids.length > 0) await trx.updateTable('incidents').set({ lease_until: now + leaseMs, lease_owner: owner }).where('id', 'in', ids).execute();

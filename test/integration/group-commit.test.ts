@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
-import { GroupCommit, GroupCommitLanes, type MergedWork, type Work } from '../../src/store/group-commit.js';
+import { GroupCommit, type MergedWork, type Work } from '../../src/store/group-commit.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 type Trx = Parameters<Work<unknown>>[0];
@@ -114,19 +114,6 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     };
     expect(await commits.run(upsert)).toBe('found');
     expect(attempts).toBe(2);
-  });
-
-  it('keeps the order of writes with the same key across lanes, and commits every lane', async () => {
-    const lanes = new GroupCommitLanes(writer, 4, limits(5));
-    await sql`insert into probe (k, n) values ('order', 0)`.execute(writer.db);
-    // Each step moves the counter on only from the value the previous step left.
-    const step = (i: number) => (trx: Trx) =>
-      sql`update probe set n = ${i} where k = 'order' and n = ${i - 1}`.execute(trx).then((r) => Number(r.numAffectedRows));
-    const others = Array.from({ length: 30 }, (_, i) => lanes.run(`other-${i}`, insert(`f${i}`, i)));
-    const steps = Array.from({ length: 30 }, (_, i) => lanes.run('same-key', step(i + 1)));
-    expect(await Promise.all(steps)).toEqual(Array(30).fill(1));
-    await Promise.all(others);
-    expect(await Promise.all(Array.from({ length: 30 }, (_, i) => committed(`f${i}`)))).toEqual(Array(30).fill(1));
   });
 
   it('ends a transaction after maxBatchMs, so other queries on the connection get their turn', async () => {

@@ -5,7 +5,7 @@ import { AppError, RetryLaterError } from '../../core/errors.js';
 import type { Transaction } from 'kysely';
 import { settleIn, triggerAllIn, type Alert, type TriggerResult } from '../../service/incidents.js';
 import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
-import { GroupCommitLanes, type MergedWork } from '../../store/group-commit.js';
+import { GroupCommit, type MergedWork } from '../../store/group-commit.js';
 import { HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import type { IncidentRow } from '../../store/incidents.js';
 import type { DB } from '../../store/schema.js';
@@ -57,7 +57,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   // Every monitor counts against its own limit (rateLimitOf), passed on each take.
   const limiter = new FixedWindowCounter(0, 60_000);
   // Concurrent events share transactions; each is answered after the commit that holds it.
-  const commits = GroupCommitLanes.for(database);
+  const commits = new GroupCommit(database);
   /**
    * Counts one event (for Alertmanager and Grafana, one notification, however many alerts
    * it carries) against the monitor's limit: the seconds to wait when it is over, else null.
@@ -114,11 +114,10 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
    */
   async function apply(entry: KeyedMonitor, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
     const monitorId = entry.monitor.id;
-    const key = `${monitorId}:${dedupKey}`;
     const outcome =
       action === 'trigger'
-        ? await commits.runMerged(key, triggers, { entry, alert: { monitorId, title, description, dedupKey } })
-        : await commits.run(key, async (trx): Promise<Outcome> => {
+        ? await commits.runMerged(triggers, { entry, alert: { monitorId, title, description, dedupKey } })
+        : await commits.run(async (trx): Promise<Outcome> => {
             const refused = await confirmed(trx, entry);
             if (refused) return refused;
             return { incident: await settleIn(trx, database.dialect, monitorId, dedupKey, action, clock.now()), created: false };
