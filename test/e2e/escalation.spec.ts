@@ -97,6 +97,33 @@ test('a policy built in the editor pages L1, moves on to L2 at once when nobody 
   await expect(incidents.getByRole('row').filter({ hasText: 'Checkout is down' })).toContainText('resolved');
 });
 
+test('the target picker at 1440 and 390 px: a chosen schedule counts at once, and nothing runs off a phone screen', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logInAsDemoAdmin(page);
+  await page.goto('/escalation-policies/new');
+  await page.getByRole('textbox', { name: 'Name' }).fill(`Picker ${Date.now()}`);
+  await pick(page, page.locator('form'), 'Team', 'Platform');
+  const step1 = page.getByRole('region', { name: 'Step 1' });
+  await addScheduleTarget(page, step1, 'Platform on-call');
+  await pick(page, step1, 'Target type', 'User');
+  const shoot = async (name: string) => {
+    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+    const path = testInfo.outputPath(`${name}.png`);
+    await step1.screenshot({ path });
+    await testInfo.attach(`${name}.png`, { path, contentType: 'image/png' });
+  };
+  await shoot('target-picker-1440');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(step1.getByRole('listitem')).toContainText(['Schedule Platform on-call (whoever is on call)']);
+  await expect(step1.getByRole('combobox', { name: 'User' })).toBeVisible();
+  const overflow = await page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+    return document.documentElement.scrollWidth - innerWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shoot('target-picker-390');
+});
+
 test('API field errors on a step target are shown next to the target', async ({ page }) => {
   await logInAsDemoAdmin(page);
   await page.goto('/escalation-policies/new');

@@ -1,26 +1,11 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
-import { demoAdmin, logInAsDemoAdmin } from './demo';
-import { chicago, comingTuesday, freezeClock, restoreClock } from './schedules';
+import { demoAdmin } from './demo';
+import { api, chicago, comingTuesday, onTuesdayMorningInChicago } from './schedules';
 
 test.skip(!hasChromium, installHint);
 
-// The server clock is frozen at a Tuesday 10:00 in Chicago, the demo admin's zone (16:00 in London).
-test.beforeEach(async ({ page }) => {
-  await logInAsDemoAdmin(page);
-  await freezeClock(page, chicago(comingTuesday(), '10:00'));
-});
-
-test.afterEach(async ({ page }) => {
-  await restoreClock(page);
-});
-
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  const answer = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, ...(data !== undefined && { data }) });
-  expect(answer.ok(), await answer.text()).toBe(true);
-  return (await answer.json()) as T;
-}
+onTuesdayMorningInChicago();
 
 /**
  * A London schedule, so the viewer's zone (Chicago) differs from it: "Day shift" (business

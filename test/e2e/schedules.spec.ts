@@ -1,20 +1,11 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { hasChromium, installHint } from './chromium';
-import { logInAsDemoAdmin } from './demo';
-import { advanceClock, banner, buildSeedSchedule, card, chicago, comingTuesday, freezeClock, layerHeadings, openEditor, restoreClock } from './schedules';
+import { advanceClock, banner, buildSeedSchedule, card, comingTuesday, layerHeadings, onTuesdayMorningInChicago, openEditor } from './schedules';
 
 test.skip(!hasChromium, installHint);
 
-// Every test freezes the server clock at a Tuesday 10:00 in Chicago (business hours).
-test.beforeEach(async ({ page }) => {
-  await logInAsDemoAdmin(page);
-  await freezeClock(page, chicago(comingTuesday(), '10:00'));
-});
-
-test.afterEach(async ({ page }) => {
-  await restoreClock(page);
-});
+onTuesdayMorningInChicago();
 
 const scheduleName = () => `Platform ${Date.now()}`;
 

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { logInAsDemoAdmin } from './demo';
 
 const zone = 'America/Chicago';
 
@@ -42,6 +43,29 @@ export async function advanceClock(page: Page, ms: number): Promise<void> {
 export async function restoreClock(page: Page): Promise<void> {
   const answer = await page.request.post('/api/v1/test/clock', { data: { set: new Date().toISOString(), freeze: false } });
   expect(answer.ok()).toBe(true);
+}
+
+/**
+ * Every test of the file that calls this starts logged in as the demo admin, with the
+ * server clock frozen at the coming Tuesday 10:00 in Chicago (business hours; the demo
+ * admin's zone), and gives the clock back afterwards.
+ */
+export function onTuesdayMorningInChicago(): void {
+  test.beforeEach(async ({ page }) => {
+    await logInAsDemoAdmin(page);
+    await freezeClock(page, chicago(comingTuesday(), '10:00'));
+  });
+  test.afterEach(async ({ page }) => {
+    await restoreClock(page);
+  });
+}
+
+/** Calls the API as the page's user (with its CSRF token) and expects a 2xx. */
+export async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+  const answer = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, ...(data !== undefined && { data }) });
+  expect(answer.ok(), await answer.text()).toBe(true);
+  return (await answer.json()) as T;
 }
 
 async function pick(page: Page, scope: ReturnType<Page['getByRole']>, combobox: string, option: RegExp | string): Promise<void> {

@@ -1,26 +1,10 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
-import { logInAsDemoAdmin } from './demo';
-import { banner, card, chicago, comingTuesday, freezeClock, restoreClock } from './schedules';
+import { api, banner, card, comingTuesday, onTuesdayMorningInChicago } from './schedules';
 
 test.skip(!hasChromium, installHint);
 
-// The server clock is frozen at a Tuesday 10:00 in Chicago, the demo admin's zone.
-test.beforeEach(async ({ page }) => {
-  await logInAsDemoAdmin(page);
-  await freezeClock(page, chicago(comingTuesday(), '10:00'));
-});
-
-test.afterEach(async ({ page }) => {
-  await restoreClock(page);
-});
-
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  const answer = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'x-csrf-token': csrfToken }, ...(data !== undefined && { data }) });
-  expect(answer.ok(), await answer.text()).toBe(true);
-  return (await answer.json()) as T;
-}
+onTuesdayMorningInChicago();
 
 /** A Chicago schedule with one always-on layer, "Day" (daily 09:00, Alice then Bob); ends on its page. */
 async function daySchedule(page: Page): Promise<{ id: string; name: string }> {

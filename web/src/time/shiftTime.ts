@@ -1,25 +1,5 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat, sameYear } from './withYear';
 
-function formatter(zone: string, withYear: boolean): Intl.DateTimeFormat {
-  const key = `${zone} ${withYear}`;
-  let result = formats.get(key);
-  if (!result) {
-    result = new Intl.DateTimeFormat(undefined, {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      ...(withYear && { year: 'numeric' }),
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(key, result);
-  }
-  return result;
-}
-
-const yearOf = (ms: number, zone: string) => new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(ms);
 const dayOf = (ms: number, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(ms);
 const timeOf = (ms: number, zone: string) => new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 
@@ -30,7 +10,7 @@ const timeOf = (ms: number, zone: string) => new Intl.DateTimeFormat(undefined, 
  */
 export function formatShiftTime(iso: string, zone: string, now: string): string {
   const at = Date.parse(iso);
-  return formatter(zone, yearOf(at, zone) !== yearOf(Date.parse(now), zone)).format(at);
+  return dateTimeFormat(zone, !sameYear(at, Date.parse(now), zone), true).format(at);
 }
 
 /** A shift's span; the end's date is left out when it falls on the start's local day. */

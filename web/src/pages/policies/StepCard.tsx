@@ -79,8 +79,9 @@ export function StepCard({ step, index, count, repeats, errors, signingSecrets, 
               const error = targetError(errors, j);
               return (
                 <List.Item key={`${target.type}-${j}`}>
-                  <Group gap="xs">
-                    <Text size="sm">
+                  {/* The remove button stays beside the name when a narrow screen wraps it. */}
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <Text size="sm" style={{ minWidth: 0 }}>
                       <TargetText target={target} />
                     </Text>
                     <ActionIcon
