@@ -50,8 +50,10 @@ describeEachDatabase('triggering a batch of alerts at once', (dialect) => {
       const method = await insertContactMethod(db, user.id, { kind: 'email', label: 'work', address: user.email, verified: true }, now);
       for (const delaySeconds of [0, 60]) await insertRule(db, user.id, { contactMethodId: method.id, delaySeconds }, now);
     }
-    // Each monitor already has an incident open under the key 'open'.
-    for (const m of [batched, sequential]) await db.transaction().execute((trx) => triggerIn(trx, { monitorId: m.id, dedupKey: 'open', title: 'alert first', description: '' }, now - 1000));
+    // Each monitor already has an incident open under the key 'open', opened in a
+    // transaction of its own at the same instant (not earlier: the demo schedule's layers
+    // begin when the app started, and a second before that nobody was on call).
+    for (const m of [batched, sequential]) await db.transaction().execute((trx) => triggerIn(trx, { monitorId: m.id, dedupKey: 'open', title: 'alert first', description: '' }, now));
 
     const together = await db.transaction().execute((trx) => triggerAllIn(trx, batch(batched.id), now));
     const oneByOne = await db.transaction().execute(async (trx) => {
