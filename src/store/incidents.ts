@@ -82,12 +82,7 @@ export async function getIncident(db: Kysely<DB>, id: string): Promise<IncidentR
  * deadlock timeout). Vigil never changes an incident's id.
  */
 export async function lockIncident(trx: Transaction<DB>, dialect: Dialect, id: string): Promise<IncidentRow> {
-  const row = await trx
-    .selectFrom('incidents')
-    .selectAll()
-    .where('id', '=', id)
-    .$if(dialect === 'postgres', (q) => q.forNoKeyUpdate())
-    .executeTakeFirst();
+  const [row] = await lockIncidents(trx, dialect, [id]);
   if (!row) throw new AppError('not_found', `No incident ${id}`);
   return row;
 }
