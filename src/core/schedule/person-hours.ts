@@ -1,6 +1,5 @@
-import { HOUR } from '../time/units.js';
 import { zone } from '../time/zone.js';
-import { addSpan, type HourSplit } from './hours-report.js';
+import { addSpan, inHours, type HourSplit } from './hours-report.js';
 import type { Instant, Range } from './types.js';
 
 /**
@@ -13,7 +12,7 @@ export function personHours(shifts: Range[], from: Instant, to: Instant, timeZon
     .map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to) }))
     .filter((s) => s.start < s.end)
     .sort((a, b) => a.start - b.start);
-  const split: HourSplit = { total: 0, businessHours: 0, nights: 0, weekends: 0 };
+  const split: HourSplit = { total: 0, businessHours: 0, nights: 0, weekends: 0, holidays: 0 };
   const rules = zone(timeZone);
   let covered = from;
   for (const s of clipped) {
@@ -21,5 +20,5 @@ export function personHours(shifts: Range[], from: Instant, to: Instant, timeZon
     if (start < s.end) addSpan(split, start, s.end, rules);
     covered = Math.max(covered, s.end);
   }
-  return { total: split.total / HOUR, businessHours: split.businessHours / HOUR, nights: split.nights / HOUR, weekends: split.weekends / HOUR };
+  return inHours(split);
 }
