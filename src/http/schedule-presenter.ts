@@ -40,6 +40,7 @@ export function userIdsOf(stored: StoredSchedule): Set<string> {
 }
 
 const shadowsOf = (ids: string[], users: Directory) => ids.map((id) => ({ user: users(id) }));
+const coverOf = (coverFor: string | undefined, users: Directory) => (coverFor === undefined ? null : users(coverFor));
 
 /** The last instant RFC 3339 can write: 9999-12-31T23:59:59.999Z. */
 const lastWritableInstant = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -97,6 +98,7 @@ export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, 
       layerId: r.primary.layerId,
       layerName: r.primary.layerId === null ? null : (names.get(r.primary.layerId) ?? null),
       source: r.primary.source,
+      coverFor: coverOf(r.primary.coverFor, users),
     },
     shadows: shadowsOf(r.shadows, users),
     layers: r.layers.map((l, position) => ({
@@ -105,6 +107,7 @@ export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, 
       position,
       user: l.userId === null ? null : users(l.userId),
       source: l.source,
+      coverFor: coverOf(l.coverFor, users),
       active: l.active,
       shadows: shadowsOf(l.shadows, users),
       until: untilIso(l.until),
@@ -128,6 +131,7 @@ export function presentRows(rows: TimelineRows, stored: StoredSchedule, from: In
         end: toIso(s.end),
         user: s.userId === null ? null : users(s.userId),
         source: s.source,
+        coverFor: coverOf(s.coverFor, users),
         active: s.active,
         shadows: shadowsOf(s.shadows, users),
       })),
@@ -138,6 +142,7 @@ export function presentRows(rows: TimelineRows, stored: StoredSchedule, from: In
       user: s.primary ? users(s.primary.userId) : null,
       layerId: s.primary?.layerId ?? null,
       source: s.primary?.source ?? ('none' as const),
+      coverFor: coverOf(s.primary?.coverFor, users),
       shadows: shadowsOf(s.shadows, users),
     })),
     gaps: gapsOf(rows.final).map((s) => ({ start: toIso(s.start), end: toIso(s.end) })),

@@ -4,6 +4,7 @@ import { resolveAt, DEFAULT_HORIZON } from './resolve.js';
 import { sameSegment, timeline, timelineRows } from './timeline.js';
 import { sameFinal, sameState } from './layer-state.js';
 import type {
+  Absence,
   FixedShift,
   Instant,
   Layer,
@@ -36,6 +37,7 @@ export interface ScheduleHistory {
   structures: Structure[];
   overrides: Override[];
   fixedShifts: FixedShift[];
+  timeOff?: Absence[];
 }
 
 interface Era extends Range {
@@ -55,6 +57,7 @@ function scheduleOf(history: ScheduleHistory, layerIds: string[]): Schedule {
     layers: layerIds.flatMap((id) => byId.get(id) ?? []),
     overrides: history.overrides,
     fixedShifts: history.fixedShifts,
+    ...(history.timeOff && { timeOff: history.timeOff }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { type Claim, claimAt, sortClaims } from './claim.js';
-import { type CompiledVersion, compileVersion, rotationAt, rotationUserAt, versionIndexAt } from './layer-version.js';
+import { type CompiledVersion, compileVersion, rotationAt, rotationUserAt, turnIndexAt, versionIndexAt } from './layer-version.js';
 import { sameShadows, shadowsAt, shadowsBeside } from './shadow.js';
+import { type CompiledTimeOff, compileTimeOff, coverAt, isAway, nextTimeOffEdge } from './time-off.js';
 import type { FixedShift, Instant, Layer, LayerSource, LayerState, LayerVersion, Override, Primary, Schedule } from './types.js';
 
 /** A layer ready for repeated evaluation; versions are compiled on first use. */
@@ -10,6 +11,7 @@ export interface CompiledLayer {
   overrides: Claim[];
   shadows: Claim[];
   fixedShifts: Claim[];
+  timeOff: CompiledTimeOff;
   compiled: (CompiledVersion | undefined)[];
 }
 
@@ -37,6 +39,7 @@ const isShadow = (o: Override) => o.mode === 'shadow';
 export function compileSchedule(schedule: Schedule): CompiledSchedule {
   const overrides = schedule.overrides.map((o, order) => ({ layerId: o.layerId, shadow: isShadow(o), claim: { userId: o.userId, start: o.start, end: o.end, rank: o.createdAt, order } }));
   const claims = (layerId: string | null, shadow: boolean) => sortClaims(overrides.filter((o) => o.layerId === layerId && o.shadow === shadow).map((o) => o.claim));
+  const timeOff = compileTimeOff(schedule.timeOff);
   return {
     layers: schedule.layers.map((layer) => ({
       layer,
@@ -44,6 +47,7 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
       shadows: claims(layer.id, true),
       // Among overlapping fixed shifts, the one that started last holds the layer.
       fixedShifts: sortClaims(schedule.fixedShifts.flatMap((f, order) => (f.layerId === layer.id ? [{ ...f, rank: f.start, order }] : []))),
+      timeOff,
       compiled: [],
     })),
     scheduleWide: claims(null, false),
@@ -66,12 +70,13 @@ export function layerAt(cl: CompiledLayer, instant: Instant): LayerEval {
   const shadows = shadowsAt(cl.shadows, instant);
   let next = Math.min(versions[index + 1]?.effectiveFrom ?? Infinity, cv.mask.nextEdge(instant), shadows.next);
   // A shadow accompanies the layer's user; with nobody on the layer there is no one to shadow.
-  const state = (userId: string | null, source: LayerSource): LayerState => ({
+  const state = (userId: string | null, source: LayerSource, coverFor?: string): LayerState => ({
     layerId: id,
     userId,
     source,
     active,
     shadows: userId === null ? [] : shadowsBeside(userId, shadows.userIds),
+    ...(coverFor !== undefined && { coverFor }),
   });
 
   const override = claimAt(cl.overrides, instant);
@@ -83,14 +88,25 @@ export function layerAt(cl: CompiledLayer, instant: Instant): LayerEval {
   if (fixed.winner) return { state: state(fixed.winner.userId, 'fixed'), next };
 
   const rotation = rotationAt(cv, instant);
-  return { state: state(rotation.userId, rotation.userId === null ? 'none' : 'rotation'), next: Math.min(next, rotation.next) };
+  next = Math.min(next, rotation.next);
+  if (rotation.userId === null) return { state: state(null, 'none'), next };
+  // Anyone's time off starting or ending may move the turn to or from a cover.
+  next = Math.min(next, nextTimeOffEdge(cl.timeOff, instant));
+  if (!active || !isAway(cl.timeOff, rotation.userId, instant)) return { state: state(rotation.userId, 'rotation'), next };
+  // The cover follows the turn's position, which a repeated member's next turn does not share.
+  const turn = turnIndexAt(cv, instant);
+  const cover = coverAt(cv.version.members, turn.index, cl.timeOff, instant);
+  next = Math.min(next, turn.end);
+  return { state: cover === null ? state(null, 'none', rotation.userId) : state(cover, 'cover', rotation.userId), next };
 }
 
 /** The primary among already evaluated layer states (in position order). */
 export function primaryOf(states: LayerState[], scheduleWide: Claim | null): Primary | null {
   if (scheduleWide) return { userId: scheduleWide.userId, layerId: null, source: 'override' };
   for (const s of states) {
-    if (s.active && s.userId !== null && s.source !== 'none') return { userId: s.userId, layerId: s.layerId, source: s.source };
+    if (s.active && s.userId !== null && s.source !== 'none') {
+      return { userId: s.userId, layerId: s.layerId, source: s.source, ...(s.coverFor !== undefined && { coverFor: s.coverFor }) };
+    }
   }
   return null;
 }
@@ -132,6 +148,7 @@ function fixedShiftAt(shifts: FixedShift[], layerId: string, instant: Instant): 
  * schedule instead of compiling it: this is the paging hot path.
  */
 export function quickPrimary(schedule: Schedule, instant: Instant): Primary | null {
+  const timeOff = compileTimeOff(schedule.timeOff);
   const wide = overrideAt(schedule.overrides, null, instant);
   if (wide) return { userId: wide.userId, layerId: null, source: 'override' };
   for (const layer of schedule.layers) {
@@ -144,15 +161,18 @@ export function quickPrimary(schedule: Schedule, instant: Instant): Primary | nu
     const fixed = fixedShiftAt(schedule.fixedShifts, layer.id, instant);
     if (fixed) return { userId: fixed.userId, layerId: layer.id, source: 'fixed' };
     const userId = rotationUserAt(cv, instant);
-    if (userId !== null) return { userId, layerId: layer.id, source: 'rotation' };
+    if (userId === null) continue;
+    if (!isAway(timeOff, userId, instant)) return { userId, layerId: layer.id, source: 'rotation' };
+    const cover = coverAt(cv.version.members, turnIndexAt(cv, instant).index, timeOff, instant);
+    if (cover !== null) return { userId: cover, layerId: layer.id, source: 'cover', coverFor: userId };
   }
   return null;
 }
 
 export function sameState(a: LayerState, b: LayerState): boolean {
-  return a.userId === b.userId && a.source === b.source && a.active === b.active && sameShadows(a.shadows, b.shadows);
+  return a.userId === b.userId && a.source === b.source && a.active === b.active && a.coverFor === b.coverFor && sameShadows(a.shadows, b.shadows);
 }
 
 export function samePrimary(a: Primary | null, b: Primary | null): boolean {
-  return a === b || (a !== null && b !== null && a.userId === b.userId && a.layerId === b.layerId && a.source === b.source);
+  return a === b || (a !== null && b !== null && a.userId === b.userId && a.layerId === b.layerId && a.source === b.source && a.coverFor === b.coverFor);
 }

@@ -41,6 +41,15 @@ function memberIndex(cv: CompiledVersion, turn: number): number {
   return mod(cv.version.startIndex + turn - cv.startTurn, cv.version.members.length);
 }
 
+/**
+ * The position in `members` of the turn in force at `instant` (during a carry-over, of the
+ * turn it stands in for, so the order after it is the one that follows), and its end.
+ */
+export function turnIndexAt(cv: CompiledVersion, instant: Instant): { index: number; end: Instant } {
+  const current = turnAt(cv.handoffs, instant);
+  return { index: memberIndex(cv, current.turn), end: current.end };
+}
+
 /** Whose turn it is at `instant` by the rotation (or the roster-change carry-over). */
 export function rotationUserAt(cv: CompiledVersion, instant: Instant): string | null {
   const { carryOver, members } = cv.version;

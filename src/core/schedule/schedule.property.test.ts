@@ -8,6 +8,7 @@ import { primaryAt, resolveAt } from './resolve.js';
 import { startedVersion } from './rotation-start.js';
 import { timeline, timelineRows } from './timeline.js';
 import type {
+  Absence,
   FixedShift,
   Instant,
   Layer,
@@ -139,6 +140,7 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
   const shadowsOf = (layerId: string | null, t: Instant, except: string | null) =>
     [...new Set(shadowing.filter((x) => x.layerId === layerId && x.start <= t && t < x.end && x.userId !== except).map((x) => x.userId))].sort();
   const layerShifts = schedule.layers.map((l) => schedule.fixedShifts.filter((x) => x.layerId === l.id));
+  const isAway = (userId: string, t: Instant) => (schedule.timeOff ?? []).some((a) => a.userId === userId && a.start <= t && t < a.end);
   const overrideWinner = (list: Override[], t: Instant): Override | null => {
     let best: Override | null = null;
     for (const o of list) if (o.start <= t && t < o.end && (!best || o.createdAt >= best.createdAt)) best = o;
@@ -159,7 +161,7 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
     const primary: Primary | null = wide
       ? { userId: wide.userId, layerId: null, source: 'override' }
       : top
-        ? { userId: top.userId!, layerId: top.layerId, source: top.source as Primary['source'] }
+        ? { userId: top.userId!, layerId: top.layerId, source: top.source as Primary['source'], ...(top.coverFor !== undefined && { coverFor: top.coverFor }) }
         : null;
     // A replaced layer is not paged, so neither are its shadows; schedule-wide ones always are.
     const shadows = [...new Set([...(wide || !top ? [] : top.shadows), ...shadowsOf(null, t, primary?.userId ?? null)])].sort();
@@ -177,19 +179,31 @@ function oracle(schedule: Schedule, from: Instant, to: Instant): (t: Instant) =>
     if (o) return { layerId: layer.id, userId: o.userId, source: 'override', active };
     const f = fixedWinner(layerShifts[li]!, t);
     if (f) return { layerId: layer.id, userId: f.userId, source: 'fixed', active };
+    // Whose turn it is, and its position in the order (which the cover follows).
+    let turn: { userId: string; index: number };
     const start = startsOf.get(v);
+    const n = v.members.length;
     if (start) {
       // The member holds from the start to the end of the first whole turn that begins at
       // or after it: one more handoff when the start is not itself a handoff.
       const passed = countUpTo(handoffs, t) - countUpTo(handoffs, start.at);
       const turns = handoffs.includes(start.at) ? passed : Math.max(0, passed - 1);
-      return { layerId: layer.id, userId: v.members[(start.member + turns) % v.members.length]!, source: 'rotation', active };
+      const index = (start.member + turns) % n;
+      turn = { userId: v.members[index]!, index };
+    } else {
+      const passed = countUpTo(handoffs, t) - countUpTo(handoffs, v.effectiveFrom);
+      const index = n === 0 ? 0 : (((v.startIndex + passed) % n) + n) % n;
+      if (v.carryOver && t < v.carryOver.until) turn = { userId: v.carryOver.userId, index };
+      else if (n === 0) return { layerId: layer.id, userId: null, source: 'none', active };
+      else turn = { userId: v.members[index]!, index };
     }
-    if (v.carryOver && t < v.carryOver.until) return { layerId: layer.id, userId: v.carryOver.userId, source: 'rotation', active };
-    if (v.members.length === 0) return { layerId: layer.id, userId: null, source: 'none', active };
-    const passed = countUpTo(handoffs, t) - countUpTo(handoffs, v.effectiveFrom);
-    const userId = v.members[(((v.startIndex + passed) % v.members.length) + v.members.length) % v.members.length]!;
-    return { layerId: layer.id, userId, source: 'rotation', active };
+    if (!active || !isAway(turn.userId, t)) return { layerId: layer.id, userId: turn.userId, source: 'rotation', active };
+    // Away: the next member after the turn's position who is not, wrapping round.
+    for (let step = 1; step <= n; step++) {
+      const candidate = v.members[(turn.index + step) % n]!;
+      if (!isAway(candidate, t)) return { layerId: layer.id, userId: candidate, source: 'cover', active, coverFor: turn.userId };
+    }
+    return { layerId: layer.id, userId: null, source: 'none', active, coverFor: turn.userId };
   }
 }
 
@@ -319,7 +333,8 @@ const caseArb: fc.Arbitrary<Case> = fc
           { maxLength: 4 },
         ),
         fixedShifts: fc.array(fc.record({ span, layerId: fc.constantFrom(...ids), userId: fc.constantFrom(...USERS) }), { maxLength: 2 }),
-      }).map(({ layers, overrides, fixedShifts }) => ({
+        timeOff: fc.array(fc.record({ span, userId: fc.constantFrom(...USERS) }), { maxLength: 3 }),
+      }).map(({ layers, overrides, fixedShifts, timeOff }) => ({
         from,
         to,
         schedule: {
@@ -328,6 +343,7 @@ const caseArb: fc.Arbitrary<Case> = fc
           // No mode is how every override was stored before shadows: it must mean 'replace'.
           overrides: overrides.map((o, i): Override => ({ id: `o${i}`, layerId: o.layerId, userId: o.userId, createdAt: o.createdAt, ...(o.mode && { mode: o.mode }), ...o.span })),
           fixedShifts: fixedShifts.map((f): FixedShift => ({ layerId: f.layerId, userId: f.userId, ...f.span })),
+          timeOff: timeOff.map((a): Absence => ({ userId: a.userId, ...a.span })),
         },
       }));
     });
@@ -370,7 +386,7 @@ const laterCaseArb: fc.Arbitrary<{ c: Case; t: Instant }> = caseArb.chain((c) =>
 
 const samePrimary = (a: Primary | null, b: Primary | null) => JSON.stringify(a) === JSON.stringify(b);
 const key = (r: { primary: Primary | null; shadows: string[]; layers: LayerState[] }) =>
-  JSON.stringify([r.primary, r.shadows, r.layers.map(({ layerId, userId, source, active, shadows }) => [layerId, userId, source, active, shadows])]);
+  JSON.stringify([r.primary, r.shadows, r.layers.map(({ layerId, userId, source, active, shadows, coverFor }) => [layerId, userId, source, active, shadows, coverFor ?? null])]);
 
 function minutesOf(c: Case) {
   const resolve = oracle(c.schedule, c.from, c.to);
@@ -432,8 +448,8 @@ describe('schedule properties against a minute-by-minute oracle', { timeout: 60_
         };
         for (const { t, result } of minutes) {
           const final = at(rows.final, t);
-          const got = JSON.stringify([final.primary, final.shadows, ...rows.layers.map((row) => at(row.segments, t)).map((x) => [x.userId, x.source, x.active, x.shadows])]);
-          const want = JSON.stringify([result.primary, result.shadows, ...result.layers.map((x) => [x.userId, x.source, x.active, x.shadows])]);
+          const got = JSON.stringify([final.primary, final.shadows, ...rows.layers.map((row) => at(row.segments, t)).map((x) => [x.userId, x.source, x.active, x.shadows, x.coverFor ?? null])]);
+          const want = JSON.stringify([result.primary, result.shadows, ...result.layers.map((x) => [x.userId, x.source, x.active, x.shadows, x.coverFor ?? null])]);
           if (got !== want) expect(`${new Date(t).toISOString()} ${got}`).toBe(`${new Date(t).toISOString()} ${want}`);
         }
         for (const list of [rows.final, ...rows.layers.map((r) => r.segments)]) {
@@ -520,6 +536,42 @@ describe('schedule properties against a minute-by-minute oracle', { timeout: 60_
           rows.map((r) => [r.userId, Math.round(r.total * 60), Math.round(r.businessHours * 60), Math.round(r.nights * 60), Math.round(r.weekends * 60)]);
         const want = [...expected.values()].sort((a, b) => a.userId.localeCompare(b.userId));
         expect(round(onCallHours(c.schedule, c.from, c.to))).toEqual(round(want));
+      }),
+      { numRuns: 25 },
+    );
+  });
+  it('time off: a rotation turn or a cover never puts someone away on call while the layer is on duty', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const awayDuring = (userId: string, start: Instant, end: Instant) => (c.schedule.timeOff ?? []).some((a) => a.userId === userId && a.start < end && start < a.end);
+        for (const row of timelineRows(c.schedule, c.from, c.to).layers) {
+          for (const s of row.segments) {
+            if (!s.active || s.userId === null || (s.source !== 'rotation' && s.source !== 'cover')) continue;
+            expect(awayDuring(s.userId, s.start, s.end), `${row.layerId} ${s.userId} ${s.source} ${new Date(s.start).toISOString()}`).toBe(false);
+            if (s.source === 'cover') expect(s.coverFor !== undefined && awayDuring(s.coverFor, s.start, s.end)).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('time off: without absences nothing changes, and outside them the answer (and so turn counting) is the one without time off', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const { timeOff = [], ...rest } = c.schedule;
+        const without: Schedule = rest;
+        expect(timeline({ ...without, timeOff: [] }, c.from, c.to)).toEqual(timeline(without, c.from, c.to));
+        const withTimeOff = oracle(c.schedule, c.from, c.to);
+        const plain = oracle(without, c.from, c.to);
+        const segments = timeline(c.schedule, c.from, c.to);
+        const plainSegments = timeline(without, c.from, c.to);
+        const at = (list: typeof segments, t: Instant) => list.find((s) => s.start <= t && t < s.end)!;
+        for (let t = c.from; t < c.to; t += MINUTE) {
+          if (timeOff.some((a) => a.start <= t && t < a.end)) continue;
+          expect(key(at(segments, t))).toBe(key(at(plainSegments, t)));
+          expect(key(withTimeOff(t))).toBe(key(plain(t)));
+        }
       }),
       { numRuns: 25 },
     );

@@ -52,7 +52,9 @@ export function timelineRows(schedule: Schedule, from: Instant, to: Instant): Ti
       const segments = (rows[i] as (typeof rows)[number]).segments;
       const last = segments[segments.length - 1];
       if (last && sameSegment(last, state)) last.end = end;
-      else segments.push({ start, end, userId: state.userId, source: state.source, active: state.active, shadows: state.shadows });
+      else {
+        segments.push({ start, end, userId: state.userId, source: state.source, active: state.active, shadows: state.shadows, ...(state.coverFor !== undefined && { coverFor: state.coverFor }) });
+      }
     });
     const last = final[final.length - 1];
     if (last && sameFinal(last, answer)) last.end = end;
@@ -63,5 +65,5 @@ export function timelineRows(schedule: Schedule, from: Instant, to: Instant): Ti
 
 /** Layer segments compare like layer states (a segment has no layer id). */
 export function sameSegment(a: Omit<LayerSegment, 'start' | 'end'>, b: Omit<LayerSegment, 'start' | 'end'>): boolean {
-  return a.userId === b.userId && a.source === b.source && a.active === b.active && sameShadows(a.shadows, b.shadows);
+  return a.userId === b.userId && a.source === b.source && a.active === b.active && a.coverFor === b.coverFor && sameShadows(a.shadows, b.shadows);
 }

@@ -110,6 +110,13 @@ export interface FixedShift {
   end: Instant;
 }
 
+/** A member away over [start, end): their rotation turns are covered meanwhile. */
+export interface Absence {
+  userId: string;
+  start: Instant;
+  end: Instant;
+}
+
 export interface Schedule {
   /** Display zone; also the default zone of the hours report. */
   timeZone: string;
@@ -117,9 +124,15 @@ export interface Schedule {
   layers: Layer[];
   overrides: Override[];
   fixedShifts: FixedShift[];
+  /** Time off of the layers' members; absent means nobody is away. */
+  timeOff?: Absence[];
 }
 
-export type LayerSource = 'override' | 'fixed' | 'rotation' | 'none';
+/**
+ * 'cover': the rotation turn belongs to someone away (`coverFor`), and the next member in
+ * order who is not away holds it, like an automatic override.
+ */
+export type LayerSource = 'override' | 'fixed' | 'rotation' | 'cover' | 'none';
 
 export interface LayerState {
   layerId: string;
@@ -132,13 +145,20 @@ export interface LayerState {
    * whenever the layer is: sorted, without duplicates or `userId`, empty when it is null.
    */
   shadows: string[];
+  /**
+   * Set only when the rotation turn belongs to someone away: them. The holder is then
+   * their cover (source 'cover'), or nobody (source 'none') when every member is away.
+   */
+  coverFor?: string;
 }
 
 export interface Primary {
   userId: string;
   /** null when a schedule-wide override holds the pager. */
   layerId: string | null;
-  source: 'override' | 'fixed' | 'rotation';
+  source: 'override' | 'fixed' | 'rotation' | 'cover';
+  /** With source 'cover': whose turn it is (they are away). */
+  coverFor?: string;
 }
 
 export interface Resolution {
@@ -170,6 +190,8 @@ export interface LayerSegment extends Range {
   source: LayerSource;
   active: boolean;
   shadows: string[];
+  /** As `LayerState.coverFor`. */
+  coverFor?: string;
 }
 
 export interface PrimarySegment extends Range {

@@ -43,7 +43,7 @@ const MyOnCall = Type.Object({
         Type.Object({
           layerId: Type.Union([Id, Type.Null()], { description: 'null: a schedule-wide override' }),
           layerName: Type.Union([Type.String(), Type.Null()]),
-          source: Type.Enum(['override', 'fixed', 'rotation']),
+          source: Type.Enum(['override', 'fixed', 'rotation', 'cover'], { description: "cover: standing in for someone away (time off)" }),
         }),
         { description: 'How you hold the pager in this shift, in order: touching spans on different layers are one shift' },
       ),

@@ -5,7 +5,12 @@ import { RestrictionSchema, RotationSchema } from './schedule.js';
 
 export const UserRef = Type.Object({ id: Id, name: Type.String(), email: Type.String() });
 const NullableUser = Type.Union([UserRef, Type.Null()]);
-const Source = Type.Enum(['override', 'fixed', 'rotation', 'none']);
+const Source = Type.Enum(['override', 'fixed', 'rotation', 'cover', 'none'], {
+  description: "cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it",
+});
+const CoverFor = Type.Union([UserRef, Type.Null()], {
+  description: 'Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it',
+});
 const OverrideMode = Type.Enum(['replace', 'shadow']);
 /** People paged alongside the one on call, by shadow overrides; sorted by id. */
 const Shadows = (description: string) => Type.Array(Type.Object({ user: UserRef }), { description });
@@ -54,7 +59,7 @@ export const OnCall = Type.Object({
   at: Instant,
   until: Until,
   primary: Type.Union([
-    Type.Object({ user: UserRef, layerId: Type.Union([Id, Type.Null()]), layerName: Type.Union([Type.String(), Type.Null()]), source: Source }),
+    Type.Object({ user: UserRef, layerId: Type.Union([Id, Type.Null()]), layerName: Type.Union([Type.String(), Type.Null()]), source: Source, coverFor: CoverFor }),
     Type.Null(),
   ]),
   shadows: Shadows(
@@ -67,6 +72,7 @@ export const OnCall = Type.Object({
       position: Type.Integer(),
       user: NullableUser,
       source: Source,
+      coverFor: CoverFor,
       active: Type.Boolean({ description: "false: outside the layer's restriction (off-duty)" }),
       shadows: Shadows("Shadowing this layer's user; paged with them while the layer is active"),
       until: Until,
@@ -91,11 +97,20 @@ export const Timeline = Type.Object({
     Type.Object({
       layerId: Id,
       name: Type.String(),
-      segments: Type.Array(Type.Object({ ...Span, user: NullableUser, source: Source, active: Type.Boolean(), shadows: Shadows("Shadowing the layer's user") })),
+      segments: Type.Array(
+        Type.Object({ ...Span, user: NullableUser, source: Source, coverFor: CoverFor, active: Type.Boolean(), shadows: Shadows("Shadowing the layer's user") }),
+      ),
     }),
   ),
   final: Type.Array(
-    Type.Object({ ...Span, user: NullableUser, layerId: Type.Union([Id, Type.Null()]), source: Source, shadows: Shadows('Paged with the primary (also in a gap: schedule-wide shadows)') }),
+    Type.Object({
+      ...Span,
+      user: NullableUser,
+      layerId: Type.Union([Id, Type.Null()]),
+      source: Source,
+      coverFor: CoverFor,
+      shadows: Shadows('Paged with the primary (also in a gap: schedule-wide shadows)'),
+    }),
   ),
   gaps: Type.Array(Gap),
 });
