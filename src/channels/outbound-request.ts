@@ -45,3 +45,35 @@ export async function postOutbound({ service, url, headers, body, policy }: Outb
   if (!res.ok) throw new DeliveryError(`${service} answered HTTP ${res.status}${text && service === 'Twilio' ? `: ${text.slice(0, 200)}` : ''}`, isServiceFailure(res.status));
   return text;
 }
+
+/**
+ * GETs a document a user pointed Vigil at (a calendar) through their destination policy,
+ * and returns its text; a failure, an HTTP error, an answer over `maxBytes` or slower
+ * than `timeoutMs` throws DeliveryError (DestinationRefused when the policy forbids it).
+ */
+export async function getOutboundText({ service, url, policy, maxBytes, timeoutMs }: { service: string; url: string; policy: DestinationPolicy; maxBytes: number; timeoutMs: number }): Promise<string> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const res = await fetch(url, { headers: { accept: 'text/calendar, */*;q=0.5' }, dispatcher: agentFor(policy), signal }).catch((err: unknown) => {
+    if (err instanceof Error && err.cause instanceof DestinationDeniedError) throw new DestinationRefused(`${service} ${err.cause.message}`);
+    const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+    throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}${cause}`, true);
+  });
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new DeliveryError(`${service} answered HTTP ${res.status}`, isServiceFailure(res.status));
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of res.body ?? []) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw new DeliveryError(`${service} is larger than ${Math.round(maxBytes / 1_000_000)} MB`, false);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    await res.body?.cancel().catch(() => undefined);
+    if (err instanceof DeliveryError) throw err;
+    throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}`, true);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

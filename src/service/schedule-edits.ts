@@ -20,6 +20,8 @@ import {
   type StoredSchedule,
 } from '../store/schedules.js';
 import { findMissingUsers } from '../store/users.js';
+import { currentChangeOrigin } from '../kernel/change-origin.js';
+import { finalRowsOfHistory, queueShiftChangeNotices } from './shift-change-notices.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema.js';
 
@@ -30,6 +32,7 @@ export function toHistory(stored: StoredSchedule): ScheduleHistory {
     structures: stored.structures,
     overrides: stored.overrides,
     fixedShifts: stored.fixedShifts,
+    timeOff: stored.timeOff,
   };
 }
 
@@ -158,6 +161,7 @@ export type EditFor = (history: ScheduleHistory) => ScheduleEdit;
  * Applies one layer edit atomically: the schedule is locked, its history loaded, the
  * pure edit applied, and only the resulting version/structure written. `alongside` runs
  * in the same transaction, after the edit is known to be valid (e.g. updating policies).
+ * Whoever's shifts in the next 28 days it moves is told (the editor is not).
  */
 export async function editSchedule(
   { db, dialect }: Database,
@@ -175,10 +179,13 @@ export async function editSchedule(
     const result = applyEdit(history, edit, at);
     if (alongside) await alongside(trx);
     const newLayer = edit.kind === 'add_layer' ? { id: edit.layerId, name: edit.name } : null;
-    return audited(trx, auditOf(scheduleId, edit), async (t) => {
+    const saved = await audited(trx, auditOf(scheduleId, edit), async (t) => {
       await persist(t, scheduleId, result, newLayer, now);
       if (rename) await renameLayer(t, rename.layerId, rename.name);
       return result;
     });
+    const rows = (h: ScheduleHistory) => new Map([[scheduleId, finalRowsOfHistory(h, now)]]);
+    await queueShiftChangeNotices(trx, [scheduleId], rows(history), rows(result.history), now, currentChangeOrigin().actorId);
+    return saved;
   });
 }

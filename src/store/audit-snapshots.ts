@@ -3,7 +3,7 @@ import type { Snapshot } from '../core/audit/redact.js';
 import type { DB } from './schema.js';
 
 /** The kinds of entity the audit log follows. */
-export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting'] as const;
+export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting', 'cover_request', 'intended_gap', 'time_off', 'time_off_calendar'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 // Bookkeeping that changes on its own (timestamps, the checker's state, token use) is
@@ -59,6 +59,15 @@ async function twoFactorSnapshot(db: Kysely<DB>, userId: string): Promise<Snapsh
   return { ...totp, recoveryCodes: codes.map((c) => c.code_hash) };
 }
 
+/**
+ * A user's time-off calendar, by user id. A private iCal address carries its own access
+ * token, so the log keeps only its host and whether the address changed.
+ */
+async function timeOffCalendarSnapshot(db: Kysely<DB>, userId: string): Promise<Snapshot | null> {
+  const row = await db.selectFrom('time_off_calendars').select('url').where('user_id', '=', userId).executeTakeFirst();
+  return row ? { host: URL.canParse(row.url) ? new URL(row.url).host : '', secretUrl: row.url } : null;
+}
+
 /** Organisation-wide settings live in one row per area; the entity id names the area. */
 export const identitySettings = 'identity';
 
@@ -73,6 +82,10 @@ const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<S
   monitor: async (db, id) => rowSnapshot(await db.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst()),
   api_token: async (db, id) => rowSnapshot(await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst()),
   two_factor: twoFactorSnapshot,
+  cover_request: async (db, id) => rowSnapshot(await db.selectFrom('cover_requests').selectAll().where('id', '=', id).executeTakeFirst()),
+  intended_gap: async (db, id) => rowSnapshot(await db.selectFrom('intended_gaps').selectAll().where('id', '=', id).executeTakeFirst()),
+  time_off: async (db, id) => rowSnapshot(await db.selectFrom('time_off').selectAll().where('id', '=', id).executeTakeFirst()),
+  time_off_calendar: timeOffCalendarSnapshot,
   setting: async (db, id) => (id === identitySettings ? rowSnapshot(await db.selectFrom('identity_settings').selectAll().where('id', '=', 1).executeTakeFirst()) : null),
 };
 

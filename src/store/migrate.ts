@@ -18,6 +18,10 @@ import * as m0016 from './migrations/0016-schedule-versions.js';
 import * as m0017 from './migrations/0017-integration-key-version.js';
 import * as m0018 from './migrations/0018-incident-lease-index.js';
 import * as m0019 from './migrations/0019-shadow-overrides.js';
+import * as m0020 from './migrations/0020-time-off.js';
+import * as m0021 from './migrations/0021-cover-requests.js';
+import * as m0022 from './migrations/0022-coverage-gap-alerts.js';
+import * as m0023 from './migrations/0023-holiday-calendars.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -40,6 +44,10 @@ const migrations: Record<string, Migration> = {
   '0017-integration-key-version': m0017,
   '0018-incident-lease-index': m0018,
   '0019-shadow-overrides': m0019,
+  '0020-time-off': m0020,
+  '0021-cover-requests': m0021,
+  '0022-coverage-gap-alerts': m0022,
+  '0023-holiday-calendars': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,11 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
 import { audited } from './audit.js';
-import type { FixedShift, Instant, LayerVersion, Override, OverrideMode } from '../core/schedule/types.js';
+import type { Absence, FixedShift, Instant, LayerVersion, Override, OverrideMode } from '../core/schedule/types.js';
+import { DEFAULT_GAP_ALERT_DAYS } from '../core/schedule/upcoming-gaps.js';
+import { calendarColumns, type HolidayCalendar } from './holiday-calendars.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { Dialect } from './database.js';
 import type { DB, SchedulesTable } from './schema.js';
+import { absencesOf } from './time-off.js';
 
 export type ScheduleRow = SchedulesTable;
 
@@ -27,6 +30,8 @@ export interface StoredSchedule {
   structures: Structure[];
   overrides: (Override & { createdBy: string | null; mode: OverrideMode })[];
   fixedShifts: (FixedShift & { id: string })[];
+  /** Time off of everyone any layer version names, over the same range as the overrides. */
+  timeOff: Absence[];
 }
 
 type Db = Kysely<DB>;
@@ -44,6 +49,10 @@ export async function insertSchedule(
     time_zone: input.timeZone,
     created_at: now,
     updated_at: now,
+    gap_alert_days: DEFAULT_GAP_ALERT_DAYS,
+    holiday_country: null,
+    holiday_region: null,
+    holiday_ical_url: null,
   };
   await db.insertInto('schedules').values(row).execute();
   return row;
@@ -87,7 +96,14 @@ export function listAllScheduleIds(db: Db): Promise<{ id: string }[]> {
 export async function updateScheduleRow(
   db: Db,
   id: string,
-  patch: { name?: string | undefined; description?: string | undefined; timeZone?: string | undefined; teamId?: string | undefined },
+  patch: {
+    name?: string | undefined;
+    description?: string | undefined;
+    timeZone?: string | undefined;
+    teamId?: string | undefined;
+    gapAlertDays?: number | undefined;
+    holidays?: HolidayCalendar | undefined;
+  },
   now: number,
 ): Promise<void> {
   await audited(db, { entity: 'schedule', id, action: 'update' }, (trx) =>
@@ -98,6 +114,8 @@ export async function updateScheduleRow(
         ...(patch.description !== undefined && { description: patch.description }),
         ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
         ...(patch.teamId !== undefined && { team_id: patch.teamId }),
+        ...(patch.gapAlertDays !== undefined && { gap_alert_days: patch.gapAlertDays }),
+        ...(patch.holidays !== undefined && calendarColumns(patch.holidays)),
         updated_at: now,
       })
       .where('id', '=', id)
@@ -120,9 +138,9 @@ export async function scheduleVersions(db: Db, ids: string[]): Promise<Map<strin
 }
 
 /**
- * Loads a schedule with all layer versions and structures, and the overrides and
- * fixed shifts that touch [from, to) (all of them when no range is given; every one
- * not ended by `from` when the range has no end).
+ * Loads a schedule with all layer versions and structures, and the overrides, fixed
+ * shifts and members' time off that touch [from, to) (all of them when no range is given;
+ * every one not ended by `from` when the range has no end).
  */
 export async function loadSchedule(db: Db, id: string, range?: { from: Instant; to?: Instant }): Promise<StoredSchedule> {
   const row = await getScheduleRow(db, id);
@@ -160,6 +178,14 @@ export async function loadSchedule(db: Db, id: string, range?: { from: Instant; 
     list.push({ ...(JSON.parse(v.config) as Omit<LayerVersion, 'effectiveFrom'>), effectiveFrom: v.effective_from });
     versionsByLayer.set(v.layer_id, list);
   }
+  const members = new Set<string>();
+  for (const list of versionsByLayer.values()) {
+    for (const v of list) {
+      v.members.forEach((m) => members.add(m));
+      if (v.carryOver) members.add(v.carryOver.userId);
+    }
+  }
+  const timeOff = await absencesOf(db, [...members], range);
   return {
     row,
     layers: layerRows.map((l) => ({ id: l.id, name: l.name, versions: versionsByLayer.get(l.id) ?? [] })),
@@ -176,6 +202,7 @@ export async function loadSchedule(db: Db, id: string, range?: { from: Instant; 
       mode: o.mode,
     })),
     fixedShifts: shiftRows.map((f) => ({ id: f.id, layerId: f.layer_id, userId: f.user_id, start: f.start_at, end: f.end_at })),
+    timeOff,
   };
 }
 

@@ -19,6 +19,8 @@ export interface UsersTable {
   notify_handoffs: number;
   /** Local 'HH:MM' (in time_zone) for the daily on-call summary; null: none. */
   daily_summary_time: string | null;
+  /** Minutes before a shift to also send "you are on call from … (in 24 h)"; null: not sent. */
+  handoff_lead_minutes: number | null;
 }
 
 export interface TeamsTable {
@@ -70,6 +72,23 @@ export interface SchedulesTable {
   time_zone: string;
   created_at: number;
   updated_at: number;
+  /** Days ahead the daily coverage-gap scan looks (0: no alert); see migration 0022. */
+  gap_alert_days: number;
+  /** Public holidays for the fairness report (migration 0023): a date-holidays country, or an iCal feed, or neither. */
+  holiday_country: string | null;
+  holiday_region: string | null;
+  holiday_ical_url: string | null;
+}
+
+/** The last good copy of a schedule's iCal holiday feed and how the latest fetch went. */
+export interface HolidayFeedsTable {
+  schedule_id: string;
+  url: string;
+  /** JSON [{ date: 'YYYY-MM-DD', name }]. */
+  holidays: string;
+  fetched_at: number | null;
+  checked_at: number;
+  error: string | null;
 }
 
 /** Changes (by trigger) with anything a schedule's resolution reads; see migration 0016. */
@@ -118,6 +137,27 @@ export interface ScheduleOverridesTable {
   created_by: string | null;
   /** Defaults to 'replace' in the database, like every override stored before shadows. */
   mode: Generated<OverrideMode>;
+}
+
+export interface TimeOffTable {
+  id: string;
+  user_id: string;
+  start_at: number;
+  end_at: number;
+  note: Generated<string>;
+  /** 'calendar' rows are owned by the import of the user's calendar, keyed by `external_uid`. */
+  source: Generated<'manual' | 'calendar'>;
+  external_uid: string | null;
+  created_at: number;
+}
+
+export interface TimeOffCalendarsTable {
+  user_id: string;
+  url: string;
+  created_at: number;
+  synced_at: number | null;
+  /** Why the last fetch failed; null after a successful one. */
+  error: string | null;
 }
 
 export interface FixedShiftsTable {
@@ -317,6 +357,48 @@ export interface PagingProblemsTable {
   warnings: string;
 }
 
+/** Someone on call asking for cover; see migration 0021. Expiry is derived, not stored. */
+export interface CoverRequestsTable {
+  id: string;
+  schedule_id: string;
+  /** null: the whole schedule (its primary). */
+  layer_id: string | null;
+  requester_id: string;
+  start_at: number;
+  end_at: number;
+  note: string;
+  status: 'open' | 'accepted' | 'withdrawn';
+  accepted_by: string | null;
+  override_id: string | null;
+  created_at: number;
+  decided_at: number | null;
+}
+
+/** Who was asked to take a cover request. */
+export interface CoverRequestCandidatesTable {
+  request_id: string;
+  user_id: string;
+}
+
+/** A span of a schedule left uncovered on purpose: gaps inside it do not alert. */
+export interface IntendedGapsTable {
+  id: string;
+  schedule_id: string;
+  start_at: number;
+  end_at: number;
+  note: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** When a schedule's coverage was last scanned for the gap alert (by any node). */
+export interface GapScansTable {
+  schedule_id: string;
+  scanned_at: number;
+  /** Unintended gaps ahead found then (or when intended gaps last changed). */
+  open_gaps: number;
+}
+
 /** One change to configuration; see src/store/audit.ts. */
 export interface AuditLogTable {
   id: string;
@@ -351,6 +433,8 @@ export interface DB {
   schedule_structures: ScheduleStructuresTable;
   schedule_overrides: ScheduleOverridesTable;
   fixed_shifts: FixedShiftsTable;
+  time_off: TimeOffTable;
+  time_off_calendars: TimeOffCalendarsTable;
   calendar_feeds: CalendarFeedsTable;
   escalation_policies: EscalationPoliciesTable;
   monitors: MonitorsTable;
@@ -367,6 +451,11 @@ export interface DB {
   nodes: NodesTable;
   test_clock: TestClockTable;
   audit_log: AuditLogTable;
+  intended_gaps: IntendedGapsTable;
+  gap_scans: GapScansTable;
+  holiday_feeds: HolidayFeedsTable;
+  cover_requests: CoverRequestsTable;
+  cover_request_candidates: CoverRequestCandidatesTable;
   user_totp: UserTotpTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

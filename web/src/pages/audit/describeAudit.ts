@@ -12,6 +12,10 @@ export const entityLabels: Record<AuditEntityType, string> = {
   api_token: 'API token',
   two_factor: 'two-factor of',
   setting: 'settings:',
+  cover_request: 'cover request',
+  intended_gap: 'intended coverage gap',
+  time_off: 'time off',
+  time_off_calendar: 'time-off calendar',
 };
 
 export const actionLabels: Record<AuditAction, string> = {
@@ -51,6 +55,8 @@ export function entityPath(entry: AuditEntry): string | null {
     case 'layer':
     case 'override':
     case 'fixed_shift':
+    case 'cover_request':
+    case 'intended_gap':
       return scheduleId === null ? null : `/schedules/${scheduleId}`;
     case 'policy':
       return `/escalation-policies/${entry.entityId}`;
