@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { historyTimelineRows } from '../core/schedule/history.js';
+import { noticeTime } from '../core/time/notice-time.js';
 import type { PrimarySegment } from '../core/schedule/types.js';
 import { toHistory } from '../service/schedule-edits.js';
 import { rulesOf, type RuleWithMethod } from '../store/contacts.js';
@@ -21,8 +22,9 @@ interface Shift {
   end: number;
 }
 
-function local(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(at);
+/** A lead time as the ahead-of-time notice says it: "24 h", "90 min". */
+function leadText(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
 }
 
 function localClock(at: number, timeZone: string): { date: string; minutes: number } {
@@ -47,25 +49,29 @@ function shiftsOf(final: PrimarySegment[], userId: string, scheduleId: string, s
 }
 
 /**
- * Queues opt-in notices: "you are on call for X from … to …" when a shift starts, and a
- * daily summary at the user's chosen local time. Idempotency keys make it safe to run on
- * every node and every minute; it is sent to the first non-voice method of the user's rules.
+ * Queues opt-in notices: "you are on call for X from … to …" when a shift starts, the
+ * same a chosen lead time before it (a shift that starts sooner than that after it came
+ * to be gets only the first), and a daily summary at the user's chosen local time.
+ * Idempotency keys make it safe to run on every node and every minute; it is sent to the
+ * first non-voice method of the user's rules.
  */
 export async function planNotices(db: Kysely<DB>, now: number): Promise<void> {
   const users = await db
     .selectFrom('users')
     .selectAll()
-    .where((eb) => eb.or([eb('notify_handoffs', '=', 1), eb('daily_summary_time', 'is not', null)]))
+    .where((eb) => eb.or([eb('notify_handoffs', '=', 1), eb('daily_summary_time', 'is not', null), eb('handoff_lead_minutes', 'is not', null)]))
     .execute();
   if (users.length === 0) return;
   const methods = new Map<string, RuleWithMethod>();
   for (const rule of await rulesOf(db, users.map((u) => u.id))) {
     if (rule.kind !== 'voice' && !methods.has(rule.userId)) methods.set(rule.userId, rule);
   }
+  // Far enough that a shift a lead time ahead is seen whole (to its real end), as a week's turn is.
+  const horizon = now + Math.max(0, ...users.map((u) => u.handoff_lead_minutes ?? 0)) * MINUTE + 8 * DAY;
   const finals: { id: string; name: string; final: PrimarySegment[] }[] = [];
   for (const { id } of await listAllScheduleIds(db)) {
-    const stored = await loadSchedule(db, id, { from: now - DAY, to: now + 8 * DAY });
-    finals.push({ id, name: stored.row.name, final: historyTimelineRows(toHistory(stored), now - DAY, now + 8 * DAY).final });
+    const stored = await loadSchedule(db, id, { from: now - DAY, to: horizon });
+    finals.push({ id, name: stored.row.name, final: historyTimelineRows(toHistory(stored), now - DAY, horizon).final });
   }
   const entries: OutboxEntry[] = [];
   const notice = (user: UserRow, key: string, dueAt: number, subject: string, text: string) => {
@@ -78,8 +84,17 @@ export async function planNotices(db: Kysely<DB>, now: number): Promise<void> {
     if (user.notify_handoffs === 1) {
       for (const shift of shifts) {
         if (shift.start < now - MINUTE || shift.start > now + LOOKAHEAD) continue;
-        const text = `You are on call for ${shift.scheduleName} from ${local(shift.start, user.time_zone)} to ${local(shift.end, user.time_zone)}.`;
+        const text = `You are on call for ${shift.scheduleName} from ${noticeTime(shift.start, user.time_zone)} to ${noticeTime(shift.end, user.time_zone)}.`;
         notice(user, `handoff:${user.id}:${shift.scheduleId}:${shift.start}`, shift.start, `On call: ${shift.scheduleName}`, text);
+      }
+    }
+    const lead = user.handoff_lead_minutes;
+    if (lead !== null) {
+      for (const shift of shifts) {
+        const dueAt = shift.start - lead * MINUTE;
+        if (dueAt < now - MINUTE || dueAt > now + LOOKAHEAD) continue;
+        const text = `You are on call for ${shift.scheduleName} from ${noticeTime(shift.start, user.time_zone)} (in ${leadText(lead)}) to ${noticeTime(shift.end, user.time_zone)}.`;
+        notice(user, `handoff-ahead:${user.id}:${shift.scheduleId}:${shift.start}:${lead}`, dueAt, `On call in ${leadText(lead)}: ${shift.scheduleName}`, text);
       }
     }
     if (user.daily_summary_time) {
@@ -88,7 +103,7 @@ export async function planNotices(db: Kysely<DB>, now: number): Promise<void> {
       const since = clock.minutes - (h * 60 + m);
       if (since >= 0 && since * MINUTE < SUMMARY_WINDOW) {
         const next = shifts.filter((s) => s.end > now && s.start < now + DAY);
-        const lines = next.map((s) => `${s.scheduleName}: ${local(Math.max(s.start, now), user.time_zone)} to ${local(s.end, user.time_zone)}`);
+        const lines = next.map((s) => `${s.scheduleName}: ${noticeTime(Math.max(s.start, now), user.time_zone)} to ${noticeTime(s.end, user.time_zone)}`);
         const text = lines.length > 0 ? `Your on-call in the next 24 hours:\n${lines.join('\n')}` : 'You are not on call in the next 24 hours.';
         notice(user, `summary:${user.id}:${clock.date}`, now, 'Your on-call today', text);
       }

@@ -89,6 +89,11 @@ export const accessRules: Record<string, AccessRule> = {
   'DELETE /schedules/{id}/overrides/{itemId}': teamWrite,
   'POST /schedules/{id}/fixed-shifts': teamWrite,
   'DELETE /schedules/{id}/fixed-shifts/{itemId}': teamWrite,
+  'POST /schedules/{id}/cover-requests': { allow: 'anyone', rule: 'whoever is on call for the span, for themselves (anyone else: 400 on /body/start)' },
+  'POST /schedules/{id}/cover-requests/{requestId}/accept': { allow: ['teamManager'], rule: "the people asked: the layer's other members, or the team's other members who are not viewers" },
+  'POST /schedules/{id}/cover-requests/{requestId}/withdraw': { allow: teamManagers.concat('teamResponder'), rule: "whoever asked, the team's managers, or admins" },
+  'POST /schedules/{id}/intended-gaps': { allow: teamManagers, rule: "admins, or the managers of the schedule's team" },
+  'DELETE /schedules/{id}/intended-gaps/{itemId}': { allow: teamManagers, rule: "admins, or the managers of the schedule's team" },
   'POST /schedules/{id}/preview': { allow: 'anyone', rule: 'any user (computes, changes nothing)' },
 
   'POST /escalation-policies': { ...teamWrite, rule: `${teamWrite.rule}; other teams' schedules, teams and people only by admins` },

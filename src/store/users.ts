@@ -21,6 +21,7 @@ export interface UserPatch {
   passwordHash?: string | undefined;
   notifyHandoffs?: boolean | undefined;
   dailySummaryTime?: string | null | undefined;
+  handoffLeadMinutes?: number | null | undefined;
 }
 
 const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -37,6 +38,7 @@ export async function createUser(db: Kysely<DB>, user: NewUser, now: number): Pr
     updated_at: now,
     notify_handoffs: 0,
     daily_summary_time: null,
+    handoff_lead_minutes: null,
   };
   try {
     await audited(db, { entity: 'user', id: row.id, action: 'create' }, (trx) => trx.insertInto('users').values(row).execute());
@@ -78,6 +80,7 @@ export function updateUser(db: Kysely<DB>, id: string, patch: UserPatch, now: nu
         ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
         ...(patch.notifyHandoffs !== undefined && { notify_handoffs: patch.notifyHandoffs ? 1 : 0 }),
         ...(patch.dailySummaryTime !== undefined && { daily_summary_time: patch.dailySummaryTime }),
+        ...(patch.handoffLeadMinutes !== undefined && { handoff_lead_minutes: patch.handoffLeadMinutes }),
         updated_at: now,
       })
       .where('id', '=', id)

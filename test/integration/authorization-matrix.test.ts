@@ -90,6 +90,15 @@ class Fixtures {
       ),
     );
 
+  /** Asked by the team's responder, on call for the whole schedule: the team's other members are asked. */
+  coverRequest = () =>
+    this.once('coverRequest', async () =>
+      this.created(await this.world.callers.teamResponder.post(`/api/v1/schedules/${await this.schedule()}/cover-requests`, { layerId: null, ...(await this.span()) }), 'cover request'),
+    );
+
+  intendedGap = () =>
+    this.once('intendedGap', async () => this.created(await this.owner.post(`/api/v1/schedules/${await this.schedule()}/intended-gaps`, await this.span()), 'intended gap'));
+
   span = async () => {
     const now = Date.parse((await this.owner.get('/api/v1/test/clock')).body.now);
     return { start: new Date(now + 24 * HOUR).toISOString(), end: new Date(now + 26 * HOUR).toISOString() };
@@ -198,6 +207,11 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
     body: { layerId: (await f.layerIds())[0], userId: f.world.ids.teamResponder, ...(await f.span()) },
   }),
   'DELETE /schedules/{id}/fixed-shifts/{itemId}': async (f) => ({ url: `/schedules/${await f.schedule()}/fixed-shifts/${await f.fixedShift()}` }),
+  'POST /schedules/{id}/cover-requests': async (f) => ({ url: `/schedules/${await f.schedule()}/cover-requests`, body: { layerId: null, ...(await f.span()) }, alsoOk: [400] }),
+  'POST /schedules/{id}/cover-requests/{requestId}/accept': async (f) => ({ url: `/schedules/${await f.schedule()}/cover-requests/${await f.coverRequest()}/accept` }),
+  'POST /schedules/{id}/cover-requests/{requestId}/withdraw': async (f) => ({ url: `/schedules/${await f.schedule()}/cover-requests/${await f.coverRequest()}/withdraw` }),
+  'POST /schedules/{id}/intended-gaps': async (f) => ({ url: `/schedules/${await f.schedule()}/intended-gaps`, body: await f.span() }),
+  'DELETE /schedules/{id}/intended-gaps/{itemId}': async (f) => ({ url: `/schedules/${await f.schedule()}/intended-gaps/${await f.intendedGap()}` }),
   'POST /schedules/{id}/preview': async (f) => ({ url: `/schedules/${await f.schedule()}/preview`, body: { edit: { kind: 'remove_layer', layerId: (await f.layerIds())[1] } } }),
 
   'POST /escalation-policies': async (f) => ({ url: '/escalation-policies', body: { teamId: f.world.teamA, name: f.unique('New policy'), repeat: 0, steps: f.steps() } }),

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { layerIdsAt } from '../../core/schedule/edit.js';
 import { checkMembers } from '../../service/schedule-edits.js';
+import { withShiftChangeNotices } from '../../service/shift-change-notices.js';
 import {
   deleteFixedShiftRow,
   deleteOverrideRow,
@@ -23,12 +24,9 @@ import { IdParams, toIso } from '../schemas/common.js';
 import { FixedShiftInput, ItemParams, OverrideInput, RangeQuery } from '../schemas/schedule.js';
 import { FixedShiftView, OverrideView } from '../schemas/schedule-views.js';
 import type { FastifyRequest } from 'fastify';
-import { DAY } from '../../core/time/units.js';
+import { checkSpanBounds } from '../span-bounds.js';
 
-const MAX_SPAN_DAYS = 366;
-const MAX_AHEAD_DAYS = 2 * 366;
-
-export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
+export function overrideRoutes(api: Api, { database: { db }, clock, wakeEngine }: HttpDeps): void {
   const tags = ['overrides'];
 
   async function writable(req: FastifyRequest, scheduleId: string) {
@@ -36,20 +34,19 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
     await requireTeamMember(db, req, row.team_id);
   }
 
-  /**
-   * A span someone takes over: must be non-empty, must not end in the past, and name a
-   * current layer. Overrides and fixed shifts cover days or weeks, so a year is the most
-   * one may span and two years ahead the furthest it may reach: an 8,000-year override is
-   * a typo, and every timeline would carry it.
-   */
+  /** Runs a change to the schedule's spans, telling whoever's shifts it moves (see shift-change-notices). */
+  async function changing<T>(req: FastifyRequest, scheduleId: string, change: (trx: typeof db) => Promise<T>): Promise<T> {
+    const result = await withShiftChangeNotices(db, [scheduleId], clock.now(), actorOf(req).user.id, change);
+    wakeEngine();
+    return result;
+  }
+
+  /** A span someone takes over: within the bounds of checkSpanBounds, naming a current layer. */
   async function checkSpan(scheduleId: string, body: { layerId?: string | null | undefined; userId: string; start: string; end: string }) {
     const now = clock.now();
     const start = Date.parse(body.start);
     const end = Date.parse(body.end);
-    if (!(end > start)) throw new AppError('validation_failed', 'The span is empty', [{ path: '/body/end', message: 'must be after start' }]);
-    if (end <= now) throw new AppError('validation_failed', 'Overrides cannot end in the past', [{ path: '/body/end', message: 'must be in the future' }]);
-    if (end - start > MAX_SPAN_DAYS * DAY) throw new AppError('validation_failed', 'The span is too long', [{ path: '/body/end', message: `must be within ${MAX_SPAN_DAYS} days of start` }]);
-    if (end > now + MAX_AHEAD_DAYS * DAY) throw new AppError('validation_failed', 'The span is too far ahead', [{ path: '/body/end', message: `must be within ${MAX_AHEAD_DAYS} days from now` }]);
+    checkSpanBounds(start, end, now, 'Overrides');
     await checkMembers(db, [body.userId], '/body/userId');
     if (body.layerId) {
       const stored = await loadSchedule(db, scheduleId, { from: now, to: now + 1 });
@@ -110,7 +107,7 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
       const now = clock.now();
       const layerId = req.body.layerId ?? null;
       const mode = req.body.mode ?? 'replace';
-      const id = await insertOverride(db, req.params.id, { layerId, userId: req.body.userId, mode, start, end, createdBy: actorOf(req).user.id }, now);
+      const id = await changing(req, req.params.id, (trx) => insertOverride(trx, req.params.id, { layerId, userId: req.body.userId, mode, start, end, createdBy: actorOf(req).user.id }, now));
       const users = await directoryFor(db, [req.body.userId]);
       return reply.code(201).send({ id, layerId, user: users(req.body.userId), mode, start: toIso(start), end: toIso(end), createdAt: toIso(now) });
     },
@@ -122,7 +119,7 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
     async (req, reply) => {
       await writable(req, req.params.id);
       const row = await findOverride(db, req.params.id, req.params.itemId);
-      await removeSpan(row, (id) => deleteOverrideRow(db, id), (id, end) => endOverrideAt(db, id, end));
+      await changing(req, req.params.id, (trx) => removeSpan(row, (id) => deleteOverrideRow(trx, id), (id, end) => endOverrideAt(trx, id, end)));
       return reply.code(204).send(null);
     },
   );
@@ -143,7 +140,7 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
     async (req, reply) => {
       await writable(req, req.params.id);
       const { start, end } = await checkSpan(req.params.id, req.body);
-      const id = await insertFixedShift(db, req.params.id, { layerId: req.body.layerId, userId: req.body.userId, start, end }, clock.now());
+      const id = await changing(req, req.params.id, (trx) => insertFixedShift(trx, req.params.id, { layerId: req.body.layerId, userId: req.body.userId, start, end }, clock.now()));
       const users = await directoryFor(db, [req.body.userId]);
       return reply.code(201).send({ id, layerId: req.body.layerId, user: users(req.body.userId), start: toIso(start), end: toIso(end) });
     },
@@ -155,7 +152,7 @@ export function overrideRoutes(api: Api, { database: { db }, clock }: HttpDeps):
     async (req, reply) => {
       await writable(req, req.params.id);
       const row = await findFixedShift(db, req.params.id, req.params.itemId);
-      await removeSpan(row, (id) => deleteFixedShiftRow(db, id), (id, end) => endFixedShiftAt(db, id, end));
+      await changing(req, req.params.id, (trx) => removeSpan(row, (id) => deleteFixedShiftRow(trx, id), (id, end) => endFixedShiftAt(trx, id, end)));
       return reply.code(204).send(null);
     },
   );

@@ -94,7 +94,7 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
       const updated = await updateUser(
         db,
         target.id,
-        { name: req.body.name, role, timeZone: req.body.timeZone, passwordHash, notifyHandoffs: req.body.notifyHandoffs, dailySummaryTime: req.body.dailySummaryTime },
+        { name: req.body.name, role, timeZone: req.body.timeZone, passwordHash, notifyHandoffs: req.body.notifyHandoffs, dailySummaryTime: req.body.dailySummaryTime, handoffLeadMinutes: req.body.handoffLeadMinutes },
         clock.now(),
       );
       if (passwordHash) {

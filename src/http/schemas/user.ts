@@ -17,6 +17,7 @@ export const User = Type.Object({
   timeZone: Type.String(),
   notifyHandoffs: Type.Boolean(),
   dailySummaryTime: Type.Union([Type.String(), Type.Null()]),
+  handoffLeadMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'Minutes before a shift to also send "you are on call from … (in …)"; null: not sent' }),
   hasPassword: Type.Boolean({ description: 'false: signs in with single sign-on only, and cannot give itself a password (an admin can)' }),
   createdAt: Instant,
 });
@@ -46,6 +47,11 @@ export const PatchUser = Type.Object(
     ),
     notifyHandoffs: Type.Optional(Type.Boolean({ description: 'Send "you are on call from … to …" when a shift starts' })),
     dailySummaryTime: Type.Optional(Type.Union([LocalTime, Type.Null()], { description: "Local 'HH:MM' for a daily on-call summary; null to stop" })),
+    handoffLeadMinutes: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 15, maximum: 7 * 24 * 60 }), Type.Null()], {
+        description: 'Also send "you are on call from … (in 24 h)" this many minutes before each shift (15 to 10080); null to stop',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -58,6 +64,7 @@ export const toUser = (row: UserRow) => ({
   timeZone: row.time_zone,
   notifyHandoffs: row.notify_handoffs === 1,
   dailySummaryTime: row.daily_summary_time,
+  handoffLeadMinutes: row.handoff_lead_minutes,
   hasPassword: row.password_hash !== null,
   createdAt: toIso(row.created_at),
 });
