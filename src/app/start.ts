@@ -28,6 +28,7 @@ import { SharedTestClock } from './shared-test-clock.js';
 import { configuredChannels } from './configured-channels.js';
 import { PagingHealthLoop } from '../service/paging-health-loop.js';
 import { AuditRetentionLoop } from '../service/audit-retention-loop.js';
+import { GapAlertLoop } from '../service/gap-alert-loop.js';
 
 export interface Vigil {
   app: Api;
@@ -37,6 +38,7 @@ export interface Vigil {
   scheduler: CheckScheduler;
   pagingHealth: PagingHealthLoop;
   auditRetention: AuditRetentionLoop;
+  gapAlerts: GapAlertLoop;
   stop(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   );
   const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
   const auditRetention = new AuditRetentionLoop({ db: database.db, retentionDays: config.auditRetentionDays, clock, logger });
+  const gapAlerts = new GapAlertLoop({ db: database.db, baseUrl: config.baseUrl, clock, logger, wakeEngine: () => engine.wake() });
   // The loops without which this node cannot page; paging health reports through its own gauges.
   const loops = () => [engine.status(), scheduler.status(), presence.status()];
   const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops, registry, onIngest: meters.onIngest });
@@ -100,6 +103,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   scheduler.start();
   pagingHealth.start();
   auditRetention.start();
+  gapAlerts.start();
   return {
     app,
     database,
@@ -108,7 +112,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     scheduler,
     pagingHealth,
     auditRetention,
+    gapAlerts,
     async stop() {
+      await gapAlerts.stop();
       await auditRetention.stop();
       await pagingHealth.stop();
       await scheduler.stop();

@@ -4,6 +4,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { CheckRecord } from '../store/checks.js';
 import type { Database } from '../store/database.js';
 import { countOpenIncidents, oldestDue, type DueWork } from '../store/operational-figures.js';
+import { countSchedulesWithGaps } from '../store/gap-scans.js';
 
 /** What the engine, the check scheduler and the ingest endpoints report as they work. */
 export interface DomainMeters {
@@ -48,6 +49,15 @@ export function registerDomainMetrics(registry: Registry, database: Database, cl
       if (!open) return;
       this.reset();
       for (const { team, status, count } of open) this.set({ team, status }, count);
+    },
+  });
+  new Gauge({
+    name: 'vigil_schedules_with_coverage_gaps',
+    help: 'Schedules paged through by a policy whose last daily scan (or intended-gap change) found gaps ahead that nobody marked intended',
+    registers: [registry],
+    async collect() {
+      const count = await countSchedulesWithGaps(database.db).catch(() => undefined);
+      if (count !== undefined) this.set(count);
     },
   });
   const lags: [string, string, DueWork][] = [

@@ -58,6 +58,7 @@ export function presentSummary(stored: StoredSchedule['row']) {
     teamId: stored.team_id,
     timeZone: stored.time_zone,
     createdAt: toIso(stored.created_at),
+    gapAlertDays: stored.gap_alert_days,
   };
 }
 

@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.js';
 import { teamRoutes } from './routes/teams.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { overrideRoutes } from './routes/overrides.js';
+import { coverageGapRoutes } from './routes/coverage-gaps.js';
 import { onCallRoutes } from './routes/on-call.js';
 import { myOnCallRoutes } from './routes/my-on-call.js';
 import { calendarFeedRoutes } from './routes/calendar-feeds.js';
@@ -108,6 +109,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       teamRoutes(api, deps);
       scheduleRoutes(api, deps);
       overrideRoutes(api, deps);
+      coverageGapRoutes(api, deps);
       onCallRoutes(api, deps);
       myOnCallRoutes(api, deps);
       calendarFeedRoutes(api, deps);

@@ -1,6 +1,11 @@
 import { historyGaps, type ScheduleHistory } from './history.js';
 import type { Instant, Range } from './types.js';
 
+/** How many days ahead a schedule's coverage is scanned for the gap alert, unless it says. */
+export const DEFAULT_GAP_ALERT_DAYS = 14;
+/** The furthest a schedule may ask: beyond a quarter, rotas are rarely settled. */
+export const MAX_GAP_ALERT_DAYS = 90;
+
 /** A stretch of a gap in the final timeline: all of it marked intended, or none of it. */
 export interface GapPiece extends Range {
   intended: boolean;

@@ -8,6 +8,7 @@ import { draftAt, type ScheduleEdit } from '../../core/schedule/edit.js';
 import type { ScheduleHistory } from '../../core/schedule/history.js';
 import type { Layer, LayerDraft, Restriction } from '../../core/schedule/types.js';
 import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime, rotationStartOf } from '../../service/schedule-edits.js';
+import { refreshOpenGaps } from '../../service/coverage-gaps.js';
 import { newId } from '../../store/ids.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
 import { isScheduleTarget, layerReferences, lockForDeletion, scheduleReferences } from '../../store/references.js';
@@ -124,7 +125,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
 
   api.patch(
     '/schedules/:id',
-    { schema: { tags, summary: 'Rename, re-describe, move or re-zone a schedule', params: IdParams, body: PatchSchedule, response: { 200: ScheduleDetail } } },
+    { schema: { tags, summary: 'Rename, re-describe, move or re-zone a schedule, or set its coverage-gap alert (gapAlertDays)', params: IdParams, body: PatchSchedule, response: { 200: ScheduleDetail } } },
     async (req) => {
       const current = await writable(req, req.params.id);
       if (req.body.teamId !== undefined) {
@@ -139,6 +140,8 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
         if (teamId !== current.team_id || !sameName(name, current.name)) await refuseTakenName(trx, dialect, 'schedule', teamId, name, current.id);
         await updateScheduleRow(trx, req.params.id, req.body, clock.now());
       });
+      // The metric counts gaps within the schedule's own window.
+      if (req.body.gapAlertDays !== undefined) await refreshOpenGaps(db, req.params.id, clock.now());
       return detail(req.params.id);
     },
   );

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { Id, Instant } from './common.js';
 import { ReachabilityView } from './reachability.js';
-import { RestrictionSchema, RotationSchema } from './schedule.js';
+import { GapAlertDays, RestrictionSchema, RotationSchema } from './schedule.js';
 
 export const UserRef = Type.Object({ id: Id, name: Type.String(), email: Type.String() });
 const NullableUser = Type.Union([UserRef, Type.Null()]);
@@ -38,6 +38,7 @@ export const ScheduleSummary = Type.Object({
   teamId: Id,
   timeZone: Type.String(),
   createdAt: Instant,
+  gapAlertDays: GapAlertDays,
 });
 
 export const ScheduleDetail = Type.Object({

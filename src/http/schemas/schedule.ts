@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Weekday as CoreWeekday } from '../../core/schedule/types.js';
+import { MAX_GAP_ALERT_DAYS } from '../../core/schedule/upcoming-gaps.js';
 import { Discriminated, Id, Instant, TimeZone } from './common.js';
 
 const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: "Local time 'HH:MM'" });
@@ -129,12 +130,19 @@ export const CreateSchedule = Type.Object(
   strict,
 );
 
+export const GapAlertDays = Type.Integer({
+  minimum: 0,
+  maximum: MAX_GAP_ALERT_DAYS,
+  description: 'Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off',
+});
+
 export const PatchSchedule = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     teamId: Type.Optional(Id),
     timeZone: Type.Optional(TimeZone),
+    gapAlertDays: Type.Optional(GapAlertDays),
   },
   strict,
 );

@@ -1,0 +1,165 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { useTestApp, type Caller } from '../support/test-app.js';
+
+// Tuesday 2026-12-01 09:00 in Chicago (CST, UTC-6). The schedule is staffed in business
+// hours only, so each weeknight from 17:00 (23:00Z) to 09:00 (15:00Z) is a gap.
+const NOW = '2026-12-01T15:00:00.000Z';
+const HOUR = 3_600_000;
+const at = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOString();
+const PASSWORD = 'gaps-password';
+
+type Gap = { start: string; end: string; intended: boolean };
+
+describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
+  const t = useTestApp(dialect, { frozenAt: NOW });
+  const who: Record<string, { id: string; as: Caller }> = {};
+  let teamId = '';
+  let otherTeamId = '';
+
+  beforeAll(async () => {
+    teamId = (await t.admin.post('/api/v1/teams', { name: `Gaps ${dialect}` })).body.id;
+    otherTeamId = (await t.admin.post('/api/v1/teams', { name: `Elsewhere ${dialect}` })).body.id;
+    const people: [string, 'responder' | 'viewer', string | null, 'manager' | 'member'][] = [
+      ['manager', 'responder', teamId, 'manager'],
+      ['member', 'responder', teamId, 'member'],
+      ['outsider', 'responder', otherTeamId, 'manager'],
+      ['viewer', 'viewer', teamId, 'member'],
+    ];
+    for (const [key, role, team, teamRole] of people) {
+      const email = `${key}-${dialect}@gaps.test`;
+      const id = (await t.admin.post('/api/v1/users', { email, name: `${key} ${dialect}`, role, password: PASSWORD })).body.id;
+      if (team) await t.admin.put(`/api/v1/teams/${team}/members/${id}`, { role: teamRole });
+      who[key] = { id, as: await t.login(email, PASSWORD) };
+    }
+  });
+
+  async function schedule(name: string) {
+    const res = await t.admin.post('/api/v1/schedules', {
+      name,
+      teamId,
+      timeZone: 'America/Chicago',
+      layers: [{ name: 'Day', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, restriction: { kind: 'business_hours' }, members: [who['member']!.id] }],
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; gapAlertDays: number };
+  }
+  const gaps = async (id: string, query = '?days=2') => (await t.admin.get(`/api/v1/schedules/${id}/gaps${query}`)).body as { days: number; from: string; to: string; items: Gap[] };
+
+  it('lists the nights ahead as gaps, over the days asked or the schedule’s own setting', async () => {
+    const s = await schedule('Nights uncovered');
+    expect(s.gapAlertDays).toBe(14);
+    expect(await gaps(s.id)).toEqual({
+      from: NOW,
+      to: at(48),
+      days: 2,
+      items: [
+        { start: at(8), end: at(24), intended: false },
+        { start: at(32), end: at(48), intended: false },
+      ],
+    });
+    const whole = await gaps(s.id, '');
+    expect([whole.days, whole.to]).toEqual([14, at(14 * 24)]);
+    // Two weeks of weeknights, two weekends: the weekend nights merge with their Friday and Sunday.
+    expect(whole.items.length).toBe(10);
+  });
+
+  it('an override filling a night removes that gap', async () => {
+    const s = await schedule('Night filled');
+    expect((await t.admin.post(`/api/v1/schedules/${s.id}/overrides`, { layerId: null, userId: who['manager']!.id, start: at(8), end: at(24) })).status).toBe(201);
+    expect((await gaps(s.id)).items).toEqual([{ start: at(32), end: at(48), intended: false }]);
+  });
+
+  it('a manager marks part of a gap intended: that part stops alerting, the rest still does; unmarking brings it back', async () => {
+    const s = await schedule('Partly intended');
+    const marked = await who['manager']!.as.post(`/api/v1/schedules/${s.id}/intended-gaps`, { start: at(8), end: at(12), note: 'Maintenance freeze' });
+    expect(marked.status).toBe(201);
+    expect(marked.body).toMatchObject({ start: at(8), end: at(12), note: 'Maintenance freeze', createdBy: { id: who['manager']!.id } });
+    expect((await gaps(s.id)).items).toEqual([
+      { start: at(8), end: at(12), intended: true },
+      { start: at(12), end: at(24), intended: false },
+      { start: at(32), end: at(48), intended: false },
+    ]);
+    const listed = (await t.admin.get(`/api/v1/schedules/${s.id}/intended-gaps`)).body.items;
+    expect(listed.map((g: { id: string }) => g.id)).toEqual([marked.body.id]);
+
+    const audit = (await t.admin.get('/api/v1/audit-log?entityType=intended_gap&limit=200')).body.items as { entityId: string; action: string }[];
+    expect(audit.filter((e) => e.entityId === marked.body.id).map((e) => e.action)).toEqual(['create']);
+
+    expect((await who['manager']!.as.delete(`/api/v1/schedules/${s.id}/intended-gaps/${marked.body.id}`)).status).toBe(204);
+    expect((await gaps(s.id)).items.every((g) => !g.intended)).toBe(true);
+    expect((await t.admin.get(`/api/v1/schedules/${s.id}/intended-gaps`)).body.items).toEqual([]);
+    const after = (await t.admin.get('/api/v1/audit-log?entityType=intended_gap&limit=200')).body.items as { entityId: string; action: string }[];
+    expect(after.filter((e) => e.entityId === marked.body.id).map((e) => e.action).sort()).toEqual(['create', 'delete']);
+    expect((await who['manager']!.as.delete(`/api/v1/schedules/${s.id}/intended-gaps/${marked.body.id}`)).status).toBe(404);
+  });
+
+  it('only the team’s managers, admins and owners mark or unmark; everyone may read', async () => {
+    const s = await schedule('Rights');
+    const body = { start: at(8), end: at(24) };
+    for (const key of ['member', 'outsider', 'viewer']) {
+      const res = await who[key]!.as.post(`/api/v1/schedules/${s.id}/intended-gaps`, body);
+      expect([key, res.status]).toEqual([key, 403]);
+    }
+    const byAdmin = await t.admin.post(`/api/v1/schedules/${s.id}/intended-gaps`, body);
+    expect(byAdmin.status).toBe(201);
+    expect((await who['member']!.as.delete(`/api/v1/schedules/${s.id}/intended-gaps/${byAdmin.body.id}`)).status).toBe(403);
+    expect((await who['viewer']!.as.get(`/api/v1/schedules/${s.id}/gaps`)).status).toBe(200);
+    expect((await who['viewer']!.as.get(`/api/v1/schedules/${s.id}/intended-gaps`)).body.items).toHaveLength(1);
+  });
+
+  it('refuses bad spans and days with the field path, and writes nothing', async () => {
+    const s = await schedule('Validation');
+    const url = `/api/v1/schedules/${s.id}/intended-gaps`;
+    const cases: [unknown, string][] = [
+      [{ start: at(8), end: at(8) }, '/body/end'],
+      [{ start: at(-10), end: at(-2) }, '/body/end'],
+      [{ start: at(8), end: at(8 + 400 * 24) }, '/body/end'],
+      [{ start: 'tomorrow', end: at(8) }, '/body/start'],
+      [{ start: at(8), end: at(9), note: 'x'.repeat(501) }, '/body/note'],
+      [{ start: at(8), end: at(9), extra: 1 }, '/body/extra'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await t.admin.post(url, body);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect((await t.admin.get(`/api/v1/schedules/${s.id}/intended-gaps`)).body.items).toEqual([]);
+    for (const query of ['?days=0', '?days=91', '?days=two']) {
+      const res = await t.admin.get(`/api/v1/schedules/${s.id}/gaps${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('/querystring/days');
+    }
+    const missing = '01900000-0000-7000-8000-000000000000';
+    expect((await t.admin.get(`/api/v1/schedules/${missing}/gaps`)).status).toBe(404);
+    expect((await t.admin.post(`/api/v1/schedules/${missing}/intended-gaps`, { start: at(8), end: at(9) })).status).toBe(404);
+  });
+
+  it('gapAlertDays is set through the schedule’s PATCH, 0 to 90', async () => {
+    const s = await schedule('Setting');
+    const patched = await t.admin.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 3 });
+    expect([patched.status, patched.body.gapAlertDays]).toEqual([200, 3]);
+    expect((await gaps(s.id, '')).days).toBe(3);
+    const bad = await t.admin.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 91 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('/body/gapAlertDays');
+    expect((await t.admin.get(`/api/v1/schedules/${s.id}`)).body.gapAlertDays).toBe(3);
+    // Off: nothing alerts, but the listing still shows two weeks.
+    expect((await t.admin.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 0 })).body.gapAlertDays).toBe(0);
+    expect((await gaps(s.id, '')).days).toBe(14);
+    expect((await who['member']!.as.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 5 })).status).toBe(200);
+  });
+
+  it('the overview lists schedules a policy pages through that have unintended gaps, until they are all intended', async () => {
+    const s = await schedule('Paged through');
+    const listed = async () => ((await t.admin.get('/api/v1/coverage-gaps')).body.items as { scheduleId: string; days: number; gaps: unknown[] }[]).find((i) => i.scheduleId === s.id);
+    expect(await listed()).toBeUndefined();
+    const policy = await t.admin.post('/api/v1/escalation-policies', { name: `Gaps policy ${dialect}`, teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule_layer', scheduleId: s.id, layerId: (await t.admin.get(`/api/v1/schedules/${s.id}`)).body.layers[0].id }] }] });
+    expect(policy.status).toBe(201);
+    await t.admin.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 1 });
+    expect(await listed()).toEqual({ scheduleId: s.id, days: 1, gaps: [{ start: at(8), end: at(24) }] });
+    await t.admin.post(`/api/v1/schedules/${s.id}/intended-gaps`, { start: at(0), end: at(24), note: 'Office closed' });
+    expect(await listed()).toBeUndefined();
+  });
+});
