@@ -21,7 +21,7 @@ import { DAY } from '../../core/time/units.js';
 
 
 /** Parses and bounds a [from, to) query so one request cannot ask for decades of segments. */
-function rangeOf(query: { from: string; to: string }, maxDays: number): { from: number; to: number } {
+export function rangeOf(query: { from: string; to: string }, maxDays: number): { from: number; to: number } {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
   if (!(to > from)) throw new AppError('validation_failed', 'The range is empty', [{ path: '/querystring/to', message: 'must be after from' }]);

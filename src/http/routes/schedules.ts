@@ -24,6 +24,8 @@ import { Id, IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateSchedule, LayerInput, LayerOrder, LayerParams, LayerPatch, PatchSchedule } from '../schemas/schedule.js';
 import { ScheduleDetail, ScheduleSummary } from '../schemas/schedule-views.js';
+import { checkCalendar } from '../../service/holiday-calendar.js';
+import { calendarOf } from '../../store/holiday-calendars.js';
 
 type LayerFields = Omit<Static<typeof LayerInput>, 'effectiveAt'>;
 
@@ -67,7 +69,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
 
   async function detail(id: string) {
     const stored = await loadSchedule(db, id, { from: clock.now(), to: clock.now() + 1 });
-    return presentDetail(stored, clock.now(), await directoryFor(db, userIdsOf(stored)));
+    return { ...presentDetail(stored, clock.now(), await directoryFor(db, userIdsOf(stored))), holidays: calendarOf(stored.row) };
   }
 
   async function writable(req: Parameters<typeof requireTeamMember>[1], scheduleId: string) {
@@ -125,7 +127,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
 
   api.patch(
     '/schedules/:id',
-    { schema: { tags, summary: 'Rename, re-describe, move or re-zone a schedule, or set its coverage-gap alert (gapAlertDays)', params: IdParams, body: PatchSchedule, response: { 200: ScheduleDetail } } },
+    { schema: { tags, summary: 'Rename, re-describe, move or re-zone a schedule, or set its coverage-gap alert (gapAlertDays) or its public holidays (holidays)', params: IdParams, body: PatchSchedule, response: { 200: ScheduleDetail } } },
     async (req) => {
       const current = await writable(req, req.params.id);
       if (req.body.teamId !== undefined) {
@@ -135,10 +137,11 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
         await requireTeamMember(db, req, req.body.teamId);
       }
       const { name = current.name, teamId = current.team_id } = req.body;
+      const holidays = req.body.holidays && checkCalendar(req.body.holidays, '/body/holidays');
       await db.transaction().execute(async (trx) => {
         // A name kept as it was (in the same team) is not re-checked: duplicates from before the rule stay editable.
         if (teamId !== current.team_id || !sameName(name, current.name)) await refuseTakenName(trx, dialect, 'schedule', teamId, name, current.id);
-        await updateScheduleRow(trx, req.params.id, req.body, clock.now());
+        await updateScheduleRow(trx, req.params.id, { ...req.body, holidays }, clock.now());
       });
       // The metric counts gaps within the schedule's own window.
       if (req.body.gapAlertDays !== undefined) await refreshOpenGaps(db, req.params.id, clock.now());

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id, Instant } from './common.js';
+import { HolidayCalendarSchema } from './holiday-calendar.js';
 import { ReachabilityView } from './reachability.js';
 import { GapAlertDays, RestrictionSchema, RotationSchema } from './schedule.js';
 
@@ -47,6 +48,7 @@ export const ScheduleDetail = Type.Object({
   scheduledChanges: Type.Array(Type.Object({ effectiveFrom: Instant, layerIds: Type.Array(Id) }), {
     description: 'Layer additions, removals or reorders that take effect later',
   }),
+  holidays: HolidayCalendarSchema,
 });
 
 // RFC 3339 cannot write years past 9999, and a lone member with no restriction holds a layer forever.

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Weekday as CoreWeekday } from '../../core/schedule/types.js';
 import { MAX_GAP_ALERT_DAYS } from '../../core/schedule/upcoming-gaps.js';
 import { Discriminated, Id, Instant, TimeZone } from './common.js';
+import { HolidayCalendarSchema } from './holiday-calendar.js';
 
 const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: "Local time 'HH:MM'" });
 const Weekday = Type.Unsafe<CoreWeekday>(Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday' }));
@@ -143,6 +144,7 @@ export const PatchSchedule = Type.Object(
     teamId: Type.Optional(Id),
     timeZone: Type.Optional(TimeZone),
     gapAlertDays: Type.Optional(GapAlertDays),
+    holidays: Type.Optional(HolidayCalendarSchema),
   },
   strict,
 );

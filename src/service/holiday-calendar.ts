@@ -1,0 +1,46 @@
+import Holidays from 'date-holidays';
+import { AppError } from '../core/errors.js';
+import type { HolidayCalendar } from '../store/holiday-calendars.js';
+
+/** One public holiday: a local date of the schedule's zone. */
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
+// The package's data is loaded once; listing countries and regions is then a lookup.
+const directory = new Holidays();
+
+/** Country codes are matched in upper case; 400 at `path` for one the package does not know. */
+export function checkCalendar(input: HolidayCalendar, path: string): HolidayCalendar {
+  if (input.kind !== 'country') return input;
+  const country = input.country.toUpperCase();
+  if (!(country in directory.getCountries())) {
+    throw new AppError('validation_failed', 'Unknown country', [{ path: `${path}/country`, message: 'is not a country with a holiday calendar (ISO 3166-1 alpha-2 code, like US or DE)' }]);
+  }
+  const region = input.region === null ? null : input.region.toUpperCase();
+  if (region !== null && !(region in (directory.getStates(country) ?? {}))) {
+    throw new AppError('validation_failed', 'Unknown region', [{ path: `${path}/region`, message: `is not a region of ${country} with its own holidays` }]);
+  }
+  return { kind: 'country', country, region };
+}
+
+/** Public holidays (no bank, school or observance days) of a country in the given calendar years. */
+export function countryHolidays(country: string, region: string | null, years: number[]): Holiday[] {
+  const calendar = region === null ? new Holidays(country) : new Holidays(country, region);
+  const byDate = new Map<string, string>();
+  for (const year of years) {
+    for (const h of calendar.getHolidays(year)) {
+      // '2026-12-25 00:00:00' is the local date; a holiday listed twice (observed days) keeps its first name.
+      if (h.type === 'public' && !byDate.has(h.date.slice(0, 10))) byDate.set(h.date.slice(0, 10), h.name);
+    }
+  }
+  return [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Every country with a holiday calendar and its regions, for the settings form. */
+export function holidayCountries(): { code: string; name: string; regions: { code: string; name: string }[] }[] {
+  return Object.entries(directory.getCountries('en'))
+    .map(([code, name]) => ({ code, name, regions: Object.entries(directory.getStates(code, 'en') ?? {}).map(([r, n]) => ({ code: r, name: n })) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
