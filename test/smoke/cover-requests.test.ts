@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { useDemoIds } from '../support/demo-ids.js';
+import { useTestApp, type Caller } from '../support/test-app.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+
+const SEEDED = '2026-03-02T12:00:00.000Z'; // Monday 06:00 America/Chicago
+const TUE_10 = '2026-03-03T16:00:00.000Z';
+// Alice is on call from now until Monday 16 March; she asks for Wednesday 11 March 09:00–17:00 CDT.
+const SPAN = { start: '2026-03-11T14:00:00.000Z', end: '2026-03-11T22:00:00.000Z' };
+const PASSWORD = 'cover-smoke-password';
+
+interface Received {
+  type: string;
+  notice?: { subject: string; text: string };
+  incident?: { title: string } | null;
+}
+
+/**
+ * The whole server with the test clock and real webhook deliveries: Alice asks for cover,
+ * Bob and Carol are told, Carol (the second asked) accepts, both sides hear of it, and an
+ * incident in that span pages Carol.
+ */
+describeEachDatabase('cover request smoke', (dialect) => {
+  const t = useTestApp(dialect, { frozenAt: SEEDED });
+  const ids = useDemoIds(t);
+  let receiver: WebhookReceiver;
+  const as: Record<string, Caller> = {};
+  let scheduleId = '';
+  let layerId = '';
+  let monitorId = '';
+
+  const got = (who: string) => receiver.received.filter((r) => r.path === `/${who}`).map((r) => r.body as unknown as Received);
+  const notices = (who: string) => got(who).flatMap((r) => (r.type === 'notice' && r.notice ? [r.notice.subject] : []));
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    for (const who of ['alice', 'bob', 'carol']) {
+      expect((await t.admin.post(`/api/v1/users/${ids[who]}/contact-methods`, { kind: 'webhook', address: receiver.url(`/${who}`) })).status).toBe(201);
+      expect((await t.admin.patch(`/api/v1/users/${ids[who]}`, { password: PASSWORD })).status).toBe(200);
+      as[who] = await t.login(`${who}@example.com`, PASSWORD);
+    }
+    await t.anonymous.post('/api/v1/test/clock', { set: TUE_10 });
+    const schedule = await t.admin.post('/api/v1/schedules', {
+      name: 'Weekly',
+      teamId: ids['team'],
+      timeZone: 'America/Chicago',
+      layers: [{ name: 'Week', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, members: [ids['alice'], ids['bob'], ids['carol']], rotationStart: { at: '2026-03-03T10:00', member: 0 } }],
+    });
+    expect(schedule.status).toBe(201);
+    scheduleId = schedule.body.id;
+    layerId = schedule.body.layers[0].id;
+    const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'weekly', teamId: ids['team'], steps: [{ waitSeconds: 900, targets: [{ type: 'schedule', scheduleId }] }] });
+    monitorId = (await t.admin.post('/api/v1/monitors', { name: 'weekly', teamId: ids['team'], policyId: policy.body.id })).body.id;
+    await t.vigil.engine.runOnce();
+  });
+  afterAll(() => receiver.close());
+
+  it('asks Bob and Carol, Carol takes it, both sides are told, and Carol is paged in that span', async () => {
+    const asked = await as['alice']!.post(`/api/v1/schedules/${scheduleId}/cover-requests`, { layerId, ...SPAN, note: 'Dentist' });
+    expect(asked.status).toBe(201);
+    expect(asked.body.asked.map((u: { id: string }) => u.id).sort()).toEqual([ids['bob'], ids['carol']].sort());
+    await t.vigil.engine.runOnce();
+    expect(notices('bob')).toEqual(['Can you cover Weekly (Week)?']);
+    expect(notices('carol')).toEqual(['Can you cover Weekly (Week)?']);
+    expect(got('carol')[0]?.notice?.text).toBe(
+      `Alice Senior asks for cover on Weekly (Week) from Wed, Mar 11, 09:00 CDT to Wed, Mar 11, 17:00 CDT.\nNote: Dentist\nThe first to accept gets it: http://127.0.0.1:8080/cover-requests#${asked.body.id}`,
+    );
+    expect(notices('alice')).toEqual([]);
+
+    const taken = await as['carol']!.post(`/api/v1/schedules/${scheduleId}/cover-requests/${asked.body.id}/accept`);
+    expect([taken.status, taken.body.acceptedBy?.id]).toEqual([200, ids['carol']]);
+    expect((await as['bob']!.post(`/api/v1/schedules/${scheduleId}/cover-requests/${asked.body.id}/accept`)).status).toBe(409);
+    await t.vigil.engine.runOnce();
+    expect(notices('alice')).toEqual(['Cover found: Weekly (Week)']);
+    expect(got('alice')[0]?.notice?.text).toBe('Carol Night covers Weekly (Week) for you from Wed, Mar 11, 09:00 CDT to Wed, Mar 11, 17:00 CDT. You are not on call then.');
+    expect(notices('carol')).toEqual(['Can you cover Weekly (Week)?', 'You cover Weekly (Week)']);
+    expect(notices('bob')).toEqual(['Can you cover Weekly (Week)?']);
+
+    await t.anonymous.post('/api/v1/test/clock', { set: '2026-03-11T16:00:00.000Z' });
+    const raised = await t.admin.post(`/api/v1/monitors/${monitorId}/alerts`, { title: 'Covered down' });
+    expect(raised.status).toBe(201);
+    await t.vigil.engine.runOnce();
+    const paged = (who: string) => got(who).filter((r) => r.incident?.title === 'Covered down');
+    expect([paged('alice').length, paged('bob').length, paged('carol').length]).toEqual([0, 0, 1]);
+  });
+});
