@@ -72,6 +72,26 @@ describeEachDatabase('fairness report and holiday calendars', (dialect) => {
     expect(res.body.items.map((i: { user: { email: string } }) => i.user.email.split('@')[0])).toEqual(['alice', 'bob']);
   });
 
+  it('shows in the layer editor preview how an edit moves the measure over the preview period', async () => {
+    const id = await schedule('Fair preview');
+    await t.admin.patch(`/api/v1/schedules/${id}`, { holidays: { kind: 'country', country: 'US', region: null } });
+    const layerId = (await t.admin.get(`/api/v1/schedules/${id}`)).body.layers[0].id as string;
+    const preview = async (members: string[]) =>
+      t.admin.post(`/api/v1/schedules/${id}/preview`, { edit: { kind: 'update_layer', layerId, patch: { members } }, from: MONDAY, to: NEXT_MONDAY });
+    const same = await preview([ids['alice'] as string, ids['bob'] as string]);
+    expect(same.status).toBe(200);
+    const report = (await fairness(id)).body.measure;
+    expect(same.body.fairness).toEqual({ before: report, after: report });
+    // With carol added from Monday the week's 136 unsociable hours spread over three.
+    const three = await preview([ids['alice'] as string, ids['bob'] as string, ids['carol'] as string]);
+    expect(three.body.fairness.before).toEqual(report);
+    expect(three.body.fairness.after.members).toBe(3);
+    expect(three.body.fairness.after.max).toBeLessThan(report.max);
+    // Bob leaving from the period's start is no longer a member to compare with.
+    const alone = await preview([ids['alice'] as string]);
+    expect(alone.body.fairness.after).toMatchObject({ members: 1, min: 136, max: 136, spread: 0, verdict: 'even' });
+  });
+
   it('counts no holidays without a calendar, and lists a member with no hours', async () => {
     const id = await schedule('Fair without holidays', [ids['alice'], ids['bob'], ids['carol']]);
     const res = await fairness(id, MONDAY, new Date(Date.parse(MONDAY) + 2 * DAY).toISOString());

@@ -1,4 +1,4 @@
-import { fairnessReport } from '../../core/schedule/fairness.js';
+import { fairnessReport, type FairnessMeasure } from '../../core/schedule/fairness.js';
 import { holidaysIn } from '../../service/schedule-holidays.js';
 import { toHistory } from '../../service/schedule-edits.js';
 import { loadSchedule } from '../../store/schedules.js';
@@ -11,6 +11,11 @@ import { RangeQuery } from '../schemas/schedule.js';
 import { rangeOf } from './on-call.js';
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Hours to the hundredth, the coefficient of variation to the thousandth. */
+export function presentMeasure(m: FairnessMeasure): FairnessMeasure {
+  return { ...m, min: round(m.min), max: round(m.max), spread: round(m.spread), coefficientOfVariation: Math.round(m.coefficientOfVariation * 1000) / 1000 };
+}
 
 export function fairnessRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
   api.get(
@@ -42,7 +47,6 @@ export function fairnessRoutes(api: Api, { database: { db }, clock, config }: Ht
           holidays: round(h.holidays),
         }))
         .sort((a, b) => unsociable(b) - unsociable(a) || b.total - a.total || a.user.name.localeCompare(b.user.name));
-      const { measure } = report;
       return {
         from: toIso(from),
         to: toIso(to),
@@ -51,7 +55,7 @@ export function fairnessRoutes(api: Api, { database: { db }, clock, config }: Ht
         holidays: period.holidays,
         holidayFeed: period.feed && { fetchedAt: period.feed.fetchedAt === null ? null : toIso(period.feed.fetchedAt), checkedAt: toIso(period.feed.checkedAt), error: period.feed.error },
         items,
-        measure: { ...measure, min: round(measure.min), max: round(measure.max), spread: round(measure.spread), coefficientOfVariation: Math.round(measure.coefficientOfVariation * 1000) / 1000 },
+        measure: presentMeasure(report.measure),
       };
     },
   );

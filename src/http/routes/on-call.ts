@@ -2,10 +2,12 @@ import { Type } from 'typebox';
 import { csvCell } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
 import { applyEdit, type ScheduleEdit } from '../../core/schedule/edit.js';
+import { fairnessReport } from '../../core/schedule/fairness.js';
 import { historyHours, historyTimelineRows } from '../../core/schedule/history.js';
 import { primaryChanges } from '../../core/schedule/primary-changes.js';
 import { configuredChannels } from '../../app/configured-channels.js';
 import { reachabilityOf } from '../../service/reachability.js';
+import { holidaysIn } from '../../service/schedule-holidays.js';
 import { checkDraft, rotationStartOf, toHistory } from '../../service/schedule-edits.js';
 import { newId } from '../../store/ids.js';
 import { listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
@@ -16,6 +18,7 @@ import { directoryFor, presentOnCall, presentRows, userIdsOf } from '../schedule
 import { Discriminated, Id, IdParams, Instant, toIso } from '../schemas/common.js';
 import { AtQuery, LayerInput, LayerOrder, LayerPatch, RangeQuery } from '../schemas/schedule.js';
 import { HoursRow, OnCall, Preview, Timeline } from '../schemas/schedule-views.js';
+import { presentMeasure } from './fairness.js';
 import { draftOf, patchEdit } from './schedules.js';
 import { DAY } from '../../core/time/units.js';
 
@@ -139,6 +142,8 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
           edit = input;
       }
       const after = applyEdit(history, edit, from).history;
+      const { holidays } = await holidaysIn(db, stored.row, from, to, now, config.destinationPolicy);
+      const holidayDates = new Set(holidays.map((h) => h.date));
       const beforeRows = historyTimelineRows(history, from, to);
       const afterRows = historyTimelineRows(after, from, to);
       const mentioned = userIdsOf(stored);
@@ -154,6 +159,7 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
           before: c.before === null ? null : users(c.before),
           after: c.after === null ? null : users(c.after),
         })),
+        fairness: { before: presentMeasure(fairnessReport(history, from, to, holidayDates).measure), after: presentMeasure(fairnessReport(after, from, to, holidayDates).measure) },
       };
     },
   );

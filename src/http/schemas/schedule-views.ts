@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id, Instant } from './common.js';
+import { FairnessMeasureSchema } from './fairness-measure.js';
 import { HolidayCalendarSchema } from './holiday-calendar.js';
 import { ReachabilityView } from './reachability.js';
 import { GapAlertDays, RestrictionSchema, RotationSchema } from './schedule.js';
@@ -143,4 +144,8 @@ export const Preview = Type.Object({
   changes: Type.Array(Type.Object({ ...Span, before: NullableUser, after: NullableUser }), {
     description: 'Where the paged person would change, and for whom',
   }),
+  fairness: Type.Object(
+    { before: FairnessMeasureSchema, after: FairnessMeasureSchema },
+    { description: "How evenly night, weekend and holiday hours fall on the members over the preview's period, without and with the edit" },
+  ),
 });
