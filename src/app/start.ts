@@ -29,6 +29,7 @@ import { configuredChannels } from './configured-channels.js';
 import { PagingHealthLoop } from '../service/paging-health-loop.js';
 import { AuditRetentionLoop } from '../service/audit-retention-loop.js';
 import { GapAlertLoop } from '../service/gap-alert-loop.js';
+import { TimeOffImportLoop } from '../service/time-off-import.js';
 
 export interface Vigil {
   app: Api;
@@ -39,6 +40,7 @@ export interface Vigil {
   pagingHealth: PagingHealthLoop;
   auditRetention: AuditRetentionLoop;
   gapAlerts: GapAlertLoop;
+  timeOffImport: TimeOffImportLoop;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
   const auditRetention = new AuditRetentionLoop({ db: database.db, retentionDays: config.auditRetentionDays, clock, logger });
   const gapAlerts = new GapAlertLoop({ db: database.db, baseUrl: config.baseUrl, clock, logger, wakeEngine: () => engine.wake() });
+  const timeOffImport = new TimeOffImportLoop({ db: database.db, clock, logger, policy: config.destinationPolicy, wakeEngine: () => engine.wake() });
   // The loops without which this node cannot page; paging health reports through its own gauges.
   const loops = () => [engine.status(), scheduler.status(), presence.status()];
   const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops, registry, onIngest: meters.onIngest });
@@ -104,6 +107,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   pagingHealth.start();
   auditRetention.start();
   gapAlerts.start();
+  timeOffImport.start();
   return {
     app,
     database,
@@ -113,7 +117,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     pagingHealth,
     auditRetention,
     gapAlerts,
+    timeOffImport,
     async stop() {
+      await timeOffImport.stop();
       await gapAlerts.stop();
       await auditRetention.stop();
       await pagingHealth.stop();

@@ -40,6 +40,7 @@ const incidentAction = {
 } as const;
 const accountOf = { allow: admins, rule: "yourself, or an admin; an owner's only by owners" } as const;
 const own = { allow: 'anyone', rule: 'yourself' } as const;
+const timeOffOf = { allow: teamManagers, rule: 'yourself, a manager of a team you are in, or an admin' } as const;
 const credential = { allow: 'public', rule: 'the request carries its own credential' } as const;
 
 /** Keyed by `METHOD /path` as in the OpenAPI document, without the /api/v1 prefix. */
@@ -69,6 +70,10 @@ export const accessRules: Record<string, AccessRule> = {
   'POST /users/{id}/contact-methods/{itemId}/test': { ...accountOf, rule: `${accountOf.rule}; not viewers; 5 per method per 15 minutes` },
   'POST /users/{id}/notification-rules': accountOf,
   'DELETE /users/{id}/notification-rules/{itemId}': accountOf,
+  'POST /users/{id}/time-off': timeOffOf,
+  'PATCH /users/{id}/time-off/{itemId}': timeOffOf,
+  'DELETE /users/{id}/time-off/{itemId}': timeOffOf,
+  'PUT /users/{id}/time-off-calendar': timeOffOf,
 
   'PUT /settings/two-factor': { allow: ['owner'], rule: 'owners' },
 

@@ -77,6 +77,23 @@ export async function deleteTimeOff(db: Db, id: string): Promise<void> {
   await audited(db, { entity: 'time_off', id, action: 'delete' }, (trx) => trx.deleteFrom('time_off').where('id', '=', id).execute());
 }
 
+/** Schedules with a layer version (past, current or scheduled) that names `userId`: those their time off can move. */
+export async function schedulesNaming(db: Db, userId: string): Promise<string[]> {
+  // Members live in the version's JSON; the text match narrows, the parse decides.
+  const rows = await db
+    .selectFrom('layer_versions as v')
+    .innerJoin('schedule_layers as l', 'l.id', 'v.layer_id')
+    .select(['l.schedule_id', 'v.config'])
+    .where('v.config', 'like', `%"${userId}"%`)
+    .execute();
+  const ids = new Set<string>();
+  for (const r of rows) {
+    const config = JSON.parse(r.config) as { members: string[]; carryOver: { userId: string } | null };
+    if (config.members.includes(userId) || config.carryOver?.userId === userId) ids.add(r.schedule_id);
+  }
+  return [...ids];
+}
+
 /** One event of an imported calendar, as time off. */
 export interface ImportedAbsence {
   uid: string;
@@ -92,14 +109,21 @@ export interface SyncResult {
 }
 
 /**
- * Makes the user's calendar rows exactly `events` (by UID): new ones added, changed ones
- * updated, missing ones deleted; rows entered by hand are left alone. One transaction, so
- * a schedule never sees half an import. Not audited row by row: the import is the actor,
+ * Makes the user's calendar rows not ended by `from` exactly `events` (by UID): new ones
+ * added, changed ones updated, missing ones deleted; rows entered by hand are left alone.
+ * One transaction, so a schedule never sees half an import. Not audited row by row: the import is the actor,
  * and the calendar itself is the record of what it said.
  */
-export async function syncCalendarTimeOff(db: Db, userId: string, events: ImportedAbsence[], now: Instant): Promise<SyncResult> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('time_off').select(['id', 'external_uid', 'start_at', 'end_at', 'note']).where('user_id', '=', userId).where('source', '=', 'calendar').execute();
+export async function syncCalendarTimeOff(db: Db, userId: string, events: ImportedAbsence[], from: Instant, now: Instant): Promise<SyncResult> {
+  const run = async (trx: Db) => {
+    // Time off over before the import's window is history: what covered then stays as it was.
+    const existing = await trx
+      .selectFrom('time_off')
+      .select(['id', 'external_uid', 'start_at', 'end_at', 'note'])
+      .where('user_id', '=', userId)
+      .where('source', '=', 'calendar')
+      .where('end_at', '>', from)
+      .execute();
     const byUid = new Map(existing.map((r) => [r.external_uid as string, r]));
     const result: SyncResult = { added: 0, updated: 0, removed: 0 };
     for (const e of events) {
@@ -120,7 +144,8 @@ export async function syncCalendarTimeOff(db: Db, userId: string, events: Import
     if (gone.length > 0) await trx.deleteFrom('time_off').where('id', 'in', gone).execute();
     result.removed = gone.length;
     return result;
-  });
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 export interface TimeOffCalendar {
@@ -142,9 +167,17 @@ export async function getTimeOffCalendar(db: Db, userId: string): Promise<TimeOf
   return row ? toCalendar(row) : null;
 }
 
-export async function listTimeOffCalendars(db: Db): Promise<TimeOffCalendar[]> {
-  const rows = await db.selectFrom('time_off_calendars').selectAll().orderBy('user_id').execute();
-  return rows.map(toCalendar);
+/** Calendars never fetched, or last fetched at or before `fetchedBy`, with their owner's time zone. */
+export async function dueTimeOffCalendars(db: Db, fetchedBy: Instant): Promise<(TimeOffCalendar & { timeZone: string })[]> {
+  const rows = await db
+    .selectFrom('time_off_calendars as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .selectAll('c')
+    .select('u.time_zone')
+    .where((eb) => eb.or([eb('c.synced_at', 'is', null), eb('c.synced_at', '<=', fetchedBy)]))
+    .orderBy('c.user_id')
+    .execute();
+  return rows.map((r) => ({ ...toCalendar(r), timeZone: r.time_zone }));
 }
 
 /** Sets (a new address starts unsynced) or clears the user's calendar; clearing removes what it imported. */

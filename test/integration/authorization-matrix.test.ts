@@ -141,6 +141,9 @@ class Fixtures {
       this.created(await this.owner.post(`/api/v1/users/${await this.subject()}/notification-rules`, { contactMethodId: await this.contactMethod(), delayMinutes: 5 }), 'rule'),
     );
 
+  timeOff = () =>
+    this.once('timeOff', async () => this.created(await this.owner.post(`/api/v1/users/${await this.subject()}/time-off`, { ...(await this.span()), note: 'Matrix' }), 'time off'));
+
   /** A team like A (same manager, responder and viewer), so deleting it is a fair test of who may. */
   team = () =>
     this.once('team', async () => {
@@ -181,6 +184,10 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
   'POST /users/{id}/contact-methods/{itemId}/test': async (f) => ({ url: `/users/${await f.subject()}/contact-methods/${await f.contactMethod()}/test` }),
   'POST /users/{id}/notification-rules': async (f) => ({ url: `/users/${await f.subject()}/notification-rules`, body: { contactMethodId: await f.contactMethod(), delayMinutes: 1 } }),
   'DELETE /users/{id}/notification-rules/{itemId}': async (f) => ({ url: `/users/${await f.subject()}/notification-rules/${await f.rule()}` }),
+  'POST /users/{id}/time-off': async (f) => ({ url: `/users/${await f.subject()}/time-off`, body: await f.span() }),
+  'PATCH /users/{id}/time-off/{itemId}': async (f) => ({ url: `/users/${await f.subject()}/time-off/${await f.timeOff()}`, body: { note: 'changed' } }),
+  'DELETE /users/{id}/time-off/{itemId}': async (f) => ({ url: `/users/${await f.subject()}/time-off/${await f.timeOff()}` }),
+  'PUT /users/{id}/time-off-calendar': async (f) => ({ url: `/users/${await f.subject()}/time-off-calendar`, body: { url: 'https://calendar.matrix.test/leave.ics' } }),
 
   'PUT /settings/two-factor': async () => ({ url: '/settings/two-factor', body: { required: false } }),
 
