@@ -37,5 +37,5 @@ export async function unintendedGapsAhead(db: Kysely<DB>, scheduleId: string, da
 /** After intended gaps change, the metric counts what is left unintended (the schedule's own window). */
 export async function refreshOpenGaps(db: Kysely<DB>, scheduleId: string, now: Instant): Promise<void> {
   const row = await getScheduleRow(db, scheduleId);
-  await setOpenGaps(db, scheduleId, (await unintendedGapsAhead(db, scheduleId, row.gap_alert_days, now)).length);
+  await setOpenGaps(db, new Map([[scheduleId, (await unintendedGapsAhead(db, scheduleId, row.gap_alert_days, now)).length]]));
 }

@@ -7,21 +7,34 @@ export function gapLink(baseUrl: string, scheduleId: string, action: 'fill' | 'i
   return `${baseUrl}/schedules/${scheduleId}?${action}=${encodeURIComponent(span)}`;
 }
 
-function when(at: number, timeZone: string, withYear: boolean): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    ...(withYear && { year: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(at);
+// Building an Intl.DateTimeFormat costs far more than formatting with one: a scan of many
+// schedules formats thousands of instants in a handful of zones.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, kind: 'when' | 'whenWithYear' | 'year'): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f =
+      kind === 'year'
+        ? new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' })
+        : new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            weekday: 'short',
+            month: 'short',
+            day: 'numeric',
+            ...(kind === 'whenWithYear' && { year: 'numeric' }),
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+            timeZoneName: 'short',
+          });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
-const yearOf = (at: number, timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at);
+const when = (at: number, timeZone: string, withYear: boolean) => formatter(timeZone, withYear ? 'whenWithYear' : 'when').format(at);
+const yearOf = (at: number, timeZone: string) => formatter(timeZone, 'year').format(at);
 
 /** "2 d 3 h", "16 h", "45 min": how long nobody would be paged. */
 export function gapLength(ms: number): string {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Range } from '../core/schedule/types.js';
 import { DAY } from '../core/time/units.js';
 import { rulesOf, type RuleWithMethod } from '../store/contacts.js';
-import { claimGapScan, scannedSince, setOpenGaps, targetedSchedules, type ScannedSchedule } from '../store/gap-scans.js';
+import { claimGapScans, scannedSince, setOpenGaps, targetedSchedules } from '../store/gap-scans.js';
 import { enqueue, type OutboxEntry } from '../store/notifications.js';
 import type { DB } from '../store/schema.js';
 import { gapsAhead } from './coverage-gaps.js';
@@ -36,7 +36,13 @@ async function recipientsOf(db: Kysely<DB>, teamId: string): Promise<{ id: strin
   return db.selectFrom('users').select(['id', 'time_zone']).where('role', '=', 'owner').orderBy('id').execute();
 }
 
-const localDate = (at: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** 'YYYY-MM-DD' in the zone; formatters are kept, as building one costs more than using it. */
+function localDate(at: number, timeZone: string): string {
+  let f = dateFormats.get(timeZone);
+  if (!f) dateFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(at);
+}
 
 /** The same gaps make the same key on any node, so a notice is queued once per person and day. */
 function gapsDigest(gaps: Range[]): string {
@@ -57,24 +63,27 @@ export async function alertCoverageGaps(deps: GapAlertDeps, now: number): Promis
   const { db } = deps;
   const targeted = await targetedSchedules(db);
   const recent = await scannedSince(db, targeted.map((s) => s.id), now - RESCAN_AFTER);
-  const claimed: ScannedSchedule[] = [];
-  for (const schedule of targeted) {
-    if (!recent.has(schedule.id) && (await claimGapScan(db, schedule.id, now, now - RESCAN_AFTER))) claimed.push(schedule);
-  }
+  const mine = await claimGapScans(db, targeted.filter((s) => !recent.has(s.id)).map((s) => s.id), now, now - RESCAN_AFTER);
+  const claimed = targeted.filter((s) => mine.has(s.id));
   if (claimed.length === 0) return 0;
   const found = await gapsAhead(db, claimed.map((s) => ({ id: s.id, days: s.gapAlertDays })), now);
-  const entries: OutboxEntry[] = [];
-  const methods = new Map<string, RuleWithMethod | undefined>();
+  const open = new Map<string, Range[]>();
   for (const schedule of claimed) {
-    const gaps = (found.get(schedule.id) ?? []).filter((g) => !g.intended).map(({ start, end }) => ({ start, end }));
-    await setOpenGaps(db, schedule.id, gaps.length);
-    if (gaps.length === 0) continue;
-    const recipients = await recipientsOf(db, schedule.teamId);
-    const unknown = recipients.filter((r) => !methods.has(r.id)).map((r) => r.id);
-    for (const id of unknown) methods.set(id, undefined);
-    for (const rule of await rulesOf(db, unknown)) if (rule.kind !== 'voice' && !methods.get(rule.userId)) methods.set(rule.userId, rule);
+    open.set(schedule.id, (found.get(schedule.id) ?? []).filter((g) => !g.intended).map(({ start, end }) => ({ start, end })));
+  }
+  await setOpenGaps(db, new Map([...open].map(([id, gaps]) => [id, gaps.length])));
+  const alerting = claimed.filter((s) => (open.get(s.id) ?? []).length > 0);
+  const recipients = new Map<string, { id: string; time_zone: string }[]>();
+  for (const teamId of new Set(alerting.map((s) => s.teamId))) recipients.set(teamId, await recipientsOf(db, teamId));
+  const methods = new Map<string, RuleWithMethod>();
+  for (const rule of await rulesOf(db, [...new Set([...recipients.values()].flat().map((r) => r.id))])) {
+    if (rule.kind !== 'voice' && !methods.has(rule.userId)) methods.set(rule.userId, rule);
+  }
+  const entries: OutboxEntry[] = [];
+  for (const schedule of alerting) {
+    const gaps = open.get(schedule.id) ?? [];
     const digest = gapsDigest(gaps);
-    for (const person of recipients) {
+    for (const person of recipients.get(schedule.teamId) ?? []) {
       const method = methods.get(person.id);
       if (!method) continue;
       entries.push({

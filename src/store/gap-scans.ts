@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PolicyStep } from '../core/escalation/types.js';
 import type { Instant } from '../core/schedule/types.js';
+import { chunksOf } from './chunks.js';
 import { isScheduleTarget } from './references.js';
 import type { DB } from './schema.js';
 
@@ -34,22 +35,31 @@ export async function scannedSince(db: Db, ids: string[], since: Instant): Promi
 }
 
 /**
- * Claims a schedule's daily scan: true for the one caller (on any node) that finds it not
- * scanned after `since`, which records `now` as its scan in the same statement.
+ * Claims the daily scan of the schedules among `ids` not scanned after `since`: each is
+ * returned to the one caller (on any node) whose statement records `now` as its scan.
  */
-export async function claimGapScan(db: Db, scheduleId: string, now: Instant, since: Instant): Promise<boolean> {
-  const claimed = await db
-    .insertInto('gap_scans')
-    .values({ schedule_id: scheduleId, scanned_at: now, open_gaps: 0 })
-    .onConflict((oc) => oc.column('schedule_id').doUpdateSet({ scanned_at: now }).where('gap_scans.scanned_at', '<=', since))
-    .returning('schedule_id')
-    .executeTakeFirst();
-  return claimed !== undefined;
+export async function claimGapScans(db: Db, ids: string[], now: Instant, since: Instant): Promise<Set<string>> {
+  const claimed = new Set<string>();
+  for (const chunk of chunksOf(ids)) {
+    const fresh = await db
+      .insertInto('gap_scans')
+      .values(chunk.map((id) => ({ schedule_id: id, scanned_at: now, open_gaps: 0 })))
+      .onConflict((oc) => oc.column('schedule_id').doNothing())
+      .returning('schedule_id')
+      .execute();
+    const due = await db.updateTable('gap_scans').set({ scanned_at: now }).where('schedule_id', 'in', chunk).where('scanned_at', '<=', since).returning('schedule_id').execute();
+    for (const row of [...fresh, ...due]) claimed.add(row.schedule_id);
+  }
+  return claimed;
 }
 
-/** Records how many unintended gaps a schedule has ahead, for the metric. */
-export async function setOpenGaps(db: Db, scheduleId: string, count: number): Promise<void> {
-  await db.updateTable('gap_scans').set({ open_gaps: count }).where('schedule_id', '=', scheduleId).execute();
+/** Records how many unintended gaps each schedule has ahead, for the metric: one statement per distinct count. */
+export async function setOpenGaps(db: Db, counts: Map<string, number>): Promise<void> {
+  const byCount = new Map<number, string[]>();
+  for (const [id, count] of counts) byCount.set(count, [...(byCount.get(count) ?? []), id]);
+  for (const [count, ids] of byCount) {
+    for (const chunk of chunksOf(ids)) await db.updateTable('gap_scans').set({ open_gaps: count }).where('schedule_id', 'in', chunk).execute();
+  }
 }
 
 /** Schedules whose last scan found unintended gaps ahead, among those the alert still covers. */
