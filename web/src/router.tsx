@@ -63,6 +63,7 @@ export const router = createBrowserRouter([
           { path: 'teams/:teamId', lazy: async () => ({ Component: (await import('./pages/teams/TeamDetailPage')).TeamDetailPage }) },
           { path: 'users', lazy: async () => ({ Component: (await import('./pages/users/UsersPage')).UsersPage }) },
           { path: 'audit-log', lazy: async () => ({ Component: (await import('./pages/audit/AuditPage')).AuditPage }) },
+          { path: 'cover-requests', lazy: async () => ({ Component: (await import('./pages/cover-requests/CoverRequestsPage')).CoverRequestsPage }) },
           { path: 'profile', lazy: async () => ({ Component: (await import('./pages/profile/ProfilePage')).ProfilePage }) },
           { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).NotFoundPage }) },
         ],

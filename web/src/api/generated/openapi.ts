@@ -162,6 +162,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coverage-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Schedules a policy pages through that have unintended coverage gaps within their gapAlertDays */
+        get: operations["getCoverageGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalation-policies": {
         parameters: {
             query?: never;
@@ -233,6 +250,23 @@ export interface paths {
          * @description Schedules are resolved at each step’s own instant; people, contact methods and notification rules are taken as they are now.
          */
         post: operations["postEscalationPoliciesPagingPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holiday-countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Countries and regions a schedule's holiday calendar can name (from the date-holidays package) */
+        get: operations["getHolidayCountries"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -474,6 +508,23 @@ export interface paths {
         post?: never;
         /** Revoke a feed: its URL stops working */
         delete: operations["deleteMeCalendarFeedsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cover-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open cover requests you were asked to take (and can still accept), soonest first */
+        get: operations["getMeCoverRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -809,8 +860,77 @@ export interface paths {
         delete: operations["deleteSchedulesById"];
         options?: never;
         head?: never;
-        /** Rename, re-describe, move or re-zone a schedule */
+        /** Rename, re-describe, move or re-zone a schedule, or set its coverage-gap alert (gapAlertDays) or its public holidays (holidays) */
         patch: operations["patchSchedulesById"];
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}/cover-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A schedule's cover requests whose span has not ended: open, accepted, withdrawn or expired */
+        get: operations["getSchedulesByIdCoverRequests"];
+        put?: never;
+        /** Ask for cover for a span you are on call for, on one layer or the whole schedule: the layer’s other members (or the team’s) are told, and the first to accept gets it. Expires at the start of the span (one already under way: at its end). */
+        post: operations["postSchedulesByIdCoverRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}/cover-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a cover request you were asked: you get a replace override for its span (409 cover_request_closed once taken, withdrawn or expired) */
+        post: operations["postSchedulesByIdCoverRequestsByRequestIdAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}/cover-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back an open cover request: whoever asked, a manager of the team, or an admin */
+        post: operations["postSchedulesByIdCoverRequestsByRequestIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hours per person by category (holidays, weekends, business hours, nights) over [from, to) (at most 366 days), and how evenly night, weekend and holiday hours fall on the members */
+        get: operations["getSchedulesByIdFairness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/schedules/{id}/fixed-shifts": {
@@ -848,6 +968,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schedules/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage gaps ahead: where nobody would be paged, and which of them are marked intended */
+        get: operations["getSchedulesByIdGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schedules/{id}/hours": {
         parameters: {
             query?: never;
@@ -877,6 +1014,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}/intended-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spans marked as left uncovered on purpose (not over yet) */
+        get: operations["getSchedulesByIdIntendedGaps"];
+        put?: never;
+        /** Mark a span as left uncovered on purpose: coverage gaps inside it stop alerting (parts of a gap outside it still do) */
+        post: operations["postSchedulesByIdIntendedGaps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}/intended-gaps/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unmark an intended span: its gaps alert again */
+        delete: operations["deleteSchedulesByIdIntendedGapsByItemId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1269,6 +1441,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/time-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's time off overlapping [from, to), soonest first */
+        get: operations["getUsersByIdTimeOff"];
+        put?: never;
+        /** Record time off: every rotation turn of theirs in the span is covered by the next member in order who is not away */
+        post: operations["postUsersByIdTimeOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/time-off-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calendar time off is imported from, and how its last fetch went */
+        get: operations["getUsersByIdTimeOffCalendar"];
+        /** Set or clear the iCalendar address time off is imported from */
+        put: operations["putUsersByIdTimeOffCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/time-off/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel time off entered by hand (one under way ends now) */
+        delete: operations["deleteUsersByIdTimeOffByItemId"];
+        options?: never;
+        head?: never;
+        /** Change time off entered by hand (the past of one under way stays) */
+        patch: operations["patchUsersByIdTimeOffByItemId"];
+        trace?: never;
+    };
     "/api/v1/users/{id}/two-factor": {
         parameters: {
             query?: never;
@@ -1313,7 +1539,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -1373,7 +1599,7 @@ export interface operations {
                 cursor?: string;
                 /** @description An entity id (settings use their name) */
                 entityId?: string;
-                entityType?: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting";
+                entityType?: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting" | "cover_request" | "intended_gap" | "time_off" | "time_off_calendar";
                 /** @description Changes at or after this instant */
                 from?: string;
                 limit: number;
@@ -1424,7 +1650,7 @@ export interface operations {
                             }[];
                             entityId: string;
                             /** @enum {unknown} */
-                            entityType: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting";
+                            entityType: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting" | "cover_request" | "intended_gap" | "time_off" | "time_off_calendar";
                             /**
                              * Format: uuid
                              * @description Identifier
@@ -1510,6 +1736,8 @@ export interface operations {
                             createdAt: string;
                             dailySummaryTime: string | null;
                             email: string;
+                            /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                            handoffLeadMinutes: number | null;
                             /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                             hasPassword: boolean;
                             /**
@@ -1632,6 +1860,8 @@ export interface operations {
                             createdAt: string;
                             dailySummaryTime: string | null;
                             email: string;
+                            /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                            handoffLeadMinutes: number | null;
                             /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                             hasPassword: boolean;
                             /**
@@ -1926,6 +2156,8 @@ export interface operations {
                             createdAt: string;
                             dailySummaryTime: string | null;
                             email: string;
+                            /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                            handoffLeadMinutes: number | null;
                             /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                             hasPassword: boolean;
                             /**
@@ -2013,6 +2245,71 @@ export interface operations {
             };
             /** @description Refused (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCoverageGaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Schedules paged through by a policy, with their alert on, that have unintended gaps ahead */
+                        items: {
+                            days: number;
+                            gaps: {
+                                /** Format: date-time */
+                                end: string;
+                                /** Format: date-time */
+                                start: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            scheduleId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2439,7 +2736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2902,7 +3199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +3297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3588,6 +3885,64 @@ export interface operations {
             };
         };
     };
+    getHolidayCountries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIncidents: {
         parameters: {
             query: {
@@ -4009,7 +4364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4201,7 +4556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4583,7 +4938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4769,7 +5124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5560,6 +5915,119 @@ export interface operations {
             };
         };
     };
+    getMeCoverRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            acceptBy: string;
+                            acceptedBy: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Who was asked (and may accept) */
+                            asked: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            end: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            layerId: string | null;
+                            layerName: string | null;
+                            note: string;
+                            /** @description The override the accepter got */
+                            overrideId: string | (never | null);
+                            requester: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            scheduleId: string;
+                            scheduleName: string;
+                            /** Format: date-time */
+                            start: string;
+                            /**
+                             * @description expired: still open when its deadline passed
+                             * @enum {unknown}
+                             */
+                            status: "open" | "accepted" | "withdrawn" | "expired";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMeOnCall: {
         parameters: {
             query: {
@@ -5617,8 +6085,11 @@ export interface operations {
                                 /** @description null: a schedule-wide override */
                                 layerId: string | (never | null);
                                 layerName: string | null;
-                                /** @enum {unknown} */
-                                source: "override" | "fixed" | "rotation";
+                                /**
+                                 * @description cover: standing in for someone away (time off)
+                                 * @enum {unknown}
+                                 */
+                                source: "override" | "fixed" | "rotation" | "cover";
                             }[];
                         }[];
                         /** @description Your time zone: the month and the hours are read on its wall clock */
@@ -6089,7 +6560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +6666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6297,7 +6768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6403,7 +6874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8372,6 +8843,16 @@ export interface operations {
                             layers: {
                                 /** @description false: outside the layer's restriction (off-duty) */
                                 active: boolean;
+                                /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                                coverFor: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 /**
                                  * Format: uuid
                                  * @description Identifier
@@ -8391,8 +8872,11 @@ export interface operations {
                                         name: string;
                                     };
                                 }[];
-                                /** @enum {unknown} */
-                                source: "override" | "fixed" | "rotation" | "none";
+                                /**
+                                 * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                                 * @enum {unknown}
+                                 */
+                                source: "override" | "fixed" | "rotation" | "cover" | "none";
                                 /**
                                  * Format: date-time
                                  * @description When this changes next; null: no change in sight (none before the year 10000)
@@ -8423,14 +8907,27 @@ export interface operations {
                                 } | null;
                             } | null;
                             primary: {
+                                /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                                coverFor: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 /**
                                  * Format: uuid
                                  * @description Identifier
                                  */
                                 layerId: string | null;
                                 layerName: string | null;
-                                /** @enum {unknown} */
-                                source: "override" | "fixed" | "rotation" | "none";
+                                /**
+                                 * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                                 * @enum {unknown}
+                                 */
+                                source: "override" | "fixed" | "rotation" | "cover" | "none";
                                 user: {
                                     email: string;
                                     /**
@@ -8652,6 +9149,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             description: string;
+                            /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                            gapAlertDays: number;
                             /**
                              * Format: uuid
                              * @description Identifier
@@ -8826,6 +9325,28 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
+                        /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                        gapAlertDays: number;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidays: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -9039,7 +9560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9101,6 +9622,28 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
+                        /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                        gapAlertDays: number;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidays: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -9396,7 +9939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9470,6 +10013,28 @@ export interface operations {
             content: {
                 "application/json": {
                     description?: string;
+                    /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                    gapAlertDays?: number;
+                    /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                    holidays?: {
+                        /** @enum {string} */
+                        kind: "none";
+                    } | {
+                        /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                        country: string;
+                        /** @enum {string} */
+                        kind: "country";
+                        /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                        region: string | null;
+                    } | {
+                        /** @enum {string} */
+                        kind: "ical";
+                        /**
+                         * Format: uri
+                         * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                         */
+                        url: string;
+                    };
                     name?: string;
                     /**
                      * Format: uuid
@@ -9495,6 +10060,28 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
+                        /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                        gapAlertDays: number;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidays: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -9717,7 +10304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9737,6 +10324,792 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSchedulesByIdCoverRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            acceptBy: string;
+                            acceptedBy: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Who was asked (and may accept) */
+                            asked: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            end: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            layerId: string | null;
+                            layerName: string | null;
+                            note: string;
+                            /** @description The override the accepter got */
+                            overrideId: string | (never | null);
+                            requester: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            scheduleId: string;
+                            scheduleName: string;
+                            /** Format: date-time */
+                            start: string;
+                            /**
+                             * @description expired: still open when its deadline passed
+                             * @enum {unknown}
+                             */
+                            status: "open" | "accepted" | "withdrawn" | "expired";
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSchedulesByIdCoverRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end: string;
+                    /** @description The layer to be covered on; null: the whole schedule (its primary) */
+                    layerId: string | (never | null);
+                    note?: string;
+                    /** Format: date-time */
+                    start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acceptBy: string;
+                        acceptedBy: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Who was asked (and may accept) */
+                        asked: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        end: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        layerId: string | null;
+                        layerName: string | null;
+                        note: string;
+                        /** @description The override the accepter got */
+                        overrideId: string | (never | null);
+                        requester: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        scheduleId: string;
+                        scheduleName: string;
+                        /** Format: date-time */
+                        start: string;
+                        /**
+                         * @description expired: still open when its deadline passed
+                         * @enum {unknown}
+                         */
+                        status: "open" | "accepted" | "withdrawn" | "expired";
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSchedulesByIdCoverRequestsByRequestIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acceptBy: string;
+                        acceptedBy: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Who was asked (and may accept) */
+                        asked: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        end: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        layerId: string | null;
+                        layerName: string | null;
+                        note: string;
+                        /** @description The override the accepter got */
+                        overrideId: string | (never | null);
+                        requester: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        scheduleId: string;
+                        scheduleName: string;
+                        /** Format: date-time */
+                        start: string;
+                        /**
+                         * @description expired: still open when its deadline passed
+                         * @enum {unknown}
+                         */
+                        status: "open" | "accepted" | "withdrawn" | "expired";
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSchedulesByIdCoverRequestsByRequestIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acceptBy: string;
+                        acceptedBy: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Who was asked (and may accept) */
+                        asked: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        end: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        layerId: string | null;
+                        layerName: string | null;
+                        note: string;
+                        /** @description The override the accepter got */
+                        overrideId: string | (never | null);
+                        requester: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        scheduleId: string;
+                        scheduleName: string;
+                        /** Format: date-time */
+                        start: string;
+                        /**
+                         * @description expired: still open when its deadline passed
+                         * @enum {unknown}
+                         */
+                        status: "open" | "accepted" | "withdrawn" | "expired";
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSchedulesByIdFairness: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidayCalendar: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
+                        /** @description The iCal feed: null unless the calendar is one */
+                        holidayFeed: {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            /** @description Why the latest fetch failed (the last good copy is used meanwhile) */
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the copy in use was fetched; null: never successfully
+                             */
+                            fetchedAt: string | null;
+                        } | null;
+                        /** @description The holidays counted in the period */
+                        holidays: {
+                            /** @description Local date, YYYY-MM-DD */
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description Per person, most night + weekend + holiday hours first */
+                        items: {
+                            /** @description Monday–Friday 09:00–17:00, not on a holiday */
+                            businessHours: number;
+                            /** @description Any time on a public holiday */
+                            holidays: number;
+                            /** @description false: on call only through overrides; left out of the measure */
+                            member: boolean;
+                            /** @description Monday–Friday outside business hours, not on a holiday */
+                            nights: number;
+                            /** @description All hours on call as primary */
+                            total: number;
+                            user: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Saturday and Sunday, not on a holiday */
+                            weekends: number;
+                        }[];
+                        /** @description How evenly night, weekend and holiday hours fall on the members */
+                        measure: {
+                            /** @description Population standard deviation over the mean; 0 when the mean is 0 */
+                            coefficientOfVariation: number;
+                            /** @description Most night + weekend + holiday hours of one member */
+                            max: number;
+                            /** @description Members of the layers in force over the period, each counted once, also with no hours */
+                            members: number;
+                            /** @description Fewest night + weekend + holiday hours of one member */
+                            min: number;
+                            /** @description max − min, in hours */
+                            spread: number;
+                            /**
+                             * @description even: coefficient of variation ≤ 0.15; uneven: ≤ 0.35; very_uneven: above; no_load: nobody had night, weekend or holiday hours
+                             * @enum {unknown}
+                             */
+                            verdict: "no_load" | "even" | "uneven" | "very_uneven";
+                        };
+                        timeZone: string;
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9956,7 +11329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10053,8 +11426,96 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSchedulesByIdGaps: {
+        parameters: {
+            query?: {
+                /** @description Days ahead from now; default: the schedule's gapAlertDays (14 when its alert is off) */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /** Format: date-time */
+                        from: string;
+                        /** @description Where nobody is primary in the final timeline over [from, to), cut at the edges of intended spans */
+                        items: {
+                            /** Format: date-time */
+                            end: string;
+                            /** @description Inside a span marked intended: it does not alert */
+                            intended: boolean;
+                            /** Format: date-time */
+                            start: string;
+                        }[];
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10242,6 +11703,309 @@ export interface operations {
             };
         };
     };
+    getSchedulesByIdIntendedGaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            end: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            note: string;
+                            /** Format: date-time */
+                            start: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSchedulesByIdIntendedGaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end: string;
+                    /** @description Why nobody needs to be on call then */
+                    note?: string;
+                    /** Format: date-time */
+                    start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        end: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        note: string;
+                        /** Format: date-time */
+                        start: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSchedulesByIdIntendedGapsByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putSchedulesByIdLayerOrder: {
         parameters: {
             query?: never;
@@ -10270,6 +12034,28 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
+                        /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                        gapAlertDays: number;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidays: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -10492,7 +12278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10643,6 +12429,28 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
+                        /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                        gapAlertDays: number;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidays: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -10865,7 +12673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10932,6 +12740,28 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
+                        /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                        gapAlertDays: number;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidays: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -11154,7 +12984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11327,6 +13157,28 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
+                        /** @description Days ahead the daily coverage-gap scan looks for this schedule (default 14); 0 turns the alert off */
+                        gapAlertDays: number;
+                        /** @description The schedule's public holidays, for the fairness report: none, a country's public holidays (and a region's), or an iCal feed */
+                        holidays: {
+                            /** @enum {string} */
+                            kind: "none";
+                        } | {
+                            /** @description ISO 3166-1 alpha-2 code (US, DE, GB…), from the date-holidays package */
+                            country: string;
+                            /** @enum {string} */
+                            kind: "country";
+                            /** @description A state or region with its own holidays (CA for California, BY for Bavaria), or null */
+                            region: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "ical";
+                            /**
+                             * Format: uri
+                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
+                             */
+                            url: string;
+                        };
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -11549,7 +13401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11615,6 +13467,16 @@ export interface operations {
                         layers: {
                             /** @description false: outside the layer's restriction (off-duty) */
                             active: boolean;
+                            /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                            coverFor: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
                             /**
                              * Format: uuid
                              * @description Identifier
@@ -11634,8 +13496,11 @@ export interface operations {
                                     name: string;
                                 };
                             }[];
-                            /** @enum {unknown} */
-                            source: "override" | "fixed" | "rotation" | "none";
+                            /**
+                             * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                             * @enum {unknown}
+                             */
+                            source: "override" | "fixed" | "rotation" | "cover" | "none";
                             /**
                              * Format: date-time
                              * @description When this changes next; null: no change in sight (none before the year 10000)
@@ -11666,14 +13531,27 @@ export interface operations {
                             } | null;
                         } | null;
                         primary: {
+                            /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                            coverFor: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId: string | null;
                             layerName: string | null;
-                            /** @enum {unknown} */
-                            source: "override" | "fixed" | "rotation" | "none";
+                            /**
+                             * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                             * @enum {unknown}
+                             */
+                            source: "override" | "fixed" | "rotation" | "cover" | "none";
                             user: {
                                 email: string;
                                 /**
@@ -11999,7 +13877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12096,7 +13974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12344,6 +14222,16 @@ export interface operations {
                     "application/json": {
                         after: {
                             final: {
+                                /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                                coverFor: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 /** Format: date-time */
                                 end: string;
                                 /**
@@ -12363,8 +14251,11 @@ export interface operations {
                                         name: string;
                                     };
                                 }[];
-                                /** @enum {unknown} */
-                                source: "override" | "fixed" | "rotation" | "none";
+                                /**
+                                 * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                                 * @enum {unknown}
+                                 */
+                                source: "override" | "fixed" | "rotation" | "cover" | "none";
                                 /** Format: date-time */
                                 start: string;
                                 user: {
@@ -12394,6 +14285,16 @@ export interface operations {
                                 name: string;
                                 segments: {
                                     active: boolean;
+                                    /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                                    coverFor: {
+                                        email: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        id: string;
+                                        name: string;
+                                    } | null;
                                     /** Format: date-time */
                                     end: string;
                                     /** @description Shadowing the layer's user */
@@ -12408,8 +14309,11 @@ export interface operations {
                                             name: string;
                                         };
                                     }[];
-                                    /** @enum {unknown} */
-                                    source: "override" | "fixed" | "rotation" | "none";
+                                    /**
+                                     * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                                     * @enum {unknown}
+                                     */
+                                    source: "override" | "fixed" | "rotation" | "cover" | "none";
                                     /** Format: date-time */
                                     start: string;
                                     user: {
@@ -12429,6 +14333,16 @@ export interface operations {
                         };
                         before: {
                             final: {
+                                /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                                coverFor: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 /** Format: date-time */
                                 end: string;
                                 /**
@@ -12448,8 +14362,11 @@ export interface operations {
                                         name: string;
                                     };
                                 }[];
-                                /** @enum {unknown} */
-                                source: "override" | "fixed" | "rotation" | "none";
+                                /**
+                                 * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                                 * @enum {unknown}
+                                 */
+                                source: "override" | "fixed" | "rotation" | "cover" | "none";
                                 /** Format: date-time */
                                 start: string;
                                 user: {
@@ -12479,6 +14396,16 @@ export interface operations {
                                 name: string;
                                 segments: {
                                     active: boolean;
+                                    /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                                    coverFor: {
+                                        email: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        id: string;
+                                        name: string;
+                                    } | null;
                                     /** Format: date-time */
                                     end: string;
                                     /** @description Shadowing the layer's user */
@@ -12493,8 +14420,11 @@ export interface operations {
                                             name: string;
                                         };
                                     }[];
-                                    /** @enum {unknown} */
-                                    source: "override" | "fixed" | "rotation" | "none";
+                                    /**
+                                     * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                                     * @enum {unknown}
+                                     */
+                                    source: "override" | "fixed" | "rotation" | "cover" | "none";
                                     /** Format: date-time */
                                     start: string;
                                     user: {
@@ -12537,6 +14467,45 @@ export interface operations {
                             /** Format: date-time */
                             start: string;
                         }[];
+                        /** @description How evenly night, weekend and holiday hours fall on the members over the preview's period, without and with the edit */
+                        fairness: {
+                            /** @description How evenly night, weekend and holiday hours fall on the members */
+                            after: {
+                                /** @description Population standard deviation over the mean; 0 when the mean is 0 */
+                                coefficientOfVariation: number;
+                                /** @description Most night + weekend + holiday hours of one member */
+                                max: number;
+                                /** @description Members of the layers in force over the period, each counted once, also with no hours */
+                                members: number;
+                                /** @description Fewest night + weekend + holiday hours of one member */
+                                min: number;
+                                /** @description max − min, in hours */
+                                spread: number;
+                                /**
+                                 * @description even: coefficient of variation ≤ 0.15; uneven: ≤ 0.35; very_uneven: above; no_load: nobody had night, weekend or holiday hours
+                                 * @enum {unknown}
+                                 */
+                                verdict: "no_load" | "even" | "uneven" | "very_uneven";
+                            };
+                            /** @description How evenly night, weekend and holiday hours fall on the members */
+                            before: {
+                                /** @description Population standard deviation over the mean; 0 when the mean is 0 */
+                                coefficientOfVariation: number;
+                                /** @description Most night + weekend + holiday hours of one member */
+                                max: number;
+                                /** @description Members of the layers in force over the period, each counted once, also with no hours */
+                                members: number;
+                                /** @description Fewest night + weekend + holiday hours of one member */
+                                min: number;
+                                /** @description max − min, in hours */
+                                spread: number;
+                                /**
+                                 * @description even: coefficient of variation ≤ 0.15; uneven: ≤ 0.35; very_uneven: above; no_load: nobody had night, weekend or holiday hours
+                                 * @enum {unknown}
+                                 */
+                                verdict: "no_load" | "even" | "uneven" | "very_uneven";
+                            };
+                        };
                     };
                 };
             };
@@ -12630,6 +14599,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         final: {
+                            /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                            coverFor: {
+                                email: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
                             /** Format: date-time */
                             end: string;
                             /**
@@ -12649,8 +14628,11 @@ export interface operations {
                                     name: string;
                                 };
                             }[];
-                            /** @enum {unknown} */
-                            source: "override" | "fixed" | "rotation" | "none";
+                            /**
+                             * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                             * @enum {unknown}
+                             */
+                            source: "override" | "fixed" | "rotation" | "cover" | "none";
                             /** Format: date-time */
                             start: string;
                             user: {
@@ -12680,6 +14662,16 @@ export interface operations {
                             name: string;
                             segments: {
                                 active: boolean;
+                                /** @description Whose rotation turn this is while they are away (time off); null unless the turn is covered, or nobody could cover it */
+                                coverFor: {
+                                    email: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 /** Format: date-time */
                                 end: string;
                                 /** @description Shadowing the layer's user */
@@ -12694,8 +14686,11 @@ export interface operations {
                                         name: string;
                                     };
                                 }[];
-                                /** @enum {unknown} */
-                                source: "override" | "fixed" | "rotation" | "none";
+                                /**
+                                 * @description cover: the rotation turn belongs to someone away (`coverFor`) and the next member in order who is not away holds it
+                                 * @enum {unknown}
+                                 */
+                                source: "override" | "fixed" | "rotation" | "cover" | "none";
                                 /** Format: date-time */
                                 start: string;
                                 user: {
@@ -12974,6 +14969,8 @@ export interface operations {
                             createdAt: string;
                             dailySummaryTime: string | null;
                             email: string;
+                            /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                            handoffLeadMinutes: number | null;
                             /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                             hasPassword: boolean;
                             /**
@@ -13008,7 +15005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13196,7 +15193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13387,7 +15384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13521,7 +15518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13637,7 +15634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13737,7 +15734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13822,6 +15819,8 @@ export interface operations {
                             createdAt: string;
                             dailySummaryTime: string | null;
                             email: string;
+                            /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                            handoffLeadMinutes: number | null;
                             /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                             hasPassword: boolean;
                             /**
@@ -13915,6 +15914,8 @@ export interface operations {
                         createdAt: string;
                         dailySummaryTime: string | null;
                         email: string;
+                        /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                        handoffLeadMinutes: number | null;
                         /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                         hasPassword: boolean;
                         /**
@@ -13957,7 +15958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14020,6 +16021,8 @@ export interface operations {
                         createdAt: string;
                         dailySummaryTime: string | null;
                         email: string;
+                        /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                        handoffLeadMinutes: number | null;
                         /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                         hasPassword: boolean;
                         /**
@@ -14144,7 +16147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14221,6 +16224,8 @@ export interface operations {
                     currentPassword?: string;
                     /** @description Local 'HH:MM' for a daily on-call summary; null to stop */
                     dailySummaryTime?: string | null;
+                    /** @description Also send "you are on call from … (in 24 h)" this many minutes before each shift (15 to 10080); null to stop */
+                    handoffLeadMinutes?: number | null;
                     name?: string;
                     /** @description Send "you are on call from … to …" when a shift starts */
                     notifyHandoffs?: boolean;
@@ -14249,6 +16254,8 @@ export interface operations {
                         createdAt: string;
                         dailySummaryTime: string | null;
                         email: string;
+                        /** @description Minutes before a shift to also send "you are on call from … (in …)"; null: not sent */
+                        handoffLeadMinutes: number | null;
                         /** @description false: signs in with single sign-on only, and cannot give itself a password (an admin can) */
                         hasPassword: boolean;
                         /**
@@ -14300,7 +16307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14530,7 +16537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14630,7 +16637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14770,7 +16777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14882,7 +16889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15019,7 +17026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15225,7 +17232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15325,7 +17332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15370,6 +17377,642 @@ export interface operations {
                         title: string;
                         type: string;
                     };
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsersByIdTimeOff: {
+        parameters: {
+            query?: {
+                /** @description Default: now; time off ended by then is left out */
+                from?: string;
+                /** @description Default: no end */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            end: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            note: string;
+                            /**
+                             * @description calendar: imported from the user's calendar, changed only there
+                             * @enum {unknown}
+                             */
+                            source: "manual" | "calendar";
+                            /** Format: date-time */
+                            start: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            userId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsersByIdTimeOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end: string;
+                    /** @description Shown beside the time off, e.g. "Holiday" */
+                    note?: string;
+                    /** Format: date-time */
+                    start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        end: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        note: string;
+                        /**
+                         * @description calendar: imported from the user's calendar, changed only there
+                         * @enum {unknown}
+                         */
+                        source: "manual" | "calendar";
+                        /** Format: date-time */
+                        start: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsersByIdTimeOffCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Why the last fetch failed (the time off it imported before is kept); null after a good one */
+                        error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the calendar was last fetched, successfully or not; null: not yet
+                         */
+                        syncedAt: string | null;
+                        url: string | null;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putUsersByIdTimeOffCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An http(s) iCalendar address Vigil fetches every 15 minutes to import time off (busy events of the next 180 days); null stops importing and removes what it imported */
+                    url: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Why the last fetch failed (the time off it imported before is kept); null after a good one */
+                        error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the calendar was last fetched, successfully or not; null: not yet
+                         */
+                        syncedAt: string | null;
+                        url: string | null;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteUsersByIdTimeOffByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchUsersByIdTimeOffByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change; the start of time off already under way stays where it is */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end?: string;
+                    /** @description Shown beside the time off, e.g. "Holiday" */
+                    note?: string;
+                    /** Format: date-time */
+                    start?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        end: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        note: string;
+                        /**
+                         * @description calendar: imported from the user's calendar, changed only there
+                         * @enum {unknown}
+                         */
+                        source: "manual" | "calendar";
+                        /** Format: date-time */
+                        start: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
@@ -15440,7 +18083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,15 +1,19 @@
-import { Alert, Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconHandGrab } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { OnCall } from '../../api/scheduleTypes';
 import { ZoneNote } from '../../time/ZoneNote';
 import { NowAndNext } from './NowAndNext';
 import { OnCallCard } from './OnCallCard';
+import { TakeOnCallModal } from './TakeOnCallModal';
 
 /** "Currently On-Call" for one schedule: every layer side by side, the paged one highlighted. */
 export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: OnCall; viewerZone: string; linkToSchedule: boolean }) {
   const { primary } = onCall;
   const layers = [...onCall.layers].sort((a, b) => a.position - b.position);
   const reachabilityOf = (userId: string | undefined) => onCall.reachability.find((r) => r.userId === userId);
+  const [taking, setTaking] = useState(false);
   return (
     <Paper component="section" aria-label={`Currently On-Call: ${onCall.scheduleName}`} withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -29,8 +33,14 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
               </>
             )}
           </Text>
-          <ZoneNote viewerZone={viewerZone} scheduleZone={onCall.timeZone} />
+          <Group gap="sm">
+            <ZoneNote viewerZone={viewerZone} scheduleZone={onCall.timeZone} />
+            <Button size="compact-sm" variant="light" leftSection={<IconHandGrab size={14} />} onClick={() => setTaking(true)}>
+              Take on call now
+            </Button>
+          </Group>
         </Group>
+        <TakeOnCallModal onCall={onCall} viewerZone={viewerZone} opened={taking} onClose={() => setTaking(false)} />
         <NowAndNext onCall={onCall} viewerZone={viewerZone} />
         {primary === null && (
           <Alert color="red" title="Nobody is on call">

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useAllOnCall } from '../../api/onCall';
 import { QueryError } from '../../components/QueryError';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { MyCoverRequests } from '../cover-requests/MyCoverRequests';
 import { MyOnCallSection } from './MyOnCallSection';
 import { OnCallBanner } from './OnCallBanner';
 import { OnCallFilters } from './OnCallFilters';
@@ -34,6 +35,8 @@ export function OnCallPage() {
     <Stack>
       <Title order={2}>Who&apos;s on-call</Title>
       <MyOnCallSection />
+      {/* The server's now when known (a test clock); it only decides whether dates show their year. */}
+      <MyCoverRequests viewerZone={viewerZone} now={items[0]?.at ?? new Date().toISOString()} />
       <Title order={3}>All schedules</Title>
       {onCall.isPending && <Skeleton h={160} />}
       {onCall.isError && <QueryError error={onCall.error} />}

@@ -9,7 +9,9 @@ import { QueryError } from '../../components/QueryError';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import { OnCallBanner } from '../on-call/OnCallBanner';
 import { CalendarSection } from './calendar/CalendarSection';
+import { CoverRequestsPanel } from './CoverRequestsPanel';
 import { LayerEditor } from './editor/LayerEditor';
+import { FairnessSection } from './fairness/FairnessSection';
 import { HoursReport } from './HoursReport';
 
 
@@ -52,12 +54,14 @@ export function SchedulePage() {
       </Group>
       {description !== '' && <Text c="dimmed">{description}</Text>}
       <OnCallBanner onCall={onCall.data} viewerZone={viewerZone} linkToSchedule={false} />
+      <CoverRequestsPanel scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
       <CalendarSection schedule={schedule.data} viewerZone={viewerZone} now={now} />
       <LayerEditor schedule={schedule.data} viewerZone={viewerZone} />
       {/* Its table is wider than a phone: it scrolls on its own rather than the page sideways. */}
       <Box style={{ overflowX: 'auto' }}>
         <HoursReport scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
       </Box>
+      <FairnessSection scheduleId={scheduleId} scheduleName={name} holidays={schedule.data.holidays} viewerZone={viewerZone} now={now} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../../auth/useCurrentUser';
 import { QueryError } from '../../../components/QueryError';
 import { addDays, fromLocalInput, toLocalInput } from '../../../time/zoned';
 import { CreateOverrideModal, type OverrideDraft } from '../timeline/CreateOverrideModal';
+import { AskForCoverModal, type CoverDraft } from './AskForCoverModal';
 import { OverridesList } from '../timeline/OverridesList';
 import { dayName, localInstant, rangeName } from './calendarDates';
 import { calendarRange, stepAnchor, type CalendarView } from './calendarRange';
@@ -47,6 +48,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
   const [inScheduleZone, setInScheduleZone] = useState(false);
   const [picked, setPicked] = useState<PickedShift | null>(null);
   const [draft, setDraft] = useState<OverrideDraft | null>(null);
+  const [coverDraft, setCoverDraft] = useState<CoverDraft | null>(null);
   const sectionRef = useRef<HTMLDivElement>(null);
   // Lanes of a week leave a name a few pixels on a phone: there the calendar is a list.
   const narrow = useMediaQuery('(max-width: 48em)');
@@ -124,16 +126,18 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
       )}
       <Text size="xs" c="dimmed">
         Each person has a colour. Striped shifts are overrides; faded ones are off-duty; red means nobody is on call; the red line is now. Click a shift
-        (or press Enter on it) to override it or take it{narrow ? '' : '; drag across a row to override any span of it'}.
+        (or press Enter on it) to override it, take it, or ask for cover for your own{narrow ? '' : '; drag across a row to override any span of it'}.
       </Text>
       <ShiftMenu
         picked={picked}
         userId={me.id}
         onOverride={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end })}
         onTake={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end, userId: me.id })}
+        onAskForCover={(shift) => setCoverDraft({ layerId: shift.layerId, start: shift.start, end: shift.end })}
         onClose={() => setPicked(null)}
       />
       <CreateOverrideModal scheduleId={schedule.id} layers={schedule.layers} draft={draft} viewerZone={zone} onClose={() => setDraft(null)} />
+      <AskForCoverModal scheduleId={schedule.id} layers={schedule.layers} draft={coverDraft} viewerZone={zone} onClose={() => setCoverDraft(null)} />
       <Overrides scheduleId={schedule.id} layers={schedule.layers} from={from} to={to} viewerZone={zone} period={periods[view]} />
     </Stack>
   );

@@ -1,0 +1,84 @@
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { fieldMessages } from '../../../api/ApiError';
+import { useAskForCover } from '../../../api/coverRequests';
+import type { LayerView } from '../../../api/scheduleTypes';
+import { FormError } from '../../../components/FormError';
+import { fromLocalInput, toLocalInput } from '../../../time/zoned';
+
+/** The viewer's own shift they want covered: its layer (null on the final row) and span. */
+export interface CoverDraft {
+  layerId: string | null;
+  start: string;
+  end: string;
+}
+
+interface AskForCoverModalProps {
+  scheduleId: string;
+  layers: LayerView[];
+  draft: CoverDraft | null;
+  viewerZone: string;
+  onClose: () => void;
+}
+
+export function AskForCoverModal({ draft, onClose, ...props }: AskForCoverModalProps) {
+  return (
+    <Modal opened={draft !== null} onClose={onClose} title="Ask for cover">
+      {draft && <CoverForm key={`${draft.layerId} ${draft.start}`} draft={draft} onClose={onClose} {...props} />}
+    </Modal>
+  );
+}
+
+function CoverForm({ scheduleId, layers, draft, viewerZone, onClose }: AskForCoverModalProps & { draft: CoverDraft }) {
+  const asking = useAskForCover(scheduleId);
+  const [start, setStart] = useState(toLocalInput(draft.start, viewerZone));
+  const [end, setEnd] = useState(toLocalInput(draft.end, viewerZone));
+  const [note, setNote] = useState('');
+  const errors = fieldMessages(asking.error);
+  const layerName = layers.find((l) => l.id === draft.layerId)?.name;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    asking.mutate(
+      { layerId: draft.layerId, start: fromLocalInput(start, viewerZone), end: fromLocalInput(end, viewerZone), note },
+      {
+        onSuccess: (created) => {
+          notifications.show({ color: 'green', title: 'Cover requested', message: `Asked ${created.asked.map((u) => u.name).join(', ')}. The first to accept takes it; you will be told.` });
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack component="form" onSubmit={submit} aria-label="Ask for cover">
+      <Text size="sm">
+        {layerName === undefined
+          ? "Your teammates on this schedule's team are asked."
+          : `The other people of ${layerName}'s rotation are asked.`}{' '}
+        The first to accept gets an override for the span; the request expires when it starts.
+      </Text>
+      <FormError error={asking.error} />
+      <Group grow align="flex-start">
+        <TextInput label="From" type="datetime-local" required value={start} onChange={(e) => setStart(e.currentTarget.value)} error={errors['start']} />
+        <TextInput label="To" type="datetime-local" required value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors['end']} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        Local times in {viewerZone}. Shorten the span to ask for part of the shift.
+      </Text>
+      <Textarea label="Note" description="Optional: why, or anything the person covering should know" maxLength={500} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors['note']} />
+      <Text size="sm" c="red">
+        {errors['layerId']}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={asking.isPending}>
+          Ask for cover
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
