@@ -65,6 +65,8 @@ export function entityPath(entry: AuditEntry): string | null {
     case 'user':
       return '/users';
     case 'two_factor':
+    case 'time_off':
+    case 'time_off_calendar':
       return '/users';
     case 'api_token':
     case 'setting':

@@ -6,6 +6,7 @@ function partLabel(part: Part): string {
   if (part.layerName === null) return 'schedule-wide override';
   if (part.source === 'override') return `override on ${part.layerName}`;
   if (part.source === 'fixed') return `fixed shift on ${part.layerName}`;
+  if (part.source === 'cover') return `${part.layerName}, covering for someone on time off`;
   return part.layerName;
 }
 

@@ -12,17 +12,18 @@ import { NotificationRulesSection } from './NotificationRulesSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSectionNav } from './ProfileSectionNav';
 import { ReachabilityAlert } from './ReachabilityAlert';
+import { TimeOffSection } from './TimeOffSection';
 import { TwoFactorSection } from './TwoFactorSection';
 
-type EditingForm = 'account' | 'password' | 'notices';
+type EditingForm = 'account' | 'password' | 'notices' | 'timeOff';
 
 /** Your account, how you are reached when paged, and your tokens and feeds. */
 export function ProfilePage() {
   const me = useCurrentUser();
   const methods = useContactMethods(me.id);
-  const [editing, setEditing] = useState<Record<EditingForm, boolean>>({ account: false, password: false, notices: false });
+  const [editing, setEditing] = useState<Record<EditingForm, boolean>>({ account: false, password: false, notices: false, timeOff: false });
   const dirtyOf = useCallback((form: EditingForm) => (dirty: boolean) => setEditing((e) => (e[form] === dirty ? e : { ...e, [form]: dirty })), []);
-  const [onAccount, onPassword, onNotices] = [dirtyOf('account'), dirtyOf('password'), dirtyOf('notices')];
+  const [onAccount, onPassword, onNotices, onTimeOff] = [dirtyOf('account'), dirtyOf('password'), dirtyOf('notices'), dirtyOf('timeOff')];
   // The section links land below the fixed header rather than under it.
   useEffect(() => {
     const root = document.documentElement;
@@ -50,6 +51,7 @@ export function ProfilePage() {
             <NotificationRulesSection userId={me.id} methods={methods.data ?? []} />
           </Card>
           <NoticesSection onDirtyChange={onNotices} />
+          <TimeOffSection user={me} onDirtyChange={onTimeOff} />
           <ApiTokensSection />
           <CalendarFeedsSection />
           <TwoFactorSection />

@@ -6,6 +6,7 @@ export const profileSections = [
   { id: 'contact-methods', label: 'Contact methods' },
   { id: 'notification-rules', label: 'Notification rules' },
   { id: 'notices', label: 'Notices' },
+  { id: 'time-off', label: 'Time off' },
   { id: 'api-tokens', label: 'API tokens' },
   { id: 'calendar-feeds', label: 'Calendar feeds' },
   { id: 'two-factor', label: 'Two-factor' },

@@ -3,9 +3,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
 import { useTimeline } from '../../../api/timeline';
+import { useTimeOffOf } from '../../../api/timeOff';
 import { useCurrentUser } from '../../../auth/useCurrentUser';
 import { QueryError } from '../../../components/QueryError';
 import { addDays, fromLocalInput, toLocalInput } from '../../../time/zoned';
+import { TimeOffModal, type TimeOffDraft } from '../../time-off/TimeOffModal';
 import { CreateOverrideModal, type OverrideDraft } from '../timeline/CreateOverrideModal';
 import { AskForCoverModal, type CoverDraft } from './AskForCoverModal';
 import { OverridesList } from '../timeline/OverridesList';
@@ -16,7 +18,7 @@ import { snapMinutes } from './dragSnap';
 import { ShiftAgenda } from './ShiftAgenda';
 import { ShiftLanes } from './ShiftLanes';
 import { ShiftMenu, type PickedShift } from './ShiftMenu';
-import { finalRowKey, shiftRows, spanFormatter, type Shift } from './shifts';
+import { finalRowKey, shiftRows, spanFormatter, timeOffRowKey, type Shift } from './shifts';
 import { useRangeDrag } from './useRangeDrag';
 
 interface CalendarSectionProps {
@@ -49,6 +51,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
   const [picked, setPicked] = useState<PickedShift | null>(null);
   const [draft, setDraft] = useState<OverrideDraft | null>(null);
   const [coverDraft, setCoverDraft] = useState<CoverDraft | null>(null);
+  const [timeOffDraft, setTimeOffDraft] = useState<TimeOffDraft | null>(null);
   const sectionRef = useRef<HTMLDivElement>(null);
   // Lanes of a week leave a name a few pixels on a phone: there the calendar is a list.
   const narrow = useMediaQuery('(max-width: 48em)');
@@ -65,7 +68,17 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
   const [drawn, setDrawn] = useState(range);
   if (!timeline.isPlaceholderData && drawn !== range) setDrawn(range);
   const shown = timeline.isPlaceholderData ? drawn : range;
-  const rows = useMemo(() => (timeline.data ? shiftRows(timeline.data, spanFormatter(zone)) : []), [timeline.data, zone]);
+  // Everyone any current layer names: their time off is drawn on its own row.
+  const members = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const layer of schedule.layers) for (const m of [...layer.members, ...layer.upcoming.flatMap((u) => u.members)]) byId.set(m.id, m.name);
+    return byId;
+  }, [schedule.layers]);
+  const timeOff = useTimeOffOf([...members.keys()], from, to);
+  const rows = useMemo(
+    () => (timeline.data ? shiftRows(timeline.data, spanFormatter(zone), (timeOff.data ?? []).map((t) => ({ ...t, userName: members.get(t.userId) ?? 'Someone' }))) : []),
+    [timeline.data, zone, timeOff.data, members],
+  );
   const pickShift = useCallback((shift: Shift, element: HTMLElement) => {
     const outer = sectionRef.current?.getBoundingClientRect();
     const block = element.getBoundingClientRect();
@@ -76,7 +89,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
     snapMinutes: snapMinutes[view],
     // A layer's row is keyed by the layer's id; a drag on the final schedule is schedule-wide.
     onDone: (rowKey, start, end) =>
-      setDraft({ layerId: rowKey === finalRowKey ? null : rowKey, start: new Date(start).toISOString(), end: new Date(end).toISOString() }),
+      rowKey !== timeOffRowKey && setDraft({ layerId: rowKey === finalRowKey ? null : rowKey, start: new Date(start).toISOString(), end: new Date(end).toISOString() }),
   });
   // Each band gets the dragged span only if it reaches into it, so a drag redraws just those.
   const selectionIn = (days: string[]) => {
@@ -125,7 +138,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
         ))
       )}
       <Text size="xs" c="dimmed">
-        Each person has a colour. Striped shifts are overrides; faded ones are off-duty; red means nobody is on call; the red line is now. Click a shift
+        Each person has a colour. Striped shifts are overrides; dashed ones cover someone on time off (shown on the Time off row); faded ones are off-duty; red means nobody is on call; the red line is now. Click a shift
         (or press Enter on it) to override it, take it, or ask for cover for your own{narrow ? '' : '; drag across a row to override any span of it'}.
       </Text>
       <ShiftMenu
@@ -134,8 +147,12 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
         onOverride={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end })}
         onTake={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end, userId: me.id })}
         onAskForCover={(shift) => setCoverDraft({ layerId: shift.layerId, start: shift.start, end: shift.end })}
+        onChangeCover={(shift) => setDraft({ layerId: shift.holderLayerId, start: shift.start, end: shift.end })}
+        onMarkAway={(shift) => shift.userId !== null && setTimeOffDraft({ userId: shift.userId, userName: shift.userName ?? 'them', start: shift.start, end: shift.end })}
+        onChangeTimeOff={(shift) => shift.away && setTimeOffDraft({ userId: shift.away.userId, userName: shift.userName ?? 'them', start: shift.start, end: shift.end, existing: shift.away })}
         onClose={() => setPicked(null)}
       />
+      <TimeOffModal draft={timeOffDraft} viewerZone={zone} self={timeOffDraft?.userId === me.id} now={Date.parse(now)} onClose={() => setTimeOffDraft(null)} />
       <CreateOverrideModal scheduleId={schedule.id} layers={schedule.layers} draft={draft} viewerZone={zone} onClose={() => setDraft(null)} />
       <AskForCoverModal scheduleId={schedule.id} layers={schedule.layers} draft={coverDraft} viewerZone={zone} onClose={() => setCoverDraft(null)} />
       <Overrides scheduleId={schedule.id} layers={schedule.layers} from={from} to={to} viewerZone={zone} period={periods[view]} />

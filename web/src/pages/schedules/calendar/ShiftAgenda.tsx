@@ -76,7 +76,9 @@ function NowLine({ now, date, zone }: { now: string; date: string; zone: string 
 }
 
 function AgendaItem({ shift, date, zone, onClick }: { shift: Shift; date: string; zone: string; onClick: (shift: Shift, element: HTMLElement) => void }) {
-  const className = [classes.item, shiftColours(shift.userId), shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap].filter(Boolean).join(' ');
+  const className = [classes.item, shiftColours(shift.userId), shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap, shift.coverFor !== null && classes.cover, shift.away && classes.away]
+    .filter(Boolean)
+    .join(' ');
   return (
     <button type="button" className={className} aria-label={shift.label} title={shift.label} onClick={(event) => onClick(shift, event.currentTarget)}>
       <span className={classes.when}>

@@ -17,7 +17,7 @@ interface ShiftBlockProps {
  * holds hundreds of blocks and each must stay cheap to render.
  */
 export const ShiftBlock = memo(function ShiftBlock({ shift, left, width, onClick }: ShiftBlockProps) {
-  const className = [classes.block, shiftColours(shift.userId), shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap]
+  const className = [classes.block, shiftColours(shift.userId), shift.override && classes.override, shift.offDuty && classes.offDuty, shift.gap && classes.gap, shift.coverFor !== null && classes.cover, shift.away && classes.away]
     .filter(Boolean)
     .join(' ');
   return (

@@ -1,4 +1,5 @@
 import type { Timeline } from '../../../api/scheduleTypes';
+import type { TimeOff } from '../../../api/timeOff';
 import { formatDateTime, formatDay, formatTime } from '../../../time/format';
 
 /** One block of the calendar: a shift, an override or a gap, with what it says and what it means. */
@@ -16,6 +17,14 @@ export interface Shift {
   override: boolean;
   offDuty: boolean;
   gap: boolean;
+  /** Who holds it (for "Mark … away"). */
+  userName: string | null;
+  /** An automatic cover: the name of the person away whose turn this is. */
+  coverFor: string | null;
+  /** The layer that holds it (the final row's shifts too): where "Change cover…" overrides. */
+  holderLayerId: string | null;
+  /** A stretch of someone's time off, on the time-off row. */
+  away: TimeOff | null;
 }
 
 /** A lane of the calendar: the final schedule or one layer. */
@@ -27,10 +36,17 @@ export interface ShiftRow {
 }
 
 export const finalRowKey = 'final';
+export const timeOffRowKey = 'time-off';
 
-/** The final schedule first (it is who gets paged), then the layers in position order. */
-export function shiftRows(timeline: Timeline, spanText: (start: string, end: string) => string): ShiftRow[] {
-  const overrideNote = (source: string) => (source === 'override' ? ', override' : '');
+const plain = { coverFor: null, away: null } as const;
+
+/**
+ * The final schedule first (it is who gets paged), then the layers in position order, then
+ * the time off of the people in them (`timeOff` with their names), when there is any.
+ */
+export function shiftRows(timeline: Timeline, spanText: (start: string, end: string) => string, timeOff: (TimeOff & { userName: string })[] = []): ShiftRow[] {
+  const note = (source: string, coverFor: { name: string } | null) =>
+    source === 'override' ? ', override' : coverFor !== null ? `, covering for ${coverFor.name} (time off)` : '';
   const final: Shift[] = [
     ...timeline.final.flatMap((segment) =>
       segment.user === null
@@ -42,11 +58,15 @@ export function shiftRows(timeline: Timeline, spanText: (start: string, end: str
               start: segment.start,
               end: segment.end,
               userId: segment.user.id,
-              text: segment.user.name,
-              label: `Final: ${segment.user.name}, ${spanText(segment.start, segment.end)}${overrideNote(segment.source)}`,
+              text: segment.coverFor ? `${segment.user.name} (for ${segment.coverFor.name})` : segment.user.name,
+              label: `Final: ${segment.user.name}, ${spanText(segment.start, segment.end)}${note(segment.source, segment.coverFor)}`,
               override: segment.source === 'override',
               offDuty: false,
               gap: false,
+              userName: segment.user.name,
+              coverFor: segment.source === 'cover' ? (segment.coverFor?.name ?? null) : null,
+              holderLayerId: segment.layerId,
+              away: null,
             },
           ],
     ),
@@ -61,6 +81,9 @@ export function shiftRows(timeline: Timeline, spanText: (start: string, end: str
       override: false,
       offDuty: false,
       gap: true,
+      userName: null,
+      holderLayerId: null,
+      ...plain,
     })),
   ].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const layers = timeline.layers.map((row) => ({
@@ -73,14 +96,38 @@ export function shiftRows(timeline: Timeline, spanText: (start: string, end: str
       start: segment.start,
       end: segment.end,
       userId: segment.user?.id ?? null,
-      text: segment.user?.name ?? 'Nobody',
-      label: `${row.name}: ${segment.user?.name ?? 'Nobody'}, ${spanText(segment.start, segment.end)}${overrideNote(segment.source)}${segment.active ? '' : ', off-duty'}`,
+      text: segment.user && segment.coverFor ? `${segment.user.name} (for ${segment.coverFor.name})` : (segment.user?.name ?? (segment.coverFor ? `Nobody (${segment.coverFor.name} away)` : 'Nobody')),
+      label: `${row.name}: ${segment.user?.name ?? 'Nobody'}, ${spanText(segment.start, segment.end)}${segment.user ? note(segment.source, segment.coverFor) : segment.coverFor ? `, ${segment.coverFor.name} away and nobody to cover` : ''}${segment.active ? '' : ', off-duty'}`,
       override: segment.source === 'override',
       offDuty: !segment.active,
       gap: false,
+      userName: segment.user?.name ?? null,
+      coverFor: segment.source === 'cover' ? (segment.coverFor?.name ?? null) : null,
+      holderLayerId: row.layerId,
+      away: null,
     })),
   }));
-  return [{ key: finalRowKey, name: 'Final schedule', final: true, shifts: final }, ...layers];
+  const rows = [{ key: finalRowKey, name: 'Final schedule', final: true, shifts: final }, ...layers];
+  if (timeOff.length === 0) return rows;
+  const away: Shift[] = timeOff
+    .map((t) => ({
+      key: t.id,
+      layerId: null,
+      start: t.start,
+      end: t.end,
+      userId: t.userId,
+      text: `${t.userName} away`,
+      label: `Time off: ${t.userName}, ${spanText(t.start, t.end)}${t.note ? ` (${t.note})` : ''}`,
+      override: false,
+      offDuty: false,
+      gap: false,
+      userName: t.userName,
+      holderLayerId: null,
+      coverFor: null,
+      away: t,
+    }))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  return [...rows, { key: timeOffRowKey, name: 'Time off', final: false, shifts: away }];
 }
 
 /**
