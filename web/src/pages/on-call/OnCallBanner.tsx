@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { OnCall } from '../../api/scheduleTypes';
 import { ZoneNote } from '../../time/ZoneNote';
+import { UpcomingGapsNote } from '../schedules/gaps/UpcomingGapsNote';
 import { NowAndNext } from './NowAndNext';
 import { OnCallCard } from './OnCallCard';
 import { TakeOnCallModal } from './TakeOnCallModal';
@@ -42,6 +43,8 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
         </Group>
         <TakeOnCallModal onCall={onCall} viewerZone={viewerZone} opened={taking} onClose={() => setTaking(false)} />
         <NowAndNext onCall={onCall} viewerZone={viewerZone} />
+        {/* The schedule's own page lists the gaps in full. */}
+        {linkToSchedule && <UpcomingGapsNote scheduleId={onCall.scheduleId} viewerZone={viewerZone} now={onCall.at} />}
         {primary === null && (
           <Alert color="red" title="Nobody is on call">
             {onCall.shadows.length === 0

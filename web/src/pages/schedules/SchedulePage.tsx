@@ -10,6 +10,7 @@ import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import { OnCallBanner } from '../on-call/OnCallBanner';
 import { CalendarSection } from './calendar/CalendarSection';
 import { CoverRequestsPanel } from './CoverRequestsPanel';
+import { CoverageGapsPanel } from './gaps/CoverageGapsPanel';
 import { LayerEditor } from './editor/LayerEditor';
 import { FairnessSection } from './fairness/FairnessSection';
 import { HoursReport } from './HoursReport';
@@ -55,6 +56,7 @@ export function SchedulePage() {
       {description !== '' && <Text c="dimmed">{description}</Text>}
       <OnCallBanner onCall={onCall.data} viewerZone={viewerZone} linkToSchedule={false} />
       <CoverRequestsPanel scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
+      <CoverageGapsPanel schedule={schedule.data} viewerZone={viewerZone} now={now} />
       <CalendarSection schedule={schedule.data} viewerZone={viewerZone} now={now} />
       <LayerEditor schedule={schedule.data} viewerZone={viewerZone} />
       {/* Its table is wider than a phone: it scrolls on its own rather than the page sideways. */}
