@@ -29,6 +29,10 @@ describeEachDatabase('coverage-gap alerts ahead of time', (dialect) => {
     await t.vigil.engine.runOnce();
   };
   const notices = (who: string) => receiver.received.filter((r) => r.path === `/${who}`).map((r) => r.body as unknown as Notice);
+  const schedulesWithGaps = async () => {
+    const found = /^vigil_schedules_with_coverage_gaps (\d+)$/m.exec((await t.anonymous.get('/metrics')).body as string);
+    return found ? Number(found[1]) : undefined;
+  };
   const about = (who: string, name: string) => notices(who).filter((n) => n.notice?.subject.startsWith(`${name}:`));
 
   beforeAll(async () => {
@@ -87,8 +91,12 @@ describeEachDatabase('coverage-gap alerts ahead of time', (dialect) => {
     expect(about('manager', 'Marked')).toHaveLength(1);
     expect(about('manager', 'Unmarked')).toHaveLength(1);
 
+    // Both schedules count in the metric until one's gap is marked intended.
+    const before = await schedulesWithGaps();
+    expect(before).toBeGreaterThanOrEqual(2);
     const marked = await t.admin.post(`/api/v1/schedules/${schedules['Marked']}/intended-gaps`, { ...GAP, note: 'Team offsite' });
     expect(marked.status).toBe(201);
+    expect(await schedulesWithGaps()).toBe(before! - 1);
 
     // The next day: the unmarked schedule alerts again, the marked one does not.
     await scanAt(now + 24 * HOUR);
