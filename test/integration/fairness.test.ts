@@ -128,6 +128,14 @@ describeEachDatabase('fairness report and holiday calendars', (dialect) => {
     expect(after).toMatchObject({ name: 'Fair validation', holidays: { kind: 'none' } });
   });
 
+  it('lists the countries and regions a calendar can name', async () => {
+    const res = await t.admin.get('/api/v1/holiday-countries');
+    expect(res.status).toBe(200);
+    const us = (res.body.items as { code: string; name: string; regions: { code: string; name: string }[] }[]).find((c) => c.code === 'US');
+    expect(us?.name).toBe('United States of America');
+    expect(us?.regions).toContainEqual({ code: 'CA', name: 'California' });
+  });
+
   it('records the holiday calendar change in the audit log', async () => {
     const id = await schedule('Fair audited');
     await t.admin.patch(`/api/v1/schedules/${id}`, { holidays: { kind: 'country', country: 'DE', region: 'BY' } });

@@ -1,4 +1,6 @@
+import { Type } from 'typebox';
 import { fairnessReport, type FairnessMeasure } from '../../core/schedule/fairness.js';
+import { holidayCountries } from '../../service/holiday-calendar.js';
 import { holidaysIn } from '../../service/schedule-holidays.js';
 import { toHistory } from '../../service/schedule-edits.js';
 import { loadSchedule } from '../../store/schedules.js';
@@ -17,7 +19,23 @@ export function presentMeasure(m: FairnessMeasure): FairnessMeasure {
   return { ...m, min: round(m.min), max: round(m.max), spread: round(m.spread), coefficientOfVariation: Math.round(m.coefficientOfVariation * 1000) / 1000 };
 }
 
+const Named = { code: Type.String(), name: Type.String() };
+
 export function fairnessRoutes(api: Api, { database: { db }, clock, config }: HttpDeps): void {
+  // The list cannot change while the server runs: the package's data is built in.
+  const countries = { items: holidayCountries() };
+  api.get(
+    '/holiday-countries',
+    {
+      schema: {
+        tags: ['schedules'],
+        summary: "Countries and regions a schedule's holiday calendar can name (from the date-holidays package)",
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...Named, regions: Type.Array(Type.Object(Named)) })) }) },
+      },
+    },
+    () => countries,
+  );
+
   api.get(
     '/schedules/:id/fairness',
     {

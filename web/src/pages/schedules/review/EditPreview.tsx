@@ -2,6 +2,7 @@ import { Alert, List, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { Preview } from '../../../api/scheduleTypes';
 import { formatSpan } from '../../../time/format';
+import { FairnessChange } from '../fairness/FairnessChange';
 
 /** Rows beyond this are summarised: the point is to see who is affected, not every shift. */
 const shownChanges = 12;
@@ -53,6 +54,7 @@ export function EditPreview({ preview, viewerZone }: { preview: Preview; viewerZ
           …and {changes.length - shownChanges} more changes.
         </Text>
       )}
+      <FairnessChange before={preview.fairness.before} after={preview.fairness.after} />
       <Text size="xs" c="dimmed">
         Times in {viewerZone}.
       </Text>
