@@ -70,6 +70,18 @@ describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
     expect((await gaps(s.id)).items).toEqual([{ start: at(32), end: at(48), intended: false }]);
   });
 
+  it('time off that nobody can cover is a gap: the scan reads the same final timeline as the calendar', async () => {
+    const s = await schedule('Away');
+    // The layer's only member is away on Wednesday's business hours (15:00Z-23:00Z).
+    const away = await t.admin.post(`/api/v1/users/${who['member']!.id}/time-off`, { start: at(24), end: at(32) });
+    expect(away.status).toBe(201);
+    expect((await gaps(s.id)).items).toEqual([{ start: at(8), end: at(48), intended: false }]);
+    const timeline = (await t.admin.get(`/api/v1/schedules/${s.id}/timeline?from=${NOW}&to=${at(48)}`)).body;
+    expect(timeline.gaps).toEqual([{ start: at(8), end: at(48) }]);
+    expect((await t.admin.delete(`/api/v1/users/${who['member']!.id}/time-off/${away.body.id}`)).status).toBe(204);
+    expect((await gaps(s.id)).items).toHaveLength(2);
+  });
+
   it('a manager marks part of a gap intended: that part stops alerting, the rest still does; unmarking brings it back', async () => {
     const s = await schedule('Partly intended');
     const marked = await who['manager']!.as.post(`/api/v1/schedules/${s.id}/intended-gaps`, { start: at(8), end: at(12), note: 'Maintenance freeze' });
