@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { scheduleVersions } from '../../src/store/schedules.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useDemoIds } from '../support/demo-ids.js';
 import { useTestApp, type Caller } from '../support/test-app.js';
@@ -155,5 +156,31 @@ describeEachDatabase('time off: automatic cover', (dialect) => {
     const audit = (await t.admin.get(`/api/v1/audit-log?entityId=${alice}&entityType=time_off_calendar`)).body.items;
     expect(audit[0].after).toEqual({ host: 'calendar.example.com', secretUrl: 'changed' });
     expect((await put(null)).body.url).toBeNull();
+  });
+
+  it("a time-off row written by any path (another node, the command line) changes the version of every schedule naming the user, and no other's", async () => {
+    const { db } = t.vigil.database;
+    const other = (
+      await t.admin.post('/api/v1/schedules', {
+        name: 'Without alice',
+        teamId: ids['team'],
+        timeZone: 'UTC',
+        layers: [{ name: 'Only', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, members: [ids['dave']] }],
+      })
+    ).body.id as string;
+    const versions = () => scheduleVersions(db, [schedule, other]);
+    const before = await versions();
+    const row = { id: '01900000-0000-7000-8000-00000000abcd', user_id: ids['alice'] as string, start_at: Date.parse(plus(30)), end_at: Date.parse(plus(40)), created_at: Date.parse(NOW) };
+    await db.insertInto('time_off').values(row).execute();
+    const inserted = await versions();
+    expect(inserted.get(schedule)).not.toBe(before.get(schedule));
+    expect(inserted.get(other)).toBe(before.get(other));
+    await db.updateTable('time_off').set({ end_at: row.end_at + HOUR }).where('id', '=', row.id).execute();
+    const updated = await versions();
+    expect(updated.get(schedule)).not.toBe(inserted.get(schedule));
+    await db.deleteFrom('time_off').where('id', '=', row.id).execute();
+    const deleted = await versions();
+    expect(deleted.get(schedule)).not.toBe(updated.get(schedule));
+    expect(deleted.get(other)).toBe(before.get(other));
   });
 });
