@@ -73,6 +73,7 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
               title={layer.name}
               user={layer.user}
               source={layer.source}
+              coverFor={layer.coverFor}
               until={layer.until}
               active={layer.active}
               primary={primary?.layerId === layer.layerId}

@@ -18,10 +18,12 @@ interface OnCallCardProps {
   reachability: Reachability | undefined;
   /** Paged with the user, by shadow overrides. */
   shadows?: UserRef[];
+  /** Whose turn this is while they are away (time off): the user covers for them. */
+  coverFor?: UserRef | null;
 }
 
 /** One layer (or a schedule-wide override) in the banner: who holds it and until when. */
-export function OnCallCard({ title, user, source, until, active, primary, viewerZone, reachability, shadows = [] }: OnCallCardProps) {
+export function OnCallCard({ title, user, source, until, active, primary, viewerZone, reachability, shadows = [], coverFor = null }: OnCallCardProps) {
   return (
     <Card
       component="article"
@@ -48,6 +50,11 @@ export function OnCallCard({ title, user, source, until, active, primary, viewer
           )}
         </Group>
         <Text size="lg">{user?.name ?? 'Nobody'}</Text>
+        {coverFor !== null && (
+          <Text size="sm" c="dimmed">
+            {user ? `covering for ${coverFor.name} (time off)` : `${coverFor.name} is away and nobody can cover`}
+          </Text>
+        )}
         {shadows.length > 0 && (
           <Text size="sm" aria-label="Shadows">
             with {shadows.map((s) => `${s.name} (shadow)`).join(', ')}
