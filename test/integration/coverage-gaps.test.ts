@@ -1,6 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
+import { alertCoverageGaps, GAP_SCAN_INTERVAL } from '../../src/service/gap-alerts.js';
+import { scannedSince, targetedSchedules } from '../../src/store/gap-scans.js';
 import { useTestApp, type Caller } from '../support/test-app.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 // Tuesday 2026-12-01 09:00 in Chicago (CST, UTC-6). The schedule is staffed in business
 // hours only, so each weeknight from 17:00 (23:00Z) to 09:00 (15:00Z) is a gap.
@@ -173,5 +176,31 @@ describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
     expect(await listed()).toEqual({ scheduleId: s.id, days: 1, gaps: [{ start: at(8), end: at(24) }] });
     await t.admin.post(`/api/v1/schedules/${s.id}/intended-gaps`, { start: at(0), end: at(24), note: 'Office closed' });
     expect(await listed()).toBeUndefined();
+  });
+
+  it('passes running at once (two nodes) claim each schedule once: one notice for its manager', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      expect((await t.admin.post(`/api/v1/users/${who['manager']!.id}/contact-methods`, { kind: 'webhook', address: receiver.url('/manager') })).status).toBe(201);
+      const s = await schedule('Claimed once');
+      await t.admin.post('/api/v1/escalation-policies', { name: `Claimed once ${dialect}`, teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule', scheduleId: s.id }] }] });
+      const deps = { db: t.vigil.database.db, baseUrl: 'https://vigil.example.com' };
+      const now = Date.parse(NOW) + 60_000;
+      const targeted = (await targetedSchedules(deps.db)).map((x) => x.id);
+      const scannedToday = await scannedSince(deps.db, targeted, now - 24 * 3_600_000 + GAP_SCAN_INTERVAL);
+      const passes = await Promise.all([alertCoverageGaps(deps, now), alertCoverageGaps(deps, now), alertCoverageGaps(deps, now + 1)]);
+      // Every schedule due was scanned by exactly one of them.
+      expect(passes.reduce((a, b) => a + b, 0)).toBe(targeted.filter((id) => !scannedToday.has(id)).length);
+      const queued = await t.vigil.database.db.selectFrom('notifications').select(['user_id', 'notice']).where('idempotency_key', 'like', `gaps:${s.id}:%`).execute();
+      expect(queued.map((n) => n.user_id)).toEqual([who['manager']!.id]);
+      expect(JSON.parse(queued[0]!.notice!).subject).toBe('Claimed once: 10 coverage gaps in the next 14 days');
+      // Within the day nothing is due again, and a rescan the next day is keyed anew.
+      await alertCoverageGaps(deps, now + 3_600_000);
+      await alertCoverageGaps(deps, now + 24 * 3_600_000);
+      const later = await t.vigil.database.db.selectFrom('notifications').select('idempotency_key').where('idempotency_key', 'like', `gaps:${s.id}:%`).execute();
+      expect(later).toHaveLength(2);
+    } finally {
+      await receiver.close();
+    }
   });
 });
