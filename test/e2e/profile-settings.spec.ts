@@ -222,9 +222,11 @@ test('notices: handoff notices and a daily summary time in the user\'s zone', as
   await form.getByRole('switch', { name: 'Daily summary' }).check();
   await expect(form.getByText('In your time zone, Europe/Berlin')).toBeVisible();
   await form.getByLabel('Send the summary at').fill('07:30');
+  await form.getByRole('combobox', { name: 'Also tell me ahead of a shift' }).click();
+  await page.getByRole('option', { name: '24 hours before' }).click();
   await form.getByRole('button', { name: 'Save notices' }).click();
   await expect(page.getByText('Daily summary at 07:30 (Europe/Berlin)')).toBeVisible();
-  const me = (await (await page.request.get('/api/v1/auth/session')).json()) as { user: { notifyHandoffs: boolean; dailySummaryTime: string | null } };
-  expect(me.user).toMatchObject({ notifyHandoffs: true, dailySummaryTime: '07:30' });
+  const me = (await (await page.request.get('/api/v1/auth/session')).json()) as { user: { notifyHandoffs: boolean; dailySummaryTime: string | null; handoffLeadMinutes: number | null } };
+  expect(me.user).toMatchObject({ notifyHandoffs: true, dailySummaryTime: '07:30', handoffLeadMinutes: 1440 });
   await shoot(page, 'profile-settings');
 });
