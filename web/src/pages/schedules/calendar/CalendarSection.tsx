@@ -144,6 +144,7 @@ export function CalendarSection({ schedule, viewerZone, now }: CalendarSectionPr
       <ShiftMenu
         picked={picked}
         userId={me.id}
+        now={now}
         onOverride={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end })}
         onTake={(shift) => setDraft({ layerId: shift.layerId, start: shift.start, end: shift.end, userId: me.id })}
         onAskForCover={(shift) => setCoverDraft({ layerId: shift.layerId, start: shift.start, end: shift.end })}

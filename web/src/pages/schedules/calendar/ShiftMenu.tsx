@@ -13,6 +13,8 @@ interface ShiftMenuProps {
   picked: PickedShift | null;
   /** The viewer: a shift already theirs has nothing to take. */
   userId: string;
+  /** The server's now: a shift that is over has nobody to ask for cover. */
+  now: string;
   onOverride: (shift: Shift) => void;
   onTake: (shift: Shift) => void;
   onAskForCover: (shift: Shift) => void;
