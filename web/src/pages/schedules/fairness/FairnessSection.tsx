@@ -123,7 +123,7 @@ function FairnessResult({ report, today, now, viewerZone }: { report: FairnessRe
                 </Badge>
                 {measure.verdict !== 'no_load' && (
                   <Text size="sm">
-                    Night, weekend and holiday hours per member: {measure.min}–{measure.max} h (spread {measure.spread} h, variation {Math.round(measure.coefficientOfVariation * 100)} %)
+                    Night, weekend and holiday hours per member: {measure.min}–{measure.max} h (spread {measure.spread} h, variation {Math.round(measure.coefficientOfVariation * 100)}&nbsp;%)
                   </Text>
                 )}
               </Group>
