@@ -25,17 +25,28 @@ export function checkCalendar(input: HolidayCalendar, path: string): HolidayCale
   return { kind: 'country', country, region };
 }
 
+// A year of one calendar takes tens of milliseconds to work out, and the layer editor's live
+// preview asks on every change: each is worked out once (at most a few hundred countries
+// and regions times the years people look at).
+const byYear = new Map<string, Holiday[]>();
+
 /** Public holidays (no bank, school or observance days) of a country in the given calendar years. */
 export function countryHolidays(country: string, region: string | null, years: number[]): Holiday[] {
-  const calendar = region === null ? new Holidays(country) : new Holidays(country, region);
-  const byDate = new Map<string, string>();
-  for (const year of years) {
-    for (const h of calendar.getHolidays(year)) {
-      // '2026-12-25 00:00:00' is the local date; a holiday listed twice (observed days) keeps its first name.
-      if (h.type === 'public' && !byDate.has(h.date.slice(0, 10))) byDate.set(h.date.slice(0, 10), h.name);
+  return years.flatMap((year) => {
+    const key = `${country}/${region ?? ''}/${year}`;
+    let found = byYear.get(key);
+    if (!found) {
+      const calendar = region === null ? new Holidays(country) : new Holidays(country, region);
+      const byDate = new Map<string, string>();
+      for (const h of calendar.getHolidays(year)) {
+        // '2026-12-25 00:00:00' is the local date; a holiday listed twice (observed days) keeps its first name.
+        if (h.type === 'public' && !byDate.has(h.date.slice(0, 10))) byDate.set(h.date.slice(0, 10), h.name);
+      }
+      found = [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date));
+      byYear.set(key, found);
     }
-  }
-  return [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date));
+    return found;
+  });
 }
 
 /** Every country with a holiday calendar and its regions, for the settings form. */
