@@ -2,6 +2,8 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { IconHandGrab } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { hasRole } from '../../auth/roles';
+import { useCurrentUser } from '../../auth/useCurrentUser';
 import type { OnCall } from '../../api/scheduleTypes';
 import { ZoneNote } from '../../time/ZoneNote';
 import { UpcomingGapsNote } from '../schedules/gaps/UpcomingGapsNote';
@@ -15,6 +17,8 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
   const layers = [...onCall.layers].sort((a, b) => a.position - b.position);
   const reachabilityOf = (userId: string | undefined) => onCall.reachability.find((r) => r.userId === userId);
   const [taking, setTaking] = useState(false);
+  // Viewers are never on call; the server says no to anyone outside the team, in the form.
+  const mayTake = hasRole(useCurrentUser().role, 'responder');
   return (
     <Paper component="section" aria-label={`Currently On-Call: ${onCall.scheduleName}`} withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -36,9 +40,11 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
           </Text>
           <Group gap="sm">
             <ZoneNote viewerZone={viewerZone} scheduleZone={onCall.timeZone} />
-            <Button size="compact-sm" variant="light" leftSection={<IconHandGrab size={14} />} onClick={() => setTaking(true)}>
-              Take on call now
-            </Button>
+            {mayTake && (
+              <Button size="compact-sm" variant="light" leftSection={<IconHandGrab size={14} />} onClick={() => setTaking(true)}>
+                Take on call now
+              </Button>
+            )}
           </Group>
         </Group>
         <TakeOnCallModal onCall={onCall} viewerZone={viewerZone} opened={taking} onClose={() => setTaking(false)} />
