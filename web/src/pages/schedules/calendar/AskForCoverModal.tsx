@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
@@ -60,10 +60,11 @@ function CoverForm({ scheduleId, layers, draft, viewerZone, onClose }: AskForCov
         The first to accept gets an override for the span; the request expires when it starts.
       </Text>
       <FormError error={asking.error} />
-      <Group grow align="flex-start">
+      {/* One above the other on a phone: side by side, a date and time do not fit. */}
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput label="From" type="datetime-local" required value={start} onChange={(e) => setStart(e.currentTarget.value)} error={errors['start']} />
         <TextInput label="To" type="datetime-local" required value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors['end']} />
-      </Group>
+      </SimpleGrid>
       <Text size="xs" c="dimmed">
         Local times in {viewerZone}. Shorten the span to ask for part of the shift.
       </Text>
