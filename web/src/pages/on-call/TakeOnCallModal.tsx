@@ -73,8 +73,9 @@ function TakeForm({ onCall, viewerZone, onClose }: Omit<TakeOnCallModalProps, 'o
       <FormError error={creating.error} />
       <Select
         label="What you take"
+        description={scope === WHOLE ? 'You are paged first, whatever the layers say' : 'You replace whoever holds this layer'}
         allowDeselect={false}
-        data={[{ value: WHOLE, label: 'The whole schedule (you are paged first)' }, ...onCall.layers.map((l) => ({ value: l.layerId, label: `Layer ${l.name}` }))]}
+        data={[{ value: WHOLE, label: 'Whole schedule' }, ...onCall.layers.map((l) => ({ value: l.layerId, label: `Layer ${l.name}` }))]}
         value={scope}
         onChange={(value) => setScope(value ?? WHOLE)}
         error={errors['layerId']}
