@@ -104,6 +104,15 @@ describe('time off from an iCalendar document', () => {
     expect(got.map((a) => a.uid)).toEqual(['holiday-2026-12@example.com']);
   });
 
+  it('finds the occurrences of a rule that began long ago', () => {
+    const weekly = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:friday@example.com', 'DTSTART;VALUE=DATE:20050107', 'RRULE:FREQ=WEEKLY;BYDAY=FR', 'SUMMARY:Day off', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const got = absencesFromCalendar(weekly, 'UTC', ms('2026-11-30T00:00Z'), ms('2026-12-14T00:00Z'));
+    expect(got.map((a) => [iso(a.start), iso(a.end)])).toEqual([
+      ['2026-12-04T00:00Z', '2026-12-05T00:00Z'],
+      ['2026-12-11T00:00Z', '2026-12-12T00:00Z'],
+    ]);
+  });
+
   it('refuses text that is not a calendar', () => {
     expect(() => absencesFromCalendar('<html>login</html>', 'UTC', from, to)).toThrow();
     expect(() => absencesFromCalendar('BEGIN:VCARD\r\nVERSION:4.0\r\nEND:VCARD\r\n', 'UTC', from, to)).toThrow();

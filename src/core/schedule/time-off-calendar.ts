@@ -12,8 +12,12 @@ export interface CalendarAbsence {
   note: string;
 }
 
-/** Occurrences of one recurring event looked at, at most: a daily rule over 180 days needs 180. */
+/**
+ * Occurrences of one recurring event kept, at most (a daily rule over 180 days needs 180),
+ * and stepped through: a weekly day off since 2005 passes a thousand before today.
+ */
 const MAX_OCCURRENCES = 1_000;
+const MAX_STEPS = 100_000;
 const NOTE_MAX = 200;
 
 const isZone = (name: string) => {
@@ -76,11 +80,13 @@ export function absencesFromCalendar(text: string, userZone: string, from: Insta
         continue;
       }
       const it = event.iterator();
-      for (let i = 0, next = it.next(); next && i < MAX_OCCURRENCES; i++, next = it.next()) {
+      let kept = 0;
+      for (let step = 0, next = it.next(); next && step < MAX_STEPS && kept < MAX_OCCURRENCES; step++, next = it.next()) {
         const details = event.getOccurrenceDetails(next);
         const span = spanOf(details.startDate, details.endDate, at);
         if (span.start >= to) break;
         if (span.end <= from || !isBusy(details.item.component)) continue;
+        kept++;
         out.push({ uid: `${event.uid}/${at(details.recurrenceId)}`, ...span, note: (details.item.summary ?? '').trim().slice(0, NOTE_MAX) || note });
       }
     }
