@@ -7,7 +7,7 @@ import { DAY, MINUTE } from '../core/time/units.js';
 import { PollingLoop } from '../engine/polling-loop.js';
 import type { Clock } from '../kernel/clock.js';
 import type { DB } from '../store/schema.js';
-import { dueTimeOffCalendars, recordCalendarSync, syncCalendarTimeOff, type TimeOffCalendar } from '../store/time-off.js';
+import { calendarTimeOffDiffers, dueTimeOffCalendars, recordCalendarSync, syncCalendarTimeOff, type TimeOffCalendar } from '../store/time-off.js';
 import { changeTimeOff } from './time-off.js';
 
 /** How often each calendar is fetched. */
@@ -44,10 +44,13 @@ export async function importCalendar(deps: TimeOffImportDeps, calendar: TimeOffC
     } catch (err) {
       throw new Error(`not a readable iCalendar file: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    // The person whose calendar it is knows they are away; the rest are told what moved.
-    const result = await changeTimeOff(deps.db, calendar.userId, now, calendar.userId, (trx) => syncCalendarTimeOff(trx, calendar.userId, events, now, now));
+    // Reading every schedule the person is in before and after is for a change only.
+    if (await calendarTimeOffDiffers(deps.db, calendar.userId, events, now)) {
+      // The person whose calendar it is knows they are away; the rest are told what moved.
+      await changeTimeOff(deps.db, calendar.userId, now, calendar.userId, (trx) => syncCalendarTimeOff(trx, calendar.userId, events, now, now));
+      deps.wakeEngine();
+    }
     await recordCalendarSync(deps.db, calendar.userId, calendar.url, { at: now, error: null });
-    if (result.added + result.updated + result.removed > 0) deps.wakeEngine();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     deps.logger.warn({ userId: calendar.userId, err: message }, 'time-off calendar import failed; keeping what it imported before');

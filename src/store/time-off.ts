@@ -102,30 +102,32 @@ export interface ImportedAbsence {
   note: string;
 }
 
-export interface SyncResult {
-  added: number;
-  updated: number;
-  removed: number;
-}
-
 /**
  * Makes the user's calendar rows not ended by `from` exactly `events` (by UID): new ones
  * added, changed ones updated, missing ones deleted; rows entered by hand are left alone.
  * One transaction, so a schedule never sees half an import. Not audited row by row: the import is the actor,
  * and the calendar itself is the record of what it said.
  */
-export async function syncCalendarTimeOff(db: Db, userId: string, events: ImportedAbsence[], from: Instant, now: Instant): Promise<SyncResult> {
+/** The user's imported rows a sync over the window from `from` may change: time off over before it is history. */
+function syncedRows(db: Db, userId: string, from: Instant) {
+  return db.selectFrom('time_off').select(['id', 'external_uid', 'start_at', 'end_at', 'note']).where('user_id', '=', userId).where('source', '=', 'calendar').where('end_at', '>', from).execute();
+}
+
+/** Whether syncing `events` would change anything: most fetches find the calendar as it was. */
+export async function calendarTimeOffDiffers(db: Db, userId: string, events: ImportedAbsence[], from: Instant): Promise<boolean> {
+  const existing = await syncedRows(db, userId, from);
+  if (existing.length !== events.length) return true;
+  const byUid = new Map(existing.map((r) => [r.external_uid, r]));
+  return events.some((e) => {
+    const row = byUid.get(e.uid);
+    return !row || row.start_at !== e.start || row.end_at !== e.end || row.note !== e.note;
+  });
+}
+
+export async function syncCalendarTimeOff(db: Db, userId: string, events: ImportedAbsence[], from: Instant, now: Instant): Promise<void> {
   const run = async (trx: Db) => {
-    // Time off over before the import's window is history: what covered then stays as it was.
-    const existing = await trx
-      .selectFrom('time_off')
-      .select(['id', 'external_uid', 'start_at', 'end_at', 'note'])
-      .where('user_id', '=', userId)
-      .where('source', '=', 'calendar')
-      .where('end_at', '>', from)
-      .execute();
+    const existing = await syncedRows(trx, userId, from);
     const byUid = new Map(existing.map((r) => [r.external_uid as string, r]));
-    const result: SyncResult = { added: 0, updated: 0, removed: 0 };
     for (const e of events) {
       const row = byUid.get(e.uid);
       byUid.delete(e.uid);
@@ -134,16 +136,12 @@ export async function syncCalendarTimeOff(db: Db, userId: string, events: Import
           .insertInto('time_off')
           .values({ id: newId(), user_id: userId, start_at: e.start, end_at: e.end, note: e.note, source: 'calendar', external_uid: e.uid, created_at: now })
           .execute();
-        result.added++;
       } else if (row.start_at !== e.start || row.end_at !== e.end || row.note !== e.note) {
         await trx.updateTable('time_off').set({ start_at: e.start, end_at: e.end, note: e.note }).where('id', '=', row.id).execute();
-        result.updated++;
       }
     }
     const gone = [...byUid.values()].map((r) => r.id);
     if (gone.length > 0) await trx.deleteFrom('time_off').where('id', 'in', gone).execute();
-    result.removed = gone.length;
-    return result;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
