@@ -196,6 +196,8 @@ test('clicking a shift offers to override it, with its span prefilled; Enter doe
 
 /** Presses on a lane at a share of its width and drags to another (0 is its left edge, 1 its right), releasing unless told not to. */
 async function dragAcross(page: Page, lane: Locator, from: number, to: number, release = true): Promise<void> {
+  // Panels above the calendar (coverage gaps, cover requests) can push it below the fold.
+  await lane.scrollIntoViewIfNeeded();
   const box = await lane.boundingBox();
   if (!box) throw new Error('the lane is not on screen');
   const y = box.y + box.height / 2;
@@ -256,6 +258,7 @@ test('dragging across a lane starts an override of the hours dragged; Escape can
   await expect(finalOfWeek(thisMonday)).toBeVisible();
   // Today's week and the next, or the one before and today's when today's is the month's last.
   const monday = (await finalOfWeek(plusDays(thisMonday, 7)).count()) > 0 ? thisMonday : plusDays(thisMonday, -7);
+  await finalOfWeek(plusDays(monday, 7)).scrollIntoViewIfNeeded();
   const from = await finalOfWeek(monday).boundingBox();
   const to = await finalOfWeek(plusDays(monday, 7)).boundingBox();
   if (!from || !to) throw new Error('the weeks are not on screen');
@@ -278,6 +281,7 @@ test.describe('on a touch screen', () => {
   test('a sideways touch drag across a lane starts an override of the hours dragged', async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await londonSchedule(page);
+    await calendar(page).getByRole('group', { name: 'Evening row' }).scrollIntoViewIfNeeded();
     const box = await calendar(page).getByRole('group', { name: 'Evening row' }).boundingBox();
     if (!box) throw new Error('the lane is not on screen');
     // Touch input through CDP: Playwright's touchscreen only taps.
