@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
@@ -6,8 +6,8 @@ import { useCreateOverride } from '../../api/overrides';
 import type { OnCall } from '../../api/scheduleTypes';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { FormError } from '../../components/FormError';
+import { SpanFields, useSpan } from '../../components/SpanFields';
 import { formatShiftTime } from '../../time/shiftTime';
-import { fromLocalInput, toLocalInput } from '../../time/zoned';
 
 const HOUR = 3_600_000;
 const WHOLE = 'schedule';
@@ -36,7 +36,7 @@ function TakeForm({ onCall, viewerZone, onClose }: Omit<TakeOnCallModalProps, 'o
   const now = onCall.at;
   const [scope, setScope] = useState(WHOLE);
   const [length, setLength] = useState<Length>('1h');
-  const [customEnd, setCustomEnd] = useState(toLocalInput(Date.parse(now) + 8 * HOUR, viewerZone));
+  const custom = useSpan({ start: now, end: Date.parse(now) + 8 * HOUR }, viewerZone);
   const errors = fieldMessages(creating.error);
   const layer = onCall.layers.find((l) => l.layerId === scope);
   // Until whoever holds it now would hand over: the end of the current shift.
@@ -50,12 +50,13 @@ function TakeForm({ onCall, viewerZone, onClose }: Omit<TakeOnCallModalProps, 'o
       case 'shift':
         return shiftEnd ?? now;
       case 'custom':
-        return fromLocalInput(customEnd, viewerZone);
+        return custom.instants().end;
     }
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (length === 'custom' && custom.problem !== null) return;
     const until = end();
     creating.mutate(
       { layerId: scope === WHOLE ? null : scope, userId: me.id, mode: 'replace', start: now, end: until },
@@ -102,12 +103,13 @@ function TakeForm({ onCall, viewerZone, onClose }: Omit<TakeOnCallModalProps, 'o
           </Text>
         )}
       </Stack>
-      {length === 'custom' && (
-        <TextInput label="Until" description={`Local time in ${viewerZone}`} type="datetime-local" required value={customEnd} onChange={(e) => setCustomEnd(e.currentTarget.value)} />
+      {length === 'custom' ? (
+        <SpanFields span={custom} errors={errors} labels={{ start: 'From', end: 'Until' }} endOnly />
+      ) : (
+        <Text size="sm" c="red">
+          {errors['end']}
+        </Text>
       )}
-      <Text size="sm" c="red">
-        {errors['end']}
-      </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           Cancel

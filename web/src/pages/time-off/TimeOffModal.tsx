@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
 import { useCreateTimeOff, useUpdateTimeOff, type TimeOff } from '../../api/timeOff';
 import { FormError } from '../../components/FormError';
-import { fromLocalInput, toLocalInput } from '../../time/zoned';
-import { DiscardChangesModal } from '../schedules/editor/DiscardChangesModal';
+import { GuardedFormModal, type GuardedForm } from '../../components/GuardedFormModal';
+import { SpanFields, useSpan } from '../../components/SpanFields';
 
 /** What the modal edits: new time off for someone over a suggested span, or existing time off. */
 export type TimeOffDraft = { userId: string; userName: string; start: string; end: string; existing?: TimeOff };
@@ -22,22 +22,11 @@ interface TimeOffModalProps {
 
 /** Records or changes time off; while it lasts, the person's turns are covered by whoever follows them. */
 export function TimeOffModal({ draft, onClose, ...props }: TimeOffModalProps) {
-  const [confirmingClose, setConfirmingClose] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  const close = () => {
-    setDirty(false);
-    setConfirmingClose(false);
-    onClose();
-  };
-  const ask = () => (dirty ? setConfirmingClose(true) : close());
   const title = draft?.existing ? 'Change time off' : props.self ? 'Add time off' : `Mark ${draft?.userName ?? ''} away`;
   return (
-    <>
-      <Modal opened={draft !== null && !confirmingClose} onClose={ask} title={title}>
-        {draft && <TimeOffForm key={`${draft.userId} ${draft.existing?.id ?? draft.start}`} draft={draft} onDirty={setDirty} onDone={close} onCancel={ask} {...props} />}
-      </Modal>
-      <DiscardChangesModal opened={confirmingClose} subject="this time off" onKeep={() => setConfirmingClose(false)} onDiscard={close} />
-    </>
+    <GuardedFormModal opened={draft !== null} title={title} subject="this time off" onClose={onClose}>
+      {(form) => draft && <TimeOffForm key={`${draft.userId} ${draft.existing?.id ?? draft.start}`} draft={draft} {...form} {...props} />}
+    </GuardedFormModal>
   );
 }
 
@@ -49,20 +38,17 @@ function TimeOffForm({
   onDirty,
   onDone,
   onCancel,
-}: Omit<TimeOffModalProps, 'draft' | 'onClose'> & { draft: TimeOffDraft; onDirty: (dirty: boolean) => void; onDone: () => void; onCancel: () => void }) {
-  const initial = { start: toLocalInput(draft.start, viewerZone), end: toLocalInput(draft.end, viewerZone), note: draft.existing?.note ?? '' };
-  const [values, setValues] = useState(initial);
+}: Omit<TimeOffModalProps, 'draft' | 'onClose'> & GuardedForm & { draft: TimeOffDraft }) {
+  const span = useSpan(draft, viewerZone);
+  const [note, setNote] = useState(draft.existing?.note ?? '');
   const creating = useCreateTimeOff(draft.userId);
   const updating = useUpdateTimeOff(draft.userId);
   const saving = draft.existing ? updating : creating;
   const errors = fieldMessages(saving.error);
   // Time off under way keeps its start: the past is not rewritten.
   const started = draft.existing !== undefined && Date.parse(draft.existing.start) <= now;
-  const change = (key: keyof typeof values, value: string) => {
-    const next = { ...values, [key]: value };
-    setValues(next);
-    onDirty(JSON.stringify(next) !== JSON.stringify(initial));
-  };
+  const changed = span.changed || note !== (draft.existing?.note ?? '');
+  useEffect(() => onDirty(changed), [changed, onDirty]);
   const done = () => {
     notifications.show({
       color: 'green',
@@ -73,9 +59,10 @@ function TimeOffForm({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const span = { end: fromLocalInput(values.end, viewerZone), note: values.note.trim() };
-    if (draft.existing) updating.mutate({ id: draft.existing.id, ...span, ...(!started && { start: fromLocalInput(values.start, viewerZone) }) }, { onSuccess: done });
-    else creating.mutate({ start: fromLocalInput(values.start, viewerZone), ...span }, { onSuccess: done });
+    if (span.problem !== null) return;
+    const { start, end } = span.instants();
+    if (draft.existing) updating.mutate({ id: draft.existing.id, end, note: note.trim(), ...(!started && { start }) }, { onSuccess: done });
+    else creating.mutate({ start, end, note: note.trim() }, { onSuccess: done });
   };
   return (
     <Stack component="form" onSubmit={submit} aria-label={draft.existing ? 'Change time off' : 'Add time off'}>
@@ -84,14 +71,8 @@ function TimeOffForm({
         While {self ? 'you are' : `${draft.userName} is`} away, every rotation turn {self ? 'of yours' : 'of theirs'} is covered by the next person in that rotation who is not away.
         Nobody else&apos;s turns move.
       </Text>
-      <Group grow align="flex-start" wrap="wrap">
-        <TextInput miw={180} label="From" type="datetime-local" required disabled={started} value={values.start} onChange={(e) => change('start', e.currentTarget.value)} error={errors['start']} />
-        <TextInput miw={180} label="To" type="datetime-local" required value={values.end} onChange={(e) => change('end', e.currentTarget.value)} error={errors['end']} />
-      </Group>
-      <Text size="xs" c="dimmed">
-        Local times in {viewerZone}.
-      </Text>
-      <TextInput label="Note" placeholder="Holiday, conference, …" maxLength={200} value={values.note} onChange={(e) => change('note', e.currentTarget.value)} error={errors['note']} />
+      <SpanFields span={span} errors={errors} startLocked={started} />
+      <TextInput label="Note" placeholder="Holiday, conference, …" maxLength={200} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors['note']} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
           Cancel

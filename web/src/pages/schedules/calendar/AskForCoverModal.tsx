@@ -1,11 +1,11 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
 import { useAskForCover } from '../../../api/coverRequests';
 import type { LayerView } from '../../../api/scheduleTypes';
 import { FormError } from '../../../components/FormError';
-import { fromLocalInput, toLocalInput } from '../../../time/zoned';
+import { SpanFields, useSpan } from '../../../components/SpanFields';
 
 /** The viewer's own shift they want covered: its layer (null on the final row) and span. */
 export interface CoverDraft {
@@ -32,16 +32,16 @@ export function AskForCoverModal({ draft, onClose, ...props }: AskForCoverModalP
 
 function CoverForm({ scheduleId, layers, draft, viewerZone, onClose }: AskForCoverModalProps & { draft: CoverDraft }) {
   const asking = useAskForCover(scheduleId);
-  const [start, setStart] = useState(toLocalInput(draft.start, viewerZone));
-  const [end, setEnd] = useState(toLocalInput(draft.end, viewerZone));
+  const span = useSpan(draft, viewerZone);
   const [note, setNote] = useState('');
   const errors = fieldMessages(asking.error);
   const layerName = layers.find((l) => l.id === draft.layerId)?.name;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (span.problem !== null) return;
     asking.mutate(
-      { layerId: draft.layerId, start: fromLocalInput(start, viewerZone), end: fromLocalInput(end, viewerZone), note },
+      { layerId: draft.layerId, ...span.instants(), note },
       {
         onSuccess: (created) => {
           notifications.show({ color: 'green', title: 'Cover requested', message: `Asked ${created.asked.map((u) => u.name).join(', ')}. The first to accept takes it; you will be told.` });
@@ -60,14 +60,7 @@ function CoverForm({ scheduleId, layers, draft, viewerZone, onClose }: AskForCov
         The first to accept gets an override for the span; the request expires when it starts.
       </Text>
       <FormError error={asking.error} />
-      {/* One above the other on a phone: side by side, a date and time do not fit. */}
-      <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <TextInput label="From" type="datetime-local" required value={start} onChange={(e) => setStart(e.currentTarget.value)} error={errors['start']} />
-        <TextInput label="To" type="datetime-local" required value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors['end']} />
-      </SimpleGrid>
-      <Text size="xs" c="dimmed">
-        Local times in {viewerZone}. Shorten the span to ask for part of the shift.
-      </Text>
+      <SpanFields span={span} errors={errors} hint="Shorten the span to ask for part of the shift." />
       <Textarea label="Note" description="Optional: why, or anything the person covering should know" maxLength={500} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors['note']} />
       <Text size="sm" c="red">
         {errors['layerId']}

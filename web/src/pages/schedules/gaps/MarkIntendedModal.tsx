@@ -1,11 +1,11 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
 import { useMarkIntended } from '../../../api/coverageGaps';
 import { FormError } from '../../../components/FormError';
-import { fromLocalInput, toLocalInput } from '../../../time/zoned';
-import { DiscardChangesModal } from '../editor/DiscardChangesModal';
+import { GuardedFormModal, type GuardedForm } from '../../../components/GuardedFormModal';
+import { SpanFields, useSpan } from '../../../components/SpanFields';
 
 export interface GapSpan {
   start: string;
@@ -22,20 +22,10 @@ interface MarkIntendedModalProps {
 
 /** Marks a span as left uncovered on purpose: its gaps stop alerting the managers. */
 export function MarkIntendedModal({ span, onClose, ...props }: MarkIntendedModalProps) {
-  const [confirmingClose, setConfirmingClose] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  const close = () => {
-    setDirty(false);
-    setConfirmingClose(false);
-    onClose();
-  };
   return (
-    <>
-      <Modal opened={span !== null && !confirmingClose} onClose={() => (dirty ? setConfirmingClose(true) : close())} title="Mark gap as intended">
-        {span && <MarkIntendedForm key={`${span.start} ${span.end}`} span={span} onDirty={setDirty} onDone={close} onCancel={() => (dirty ? setConfirmingClose(true) : close())} {...props} />}
-      </Modal>
-      <DiscardChangesModal opened={confirmingClose} subject="this intended gap" onKeep={() => setConfirmingClose(false)} onDiscard={close} />
-    </>
+    <GuardedFormModal opened={span !== null} title="Mark gap as intended" subject="this intended gap" onClose={onClose}>
+      {(form) => span && <MarkIntendedForm key={`${span.start} ${span.end}`} span={span} {...form} {...props} />}
+    </GuardedFormModal>
   );
 }
 
@@ -46,20 +36,18 @@ function MarkIntendedForm({
   onDirty,
   onDone,
   onCancel,
-}: Omit<MarkIntendedModalProps, 'span' | 'onClose'> & { span: GapSpan; onDirty: (dirty: boolean) => void; onDone: () => void; onCancel: () => void }) {
-  const initial = { start: toLocalInput(span.start, viewerZone), end: toLocalInput(span.end, viewerZone), note: '' };
-  const [values, setValues] = useState(initial);
+}: Omit<MarkIntendedModalProps, 'span' | 'onClose'> & GuardedForm & { span: GapSpan }) {
+  const fields = useSpan(span, viewerZone);
+  const [note, setNote] = useState('');
   const marking = useMarkIntended(scheduleId);
   const errors = fieldMessages(marking.error);
-  const change = (key: keyof typeof values, value: string) => {
-    const next = { ...values, [key]: value };
-    setValues(next);
-    onDirty(JSON.stringify(next) !== JSON.stringify(initial));
-  };
+  const changed = fields.changed || note !== '';
+  useEffect(() => onDirty(changed), [changed, onDirty]);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    if (fields.problem !== null) return;
     marking.mutate(
-      { start: fromLocalInput(values.start, viewerZone), end: fromLocalInput(values.end, viewerZone), ...(values.note.trim() !== '' && { note: values.note.trim() }) },
+      { ...fields.instants(), ...(note.trim() !== '' && { note: note.trim() }) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', title: 'Gap marked as intended', message: 'Nobody is alerted about it any more.' });
@@ -74,14 +62,8 @@ function MarkIntendedForm({
       <Text size="sm" c="dimmed">
         Nobody will be paged through this schedule then, on purpose: the daily coverage check stops telling the managers about it. Any part of a gap outside this span still alerts.
       </Text>
-      <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <TextInput label="From" type="datetime-local" required value={values.start} onChange={(e) => change('start', e.currentTarget.value)} error={errors['start']} />
-        <TextInput label="To" type="datetime-local" required value={values.end} onChange={(e) => change('end', e.currentTarget.value)} error={errors['end']} />
-      </SimpleGrid>
-      <Text size="xs" c="dimmed">
-        Local times in {viewerZone}.
-      </Text>
-      <Textarea label="Why (optional)" placeholder="Office closed over the holidays" maxLength={500} autosize minRows={2} value={values.note} onChange={(e) => change('note', e.currentTarget.value)} error={errors['note']} />
+      <SpanFields span={fields} errors={errors} />
+      <Textarea label="Why (optional)" placeholder="Office closed over the holidays" maxLength={500} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors['note']} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
           Cancel

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Radio, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Select, Stack, Switch, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
 import { useCreateOverride } from '../../../api/overrides';
 import type { LayerView, NewOverride } from '../../../api/scheduleTypes';
 import { useUserChoices } from '../../../api/users';
 import { FormError } from '../../../components/FormError';
-import { fromLocalInput, toLocalInput } from '../../../time/zoned';
+import { SpanFields, useSpan } from '../../../components/SpanFields';
 
 /** The shift that was clicked: its layer (null on the final row) and span. */
 export interface OverrideDraft {
@@ -49,21 +49,20 @@ function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: Create
   const [userId, setUserId] = useState<string | null>(draft.userId ?? null);
   const [mode, setMode] = useState<OverrideMode>(draft.mode ?? 'replace');
   const shadow = mode === 'shadow';
-  const [start, setStart] = useState(toLocalInput(draft.start, viewerZone));
-  const [end, setEnd] = useState(toLocalInput(draft.end, viewerZone));
+  const span = useSpan(draft, viewerZone);
   const [scheduleWide, setScheduleWide] = useState(draft.layerId === null);
   const layerName = layers.find((l) => l.id === draft.layerId)?.name;
   const errors = fieldMessages(creating.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (span.problem !== null) return;
     creating.mutate(
       {
         layerId: scheduleWide ? null : draft.layerId,
         userId: userId ?? '',
         mode,
-        start: fromLocalInput(start, viewerZone),
-        end: fromLocalInput(end, viewerZone),
+        ...span.instants(),
       },
       { onSuccess: onClose },
     );
@@ -89,13 +88,7 @@ function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: Create
         onChange={setUserId}
         error={errors['userId']}
       />
-      <Group grow align="flex-start">
-        <TextInput label="Start" type="datetime-local" required value={start} onChange={(e) => setStart(e.currentTarget.value)} error={errors['start']} />
-        <TextInput label="End" type="datetime-local" required value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors['end']} />
-      </Group>
-      <Text size="xs" c="dimmed">
-        Local times in {viewerZone}.
-      </Text>
+      <SpanFields span={span} errors={errors} labels={{ start: 'Start', end: 'End' }} />
       <Switch
         label={
           shadow
