@@ -50,7 +50,7 @@ export function OnCallBanner({ onCall, viewerZone, linkToSchedule }: { onCall: O
         <TakeOnCallModal onCall={onCall} viewerZone={viewerZone} opened={taking} onClose={() => setTaking(false)} />
         <NowAndNext onCall={onCall} viewerZone={viewerZone} />
         {/* The schedule's own page lists the gaps in full. */}
-        {linkToSchedule && <UpcomingGapsNote scheduleId={onCall.scheduleId} viewerZone={viewerZone} now={onCall.at} />}
+        {linkToSchedule && <UpcomingGapsNote scheduleId={onCall.scheduleId} teamId={onCall.team.id} viewerZone={viewerZone} now={onCall.at} />}
         {primary === null && (
           <Alert color="red" title="Nobody is on call">
             {onCall.shadows.length === 0

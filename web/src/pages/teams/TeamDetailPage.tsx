@@ -3,6 +3,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useDeleteTeam, useTeam } from '../../api/teams';
 import { hasRole } from '../../auth/roles';
+import { teamAccess } from '../../auth/teamAccess';
 import { useCurrentUser } from '../../auth/useCurrentUser';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { QueryError } from '../../components/QueryError';
@@ -21,9 +22,7 @@ export function TeamDetailPage() {
 
   const { name, description, members } = team.data;
   const isAdmin = hasRole(me.role, 'admin');
-  // Same rule as the server: admins anywhere, responders on teams they manage.
-  const canManage =
-    isAdmin || (hasRole(me.role, 'responder') && members.some((m) => m.userId === me.id && m.role === 'manager'));
+  const canManage = teamAccess(me, members).mayManage;
 
   return (
     <Stack>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useIntendedGaps, useScheduleGaps, useUnmarkIntended } from '../../../api/coverageGaps';
 import type { ScheduleDetail } from '../../../api/scheduleTypes';
+import { useTeamAccess } from '../../../auth/teamAccess';
 import { notifyError } from '../../../components/notifyError';
 import { QueryError } from '../../../components/QueryError';
 import { formatDuration, formatShiftSpan } from '../../../time/shiftTime';
@@ -24,8 +25,9 @@ interface CoverageGapsPanelProps {
 
 /**
  * Where nobody would be paged in the coming days, with a way to fill each gap (an override
- * prefilled with it) or mark it intended. The links in the managers' gap alert land here:
- * `?fill=<start>/<end>` opens the override form and `?intend=<start>/<end>` the marking.
+ * prefilled with it) or mark it intended, each shown only to whoever may do it. The links in
+ * the managers' gap alert land here: `?fill=<start>/<end>` opens the override form and
+ * `?intend=<start>/<end>` the marking.
  */
 export function CoverageGapsPanel({ schedule, viewerZone, now }: CoverageGapsPanelProps) {
   const gaps = useScheduleGaps(schedule.id);
@@ -36,14 +38,15 @@ export function CoverageGapsPanel({ schedule, viewerZone, now }: CoverageGapsPan
   const [settings, setSettings] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const [params, setParams] = useSearchParams();
+  const { mayEdit, mayManage, known } = useTeamAccess(schedule.teamId);
 
-  // A link from the alert opens its form once; the address drops it so closing stays closed.
+  // A link from the alert opens its form once, for whoever may use it; the address drops it so closing stays closed.
   useEffect(() => {
     const toFill = spanParam(params.get('fill'));
     const toIntend = spanParam(params.get('intend'));
-    if (!toFill && !toIntend) return;
-    if (toFill) setFill({ layerId: null, ...toFill });
-    else if (toIntend) setIntend(toIntend);
+    if ((!toFill && !toIntend) || !known) return;
+    if (toFill && mayEdit) setFill({ layerId: null, ...toFill });
+    else if (toIntend && mayManage) setIntend(toIntend);
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -53,7 +56,7 @@ export function CoverageGapsPanel({ schedule, viewerZone, now }: CoverageGapsPan
       },
       { replace: true },
     );
-  }, [params, setParams]);
+  }, [params, setParams, known, mayEdit, mayManage]);
 
   const days = gaps.data?.days ?? schedule.gapAlertDays;
   const open = (gaps.data?.items ?? []).filter((g) => !g.intended);
@@ -64,9 +67,15 @@ export function CoverageGapsPanel({ schedule, viewerZone, now }: CoverageGapsPan
           <Title order={3} size="h4">
             Coverage gaps in the next {days} days
           </Title>
-          <Button size="compact-sm" variant="subtle" leftSection={<IconBellCog size={14} />} onClick={() => setSettings(true)}>
-            {schedule.gapAlertDays === 0 ? 'Alert off' : `Alert: ${schedule.gapAlertDays} days ahead`}
-          </Button>
+          {mayEdit ? (
+            <Button size="compact-sm" variant="subtle" leftSection={<IconBellCog size={14} />} onClick={() => setSettings(true)}>
+              {schedule.gapAlertDays === 0 ? 'Alert off' : `Alert: ${schedule.gapAlertDays} days ahead`}
+            </Button>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {schedule.gapAlertDays === 0 ? 'Alert off' : `Alert: ${schedule.gapAlertDays} days ahead`}
+            </Text>
+          )}
         </Group>
         {gaps.isPending && <Skeleton h={60} />}
         {gaps.isError && <QueryError error={gaps.error} />}
@@ -89,14 +98,18 @@ export function CoverageGapsPanel({ schedule, viewerZone, now }: CoverageGapsPan
                     </Text>
                   </Text>
                 </Group>
-                <Group gap="xs">
-                  <Button size="compact-sm" onClick={() => setFill({ layerId: null, start: gap.start, end: gap.end })}>
-                    Fill…
-                  </Button>
-                  <Button size="compact-sm" variant="default" onClick={() => setIntend({ start: gap.start, end: gap.end })}>
-                    Mark intended
-                  </Button>
-                </Group>
+                {mayEdit && (
+                  <Group gap="xs">
+                    <Button size="compact-sm" onClick={() => setFill({ layerId: null, start: gap.start, end: gap.end })}>
+                      Fill…
+                    </Button>
+                    {mayManage && (
+                      <Button size="compact-sm" variant="default" onClick={() => setIntend({ start: gap.start, end: gap.end })}>
+                        Mark intended
+                      </Button>
+                    )}
+                  </Group>
+                )}
               </Group>
             ))}
           </Stack>
@@ -118,15 +131,17 @@ export function CoverageGapsPanel({ schedule, viewerZone, now }: CoverageGapsPan
                   {mark.note !== '' && ` · ${mark.note}`}
                   {mark.createdBy && ` · by ${mark.createdBy.name}`}
                 </Text>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
-                  loading={unmarking.isPending && unmarking.variables === mark.id}
-                  onClick={() => unmarking.mutate(mark.id, { onError: notifyError })}
-                >
-                  Unmark
-                </Button>
+                {mayManage && (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    loading={unmarking.isPending && unmarking.variables === mark.id}
+                    onClick={() => unmarking.mutate(mark.id, { onError: notifyError })}
+                  >
+                    Unmark
+                  </Button>
+                )}
               </Group>
             ))}
           </Stack>
