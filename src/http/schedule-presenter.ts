@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import { hiddenUrl } from '../core/hidden-url.js';
 import { gapsOf } from '../core/schedule/coverage.js';
 import { historyTimelineRows, resolveHistoryAt, type ScheduleHistory } from '../core/schedule/history.js';
 import { layerIdsAt } from '../core/schedule/edit.js';
 import { nextPrimary } from '../core/schedule/next-primary.js';
 import type { Instant, LayerVersion, TimelineRows } from '../core/schedule/types.js';
+import type { HolidayCalendar } from '../store/holiday-calendars.js';
 import type { StoredSchedule } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
 import { usersByIds } from '../store/users.js';
@@ -82,6 +84,12 @@ export function presentDetail(stored: StoredSchedule, now: Instant, users: Direc
     layers,
     scheduledChanges: stored.structures.filter((s) => s.effectiveFrom > now).map((s) => ({ effectiveFrom: toIso(s.effectiveFrom), layerIds: s.layerIds })),
   };
+}
+
+/** A holiday feed's address often carries a token: in full only for those who may edit the schedule, as webhook signing secrets. */
+export function presentHolidays(calendar: HolidayCalendar, canEdit: boolean) {
+  if (calendar.kind !== 'ical') return calendar;
+  return { kind: calendar.kind, url: canEdit ? calendar.url : hiddenUrl(calendar.url), urlHidden: !canEdit };
 }
 
 export function presentOnCall(stored: StoredSchedule, history: ScheduleHistory, at: Instant, users: Directory) {

@@ -18,8 +18,8 @@ import { refuseTakenName, sameName } from '../../store/team-scoped-names.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
-import { requireTeamMember } from '../permissions.js';
-import { directoryFor, presentDetail, presentSummary, userIdsOf } from '../schedule-presenter.js';
+import { editableTeams, requireTeamMember } from '../permissions.js';
+import { directoryFor, presentDetail, presentHolidays, presentSummary, userIdsOf } from '../schedule-presenter.js';
 import { Id, IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateSchedule, LayerInput, LayerOrder, LayerParams, LayerPatch, PatchSchedule } from '../schemas/schedule.js';
@@ -67,9 +67,11 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
   const { db, dialect } = database;
   const tags = ['schedules'];
 
-  async function detail(id: string) {
+  /** Every route but GET answers those who just changed the schedule, who may see its secrets. */
+  async function detail(id: string, canEdit: (teamId: string) => boolean = () => true) {
     const stored = await loadSchedule(db, id, { from: clock.now(), to: clock.now() + 1 });
-    return { ...presentDetail(stored, clock.now(), await directoryFor(db, userIdsOf(stored))), holidays: calendarOf(stored.row) };
+    const holidays = presentHolidays(calendarOf(stored.row), canEdit(stored.row.team_id));
+    return { ...presentDetail(stored, clock.now(), await directoryFor(db, userIdsOf(stored))), holidays };
   }
 
   async function writable(req: Parameters<typeof requireTeamMember>[1], scheduleId: string) {
@@ -121,8 +123,8 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
     },
   );
 
-  api.get('/schedules/:id', { schema: { tags, summary: 'A schedule with its current layers', params: IdParams, response: { 200: ScheduleDetail } } }, (req) =>
-    detail(req.params.id),
+  api.get('/schedules/:id', { schema: { tags, summary: 'A schedule with its current layers', params: IdParams, response: { 200: ScheduleDetail } } }, async (req) =>
+    detail(req.params.id, await editableTeams(db, req)),
   );
 
   api.patch(

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
+import { hiddenUrl } from '../../core/hidden-url.js';
 import { changeTimeOff } from '../../service/time-off.js';
 import { findMembership, teamIdsOf } from '../../store/teams.js';
 import {
@@ -27,8 +28,10 @@ import { checkSpanBounds } from '../span-bounds.js';
 
 const HTTP_URL = /^https?:\/\/\S+$/;
 
-const calendarView = (c: TimeOffCalendar | null) => ({
-  url: c?.url ?? null,
+/** The address often carries the calendar's own token: in full only for the person and admins (managers may still replace it). */
+const calendarView = (c: TimeOffCalendar | null, showUrl: boolean) => ({
+  url: c === null ? null : showUrl ? c.url : hiddenUrl(c.url),
+  urlHidden: c !== null && !showUrl,
   syncedAt: c === null || c.syncedAt === null ? null : toIso(c.syncedAt),
   error: c?.error ?? null,
 });
@@ -53,6 +56,11 @@ export function timeOffRoutes(api: Api, { database: { db }, clock, config, wakeE
       for (const teamId of shared) if ((await findMembership(db, teamId, actor.id)) === 'manager') return 'write';
     }
     return 'read';
+  }
+
+  function seesCalendarUrl(req: FastifyRequest, userId: string): boolean {
+    const { user: actor } = actorOf(req);
+    return actor.id === userId || hasRole(actor.role, 'admin');
   }
 
   async function writable(req: FastifyRequest, userId: string): Promise<void> {
@@ -139,9 +147,8 @@ export function timeOffRoutes(api: Api, { database: { db }, clock, config, wakeE
     '/users/:id/time-off-calendar',
     { schema: { tags, summary: 'The calendar time off is imported from, and how its last fetch went', params: IdParams, response: { 200: TimeOffCalendarView } } },
     async (req) => {
-      // The address usually carries its own access token: only those who may change it see it.
       await writable(req, req.params.id);
-      return calendarView(await getTimeOffCalendar(db, req.params.id));
+      return calendarView(await getTimeOffCalendar(db, req.params.id), seesCalendarUrl(req, req.params.id));
     },
   );
 
@@ -157,7 +164,7 @@ export function timeOffRoutes(api: Api, { database: { db }, clock, config, wakeE
       }
       // Clearing removes the imported time off, which can move shifts.
       await changing(req, req.params.id, (trx) => putTimeOffCalendar(trx, req.params.id, url, clock.now()));
-      return calendarView(await getTimeOffCalendar(db, req.params.id));
+      return calendarView(await getTimeOffCalendar(db, req.params.id), seesCalendarUrl(req, req.params.id));
     },
   );
 }

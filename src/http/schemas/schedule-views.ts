@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { Id, Instant } from './common.js';
 import { FairnessMeasureSchema } from './fairness-measure.js';
-import { HolidayCalendarSchema } from './holiday-calendar.js';
+import { HolidayCalendarView } from './holiday-calendar.js';
 import { ReachabilityView } from './reachability.js';
 import { GapAlertDays, RestrictionSchema, RotationSchema } from './schedule.js';
 
@@ -49,7 +49,7 @@ export const ScheduleDetail = Type.Object({
   scheduledChanges: Type.Array(Type.Object({ effectiveFrom: Instant, layerIds: Type.Array(Id) }), {
     description: 'Layer additions, removals or reorders that take effect later',
   }),
-  holidays: HolidayCalendarSchema,
+  holidays: HolidayCalendarView,
 });
 
 // RFC 3339 cannot write years past 9999, and a lone member with no restriction holds a layer forever.

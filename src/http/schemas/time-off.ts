@@ -39,7 +39,8 @@ export const TimeOffCalendarInput = Type.Object(
 );
 
 export const TimeOffCalendarView = Type.Object({
-  url: Type.Union([Type.String(), Type.Null()]),
+  url: Type.Union([Type.String(), Type.Null()], { description: 'The calendar imported from (null: none); for a manager of their team only its scheme and host, then "/…" (the address often carries a token)' }),
+  urlHidden: Type.Boolean({ description: 'true: url is cut to its scheme and host; only the person and admins see it whole' }),
   syncedAt: Type.Union([Instant, Type.Null()], { description: 'When the calendar was last fetched, successfully or not; null: not yet' }),
   error: Type.Union([Type.String(), Type.Null()], { description: 'Why the last fetch failed (the time off it imported before is kept); null after a good one' }),
 });

@@ -9341,11 +9341,10 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "ical";
-                            /**
-                             * Format: uri
-                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
-                             */
+                            /** @description The iCal feed, fetched daily; for those who may not edit the schedule only its scheme and host, then "/…" (the address often carries a token) */
                             url: string;
+                            /** @description true: url is cut to its scheme and host, as you may not edit this schedule */
+                            urlHidden: boolean;
                         };
                         /**
                          * Format: uuid
@@ -9638,11 +9637,10 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "ical";
-                            /**
-                             * Format: uri
-                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
-                             */
+                            /** @description The iCal feed, fetched daily; for those who may not edit the schedule only its scheme and host, then "/…" (the address often carries a token) */
                             url: string;
+                            /** @description true: url is cut to its scheme and host, as you may not edit this schedule */
+                            urlHidden: boolean;
                         };
                         /**
                          * Format: uuid
@@ -10076,11 +10074,10 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "ical";
-                            /**
-                             * Format: uri
-                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
-                             */
+                            /** @description The iCal feed, fetched daily; for those who may not edit the schedule only its scheme and host, then "/…" (the address often carries a token) */
                             url: string;
+                            /** @description true: url is cut to its scheme and host, as you may not edit this schedule */
+                            urlHidden: boolean;
                         };
                         /**
                          * Format: uuid
@@ -12050,11 +12047,10 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "ical";
-                            /**
-                             * Format: uri
-                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
-                             */
+                            /** @description The iCal feed, fetched daily; for those who may not edit the schedule only its scheme and host, then "/…" (the address often carries a token) */
                             url: string;
+                            /** @description true: url is cut to its scheme and host, as you may not edit this schedule */
+                            urlHidden: boolean;
                         };
                         /**
                          * Format: uuid
@@ -12445,11 +12441,10 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "ical";
-                            /**
-                             * Format: uri
-                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
-                             */
+                            /** @description The iCal feed, fetched daily; for those who may not edit the schedule only its scheme and host, then "/…" (the address often carries a token) */
                             url: string;
+                            /** @description true: url is cut to its scheme and host, as you may not edit this schedule */
+                            urlHidden: boolean;
                         };
                         /**
                          * Format: uuid
@@ -12756,11 +12751,10 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "ical";
-                            /**
-                             * Format: uri
-                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
-                             */
+                            /** @description The iCal feed, fetched daily; for those who may not edit the schedule only its scheme and host, then "/…" (the address often carries a token) */
                             url: string;
+                            /** @description true: url is cut to its scheme and host, as you may not edit this schedule */
+                            urlHidden: boolean;
                         };
                         /**
                          * Format: uuid
@@ -13173,11 +13167,10 @@ export interface operations {
                         } | {
                             /** @enum {string} */
                             kind: "ical";
-                            /**
-                             * Format: uri
-                             * @description An iCal feed (http or https), fetched daily; every day it marks is a holiday
-                             */
+                            /** @description The iCal feed, fetched daily; for those who may not edit the schedule only its scheme and host, then "/…" (the address often carries a token) */
                             url: string;
+                            /** @description true: url is cut to its scheme and host, as you may not edit this schedule */
+                            urlHidden: boolean;
                         };
                         /**
                          * Format: uuid
@@ -17649,7 +17642,10 @@ export interface operations {
                          * @description When the calendar was last fetched, successfully or not; null: not yet
                          */
                         syncedAt: string | null;
+                        /** @description The calendar imported from (null: none); for a manager of their team only its scheme and host, then "/…" (the address often carries a token) */
                         url: string | null;
+                        /** @description true: url is cut to its scheme and host; only the person and admins see it whole */
+                        urlHidden: boolean;
                     };
                 };
             };
@@ -17735,7 +17731,10 @@ export interface operations {
                          * @description When the calendar was last fetched, successfully or not; null: not yet
                          */
                         syncedAt: string | null;
+                        /** @description The calendar imported from (null: none); for a manager of their team only its scheme and host, then "/…" (the address often carries a token) */
                         url: string | null;
+                        /** @description true: url is cut to its scheme and host; only the person and admins see it whole */
+                        urlHidden: boolean;
                     };
                 };
             };
