@@ -14,6 +14,7 @@ import { Dispatcher, type PageObserver } from './dispatcher.js';
 import { PollingLoop } from './polling-loop.js';
 import { checkHeartbeats } from './heartbeats.js';
 import { planNotices } from './notice-planner.js';
+import { tellExpiredCoverRequests } from '../service/cover-requests.js';
 
 export interface EngineDeps {
   database: Database;
@@ -116,6 +117,7 @@ export class Engine extends PollingLoop {
     if (started - this.lastPlannedAt >= 60_000) {
       this.lastPlannedAt = started;
       await planNotices(this.deps.database.db, started);
+      await tellExpiredCoverRequests(this.deps.database.db, started);
     }
     for (;;) {
       const now = this.deps.clock.now();

@@ -7,10 +7,20 @@ import type { Instant, Range } from '../core/schedule/types.js';
 import { noticeSpan } from '../core/time/notice-time.js';
 import { DAY } from '../core/time/units.js';
 import { audited } from '../store/audit.js';
-import { closeCoverRequest, findCoverRequest, insertCoverRequest, overlappingOpenRequests, setCoverOverride, stateOf, teamResponderIds } from '../store/cover-requests.js';
+import {
+  closeCoverRequest,
+  expiredCoverRequests,
+  findCoverRequest,
+  insertCoverRequest,
+  overlappingOpenRequests,
+  setCoverOverride,
+  stateOf,
+  teamResponderIds,
+  type CoverRequestRow,
+} from '../store/cover-requests.js';
 import { insertOverride, loadSchedule, type StoredSchedule } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
-import { queueNotices } from './personal-notices.js';
+import { queueNotices, type PersonalNotice } from './personal-notices.js';
 import { toHistory } from './schedule-edits.js';
 import { withShiftChangeNotices } from './shift-change-notices.js';
 
@@ -92,6 +102,36 @@ async function zonesOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, strin
   return new Map(rows.map((u) => [u.id, u.time_zone]));
 }
 
+/** What notices about a request name: its scope, and everyone's name and zone. */
+interface RequestWords {
+  scope: string;
+  name: (userId: string, otherwise: string) => string;
+  /** `span` as `userId` reads it, in their zone. */
+  when: (userId: string, span: Range) => string;
+}
+
+async function wordsFor(db: Kysely<DB>, request: CoverRequestRow, now: Instant, alsoNamed: readonly string[] = []): Promise<RequestWords> {
+  const stored = await loadSchedule(db, request.schedule_id, { from: now, to: now + 1 });
+  const people = [...new Set([request.requester_id, ...request.candidates, ...(request.accepted_by ? [request.accepted_by] : []), ...alsoNamed])];
+  const users = await db.selectFrom('users').select(['id', 'name', 'time_zone']).where('id', 'in', people).execute();
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return {
+    scope: scopeName(stored, request.layer_id),
+    name: (userId, otherwise) => byId.get(userId)?.name ?? otherwise,
+    when: (userId, span) => noticeSpan(span, byId.get(userId)?.time_zone ?? 'UTC'),
+  };
+}
+
+/**
+ * Tells everyone asked but `except` that the request is closed, so nobody acts on it any
+ * more: one notice each, keyed by how it closed, the request and the person.
+ */
+function closedNotices(request: CoverRequestRow, except: readonly string[], how: 'taken' | 'withdrawn' | 'expired', subject: string, text: (userId: string) => string): PersonalNotice[] {
+  return request.candidates
+    .filter((userId) => !except.includes(userId))
+    .map((userId) => ({ userId, key: `cover-${how}:${request.id}:${userId}`, subject, text: text(userId) }));
+}
+
 /**
  * The first of those asked to accept gets a replace override for the span (the part not
  * yet past) and the request is closed, in one transaction: of two concurrent accepts one
@@ -114,11 +154,8 @@ export async function acceptCover(db: Kysely<DB>, scheduleId: string, requestId:
       await setCoverOverride(t, requestId, id);
       return id;
     });
-    const stored = await loadSchedule(trx, scheduleId, { from: now, to: now + 1 });
-    const scope = scopeName(stored, request.layer_id);
-    const names = new Map((await trx.selectFrom('users').select(['id', 'name']).where('id', 'in', [request.requester_id, userId]).execute()).map((u) => [u.id, u.name]));
-    const zones = await zonesOf(trx, [request.requester_id, userId]);
-    const when = (who: string) => noticeSpan(span, zones.get(who) ?? 'UTC');
+    const { scope, name, when } = await wordsFor(trx, { ...request, accepted_by: userId }, now);
+    const requester = name(request.requester_id, 'a teammate');
     await queueNotices(
       trx,
       [
@@ -126,14 +163,15 @@ export async function acceptCover(db: Kysely<DB>, scheduleId: string, requestId:
           userId: request.requester_id,
           key: `cover-accepted:${requestId}:${request.requester_id}`,
           subject: `Cover found: ${scope}`,
-          text: `${names.get(userId) ?? 'Someone'} covers ${scope} for you from ${when(request.requester_id)}. You are not on call then.`,
+          text: `${name(userId, 'Someone')} covers ${scope} for you from ${when(request.requester_id, span)}. You are not on call then.`,
         },
         {
           userId,
           key: `cover-accepted:${requestId}:${userId}`,
           subject: `You cover ${scope}`,
-          text: `You are on call for ${scope} from ${when(userId)}, covering for ${names.get(request.requester_id) ?? 'a teammate'}.`,
+          text: `You are on call for ${scope} from ${when(userId, span)}, covering for ${requester}.`,
         },
+        ...closedNotices(request, [userId], 'taken', `Cover taken: ${scope}`, (to) => `${name(userId, 'Someone')} took ${requester}'s request for cover on ${scope} from ${when(to, stateOf(request))}. Nothing to do for you.`),
       ],
       now,
     );
@@ -151,5 +189,35 @@ export async function withdrawCover(db: Kysely<DB>, scheduleId: string, requestI
     await audited(trx, { entity: 'cover_request', id: requestId, action: 'update' }, async (t) => {
       if (!(await closeCoverRequest(t, requestId, { status: 'withdrawn' }, now))) throw new AppError('cover_request_closed');
     });
+    const { scope, name, when } = await wordsFor(trx, request, now, [userId]);
+    const requester = name(request.requester_id, 'A teammate');
+    const by = userId === request.requester_id ? requester : `${name(userId, 'A manager')}, for ${requester},`;
+    await queueNotices(trx, closedNotices(request, [userId], 'withdrawn', `Cover no longer needed: ${scope}`, (to) => `${by} withdrew the request for cover on ${scope} from ${when(to, stateOf(request))}. Nothing to do for you.`), now);
   });
+}
+
+/**
+ * Requests nobody took by their deadline: the requester hears that they are still on call,
+ * and everyone asked that it is over. Looks back a day, so a node down at the deadline
+ * still tells them when it is back; the keys make every later pass a no-op.
+ */
+export async function tellExpiredCoverRequests(db: Kysely<DB>, now: Instant): Promise<void> {
+  for (const request of await expiredCoverRequests(db, now - DAY, now)) {
+    if (coverStatus(stateOf(request), now) !== 'expired') continue;
+    const { scope, name, when } = await wordsFor(db, request, now);
+    const requester = name(request.requester_id, 'A teammate');
+    await queueNotices(
+      db,
+      [
+        {
+          userId: request.requester_id,
+          key: `cover-expired:${request.id}:${request.requester_id}`,
+          subject: `No cover found: ${scope}`,
+          text: `Nobody took your request for cover on ${scope} from ${when(request.requester_id, stateOf(request))}. You are still on call then.`,
+        },
+        ...closedNotices(request, [], 'expired', `Cover request expired: ${scope}`, (to) => `${requester}'s request for cover on ${scope} from ${when(to, stateOf(request))} expired untaken. Nothing to do for you.`),
+      ],
+      now,
+    );
+  }
 }

@@ -66,6 +66,27 @@ export async function listCoverRequestsFor(db: Kysely<DB>, userId: string, now: 
   return withCandidates(db, rows);
 }
 
+/**
+ * Requests still marked open whose deadline (see acceptDeadline: the start, or the end of
+ * a span under way when asked) falls in (from, to]: those that expired then.
+ */
+export async function expiredCoverRequests(db: Kysely<DB>, from: number, to: number): Promise<CoverRequestRow[]> {
+  const rows = await db
+    .selectFrom('cover_requests')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('start_at', '>', eb.ref('created_at')), eb('start_at', '>', from), eb('start_at', '<=', to)]),
+        eb.and([eb('start_at', '<=', eb.ref('created_at')), eb('end_at', '>', from), eb('end_at', '<=', to)]),
+      ]),
+    )
+    .orderBy('start_at')
+    .orderBy('id')
+    .execute();
+  return withCandidates(db, rows);
+}
+
 /** Requests of the requester still marked open that overlap [start, end) in the same scope (some may have expired). */
 export function overlappingOpenRequests(db: Kysely<DB>, r: { scheduleId: string; layerId: string | null; requesterId: string; start: number; end: number }) {
   return db

@@ -154,6 +154,10 @@ describeEachDatabase('cover requests', (dialect) => {
 
     const again = (await as[requester]!.post(path(), { layerId: null, start: shift.start, end: shift.end })).body.id as string;
     expect((await as['meg']!.post(path(`/${again}/withdraw`))).body.status).toBe('withdrawn');
+    // Everyone asked hears it, but Meg, who withdrew it.
+    const told = await noticeKeys(`cover-withdrawn:${again}:`);
+    expect(told.map((n) => n.userId).sort()).toEqual(['ann', 'ben', 'cat'].filter((n) => n !== requester).map((n) => ids[n]).sort());
+    expect(told[0]?.notice.text).toMatch(new RegExp(`^meg, for ${requester}, withdrew the request for cover on Cover from `));
     expect((await t.admin.post(path(`/${rid}/withdraw`))).status).toBe(409);
     expect((await t.admin.post(path(`/00000000-0000-4000-8000-000000000000/withdraw`))).status).toBe(404);
   });

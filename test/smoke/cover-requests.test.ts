@@ -18,8 +18,9 @@ interface Received {
 
 /**
  * The whole server with the test clock and real webhook deliveries: Alice asks for cover,
- * Bob and Carol are told, Carol (the second asked) accepts, both sides hear of it, and an
- * incident in that span pages Carol.
+ * Bob and Carol are told, Carol (the second asked) accepts, both sides hear of it, Bob hears
+ * it is taken, and an incident in that span pages Carol; then a request withdrawn and one
+ * that expires, with every notice each of them gets.
  */
 describeEachDatabase('cover request smoke', (dialect) => {
   const t = useTestApp(dialect, { frozenAt: SEEDED });
@@ -75,7 +76,9 @@ describeEachDatabase('cover request smoke', (dialect) => {
     expect(notices('alice')).toEqual(['Cover found: Weekly (Week)']);
     expect(got('alice')[0]?.notice?.text).toBe('Carol Night covers Weekly (Week) for you from Wed, Mar 11, 09:00 CDT to Wed, Mar 11, 17:00 CDT. You are not on call then.');
     expect(notices('carol')).toEqual(['Can you cover Weekly (Week)?', 'You cover Weekly (Week)']);
-    expect(notices('bob')).toEqual(['Can you cover Weekly (Week)?']);
+    // Bob, asked first, hears it is taken, so he does not act on a stale request.
+    expect(notices('bob')).toEqual(['Can you cover Weekly (Week)?', 'Cover taken: Weekly (Week)']);
+    expect(got('bob')[1]?.notice?.text).toBe("Carol Night took Alice Senior's request for cover on Weekly (Week) from Wed, Mar 11, 09:00 CDT to Wed, Mar 11, 17:00 CDT. Nothing to do for you.");
 
     await t.anonymous.post('/api/v1/test/clock', { set: '2026-03-11T16:00:00.000Z' });
     const raised = await t.admin.post(`/api/v1/monitors/${monitorId}/alerts`, { title: 'Covered down' });
@@ -83,5 +86,45 @@ describeEachDatabase('cover request smoke', (dialect) => {
     await t.vigil.engine.runOnce();
     const paged = (who: string) => got(who).filter((r) => r.incident?.title === 'Covered down');
     expect([paged('alice').length, paged('bob').length, paged('carol').length]).toEqual([0, 0, 1]);
+  });
+
+  /** Every notice each of them has had since `before` (subjects, as delivered). */
+  const since = (before: Record<string, number>) => Object.fromEntries(['alice', 'bob', 'carol'].map((who) => [who, notices(who).slice(before[who])]));
+  const counts = () => Object.fromEntries(['alice', 'bob', 'carol'].map((who) => [who, notices(who).length]));
+
+  it('tells everyone asked when the request is withdrawn, once each', async () => {
+    const before = counts();
+    const asked = await as['alice']!.post(`/api/v1/schedules/${scheduleId}/cover-requests`, { layerId, start: '2026-03-13T14:00:00.000Z', end: '2026-03-13T22:00:00.000Z' });
+    expect(asked.status).toBe(201);
+    expect((await as['alice']!.post(`/api/v1/schedules/${scheduleId}/cover-requests/${asked.body.id}/withdraw`)).status).toBe(200);
+    await t.vigil.engine.runOnce();
+    expect(since(before)).toEqual({
+      alice: [],
+      bob: ['Can you cover Weekly (Week)?', 'Cover no longer needed: Weekly (Week)'],
+      carol: ['Can you cover Weekly (Week)?', 'Cover no longer needed: Weekly (Week)'],
+    });
+    expect(got('carol').at(-1)?.notice?.text).toBe('Alice Senior withdrew the request for cover on Weekly (Week) from Fri, Mar 13, 09:00 CDT to Fri, Mar 13, 17:00 CDT. Nothing to do for you.');
+  });
+
+  it('tells the requester and everyone asked when a request expires untaken at its start, once each', async () => {
+    const before = counts();
+    const asked = await as['alice']!.post(`/api/v1/schedules/${scheduleId}/cover-requests`, { layerId, start: '2026-03-14T14:00:00.000Z', end: '2026-03-14T22:00:00.000Z' });
+    expect(asked.status).toBe(201);
+    await t.anonymous.post('/api/v1/test/clock', { set: '2026-03-14T13:59:00.000Z' });
+    await t.vigil.engine.runOnce();
+    expect(since(before)).toEqual({ alice: [], bob: ['Can you cover Weekly (Week)?'], carol: ['Can you cover Weekly (Week)?'] });
+
+    await t.anonymous.post('/api/v1/test/clock', { set: '2026-03-14T14:00:00.000Z' });
+    await t.vigil.engine.runOnce();
+    // Later passes (every node's, every minute) tell nobody again.
+    await t.anonymous.post('/api/v1/test/clock', { set: '2026-03-14T14:05:00.000Z' });
+    await t.vigil.engine.runOnce();
+    expect(since(before)).toEqual({
+      alice: ['No cover found: Weekly (Week)'],
+      bob: ['Can you cover Weekly (Week)?', 'Cover request expired: Weekly (Week)'],
+      carol: ['Can you cover Weekly (Week)?', 'Cover request expired: Weekly (Week)'],
+    });
+    expect(got('alice').at(-1)?.notice?.text).toBe('Nobody took your request for cover on Weekly (Week) from Sat, Mar 14, 09:00 CDT to Sat, Mar 14, 17:00 CDT. You are still on call then.');
+    expect(got('bob').at(-1)?.notice?.text).toBe("Alice Senior's request for cover on Weekly (Week) from Sat, Mar 14, 09:00 CDT to Sat, Mar 14, 17:00 CDT expired untaken. Nothing to do for you.");
   });
 });
