@@ -1,3 +1,4 @@
+import type { AlertDetails } from '../core/alert/details.js';
 import type { ContactKind } from '../store/schema.js';
 
 export interface IncidentSummary {
@@ -7,6 +8,8 @@ export interface IncidentSummary {
   status: string;
   monitorName: string;
   url: string;
+  /** The latest alert's details; absent for a page that has none (a test page). */
+  details?: AlertDetails | undefined;
 }
 
 /** What a channel needs to say: about an incident, or a test of the contact method. */

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Channel, Message } from './channel.js';
 import { DeliveryError } from './channel.js';
 import { escapeMarkup } from '../core/escape-markup.js';
+import { detailsHtml, detailsText } from './details-markup.js';
 
 export interface IncidentLinks {
   view: string;
@@ -38,6 +39,7 @@ export function emailChannel(smtpUrl: string, from: string, linksFor: (message: 
           `Monitor: ${incident.monitorName}`,
           `Status: ${incident.status}`,
           ...(incident.description ? [`Cause: ${incident.description}`] : []),
+          ...(incident.details ? detailsText(incident.details) : []),
           '',
           `View: ${links.view}`,
           ...(links.acknowledge ? [`Acknowledge: ${links.acknowledge}`] : []),
@@ -48,6 +50,7 @@ export function emailChannel(smtpUrl: string, from: string, linksFor: (message: 
           `<h2>${escapeMarkup(incident.title)}</h2>`,
           `<p>Monitor: <b>${escapeMarkup(incident.monitorName)}</b><br>Status: <b>${escapeMarkup(incident.status)}</b></p>`,
           incident.description ? `<p>Cause: ${escapeMarkup(incident.description)}</p>` : '',
+          incident.details ? detailsHtml(incident.details) : '',
           `<p><a href="${escapeMarkup(links.view)}">View incident</a>`,
           links.acknowledge ? ` · <a href="${escapeMarkup(links.acknowledge)}">Acknowledge</a>` : '',
           links.resolve ? ` · <a href="${escapeMarkup(links.resolve)}">Resolve</a>` : '',

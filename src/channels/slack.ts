@@ -1,6 +1,7 @@
 import type { DestinationPolicy } from '../core/destination-policy.js';
 import { escapeSlack } from '../core/escape-markup.js';
 import type { Channel, Message } from './channel.js';
+import { detailsBlocks } from './details-markup.js';
 import { postOutbound } from './outbound-request.js';
 
 /**
@@ -21,7 +22,8 @@ export function slackChannel(policy: DestinationPolicy): Channel {
         service: 'Slack',
         url: message.address,
         headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey },
-        body: JSON.stringify({ text }),
+        // The text stays whole for notifications and old clients; the blocks show it with the details.
+        body: JSON.stringify(incident?.details && !message.notice ? { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...detailsBlocks(incident.details)] } : { text }),
         policy,
       });
     },

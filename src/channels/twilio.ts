@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SMS_MAX_CHARS, smsFields } from '../core/alert/sms-fields.js';
 import type { Channel, IncidentSummary, Message } from './channel.js';
 import { postOutbound } from './outbound-request.js';
 
@@ -61,8 +62,9 @@ export function smsChannel(cfg: TwilioConfig, replyCode: ReplyCode, baseUrl: str
       } else if (message.incident) {
         const incident = message.incident;
         const code = await replyCode(message, incident);
-        body = `Vigil ${incident.status.toUpperCase()}: ${incident.title} (${incident.monitorName}).`;
-        if (code !== null) body += ` Reply ${code}a to acknowledge, ${code}r to resolve, ${code}e to escalate.`;
+        const head = `Vigil ${incident.status.toUpperCase()}: ${incident.title} (${incident.monitorName}).`;
+        const tail = code === null ? '' : ` Reply ${code}a to acknowledge, ${code}r to resolve, ${code}e to escalate.`;
+        body = `${head}${smsFields(incident.details?.fields ?? [], SMS_MAX_CHARS - head.length - tail.length)}${tail}`;
       }
       // The receipt names the notification by its key, so "delivered" lands on the right row.
       const StatusCallback = `${baseUrl}/api/v1/twilio/status?${new URLSearchParams({ key: message.idempotencyKey }).toString()}`;

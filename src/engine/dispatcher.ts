@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message } from '../channels/channel.js';
+import { parseDetails } from '../core/alert/details.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import { GroupCommit, type MergedWork } from '../store/group-commit.js';
@@ -244,6 +245,8 @@ export class Dispatcher {
               .selectFrom('incidents as i')
               .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
               .select(['i.id', 'i.title', 'i.description', 'i.status', 'm.name as monitorName'])
+              // The latest alert's details lead the page: what the sender says is wrong now.
+              .select((eb) => eb.selectFrom('incident_alerts as a').select('a.details').whereRef('a.incident_id', '=', 'i.id').orderBy('a.id', 'desc').limit(1).as('details'))
               .where('i.id', 'in', incidentIds)
               .execute()
           ).map((i) => [i.id, i]),
@@ -255,7 +258,10 @@ export class Dispatcher {
       else if (!row.incident_id) messages.set(row.id, { ...base, incident: null });
       else {
         const incident = incidents.get(row.incident_id);
-        messages.set(row.id, !incident || incident.status !== 'triggered' ? 'cancel' : { ...base, incident: { ...incident, url: `${this.deps.baseUrl}/incidents/${incident.id}` } });
+        messages.set(
+          row.id,
+          !incident || incident.status !== 'triggered' ? 'cancel' : { ...base, incident: { ...incident, details: parseDetails(incident.details), url: `${this.deps.baseUrl}/incidents/${incident.id}` } },
+        );
       }
     }
     return messages;

@@ -35,7 +35,9 @@ import { policyRoutes } from './routes/policies.js';
 import { pagingRoutes } from './routes/paging.js';
 import { monitorRoutes } from './routes/monitors.js';
 import { monitorHistoryRoutes } from './routes/monitor-history.js';
+import { incidentAlertRoutes } from './routes/incident-alerts.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { postmortemRoutes } from './routes/postmortem.js';
 import { contactRoutes } from './routes/contacts.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { IntegrationKeys } from '../service/integration-keys.js';
@@ -124,6 +126,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       monitorRoutes(api, deps, integrationKeys);
       monitorHistoryRoutes(api, deps);
       incidentRoutes(api, deps);
+      incidentAlertRoutes(api, deps);
+      postmortemRoutes(api, deps);
       contactRoutes(api, deps);
       integrationRoutes(api, deps, integrationKeys);
       auditRoutes(api, deps);

@@ -1,8 +1,10 @@
+import type { AlertDetails } from '../core/alert/details.js';
 import { AppError } from '../core/errors.js';
 import type { EscalationEvent, PolicySnapshot } from '../core/escalation/types.js';
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
+import { insertAlerts } from '../store/incident-alerts.js';
 import { absorbIntoOpenIncidents, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { getMonitor } from '../store/monitors.js';
 import { getPolicy, snapshotOf } from '../store/policies.js';
@@ -15,6 +17,8 @@ export interface Alert {
   description: string;
   /** Alerts with the same key fold into the open incident instead of opening another. */
   dedupKey: string | null;
+  /** What its sender said beyond the title, normalised (core/alert); kept with the incident. */
+  details?: AlertDetails | undefined;
 }
 
 export interface TriggerResult {
@@ -96,6 +100,11 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     }
   }
   await addEventsOf(trx, notes);
+  // Every alert is kept, absorbed ones too: one multi-row statement for the whole batch.
+  await insertAlerts(
+    trx,
+    alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details })),
+  );
   return results;
 }
 

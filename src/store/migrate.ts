@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020-time-off.js';
 import * as m0021 from './migrations/0021-cover-requests.js';
 import * as m0022 from './migrations/0022-coverage-gap-alerts.js';
 import * as m0023 from './migrations/0023-holiday-calendars.js';
+import * as m0025 from './migrations/0025-incident-alerts.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0021-cover-requests': m0021,
   '0022-coverage-gap-alerts': m0022,
   '0023-holiday-calendars': m0023,
+  '0025-incident-alerts': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

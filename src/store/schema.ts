@@ -270,6 +270,16 @@ export interface IncidentEventsTable {
   data: string;
 }
 
+/** Every alert an incident received (migration 0025). */
+export interface IncidentAlertsTable {
+  id: string;
+  incident_id: string;
+  at: number;
+  title: string;
+  /** JSON AlertDetails (core/alert/details.ts), at most 32 KiB. */
+  details: string;
+}
+
 export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack';
 
 export interface ContactMethodsTable {
@@ -442,6 +452,7 @@ export interface DB {
   check_rollups: CheckRollupsTable;
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
+  incident_alerts: IncidentAlertsTable;
   contact_methods: ContactMethodsTable;
   notification_rules: NotificationRulesTable;
   notifications: NotificationsTable;

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
+import { alertmanagerDetails } from '../../core/alert/alertmanager-details.js';
+import type { AlertDetails } from '../../core/alert/details.js';
+import { pagerDutyDetails } from '../../core/alert/pagerduty-details.js';
+import { webhookDetails } from '../../core/alert/webhook-details.js';
 import { AppError, RetryLaterError } from '../../core/errors.js';
 import type { Transaction } from 'kysely';
 import { settleIn, triggerAllIn, type Alert, type TriggerResult } from '../../service/incidents.js';
@@ -23,6 +27,10 @@ const GenericEvent = Type.Object({
   dedupKey: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   description: Type.Optional(Type.String({ maxLength: 10_000 })),
+  // Any shape is accepted: details never make an event fail (core/alert/webhook-details.ts).
+  details: Type.Optional(Type.Unknown({ description: 'Kept with the alert as a key → value table (nested objects flattened); any other body field is kept too' })),
+  links: Type.Optional(Type.Unknown({ description: '[{href, text}]: http(s) links shown on the incident' })),
+  images: Type.Optional(Type.Unknown({ description: '[{src, href, alt}]: shown as links, never loaded' })),
 });
 
 // Alertmanager's and Grafana's webhook bodies: a group of alerts, each firing or resolved.
@@ -112,11 +120,11 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
    * incident's id, null when the monitor is paused (events are dropped) or nothing was
    * open; an unknown-key error when the key stopped naming it since it was checked.
    */
-  async function apply(entry: KeyedMonitor, action: Action, dedupKey: string, title: string, description: string): Promise<string | null> {
+  async function apply(entry: KeyedMonitor, action: Action, dedupKey: string, title: string, description: string, details?: AlertDetails): Promise<string | null> {
     const monitorId = entry.monitor.id;
     const outcome =
       action === 'trigger'
-        ? await commits.runMerged(triggers, { entry, alert: { monitorId, title, description, dedupKey } })
+        ? await commits.runMerged(triggers, { entry, alert: { monitorId, title, description, dedupKey, details } })
         : await commits.run(async (trx): Promise<Outcome> => {
             const refused = await confirmed(trx, entry);
             if (refused) return refused;
@@ -149,7 +157,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       if (action === 'trigger' && !req.body.title) throw new AppError('validation_failed', 'A trigger needs a title', [{ path: '/body/title', message: 'is required to trigger' }]);
       if (action !== 'trigger' && !req.body.dedupKey) throw new AppError('validation_failed', 'Which alert?', [{ path: '/body/dedupKey', message: `is required to ${action}` }]);
       const dedupKey = req.body.dedupKey ?? randomUUID();
-      const incidentId = await apply(entry, action, dedupKey, req.body.title ?? '', req.body.description ?? '');
+      const details = action === 'trigger' ? webhookDetails(req.body as Record<string, unknown>) : undefined;
+      const incidentId = await apply(entry, action, dedupKey, req.body.title ?? '', req.body.description ?? '', details);
       return reply.code(202).send({ status: 'accepted' as const, dedupKey, incidentId });
     },
   );
@@ -194,13 +203,16 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       },
       async (req, reply) => {
         const entry = entryOf(req);
+        // The fields Vigil does not validate (Grafana's values and URLs, externalURL) are read as they came.
+        const notification = req.body as unknown as Record<string, unknown>;
         // Queued together, in order, so a notification's alerts share a few transactions.
         await Promise.all(
           (req.body as Static<typeof AlertGroup>).alerts.map((alert) => {
             const dedupKey = alert.fingerprint ?? labelKey(alert.labels);
             const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
             const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
-            return apply(entry, alert.status === 'firing' ? 'trigger' : 'resolve', dedupKey, title, description);
+            if (alert.status !== 'firing') return apply(entry, 'resolve', dedupKey, title, description);
+            return apply(entry, 'trigger', dedupKey, title, description, alertmanagerDetails(alert as Record<string, unknown>, notification));
           }),
         );
         return reply.code(202).send({ status: 'accepted' as const, alerts: req.body.alerts.length });
@@ -245,9 +257,10 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       if (event.event_action !== 'trigger' && !event.dedup_key) return invalid(['\'dedup_key\' is missing or blank']);
       const dedupKey = event.dedup_key ?? randomUUID().replaceAll('-', '');
       const summary = event.payload?.summary ?? '';
-      const details = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
+      const description = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
+      const details = event.event_action === 'trigger' ? pagerDutyDetails(event as Record<string, unknown>) : undefined;
       try {
-        await apply(entry, event.event_action, dedupKey, summary, details);
+        await apply(entry, event.event_action, dedupKey, summary, description, details);
       } catch (err) {
         if (err instanceof AppError && err.code === 'unauthenticated') return invalid(['Invalid routing key']);
         throw err;
@@ -269,6 +282,9 @@ const PdEvent = Type.Object({
       summary: Type.String({ minLength: 1, maxLength: 1024 }),
       source: Type.String({ minLength: 1 }),
       severity: Type.Enum(['critical', 'error', 'warning', 'info']),
+      custom_details: Type.Optional(Type.Unknown({ description: 'Kept with the alert as a key → value table; with component, group, class and timestamp' })),
     }),
   ),
+  links: Type.Optional(Type.Unknown({ description: '[{href, text}]: http(s) links shown on the incident' })),
+  images: Type.Optional(Type.Unknown({ description: '[{src, href, alt}]: shown as links, never loaded' })),
 });
