@@ -79,7 +79,7 @@ describeEachDatabase('the API answers only what its OpenAPI document says', (dia
         await call(t.admin, method, fill(path, () => 'not-an-id'));
       }
       // Ranges are required where a read covers a span of time.
-      const range = /timeline|hours|fairness|overrides|fixed-shifts/.test(path) ? '?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z' : '';
+      const range = /timeline|hours|fairness|overrides|fixed-shifts|analytics/.test(path) ? '?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z' : '';
       if (method === 'GET') await t.admin.get(`${fill(path, (name) => idFor(path, name))}${range}`);
     }
     const seen = [...contract.seen];
