@@ -1,25 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
 import { api, onTuesdayMorningInChicago, openEditor } from './schedules';
+import { expectNoSidewaysScroll, shot, shotOf } from './shots';
 
 test.skip(!hasChromium, installHint);
 
 onTuesdayMorningInChicago();
-
-const SHOTS = '/tmp/shots16';
-
-/** The whole page, or (for an open dialog, which covers the screen) what the screen shows. */
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage, animations: 'disabled' });
-}
-
-const sideways = (page: Page) =>
-  page.evaluate(() => {
-    const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-    return document.documentElement.scrollWidth - innerWidth;
-  });
 
 /** A Chicago schedule with one always-on layer, "Everyone" (daily 09:00: Alice, Bob, Carol); ends on its page. */
 async function fairSchedule(page: Page): Promise<string> {
@@ -41,9 +27,9 @@ async function fairSchedule(page: Page): Promise<string> {
 test('the fairness view splits hours by category with a country’s holidays, changes period, and the layer preview shows how an edit moves it', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await fairSchedule(page);
-  const section = page.getByRole('region', { name: 'Fairness' });
+  const section = page.getByRole('region', { name: 'On-call hours and fairness' });
   await expect(section.getByRole('combobox', { name: 'Period' })).toHaveValue('Next 4 weeks');
-  const table = section.getByRole('table', { name: 'Fairness hours per person' });
+  const table = section.getByRole('table', { name: 'Hours per person' });
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(section.getByLabel('Fairness measure')).toContainText('Measured over the 3 members');
   await expect(section).toContainText('No public holidays');
@@ -65,7 +51,7 @@ test('the fairness view splits hours by category with a country’s holidays, ch
   expect(total).toBeGreaterThanOrEqual(24);
   expect(total % 24).toBe(0);
   await expect(section.getByRole('img', { name: /^Alice Senior: holidays \d+ h, weekends \d+ h, nights \d+ h, business hours \d+ h; \d+ h in all$/ })).toBeVisible();
-  await shoot(page, 'fairness-1440');
+  await shot(page, 'fairness-1440');
 
   // The last three months are before the schedule existed.
   await section.getByRole('combobox', { name: 'Period' }).click();
@@ -77,24 +63,24 @@ test('the fairness view splits hours by category with a country’s holidays, ch
   const editor = await openEditor(page, 'Everyone');
   await editor.getByRole('button', { name: /Remove Carol .* \(turn 3\)/ }).click();
   await expect(editor.getByRole('region', { name: 'Preview' }).getByLabel('Fairness change')).toContainText(/night, weekend and holiday spread \d+(\.\d+)? h → \d+(\.\d+)? h/);
-  await shoot(page, 'fairness-preview-1440');
+  await shot(page, 'fairness-preview-1440');
 });
 
 test('the fairness view at 390 px: the chart stacks, the table scrolls on its own, the holiday dialog fits', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await fairSchedule(page);
-  const section = page.getByRole('region', { name: 'Fairness' });
-  await expect(section.getByRole('table', { name: 'Fairness hours per person' })).toBeVisible();
+  const section = page.getByRole('region', { name: 'On-call hours and fairness' });
+  await expect(section.getByRole('table', { name: 'Hours per person' })).toBeVisible();
   await section.scrollIntoViewIfNeeded();
-  expect(await sideways(page)).toBeLessThanOrEqual(1);
-  await shoot(page, 'fairness-390');
-  await section.screenshot({ path: `${SHOTS}/fairness-section-390.png`, animations: 'disabled' });
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'fairness-390');
+  await shotOf(section, 'fairness-section-390');
   await section.getByRole('button', { name: 'Set up holidays' }).click();
   const dialog = page.getByRole('dialog', { name: 'Public holidays' });
   await dialog.getByRole('radio', { name: 'A calendar feed (iCal)' }).check();
   await dialog.getByRole('button', { name: 'Save holidays' }).click();
   await expect(dialog.getByText('Enter the feed’s address')).toBeVisible();
-  await shoot(page, 'fairness-holidays-390', false);
+  await shot(page, 'fairness-holidays-390', false);
   // Closing with edits asks before dropping them.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Discard changes' }).click();

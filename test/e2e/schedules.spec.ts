@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { hasChromium, installHint } from './chromium';
-import { advanceClock, banner, buildSeedSchedule, card, comingTuesday, layerHeadings, onTuesdayMorningInChicago, openEditor } from './schedules';
+import { advanceClock, banner, buildSeedSchedule, card, chicago, comingTuesday, layerHeadings, onTuesdayMorningInChicago, openEditor } from './schedules';
 
 test.skip(!hasChromium, installHint);
 
@@ -130,22 +130,37 @@ test('a layer edit shows API field errors next to the field, then is previewed a
   await expect(card(page, name, 'After hours')).toContainText('18:00');
 });
 
-test('the hours report lists who was on call and downloads as CSV', async ({ page }) => {
+test('the hours report lists who was on call and downloads the chosen period as CSV', async ({ page }) => {
   const name = scheduleName();
   await buildSeedSchedule(page, name);
+  const scheduleId = new URL(page.url()).pathname.split('/').pop();
 
-  const report = page.getByRole('region', { name: 'On-call hours' });
-  await expect(report.getByLabel('From')).toHaveValue(/^\d{4}-\d\d-\d\d$/);
+  const report = page.getByRole('region', { name: 'On-call hours and fairness' });
+  await expect(report.getByRole('combobox', { name: 'Period' })).toHaveValue('Next 4 weeks');
   const table = report.getByRole('table', { name: 'Hours per person' });
   await expect(table.getByRole('row', { name: /Alice Senior/ })).toBeVisible();
 
+  // Chosen dates, Tuesday to Friday: the table and the CSV are of those local days in Chicago, the end day included.
+  await report.getByRole('combobox', { name: 'Period' }).click();
+  await page.getByRole('option', { name: 'Chosen dates' }).click();
+  await expect(report.getByLabel('From')).toHaveValue(/^\d{4}-\d\d-\d\d$/);
+  const tuesday = comingTuesday();
+  const day = (n: number) => new Date(Date.parse(`${tuesday}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  await report.getByLabel('From').fill(tuesday);
+  await report.getByLabel('To').fill(day(3));
+  const link = report.getByRole('link', { name: 'Download CSV' });
+  await expect(link).toHaveAttribute('href', `/api/v1/schedules/${scheduleId}/hours.csv?${new URLSearchParams({ from: chicago(tuesday, '00:00'), to: chicago(day(4), '00:00') }).toString()}`);
+  const alice = table.getByRole('row', { name: /Alice Senior/ });
+  // Senior is business hours only: from 10:00 on Tuesday, 7 + 3 × 8 hours.
+  await expect(alice.getByRole('cell').nth(1)).toHaveText('31');
+
   const download = page.waitForEvent('download');
-  await report.getByRole('link', { name: 'Download CSV' }).click();
+  await link.click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.csv$/);
-  const csv = await readFile(await file.path(), 'utf8');
-  expect(csv.split(/\r?\n/)[0]).toBe('name,email,total_hours,business_hours,night_hours,weekend_hours');
-  expect(csv).toContain('"Alice Senior"');
+  const csv = (await readFile(await file.path(), 'utf8')).split(/\r?\n/);
+  expect(csv[0]).toBe('name,email,total_hours,business_hours,night_hours,weekend_hours');
+  expect(csv.find((line) => line.startsWith('"Alice Senior"'))).toMatch(/^"Alice Senior",[^,]*,31,31,0,0$/);
 });
 
 test('the rotation order is rearranged by drag and drop, here with the keyboard', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useScheduleOnCall } from '../../api/onCall';
@@ -12,8 +12,7 @@ import { CalendarSection } from './calendar/CalendarSection';
 import { CoverRequestsPanel } from './CoverRequestsPanel';
 import { CoverageGapsPanel } from './gaps/CoverageGapsPanel';
 import { LayerEditor } from './editor/LayerEditor';
-import { FairnessSection } from './fairness/FairnessSection';
-import { HoursReport } from './HoursReport';
+import { HoursAndFairnessSection } from './fairness/HoursAndFairnessSection';
 
 
 export function SchedulePage() {
@@ -59,11 +58,7 @@ export function SchedulePage() {
       <CoverageGapsPanel schedule={schedule.data} viewerZone={viewerZone} now={now} />
       <CalendarSection schedule={schedule.data} viewerZone={viewerZone} now={now} />
       <LayerEditor schedule={schedule.data} viewerZone={viewerZone} />
-      {/* Its table is wider than a phone: it scrolls on its own rather than the page sideways. */}
-      <Box style={{ overflowX: 'auto' }}>
-        <HoursReport scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
-      </Box>
-      <FairnessSection scheduleId={scheduleId} scheduleName={name} holidays={schedule.data.holidays} viewerZone={viewerZone} now={now} />
+      <HoursAndFairnessSection scheduleId={scheduleId} scheduleName={name} holidays={schedule.data.holidays} viewerZone={viewerZone} now={now} />
     </Stack>
   );
 }

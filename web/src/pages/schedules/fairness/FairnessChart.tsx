@@ -1,6 +1,7 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
 import type { FairnessRow } from '../../../api/fairness';
 import classes from './FairnessChart.module.css';
+import { PersonLabel } from './PersonLabel';
 
 export const categories = [
   { key: 'holidays', label: 'Holidays', color: 'var(--mantine-color-red-6)' },
@@ -31,13 +32,7 @@ export function FairnessChart({ rows }: { rows: FairnessRow[] }) {
       {rows.map((row) => (
         <div key={row.user.id} className={classes.row} role="img" aria-label={`${row.user.name}: ${categories.map((c) => `${c.label.toLowerCase()} ${hours(row[c.key])}`).join(', ')}; ${hours(row.total)} in all`}>
           <Text size="sm" className={classes.name} truncate>
-            {row.user.name}
-            {!row.member && (
-              <Text span size="xs" c="dimmed">
-                {' '}
-                (overrides only)
-              </Text>
-            )}
+            <PersonLabel row={row} />
           </Text>
           <div className={classes.track}>
             {categories.map((c) =>

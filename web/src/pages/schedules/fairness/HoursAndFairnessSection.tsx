@@ -1,16 +1,18 @@
-import { Alert, Badge, Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarEvent } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCalendarEvent, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useFairness, useHolidayCountries, type FairnessReport, type HolidayCalendar } from '../../../api/fairness';
+import { hoursCsvUrl } from '../../../api/hours';
 import { QueryError } from '../../../components/QueryError';
 import { formatWithYear } from '../../../time/withYear';
 import { addDays, fromLocalInput, toLocalInput } from '../../../time/zoned';
-import { categories, FairnessChart } from './FairnessChart';
+import { FairnessChart } from './FairnessChart';
 import { periodPresets, presetDates, type PeriodPreset } from './fairnessPeriod';
 import { HolidaySettingsModal } from './HolidaySettingsModal';
+import { HoursTable } from './HoursTable';
 import { verdicts } from './verdict';
 
-interface FairnessSectionProps {
+interface HoursAndFairnessSectionProps {
   scheduleId: string;
   scheduleName: string;
   holidays: HolidayCalendar;
@@ -24,8 +26,12 @@ function formatLocalDate(date: string, now: string): string {
   return new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(!sameYear && { year: 'numeric' }) }).format(Date.parse(`${date}T00:00:00Z`));
 }
 
-/** How night, weekend and holiday hours are shared among a schedule's members over a period. */
-export function FairnessSection({ scheduleId, scheduleName, holidays, viewerZone, now }: FairnessSectionProps) {
+/**
+ * Who is on call how long over a period, split into business hours, nights, weekends and
+ * holidays, and how fairly the night, weekend and holiday hours are shared; the CSV is the
+ * same period's hours.
+ */
+export function HoursAndFairnessSection({ scheduleId, scheduleName, holidays, viewerZone, now }: HoursAndFairnessSectionProps) {
   const today = toLocalInput(now, viewerZone).slice(0, 10);
   const [preset, setPreset] = useState<PeriodPreset>('next4w');
   const [custom, setCustom] = useState(() => presetDates('next4w', today));
@@ -37,9 +43,9 @@ export function FairnessSection({ scheduleId, scheduleName, holidays, viewerZone
   const report = useFairness(scheduleId, from, to, valid);
 
   return (
-    <Stack component="section" aria-label="Fairness" gap="sm">
+    <Stack component="section" aria-label="On-call hours and fairness" gap="sm">
       <Group justify="space-between" align="flex-end">
-        <Title order={3}>Fairness</Title>
+        <Title order={3}>On-call hours and fairness</Title>
         <HolidaySummary calendar={holidays} onChange={() => setEditingHolidays(true)} />
       </Group>
       <Group align="flex-end" wrap="wrap">
@@ -61,10 +67,19 @@ export function FairnessSection({ scheduleId, scheduleName, holidays, viewerZone
             <TextInput label="To" type="date" value={custom.last} onChange={(e) => setCustom({ ...custom, last: e.currentTarget.value })} error={valid ? undefined : 'must not be before From'} />
           </>
         )}
+        {valid && (
+          <Anchor href={hoursCsvUrl(scheduleId, from, to)} download mb={8}>
+            <Group gap={4} wrap="nowrap">
+              <IconDownload size={16} />
+              Download CSV
+            </Group>
+          </Anchor>
+        )}
       </Group>
       <Text size="xs" c="dimmed">
         {valid && `${formatLocalDate(first, today)} – ${formatLocalDate(last, today)}, dates in ${viewerZone}. `}
-        Holidays are any time on a public holiday, weekends Sat–Sun, business hours Mon–Fri 09:00–17:00 and nights the rest, in the schedule&apos;s zone.
+        Holidays are any time on a public holiday, weekends Sat–Sun, business hours Mon–Fri 09:00–17:00 and nights the rest, in the schedule&apos;s zone. The CSV has the
+        same period without the holiday column: a holiday&apos;s hours count there as business hours, nights or weekends.
       </Text>
       {valid && report.isError && <QueryError error={report.error} />}
       {valid && report.data && <FairnessResult report={report.data} today={today} now={now} viewerZone={viewerZone} />}
@@ -133,39 +148,7 @@ function FairnessResult({ report, today, now, viewerZone }: { report: FairnessRe
             </Stack>
           </Paper>
           <FairnessChart rows={items} />
-          {/* Wider than a phone: the table scrolls on its own rather than the page sideways. */}
-          <Box style={{ overflowX: 'auto' }}>
-            <Table striped aria-label="Fairness hours per person" miw={520}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Person</Table.Th>
-                  {[...categories].reverse().map((c) => (
-                    <Table.Th key={c.key}>{c.label}</Table.Th>
-                  ))}
-                  <Table.Th>Total</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((row) => (
-                  <Table.Tr key={row.user.id}>
-                    <Table.Td>
-                      {row.user.name}
-                      {!row.member && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          (overrides only)
-                        </Text>
-                      )}
-                    </Table.Td>
-                    {[...categories].reverse().map((c) => (
-                      <Table.Td key={c.key}>{row[c.key]}</Table.Td>
-                    ))}
-                    <Table.Td>{row.total}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Box>
+          <HoursTable rows={items} />
         </>
       )}
       {report.holidayCalendar.kind !== 'none' && (
