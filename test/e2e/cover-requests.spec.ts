@@ -1,48 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { apiSession, logIn, newUser } from './accounts';
+import { expect, test } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
-import { demoAdmin } from './demo';
-import { chicago, comingTuesday } from './schedules';
+import { comingTuesday, restoreClockAfterEach } from './schedules';
+import { expectNoSidewaysScroll, shot } from './shots';
+import { pageAs, weeklyPair } from './teammates';
 
 test.skip(!hasChromium, installHint);
 
-const SHOTS = '/tmp/shots16';
 const widths = [1440, 390] as const;
 
-/** Each test's own pair of teammates on a weekly rotation, the first of them on call from Tuesday 10:00 Chicago to next Monday. */
-async function weeklyPair(page: Page, label: string) {
-  await page.request.post('/api/v1/test/clock', { data: { freeze: true, set: chicago(comingTuesday(), '10:00') } });
-  const ann = await newUser(page.request, `${label}-ann`);
-  const ben = await newUser(page.request, `${label}-ben`);
-  const admin = await apiSession(page.request, demoAdmin.email, demoAdmin.password);
-  const team = (await admin.call<{ items: { id: string; name: string }[] }>('GET', '/teams')).items.find((t) => t.name === 'Platform');
-  for (const u of [ann, ben]) await admin.call('PUT', `/teams/${team?.id}/members/${u.id}`, { role: 'member' });
-  const name = `Cover ${label} ${Date.now()}`;
-  const schedule = await admin.call<{ id: string }>('POST', '/schedules', {
-    name,
-    teamId: team?.id,
-    timeZone: 'America/Chicago',
-    layers: [{ name: 'Week', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, members: [ann.id, ben.id], rotationStart: { at: `${comingTuesday()}T10:00`, member: 0 } }],
-  });
-  return { ann, ben, scheduleId: schedule.id, name };
-}
-
-test.afterEach(async ({ page }) => {
-  await page.request.post('/api/v1/test/clock', { data: { set: new Date().toISOString(), freeze: false } });
-});
-
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, animations: 'disabled' });
-}
-
-/** A browser of the user's own, logged in: two people act side by side. */
-async function pageAs(browser: Browser, baseURL: string | undefined, user: { email: string; password: string; name: string }, width: number): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await logIn(page, user);
-  return page;
-}
+restoreClockAfterEach();
 
 for (const width of widths) {
   test(`asking for cover on your shift and a teammate accepting it (${width} px)`, async ({ page, browser, baseURL }) => {
@@ -84,12 +50,7 @@ for (const width of widths) {
     await expect(taken.getByText('accepted')).toBeVisible();
     await expect(asBen.getByRole('region', { name: 'Calendar' }).getByRole('button', { name: new RegExp(`^Final: ${ben.name}, .*override$`) }).first()).toBeVisible();
     await shot(asBen, `cover-accepted-${width}`);
-    // Nothing pushes the page sideways on a phone.
-    const fits = await asBen.evaluate(() => {
-      const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-      return document.documentElement.scrollWidth <= innerWidth + 1;
-    });
-    expect(fits).toBe(true);
+    await expectNoSidewaysScroll(asBen);
   });
 
   test(`taking a schedule on call now from the banner (${width} px)`, async ({ page, browser, baseURL }) => {

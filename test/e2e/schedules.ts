@@ -45,6 +45,13 @@ export async function restoreClock(page: Page): Promise<void> {
   expect(answer.ok()).toBe(true);
 }
 
+/** Every test of the file that calls this gives the clock back afterwards, whatever it did to it. */
+export function restoreClockAfterEach(): void {
+  test.afterEach(async ({ page }) => {
+    await restoreClock(page);
+  });
+}
+
 /**
  * Every test of the file that calls this starts logged in as the demo admin, with the
  * server clock frozen at the coming Tuesday 10:00 in Chicago (business hours; the demo
@@ -55,9 +62,7 @@ export function onTuesdayMorningInChicago(): void {
     await logInAsDemoAdmin(page);
     await freezeClock(page, chicago(comingTuesday(), '10:00'));
   });
-  test.afterEach(async ({ page }) => {
-    await restoreClock(page);
-  });
+  restoreClockAfterEach();
 }
 
 /** Calls the API as the page's user (with its CSRF token) and expects a 2xx. */
