@@ -85,6 +85,11 @@ function describe(c: ShiftChange, zone: string): string {
   return `no longer on call: ${noticeSpan(c.before as { start: number; end: number }, zone)}`;
 }
 
+/** Before a schedule is deleted: everyone with shifts in it in the next 28 days hears that they are gone. */
+export async function tellShiftsGone(db: Kysely<DB>, scheduleId: string, now: Instant, actorId: string): Promise<number> {
+  return queueShiftChangeNotices(db, [scheduleId], await finalRowsOf(db, [scheduleId], now), new Map(), now, actorId);
+}
+
 /**
  * Runs `change` in one transaction with the rows of `scheduleIds` read before and after
  * it, and queues the notices in that same transaction: an edit that fails tells nobody.

@@ -1,44 +1,36 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
-import { useTestApp, type Caller } from '../support/test-app.js';
+import { queuedNotices } from '../support/queued-notices.js';
+import { useTeamPeople } from '../support/team-people.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Tuesday 2026-03-03 10:00 UTC; a daily 09:00 rotation of ann, ben and cat.
 const NOW = '2026-03-03T10:00:00.000Z';
-const PASSWORD = 'moved-password';
 
 describeEachDatabase('notices of moved shifts', (dialect) => {
   const t = useTestApp(dialect, { frozenAt: NOW });
-  const ids: Record<string, string> = {};
-  const as: Record<string, Caller> = {};
+  const team = useTeamPeople(t, `Moved ${dialect}`, [{ name: 'ann' }, { name: 'ben' }, { name: 'cat', timeZone: 'Europe/Berlin' }, { name: 'dan' }]);
+  const { ids, as } = team;
   let scheduleId = '';
   let layerId = '';
 
-  beforeAll(async () => {
-    const team = (await t.admin.post('/api/v1/teams', { name: `Moved ${dialect}` })).body.id as string;
-    for (const name of ['ann', 'ben', 'cat', 'dan']) {
-      const email = `${name}-${dialect}@moved.test`;
-      ids[name] = (await t.admin.post('/api/v1/users', { email, name, role: 'responder', password: PASSWORD, timeZone: name === 'cat' ? 'Europe/Berlin' : 'UTC' })).body.id;
-      await t.admin.put(`/api/v1/teams/${team}/members/${ids[name]}`, { role: 'member' });
-      await t.admin.post(`/api/v1/users/${ids[name]}/contact-methods`, { kind: 'webhook', address: `http://127.0.0.1:9/${name}` });
-      as[name] = await t.login(email, PASSWORD);
-    }
+  /** A daily 09:00 rotation of `members` in the team. */
+  async function rotation(name: string, members: string[]) {
     const created = await t.admin.post('/api/v1/schedules', {
-      name: 'Moved',
-      teamId: team,
+      name,
+      teamId: team.teamId,
       timeZone: 'UTC',
-      layers: [{ name: 'Day', rotation: { kind: 'daily', handoffTime: '09:00' }, members: [ids['ann'], ids['ben'], ids['cat']] }],
+      layers: [{ name: 'Day', rotation: { kind: 'daily', handoffTime: '09:00' }, members: members.map((m) => ids[m]) }],
     });
-    scheduleId = created.body.id;
-    layerId = created.body.layers[0].id;
+    expect(created.status).toBe(201);
+    return { id: created.body.id as string, layerId: created.body.layers[0].id as string };
+  }
+
+  beforeAll(async () => {
+    ({ id: scheduleId, layerId } = await rotation('Moved', ['ann', 'ben', 'cat']));
   });
 
-  const notices = async () =>
-    (await t.vigil.database.db.selectFrom('notifications').select(['idempotency_key', 'user_id', 'notice', 'due_at']).where('idempotency_key', 'like', 'shift-change:%').orderBy('created_at').execute()).map((n) => ({
-      key: n.idempotency_key,
-      userId: n.user_id,
-      dueAt: Number(n.due_at),
-      ...(JSON.parse(n.notice ?? '{}') as { subject: string; text: string }),
-    }));
+  const notices = () => queuedNotices(t, 'shift-change:');
 
   it('a layer edit tells each person whose shifts move, once, in their own zone, and not the editor', async () => {
     expect(await notices()).toEqual([]);
@@ -78,5 +70,35 @@ describeEachDatabase('notices of moved shifts', (dialect) => {
     const count = (await notices()).length;
     await t.admin.post(`/api/v1/schedules/${scheduleId}/overrides`, { layerId, userId: holder, start: '2026-03-05T12:00:00.000Z', end: '2026-03-05T14:00:00.000Z' });
     expect((await notices()).length).toBe(count);
+  });
+
+  it('deleting a schedule tells everyone whose shifts in it vanish, in one message each, not whoever deleted it', async () => {
+    const doomed = await rotation('Doomed', ['ben', 'dan']);
+    const before = (await notices()).length;
+    expect((await as['dan']!.delete(`/api/v1/schedules/${doomed.id}`)).status).toBe(204);
+    const sent = (await notices()).slice(before);
+    expect(sent.map((n) => n.userId)).toEqual([ids['ben']]);
+    expect(sent[0]?.subject).toBe('Your on-call shifts changed: Doomed');
+    const lines = (sent[0]?.text ?? '').split('\n');
+    expect(lines.slice(0, 2)).toEqual(['dan changed Doomed moves your on-call in the next 28 days:', 'Doomed:']);
+    // Ben's turns, every other day from now (his first), to the end of the 28 days (the last cut there): all gone.
+    expect(lines.slice(2).every((l) => l.startsWith('- no longer on call: '))).toBe(true);
+    expect(lines[2]).toBe('- no longer on call: Tue, Mar 3, 10:00 UTC to Wed, Mar 4, 09:00 UTC');
+    expect(lines.at(-1)).toBe('- no longer on call: Tue, Mar 31, 09:00 UTC to Tue, Mar 31, 10:00 UTC');
+    expect(lines.length - 2).toBe(15);
+  });
+
+  it('removing a layer tells whoever loses shifts with it and whoever gets theirs back', async () => {
+    const added = await t.admin.post(`/api/v1/schedules/${scheduleId}/layers`, { name: 'Dan on top', rotation: { kind: 'daily', handoffTime: '09:00' }, members: [ids['dan']] });
+    expect(added.status).toBe(201);
+    const top = added.body.layers.find((l: { name: string }) => l.name === 'Dan on top');
+    const reordered = await t.admin.put(`/api/v1/schedules/${scheduleId}/layer-order`, { layerIds: [top.id, ...added.body.layers.filter((l: { id: string }) => l.id !== top.id).map((l: { id: string }) => l.id)] });
+    expect(reordered.status).toBe(200);
+    const before = (await notices()).length;
+    expect((await as['ann']!.delete(`/api/v1/schedules/${scheduleId}/layers/${top.id}`)).status).toBe(200);
+    const sent = (await notices()).slice(before);
+    // Dan loses his shifts; Ben and Cat (Ann took herself out above) get theirs back.
+    expect(sent.map((n) => n.userId).sort()).toEqual([ids['ben'], ids['cat'], ids['dan']].sort());
+    expect(sent.find((n) => n.userId === ids['dan'])?.text).toMatch(/^ann changed Moved moves your on-call in the next 28 days:\nMoved:\n- no longer on call: /);
   });
 });

@@ -9,6 +9,7 @@ import type { ScheduleHistory } from '../../core/schedule/history.js';
 import type { Layer, LayerDraft, Restriction } from '../../core/schedule/types.js';
 import { assertValidDraft, checkDraft, checkMembers, createSchedule, editSchedule, effectiveTime, rotationStartOf } from '../../service/schedule-edits.js';
 import { refreshOpenGaps } from '../../service/coverage-gaps.js';
+import { tellShiftsGone } from '../../service/shift-change-notices.js';
 import { newId } from '../../store/ids.js';
 import { retargetPolicies } from '../../store/policy-retarget.js';
 import { isScheduleTarget, layerReferences, lockForDeletion, scheduleReferences } from '../../store/references.js';
@@ -17,6 +18,7 @@ import type { DB } from '../../store/schema.js';
 import { refuseTakenName, sameName } from '../../store/team-scoped-names.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
+import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { editableTeams, requireTeamMember } from '../permissions.js';
 import { directoryFor, presentDetail, presentHolidays, presentSummary, userIdsOf } from '../schedule-presenter.js';
@@ -187,6 +189,8 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
           return t.type === 'schedule_all_layers' ? { type: t.type, scheduleId: replacement } : { type: 'schedule', scheduleId: replacement };
         };
         await retargetPolicies(trx, row.id, repoint, clock.now());
+        // Queued before the row goes, while the notice can still name the schedule.
+        await tellShiftsGone(trx, row.id, clock.now(), actorOf(req).user.id);
         await deleteScheduleRow(trx, row.id);
       });
       return reply.code(204).send(null);
