@@ -77,6 +77,16 @@ export async function deleteTimeOff(db: Db, id: string): Promise<void> {
   await audited(db, { entity: 'time_off', id, action: 'delete' }, (trx) => trx.deleteFrom('time_off').where('id', '=', id).execute());
 }
 
+/** Schedules whose shifts from `now` on may change without `userId`: those naming them, and those with an override or fixed shift of theirs not over yet. */
+export async function schedulesWithShiftsOf(db: Db, userId: string, now: number): Promise<string[]> {
+  const [named, overrides, fixed] = await Promise.all([
+    schedulesNaming(db, userId),
+    db.selectFrom('schedule_overrides').select('schedule_id').where('user_id', '=', userId).where('end_at', '>', now).execute(),
+    db.selectFrom('fixed_shifts').select('schedule_id').where('user_id', '=', userId).where('end_at', '>', now).execute(),
+  ]);
+  return [...new Set([...named, ...overrides.map((o) => o.schedule_id), ...fixed.map((f) => f.schedule_id)])];
+}
+
 /** Schedules with a layer version (past, current or scheduled) that names `userId`: those their time off can move. */
 export async function schedulesNaming(db: Db, userId: string): Promise<string[]> {
   // Members live in the version's JSON; the text match narrows, the parse decides.

@@ -101,4 +101,14 @@ describeEachDatabase('notices of moved shifts', (dialect) => {
     expect(sent.map((n) => n.userId).sort()).toEqual([ids['ben'], ids['cat'], ids['dan']].sort());
     expect(sent.find((n) => n.userId === ids['dan'])?.text).toMatch(/^ann changed Moved moves your on-call in the next 28 days:\nMoved:\n- no longer on call: /);
   });
+
+  it('deleting a user tells whoever gets back the shifts their overrides held', async () => {
+    const handed = await rotation('Handed back', ['ben', 'cat']);
+    expect((await t.admin.post(`/api/v1/schedules/${handed.id}/overrides`, { layerId: handed.layerId, userId: ids['dan'], start: '2026-03-05T12:00:00.000Z', end: '2026-03-05T14:00:00.000Z' })).status).toBe(201);
+    const before = (await notices()).length;
+    expect((await t.admin.delete(`/api/v1/users/${ids['dan']}?force=true`)).status).toBe(204);
+    const sent = (await notices()).slice(before);
+    expect(sent.map((n) => n.userId)).toEqual([ids['ben']]);
+    expect(sent[0]?.text).toContain('Handed back:\n- moved: Thu, Mar 5, 09:00 UTC to Thu, Mar 5, 12:00 UTC is now Thu, Mar 5, 09:00 UTC to Fri, Mar 6, 09:00 UTC');
+  });
 });

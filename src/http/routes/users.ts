@@ -17,6 +17,8 @@ import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateUser, PatchUser, User, toUser } from '../schemas/user.js';
+import { withShiftChangeNotices } from '../../service/shift-change-notices.js';
+import { schedulesWithShiftsOf } from '../../store/time-off.js';
 
 // Admins manage users; only an owner may hand out or take away the owner role.
 function assertMayAssign(actor: Actor, role: Role): void {
@@ -152,7 +154,8 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
         assertSettled('in_use', `User "${target.name}"`, references, options);
         const repoint = (t: Target) => (t.type === 'user' && t.userId === target.id ? (replacement === undefined ? null : { type: 'user' as const, userId: replacement }) : undefined);
         await retargetPolicies(trx, target.id, repoint, now);
-        await deleteUser(trx, target.id);
+        // Their overrides, fixed shifts and time off go with them, which can hand shifts back to others.
+        await withShiftChangeNotices(trx, await schedulesWithShiftsOf(trx, target.id, now), now, actor.user.id, (t) => deleteUser(t, target.id));
       });
       req.log.info({ userId: target.id, by: actor.user.id }, 'user deleted');
       return reply.code(204).send(null);
