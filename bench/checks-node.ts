@@ -53,6 +53,7 @@ async function seed() {
       next_check_at: now + Math.floor(((i + k) / monitors) * INTERVAL_MS),
       check_interval_ms: INTERVAL_MS,
       check_state: null,
+      urgency: 'high' as const,
     }));
     await db.insertInto('monitors').values(rows).execute();
   }

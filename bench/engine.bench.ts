@@ -49,7 +49,7 @@ async function lateness(target: Target) {
   const policy = { id: newId(), name: 'Bench', repeat: 0, ackTimeoutSeconds: null, steps: [{ waitSeconds: 60, targets: [{ type: 'user', userId }] }, { waitSeconds: 60, targets: [{ type: 'user', userId }] }] };
   await db.insertInto('escalation_policies').values({ id: policy.id, team_id: teamId, name: 'Bench', description: '', repeat: 0, ack_timeout_seconds: null, steps: JSON.stringify(policy.steps), created_at: now, updated_at: now }).execute();
   const monitorId = newId();
-  await db.insertInto('monitors').values({ id: monitorId, team_id: teamId, name: 'Bench', kind: 'manual', policy_id: policy.id, config: '{}', paused: 0, created_at: now, updated_at: now }).execute();
+  await db.insertInto('monitors').values({ id: monitorId, team_id: teamId, name: 'Bench', kind: 'manual', policy_id: policy.id, config: '{}', paused: 0, created_at: now, updated_at: now, urgency: 'high' }).execute();
 
   const start = Date.now() + 3_000;
   const due = new Map<string, number>();
@@ -61,7 +61,7 @@ async function lateness(target: Target) {
       return {
         id, monitor_id: monitorId, title: `bench ${i + k}`, description: '', dedup_key: null, status: 'triggered' as const, policy: JSON.stringify(policy),
         step: 0, pass: 0, next_action_at: at, lease_until: null, lease_owner: null, alert_count: 1, seq: 1, triggered_at: now, acknowledged_at: null, acknowledged_by: null,
-        resolved_at: null, resolved_by: null, updated_at: now,
+        resolved_at: null, resolved_by: null, updated_at: now, urgency: 'high' as const,
       };
     });
     await db.insertInto('incidents').values(rows).execute();

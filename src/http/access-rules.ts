@@ -116,6 +116,7 @@ export const accessRules: Record<string, AccessRule> = {
   'POST /incidents/{id}/resolve': incidentAction,
   'POST /incidents/{id}/escalate': incidentAction,
   'POST /incidents/{id}/reassign': incidentAction,
+  'POST /incidents/{id}/urgency': incidentAction,
   'POST /incidents/{id}/comments': incidentAction,
 
   'POST /integrations/webhook': credential,

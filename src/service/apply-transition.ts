@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { transition } from '../core/escalation/machine.js';
 import type { EscalationEvent, EscalationState, PolicySnapshot, Recipient, Transition } from '../core/escalation/types.js';
+import { ruleApplies, type Urgency } from '../core/escalation/urgency.js';
 import { rulesOf } from '../store/contacts.js';
 import { addEventsOf, insertIncidents, newIncidentRow, policyOf, saveStates, stateOf, type IncidentRow, type NewIncident, type NewIncidentEvent } from '../store/incidents.js';
 import { cancelPending, enqueue, type OutboxEntry } from '../store/notifications.js';
@@ -28,7 +29,7 @@ interface TransitionPlan {
   exhausted: boolean;
 }
 
-async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, before: EscalationState, event: EscalationEvent): Promise<TransitionPlan> {
+async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, urgency: Urgency, before: EscalationState, event: EscalationEvent): Promise<TransitionPlan> {
   const targets = policy.steps.flatMap((s) => s.targets);
   if (event.type === 'reassign') targets.push({ type: 'user', userId: event.userId });
   const resolve = await loadResolver(trx, targets, event.at);
@@ -48,7 +49,7 @@ async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, before: E
     } else if (effect.type === 'cancel_pending_notifications') {
       plan.cancelsPending = true;
     } else {
-      const pages = await pagesOf(trx, index, effect.recipients, event.at, plan.timeline);
+      const pages = await pagesOf(trx, index, effect.recipients, urgency, event.at, plan.timeline);
       if (pages.length === 0) reachedNobody = true;
       plan.pages.push(...pages);
     }
@@ -64,10 +65,11 @@ async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, before: E
 }
 
 /**
- * Expands a notify effect's recipients into outbox rows: a user's notification rules, or
- * a channel target directly. Users without rules are noted on `timeline`.
+ * Expands a notify effect's recipients into outbox rows: a user's notification rules for
+ * the incident's urgency, or a channel target directly. Users without such rules are
+ * noted on `timeline`.
  */
-async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipient[], at: number, timeline: NewIncidentEvent[]): Promise<PlannedPage[]> {
+async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipient[], urgency: Urgency, at: number, timeline: NewIncidentEvent[]): Promise<PlannedPage[]> {
   const users = recipients.flatMap((r) => (r.kind === 'user' ? [r.userId] : []));
   const rules = await rulesOf(trx, users);
   const pages: PlannedPage[] = [];
@@ -76,9 +78,9 @@ async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipie
       pages.push({ key: `${effectIndex}:${r.kind}:${r.url}`, userId: null, contactMethodId: null, channel: r.kind, address: r.url, dueAt: at });
       continue;
     }
-    const own = rules.filter((rule) => rule.userId === r.userId);
+    const own = rules.filter((rule) => rule.userId === r.userId && ruleApplies(rule.urgency, urgency));
     if (own.length === 0) {
-      timeline.push({ at, kind: 'no_notification_rules', data: { userId: r.userId } });
+      timeline.push({ at, kind: 'no_notification_rules', data: { userId: r.userId, urgency } });
       continue;
     }
     for (const rule of own) {
@@ -114,7 +116,7 @@ export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[],
   const results: Transition[] = new Array(rows.length);
   const groups = new Map<string, number[]>();
   for (const [index, row] of rows.entries()) {
-    const key = JSON.stringify([row.status, row.step, row.pass, row.next_action_at, row.policy]);
+    const key = JSON.stringify([row.status, row.step, row.pass, row.next_action_at, row.urgency, row.policy]);
     groups.set(key, [...(groups.get(key) ?? []), index]);
   }
   const cancelled: string[] = [];
@@ -124,7 +126,7 @@ export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[],
   for (const indexes of groups.values()) {
     const group = indexes.map((i) => rows[i] as IncidentRow);
     const before = stateOf(group[0] as IncidentRow);
-    const plan = await planTransition(trx, policyOf(group[0] as IncidentRow), before, event);
+    const plan = await planTransition(trx, policyOf(group[0] as IncidentRow), (group[0] as IncidentRow).urgency, before, event);
     for (const i of indexes) results[i] = plan.result;
     const { state } = plan.result;
     // The machine hands back the same state object when the event changes nothing.
@@ -150,13 +152,14 @@ export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[],
 }
 
 /**
- * Opens incidents of one policy at one instant, each already through its trigger (step 1
- * fired): the trigger's plan is worked out once and written for all of them together.
+ * Opens incidents of one policy and urgency at one instant, each already through its
+ * trigger (step 1 fired): the trigger's plan is worked out once and written for all of
+ * them together.
  */
-export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, inputs: Omit<NewIncident, 'policy'>[], now: number): Promise<IncidentRow[]> {
+export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, urgency: Urgency, inputs: Omit<NewIncident, 'policy' | 'urgency'>[], now: number): Promise<IncidentRow[]> {
   if (inputs.length === 0) return [];
-  const fresh = inputs.map((input) => newIncidentRow({ ...input, policy }, now));
-  const plan = await planTransition(trx, policy, stateOf(fresh[0] as IncidentRow), { type: 'trigger', at: now });
+  const fresh = inputs.map((input) => newIncidentRow({ ...input, policy, urgency }, now));
+  const plan = await planTransition(trx, policy, urgency, stateOf(fresh[0] as IncidentRow), { type: 'trigger', at: now });
   const { state } = plan.result;
   const rows = fresh.map((row) => ({
     ...row,

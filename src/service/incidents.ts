@@ -1,11 +1,12 @@
 import type { AlertDetails } from '../core/alert/details.js';
 import { AppError } from '../core/errors.js';
 import type { EscalationEvent, PolicySnapshot } from '../core/escalation/types.js';
+import { incidentUrgency, type MonitorUrgency, type Urgency } from '../core/escalation/urgency.js';
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
 import { insertAlerts } from '../store/incident-alerts.js';
-import { absorbIntoOpenIncidents, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
+import { absorbIntoOpenIncidents, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { getMonitor } from '../store/monitors.js';
 import { getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
@@ -19,6 +20,8 @@ export interface Alert {
   dedupKey: string | null;
   /** What its sender said beyond the title, normalised (core/alert); kept with the incident. */
   details?: AlertDetails | undefined;
+  /** What the event says (its severity); a dynamic monitor's incident takes it. */
+  urgency?: Urgency | undefined;
 }
 
 export interface TriggerResult {
@@ -85,18 +88,27 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
       }
     }
     if (toOpen.size === 0) continue;
-    const firsts = [...toOpen.values()];
-    const opened = await openIncidents(
-      trx,
-      await policyIn(trx, monitorId),
-      firsts.map((indexes) => ({ ...(alerts[indexes[0] as number] as Alert), alertCount: indexes.length })),
-      now,
-    );
-    for (const [n, incident] of opened.entries()) {
-      const [first, ...repeats] = firsts[n] as number[];
-      results[first as number] = { incident, created: true };
-      for (const index of repeats) results[index] = { incident, created: false };
-      if (repeats.length > 0) noteAbsorbed(incident, repeats);
+    const monitor = await monitorIn(trx, monitorId);
+    // Pages depend on urgency (rules per urgency): each urgency's incidents share a plan.
+    const byUrgency = new Map<Urgency, number[][]>();
+    for (const indexes of toOpen.values()) {
+      const urgency = incidentUrgency(monitor.urgency, (alerts[indexes[0] as number] as Alert).urgency);
+      byUrgency.set(urgency, [...(byUrgency.get(urgency) ?? []), indexes]);
+    }
+    for (const [urgency, firsts] of byUrgency) {
+      const opened = await openIncidents(
+        trx,
+        monitor.policy,
+        urgency,
+        firsts.map((indexes) => ({ ...(alerts[indexes[0] as number] as Alert), alertCount: indexes.length })),
+        now,
+      );
+      for (const [n, incident] of opened.entries()) {
+        const [first, ...repeats] = firsts[n] as number[];
+        results[first as number] = { incident, created: true };
+        for (const index of repeats) results[index] = { incident, created: false };
+        if (repeats.length > 0) noteAbsorbed(incident, repeats);
+      }
     }
   }
   await addEventsOf(trx, notes);
@@ -108,21 +120,28 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
   return results;
 }
 
-/**
- * The policy a monitor's new incident snapshots, read once per transaction: a group
- * commit of an Alertmanager notification opens hundreds of incidents for one monitor.
- */
-const policies = new WeakMap<Transaction<DB>, Map<string, Promise<PolicySnapshot>>>();
+/** What a monitor's new incidents take from it. */
+interface MonitorTerms {
+  policy: PolicySnapshot;
+  urgency: MonitorUrgency;
+}
 
-function policyIn(trx: Transaction<DB>, monitorId: string): Promise<PolicySnapshot> {
-  let read = policies.get(trx);
-  if (!read) policies.set(trx, (read = new Map()));
-  let policy = read.get(monitorId);
-  if (!policy) {
-    policy = getMonitor(trx, monitorId).then(async (monitor) => snapshotOf(await getPolicy(trx, monitor.policy_id)));
-    read.set(monitorId, policy);
+/**
+ * The policy a monitor's new incident snapshots (and its urgency), read once per
+ * transaction: a group commit of an Alertmanager notification opens hundreds of
+ * incidents for one monitor.
+ */
+const terms = new WeakMap<Transaction<DB>, Map<string, Promise<MonitorTerms>>>();
+
+function monitorIn(trx: Transaction<DB>, monitorId: string): Promise<MonitorTerms> {
+  let read = terms.get(trx);
+  if (!read) terms.set(trx, (read = new Map()));
+  let monitor = read.get(monitorId);
+  if (!monitor) {
+    monitor = getMonitor(trx, monitorId).then(async (row) => ({ policy: snapshotOf(await getPolicy(trx, row.policy_id)), urgency: row.urgency }));
+    read.set(monitorId, monitor);
   }
-  return policy;
+  return monitor;
 }
 
 /**
@@ -148,6 +167,21 @@ async function actIn(trx: Transaction<DB>, dialect: Dialect, incidentId: string,
   const event = { ...action, at: now } as EscalationEvent;
   await applyTransition(trx, row, event, now);
   return getIncident(trx, incidentId);
+}
+
+/**
+ * Changes an open incident's urgency. Pages already queued stay as they were planned;
+ * later steps, repeats and reassignments page by the rules of the new urgency.
+ */
+export function changeUrgency(database: Database, incidentId: string, urgency: Urgency, by: string, now: number): Promise<IncidentRow> {
+  return database.db.transaction().execute(async (trx) => {
+    const row = await lockIncident(trx, database.dialect, incidentId);
+    if (row.status === 'resolved') throw new AppError('incident_resolved');
+    if (row.urgency === urgency) return row;
+    await setUrgency(trx, incidentId, urgency, now);
+    await addEvent(trx, incidentId, { at: now, kind: 'urgency_changed', actorId: by, data: { from: row.urgency, to: urgency } });
+    return getIncident(trx, incidentId);
+  });
 }
 
 export async function commentOnIncident({ db }: Database, incidentId: string, by: string, text: string, now: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Urgency } from '../core/escalation/urgency.js';
 import { AppError } from '../core/errors.js';
 import { newId } from './ids.js';
 import type { ContactKind, ContactMethodsTable, DB, NotificationRulesTable } from './schema.js';
@@ -43,8 +44,13 @@ export async function deleteContactMethod(db: Kysely<DB>, userId: string, id: st
   if (result.numDeletedRows === 0n) throw new AppError('not_found', `No contact method ${id}`);
 }
 
-export async function insertRule(db: Kysely<DB>, userId: string, input: { contactMethodId: string; delaySeconds: number }, now: number): Promise<NotificationRuleRow> {
-  const row: NotificationRuleRow = { id: newId(), user_id: userId, contact_method_id: input.contactMethodId, delay_seconds: input.delaySeconds, created_at: now };
+export async function insertRule(
+  db: Kysely<DB>,
+  userId: string,
+  input: { contactMethodId: string; delaySeconds: number; urgency?: Urgency | null | undefined },
+  now: number,
+): Promise<NotificationRuleRow> {
+  const row: NotificationRuleRow = { id: newId(), user_id: userId, contact_method_id: input.contactMethodId, delay_seconds: input.delaySeconds, created_at: now, urgency: input.urgency ?? null };
   await db.insertInto('notification_rules').values(row).execute();
   return row;
 }
@@ -62,6 +68,8 @@ export interface RuleWithMethod {
   ruleId: string;
   userId: string;
   delaySeconds: number;
+  /** null: both urgencies. */
+  urgency: Urgency | null;
   contactMethodId: string;
   kind: ContactKind;
   address: string;
@@ -73,7 +81,7 @@ export async function rulesOf(db: Kysely<DB>, userIds: string[]): Promise<RuleWi
   return db
     .selectFrom('notification_rules as r')
     .innerJoin('contact_methods as m', 'm.id', 'r.contact_method_id')
-    .select(['r.id as ruleId', 'r.user_id as userId', 'r.delay_seconds as delaySeconds', 'm.id as contactMethodId', 'm.kind', 'm.address'])
+    .select(['r.id as ruleId', 'r.user_id as userId', 'r.delay_seconds as delaySeconds', 'r.urgency', 'm.id as contactMethodId', 'm.kind', 'm.address'])
     .where('r.user_id', 'in', [...new Set(userIds)])
     .where('m.verified_at', 'is not', null)
     .orderBy('r.delay_seconds')

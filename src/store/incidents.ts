@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
+import type { Urgency } from '../core/escalation/urgency.js';
 import type { Dialect } from './database.js';
 import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
@@ -16,6 +17,7 @@ export interface NewIncident {
   description: string;
   dedupKey: string | null;
   policy: PolicySnapshot;
+  urgency: Urgency;
   /** Alerts it starts with: more than one when repeats arrived in the same batch. */
   alertCount?: number;
 }
@@ -59,6 +61,7 @@ export function newIncidentRow(input: NewIncident, now: number): IncidentRow {
     resolved_at: null,
     resolved_by: null,
     updated_at: now,
+    urgency: input.urgency,
   };
 }
 
@@ -151,6 +154,10 @@ export async function saveStates(trx: Kysely<DB>, ids: string[], state: Escalati
       .where('id', 'in', chunk)
       .execute();
   }
+}
+
+export async function setUrgency(trx: Kysely<DB>, id: string, urgency: Urgency, now: number): Promise<void> {
+  await trx.updateTable('incidents').set({ urgency, updated_at: now }).where('id', '=', id).execute();
 }
 
 export interface NewIncidentEvent {

@@ -23,6 +23,8 @@ import * as m0021 from './migrations/0021-cover-requests.js';
 import * as m0022 from './migrations/0022-coverage-gap-alerts.js';
 import * as m0023 from './migrations/0023-holiday-calendars.js';
 import * as m0025 from './migrations/0025-incident-alerts.js';
+import * as m0026 from './migrations/0026-analytics-indexes.js';
+import * as m0027 from './migrations/0027-urgency.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -50,6 +52,8 @@ const migrations: Record<string, Migration> = {
   '0022-coverage-gap-alerts': m0022,
   '0023-holiday-calendars': m0023,
   '0025-incident-alerts': m0025,
+  '0026-analytics-indexes': m0026,
+  '0027-urgency': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { MonitorUrgency } from '../core/escalation/urgency.js';
 import { AppError } from '../core/errors.js';
 import { audited } from './audit.js';
 import { newSecretToken, sha256 } from '../security/secret-token.js';
@@ -15,6 +16,8 @@ export interface MonitorInput {
   policyId: string;
   config: object;
   paused: boolean;
+  /** Default high. */
+  urgency?: MonitorUrgency;
   /** Checked monitors: the interval and the first check. */
   check?: { intervalMs: number; nextAt: number };
 }
@@ -35,6 +38,7 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
     next_check_at: input.check?.nextAt ?? null,
     check_interval_ms: input.check?.intervalMs ?? null,
     check_state: null,
+    urgency: input.urgency ?? 'high',
   };
   await audited(db, { entity: 'monitor', id: row.id, action: 'create' }, (trx) => trx.insertInto('monitors').values(row).execute());
   return row;
@@ -62,6 +66,7 @@ export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<M
         ...(patch.policyId !== undefined && { policy_id: patch.policyId }),
         ...(patch.config !== undefined && { config: JSON.stringify(patch.config) }),
         ...(patch.paused !== undefined && { paused: patch.paused ? 1 : 0 }),
+        ...(patch.urgency !== undefined && { urgency: patch.urgency }),
         ...(patch.check !== undefined && { next_check_at: patch.check.nextAt, check_interval_ms: patch.check.intervalMs }),
         updated_at: now,
       })

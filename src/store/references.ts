@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PolicyStep, Target } from '../core/escalation/types.js';
 import type { Reference, Settlement } from '../core/in-use.js';
 import type { Instant } from '../core/schedule/types.js';
+import { ruleApplies } from '../core/escalation/urgency.js';
 import { rulesOf, type RuleWithMethod } from './contacts.js';
 import type { Dialect } from './database.js';
 import { loadSchedule, type StoredSchedule } from './schedules.js';
@@ -150,11 +151,11 @@ export async function lastMemberReferences(db: Db, userId: string, teamId?: stri
 
 /**
  * Policy steps that would page the user in vain once the rules `leaving` picks are gone
- * (with their contact method): nothing if another verified method with a rule remains,
- * or if none existed before.
+ * (with their contact method): nothing if another verified method with a rule for
+ * high-urgency incidents remains, or if none existed before.
  */
 export async function reachabilityReferences(db: Db, userId: string, leaving: (rule: RuleWithMethod) => boolean, now: Instant): Promise<Reference[]> {
-  const rules = await rulesOf(db, [userId]);
+  const rules = (await rulesOf(db, [userId])).filter((r) => ruleApplies(r.urgency, 'high'));
   if (rules.length === 0 || rules.some((r) => !leaving(r))) return [];
   return pagingReferences(db, userId, now, ['force']);
 }

@@ -1,6 +1,7 @@
 // Row types as Kysely sees them. Instants are epoch milliseconds in BIGINT
 // columns on both databases, so "due before now" comparisons are plain integers.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MonitorUrgency, Urgency } from '../core/escalation/urgency.js';
 import type { OverrideMode } from '../core/schedule/types.js';
 
 export type Role = 'owner' | 'admin' | 'responder' | 'viewer';
@@ -213,6 +214,7 @@ export interface MonitorsTable {
   check_interval_ms: number | null;
   /** JSON CheckState; null before the first check. */
   check_state: string | null;
+  urgency: MonitorUrgency;
 }
 
 export interface CheckResultsTable {
@@ -258,6 +260,7 @@ export interface IncidentsTable {
   resolved_at: number | null;
   resolved_by: string | null;
   updated_at: number;
+  urgency: Urgency;
 }
 
 export interface IncidentEventsTable {
@@ -303,6 +306,8 @@ export interface NotificationRulesTable {
   contact_method_id: string;
   delay_seconds: number;
   created_at: number;
+  /** null: both urgencies. */
+  urgency: Urgency | null;
 }
 
 /** 'delivered' comes from a provider's delivery receipt, after 'sent'. */

@@ -133,6 +133,25 @@ describe('paging plan', () => {
     expect(plan.steps[0]?.reachable).toBe(false);
   });
 
+  it('plans a high-urgency incident: rules for low urgency only are passed over', () => {
+    const erin: Person = {
+      id: 'erin',
+      name: 'Erin',
+      methods: [
+        { id: 'e-mail', kind: 'email', label: '', verified: true },
+        { id: 'e-sms', kind: 'sms', label: '', verified: true },
+      ],
+      rules: [
+        { id: 'low', contactMethodId: 'e-mail', delaySeconds: 0, urgency: 'low' },
+        { id: 'high', contactMethodId: 'e-sms', delaySeconds: 60, urgency: 'high' },
+      ],
+    };
+    const plan = pagingPlan(policy([[0, [{ type: 'user', userId: 'erin' }]]]), T, world({ people: [erin] }));
+    expect(plan.steps[0]?.recipients[0]).toMatchObject({ reachable: true, notifications: [{ ruleId: 'high', delaySeconds: 60 }] });
+    const lowOnly = { ...erin, rules: [erin.rules[0] as (typeof erin.rules)[number]] };
+    expect(codes(pagingPlan(policy([[0, [{ type: 'user', userId: 'erin' }]]]), T, world({ people: [lowOnly] })))).toEqual(['0:no_notification_rule', '0:step_unreached']);
+  });
+
   it('warns about channels this server cannot send on, once per person and channel', () => {
     const emailOnly = new Set<ChannelKind>(['email', 'webhook', 'slack']);
     const plan = pagingPlan(policy([[0, [sched('L1'), sched('L2')]]]), T, world({ configured: emailOnly }));

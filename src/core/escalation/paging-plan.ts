@@ -1,4 +1,5 @@
 import { pagedByLayer, pagedBySchedule } from '../schedule/paged.js';
+import { ruleApplies, type Urgency } from './urgency.js';
 import type { Resolution } from '../schedule/types.js';
 import type { Instant, PolicyStep, Recipient, Target } from './types.js';
 
@@ -17,6 +18,8 @@ export interface RuleInfo {
   id: string;
   contactMethodId: string;
   delaySeconds: number;
+  /** null or absent: both urgencies. */
+  urgency?: Urgency | null;
 }
 
 export interface Person {
@@ -171,7 +174,8 @@ function planUser(userId: string, person: Person | undefined, stepIndex: number,
   const who = name ?? 'This user';
   const methods = new Map((person?.methods ?? []).map((m) => [m.id, m]));
   const notifications: PlannedNotification[] = [];
-  for (const rule of [...(person?.rules ?? [])].sort((a, b) => a.delaySeconds - b.delaySeconds)) {
+  // The plan is for a high-urgency incident: the kind that must reach someone.
+  for (const rule of [...(person?.rules ?? [])].filter((r) => ruleApplies(r.urgency ?? null, 'high')).sort((a, b) => a.delaySeconds - b.delaySeconds)) {
     const method = methods.get(rule.contactMethodId);
     if (!method) continue;
     const status: PlannedNotificationStatus = !method.verified ? 'unverified' : world.configured.has(method.kind) ? 'pages' : 'channel_not_configured';

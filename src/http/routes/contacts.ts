@@ -17,6 +17,7 @@ import {
   markVerified,
   setVerificationCode,
   type ContactMethodRow,
+  type NotificationRuleRow,
 } from '../../store/contacts.js';
 import { enqueue } from '../../store/notifications.js';
 import { reachabilityReferences } from '../../store/references.js';
@@ -31,6 +32,7 @@ import { assertMayManage } from '../permissions.js';
 import { hasRole } from '../roles.js';
 import { reachabilityRoutes } from './reachability.js';
 import { Id, Instant, toIso } from '../schemas/common.js';
+import { UrgencySchema } from '../schemas/incident.js';
 import { deleteOptions, Force, InUseProblem } from '../schemas/in-use.js';
 
 const strict = { additionalProperties: false } as const;
@@ -58,8 +60,10 @@ const ContactMethodView = Type.Object({
   ),
   signingSecret: Type.Optional(Type.String({ description: 'Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>")' })),
 });
-const RuleInput = Type.Object({ contactMethodId: Id, delayMinutes: Type.Integer({ minimum: 0, maximum: 1440 }) }, strict);
-const RuleView = Type.Object({ id: Id, contactMethodId: Id, delayMinutes: Type.Integer(), createdAt: Instant });
+const RuleUrgency = Type.Union([UrgencySchema, Type.Null()], { description: 'The urgency of incidents it runs for; null or absent: both' });
+const RuleInput = Type.Object({ contactMethodId: Id, delayMinutes: Type.Integer({ minimum: 0, maximum: 1440 }), urgency: Type.Optional(RuleUrgency) }, strict);
+const RuleView = Type.Object({ id: Id, contactMethodId: Id, delayMinutes: Type.Integer(), urgency: RuleUrgency, createdAt: Instant });
+const toRule = (r: NotificationRuleRow) => ({ id: r.id, contactMethodId: r.contact_method_id, delayMinutes: r.delay_seconds / 60, urgency: r.urgency, createdAt: toIso(r.created_at) });
 
 const formats: Record<ContactKind, { test: RegExp; message: string }> = {
   email: { test: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, message: 'must be an email address' },
@@ -252,20 +256,20 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     { schema: { tags, summary: 'When each contact method is used while an incident is unacknowledged', params: UserParams, response: { 200: Type.Array(RuleView) } } },
     async (req) => {
       await owner(req, req.params.id);
-      return (await listRules(db, req.params.id)).map((r) => ({ id: r.id, contactMethodId: r.contact_method_id, delayMinutes: r.delay_seconds / 60, createdAt: toIso(r.created_at) }));
+      return (await listRules(db, req.params.id)).map(toRule);
     },
   );
 
   api.post(
     '/users/:id/notification-rules',
-    { schema: { tags, summary: 'Use a contact method N minutes after being paged', params: UserParams, body: RuleInput, response: { 201: RuleView } } },
+    { schema: { tags, summary: 'Use a contact method N minutes after being paged, for incidents of one urgency or both', params: UserParams, body: RuleInput, response: { 201: RuleView } } },
     async (req, reply) => {
       await owner(req, req.params.id);
       await getContactMethod(db, req.params.id, req.body.contactMethodId).catch(() => {
         throw new AppError('validation_failed', 'Unknown contact method', [{ path: '/body/contactMethodId', message: "is not one of this user's contact methods" }]);
       });
-      const r = await insertRule(db, req.params.id, { contactMethodId: req.body.contactMethodId, delaySeconds: req.body.delayMinutes * 60 }, clock.now());
-      return reply.code(201).send({ id: r.id, contactMethodId: r.contact_method_id, delayMinutes: req.body.delayMinutes, createdAt: toIso(r.created_at) });
+      const r = await insertRule(db, req.params.id, { contactMethodId: req.body.contactMethodId, delaySeconds: req.body.delayMinutes * 60, urgency: req.body.urgency }, clock.now());
+      return reply.code(201).send(toRule(r));
     },
   );
 

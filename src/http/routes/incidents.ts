@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
-import { actOnIncident, commentOnIncident, type IncidentAction } from '../../service/incidents.js';
+import { actOnIncident, changeUrgency, commentOnIncident, type IncidentAction } from '../../service/incidents.js';
 import { mayActOnIncident } from '../../service/incident-access.js';
 import { getIncident, listEvents, listIncidents } from '../../store/incidents.js';
 import { listNotifications } from '../../store/notifications.js';
@@ -12,7 +12,7 @@ import { actorOf, type Actor } from '../auth.js';
 import { requireIncidentRights } from '../permissions.js';
 import type { HttpDeps } from '../deps.js';
 import { Id, IdParams, PageQuery } from '../schemas/common.js';
-import { IncidentDetail, IncidentView, toEvent, toIncident, toNotification } from '../schemas/incident.js';
+import { IncidentDetail, IncidentView, toEvent, toIncident, toNotification, UrgencySchema } from '../schemas/incident.js';
 
 
 const ListQuery = Type.Object(
@@ -102,6 +102,24 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
       });
       await actOnIncident(database, req.params.id, { type: 'reassign', by: actor.user.id, userId: req.body.userId }, clock.now());
       wakeEngine();
+      return detail(req, req.params.id);
+    },
+  );
+
+  api.post(
+    '/incidents/:id/urgency',
+    {
+      schema: {
+        tags,
+        summary: 'Change the urgency; pages already queued stay, later steps page by the rules of the new urgency',
+        params: IdParams,
+        body: Type.Object({ urgency: UrgencySchema }, { additionalProperties: false }),
+        response: { 200: IncidentDetail },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req, req.params.id);
+      await changeUrgency(database, req.params.id, req.body.urgency, actor.user.id, clock.now());
       return detail(req, req.params.id);
     },
   );

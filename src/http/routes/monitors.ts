@@ -122,6 +122,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         name: req.body.name,
         kind,
         policyId: req.body.policyId,
+        ...(req.body.urgency && { urgency: req.body.urgency }),
         config: checked ?? (kind === 'heartbeat' ? { ...req.body.heartbeat } : { ...(req.body.rateLimit !== undefined && { rateLimit: req.body.rateLimit }) }),
         paused: req.body.paused ?? false,
         ...(checked && { check: firstCheck(now, checked.check.intervalSeconds) }),
@@ -158,7 +159,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     {
       schema: {
         tags,
-        summary: "Rename, pause, point at another policy, change a pushed monitor's rate limit, or a checked monitor's check, target (replaced whole) or maintenance windows",
+        summary: "Rename, pause, point at another policy, set the urgency, change a pushed monitor's rate limit, or a checked monitor's check, target (replaced whole) or maintenance windows",
         params: IdParams,
         body: PatchMonitor,
         response: { 200: MonitorView },
@@ -168,19 +169,19 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
       if (req.body.policyId && req.body.policyId !== row.policy_id) refuseCrossTeamPolicy(req, await policyMustExist(req.body.policyId), row.team_id);
-      const { name, policyId, paused, rateLimit, ...checkedFields } = req.body;
+      const { name, policyId, urgency, paused, rateLimit, ...checkedFields } = req.body;
       refuseRateLimit(row.kind, rateLimit);
       const now = clock.now();
       if (isCheckedKind(row.kind)) {
         const previous = JSON.parse(row.config) as CheckedConfig;
         const config = checkedConfigFrom(row.kind, checkedFields, previous, destinationPolicy);
         const intervalChanged = config.check.intervalSeconds !== previous.check.intervalSeconds;
-        await updateMonitor(db, row.id, { name, policyId, paused, config, ...(intervalChanged && { check: firstCheck(now, config.check.intervalSeconds) }) }, now);
+        await updateMonitor(db, row.id, { name, policyId, urgency, paused, config, ...(intervalChanged && { check: firstCheck(now, config.check.intervalSeconds) }) }, now);
         wakeScheduler();
       } else {
         refuseCheckedFields(row.kind, checkedFields);
         const config = rateLimit === undefined ? undefined : { ...(JSON.parse(row.config) as object), rateLimit };
-        await updateMonitor(db, row.id, { name, policyId, paused, config }, now);
+        await updateMonitor(db, row.id, { name, policyId, urgency, paused, config }, now);
       }
       keys.forgetAll();
       // Unpausing restarts the wait for a beat rather than alerting on the pause itself.

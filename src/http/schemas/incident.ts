@@ -72,6 +72,7 @@ export const toPolicy = (row: PolicyRow) => ({
 });
 
 const Status = Type.Enum(['triggered', 'acknowledged', 'resolved']);
+export const UrgencySchema = Type.Enum(['high', 'low'], { description: "high or low: each notification rule applies to one of them or both" });
 
 export const IncidentView = Type.Object({
   id: Id,
@@ -80,6 +81,7 @@ export const IncidentView = Type.Object({
   description: Type.String(),
   dedupKey: Type.Union([Type.String(), Type.Null()]),
   status: Status,
+  urgency: UrgencySchema,
   policy: Type.Object({ id: Id, name: Type.String() }),
   step: Type.Integer({ description: 'Index of the step that fired last (0 = step 1); -1 before the first' }),
   pass: Type.Integer({ description: '0 on the first pass through the policy, then 1, 2… on repeats' }),
@@ -103,6 +105,7 @@ export const toIncident = (row: IncidentRow) => {
     description: row.description,
     dedupKey: row.dedup_key,
     status: row.status,
+    urgency: row.urgency,
     policy: { id: policy.id, name: policy.name },
     step: row.step,
     pass: row.pass,
@@ -119,7 +122,7 @@ export const toIncident = (row: IncidentRow) => {
 export const EventView = Type.Object({
   id: Id,
   at: Instant,
-  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules' }),
+  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed' }),
   actorId: Type.Union([Id, Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown()),
 });

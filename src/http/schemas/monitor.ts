@@ -78,6 +78,10 @@ export const MaintenanceInput = Type.Object(maintenanceFields(TimeZone), { ...st
 // Responses are serialised without the request formats: the zone is a plain string there.
 const MaintenanceView = Type.Object(maintenanceFields(Type.String()));
 
+const MonitorUrgencySchema = Type.Enum(['high', 'low', 'dynamic'], {
+  description: "Its incidents' urgency; dynamic: from each event (PagerDuty severity critical/error → high, warning/info → low; an Alertmanager or Grafana label urgency or severity; a webhook's urgency or severity field), high when it says nothing",
+});
+
 /** What a checked monitor may be created or patched with. */
 export const CheckedFields = {
   check: Type.Optional(CheckSettingsInput),
@@ -94,6 +98,7 @@ export const CreateMonitor = Type.Object(
     teamId: Id,
     policyId: Id,
     kind: Type.Optional(Type.Enum(['manual', ...pushedKinds, ...checkedKinds])),
+    urgency: Type.Optional(MonitorUrgencySchema),
     paused: Type.Optional(Type.Boolean()),
     heartbeat: Type.Optional(Heartbeat),
     rateLimit: Type.Optional(RateLimit),
@@ -103,7 +108,14 @@ export const CreateMonitor = Type.Object(
 );
 
 export const PatchMonitor = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), policyId: Type.Optional(Id), paused: Type.Optional(Type.Boolean()), rateLimit: Type.Optional(RateLimit), ...CheckedFields },
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    policyId: Type.Optional(Id),
+    urgency: Type.Optional(MonitorUrgencySchema),
+    paused: Type.Optional(Type.Boolean()),
+    rateLimit: Type.Optional(RateLimit),
+    ...CheckedFields,
+  },
   strict,
 );
 
@@ -116,6 +128,7 @@ export const MonitorView = Type.Object({
   // Rows hold the kind as text; the document names every kind it can be.
   kind: Type.Unsafe<string>(Type.Enum(['manual', ...pushedKinds, ...checkedKinds], { description: 'manual; pushed: webhook, pagerduty, alertmanager, grafana, heartbeat; checked: http, tcp, dns, ping' })),
   policyId: Id,
+  urgency: MonitorUrgencySchema,
   paused: Type.Boolean(),
   status: Type.Enum(['up', 'down', 'pending', 'paused', 'maintenance'], {
     description: 'Checked: from its checks; others: down while an incident is open',
