@@ -55,6 +55,43 @@ describeEachDatabase('urgency', (dialect) => {
     expect(incident.urgency).toBe('high');
   });
 
+  it("a dynamic monitor takes each event's severity: PagerDuty, Alertmanager, the generic webhook", async () => {
+    const pushed = async (kind: string) => {
+      const res = await t.admin.post('/api/v1/monitors', { name: `Dynamic ${kind}`, teamId, policyId, kind, urgency: 'dynamic' });
+      expect(res.status).toBe(201);
+      return { id: res.body.id as string, key: res.body.integrationKey as string };
+    };
+    const urgencies = async (monitorId: string) =>
+      Object.fromEntries(((await t.admin.get(`/api/v1/incidents?monitorId=${monitorId}`)).body.items as { title: string; urgency: string }[]).map((i) => [i.title, i.urgency]));
+
+    const pd = await pushed('pagerduty');
+    for (const severity of ['critical', 'error', 'warning', 'info']) {
+      const res = await t.anonymous.post('/api/v1/integrations/pagerduty/v2/enqueue', { routing_key: pd.key, event_action: 'trigger', payload: { summary: severity, source: 'db-1', severity } });
+      expect(res.status).toBe(202);
+    }
+    expect(await urgencies(pd.id)).toEqual({ critical: 'high', error: 'high', warning: 'low', info: 'low' });
+
+    const am = await pushed('alertmanager');
+    const firing = (alertname: string, labels: Record<string, string>) => ({ status: 'firing', labels: { alertname, ...labels }, annotations: { summary: alertname } });
+    const sent = await t.anonymous.post(`/api/v1/integrations/alertmanager?key=${am.key}`, {
+      alerts: [firing('by-urgency', { urgency: 'low', severity: 'critical' }), firing('by-severity', { severity: 'warning' }), firing('unlabelled', {}), firing('odd', { severity: 'whatever' })],
+    });
+    expect(sent.status).toBe(202);
+    expect(await urgencies(am.id)).toEqual({ 'by-urgency': 'low', 'by-severity': 'low', unlabelled: 'high', odd: 'high' });
+
+    const hook = await pushed('webhook');
+    for (const [title, extra] of [['said low', { urgency: 'low' }], ['said info', { severity: 'info' }], ['said nothing', {}], ['said a number', { urgency: 7 }]] as const) {
+      expect((await t.anonymous.post(`/api/v1/integrations/webhook?key=${hook.key}`, { title, ...extra })).status).toBe(202);
+    }
+    expect(await urgencies(hook.id)).toEqual({ 'said low': 'low', 'said info': 'low', 'said nothing': 'high', 'said a number': 'high' });
+  });
+
+  it('a monitor with a fixed urgency ignores what the event says', async () => {
+    const res = await t.admin.post('/api/v1/monitors', { name: 'Fixed low', teamId, policyId, kind: 'pagerduty', urgency: 'low' });
+    await t.anonymous.post('/api/v1/integrations/pagerduty/v2/enqueue', { routing_key: res.body.integrationKey, event_action: 'trigger', payload: { summary: 'x', source: 's', severity: 'critical' } });
+    expect((await t.admin.get(`/api/v1/incidents?monitorId=${res.body.id}`)).body.items[0].urgency).toBe('low');
+  });
+
   it('changes the urgency on the timeline; later pages follow the new urgency', async () => {
     const { incident } = await incidentOn('low');
     const raised = await t.admin.post(`/api/v1/incidents/${incident.id}/urgency`, { urgency: 'high' });

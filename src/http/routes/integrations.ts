@@ -1,3 +1,4 @@
+import { urgencyOfSeverity, type Urgency } from '../../core/escalation/urgency.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
@@ -27,6 +28,8 @@ const GenericEvent = Type.Object({
   dedupKey: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   description: Type.Optional(Type.String({ maxLength: 10_000 })),
+  urgency: Type.Optional(Type.Unknown({ description: "high or low (or a severity, as severity): a dynamic monitor's incident takes it; anything else is ignored" })),
+  severity: Type.Optional(Type.Unknown({ description: 'critical/error → high, warning/info → low, for a dynamic monitor; anything else is ignored' })),
   // Any shape is accepted: details never make an event fail (core/alert/webhook-details.ts).
   details: Type.Optional(Type.Unknown({ description: 'Kept with the alert as a key → value table (nested objects flattened); any other body field is kept too' })),
   links: Type.Optional(Type.Unknown({ description: '[{href, text}]: http(s) links shown on the incident' })),
@@ -120,11 +123,19 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
    * incident's id, null when the monitor is paused (events are dropped) or nothing was
    * open; an unknown-key error when the key stopped naming it since it was checked.
    */
-  async function apply(entry: KeyedMonitor, action: Action, dedupKey: string, title: string, description: string, details?: AlertDetails): Promise<string | null> {
+  async function apply(
+    entry: KeyedMonitor,
+    action: Action,
+    dedupKey: string,
+    title: string,
+    description: string,
+    details?: AlertDetails,
+    urgency?: Urgency,
+  ): Promise<string | null> {
     const monitorId = entry.monitor.id;
     const outcome =
       action === 'trigger'
-        ? await commits.runMerged(triggers, { entry, alert: { monitorId, title, description, dedupKey, details } })
+        ? await commits.runMerged(triggers, { entry, alert: { monitorId, title, description, dedupKey, details, urgency } })
         : await commits.run(async (trx): Promise<Outcome> => {
             const refused = await confirmed(trx, entry);
             if (refused) return refused;
@@ -158,7 +169,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       if (action !== 'trigger' && !req.body.dedupKey) throw new AppError('validation_failed', 'Which alert?', [{ path: '/body/dedupKey', message: `is required to ${action}` }]);
       const dedupKey = req.body.dedupKey ?? randomUUID();
       const details = action === 'trigger' ? webhookDetails(req.body as Record<string, unknown>) : undefined;
-      const incidentId = await apply(entry, action, dedupKey, req.body.title ?? '', req.body.description ?? '', details);
+      const body = req.body as Record<string, unknown>;
+      const urgency = urgencyOfSeverity(body['urgency']) ?? urgencyOfSeverity(body['severity']);
+      const incidentId = await apply(entry, action, dedupKey, req.body.title ?? '', req.body.description ?? '', details, urgency);
       return reply.code(202).send({ status: 'accepted' as const, dedupKey, incidentId });
     },
   );
@@ -212,7 +225,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
             const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
             const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
             if (alert.status !== 'firing') return apply(entry, 'resolve', dedupKey, title, description);
-            return apply(entry, 'trigger', dedupKey, title, description, alertmanagerDetails(alert as Record<string, unknown>, notification));
+            const urgency = urgencyOfSeverity(alert.labels['urgency']) ?? urgencyOfSeverity(alert.labels['severity']);
+            return apply(entry, 'trigger', dedupKey, title, description, alertmanagerDetails(alert as Record<string, unknown>, notification), urgency);
           }),
         );
         return reply.code(202).send({ status: 'accepted' as const, alerts: req.body.alerts.length });
@@ -260,7 +274,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       const description = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
       const details = event.event_action === 'trigger' ? pagerDutyDetails(event as Record<string, unknown>) : undefined;
       try {
-        await apply(entry, event.event_action, dedupKey, summary, description, details);
+        await apply(entry, event.event_action, dedupKey, summary, description, details, urgencyOfSeverity(event.payload?.severity));
       } catch (err) {
         if (err instanceof AppError && err.code === 'unauthenticated') return invalid(['Invalid routing key']);
         throw err;
