@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { newUser } from './accounts';
 import { hasChromium, installHint } from './chromium';
-import { api, banner, chicago, comingTuesday, onTuesdayMorningInChicago } from './schedules';
+import { api, banner, chicago, comingTuesday, demoPlatform, onTuesdayMorningInChicago } from './schedules';
 import { expectNoSidewaysScroll, shot, shotOf } from './shots';
 import { pageAs } from './teammates';
 
@@ -11,17 +11,15 @@ onTuesdayMorningInChicago();
 
 /** Alice in business hours only, paged through by a policy: every weeknight ahead is a gap. Ends on its page. */
 async function nightsUncovered(page: Page): Promise<{ id: string; name: string }> {
-  const team = (await api<{ items: { id: string; name: string }[] }>(page, 'GET', '/teams')).items.find((t) => t.name === 'Platform');
-  const users = (await api<{ items: { id: string; email: string }[] }>(page, 'GET', '/users?limit=100')).items;
-  const alice = users.find((u) => u.email === 'alice@example.com')?.id;
+  const { teamId, user } = await demoPlatform(page);
   const name = `Nights uncovered ${Date.now()}`;
   const schedule = await api<{ id: string }>(page, 'POST', '/schedules', {
     name,
-    teamId: team?.id,
+    teamId,
     timeZone: 'America/Chicago',
-    layers: [{ name: 'Days', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, restriction: { kind: 'business_hours' }, members: [alice] }],
+    layers: [{ name: 'Days', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, restriction: { kind: 'business_hours' }, members: [user('alice@example.com')] }],
   });
-  await api(page, 'POST', '/escalation-policies', { name: `Pages ${name}`, teamId: team?.id, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule', scheduleId: schedule.id }] }] });
+  await api(page, 'POST', '/escalation-policies', { name: `Pages ${name}`, teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule', scheduleId: schedule.id }] }] });
   await page.goto(`/schedules/${schedule.id}`);
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
   return { id: schedule.id, name };
@@ -62,6 +60,7 @@ test('the gaps panel: fill a gap through its override form, mark one intended, u
   const override = page.getByRole('dialog', { name: 'Create override' });
   await expect(override.getByLabel('Start')).toHaveValue(`${tuesday}T17:00`);
   await expect(override.getByLabel('End')).toHaveValue(/T09:00$/);
+  await shot(page, 'coverage-gaps-fill-1440', false);
   await override.getByRole('combobox', { name: 'Who takes it' }).click();
   await page.getByRole('option', { name: /Bob/ }).click();
   await override.getByRole('button', { name: 'Create override' }).click();
@@ -72,6 +71,10 @@ test('the gaps panel: fill a gap through its override form, mark one intended, u
   await gapRows(page).first().getByRole('button', { name: 'Mark intended' }).click();
   const intend = page.getByRole('dialog', { name: 'Mark gap as intended' });
   await intend.getByLabel('Why (optional)').fill('Release freeze: nothing ships');
+  // Cancel with a reason typed asks first; keeping on editing keeps what was typed.
+  await intend.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Keep editing' }).click();
+  await expect(intend.getByLabel('Why (optional)')).toHaveValue('Release freeze: nothing ships');
   await intend.getByRole('button', { name: 'Mark as intended' }).click();
   await expect(page.getByText('Gap marked as intended')).toBeVisible();
   await expect(gapRows(page)).toHaveCount(0);
@@ -130,8 +133,8 @@ for (const width of [1440, 390]) {
     await api(page, 'POST', `/schedules/${schedule.id}/intended-gaps`, { start: chicago(tuesday, '17:00'), end: chicago(tuesday, '20:00'), note: 'Team dinner' });
     const outsider = await newUser(page.request, `gapsout${width}`);
     const teammate = await newUser(page.request, `gapsin${width}`);
-    const platform = (await api<{ items: { id: string; name: string }[] }>(page, 'GET', '/teams')).items.find((t) => t.name === 'Platform');
-    await teammate.admin.call('PUT', `/teams/${platform?.id}/members/${teammate.id}`, { role: 'member' });
+    const { teamId } = await demoPlatform(page);
+    await teammate.admin.call('PUT', `/teams/${teamId}/members/${teammate.id}`, { role: 'member' });
 
     // A responder of another team: the gaps and the marks, nothing to press.
     const asOutsider = await pageAs(browser, baseURL, outsider, width);

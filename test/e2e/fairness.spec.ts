@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
-import { api, onTuesdayMorningInChicago, openEditor } from './schedules';
+import { api, demoPlatform, onTuesdayMorningInChicago, openEditor } from './schedules';
 import { expectNoSidewaysScroll, shot, shotOf } from './shots';
 
 test.skip(!hasChromium, installHint);
@@ -9,13 +9,11 @@ onTuesdayMorningInChicago();
 
 /** A Chicago schedule with one always-on layer, "Everyone" (daily 09:00: Alice, Bob, Carol); ends on its page. */
 async function fairSchedule(page: Page): Promise<string> {
-  const team = (await api<{ items: { id: string; name: string }[] }>(page, 'GET', '/teams')).items.find((t) => t.name === 'Platform');
-  const users = (await api<{ items: { id: string; email: string }[] }>(page, 'GET', '/users?limit=100')).items;
-  const user = (email: string) => users.find((u) => u.email === email)?.id ?? '';
+  const { teamId, user } = await demoPlatform(page);
   const name = `Fair ${Date.now()}`;
   const schedule = await api<{ id: string }>(page, 'POST', '/schedules', {
     name,
-    teamId: team?.id,
+    teamId,
     timeZone: 'America/Chicago',
     layers: [{ name: 'Everyone', rotation: { kind: 'daily', handoffTime: '09:00' }, members: ['alice', 'bob', 'carol'].map((n) => user(`${n}@example.com`)) }],
   });
@@ -52,6 +50,7 @@ test('the fairness view splits hours by category with a country’s holidays, ch
   expect(total % 24).toBe(0);
   await expect(section.getByRole('img', { name: /^Alice Senior: holidays \d+ h, weekends \d+ h, nights \d+ h, business hours \d+ h; \d+ h in all$/ })).toBeVisible();
   await shot(page, 'fairness-1440');
+  await shotOf(section, 'fairness-section-1440');
 
   // The last three months are before the schedule existed.
   await section.getByRole('combobox', { name: 'Period' }).click();

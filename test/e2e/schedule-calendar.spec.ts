@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
 import { demoAdmin } from './demo';
-import { api, chicago, comingTuesday, onTuesdayMorningInChicago } from './schedules';
+import { api, chicago, comingTuesday, demoPlatform, onTuesdayMorningInChicago } from './schedules';
 
 test.skip(!hasChromium, installHint);
 
@@ -13,13 +13,11 @@ onTuesdayMorningInChicago();
  * and weekend days are gaps. Dave takes the pager schedule-wide on Tuesday 12:00–14:00 Chicago.
  */
 async function londonSchedule(page: Page): Promise<string> {
-  const team = (await api<{ items: { id: string; name: string }[] }>(page, 'GET', '/teams')).items.find((t) => t.name === 'Platform');
-  const users = (await api<{ items: { id: string; email: string }[] }>(page, 'GET', '/users?limit=100')).items;
-  const user = (email: string) => users.find((u) => u.email === email)?.id ?? '';
+  const { teamId, user } = await demoPlatform(page);
   const name = `London ${Date.now()}`;
   const schedule = await api<{ id: string }>(page, 'POST', '/schedules', {
     name,
-    teamId: team?.id,
+    teamId,
     timeZone: 'Europe/London',
     layers: [
       { name: 'Day shift', rotation: { kind: 'daily', handoffTime: '09:00' }, restriction: { kind: 'business_hours' }, members: [user('alice@example.com'), user('bob@example.com')] },

@@ -73,6 +73,13 @@ export async function api<T>(page: Page, method: 'GET' | 'POST', path: string, d
   return (await answer.json()) as T;
 }
 
+/** The demo's Platform team, and a demo person's id by email, as the page's user reads them. */
+export async function demoPlatform(page: Page): Promise<{ teamId: string; user: (email: string) => string }> {
+  const team = (await api<{ items: { id: string; name: string }[] }>(page, 'GET', '/teams')).items.find((t) => t.name === 'Platform');
+  const users = (await api<{ items: { id: string; email: string }[] }>(page, 'GET', '/users?limit=100')).items;
+  return { teamId: team?.id ?? '', user: (email) => users.find((u) => u.email === email)?.id ?? '' };
+}
+
 async function pick(page: Page, scope: ReturnType<Page['getByRole']>, combobox: string, option: RegExp | string): Promise<void> {
   await scope.getByRole('combobox', { name: combobox }).click();
   await page.getByRole('option', { name: option }).click();

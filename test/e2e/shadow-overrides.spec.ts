@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
-import { api, banner, card, comingTuesday, onTuesdayMorningInChicago } from './schedules';
+import { api, banner, card, comingTuesday, demoPlatform, onTuesdayMorningInChicago } from './schedules';
 
 test.skip(!hasChromium, installHint);
 
@@ -8,13 +8,11 @@ onTuesdayMorningInChicago();
 
 /** A Chicago schedule with one always-on layer, "Day" (daily 09:00, Alice then Bob); ends on its page. */
 async function daySchedule(page: Page): Promise<{ id: string; name: string }> {
-  const team = (await api<{ items: { id: string; name: string }[] }>(page, 'GET', '/teams')).items.find((t) => t.name === 'Platform');
-  const users = (await api<{ items: { id: string; email: string }[] }>(page, 'GET', '/users?limit=100')).items;
-  const user = (email: string) => users.find((u) => u.email === email)?.id ?? '';
+  const { teamId, user } = await demoPlatform(page);
   const name = `Shadowed ${Date.now()}`;
   const schedule = await api<{ id: string }>(page, 'POST', '/schedules', {
     name,
-    teamId: team?.id,
+    teamId,
     timeZone: 'America/Chicago',
     layers: [{ name: 'Day', rotation: { kind: 'daily', handoffTime: '09:00' }, members: [user('alice@example.com'), user('bob@example.com')] }],
   });

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
 import { useCreateOverride } from '../../api/overrides';
 import type { OnCall } from '../../api/scheduleTypes';
 import { useCurrentUser } from '../../auth/useCurrentUser';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { SpanFields, useSpan } from '../../components/SpanFields';
 import { formatShiftTime } from '../../time/shiftTime';
@@ -110,14 +111,7 @@ function TakeForm({ onCall, viewerZone, onClose }: Omit<TakeOnCallModalProps, 'o
           {errors['end']}
         </Text>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={creating.isPending}>
-          Take on call
-        </Button>
-      </Group>
+      <FormActions submit="Take on call" loading={creating.isPending} onCancel={onClose} />
     </Stack>
   );
 }

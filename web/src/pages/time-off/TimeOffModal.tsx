@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
 import { useCreateTimeOff, useUpdateTimeOff, type TimeOff } from '../../api/timeOff';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { GuardedFormModal, type GuardedForm } from '../../components/GuardedFormModal';
 import { SpanFields, useSpan } from '../../components/SpanFields';
@@ -73,14 +74,7 @@ function TimeOffForm({
       </Text>
       <SpanFields span={span} errors={errors} startLocked={started} />
       <TextInput label="Note" placeholder="Holiday, conference, …" maxLength={200} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors['note']} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={saving.isPending}>
-          {draft.existing ? 'Save' : 'Add time off'}
-        </Button>
-      </Group>
+      <FormActions submit={draft.existing ? 'Save' : 'Add time off'} loading={saving.isPending} onCancel={onCancel} />
     </Stack>
   );
 }

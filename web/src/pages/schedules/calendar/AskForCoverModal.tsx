@@ -1,26 +1,17 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
 import { useAskForCover } from '../../../api/coverRequests';
-import type { LayerView } from '../../../api/scheduleTypes';
+import { FormActions } from '../../../components/FormActions';
 import { FormError } from '../../../components/FormError';
 import { SpanFields, useSpan } from '../../../components/SpanFields';
+import type { CreateOverrideModalProps, OverrideDraft } from '../timeline/CreateOverrideModal';
 
 /** The viewer's own shift they want covered: its layer (null on the final row) and span. */
-export interface CoverDraft {
-  layerId: string | null;
-  start: string;
-  end: string;
-}
+export type CoverDraft = Pick<OverrideDraft, 'layerId' | 'start' | 'end'>;
 
-interface AskForCoverModalProps {
-  scheduleId: string;
-  layers: LayerView[];
-  draft: CoverDraft | null;
-  viewerZone: string;
-  onClose: () => void;
-}
+type AskForCoverModalProps = Omit<CreateOverrideModalProps, 'draft'> & { draft: CoverDraft | null };
 
 export function AskForCoverModal({ draft, onClose, ...props }: AskForCoverModalProps) {
   return (
@@ -65,14 +56,7 @@ function CoverForm({ scheduleId, layers, draft, viewerZone, onClose }: AskForCov
       <Text size="sm" c="red">
         {errors['layerId']}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={asking.isPending}>
-          Ask for cover
-        </Button>
-      </Group>
+      <FormActions submit="Ask for cover" loading={asking.isPending} onCancel={onClose} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
 import { useMarkIntended } from '../../../api/coverageGaps';
+import { FormActions } from '../../../components/FormActions';
 import { FormError } from '../../../components/FormError';
 import { GuardedFormModal, type GuardedForm } from '../../../components/GuardedFormModal';
 import { SpanFields, useSpan } from '../../../components/SpanFields';
@@ -64,14 +65,7 @@ function MarkIntendedForm({
       </Text>
       <SpanFields span={fields} errors={errors} />
       <Textarea label="Why (optional)" placeholder="Office closed over the holidays" maxLength={500} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors['note']} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={marking.isPending}>
-          Mark as intended
-        </Button>
-      </Group>
+      <FormActions submit="Mark as intended" loading={marking.isPending} onCancel={onCancel} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Radio, Select, Stack, Switch, Text } from '@mantine/core';
+import { Modal, Radio, Select, Stack, Switch, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../../api/ApiError';
 import { useCreateOverride } from '../../../api/overrides';
 import type { LayerView, NewOverride } from '../../../api/scheduleTypes';
 import { useUserChoices } from '../../../api/users';
+import { FormActions } from '../../../components/FormActions';
 import { FormError } from '../../../components/FormError';
 import { SpanFields, useSpan } from '../../../components/SpanFields';
 
@@ -26,7 +27,7 @@ const modeChoices: { value: OverrideMode; label: string; description: string }[]
   { value: 'shadow', label: 'Add alongside (shadow)', description: 'They are paged too, with the person on call, who stays the same: for training and hand-holding.' },
 ];
 
-interface CreateOverrideModalProps {
+export interface CreateOverrideModalProps {
   scheduleId: string;
   layers: LayerView[];
   draft: OverrideDraft | null;
@@ -103,14 +104,7 @@ function OverrideForm({ scheduleId, layers, draft, viewerZone, onClose }: Create
       <Text size="sm" c="red">
         {errors['layerId']}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={creating.isPending}>
-          {shadow ? 'Add shadow' : 'Create override'}
-        </Button>
-      </Group>
+      <FormActions submit={shadow ? 'Add shadow' : 'Create override'} loading={creating.isPending} onCancel={onClose} />
     </Stack>
   );
 }
