@@ -1,5 +1,7 @@
-import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
+import { postmortemUrl } from '../../api/incidentAlerts';
 import { useIncident } from '../../api/incidents';
 import { useMonitorChoices } from '../../api/monitors';
 import { useUserChoices } from '../../api/users';
@@ -8,16 +10,19 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { CommentForm } from './CommentForm';
 import type { NameOf } from './describeEvent';
 import { IncidentActions } from './IncidentActions';
+import { IncidentAlerts } from './IncidentAlerts';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { IncidentTimeline } from './IncidentTimeline';
 import { NotificationsTable } from './NotificationsTable';
 import { ReassignForm } from './ReassignForm';
+import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 
 export function IncidentPage() {
   const { incidentId = '' } = useParams();
   const incident = useIncident(incidentId);
   const users = useUserChoices();
   const monitors = useMonitorChoices();
+  const zone = useViewerTimeZone();
 
   if (incident.isPending) return <Skeleton h={320} />;
   if (incident.isError) return <QueryError error={incident.error} />;
@@ -36,6 +41,9 @@ export function IncidentPage() {
       <Group>
         <Title order={2}>{i.title}</Title>
         <IncidentStatusBadge status={i.status} />
+        <Button component="a" href={postmortemUrl(i.id, zone)} download variant="default" size="compact-sm" leftSection={<IconDownload size={14} />} ml="auto">
+          Export as Markdown
+        </Button>
       </Group>
       {i.description !== '' && <Text c="dimmed">{i.description}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -78,6 +86,7 @@ export function IncidentPage() {
           {i.status === 'triggered' && <Text size="sm">{i.nextActionAt === null ? 'None scheduled' : <RelativeTime iso={i.nextActionAt} />}</Text>}
         </Paper>
       </SimpleGrid>
+      <IncidentAlerts incidentId={i.id} />
       {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} />}
       {!i.youMayAct && i.status !== 'resolved' && (
         <Text size="sm" c="dimmed">
