@@ -60,6 +60,11 @@ for (const width of widths) {
     const banner = asBen.getByRole('region', { name: `Currently On-Call: ${name}` });
     await banner.getByRole('button', { name: 'Take on call now' }).click();
     const dialog = asBen.getByRole('dialog', { name: `Take ${name} on call now` });
+    // Until a chosen time: one before now is said at the field.
+    await dialog.getByText('Until…', { exact: true }).click();
+    await dialog.locator('input[type="datetime-local"]').fill(`${comingTuesday()}T09:00`);
+    await expect(dialog.getByText('must be after now')).toBeVisible();
+    await shot(asBen, `take-on-call-until-${width}`, false);
     await dialog.getByText('4 h', { exact: true }).click();
     await shot(asBen, `take-on-call-${width}`);
     await dialog.getByRole('button', { name: 'Take on call' }).click();

@@ -22,7 +22,11 @@ for (const width of widths) {
     await section.getByRole('button', { name: 'Add time off' }).click();
     const dialog = asAnn.getByRole('dialog', { name: 'Add time off' });
     await dialog.getByLabel('From').fill(`${wednesday}T09:00`);
+    // An end before the start is said at the field at once.
+    await dialog.getByLabel('To').fill(`${wednesday}T08:00`);
+    await expect(dialog.getByText('must be after the start')).toBeVisible();
     await dialog.getByLabel('To').fill(`${wednesday}T17:00`);
+    await expect(dialog.getByText('must be after the start')).toBeHidden();
     await dialog.getByLabel('Note').fill('Dentist');
     await shot(asAnn, `time-off-add-${width}`);
     await dialog.getByRole('button', { name: 'Add time off' }).click();
