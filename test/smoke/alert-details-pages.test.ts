@@ -64,7 +64,7 @@ describeEachDatabase('pages carry the alert details', (dialect) => {
 
     const [text] = twilio.sent.slice(texts).filter((m) => m.kind === 'sms');
     expect(text?.body).toMatch(/^Vigil TRIGGERED: Disk full \(Database\)\. source: db-1; severity: critical; free: 2%\. Reply \d+a to acknowledge, \d+r to resolve, \d+e to escalate\.$/);
-    expect(text?.body.length).toBeLessThanOrEqual(320);
+    expect(text?.body?.length).toBeLessThanOrEqual(320);
 
     const slack = receiver.received.find((r) => r.path === '/slack');
     const blocks = (JSON.parse(slack?.rawBody ?? '{}') as { blocks: { type: string; fields?: { text: string }[]; elements?: { text: string }[] }[] }).blocks;
