@@ -71,7 +71,7 @@ export function useVerifyContactMethod(userId: string) {
 export function useAddNotificationRule(userId: string) {
   const refresh = useRefreshContacts(userId);
   return useMutation({
-    mutationFn: (rule: { contactMethodId: string; delayMinutes: number }) =>
+    mutationFn: (rule: { contactMethodId: string; delayMinutes: number; urgency: NotificationRule['urgency'] }) =>
       request<NotificationRule>('POST', `/users/${userId}/notification-rules`, rule),
     onSuccess: refresh,
   });

@@ -33,7 +33,11 @@ export function useIncident(id: string) {
   return useQuery({ queryKey: incidentKey(id), queryFn: () => request<IncidentDetail>('GET', `/incidents/${id}`), refetchInterval: pollMs });
 }
 
-type Action = { kind: 'acknowledge' | 'resolve' | 'escalate' } | { kind: 'reassign'; userId: string } | { kind: 'comment'; text: string };
+type Action =
+  | { kind: 'acknowledge' | 'resolve' | 'escalate' }
+  | { kind: 'reassign'; userId: string }
+  | { kind: 'comment'; text: string }
+  | { kind: 'urgency'; urgency: 'high' | 'low' };
 
 /** Every action answers with the updated incident, which replaces the cached one at once. */
 export function useIncidentAction(id: string) {
@@ -46,6 +50,8 @@ export function useIncidentAction(id: string) {
           return request<IncidentDetail>('POST', `${base}/reassign`, { userId: action.userId });
         case 'comment':
           return request<IncidentDetail>('POST', `${base}/comments`, { text: action.text });
+        case 'urgency':
+          return request<IncidentDetail>('POST', `${base}/urgency`, { urgency: action.urgency });
         default:
           return request<IncidentDetail>('POST', `${base}/${action.kind}`);
       }

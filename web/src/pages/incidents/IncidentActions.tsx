@@ -1,14 +1,24 @@
 import { Button, Group } from '@mantine/core';
-import { IconArrowBigUpLines, IconCheck, IconEye } from '@tabler/icons-react';
-import type { IncidentStatus } from '../../api/incidentTypes';
+import { IconArrowBigUpLines, IconArrowsDownUp, IconCheck, IconEye } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import type { Incident, IncidentStatus } from '../../api/incidentTypes';
 import { useIncidentAction } from '../../api/incidents';
 import { notifyError } from '../../components/notifyError';
 
-/** Acknowledge, Resolve and Escalate; only what the status allows is enabled. */
-export function IncidentActions({ incidentId, status }: { incidentId: string; status: IncidentStatus }) {
+/** Acknowledge, Resolve, Escalate and the urgency; only what the status allows is enabled. */
+export function IncidentActions({ incidentId, status, urgency }: { incidentId: string; status: IncidentStatus; urgency: Incident['urgency'] }) {
   const acting = useIncidentAction(incidentId);
   const pending = acting.isPending ? acting.variables.kind : null;
   const act = (kind: 'acknowledge' | 'resolve' | 'escalate') => acting.mutate({ kind }, { onError: notifyError });
+  const other = urgency === 'high' ? 'low' : 'high';
+  const changeUrgency = () =>
+    acting.mutate(
+      { kind: 'urgency', urgency: other },
+      {
+        onError: notifyError,
+        onSuccess: () => notifications.show({ color: 'green', message: `Urgency is ${other} now: later pages follow the rules for ${other} urgency.` }),
+      },
+    );
   const resolved = status === 'resolved';
   return (
     <Group>
@@ -32,6 +42,15 @@ export function IncidentActions({ incidentId, status }: { incidentId: string; st
         onClick={() => act('escalate')}
       >
         Escalate
+      </Button>
+      <Button
+        leftSection={<IconArrowsDownUp size={16} />}
+        variant="default"
+        disabled={resolved || acting.isPending}
+        loading={pending === 'urgency'}
+        onClick={changeUrgency}
+      >
+        {urgency === 'high' ? 'Lower to low urgency' : 'Raise to high urgency'}
       </Button>
     </Group>
   );

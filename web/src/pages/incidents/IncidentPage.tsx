@@ -10,6 +10,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { CommentForm } from './CommentForm';
 import type { NameOf } from './describeEvent';
 import { IncidentActions } from './IncidentActions';
+import { UrgencyBadge } from './UrgencyBadge';
 import { IncidentAlerts } from './IncidentAlerts';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { IncidentTimeline } from './IncidentTimeline';
@@ -41,6 +42,7 @@ export function IncidentPage() {
       <Group>
         <Title order={2}>{i.title}</Title>
         <IncidentStatusBadge status={i.status} />
+        <UrgencyBadge urgency={i.urgency} />
         <Button component="a" href={postmortemUrl(i.id, zone)} download variant="default" size="compact-sm" leftSection={<IconDownload size={14} />} ml="auto">
           Export as Markdown
         </Button>
@@ -87,7 +89,7 @@ export function IncidentPage() {
         </Paper>
       </SimpleGrid>
       <IncidentAlerts incidentId={i.id} />
-      {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} />}
+      {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} urgency={i.urgency} />}
       {!i.youMayAct && i.status !== 'resolved' && (
         <Text size="sm" c="dimmed">
           You can follow this incident; acting on it is for the team that owns {monitorName} and for admins.

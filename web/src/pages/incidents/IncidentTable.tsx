@@ -1,9 +1,10 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { Incident } from '../../api/incidentTypes';
 import { useMonitorChoices } from '../../api/monitors';
 import { RelativeTime } from '../../components/RelativeTime';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
+import { UrgencyBadge } from './UrgencyBadge';
 
 interface IncidentTableProps {
   incidents: Incident[];
@@ -31,7 +32,10 @@ export function IncidentTable({ incidents, showMonitor = true }: IncidentTablePr
         {incidents.map((incident) => (
           <Table.Tr key={incident.id}>
             <Table.Td>
-              <IncidentStatusBadge status={incident.status} />
+              <Group gap={4} wrap="nowrap">
+                <IncidentStatusBadge status={incident.status} />
+                {incident.urgency === 'low' && <UrgencyBadge urgency="low" />}
+              </Group>
             </Table.Td>
             <Table.Td>
               <Anchor component={Link} to={`/incidents/${incident.id}`}>

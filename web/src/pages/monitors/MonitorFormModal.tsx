@@ -14,6 +14,7 @@ import { CheckTargetFields } from './CheckTargetFields';
 import { HeartbeatFields, heartbeatSeconds, type HeartbeatMinutes } from './HeartbeatFields';
 import { MaintenanceFields } from './MaintenanceFields';
 import { isCheckedKind, monitorKindChoices } from './monitorKinds';
+import { MonitorUrgencyField, type MonitorUrgency } from './MonitorUrgencyField';
 import { defaultEventsPerMinute, RateLimitField, rateLimitOf, takesRateLimit } from './RateLimitField';
 
 interface MonitorFormModalProps {
@@ -36,6 +37,7 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
   const [teamId, setTeamId] = useState<string | null>(monitor?.teamId ?? null);
   const [policyId, setPolicyId] = useState<string | null>(monitor?.policyId ?? null);
   const [paused, setPaused] = useState(monitor?.paused ?? false);
+  const [urgency, setUrgency] = useState<MonitorUrgency>(monitor?.urgency ?? 'high');
   const [kind, setKind] = useState<MonitorKind>(monitor?.kind ?? 'manual');
   const [heartbeat, setHeartbeat] = useState<HeartbeatMinutes>({ interval: 5, grace: 1 });
   const [checked, setChecked] = useState<CheckedDraft>(() => checkedDraftOf(monitor, viewerZone));
@@ -57,8 +59,8 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
       ...(takesRateLimit(kind) && eventsPerMinute !== undefined && { rateLimit: rateLimitOf(eventsPerMinute) }),
     };
     const done = { onSuccess: (saved: CreatedMonitor) => (onSaved ?? onClose)(saved) };
-    if (monitor) updating.mutate({ name, policyId, paused, ...fields }, done);
-    else creating.mutate({ name, teamId, policyId, kind, paused, ...fields, ...(kind === 'heartbeat' && { heartbeat: heartbeatSeconds(heartbeat) }) }, done);
+    if (monitor) updating.mutate({ name, policyId, urgency, paused, ...fields }, done);
+    else creating.mutate({ name, teamId, policyId, kind, urgency, paused, ...fields, ...(kind === 'heartbeat' && { heartbeat: heartbeatSeconds(heartbeat) }) }, done);
   };
 
   return (
@@ -98,6 +100,7 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
           onChange={setPolicyId}
           error={errors['policyId']}
         />
+        <MonitorUrgencyField kind={kind} value={urgency} onChange={setUrgency} error={errors['urgency']} />
         {kind === 'heartbeat' && !monitor && (
           <HeartbeatFields value={heartbeat} onChange={setHeartbeat} errors={fieldMessagesUnder(saving.error, '/body/heartbeat')} error={errors['heartbeat']} />
         )}

@@ -13,7 +13,8 @@ function describeRule(rule: NotificationRule, methods: ContactMethod[]): string 
   const how = method ? `${kindLabel(method.kind)} ${method.label} (${method.address})` : 'A removed contact method';
   const when = rule.delayMinutes === 0 ? 'immediately' : `after ${rule.delayMinutes} minute${rule.delayMinutes === 1 ? '' : 's'}`;
   const unverified = method !== undefined && !method.verified ? ' (unverified: not used until verified)' : '';
-  return `${how} ${when}${unverified}`;
+  const urgency = rule.urgency === null ? '' : `, ${rule.urgency} urgency only`;
+  return `${how} ${when}${urgency}${unverified}`;
 }
 
 export function NotificationRulesSection({ userId, methods }: { userId: string; methods: ContactMethod[] }) {
@@ -26,7 +27,8 @@ export function NotificationRulesSection({ userId, methods }: { userId: string; 
         Notification rules
       </Title>
       <Text size="sm" c="dimmed">
-        While an incident paging you is unacknowledged, each rule notifies you through its contact method after its delay.
+        While an incident paging you is unacknowledged, each rule notifies you through its contact method after its delay. A rule may be for
+        high-urgency incidents only (say, a call) or low-urgency ones only (say, an email).
       </Text>
       {rules.isPending && <Skeleton h={60} />}
       {rules.isError && <QueryError error={rules.error} />}
