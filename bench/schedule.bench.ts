@@ -1,44 +1,16 @@
 // Schedule core benchmarks: the paging hot path (primary of many schedules at one
 // instant) and the schedule page (a year of timeline for a busy schedule).
 import { editLayer, primaryAt, resolveAt, timeline, timelineRows } from '../src/core/schedule/index.js';
-import type { Layer, LayerDraft, Override, Restriction, Rotation, Schedule, Weekday } from '../src/core/schedule/index.js';
+import type { Layer, LayerDraft, Override, Schedule } from '../src/core/schedule/index.js';
+import { random, scheduleParts, ZONES } from './random-schedules.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NOW = Date.parse('2025-03-12T15:37:00Z');
-const ZONES = ['UTC', 'America/Chicago', 'America/New_York', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo'];
-
-/** Deterministic PRNG (mulberry32) so every run measures the same schedules. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function realisticSchedule(rnd: () => number, index: number): Schedule {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const { pick, rotation, restriction } = scheduleParts(rnd);
   const zone = pick(ZONES);
-  const hhmm = () => `${String(Math.floor(rnd() * 24)).padStart(2, '0')}:${pick(['00', '30'])}`;
-  const rotation = (): Rotation =>
-    pick<() => Rotation>([
-      () => ({ kind: 'weekly', handoffDay: (1 + Math.floor(rnd() * 7)) as Weekday, handoffTime: hhmm() }),
-      () => ({ kind: 'daily', handoffTime: hhmm() }),
-      () => ({ kind: 'daily', handoffTime: '09:00', days: [1, 2, 3, 4, 5] }),
-      () => ({ kind: 'custom', every: pick([8, 12, 36]), unit: 'hours', anchor: '2025-01-06T09:00' }),
-      () => ({ kind: 'custom', every: 2, unit: 'weeks', anchor: '2025-01-06T10:00' }),
-    ])();
-  const restriction = (): Restriction =>
-    pick<Restriction>([
-      { kind: 'always' },
-      { kind: 'always' },
-      { kind: 'business_hours' },
-      { kind: 'weekends' },
-      { kind: 'custom', windows: [{ startDay: 1, startTime: '17:00', endDay: 2, endTime: '09:00' }, { startDay: 5, startTime: '17:00', endDay: 1, endTime: '09:00' }] },
-    ]);
   const layers: Layer[] = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, li) => {
     const members = () => Array.from({ length: 2 + Math.floor(rnd() * 7) }, () => `u${Math.floor(rnd() * 50)}`);
     const draft = (): LayerDraft => ({ timeZone: rnd() < 0.8 ? zone : pick(ZONES), rotation: rotation(), restriction: restriction(), members: members() });

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { historyTimelineRows } from '../core/schedule/history.js';
+import { historyTimelineRows, type ScheduleHistory } from '../core/schedule/history.js';
 import { noticeTime } from '../core/time/notice-time.js';
 import type { PrimarySegment } from '../core/schedule/types.js';
-import { toHistory } from '../service/schedule-edits.js';
+import { scheduleCache } from '../service/schedule-cache.js';
 import { rulesOf, type RuleWithMethod } from '../store/contacts.js';
 import { enqueue, type OutboxEntry } from '../store/notifications.js';
-import { listAllScheduleIds, loadSchedule } from '../store/schedules.js';
 import type { DB, UserRow } from '../store/schema.js';
 
 const MINUTE = 60_000;
@@ -48,6 +47,37 @@ function shiftsOf(final: PrimarySegment[], userId: string, scheduleId: string, s
   return shifts;
 }
 
+/** Final rows worked out for a pass, kept for the next ones while the schedule's history (a new object for each version) is the same. */
+interface Rows {
+  history: ScheduleHistory;
+  from: number;
+  to: number;
+  final: PrimarySegment[];
+}
+
+/** Rows reach this much further than a pass needs, so the passes of the next hour reuse them instead of working out every schedule each minute. */
+const REUSE = 60 * MINUTE;
+const kept = new Map<string, Rows>();
+
+/** Every schedule's final row over at least [from, to), from the node's compiled schedules. */
+async function finalRows(db: Kysely<DB>, from: number, to: number, now: number): Promise<{ id: string; name: string; final: PrimarySegment[] }[]> {
+  const schedules = await db.selectFrom('schedules').select(['id', 'name']).orderBy('name').execute();
+  const histories = await scheduleCache.histories(db, schedules.map((s) => s.id), now);
+  const finals: { id: string; name: string; final: PrimarySegment[] }[] = [];
+  for (const { id, name } of schedules) {
+    const history = histories.get(id);
+    if (!history) continue;
+    let rows = kept.get(id);
+    if (!rows || rows.history !== history || rows.from > from || rows.to < to) {
+      rows = { history, from, to: to + REUSE, final: historyTimelineRows(history, from, to + REUSE).final };
+      kept.set(id, rows);
+    }
+    finals.push({ id, name, final: rows.final });
+  }
+  for (const id of kept.keys()) if (!histories.has(id)) kept.delete(id);
+  return finals;
+}
+
 /**
  * Queues opt-in notices: "you are on call for X from … to …" when a shift starts, the
  * same a chosen lead time before it (a shift that starts sooner than that after it came
@@ -68,11 +98,7 @@ export async function planNotices(db: Kysely<DB>, now: number): Promise<void> {
   }
   // Far enough that a shift a lead time ahead is seen whole (to its real end), as a week's turn is.
   const horizon = now + Math.max(0, ...users.map((u) => u.handoff_lead_minutes ?? 0)) * MINUTE + 8 * DAY;
-  const finals: { id: string; name: string; final: PrimarySegment[] }[] = [];
-  for (const { id } of await listAllScheduleIds(db)) {
-    const stored = await loadSchedule(db, id, { from: now - DAY, to: horizon });
-    finals.push({ id, name: stored.row.name, final: historyTimelineRows(toHistory(stored), now - DAY, horizon).final });
-  }
+  const finals = await finalRows(db, now - DAY, horizon, now);
   const entries: OutboxEntry[] = [];
   const notice = (user: UserRow, key: string, dueAt: number, subject: string, text: string) => {
     const method = methods.get(user.id);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { resolveHistoryAt, type ScheduleHistory } from './history.js';
 import { editLayer } from './layer-version.js';
 import type { Instant, LayerDraft, Override, Range, Restriction, Rotation } from './types.js';
-import { classifyGaps, unintendedGaps, upcomingGaps } from './upcoming-gaps.js';
+import { classifyGaps, clipPieces, unintendedGaps, upcomingGaps } from './upcoming-gaps.js';
 
 const ms = (text: string) => Date.parse(text);
 const iso = (t: number) => new Date(t).toISOString().replace(':00.000Z', 'Z');
@@ -138,6 +138,21 @@ describe('upcomingGaps against a minute-by-minute oracle', () => {
         expect(unintendedGaps(h, c.from, to, [...c.intended, ...found])).toEqual([]);
       }),
       { numRuns: 60 },
+    );
+  }, 60_000);
+});
+
+describe('clipPieces', () => {
+  it('cuts the pieces of a wider scan to exactly what a scan of the narrower window finds', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 36 }), fc.integer({ min: 0, max: 36 }), (c, before, after) => {
+        const overrides = c.overrides.map(([span, userId, wide], i): Override => ({ id: `o${i}`, layerId: wide ? null : 'L0', userId, ...span, createdAt: START + i }));
+        const h = history(c.drafts, overrides);
+        const to = c.from + c.hours * HOUR;
+        const wide = upcomingGaps(h, c.from - before * HOUR, to + after * HOUR, c.intended);
+        expect(clipPieces(wide, c.from, to)).toEqual(upcomingGaps(h, c.from, to, c.intended));
+      }),
+      { numRuns: 100 },
     );
   }, 60_000);
 });

@@ -54,3 +54,8 @@ export function unintendedGaps(history: ScheduleHistory, from: Instant, to: Inst
     .filter((piece) => !piece.intended)
     .map(({ start, end }) => ({ start, end }));
 }
+
+/** The parts of `pieces` within [from, to): gaps found over a wider window, as a scan of [from, to) finds them. */
+export function clipPieces(pieces: readonly GapPiece[], from: Instant, to: Instant): GapPiece[] {
+  return pieces.flatMap((p) => (p.end <= from || p.start >= to ? [] : [{ start: Math.max(p.start, from), end: Math.min(p.end, to), intended: p.intended }]));
+}

@@ -2,8 +2,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { DEFAULT_GAP_ALERT_DAYS } from '../../core/schedule/upcoming-gaps.js';
 import { DAY } from '../../core/time/units.js';
-import { gapsAhead, refreshOpenGaps } from '../../service/coverage-gaps.js';
-import { targetedSchedules } from '../../store/gap-scans.js';
+import { gapsAhead, listCoverageGaps, refreshOpenGaps } from '../../service/coverage-gaps.js';
 import { deleteIntendedGap, findIntendedGap, insertIntendedGap, listIntendedGaps, type IntendedGapRow } from '../../store/intended-gaps.js';
 import { getScheduleRow } from '../../store/schedules.js';
 import type { Api } from '../app-types.js';
@@ -48,17 +47,9 @@ export function coverageGapRoutes(api: Api, { database: { db }, clock }: HttpDep
   api.get(
     '/coverage-gaps',
     { schema: { tags, summary: 'Schedules a policy pages through that have unintended coverage gaps within their gapAlertDays', response: { 200: CoverageGapsView } } },
-    async () => {
-      const now = clock.now();
-      const schedules = await targetedSchedules(db);
-      const found = await gapsAhead(db, schedules.map((s) => ({ id: s.id, days: s.gapAlertDays })), now);
-      return {
-        items: schedules.flatMap((s) => {
-          const gaps = (found.get(s.id) ?? []).filter((g) => !g.intended);
-          return gaps.length === 0 ? [] : [{ scheduleId: s.id, days: s.gapAlertDays, gaps: gaps.map((g) => ({ start: toIso(g.start), end: toIso(g.end) })) }];
-        }),
-      };
-    },
+    async () => ({
+      items: (await listCoverageGaps(db, clock.now())).map((s) => ({ ...s, gaps: s.gaps.map((g) => ({ start: toIso(g.start), end: toIso(g.end) })) })),
+    }),
   );
 
   api.get(
