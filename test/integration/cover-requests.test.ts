@@ -1,11 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
+import { queuedNotices } from '../support/queued-notices.js';
+import { useTeamPeople } from '../support/team-people.js';
 import { useTestApp, type Caller } from '../support/test-app.js';
 
 // Tuesday 2026-03-03 10:00 UTC; a daily 09:00 rotation of ann, ben and cat.
 const NOW = '2026-03-03T10:00:00.000Z';
 const HOUR = 3_600_000;
-const PASSWORD = 'cover-password';
+// As the demo owner who made them before: notices read in Chicago time.
+const ZONE = 'America/Chicago';
 const at = (ms: number) => new Date(ms).toISOString();
 
 interface Segment {
@@ -16,31 +19,21 @@ interface Segment {
 
 describeEachDatabase('cover requests', (dialect) => {
   const t = useTestApp(dialect, { frozenAt: NOW });
-  const ids: Record<string, string> = {};
-  const as: Record<string, Caller> = {};
+  const team = useTeamPeople(t, `Cover ${dialect}`, [
+    { name: 'ann', timeZone: ZONE },
+    { name: 'ben', timeZone: ZONE },
+    { name: 'cat', timeZone: ZONE },
+    { name: 'meg', timeZone: ZONE, teamRole: 'manager' },
+    { name: 'dan', timeZone: ZONE, team: 'other' },
+  ]);
+  const { ids, as } = team;
   let scheduleId = '';
   let layerId = '';
 
   beforeAll(async () => {
-    const team = (await t.admin.post('/api/v1/teams', { name: `Cover ${dialect}` })).body.id as string;
-    const other = (await t.admin.post('/api/v1/teams', { name: `Elsewhere ${dialect}` })).body.id as string;
-    for (const [name, teamId, role] of [
-      ['ann', team, 'member'],
-      ['ben', team, 'member'],
-      ['cat', team, 'member'],
-      ['meg', team, 'manager'],
-      ['dan', other, 'member'],
-    ] as const) {
-      const email = `${name}-${dialect}@cover.test`;
-      ids[name] = (await t.admin.post('/api/v1/users', { email, name, role: 'responder', password: PASSWORD })).body.id;
-      await t.admin.put(`/api/v1/teams/${teamId}/members/${ids[name]}`, { role });
-      // A webhook is verified on creation and gets a rule: each person can be told things.
-      await t.admin.post(`/api/v1/users/${ids[name]}/contact-methods`, { kind: 'webhook', address: `http://127.0.0.1:9/${name}` });
-      as[name] = await t.login(email, PASSWORD);
-    }
     const created = await t.admin.post('/api/v1/schedules', {
       name: 'Cover',
-      teamId: team,
+      teamId: team.teamId,
       timeZone: 'UTC',
       layers: [{ name: 'Day', rotation: { kind: 'daily', handoffTime: '09:00' }, members: [ids['ann'], ids['ben'], ids['cat']] }],
     });
@@ -57,12 +50,7 @@ describeEachDatabase('cover requests', (dialect) => {
   }
   const nameOf = (userId: string) => Object.keys(ids).find((k) => ids[k] === userId) as string;
   const path = (suffix = '') => `/api/v1/schedules/${scheduleId}/cover-requests${suffix}`;
-  const noticeKeys = async (prefix: string) =>
-    (await t.vigil.database.db.selectFrom('notifications').select(['idempotency_key', 'user_id', 'notice']).where('idempotency_key', 'like', `${prefix}%`).execute()).map((n) => ({
-      key: n.idempotency_key,
-      userId: n.user_id,
-      notice: JSON.parse(n.notice ?? '{}') as { subject: string; text: string },
-    }));
+  const noticeKeys = (prefix: string) => queuedNotices(t, prefix);
 
   it('refuses spans the requester is not on call for, and bad input, with the field', async () => {
     const shift = await turn();
@@ -96,8 +84,8 @@ describeEachDatabase('cover requests', (dialect) => {
 
     const told = await noticeKeys(`cover-request:${rid}:`);
     expect(told.map((n) => n.userId).sort()).toEqual(others.map((n) => ids[n]).sort());
-    expect(told[0]?.notice.text).toContain(`${requester} asks for cover on Cover (Day)`);
-    expect(told[0]?.notice.text).toContain(`/cover-requests#${rid}`);
+    expect(told[0]?.text).toContain(`${requester} asks for cover on Cover (Day)`);
+    expect(told[0]?.text).toContain(`/cover-requests#${rid}`);
 
     // Asking twice for the same span is refused; the list for me has it for those asked only.
     expect((await as[requester]!.post(path(), { layerId, start: shift.start, end: shift.end })).body.code).toBe('cover_already_asked');
@@ -126,10 +114,15 @@ describeEachDatabase('cover requests', (dialect) => {
 
     const accepted = await noticeKeys(`cover-accepted:${rid}:`);
     expect(accepted.map((n) => n.userId).sort()).toEqual([ids[requester], ids[winner]].sort());
-    expect(accepted.find((n) => n.userId === ids[requester])?.notice.text).toContain(`${winner} covers Cover (Day) for you`);
+    expect(accepted.find((n) => n.userId === ids[requester])?.text).toContain(`${winner} covers Cover (Day) for you`);
     // Both sides heard of it in those words, so no moved-shift notice for them as well.
     const moved = (await noticeKeys('shift-change:')).filter((n) => [ids[requester], ids[winner]].includes(n.userId as string));
     expect(moved).toEqual([]);
+    // The other one asked hears it is taken.
+    const loser = others.find((n) => n !== winner) as string;
+    const taken = await noticeKeys(`cover-taken:${rid}:`);
+    expect(taken.map((n) => [n.userId, n.subject])).toEqual([[ids[loser], 'Cover taken: Cover (Day)']]);
+    expect(taken[0]?.text).toMatch(new RegExp(`^${winner} took ${requester}'s request for cover on Cover \\(Day\\) from `));
 
     const audit = (await t.admin.get(`/api/v1/audit-log?entityType=cover_request&entityId=${rid}`)).body.items;
     expect(audit.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
@@ -157,7 +150,7 @@ describeEachDatabase('cover requests', (dialect) => {
     // Everyone asked hears it, but Meg, who withdrew it.
     const told = await noticeKeys(`cover-withdrawn:${again}:`);
     expect(told.map((n) => n.userId).sort()).toEqual(['ann', 'ben', 'cat'].filter((n) => n !== requester).map((n) => ids[n]).sort());
-    expect(told[0]?.notice.text).toMatch(new RegExp(`^meg, for ${requester}, withdrew the request for cover on Cover from `));
+    expect(told[0]?.text).toMatch(new RegExp(`^meg, for ${requester}, withdrew the request for cover on Cover from `));
     expect((await t.admin.post(path(`/${rid}/withdraw`))).status).toBe(409);
     expect((await t.admin.post(path(`/00000000-0000-4000-8000-000000000000/withdraw`))).status).toBe(404);
   });
