@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { useDemoIds } from '../support/demo-ids.js';
-import { useTestApp, type Caller } from '../support/test-app.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { monitorPaging, useDemoOnWebhooks } from '../support/demo-on-webhooks.js';
+import { useTestApp } from '../support/test-app.js';
 
 const SEEDED = '2026-03-02T12:00:00.000Z'; // Monday 06:00 America/Chicago
 const TUE_10 = '2026-03-03T16:00:00.000Z';
 // Alice is on call from now until Monday 16 March; she asks for Wednesday 11 March 09:00–17:00 CDT.
 const SPAN = { start: '2026-03-11T14:00:00.000Z', end: '2026-03-11T22:00:00.000Z' };
 const PASSWORD = 'cover-smoke-password';
-
-interface Received {
-  type: string;
-  notice?: { subject: string; text: string };
-  incident?: { title: string } | null;
-}
 
 /**
  * The whole server with the test clock and real webhook deliveries: Alice asks for cover,
@@ -25,22 +19,13 @@ interface Received {
 describeEachDatabase('cover request smoke', (dialect) => {
   const t = useTestApp(dialect, { frozenAt: SEEDED });
   const ids = useDemoIds(t);
-  let receiver: WebhookReceiver;
-  const as: Record<string, Caller> = {};
+  const { as, got, ...delivered } = useDemoOnWebhooks(t, ids, ['alice', 'bob', 'carol'], PASSWORD);
+  const notices = (who: string) => delivered.notices(who).map((n) => n.subject);
   let scheduleId = '';
   let layerId = '';
   let monitorId = '';
 
-  const got = (who: string) => receiver.received.filter((r) => r.path === `/${who}`).map((r) => r.body as unknown as Received);
-  const notices = (who: string) => got(who).flatMap((r) => (r.type === 'notice' && r.notice ? [r.notice.subject] : []));
-
   beforeAll(async () => {
-    receiver = await startWebhookReceiver();
-    for (const who of ['alice', 'bob', 'carol']) {
-      expect((await t.admin.post(`/api/v1/users/${ids[who]}/contact-methods`, { kind: 'webhook', address: receiver.url(`/${who}`) })).status).toBe(201);
-      expect((await t.admin.patch(`/api/v1/users/${ids[who]}`, { password: PASSWORD })).status).toBe(200);
-      as[who] = await t.login(`${who}@example.com`, PASSWORD);
-    }
     await t.anonymous.post('/api/v1/test/clock', { set: TUE_10 });
     const schedule = await t.admin.post('/api/v1/schedules', {
       name: 'Weekly',
@@ -51,11 +36,9 @@ describeEachDatabase('cover request smoke', (dialect) => {
     expect(schedule.status).toBe(201);
     scheduleId = schedule.body.id;
     layerId = schedule.body.layers[0].id;
-    const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'weekly', teamId: ids['team'], steps: [{ waitSeconds: 900, targets: [{ type: 'schedule', scheduleId }] }] });
-    monitorId = (await t.admin.post('/api/v1/monitors', { name: 'weekly', teamId: ids['team'], policyId: policy.body.id })).body.id;
+    monitorId = await monitorPaging(t, ids['team'] as string, scheduleId, 'weekly');
     await t.vigil.engine.runOnce();
   });
-  afterAll(() => receiver.close());
 
   it('asks Bob and Carol, Carol takes it, both sides are told, and Carol is paged in that span', async () => {
     const asked = await as['alice']!.post(`/api/v1/schedules/${scheduleId}/cover-requests`, { layerId, ...SPAN, note: 'Dentist' });
