@@ -3,19 +3,14 @@
 // Figures: the alert loop's first pass (claims, loading every schedule from the database
 // into the cold schedule cache, the scan, notices queued), a pass over a warm cache, a
 // scan that loads every schedule itself, and the pure part alone on loaded histories.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { upcomingGaps } from '../src/core/schedule/upcoming-gaps.js';
 import type { ScheduleHistory } from '../src/core/schedule/history.js';
 import { alertCoverageGaps } from '../src/service/gap-alerts.js';
 import { toHistory } from '../src/service/schedule-edits.js';
-import { openDatabase } from '../src/store/database.js';
 import { countSchedulesWithGaps, targetedSchedules } from '../src/store/gap-scans.js';
 import { intendedGapsOf } from '../src/store/intended-gaps.js';
-import { migrateToLatest } from '../src/store/migrate.js';
 import { loadSchedule } from '../src/store/schedules.js';
-import { seedSchedules } from './seeded-schedules.js';
+import { onScratchSqlite, seedSchedules } from './seeded-schedules.js';
 
 const SCHEDULES = 1_000;
 const TEAMS = 20;
@@ -26,10 +21,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export async function run() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-gaps-'));
-  const database = openDatabase(`sqlite:${path.join(dir, 'vigil.db')}`);
-  try {
-    await migrateToLatest(database);
+  return onScratchSqlite('gaps', async (database) => {
     const { db } = database;
     const now = Date.parse('2026-12-01T15:00:00Z');
     await seedSchedules(database, { schedules: SCHEDULES, teams: TEAMS, now, days: DAYS });
@@ -89,8 +81,5 @@ export async function run() {
       pureScanMedianMs: round(median(pureRuns)),
       goalMs: 1000,
     };
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,14 +1,9 @@
 // The notice planner's pass (once a minute on every node): 1,000 schedules on SQLite, 20
 // people with a webhook rule who asked for handoff notices, then one of them also 24 h
 // ahead. Figures: the median pass, and the coverage-gap list the Who's on-call page loads.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { planNotices } from '../src/engine/notice-planner.js';
 import { listCoverageGaps } from '../src/service/coverage-gaps.js';
-import { openDatabase } from '../src/store/database.js';
-import { migrateToLatest } from '../src/store/migrate.js';
-import { seedSchedules } from './seeded-schedules.js';
+import { onScratchSqlite, seedSchedules } from './seeded-schedules.js';
 
 const MINUTE = 60_000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
@@ -25,10 +20,7 @@ async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise
 }
 
 export async function run() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-planner-'));
-  const database = openDatabase(`sqlite:${path.join(dir, 'vigil.db')}`);
-  try {
-    await migrateToLatest(database);
+  return onScratchSqlite('planner', async (database) => {
     const { db } = database;
     const now = Date.parse('2026-12-01T15:00:00Z');
     const { people } = await seedSchedules(database, { schedules: 1_000, teams: 20, now, days: 14 });
@@ -40,8 +32,5 @@ export async function run() {
     await listCoverageGaps(db, now);
     const gapList = await timed(10, (i) => listCoverageGaps(db, now + (i + 20) * MINUTE));
     return { schedules: 1_000, plannerPassHandoffsMs: handoffsOnly, plannerPassWith24hLeadMs: withLead, coverageGapListMs: gapList };
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

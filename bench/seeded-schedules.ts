@@ -1,9 +1,13 @@
 // A database full of realistic schedules that policies page through, for the benchmarks
 // of what scans many schedules (coverage gaps, the notice planner).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { LayerDraft } from '../src/core/schedule/types.js';
 import { createSchedule } from '../src/service/schedule-edits.js';
 import { insertContactMethod, insertRule } from '../src/store/contacts.js';
-import type { Database } from '../src/store/database.js';
+import { openDatabase, type Database } from '../src/store/database.js';
+import { migrateToLatest } from '../src/store/migrate.js';
 import { insertPolicy } from '../src/store/policies.js';
 import { insertOverride } from '../src/store/schedules.js';
 import { createTeam, putMember } from '../src/store/teams.js';
@@ -12,6 +16,19 @@ import { random, scheduleParts, ZONES } from './random-schedules.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** Runs `fn` on a new, migrated SQLite database in a directory of its own, removed after. */
+export async function onScratchSqlite<T>(name: string, fn: (database: Database) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `vigil-bench-${name}-`));
+  const database = openDatabase(`sqlite:${path.join(dir, 'vigil.db')}`);
+  try {
+    await migrateToLatest(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export interface Seeded {
   scheduleIds: string[];

@@ -1,8 +1,9 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { alertCoverageGaps, GAP_SCAN_INTERVAL } from '../../src/service/gap-alerts.js';
 import { scannedSince, targetedSchedules } from '../../src/store/gap-scans.js';
-import { useTestApp, type Caller } from '../support/test-app.js';
+import { useTeamPeople } from '../support/team-people.js';
+import { useTestApp } from '../support/test-app.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 // Tuesday 2026-12-01 09:00 in Chicago (CST, UTC-6). The schedule is staffed in business
@@ -10,39 +11,25 @@ import { startWebhookReceiver } from '../support/webhook-receiver.js';
 const NOW = '2026-12-01T15:00:00.000Z';
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOString();
-const PASSWORD = 'gaps-password';
 
 type Gap = { start: string; end: string; intended: boolean };
 
 describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
   const t = useTestApp(dialect, { frozenAt: NOW });
-  const who: Record<string, { id: string; as: Caller }> = {};
-  let teamId = '';
-  let otherTeamId = '';
-
-  beforeAll(async () => {
-    teamId = (await t.admin.post('/api/v1/teams', { name: `Gaps ${dialect}` })).body.id;
-    otherTeamId = (await t.admin.post('/api/v1/teams', { name: `Elsewhere ${dialect}` })).body.id;
-    const people: [string, 'responder' | 'viewer', string | null, 'manager' | 'member'][] = [
-      ['manager', 'responder', teamId, 'manager'],
-      ['member', 'responder', teamId, 'member'],
-      ['outsider', 'responder', otherTeamId, 'manager'],
-      ['viewer', 'viewer', teamId, 'member'],
-    ];
-    for (const [key, role, team, teamRole] of people) {
-      const email = `${key}-${dialect}@gaps.test`;
-      const id = (await t.admin.post('/api/v1/users', { email, name: `${key} ${dialect}`, role, password: PASSWORD })).body.id;
-      if (team) await t.admin.put(`/api/v1/teams/${team}/members/${id}`, { role: teamRole });
-      who[key] = { id, as: await t.login(email, PASSWORD) };
-    }
-  });
+  // Nobody has a contact method until a test gives one.
+  const people = useTeamPeople(t, `Gaps ${dialect}`, [
+    { name: 'manager', teamRole: 'manager', webhook: null },
+    { name: 'member', webhook: null },
+    { name: 'outsider', team: 'other', teamRole: 'manager', webhook: null },
+    { name: 'viewer', role: 'viewer', webhook: null },
+  ]);
 
   async function schedule(name: string) {
     const res = await t.admin.post('/api/v1/schedules', {
       name,
-      teamId,
+      teamId: people.teamId,
       timeZone: 'America/Chicago',
-      layers: [{ name: 'Day', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, restriction: { kind: 'business_hours' }, members: [who['member']!.id] }],
+      layers: [{ name: 'Day', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, restriction: { kind: 'business_hours' }, members: [people.ids['member']] }],
     });
     expect(res.status).toBe(201);
     return res.body as { id: string; gapAlertDays: number };
@@ -69,27 +56,27 @@ describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
 
   it('an override filling a night removes that gap', async () => {
     const s = await schedule('Night filled');
-    expect((await t.admin.post(`/api/v1/schedules/${s.id}/overrides`, { layerId: null, userId: who['manager']!.id, start: at(8), end: at(24) })).status).toBe(201);
+    expect((await t.admin.post(`/api/v1/schedules/${s.id}/overrides`, { layerId: null, userId: people.ids['manager'], start: at(8), end: at(24) })).status).toBe(201);
     expect((await gaps(s.id)).items).toEqual([{ start: at(32), end: at(48), intended: false }]);
   });
 
   it('time off that nobody can cover is a gap: the scan reads the same final timeline as the calendar', async () => {
     const s = await schedule('Away');
     // The layer's only member is away on Wednesday's business hours (15:00Z-23:00Z).
-    const away = await t.admin.post(`/api/v1/users/${who['member']!.id}/time-off`, { start: at(24), end: at(32) });
+    const away = await t.admin.post(`/api/v1/users/${people.ids['member']}/time-off`, { start: at(24), end: at(32) });
     expect(away.status).toBe(201);
     expect((await gaps(s.id)).items).toEqual([{ start: at(8), end: at(48), intended: false }]);
     const timeline = (await t.admin.get(`/api/v1/schedules/${s.id}/timeline?from=${NOW}&to=${at(48)}`)).body;
     expect(timeline.gaps).toEqual([{ start: at(8), end: at(48) }]);
-    expect((await t.admin.delete(`/api/v1/users/${who['member']!.id}/time-off/${away.body.id}`)).status).toBe(204);
+    expect((await t.admin.delete(`/api/v1/users/${people.ids['member']}/time-off/${away.body.id}`)).status).toBe(204);
     expect((await gaps(s.id)).items).toHaveLength(2);
   });
 
   it('a manager marks part of a gap intended: that part stops alerting, the rest still does; unmarking brings it back', async () => {
     const s = await schedule('Partly intended');
-    const marked = await who['manager']!.as.post(`/api/v1/schedules/${s.id}/intended-gaps`, { start: at(8), end: at(12), note: 'Maintenance freeze' });
+    const marked = await people.as['manager']!.post(`/api/v1/schedules/${s.id}/intended-gaps`, { start: at(8), end: at(12), note: 'Maintenance freeze' });
     expect(marked.status).toBe(201);
-    expect(marked.body).toMatchObject({ start: at(8), end: at(12), note: 'Maintenance freeze', createdBy: { id: who['manager']!.id } });
+    expect(marked.body).toMatchObject({ start: at(8), end: at(12), note: 'Maintenance freeze', createdBy: { id: people.ids['manager'] } });
     expect((await gaps(s.id)).items).toEqual([
       { start: at(8), end: at(12), intended: true },
       { start: at(12), end: at(24), intended: false },
@@ -101,26 +88,26 @@ describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
     const audit = (await t.admin.get('/api/v1/audit-log?entityType=intended_gap&limit=200')).body.items as { entityId: string; action: string }[];
     expect(audit.filter((e) => e.entityId === marked.body.id).map((e) => e.action)).toEqual(['create']);
 
-    expect((await who['manager']!.as.delete(`/api/v1/schedules/${s.id}/intended-gaps/${marked.body.id}`)).status).toBe(204);
+    expect((await people.as['manager']!.delete(`/api/v1/schedules/${s.id}/intended-gaps/${marked.body.id}`)).status).toBe(204);
     expect((await gaps(s.id)).items.every((g) => !g.intended)).toBe(true);
     expect((await t.admin.get(`/api/v1/schedules/${s.id}/intended-gaps`)).body.items).toEqual([]);
     const after = (await t.admin.get('/api/v1/audit-log?entityType=intended_gap&limit=200')).body.items as { entityId: string; action: string }[];
     expect(after.filter((e) => e.entityId === marked.body.id).map((e) => e.action).sort()).toEqual(['create', 'delete']);
-    expect((await who['manager']!.as.delete(`/api/v1/schedules/${s.id}/intended-gaps/${marked.body.id}`)).status).toBe(404);
+    expect((await people.as['manager']!.delete(`/api/v1/schedules/${s.id}/intended-gaps/${marked.body.id}`)).status).toBe(404);
   });
 
   it('only the team’s managers, admins and owners mark or unmark; everyone may read', async () => {
     const s = await schedule('Rights');
     const body = { start: at(8), end: at(24) };
     for (const key of ['member', 'outsider', 'viewer']) {
-      const res = await who[key]!.as.post(`/api/v1/schedules/${s.id}/intended-gaps`, body);
+      const res = await people.as[key]!.post(`/api/v1/schedules/${s.id}/intended-gaps`, body);
       expect([key, res.status]).toEqual([key, 403]);
     }
     const byAdmin = await t.admin.post(`/api/v1/schedules/${s.id}/intended-gaps`, body);
     expect(byAdmin.status).toBe(201);
-    expect((await who['member']!.as.delete(`/api/v1/schedules/${s.id}/intended-gaps/${byAdmin.body.id}`)).status).toBe(403);
-    expect((await who['viewer']!.as.get(`/api/v1/schedules/${s.id}/gaps`)).status).toBe(200);
-    expect((await who['viewer']!.as.get(`/api/v1/schedules/${s.id}/intended-gaps`)).body.items).toHaveLength(1);
+    expect((await people.as['member']!.delete(`/api/v1/schedules/${s.id}/intended-gaps/${byAdmin.body.id}`)).status).toBe(403);
+    expect((await people.as['viewer']!.get(`/api/v1/schedules/${s.id}/gaps`)).status).toBe(200);
+    expect((await people.as['viewer']!.get(`/api/v1/schedules/${s.id}/intended-gaps`)).body.items).toHaveLength(1);
   });
 
   it('refuses bad spans and days with the field path, and writes nothing', async () => {
@@ -163,14 +150,14 @@ describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
     // Off: nothing alerts, but the listing still shows two weeks.
     expect((await t.admin.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 0 })).body.gapAlertDays).toBe(0);
     expect((await gaps(s.id, '')).days).toBe(14);
-    expect((await who['member']!.as.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 5 })).status).toBe(200);
+    expect((await people.as['member']!.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 5 })).status).toBe(200);
   });
 
   it('the overview lists schedules a policy pages through that have unintended gaps, until they are all intended', async () => {
     const s = await schedule('Paged through');
     const listed = async () => ((await t.admin.get('/api/v1/coverage-gaps')).body.items as { scheduleId: string; days: number; gaps: unknown[] }[]).find((i) => i.scheduleId === s.id);
     expect(await listed()).toBeUndefined();
-    const policy = await t.admin.post('/api/v1/escalation-policies', { name: `Gaps policy ${dialect}`, teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule_layer', scheduleId: s.id, layerId: (await t.admin.get(`/api/v1/schedules/${s.id}`)).body.layers[0].id }] }] });
+    const policy = await t.admin.post('/api/v1/escalation-policies', { name: `Gaps policy ${dialect}`, teamId: people.teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule_layer', scheduleId: s.id, layerId: (await t.admin.get(`/api/v1/schedules/${s.id}`)).body.layers[0].id }] }] });
     expect(policy.status).toBe(201);
     await t.admin.patch(`/api/v1/schedules/${s.id}`, { gapAlertDays: 1 });
     expect(await listed()).toEqual({ scheduleId: s.id, days: 1, gaps: [{ start: at(8), end: at(24) }] });
@@ -181,9 +168,9 @@ describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
   it('passes running at once (two nodes) claim each schedule once: one notice for its manager', async () => {
     const receiver = await startWebhookReceiver();
     try {
-      expect((await t.admin.post(`/api/v1/users/${who['manager']!.id}/contact-methods`, { kind: 'webhook', address: receiver.url('/manager') })).status).toBe(201);
+      expect((await t.admin.post(`/api/v1/users/${people.ids['manager']}/contact-methods`, { kind: 'webhook', address: receiver.url('/manager') })).status).toBe(201);
       const s = await schedule('Claimed once');
-      await t.admin.post('/api/v1/escalation-policies', { name: `Claimed once ${dialect}`, teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule', scheduleId: s.id }] }] });
+      await t.admin.post('/api/v1/escalation-policies', { name: `Claimed once ${dialect}`, teamId: people.teamId, steps: [{ waitSeconds: 0, targets: [{ type: 'schedule', scheduleId: s.id }] }] });
       const deps = { db: t.vigil.database.db, baseUrl: 'https://vigil.example.com' };
       const now = Date.parse(NOW) + 60_000;
       const targeted = (await targetedSchedules(deps.db)).map((x) => x.id);
@@ -192,7 +179,7 @@ describeEachDatabase('coverage gaps ahead and intended gaps', (dialect) => {
       // Every schedule due was scanned by exactly one of them.
       expect(passes.reduce((a, b) => a + b, 0)).toBe(targeted.filter((id) => !scannedToday.has(id)).length);
       const queued = await t.vigil.database.db.selectFrom('notifications').select(['user_id', 'notice']).where('idempotency_key', 'like', `gaps:${s.id}:%`).execute();
-      expect(queued.map((n) => n.user_id)).toEqual([who['manager']!.id]);
+      expect(queued.map((n) => n.user_id)).toEqual([people.ids['manager']]);
       expect(JSON.parse(queued[0]!.notice!).subject).toBe('Claimed once: 10 coverage gaps in the next 14 days');
       // Within the day nothing is due again, and a rescan the next day is keyed anew.
       await alertCoverageGaps(deps, now + 3_600_000);

@@ -86,7 +86,7 @@ describeEachDatabase('time off imported from a calendar', (dialect) => {
       ['manual', '2026-03-20T15:00:00.000Z', '2026-03-21T15:00:00.000Z', 'By hand'],
     ]);
     expect(await primaryAt('2026-03-06T16:00:00.000Z')).toEqual([ids['bob'], 'cover']);
-    expect((await t.admin.get(`/api/v1/users/${ids['alice']}/time-off-calendar`)).body).toEqual({ url, syncedAt: NOW, error: null });
+    expect((await t.admin.get(`/api/v1/users/${ids['alice']}/time-off-calendar`)).body).toEqual({ url, urlHidden: false, syncedAt: NOW, error: null });
 
     // Not due again within 15 minutes.
     const fetched = requests;
@@ -112,7 +112,7 @@ describeEachDatabase('time off imported from a calendar', (dialect) => {
     await setClock(later(32));
     await t.vigil.timeOffImport.runOnce();
     expect((await rows()).length).toBe(2);
-    expect((await t.admin.get(`/api/v1/users/${ids['alice']}/time-off-calendar`)).body).toEqual({ url, syncedAt: later(32), error: 'calendar answered HTTP 503' });
+    expect((await t.admin.get(`/api/v1/users/${ids['alice']}/time-off-calendar`)).body).toEqual({ url, urlHidden: false, syncedAt: later(32), error: 'calendar answered HTTP 503' });
 
     status = 200;
     body = '<html>Sign in to see this calendar</html>';

@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { scheduleVersions } from '../../src/store/schedules.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useDemoIds } from '../support/demo-ids.js';
-import { useTestApp, type Caller } from '../support/test-app.js';
+import { useTeamPeople } from '../support/team-people.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Tuesday 2026-03-03 10:00 in Chicago (UTC-6). A new daily 09:00 rotation starts with its
 // first member, whose turn runs to Wednesday 09:00 (15:00Z).
@@ -10,7 +11,6 @@ const NOW = '2026-03-03T16:00:00.000Z';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const plus = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOString();
-const PASSWORD = 'time-off-password';
 
 type Ref = { id: string } | null;
 type OnCall = { until: string | null; primary: { user: Ref; source: string; coverFor: Ref } | null; layers: { user: Ref; source: string; coverFor: Ref }[] };
@@ -18,18 +18,11 @@ type OnCall = { until: string | null; primary: { user: Ref; source: string; cove
 describeEachDatabase('time off: automatic cover', (dialect) => {
   const t = useTestApp(dialect, { frozenAt: NOW });
   const ids = useDemoIds(t);
-  const people: Record<string, { id: string; caller: Caller }> = {};
+  // A team of its own: mgr manages it; sam and mem are members; out is in no team.
+  const people = useTeamPeople(t, `Time off ${dialect}`, [{ name: 'mgr', teamRole: 'manager' }, { name: 'sam' }, { name: 'mem' }, { name: 'out', team: null }]);
   let schedule: string;
 
   beforeAll(async () => {
-    // A team of its own: mgr manages it; sam and mem are members; out belongs elsewhere.
-    const team = (await t.admin.post('/api/v1/teams', { name: `Time off ${dialect}` })).body.id as string;
-    for (const [key, role] of [['mgr', 'manager'], ['sam', 'member'], ['mem', 'member'], ['out', null]] as const) {
-      const email = `${key}-${dialect}@time-off.test`;
-      const id = (await t.admin.post('/api/v1/users', { email, name: key.toUpperCase(), role: 'responder', password: PASSWORD })).body.id as string;
-      if (role) expect((await t.admin.put(`/api/v1/teams/${team}/members/${id}`, { role })).status).toBeLessThan(300);
-      people[key] = { id, caller: await t.login(email, PASSWORD) };
-    }
     const res = await t.admin.post('/api/v1/schedules', {
       name: 'Time off rota',
       teamId: ids['team'],
@@ -103,22 +96,22 @@ describeEachDatabase('time off: automatic cover', (dialect) => {
   });
 
   it('the person, managers of their team and admins may write it; teammates only read; others neither', async () => {
-    const sam = people['sam']!.id;
+    const sam = people.ids['sam'];
     const span = { start: plus(24), end: plus(48) };
-    const own = await people['sam']!.caller.post(`/api/v1/users/${sam}/time-off`, span);
+    const own = await people.as['sam']!.post(`/api/v1/users/${sam}/time-off`, span);
     expect(own.status).toBe(201);
-    expect((await people['mgr']!.caller.post(`/api/v1/users/${sam}/time-off`, { start: plus(72), end: plus(80), note: 'Conference' })).status).toBe(201);
-    expect((await people['mgr']!.caller.patch(`/api/v1/users/${sam}/time-off/${own.body.id}`, { note: 'Moving house' })).status).toBe(200);
+    expect((await people.as['mgr']!.post(`/api/v1/users/${sam}/time-off`, { start: plus(72), end: plus(80), note: 'Conference' })).status).toBe(201);
+    expect((await people.as['mgr']!.patch(`/api/v1/users/${sam}/time-off/${own.body.id}`, { note: 'Moving house' })).status).toBe(200);
 
-    const read = await people['mem']!.caller.get(`/api/v1/users/${sam}/time-off`);
+    const read = await people.as['mem']!.get(`/api/v1/users/${sam}/time-off`);
     expect(read.status).toBe(200);
     expect(read.body.items.map((x: { note: string }) => x.note)).toEqual(['Moving house', 'Conference']);
-    expect((await people['mem']!.caller.post(`/api/v1/users/${sam}/time-off`, span)).status).toBe(403);
-    expect((await people['mem']!.caller.delete(`/api/v1/users/${sam}/time-off/${own.body.id}`)).status).toBe(403);
-    expect((await people['mem']!.caller.get(`/api/v1/users/${sam}/time-off-calendar`)).status).toBe(403);
-    expect((await people['out']!.caller.get(`/api/v1/users/${sam}/time-off`)).status).toBe(403);
-    expect((await people['out']!.caller.post(`/api/v1/users/${sam}/time-off`, span)).status).toBe(403);
-    expect((await people['sam']!.caller.post(`/api/v1/users/${people['mem']!.id}/time-off`, span)).status).toBe(403);
+    expect((await people.as['mem']!.post(`/api/v1/users/${sam}/time-off`, span)).status).toBe(403);
+    expect((await people.as['mem']!.delete(`/api/v1/users/${sam}/time-off/${own.body.id}`)).status).toBe(403);
+    expect((await people.as['mem']!.get(`/api/v1/users/${sam}/time-off-calendar`)).status).toBe(403);
+    expect((await people.as['out']!.get(`/api/v1/users/${sam}/time-off`)).status).toBe(403);
+    expect((await people.as['out']!.post(`/api/v1/users/${sam}/time-off`, span)).status).toBe(403);
+    expect((await people.as['sam']!.post(`/api/v1/users/${people.ids['mem']}/time-off`, span)).status).toBe(403);
   });
 
   it('refuses bad spans and addresses with the field that is wrong, and writes nothing', async () => {
@@ -150,9 +143,9 @@ describeEachDatabase('time off: automatic cover', (dialect) => {
       const res = await put(url);
       expect([res.status, res.body.errors?.[0]?.path], url).toEqual([400, '/body/url']);
     }
-    expect((await t.admin.get(`/api/v1/users/${alice}/time-off-calendar`)).body).toEqual({ url: null, syncedAt: null, error: null });
+    expect((await t.admin.get(`/api/v1/users/${alice}/time-off-calendar`)).body).toEqual({ url: null, urlHidden: false, syncedAt: null, error: null });
     const set = await put(' https://calendar.example.com/alice/leave.ics ');
-    expect(set.body).toEqual({ url: 'https://calendar.example.com/alice/leave.ics', syncedAt: null, error: null });
+    expect(set.body).toEqual({ url: 'https://calendar.example.com/alice/leave.ics', urlHidden: false, syncedAt: null, error: null });
     const audit = (await t.admin.get(`/api/v1/audit-log?entityId=${alice}&entityType=time_off_calendar`)).body.items;
     expect(audit[0].after).toEqual({ host: 'calendar.example.com', secretUrl: 'changed' });
     expect((await put(null)).body.url).toBeNull();
