@@ -105,7 +105,7 @@ function TakeForm({ onCall, viewerZone, onClose }: Omit<TakeOnCallModalProps, 'o
         )}
       </Stack>
       {length === 'custom' ? (
-        <SpanFields span={custom} errors={errors} labels={{ start: 'From', end: 'Until' }} endOnly />
+        <SpanFields span={custom} errors={errors} labels={{ start: 'Now', end: 'Until' }} endOnly />
       ) : (
         <Text size="sm" c="red">
           {errors['end']}
