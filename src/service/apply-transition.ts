@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { transition } from '../core/escalation/machine.js';
 import type { EscalationEvent, EscalationState, PolicySnapshot, Recipient, Transition } from '../core/escalation/types.js';
+import { pageTime } from '../core/escalation/low-urgency-hours.js';
 import { ruleApplies, type Urgency } from '../core/escalation/urgency.js';
 import { rulesOf } from '../store/contacts.js';
 import { addEventsOf, insertIncidents, newIncidentRow, policyOf, saveStates, stateOf, type IncidentRow, type NewIncident, type NewIncidentEvent } from '../store/incidents.js';
 import { cancelPending, enqueue, type OutboxEntry } from '../store/notifications.js';
 import type { DB } from '../store/schema.js';
+import { lowUrgencyHoursOfUsers } from '../store/users.js';
 import { loadResolver } from './target-resolver.js';
 import { fallbackIfNobodyReached } from './unreached.js';
 
@@ -72,6 +74,8 @@ async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, urgency: 
 async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipient[], urgency: Urgency, at: number, timeline: NewIncidentEvent[]): Promise<PlannedPage[]> {
   const users = recipients.flatMap((r) => (r.kind === 'user' ? [r.userId] : []));
   const rules = await rulesOf(trx, users);
+  // Only low-urgency pages wait for anyone's hours: high urgency costs no extra read.
+  const hours = urgency === 'low' ? await lowUrgencyHoursOfUsers(trx, users) : new Map<string, never>();
   const pages: PlannedPage[] = [];
   for (const r of recipients) {
     if (r.kind !== 'user') {
@@ -79,12 +83,21 @@ async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipie
       continue;
     }
     const own = rules.filter((rule) => rule.userId === r.userId && ruleApplies(rule.urgency, urgency));
+    const held = hours.get(r.userId);
     if (own.length === 0) {
       timeline.push({ at, kind: 'no_notification_rules', data: { userId: r.userId, urgency } });
       continue;
     }
     for (const rule of own) {
-      pages.push({ key: `${effectIndex}:${r.userId}:${rule.ruleId}`, userId: r.userId, contactMethodId: rule.contactMethodId, channel: rule.kind, address: rule.address, dueAt: at + rule.delaySeconds * 1000 });
+      const due = at + rule.delaySeconds * 1000;
+      pages.push({
+        key: `${effectIndex}:${r.userId}:${rule.ruleId}`,
+        userId: r.userId,
+        contactMethodId: rule.contactMethodId,
+        channel: rule.kind,
+        address: rule.address,
+        dueAt: held ? pageTime(due, urgency, held.hours, held.timeZone) : due,
+      });
     }
   }
   return pages;

@@ -22,6 +22,8 @@ export interface UsersTable {
   daily_summary_time: string | null;
   /** Minutes before a shift to also send "you are on call from … (in 24 h)"; null: not sent. */
   handoff_lead_minutes: number | null;
+  /** JSON Restriction (in time_zone) low-urgency pages wait for; null: any time. */
+  low_urgency_hours: string | null;
 }
 
 export interface TeamsTable {

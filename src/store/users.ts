@@ -1,3 +1,4 @@
+import type { Restriction } from '../core/schedule/types.js';
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import { audited } from './audit.js';
@@ -22,6 +23,8 @@ export interface UserPatch {
   notifyHandoffs?: boolean | undefined;
   dailySummaryTime?: string | null | undefined;
   handoffLeadMinutes?: number | null | undefined;
+  /** null: any time. */
+  lowUrgencyHours?: Restriction | null | undefined;
 }
 
 const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -39,6 +42,7 @@ export async function createUser(db: Kysely<DB>, user: NewUser, now: number): Pr
     notify_handoffs: 0,
     daily_summary_time: null,
     handoff_lead_minutes: null,
+    low_urgency_hours: null,
   };
   try {
     await audited(db, { entity: 'user', id: row.id, action: 'create' }, (trx) => trx.insertInto('users').values(row).execute());
@@ -81,12 +85,26 @@ export function updateUser(db: Kysely<DB>, id: string, patch: UserPatch, now: nu
         ...(patch.notifyHandoffs !== undefined && { notify_handoffs: patch.notifyHandoffs ? 1 : 0 }),
         ...(patch.dailySummaryTime !== undefined && { daily_summary_time: patch.dailySummaryTime }),
         ...(patch.handoffLeadMinutes !== undefined && { handoff_lead_minutes: patch.handoffLeadMinutes }),
+        ...(patch.lowUrgencyHours !== undefined && { low_urgency_hours: lowUrgencyHoursColumn(patch.lowUrgencyHours) }),
         updated_at: now,
       })
       .where('id', '=', id)
       .execute();
     return getUser(trx, id);
   });
+}
+
+/** 'Any time' is stored as null, so the engine reads nothing for most users. */
+const lowUrgencyHoursColumn = (hours: Restriction | null): string | null => (hours === null || hours.kind === 'always' ? null : JSON.stringify(hours));
+
+export const lowUrgencyHoursOf = (row: Pick<UserRow, 'low_urgency_hours'>): Restriction | null =>
+  row.low_urgency_hours === null ? null : (JSON.parse(row.low_urgency_hours) as Restriction);
+
+/** Time zones and low-urgency hours of the users among `ids` who have such hours. */
+export async function lowUrgencyHoursOfUsers(db: Kysely<DB>, ids: string[]): Promise<Map<string, { timeZone: string; hours: Restriction }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'time_zone', 'low_urgency_hours']).where('id', 'in', [...new Set(ids)]).where('low_urgency_hours', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.id, { timeZone: r.time_zone, hours: lowUrgencyHoursOf(r) as Restriction }]));
 }
 
 export function deleteUser(db: Kysely<DB>, id: string): Promise<void> {

@@ -37,7 +37,7 @@ test('a low-urgency incident says so in the list and on its page, and is raised 
   await shot(page, 'urgency-incident-390');
 });
 
-test('a notification rule for low urgency only says so', async ({ page, request }) => {
+test('a notification rule for low urgency only, and low-urgency pages held to business hours', async ({ page, request }) => {
   const finn = await newUser(request, 'finn');
   await finn.admin.call('POST', `/users/${finn.id}/contact-methods`, { kind: 'webhook', address: 'https://hooks.example.com/finn', label: 'Pager hook' });
   await logIn(page, finn);
@@ -51,5 +51,13 @@ test('a notification rule for low urgency only says so', async ({ page, request 
   await form.getByRole('button', { name: 'Add rule' }).click();
   const rules = page.getByRole('list', { name: 'Notification rules' });
   await expect(rules).toContainText('after 5 minutes, low urgency only');
+
+  await page.getByRole('combobox', { name: 'Low-urgency pages reach me' }).click();
+  await page.getByRole('option', { name: /Weekday business hours/ }).click();
+  await expect(page.getByText('They wait for Weekday business hours')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Low-urgency pages reach me' })).toHaveValue(/Weekday business hours/);
   await shot(page, 'urgency-rules-1440');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
 });

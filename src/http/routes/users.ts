@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import type { Target } from '../../core/escalation/types.js';
 import { assertSettled, badReplacement } from '../../core/in-use.js';
@@ -16,13 +16,22 @@ import type { HttpDeps } from '../deps.js';
 import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
-import { CreateUser, PatchUser, User, toUser } from '../schemas/user.js';
+import { CreateUser, PatchUser, User, toUser, type LowUrgencyHours } from '../schemas/user.js';
 import { withShiftChangeNotices } from '../../service/shift-change-notices.js';
 import { schedulesWithShiftsOf } from '../../store/time-off.js';
 
 // Admins manage users; only an owner may hand out or take away the owner role.
 function assertMayAssign(actor: Actor, role: Role): void {
   if (role === 'owner' && actor.user.role !== 'owner') throw new AppError('forbidden', 'Only an owner can grant the owner role');
+}
+
+/** The same start and end is refused for layers too: a whole day or nothing? */
+function refuseAmbiguousHours(hours: Static<typeof LowUrgencyHours> | undefined): void {
+  if (hours?.kind !== 'daily') return;
+  const errors = hours.windows.flatMap((w, i) =>
+    w.startTime === w.endTime ? [{ path: `/body/lowUrgencyHours/windows/${i}/endTime`, message: 'must differ from startTime (an end before the start runs past midnight)' }] : [],
+  );
+  if (errors.length > 0) throw new AppError('validation_failed', 'Ambiguous hours', errors);
 }
 
 export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpDeps): void {
@@ -91,12 +100,22 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
         assertMayAssign(actor, role);
         if (target.role === 'owner' && (await countOwners(db)) <= 1) throw new AppError('last_owner');
       }
+      refuseAmbiguousHours(req.body.lowUrgencyHours);
       if (req.body.password !== undefined && self) await checkCurrentPassword(target, req.body.currentPassword);
       const passwordHash = req.body.password ? await hashPassword(req.body.password) : undefined;
       const updated = await updateUser(
         db,
         target.id,
-        { name: req.body.name, role, timeZone: req.body.timeZone, passwordHash, notifyHandoffs: req.body.notifyHandoffs, dailySummaryTime: req.body.dailySummaryTime, handoffLeadMinutes: req.body.handoffLeadMinutes },
+        {
+          name: req.body.name,
+          role,
+          timeZone: req.body.timeZone,
+          passwordHash,
+          notifyHandoffs: req.body.notifyHandoffs,
+          dailySummaryTime: req.body.dailySummaryTime,
+          handoffLeadMinutes: req.body.handoffLeadMinutes,
+          lowUrgencyHours: req.body.lowUrgencyHours,
+        },
         clock.now(),
       );
       if (passwordHash) {

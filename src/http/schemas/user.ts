@@ -1,11 +1,23 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { UserRow } from '../../store/schema.js';
-import { Id, Instant, TimeZone, toIso } from './common.js';
+import { lowUrgencyHoursOf } from '../../store/users.js';
+import { Discriminated, Id, Instant, TimeZone, toIso } from './common.js';
+import { DailyWindow } from './schedule.js';
 
 export const RoleSchema = Type.Enum(['owner', 'admin', 'responder', 'viewer']);
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Name = Type.String({ minLength: 1, maxLength: 200 });
 export const Password = Type.String({ minLength: 8, maxLength: 512 });
+
+export const LowUrgencyHours = Discriminated(
+  'kind',
+  [
+    Type.Object({ kind: Type.Literal('always') }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal('business_hours') }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal('daily'), windows: Type.Array(DailyWindow, { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }),
+  ],
+  "When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once",
+);
 
 // Response schemas skip custom formats: the serializer does not know them and
 // stored values were validated on the way in.
@@ -18,6 +30,7 @@ export const User = Type.Object({
   notifyHandoffs: Type.Boolean(),
   dailySummaryTime: Type.Union([Type.String(), Type.Null()]),
   handoffLeadMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'Minutes before a shift to also send "you are on call from … (in …)"; null: not sent' }),
+  lowUrgencyHours: LowUrgencyHours,
   hasPassword: Type.Boolean({ description: 'false: signs in with single sign-on only, and cannot give itself a password (an admin can)' }),
   createdAt: Instant,
 });
@@ -52,6 +65,7 @@ export const PatchUser = Type.Object(
         description: 'Also send "you are on call from … (in 24 h)" this many minutes before each shift (15 to 10080); null to stop',
       }),
     ),
+    lowUrgencyHours: Type.Optional(LowUrgencyHours),
   },
   { additionalProperties: false },
 );
@@ -65,6 +79,8 @@ export const toUser = (row: UserRow) => ({
   notifyHandoffs: row.notify_handoffs === 1,
   dailySummaryTime: row.daily_summary_time,
   handoffLeadMinutes: row.handoff_lead_minutes,
+  // Only the kinds the API accepts are ever stored.
+  lowUrgencyHours: (lowUrgencyHoursOf(row) ?? { kind: 'always' }) as Static<typeof LowUrgencyHours>,
   hasPassword: row.password_hash !== null,
   createdAt: toIso(row.created_at),
 });

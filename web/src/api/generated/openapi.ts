@@ -2058,6 +2058,24 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
+                            /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                            lowUrgencyHours: {
+                                /** @enum {string} */
+                                kind: "always";
+                            } | {
+                                /** @enum {string} */
+                                kind: "business_hours";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
+                            };
                             name: string;
                             notifyHandoffs: boolean;
                             /** @enum {unknown} */
@@ -2182,6 +2200,24 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
+                            /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                            lowUrgencyHours: {
+                                /** @enum {string} */
+                                kind: "always";
+                            } | {
+                                /** @enum {string} */
+                                kind: "business_hours";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
+                            };
                             name: string;
                             notifyHandoffs: boolean;
                             /** @enum {unknown} */
@@ -2478,6 +2514,24 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
+                            /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                            lowUrgencyHours: {
+                                /** @enum {string} */
+                                kind: "always";
+                            } | {
+                                /** @enum {string} */
+                                kind: "business_hours";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
+                            };
                             name: string;
                             notifyHandoffs: boolean;
                             /** @enum {unknown} */
@@ -6351,7 +6405,11 @@ export interface operations {
                     images?: unknown;
                     /** @description [{href, text}]: http(s) links shown on the incident */
                     links?: unknown;
+                    /** @description critical/error → high, warning/info → low, for a dynamic monitor; anything else is ignored */
+                    severity?: unknown;
                     title?: string;
+                    /** @description high or low (or a severity, as severity): a dynamic monitor's incident takes it; anything else is ignored */
+                    urgency?: unknown;
                 };
             };
         };
@@ -15751,6 +15809,24 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
+                            /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                            lowUrgencyHours: {
+                                /** @enum {string} */
+                                kind: "always";
+                            } | {
+                                /** @enum {string} */
+                                kind: "business_hours";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
+                            };
                             name: string;
                             notifyHandoffs: boolean;
                             /** @enum {unknown} */
@@ -16601,6 +16677,24 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
+                            /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                            lowUrgencyHours: {
+                                /** @enum {string} */
+                                kind: "always";
+                            } | {
+                                /** @enum {string} */
+                                kind: "business_hours";
+                            } | {
+                                /** @enum {string} */
+                                kind: "daily";
+                                windows: {
+                                    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                    /** @description Local time 'HH:MM' */
+                                    endTime: string;
+                                    /** @description Local time 'HH:MM' */
+                                    startTime: string;
+                                }[];
+                            };
                             name: string;
                             notifyHandoffs: boolean;
                             /** @enum {unknown} */
@@ -16696,6 +16790,24 @@ export interface operations {
                          * @description Identifier
                          */
                         id: string;
+                        /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                        lowUrgencyHours: {
+                            /** @enum {string} */
+                            kind: "always";
+                        } | {
+                            /** @enum {string} */
+                            kind: "business_hours";
+                        } | {
+                            /** @enum {string} */
+                            kind: "daily";
+                            windows: {
+                                days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                /** @description Local time 'HH:MM' */
+                                endTime: string;
+                                /** @description Local time 'HH:MM' */
+                                startTime: string;
+                            }[];
+                        };
                         name: string;
                         notifyHandoffs: boolean;
                         /** @enum {unknown} */
@@ -16803,6 +16915,24 @@ export interface operations {
                          * @description Identifier
                          */
                         id: string;
+                        /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                        lowUrgencyHours: {
+                            /** @enum {string} */
+                            kind: "always";
+                        } | {
+                            /** @enum {string} */
+                            kind: "business_hours";
+                        } | {
+                            /** @enum {string} */
+                            kind: "daily";
+                            windows: {
+                                days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                /** @description Local time 'HH:MM' */
+                                endTime: string;
+                                /** @description Local time 'HH:MM' */
+                                startTime: string;
+                            }[];
+                        };
                         name: string;
                         notifyHandoffs: boolean;
                         /** @enum {unknown} */
@@ -16999,6 +17129,24 @@ export interface operations {
                     dailySummaryTime?: string | null;
                     /** @description Also send "you are on call from … (in 24 h)" this many minutes before each shift (15 to 10080); null to stop */
                     handoffLeadMinutes?: number | null;
+                    /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                    lowUrgencyHours?: {
+                        /** @enum {string} */
+                        kind: "always";
+                    } | {
+                        /** @enum {string} */
+                        kind: "business_hours";
+                    } | {
+                        /** @enum {string} */
+                        kind: "daily";
+                        windows: {
+                            days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                            /** @description Local time 'HH:MM' */
+                            endTime: string;
+                            /** @description Local time 'HH:MM' */
+                            startTime: string;
+                        }[];
+                    };
                     name?: string;
                     /** @description Send "you are on call from … to …" when a shift starts */
                     notifyHandoffs?: boolean;
@@ -17036,6 +17184,24 @@ export interface operations {
                          * @description Identifier
                          */
                         id: string;
+                        /** @description When low-urgency pages reach this user, in their time zone: any time (always), Mon–Fri 09:00–17:00 (business_hours), or chosen days and hours (daily); outside them a low-urgency page waits until they begin. High urgency always pages at once */
+                        lowUrgencyHours: {
+                            /** @enum {string} */
+                            kind: "always";
+                        } | {
+                            /** @enum {string} */
+                            kind: "business_hours";
+                        } | {
+                            /** @enum {string} */
+                            kind: "daily";
+                            windows: {
+                                days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+                                /** @description Local time 'HH:MM' */
+                                endTime: string;
+                                /** @description Local time 'HH:MM' */
+                                startTime: string;
+                            }[];
+                        };
                         name: string;
                         notifyHandoffs: boolean;
                         /** @enum {unknown} */

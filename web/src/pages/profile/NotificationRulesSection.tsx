@@ -5,6 +5,7 @@ import type { ContactMethod, NotificationRule } from '../../api/incidentTypes';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { QueryError } from '../../components/QueryError';
 import { AddNotificationRuleForm } from './AddNotificationRuleForm';
+import { LowUrgencyHoursField } from './LowUrgencyHoursField';
 import { kindLabel } from './contactKinds';
 
 /** "Email (you@example.com) immediately", "SMS (+1555…) after 2 minutes". */
@@ -56,6 +57,7 @@ export function NotificationRulesSection({ userId, methods }: { userId: string; 
         </List>
       )}
       {methods.length > 0 && <AddNotificationRuleForm userId={userId} methods={methods} />}
+      <LowUrgencyHoursField />
     </section>
   );
 }
