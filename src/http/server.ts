@@ -38,6 +38,7 @@ import { monitorHistoryRoutes } from './routes/monitor-history.js';
 import { incidentAlertRoutes } from './routes/incident-alerts.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { postmortemRoutes } from './routes/postmortem.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { contactRoutes } from './routes/contacts.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { IntegrationKeys } from '../service/integration-keys.js';
@@ -128,6 +129,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       incidentRoutes(api, deps);
       incidentAlertRoutes(api, deps);
       postmortemRoutes(api, deps);
+      analyticsRoutes(api, deps);
       contactRoutes(api, deps);
       integrationRoutes(api, deps, integrationKeys);
       auditRoutes(api, deps);

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { QUARTER_HOUR, type PageTally, type Tally } from '../core/analytics/report.js';
+import { chunksOf } from './chunks.js';
 import type { DB } from './schema.js';
 
 export interface AnalyticsScope {
@@ -20,13 +21,20 @@ export interface NoisyMonitor {
 
 type WithIncidents = DB & { i: DB['incidents']; m: DB['monitors'] };
 
-/** Incidents (aliased i) of the monitor, or of the team that owns their monitor (aliased m) now. */
+/** Incidents (aliased i) of the monitor, or of the team that owns their monitor now; no join unless a team is asked for. */
 function inScope(scope: AnalyticsScope): RawBuilder<boolean> {
   const conditions = [sql`1 = 1`];
   if (scope.monitorId !== undefined) conditions.push(sql`${sql.ref('i.monitor_id')} = ${scope.monitorId}`);
-  if (scope.teamId !== undefined) conditions.push(sql`${sql.ref('m.team_id')} = ${scope.teamId}`);
+  if (scope.teamId !== undefined) conditions.push(sql`${sql.ref('i.monitor_id')} in (select id from monitors where team_id = ${scope.teamId})`);
   return sql<boolean>`${sql.join(conditions, sql` and `)}`;
 }
+
+/**
+ * Sent, and no receipt said it failed. Only sent pages have a send time; the condition is
+ * a negation so the planner reaches pages through their incidents, not the outbox's
+ * status index (every page ever sent).
+ */
+const sentToSomeone = sql<boolean>`${sql.ref('n.status')} <> ${sql.lit('failed')}`;
 
 const quarterOf = (column: 'i.triggered_at' | 'n.sent_at') => sql<number>`${sql.ref(column)} / ${sql.lit(QUARTER_HOUR)}`;
 const triggeredIn = (scope: AnalyticsScope) => (eb: ExpressionBuilder<WithIncidents, 'i'>) =>
@@ -36,7 +44,6 @@ const triggeredIn = (scope: AnalyticsScope) => (eb: ExpressionBuilder<WithIncide
 export async function incidentTallies(db: Kysely<DB>, scope: AnalyticsScope): Promise<Tally[]> {
   const rows = await db
     .selectFrom('incidents as i')
-    .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
     .select((eb) => [quarterOf('i.triggered_at').as('quarter'), eb.fn.countAll<number>().as('count')])
     .where(triggeredIn(scope))
     .where(inScope(scope))
@@ -46,24 +53,34 @@ export async function incidentTallies(db: Kysely<DB>, scope: AnalyticsScope): Pr
 }
 
 /**
- * Pages sent to people in the period (a sent page counts whether or not a delivery
- * receipt followed; failed and cancelled ones never reached anyone), per person and
- * quarter hour, with the person's time zone.
+ * Pages sent to people in the period for incidents triggered in it (a sent page counts
+ * whether or not a delivery receipt followed; failed and cancelled ones never reached
+ * anyone), per person and quarter hour, with the person's time zone. Reaching pages
+ * through their incidents lets the trigger-time index find them.
  */
 export async function pageTallies(db: Kysely<DB>, scope: AnalyticsScope): Promise<PageTally[]> {
   const rows = await db
     .selectFrom('notifications as n')
     .innerJoin('incidents as i', 'i.id', 'n.incident_id')
-    .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-    .innerJoin('users as u', 'u.id', 'n.user_id')
-    .select((eb) => ['n.user_id as userId', 'u.time_zone as timeZone', quarterOf('n.sent_at').as('quarter'), eb.fn.countAll<number>().as('count')])
+    .select((eb) => ['n.user_id as userId', quarterOf('n.sent_at').as('quarter'), eb.fn.countAll<number>().as('count')])
+    .where(triggeredIn(scope))
+    .where('n.user_id', 'is not', null)
     .where('n.sent_at', '>=', scope.from)
     .where('n.sent_at', '<', scope.to)
-    .where('n.status', 'in', ['sent', 'delivered'])
+    .where(sentToSomeone)
     .where(inScope(scope))
-    .groupBy(['n.user_id', 'u.time_zone', quarterOf('n.sent_at')])
+    .groupBy(['n.user_id', quarterOf('n.sent_at')])
     .execute();
-  return rows.map((r) => ({ userId: r.userId as string, timeZone: r.timeZone, at: Number(r.quarter) * QUARTER_HOUR, count: Number(r.count) }));
+  const userIds = [...new Set(rows.map((r) => r.userId as string))];
+  const zones = new Map<string, string>();
+  for (const chunk of chunksOf(userIds)) {
+    for (const u of await db.selectFrom('users').select(['id', 'time_zone']).where('id', 'in', chunk).execute()) zones.set(u.id, u.time_zone);
+  }
+  // A person deleted since is no longer listed: their pages went with their account's rows.
+  return rows.flatMap((r) => {
+    const timeZone = zones.get(r.userId as string);
+    return timeZone === undefined ? [] : [{ userId: r.userId as string, timeZone, at: Number(r.quarter) * QUARTER_HOUR, count: Number(r.count) }];
+  });
 }
 
 /**
@@ -74,7 +91,6 @@ export async function pageTallies(db: Kysely<DB>, scope: AnalyticsScope): Promis
 export async function responseTimes(db: Kysely<DB>, scope: AnalyticsScope): Promise<{ acknowledgeMs: number[]; resolveMs: number[] }> {
   const rows = await db
     .selectFrom('incidents as i')
-    .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
     .select((eb) => [
       'i.triggered_at as triggeredAt',
       'i.resolved_at as resolvedAt',
@@ -117,10 +133,11 @@ export async function noisyMonitors(db: Kysely<DB>, scope: AnalyticsScope, limit
     .innerJoin('incidents as i', 'i.id', 'n.incident_id')
     .select((eb) => ['i.monitor_id as monitorId', eb.fn.countAll<number>().as('count')])
     .where('i.monitor_id', 'in', rows.map((r) => r.monitorId))
+    .where(triggeredIn(scope))
     .where('n.user_id', 'is not', null)
     .where('n.sent_at', '>=', scope.from)
     .where('n.sent_at', '<', scope.to)
-    .where('n.status', 'in', ['sent', 'delivered'])
+    .where(sentToSomeone)
     .groupBy('i.monitor_id')
     .execute();
   const pagesOf = new Map(pages.map((p) => [p.monitorId, Number(p.count)]));
