@@ -113,7 +113,9 @@ export function describeEvent(event: PostmortemEvent, nameOf: (id: string | null
     case 'alert_absorbed':
       return `${typeof data['alertCount'] === 'number' ? `Alert #${data['alertCount']}` : 'Another alert'} absorbed: ${text(data['title'])}`;
     case 'no_notification_rules':
-      return `${nameOf(text(data['userId']))} has no notification rules: not notified`;
+      return `${nameOf(text(data['userId']))} has no notification rules${typeof data['urgency'] === 'string' ? ` for ${data['urgency']} urgency` : ''}: not notified`;
+    case 'urgency_changed':
+      return `Urgency changed from ${text(data['from'])} to ${text(data['to'])} by ${by(null)}`;
     case 'step_unreached':
       return `Nobody in this step could be reached (${text(data['reason'])}): moving on at once`;
     case 'nobody_reached':
