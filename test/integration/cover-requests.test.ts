@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { tellExpiredCoverRequests } from '../../src/service/cover-requests.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { queuedNotices } from '../support/queued-notices.js';
 import { useTeamPeople } from '../support/team-people.js';
@@ -176,5 +177,28 @@ describeEachDatabase('cover requests', (dialect) => {
     expect(taken.status).toBe(200);
     const cover = (await t.admin.get(`/api/v1/schedules/${scheduleId}/overrides?from=${shift.start}&to=${shift.end}`)).body.items;
     expect(cover.map((o: { start: string; end: string; user: { id: string } }) => [o.start, o.end, o.user.id])).toEqual([[at(now), shift.end, ids[other]]]);
+  });
+
+  it('tells the requester and those asked, once, when a request expires untaken: at its start, or at its end if asked under way', async () => {
+    const { db } = t.vigil.database;
+    const shift = await turn(30);
+    const requester = nameOf(shift.userId);
+    const everyone = ['ann', 'ben', 'cat'].map((n) => ids[n]).sort();
+    const rid = (await as[requester]!.post(path(), { layerId, start: shift.start, end: shift.end })).body.id as string;
+    await tellExpiredCoverRequests(db, Date.parse(shift.start) - 1);
+    expect(await noticeKeys(`cover-expired:${rid}:`)).toEqual([]);
+    await tellExpiredCoverRequests(db, Date.parse(shift.start));
+    await tellExpiredCoverRequests(db, Date.parse(shift.start) + HOUR);
+    const told = await noticeKeys(`cover-expired:${rid}:`);
+    expect(told.map((n) => n.userId).sort()).toEqual(everyone);
+    expect(told.find((n) => n.userId === ids[requester])?.subject).toBe('No cover found: Cover (Day)');
+
+    await t.anonymous.post('/api/v1/test/clock', { set: at(Date.parse(shift.start) + HOUR) });
+    const urgent = (await as[requester]!.post(path(), { layerId, start: shift.start, end: shift.end })).body.id as string;
+    await tellExpiredCoverRequests(db, Date.parse(shift.end) - 1);
+    expect(await noticeKeys(`cover-expired:${urgent}:`)).toEqual([]);
+    // A node down over the deadline still tells when back within the day.
+    await tellExpiredCoverRequests(db, Date.parse(shift.end) + 23 * HOUR);
+    expect((await noticeKeys(`cover-expired:${urgent}:`)).map((n) => n.userId).sort()).toEqual(everyone);
   });
 });
