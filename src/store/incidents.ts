@@ -5,7 +5,6 @@ import type { Urgency } from '../core/escalation/urgency.js';
 import type { Dialect } from './database.js';
 import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
-import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
 
 export type IncidentRow = IncidentsTable;
@@ -124,25 +123,6 @@ export function findOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: st
     .where('dedup_key', '=', dedupKey)
     .where('status', '<>', RESOLVED)
     .executeTakeFirst();
-}
-
-export function listIncidents(
-  db: Kysely<DB>,
-  page: PageRequest,
-  filter: { statuses?: IncidentRow['status'][] | undefined; monitorId?: string | undefined },
-): Promise<Page<IncidentRow>> {
-  // Newest first: that is what a responder looks at; the cursor continues below it.
-  return keysetPage(page, (before, limit) =>
-    db
-      .selectFrom('incidents')
-      .selectAll()
-      .$if(before !== undefined, (q) => q.where('id', '<', before as string))
-      .$if(filter.statuses !== undefined && filter.statuses.length > 0, (q) => q.where('status', 'in', filter.statuses as IncidentRow['status'][]))
-      .$if(filter.monitorId !== undefined, (q) => q.where('monitor_id', '=', filter.monitorId as string))
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute(),
-  );
 }
 
 /** Writes the state a transition left incidents in, and hands back their claims. */

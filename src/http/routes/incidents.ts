@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { actOnIncident, changeUrgency, commentOnIncident, type IncidentAction } from '../../service/incidents.js';
 import { mayActOnIncident } from '../../service/incident-access.js';
-import { getIncident, listEvents, listIncidents } from '../../store/incidents.js';
+import { getIncident, listEvents } from '../../store/incidents.js';
+import { listIncidentPage } from '../../store/incident-list.js';
 import { listNotifications } from '../../store/notifications.js';
 import { getMonitor } from '../../store/monitors.js';
 import { getUser } from '../../store/users.js';
@@ -11,20 +12,11 @@ import type { Api } from '../app-types.js';
 import { actorOf, type Actor } from '../auth.js';
 import { requireIncidentRights } from '../permissions.js';
 import type { HttpDeps } from '../deps.js';
-import { Id, IdParams, PageQuery } from '../schemas/common.js';
+import { Id, IdParams } from '../schemas/common.js';
 import { IncidentDetail, IncidentView, toEvent, toIncident, toNotification, UrgencySchema } from '../schemas/incident.js';
+import { IncidentListQuery, LIST_QUERY_ARRAYS, filterOf, listRequestOf } from '../schemas/incident-list.js';
 
 
-const ListQuery = Type.Object(
-  {
-    ...PageQuery.properties,
-    status: Type.Optional(
-      Type.Array(Type.Enum(['triggered', 'acknowledged', 'resolved']), { description: 'Repeat (status=triggered&status=acknowledged) or comma-separate (status=triggered,acknowledged)' }),
-    ),
-    monitorId: Type.Optional(Id),
-  },
-  { additionalProperties: false },
-);
 
 export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
   const { db } = database;
@@ -55,12 +47,17 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
       // The query string parser only makes repeated keys a list; commas are split before validation.
       preValidation: async (req) => {
         const query = req.query as Record<string, unknown>;
-        if (query['status'] !== undefined) query['status'] = [query['status']].flat().flatMap((s) => String(s).split(','));
+        for (const key of LIST_QUERY_ARRAYS) if (query[key] !== undefined) query[key] = [query[key]].flat().flatMap((s) => String(s).split(','));
       },
-      schema: { tags, summary: 'Incidents, newest first', querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(IncidentView), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } },
+      schema: {
+        tags,
+        summary: 'Incidents, filtered, searched and sorted (newest first unless told), a page at a time',
+        querystring: IncidentListQuery,
+        response: { 200: Type.Object({ items: Type.Array(IncidentView), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      },
     },
     async (req) => {
-      const page = await listIncidents(db, req.query, { statuses: req.query.status, monitorId: req.query.monitorId });
+      const page = await listIncidentPage(db, database.dialect, listRequestOf(req.query), filterOf(req.query));
       return { items: page.items.map(toIncident), nextCursor: page.nextCursor };
     },
   );
