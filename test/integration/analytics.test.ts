@@ -106,6 +106,15 @@ describeEachDatabase('analytics', (dialect) => {
     expect((await pat.get(`/api/v1/analytics?${PERIOD}`)).body.timeZone).toBe('Asia/Tokyo');
   });
 
+  it('takes the last N days up to `to`, or up to now by default', async () => {
+    const days = await t.admin.get('/api/v1/analytics?to=2026-11-16T00:00:00.000Z&days=14&timeZone=UTC');
+    expect(days.body).toMatchObject({ from: '2026-11-02T00:00:00.000Z', incidents: 3, pages: 3 });
+    // The clock stands at 9 November 01:30: the last 30 days reach back past the incident of 30 October.
+    const recent = await t.admin.get('/api/v1/analytics');
+    expect(recent.body).toMatchObject({ incidents: 4, pages: 4 });
+    expect(Date.parse(recent.body.to) - Date.parse(recent.body.from)).toBe(30 * 24 * 60 * MINUTE);
+  });
+
   it('narrows to a team or a monitor', async () => {
     const search = await analytics(`&monitorId=${ids['Search']}`);
     expect(search.body).toMatchObject({ monitorId: ids['Search'], incidents: 1, pages: 1, timeToAcknowledge: { count: 0, medianSeconds: null, p90Seconds: null } });
@@ -138,6 +147,8 @@ describeEachDatabase('analytics', (dialect) => {
     expect(await paths(`${PERIOD}&monitorId=00000000-0000-4000-8000-000000000000`)).toEqual(['/querystring/monitorId']);
     expect(await paths(`${PERIOD}&teamId=${ids['otherTeam']}&monitorId=${ids['Search']}`)).toEqual(['/querystring/monitorId']);
     expect(await paths('from=yesterday&to=2026-11-02T00:00:00Z')).toEqual(['/querystring/from']);
+    expect(await paths(`${PERIOD}&days=7`)).toEqual(['/querystring/days']);
+    expect(await paths('days=400')).toEqual(['/querystring/days']);
   });
 
   describe('CSV', () => {

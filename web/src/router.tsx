@@ -55,6 +55,7 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/monitors/MonitorPage')).MonitorPage }),
           },
           { path: 'incidents', lazy: async () => ({ Component: (await import('./pages/incidents/IncidentsPage')).IncidentsPage }) },
+          { path: 'analytics', lazy: async () => ({ Component: (await import('./pages/analytics/AnalyticsPage')).AnalyticsPage }) },
           {
             path: 'incidents/:incidentId',
             lazy: async () => ({ Component: (await import('./pages/incidents/IncidentPage')).IncidentPage }),

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { csvCell } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
+import { DAY } from '../../core/time/units.js';
 import { analyticsReport } from '../../service/analytics.js';
 import { getMonitor } from '../../store/monitors.js';
 import { getTeam } from '../../store/teams.js';
@@ -22,12 +23,17 @@ const unlessMissing = <T>(lookup: Promise<T>): Promise<T | undefined> =>
     throw e;
   });
 
-export function analyticsRoutes(api: Api, { database: { db } }: HttpDeps): void {
+export function analyticsRoutes(api: Api, { database: { db }, clock }: HttpDeps): void {
   const tags = ['analytics'];
 
   /** Everyone who may log in reads every incident, so the figures are open to them all, as the incident list is. */
   async function report(req: FastifyRequest, query: Static<typeof AnalyticsQuery>): Promise<Static<typeof AnalyticsSchema>> {
-    const { from, to } = rangeOf(query, 366);
+    if (query.from !== undefined && query.days !== undefined) {
+      throw new AppError('validation_failed', 'Give from or days, not both', [{ path: '/querystring/days', message: 'must not be given with from' }]);
+    }
+    // Relative periods are counted from the server's clock, so a browser whose clock is off still sees the last N days.
+    const end = query.to ?? toIso(clock.now());
+    const { from, to } = rangeOf({ from: query.from ?? toIso(Date.parse(end) - (query.days ?? 30) * DAY), to: end }, 366);
     const problems: { path: string; message: string }[] = [];
     if (query.teamId !== undefined && !(await unlessMissing(getTeam(db, query.teamId)))) problems.push({ path: '/querystring/teamId', message: 'is not an existing team' });
     if (query.monitorId !== undefined) {
@@ -63,7 +69,7 @@ export function analyticsRoutes(api: Api, { database: { db } }: HttpDeps): void 
     {
       schema: {
         tags,
-        summary: 'Incident and paging figures over [from, to) (at most 366 days): MTTA and MTTR (median, p90), incidents and pages per week, pages per person, sleep interruptions, noisiest monitors',
+        summary: 'Incident and paging figures over [from, to) (at most 366 days; by default the last 30 days): MTTA and MTTR (median, p90), incidents and pages per week, pages per person, sleep interruptions, noisiest monitors',
         querystring: AnalyticsQuery,
         response: { 200: AnalyticsSchema },
       },

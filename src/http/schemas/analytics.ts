@@ -3,8 +3,9 @@ import { Id, Instant } from './common.js';
 
 export const AnalyticsQuery = Type.Object(
   {
-    from: Instant,
-    to: Type.String({ format: 'date-time', description: 'End of the period, exclusive; at most 366 days after from' }),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Start of the period; default `days` before `to`' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'End of the period, exclusive, at most 366 days after from; default now' })),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'Instead of from: the period is the last N days up to `to` (default 30)' })),
     teamId: Type.Optional(Type.String({ format: 'uuid', description: "Only incidents of this team's monitors" })),
     monitorId: Type.Optional(Type.String({ format: 'uuid', description: "Only this monitor's incidents" })),
     timeZone: Type.Optional(

@@ -1,5 +1,6 @@
 import {
   IconAlertTriangle,
+  IconChartBar,
   IconHistory,
   IconCalendarTime,
   IconHeartRateMonitor,
@@ -25,6 +26,7 @@ export const navItems: NavItem[] = [
   { label: 'Escalation policies', path: '/escalation-policies', icon: IconSitemap },
   { label: 'Monitors', path: '/monitors', icon: IconHeartRateMonitor },
   { label: 'Incidents', path: '/incidents', icon: IconAlertTriangle },
+  { label: 'Analytics', path: '/analytics', icon: IconChartBar },
   { label: 'Teams', path: '/teams', icon: IconUsersGroup },
   { label: 'Users', path: '/users', icon: IconUsers },
   { label: 'Audit log', path: '/audit-log', icon: IconHistory, minRole: 'admin' },

@@ -13,7 +13,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Incident and paging figures over [from, to) (at most 366 days): MTTA and MTTR (median, p90), incidents and pages per week, pages per person, sleep interruptions, noisiest monitors */
+        /** Incident and paging figures over [from, to) (at most 366 days; by default the last 30 days): MTTA and MTTR (median, p90), incidents and pages per week, pages per person, sleep interruptions, noisiest monitors */
         get: operations["getAnalytics"];
         put?: never;
         post?: never;
@@ -314,7 +314,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Incidents, newest first */
+        /** Incidents, filtered, searched and sorted (newest first unless told), a page at a time */
         get: operations["getIncidents"];
         put?: never;
         post?: never;
@@ -384,7 +384,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a comment to the timeline */
+        /** Add a comment to the timeline (also on a resolved incident) */
         post: operations["postIncidentsByIdComments"];
         delete?: never;
         options?: never;
@@ -454,6 +454,57 @@ export interface paths {
         put?: never;
         /** Resolve: ends the incident for good */
         post: operations["postIncidentsByIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/responders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add responders: page these users now, by their own rules; an acknowledged incident becomes triggered again */
+        post: operations["postIncidentsByIdResponders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snooze: acknowledged (pending pages cancelled) for this many minutes, then triggered again from step 1 */
+        post: operations["postIncidentsByIdSnooze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/status-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a status update: where things stand, shown at the top of the incident (also on a resolved incident) */
+        post: operations["postIncidentsByIdStatusUpdates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1676,16 +1727,19 @@ export type $defs = Record<string, never>;
 export interface operations {
     getAnalytics: {
         parameters: {
-            query: {
-                from: string;
+            query?: {
+                /** @description Instead of from: the period is the last N days up to `to` (default 30) */
+                days?: number;
+                /** @description Start of the period; default `days` before `to` */
+                from?: string;
                 /** @description Only this monitor's incidents */
                 monitorId?: string;
                 /** @description Only incidents of this team's monitors */
                 teamId?: string;
                 /** @description Whose calendar weeks split the period (Monday 00:00); default the caller's own (IANA, e.g. Europe/London) */
                 timeZone?: string;
-                /** @description End of the period, exclusive; at most 366 days after from */
-                to: string;
+                /** @description End of the period, exclusive, at most 366 days after from; default now */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1835,15 +1889,18 @@ export interface operations {
     getAnalyticsCsv: {
         parameters: {
             query: {
-                from: string;
+                /** @description Instead of from: the period is the last N days up to `to` (default 30) */
+                days?: number;
+                /** @description Start of the period; default `days` before `to` */
+                from?: string;
                 /** @description Only this monitor's incidents */
                 monitorId?: string;
                 /** @description Only incidents of this team's monitors */
                 teamId?: string;
                 /** @description Whose calendar weeks split the period (Monday 00:00); default the caller's own (IANA, e.g. Europe/London) */
                 timeZone?: string;
-                /** @description End of the period, exclusive; at most 366 days after from */
-                to: string;
+                /** @description End of the period, exclusive, at most 366 days after from; default now */
+                to?: string;
                 /** @description Which table: summary (one figure a row), weeks, people, monitors (the noisiest ten) */
                 view: "summary" | "weeks" | "people" | "monitors";
             };
@@ -4313,13 +4370,31 @@ export interface operations {
     getIncidents: {
         parameters: {
             query: {
+                /** @description Incidents this user was paged for (any page in its outbox) or acknowledged */
+                assigneeId?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Triggered at or after */
+                from?: string;
                 limit: number;
                 /** @description Identifier */
                 monitorId?: string;
+                /** @description desc (newest first) for triggeredAt, asc for the others unless given */
+                order?: "asc" | "desc";
+                /** @description Incidents paged by this escalation policy (the one in the snapshot taken when it triggered) */
+                policyId?: string;
+                /** @description Text in the title, description or dedup key, any case; % and _ are plain characters */
+                q?: string;
+                /** @description triggeredAt, status (triggered, acknowledged, resolved), urgency (high, low) or title */
+                sort: "triggeredAt" | "status" | "urgency" | "title";
                 /** @description Repeat (status=triggered&status=acknowledged) or comma-separate (status=triggered,acknowledged) */
                 status?: ("triggered" | "acknowledged" | "resolved")[];
+                /** @description Incidents of this team's monitors */
+                teamId?: string;
+                /** @description Triggered before; after from */
+                to?: string;
+                /** @description high, low, or both; repeated or comma-separated like status */
+                urgency?: ("high" | "low")[];
             };
             header?: never;
             path?: never;
@@ -4530,7 +4605,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
                             kind: string;
                         }[];
                         title: string;
@@ -4694,7 +4769,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
                             kind: string;
                         }[];
                         title: string;
@@ -4997,7 +5072,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
                             kind: string;
                         }[];
                         title: string;
@@ -5188,7 +5263,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
                             kind: string;
                         }[];
                         title: string;
@@ -5462,7 +5537,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
                             kind: string;
                         }[];
                         title: string;
@@ -5653,7 +5728,598 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            kind: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        /**
+                         * @description high or low: each notification rule applies to one of them or both
+                         * @enum {unknown}
+                         */
+                        urgency: "high" | "low";
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentsByIdResponders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        acknowledgedBy: string | null;
+                        alertCount: number;
+                        dedupKey: string | null;
+                        description: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string;
+                        /** Format: date-time */
+                        nextActionAt: string | null;
+                        notifications: {
+                            attempts: number;
+                            channel: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** @enum {unknown} */
+                            status: "queued" | "sending" | "sent" | "delivered" | "failed" | "cancelled";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            userId: string | null;
+                        }[];
+                        /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
+                        pass: number;
+                        policy: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        resolvedBy: string | null;
+                        /** @enum {unknown} */
+                        status: "triggered" | "acknowledged" | "resolved";
+                        /** @description Index of the step that fired last (0 = step 1); -1 before the first */
+                        step: number;
+                        timeline: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            actorId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            kind: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        /**
+                         * @description high or low: each notification rule applies to one of them or both
+                         * @enum {unknown}
+                         */
+                        urgency: "high" | "low";
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentsByIdSnooze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    minutes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        acknowledgedBy: string | null;
+                        alertCount: number;
+                        dedupKey: string | null;
+                        description: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string;
+                        /** Format: date-time */
+                        nextActionAt: string | null;
+                        notifications: {
+                            attempts: number;
+                            channel: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** @enum {unknown} */
+                            status: "queued" | "sending" | "sent" | "delivered" | "failed" | "cancelled";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            userId: string | null;
+                        }[];
+                        /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
+                        pass: number;
+                        policy: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        resolvedBy: string | null;
+                        /** @enum {unknown} */
+                        status: "triggered" | "acknowledged" | "resolved";
+                        /** @description Index of the step that fired last (0 = step 1); -1 before the first */
+                        step: number;
+                        timeline: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            actorId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            kind: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        /**
+                         * @description high or low: each notification rule applies to one of them or both
+                         * @enum {unknown}
+                         */
+                        urgency: "high" | "low";
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentsByIdStatusUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        acknowledgedBy: string | null;
+                        alertCount: number;
+                        dedupKey: string | null;
+                        description: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string;
+                        /** Format: date-time */
+                        nextActionAt: string | null;
+                        notifications: {
+                            attempts: number;
+                            channel: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** @enum {unknown} */
+                            status: "queued" | "sending" | "sent" | "delivered" | "failed" | "cancelled";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            userId: string | null;
+                        }[];
+                        /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
+                        pass: number;
+                        policy: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        resolvedBy: string | null;
+                        /** @enum {unknown} */
+                        status: "triggered" | "acknowledged" | "resolved";
+                        /** @description Index of the step that fired last (0 = step 1); -1 before the first */
+                        step: number;
+                        timeline: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            actorId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
                             kind: string;
                         }[];
                         title: string;
@@ -5854,7 +6520,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
                             kind: string;
                         }[];
                         title: string;
