@@ -63,8 +63,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 function Report({ data, zone, now }: { data: Analytics; zone: string; now: number }) {
+  // The first week is cut at the start of the period, which is seldom a Monday.
   const weekLabel = (iso: string) =>
-    `Week of ${new Intl.DateTimeFormat(undefined, { timeZone: zone, day: 'numeric', month: 'short', ...(!sameYear(Date.parse(iso), now, zone) && { year: 'numeric' }) }).format(Date.parse(iso))}`;
+    `${iso === data.from ? 'From' : 'Week of'} ${new Intl.DateTimeFormat(undefined, { timeZone: zone, day: 'numeric', month: 'short', ...(!sameYear(Date.parse(iso), now, zone) && { year: 'numeric' }) }).format(Date.parse(iso))}`;
   const ack = data.timeToAcknowledge;
   const resolve = data.timeToResolve;
   const incidentsPerWeek: BarRow[] = data.weeks.map((w) => ({ key: w.start, label: weekLabel(w.start), total: w.incidents, parts: [{ label: 'Incidents', value: w.incidents, color: colors.incidents }] }));
