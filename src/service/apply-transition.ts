@@ -34,11 +34,14 @@ interface TransitionPlan {
 async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, urgency: Urgency, before: EscalationState, event: EscalationEvent): Promise<TransitionPlan> {
   const targets = policy.steps.flatMap((s) => s.targets);
   if (event.type === 'reassign') targets.push({ type: 'user', userId: event.userId });
+  if (event.type === 'add_responders') targets.push(...event.userIds.map((userId) => ({ type: 'user' as const, userId })));
   const resolve = await loadResolver(trx, targets, event.at);
   const result = transition(policy, before, event, resolve);
 
   const patch: Partial<IncidentRow> = {};
-  if (event.type === 'acknowledge' && result.state.status === 'acknowledged') Object.assign(patch, { acknowledged_at: event.at, acknowledged_by: event.by });
+  if ((event.type === 'acknowledge' || event.type === 'snooze') && result.state.status === 'acknowledged' && result.effects.length > 0) {
+    Object.assign(patch, { acknowledged_at: event.at, acknowledged_by: event.by });
+  }
   if (event.type === 'resolve') Object.assign(patch, { resolved_at: event.at, resolved_by: event.by });
 
   const plan: TransitionPlan = { result, patch, timeline: [], pages: [], cancelsPending: false, exhausted: false };
@@ -85,7 +88,9 @@ async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipie
     const own = rules.filter((rule) => rule.userId === r.userId && ruleApplies(rule.urgency, urgency));
     const held = hours.get(r.userId);
     if (own.length === 0) {
-      timeline.push({ at, kind: 'no_notification_rules', data: { userId: r.userId, urgency } });
+      // The urgency is named only when it is why: the user has rules, for the other one.
+      const forOtherUrgency = rules.some((rule) => rule.userId === r.userId);
+      timeline.push({ at, kind: 'no_notification_rules', data: { userId: r.userId, ...(forOtherUrgency && { urgency }) } });
       continue;
     }
     for (const rule of own) {

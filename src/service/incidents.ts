@@ -154,7 +154,9 @@ export type IncidentAction =
   | { type: 'acknowledge'; by: string | null }
   | { type: 'resolve'; by: string | null }
   | { type: 'escalate'; by: string }
-  | { type: 'reassign'; by: string; userId: string };
+  | { type: 'reassign'; by: string; userId: string }
+  | { type: 'add_responders'; by: string; userIds: string[] }
+  | { type: 'snooze'; by: string; until: number };
 
 /** Applies a responder's action; resolved incidents refuse everything. */
 export function actOnIncident(database: Database, incidentId: string, action: IncidentAction, now: number): Promise<IncidentRow> {
@@ -184,9 +186,10 @@ export function changeUrgency(database: Database, incidentId: string, urgency: U
   });
 }
 
-export async function commentOnIncident({ db }: Database, incidentId: string, by: string, text: string, now: number): Promise<void> {
+/** A note on the timeline; allowed on resolved incidents too (they stay closed to state changes). */
+export async function noteOnIncident({ db }: Database, incidentId: string, kind: 'comment' | 'status_update', by: string, text: string, now: number): Promise<void> {
   await getIncident(db, incidentId);
-  await addEvent(db, incidentId, { at: now, kind: 'comment', actorId: by, data: { text } });
+  await addEvent(db, incidentId, { at: now, kind, actorId: by, data: { text } });
 }
 
 /**

@@ -155,6 +155,43 @@ describeEachDatabase('escalation smoke', (dialect) => {
     await t.admin.post(`/api/v1/incidents/${id}/resolve`);
   });
 
+  it('snoozes: no pages until the snooze ends, then step 1 again and the escalation from there', async () => {
+    const { monitorId } = await policy({ steps: seedSteps() });
+    const id = (await alert(monitorId, 'Snoozy')).body.incident.id;
+    expect(newPages()).toEqual(['alice:Snoozy']);
+    const snoozed = await t.admin.post(`/api/v1/incidents/${id}/snooze`, { minutes: 60 });
+    expect(snoozed.body).toMatchObject({ status: 'acknowledged' });
+    await advance(59 * MIN);
+    expect(newPages()).toEqual([]);
+    await advance(MIN);
+    expect(newPages()).toEqual(['alice:Snoozy']);
+    await advance(15 * MIN);
+    expect(newPages()).toEqual(['bob:Snoozy']);
+    expect(await timeline(id)).toEqual(expect.arrayContaining(['snoozed', 'ack_timeout']));
+    await t.admin.post(`/api/v1/incidents/${id}/resolve`);
+    const late = await t.admin.post(`/api/v1/incidents/${id}/snooze`, { minutes: 5 });
+    expect(late.status).toBe(409);
+    expect((await t.admin.post(`/api/v1/incidents/${id}/snooze`, { minutes: 0 })).body.errors[0].path).toBe('/body/minutes');
+  });
+
+  it('adds responders: pages each of them now, and takes status updates even once resolved', async () => {
+    const { monitorId } = await policy({ steps: seedSteps() });
+    const id = (await alert(monitorId, 'All hands')).body.incident.id;
+    expect(newPages()).toEqual(['alice:All hands']);
+    const unknown = await t.admin.post(`/api/v1/incidents/${id}/responders`, { userIds: [ids['bob'], '00000000-0000-4000-8000-000000000000'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].path).toBe('/body/userIds/1');
+    expect(newPages()).toEqual([]);
+    const added = await t.admin.post(`/api/v1/incidents/${id}/responders`, { userIds: [ids['bob'], ids['carol']] });
+    expect(added.status).toBe(200);
+    await t.vigil.engine.runOnce();
+    expect(newPages().sort()).toEqual(['bob:All hands', 'carol:All hands']);
+    await t.admin.post(`/api/v1/incidents/${id}/resolve`);
+    const update = await t.admin.post(`/api/v1/incidents/${id}/status-updates`, { text: 'Fixed by rolling back 1.4.2' });
+    expect(update.status).toBe(201);
+    expect(update.body.timeline.at(-1)).toMatchObject({ kind: 'status_update', data: { text: 'Fixed by rolling back 1.4.2' } });
+  });
+
   it('folds alerts with the same dedup key into the open incident, and never reopens a resolved one', async () => {
     const { monitorId } = await policy({ steps: seedSteps() });
     const first = await alert(monitorId, 'Disk full', 'disk');

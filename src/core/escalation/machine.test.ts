@@ -139,6 +139,39 @@ describe('escalation state machine', () => {
     expect(r.state).toMatchObject({ status: 'triggered', nextActionAt: 2 * MIN + 900_000 });
   });
 
+  it('adds responders: pages each of them once now, and resumes escalation if it was acknowledged', () => {
+    const r = run(seed, [
+      { type: 'trigger', at: 0 },
+      { type: 'acknowledge', at: MIN, by: 'alice' },
+      { type: 'add_responders', at: 2 * MIN, by: 'alice', userIds: ['carol', 'dave', 'carol'] },
+    ]);
+    expect(r.log.at(-1)).toBe('responders_added');
+    expect(r.notified).toEqual([
+      [0, 'alice'],
+      [2 * MIN, 'carol'],
+      [2 * MIN, 'dave'],
+    ]);
+    expect(r.state).toMatchObject({ status: 'triggered', nextActionAt: 2 * MIN + 900_000 });
+  });
+
+  it('snoozes: acknowledged until then, pending pages cancelled, then step 1 pages again', () => {
+    const snoozed = transition(seed, transition(seed, initialState, { type: 'trigger', at: 0 }, resolve).state, { type: 'snooze', at: MIN, by: 'alice', until: 61 * MIN }, resolve);
+    expect(snoozed.state).toMatchObject({ status: 'acknowledged', nextActionAt: 61 * MIN });
+    expect(snoozed.effects.map((e) => e.type)).toEqual(['log', 'cancel_pending_notifications']);
+    const r = run(seed, [{ type: 'trigger', at: 0 }, { type: 'snooze', at: MIN, by: 'alice', until: 61 * MIN }, tick(16 * MIN), tick(61 * MIN), tick(76 * MIN)]);
+    expect(r.log).toEqual(['triggered', 'escalated', 'snoozed', 'ack_timeout', 'escalated', 'escalated']);
+    expect(r.notified).toEqual([
+      [0, 'alice'],
+      [61 * MIN, 'alice'],
+      [76 * MIN, 'bob'],
+    ]);
+  });
+
+  it('a snooze that ends before it starts changes nothing', () => {
+    const start = transition(seed, initialState, { type: 'trigger', at: 0 }, resolve).state;
+    expect(transition(seed, start, { type: 'snooze', at: MIN, by: 'alice', until: MIN }, resolve)).toEqual({ state: start, effects: [] });
+  });
+
   it('a tick before the due time changes nothing', () => {
     const start = transition(seed, initialState, { type: 'trigger', at: 0 }, resolve).state;
     expect(transition(seed, start, tick(10 * MIN), resolve)).toEqual({ state: start, effects: [] });
@@ -157,23 +190,38 @@ describe('escalation state machine', () => {
       fc.constant('resolve' as const),
       fc.constant('escalate' as const),
       fc.constant('reassign' as const),
+      fc.constant('add_responders' as const),
+      fc.constant('snooze' as const),
     );
     fc.assert(
       fc.property(arbPolicy, fc.array(fc.tuple(arbEvent, fc.integer({ min: 0, max: 3600_000 })), { maxLength: 30 }), (pol, raw) => {
         const p: PolicySnapshot = { id: 'p', name: 'p', ...pol };
         let state = transition(p, initialState, { type: 'trigger', at: 0 }, resolve).state;
         let at = 0;
+        /** Whether the current acknowledgement ends by itself: a snooze does. */
+        let snoozed = false;
         for (const [kind, dt] of raw) {
           at += dt;
           const event: EscalationEvent =
-            kind === 'tick' ? { type: 'tick', at: Math.max(at, state.nextActionAt ?? at) } : kind === 'reassign' ? { type: kind, at, by: 'u', userId: 'erin' } : { type: kind, at, by: 'u' };
+            kind === 'tick'
+              ? { type: 'tick', at: Math.max(at, state.nextActionAt ?? at) }
+              : kind === 'reassign'
+                ? { type: kind, at, by: 'u', userId: 'erin' }
+                : kind === 'add_responders'
+                  ? { type: kind, at, by: 'u', userIds: ['erin', 'dave'] }
+                  : kind === 'snooze'
+                    ? { type: kind, at, by: 'u', until: at + dt + 1 }
+                    : { type: kind, at, by: 'u' };
           at = event.at;
           const before = state;
           const t = transition(p, before, event, resolve);
           const notifies = t.effects.filter((e) => e.type === 'notify');
           if (before.status === 'resolved') expect(t.effects).toEqual([]);
-          if (before.status === 'acknowledged' && event.type === 'tick' && p.ackTimeoutSeconds === null) expect(notifies).toEqual([]);
-          if (event.type === 'acknowledge' || event.type === 'resolve') expect(notifies).toEqual([]);
+          if (before.status === 'acknowledged' && event.type === 'tick' && p.ackTimeoutSeconds === null && !snoozed) expect(notifies).toEqual([]);
+          if (event.type === 'acknowledge' || event.type === 'resolve' || event.type === 'snooze') expect(notifies).toEqual([]);
+          if (event.type === 'snooze' && before.status !== 'resolved') expect(t.state).toMatchObject({ status: 'acknowledged', nextActionAt: event.until });
+          if (event.type === 'snooze' && before.status !== 'resolved') snoozed = true;
+          if (event.type === 'acknowledge' && before.status !== 'acknowledged') snoozed = false;
           if (t.state.nextActionAt !== null && t.state.nextActionAt !== before.nextActionAt) expect(t.state.nextActionAt).toBeGreaterThanOrEqual(at);
           if (t.state.status === 'resolved') expect(t.state.nextActionAt).toBeNull();
           state = t.state;

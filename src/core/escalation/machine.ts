@@ -96,12 +96,24 @@ export function transition(policy: PolicySnapshot, state: EscalationState, event
       return done(fireFrom(policy, next, state.pass, event.at, resolve, event.by, effects));
     }
 
-    case 'reassign': {
-      effects.push({ type: 'log', entry: { kind: 'reassigned', by: event.by, userId: event.userId } });
-      effects.push({ type: 'notify', step: Math.max(state.step, 0), pass: state.pass, recipients: [{ kind: 'user', userId: event.userId }] });
-      // Reassigning an acknowledged incident hands it over unacknowledged: escalation resumes.
+    case 'reassign':
+    case 'add_responders': {
+      const userIds = event.type === 'reassign' ? [event.userId] : [...new Set(event.userIds)];
+      effects.push({
+        type: 'log',
+        entry: event.type === 'reassign' ? { kind: 'reassigned', by: event.by, userId: event.userId } : { kind: 'responders_added', by: event.by, userIds },
+      });
+      effects.push({ type: 'notify', step: Math.max(state.step, 0), pass: state.pass, recipients: userIds.map((userId) => ({ kind: 'user', userId })) });
+      // Paging someone on an acknowledged incident hands it over unacknowledged: escalation resumes.
       const resumeAt = state.status === 'acknowledged' ? event.at + waitBefore(policy, state.step + 1) * SECOND : state.nextActionAt;
       return done({ ...state, status: 'triggered', nextActionAt: resumeAt });
     }
+
+    case 'snooze':
+      // A snooze that ends before it starts would page at once: it is refused at the edge.
+      if (event.until <= event.at) return done(state);
+      effects.push({ type: 'log', entry: { kind: 'snoozed', by: event.by, until: event.until } });
+      effects.push({ type: 'cancel_pending_notifications' });
+      return done({ ...state, status: 'acknowledged', nextActionAt: event.until });
   }
 }

@@ -63,7 +63,11 @@ export type EscalationEvent =
   /** Fire the next step now, whatever the wait. */
   | { type: 'escalate'; at: Instant; by: string }
   /** Page one more person now, without changing the escalation. */
-  | { type: 'reassign'; at: Instant; by: string; userId: string };
+  | { type: 'reassign'; at: Instant; by: string; userId: string }
+  /** Page more people now to help (PagerDuty's "add responders"): a reassign to several. */
+  | { type: 'add_responders'; at: Instant; by: string; userIds: string[] }
+  /** Acknowledged until `until`, then triggered again from step 1 (as an ack timeout does). */
+  | { type: 'snooze'; at: Instant; by: string; until: Instant };
 
 /** What the engine must do after a transition; the timeline is made from the log entries. */
 export type Effect =
@@ -79,7 +83,9 @@ export type LogEntry =
   | { kind: 'acknowledged'; by: string | null }
   | { kind: 'ack_timeout' }
   | { kind: 'resolved'; by: string | null }
-  | { kind: 'reassigned'; by: string; userId: string };
+  | { kind: 'reassigned'; by: string; userId: string }
+  | { kind: 'responders_added'; by: string; userIds: string[] }
+  | { kind: 'snoozed'; by: string; until: Instant };
 
 export interface Transition {
   state: EscalationState;

@@ -110,12 +110,18 @@ export function describeEvent(event: PostmortemEvent, nameOf: (id: string | null
       return `Reassigned to ${nameOf(text(data['userId']))} by ${by(data['by'])}`;
     case 'comment':
       return `${by(null)} commented`;
+    case 'status_update':
+      return `Status update by ${by(null)}`;
+    case 'urgency_changed':
+      return `Urgency changed from ${text(data['from'])} to ${text(data['to'])} by ${by(null)}`;
+    case 'snoozed':
+      return `Snoozed by ${by(data['by'])}${typeof data['until'] === 'number' ? ` for ${formatDuration(data['until'] - event.at)}` : ''}`;
+    case 'responders_added':
+      return `${by(data['by'])} added responders: ${Array.isArray(data['userIds']) ? data['userIds'].map((id) => nameOf(text(id))).join(', ') : ''}`;
     case 'alert_absorbed':
       return `${typeof data['alertCount'] === 'number' ? `Alert #${data['alertCount']}` : 'Another alert'} absorbed: ${text(data['title'])}`;
     case 'no_notification_rules':
       return `${nameOf(text(data['userId']))} has no notification rules${typeof data['urgency'] === 'string' ? ` for ${data['urgency']} urgency` : ''}: not notified`;
-    case 'urgency_changed':
-      return `Urgency changed from ${text(data['from'])} to ${text(data['to'])} by ${by(null)}`;
     case 'step_unreached':
       return `Nobody in this step could be reached (${text(data['reason'])}): moving on at once`;
     case 'nobody_reached':
@@ -181,10 +187,10 @@ export function renderPostmortem(input: PostmortemInput): string {
   if (input.alertsLeftOut > 0) lines.push(`_${input.alertsLeftOut} earlier alert${input.alertsLeftOut === 1 ? '' : 's'} not listed; the incident page lists them all._`, '');
 
   lines.push('## Notes', '');
-  const notes = input.timeline.filter((e) => e.kind === 'comment');
+  const notes = input.timeline.filter((e) => e.kind === 'comment' || e.kind === 'status_update');
   if (notes.length === 0) lines.push('No notes.', '');
   for (const note of notes) {
-    lines.push(`**${md(nameOf(note.actorId))}**, ${at(note.at)}:`, '');
+    lines.push(`**${md(nameOf(note.actorId))}**, ${at(note.at)}${note.kind === 'status_update' ? ' (status update)' : ''}:`, '');
     // Each line escaped on its own, so a note keeps its line breaks but none of its markup.
     for (const line of text(note.data['text']).split(/\r?\n/)) lines.push(`> ${md(line)}`);
     lines.push('');

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
-import { actOnIncident, changeUrgency, commentOnIncident, type IncidentAction } from '../../service/incidents.js';
+import { actOnIncident, changeUrgency, noteOnIncident, type IncidentAction } from '../../service/incidents.js';
 import { mayActOnIncident } from '../../service/incident-access.js';
 import { getIncident, listEvents } from '../../store/incidents.js';
 import { listIncidentPage } from '../../store/incident-list.js';
@@ -122,20 +122,69 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
   );
 
   api.post(
-    '/incidents/:id/comments',
+    '/incidents/:id/snooze',
     {
       schema: {
         tags,
-        summary: 'Add a comment to the timeline',
+        summary: 'Snooze: acknowledged (pending pages cancelled) for this many minutes, then triggered again from step 1',
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 10_000 }) }, { additionalProperties: false }),
-        response: { 201: IncidentDetail },
+        body: Type.Object({ minutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }) }, { additionalProperties: false }),
+        response: { 200: IncidentDetail },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const actor = await requireActor(req, req.params.id);
-      await commentOnIncident(database, req.params.id, actor.user.id, req.body.text, clock.now());
-      return reply.code(201).send(await detail(req, req.params.id));
+      const now = clock.now();
+      await actOnIncident(database, req.params.id, { type: 'snooze', by: actor.user.id, until: now + req.body.minutes * 60_000 }, now);
+      wakeEngine();
+      return detail(req, req.params.id);
     },
   );
+
+  api.post(
+    '/incidents/:id/responders',
+    {
+      schema: {
+        tags,
+        summary: 'Add responders: page these users now, by their own rules; an acknowledged incident becomes triggered again',
+        params: IdParams,
+        body: Type.Object({ userIds: Type.Array(Id, { minItems: 1, maxItems: 20, uniqueItems: true }) }, { additionalProperties: false }),
+        response: { 200: IncidentDetail },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req, req.params.id);
+      const known = new Set((await db.selectFrom('users').select('id').where('id', 'in', req.body.userIds).execute()).map((u) => u.id));
+      const unknown = req.body.userIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `/body/userIds/${i}`, message: 'is not an existing user' }]));
+      if (unknown.length > 0) throw new AppError('validation_failed', 'Unknown user', unknown);
+      await actOnIncident(database, req.params.id, { type: 'add_responders', by: actor.user.id, userIds: req.body.userIds }, clock.now());
+      wakeEngine();
+      return detail(req, req.params.id);
+    },
+  );
+
+  // Notes on the timeline, allowed on resolved incidents too: a status update says where
+  // things stand for whoever follows the incident; a comment is discussion.
+  for (const [path, kind, summary] of [
+    ['comments', 'comment', 'Add a comment to the timeline (also on a resolved incident)'],
+    ['status-updates', 'status_update', 'Post a status update: where things stand, shown at the top of the incident (also on a resolved incident)'],
+  ] as const) {
+    api.post(
+      `/incidents/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 10_000 }) }, { additionalProperties: false }),
+          response: { 201: IncidentDetail },
+        },
+      },
+      async (req, reply) => {
+        const actor = await requireActor(req, req.params.id);
+        await noteOnIncident(database, req.params.id, kind, actor.user.id, req.body.text, clock.now());
+        return reply.code(201).send(await detail(req, req.params.id));
+      },
+    );
+  }
 }

@@ -35,8 +35,9 @@ export function useIncident(id: string) {
 
 type Action =
   | { kind: 'acknowledge' | 'resolve' | 'escalate' }
-  | { kind: 'reassign'; userId: string }
-  | { kind: 'comment'; text: string }
+  | { kind: 'responders'; userIds: string[] }
+  | { kind: 'snooze'; minutes: number }
+  | { kind: 'comment' | 'status-updates'; text: string }
   | { kind: 'urgency'; urgency: 'high' | 'low' };
 
 /** Every action answers with the updated incident, which replaces the cached one at once. */
@@ -46,10 +47,14 @@ export function useIncidentAction(id: string) {
     mutationFn: (action: Action) => {
       const base = `/incidents/${id}`;
       switch (action.kind) {
-        case 'reassign':
-          return request<IncidentDetail>('POST', `${base}/reassign`, { userId: action.userId });
+        case 'responders':
+          return request<IncidentDetail>('POST', `${base}/responders`, { userIds: action.userIds });
+        case 'snooze':
+          return request<IncidentDetail>('POST', `${base}/snooze`, { minutes: action.minutes });
         case 'comment':
           return request<IncidentDetail>('POST', `${base}/comments`, { text: action.text });
+        case 'status-updates':
+          return request<IncidentDetail>('POST', `${base}/status-updates`, { text: action.text });
         case 'urgency':
           return request<IncidentDetail>('POST', `${base}/urgency`, { urgency: action.urgency });
         default:

@@ -4,13 +4,16 @@ import { fieldMessages } from '../../api/ApiError';
 import { useIncidentAction } from '../../api/incidents';
 import { FormError } from '../../components/FormError';
 
+/** A comment is discussion; a status update says where things stand and heads the incident page. */
 export function CommentForm({ incidentId }: { incidentId: string }) {
   const commenting = useIncidentAction(incidentId);
   const [text, setText] = useState('');
+  const post = (kind: 'comment' | 'status-updates') => commenting.mutate({ kind, text }, { onSuccess: () => setText('') });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    commenting.mutate({ kind: 'comment', text }, { onSuccess: () => setText('') });
+    post('comment');
   };
+  const posting = commenting.isPending ? commenting.variables.kind : null;
   return (
     <Stack component="form" onSubmit={submit} gap="xs">
       <FormError error={commenting.error} />
@@ -23,7 +26,10 @@ export function CommentForm({ incidentId }: { incidentId: string }) {
         error={fieldMessages(commenting.error)['text']}
       />
       <Group justify="flex-end">
-        <Button type="submit" variant="default" disabled={text.trim() === ''} loading={commenting.isPending}>
+        <Button variant="default" disabled={text.trim() === '' || commenting.isPending} loading={posting === 'status-updates'} onClick={() => post('status-updates')}>
+          Post as status update
+        </Button>
+        <Button type="submit" variant="default" disabled={text.trim() === '' || commenting.isPending} loading={posting === 'comment'}>
           Add comment
         </Button>
       </Group>

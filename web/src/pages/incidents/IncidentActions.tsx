@@ -1,11 +1,17 @@
-import { Button, Group } from '@mantine/core';
-import { IconArrowBigUpLines, IconArrowsDownUp, IconCheck, IconEye } from '@tabler/icons-react';
+import { Button, Group, Menu } from '@mantine/core';
+import { IconArrowBigUpLines, IconArrowsDownUp, IconCheck, IconClockPause, IconEye } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import type { Incident, IncidentStatus } from '../../api/incidentTypes';
 import { useIncidentAction } from '../../api/incidents';
 import { notifyError } from '../../components/notifyError';
 
-/** Acknowledge, Resolve, Escalate and the urgency; only what the status allows is enabled. */
+const snoozeChoices: [number, string][] = [
+  [60, '1 hour'],
+  [240, '4 hours'],
+  [24 * 60, '24 hours'],
+];
+
+/** Acknowledge, Resolve, Escalate, Snooze and the urgency; only what the status allows is enabled. */
 export function IncidentActions({ incidentId, status, urgency }: { incidentId: string; status: IncidentStatus; urgency: Incident['urgency'] }) {
   const acting = useIncidentAction(incidentId);
   const pending = acting.isPending ? acting.variables.kind : null;
@@ -18,6 +24,11 @@ export function IncidentActions({ incidentId, status, urgency }: { incidentId: s
         onError: notifyError,
         onSuccess: () => notifications.show({ color: 'green', message: `Urgency is ${other} now: later pages follow the rules for ${other} urgency.` }),
       },
+    );
+  const snooze = (minutes: number, label: string) =>
+    acting.mutate(
+      { kind: 'snooze', minutes },
+      { onError: notifyError, onSuccess: () => notifications.show({ color: 'green', message: `Snoozed for ${label}: it pages again from step 1 then, unless resolved.` }) },
     );
   const resolved = status === 'resolved';
   return (
@@ -43,6 +54,20 @@ export function IncidentActions({ incidentId, status, urgency }: { incidentId: s
       >
         Escalate
       </Button>
+      <Menu position="bottom-start">
+        <Menu.Target>
+          <Button leftSection={<IconClockPause size={16} />} variant="default" disabled={resolved || acting.isPending} loading={pending === 'snooze'}>
+            Snooze
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {snoozeChoices.map(([minutes, label]) => (
+            <Menu.Item key={minutes} onClick={() => snooze(minutes, label)}>
+              For {label}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
       <Button
         leftSection={<IconArrowsDownUp size={16} />}
         variant="default"

@@ -15,7 +15,8 @@ import { IncidentAlerts } from './IncidentAlerts';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { IncidentTimeline } from './IncidentTimeline';
 import { NotificationsTable } from './NotificationsTable';
-import { ReassignForm } from './ReassignForm';
+import { AddRespondersForm } from './AddRespondersForm';
+import { LatestStatusUpdate } from './LatestStatusUpdate';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 
 export function IncidentPage() {
@@ -48,6 +49,7 @@ export function IncidentPage() {
         </Button>
       </Group>
       {i.description !== '' && <Text c="dimmed">{i.description}</Text>}
+      <LatestStatusUpdate timeline={i.timeline} nameOf={nameOf} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Paper withBorder p="sm">
           <Text size="xs" c="dimmed">
@@ -85,6 +87,11 @@ export function IncidentPage() {
               <RelativeTime iso={i.acknowledgedAt} /> by {nameOf(i.acknowledgedBy)}
             </Text>
           )}
+          {i.status === 'acknowledged' && i.nextActionAt !== null && (
+            <Text size="sm">
+              Pages again <RelativeTime iso={i.nextActionAt} />
+            </Text>
+          )}
           {i.status === 'triggered' && <Text size="sm">{i.nextActionAt === null ? 'None scheduled' : <RelativeTime iso={i.nextActionAt} />}</Text>}
         </Paper>
       </SimpleGrid>
@@ -95,7 +102,7 @@ export function IncidentPage() {
           You can follow this incident; acting on it is for the team that owns {monitorName} and for admins.
         </Text>
       )}
-      {canAct && <ReassignForm incidentId={i.id} />}
+      {canAct && <AddRespondersForm incidentId={i.id} />}
       <Title order={3}>Timeline</Title>
       <IncidentTimeline events={i.timeline} nameOf={nameOf} />
       {canAct && <CommentForm incidentId={i.id} />}

@@ -8,7 +8,16 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const ordinal = (value: unknown): number => (typeof value === 'number' ? value + 1 : 0);
 
 /** One timeline entry as a sentence: "Notified Alice Senior via email", "Escalated to step 2". */
-export function describeEvent({ kind, data, actorId }: IncidentEvent, nameOf: NameOf): string {
+/** "45 minutes", "4 hours", "1 day 2 hours". */
+function snoozeLength(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes < 60) return plural(minutes, 'minute');
+  const [days, hours, rest] = [Math.floor(minutes / 1440), Math.floor(minutes / 60) % 24, minutes % 60];
+  return [days > 0 && plural(days, 'day'), hours > 0 && plural(hours, 'hour'), rest > 0 && plural(rest, 'minute')].filter(Boolean).join(' ');
+}
+
+export function describeEvent({ kind, data, actorId, at }: IncidentEvent, nameOf: NameOf): string {
   const by = (id: unknown) => nameOf(typeof id === 'string' ? id : actorId);
   const onPass = (pass: unknown) => (ordinal(pass) > 1 ? ` (repeat ${ordinal(pass) - 1})` : '');
   const recipient = () => (typeof data['userId'] === 'string' ? nameOf(data['userId']) : text(data['to']));
@@ -42,6 +51,12 @@ export function describeEvent({ kind, data, actorId }: IncidentEvent, nameOf: Na
       return typeof data['urgency'] === 'string'
         ? `${nameOf(text(data['userId']))} has no notification rules for ${data['urgency']} urgency: not notified`
         : `${nameOf(text(data['userId']))} has no notification rules: not notified`;
+    case 'status_update':
+      return `Status update by ${by(null)}: ${text(data['text'])}`;
+    case 'snoozed':
+      return `Snoozed by ${by(data['by'])}${typeof data['until'] === 'number' ? ` for ${snoozeLength(data['until'] - Date.parse(at))}` : ''}: pages again then`;
+    case 'responders_added':
+      return `${by(data['by'])} added responders: ${Array.isArray(data['userIds']) ? data['userIds'].map((id) => nameOf(text(id))).join(', ') : ''}`;
     case 'urgency_changed':
       return `Urgency changed from ${text(data['from'])} to ${text(data['to'])} by ${by(null)}`;
     case 'step_unreached':

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { apiSession, newUser } from './accounts';
+import { hasChromium, installHint } from './chromium';
+import { demoAdmin, logInAsDemoAdmin } from './demo';
+import { expectNoSidewaysScroll, shot } from './shots';
+
+test.skip(!hasChromium, installHint);
+
+test('an incident gets a status update, more responders and a snooze', async ({ page, request }) => {
+  const helper = await newUser(request, 'helper');
+  const admin = await apiSession(request, demoAdmin.email, demoAdmin.password);
+  const monitors = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/monitors?limit=200');
+  const demoApi = monitors.items.find((m) => m.name === 'Demo API');
+  const title = `Checkout errors ${Date.now()}`;
+  const { incident } = await admin.call<{ incident: { id: string } }>('POST', `/monitors/${demoApi?.id}/alerts`, { title });
+
+  await logInAsDemoAdmin(page);
+  await page.goto(`/incidents/${incident.id}`);
+  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+
+  await page.getByRole('textbox', { name: 'Comment' }).fill('Rolling back the 14:02 deploy');
+  await page.getByRole('button', { name: 'Post as status update' }).click();
+  const banner = page.getByRole('alert', { name: 'Status update' });
+  await expect(banner).toContainText('Rolling back the 14:02 deploy');
+  await expect(timeline).toContainText('Status update by Demo Admin: Rolling back the 14:02 deploy');
+
+  const responders = page.getByRole('form', { name: 'Add responders' });
+  await responders.getByRole('combobox', { name: 'Add responders' }).fill(helper.name);
+  await page.getByRole('option', { name: new RegExp(helper.name) }).click();
+  await responders.getByRole('button', { name: 'Page them now' }).click();
+  await expect(page.getByText(`Paging ${helper.name} now.`)).toBeVisible();
+  await expect(timeline).toContainText(`Demo Admin added responders: ${helper.name}`);
+
+  await page.getByRole('button', { name: 'Snooze' }).click();
+  await page.getByRole('menuitem', { name: 'For 4 hours' }).click();
+  await expect(page.getByText('Snoozed for 4 hours')).toBeVisible();
+  await expect(timeline).toContainText('Snoozed by Demo Admin for 4 hours: pages again then');
+  await expect(page.getByRole('button', { name: 'Acknowledge' })).toBeDisabled();
+  await shot(page, 'incident-actions-1440');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'incident-actions-390');
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await expect(timeline).toContainText('Resolved by Demo Admin');
+});
