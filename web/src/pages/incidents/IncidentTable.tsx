@@ -1,62 +1,90 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { Incident } from '../../api/incidentTypes';
 import { useMonitorChoices } from '../../api/monitors';
 import { RelativeTime } from '../../components/RelativeTime';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { UrgencyBadge } from './UrgencyBadge';
+import type { Order, Sort } from './incidentListView';
 
 interface IncidentTableProps {
   incidents: Incident[];
   /** Left out on a monitor's own page, where every row has the same one. */
   showMonitor?: boolean;
+  /** Makes the column headers sort the list (the incident list); without it the table is in the order given. */
+  sort?: { sort: Sort; order: Order; onSort: (sort: Sort) => void };
 }
 
-export function IncidentTable({ incidents, showMonitor = true }: IncidentTableProps) {
+function SortHeader({ label, column, sort }: { label: string; column: Sort; sort: IncidentTableProps['sort'] }) {
+  if (!sort) return <Table.Th>{label}</Table.Th>;
+  const active = sort.sort === column;
+  const Arrow = sort.order === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => sort.onSort(column)} fw={700} fz="sm">
+        <Group gap={4} wrap="nowrap">
+          {label}
+          {active && <Arrow size={14} aria-hidden />}
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function IncidentTable({ incidents, showMonitor = true, sort }: IncidentTableProps) {
   const monitors = useMonitorChoices();
   const monitorName = (id: string) => monitors.data?.find((m) => m.id === id)?.name ?? '…';
   if (incidents.length === 0) return <Text c="dimmed">No incidents.</Text>;
   return (
-    <Table striped aria-label="Incidents">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Title</Table.Th>
-          {showMonitor && <Table.Th>Monitor</Table.Th>}
-          <Table.Th>Policy</Table.Th>
-          <Table.Th>Triggered</Table.Th>
-          <Table.Th>Alerts</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {incidents.map((incident) => (
-          <Table.Tr key={incident.id}>
-            <Table.Td>
-              <Group gap={4} wrap="nowrap">
-                <IncidentStatusBadge status={incident.status} />
-                {incident.urgency === 'low' && <UrgencyBadge urgency="low" />}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/incidents/${incident.id}`}>
-                {incident.title}
-              </Anchor>
-            </Table.Td>
-            {showMonitor && (
+    <Table.ScrollContainer minWidth={880}>
+      <Table striped aria-label="Incidents">
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader label="Status" column="status" sort={sort} />
+            {sort && <SortHeader label="Urgency" column="urgency" sort={sort} />}
+            <SortHeader label="Title" column="title" sort={sort} />
+            {showMonitor && <Table.Th>Monitor</Table.Th>}
+            <Table.Th>Policy</Table.Th>
+            <SortHeader label="Triggered" column="triggeredAt" sort={sort} />
+            <Table.Th>Alerts</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {incidents.map((incident) => (
+            <Table.Tr key={incident.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/monitors/${incident.monitorId}`} size="sm">
-                  {monitorName(incident.monitorId)}
+                <Group gap={4} wrap="nowrap">
+                  <IncidentStatusBadge status={incident.status} />
+                  {!sort && incident.urgency === 'low' && <UrgencyBadge urgency="low" />}
+                </Group>
+              </Table.Td>
+              {sort && (
+                <Table.Td>
+                  <UrgencyBadge urgency={incident.urgency} />
+                </Table.Td>
+              )}
+              <Table.Td>
+                <Anchor component={Link} to={`/incidents/${incident.id}`}>
+                  {incident.title}
                 </Anchor>
               </Table.Td>
-            )}
-            <Table.Td>{incident.policy.name}</Table.Td>
-            <Table.Td>
-              <RelativeTime iso={incident.triggeredAt} />
-            </Table.Td>
-            <Table.Td>{incident.alertCount}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+              {showMonitor && (
+                <Table.Td>
+                  <Anchor component={Link} to={`/monitors/${incident.monitorId}`} size="sm">
+                    {monitorName(incident.monitorId)}
+                  </Anchor>
+                </Table.Td>
+              )}
+              <Table.Td>{incident.policy.name}</Table.Td>
+              <Table.Td>
+                <RelativeTime iso={incident.triggeredAt} />
+              </Table.Td>
+              <Table.Td>{incident.alertCount}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -1,27 +1,59 @@
-import { Group, SegmentedControl, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { IncidentStatus } from '../../api/incidentTypes';
-import { IncidentList } from './IncidentList';
+import { CloseButton, Group, Skeleton, Stack, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useIncidentListPages } from '../../api/incidentList';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { QueryError } from '../../components/QueryError';
+import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { IncidentFilters } from './IncidentFilters';
+import { IncidentTable } from './IncidentTable';
+import { apiQueryOf, defaultOrder, paramsOf, viewOf, type IncidentListView, type Sort } from './incidentListView';
 
-const open: IncidentStatus[] = ['triggered', 'acknowledged'];
-
+/** Every incident, filtered, searched and sorted; the whole view lives in the address, so a link or Back brings it back. */
 export function IncidentsPage() {
-  const [filter, setFilter] = useState<'open' | 'all'>('open');
+  const [params, setParams] = useSearchParams();
+  const view = viewOf(params);
+  const zone = useViewerTimeZone();
+  const incidents = useIncidentListPages(apiQueryOf(view, zone));
+  const change = (patch: Partial<IncidentListView>) => setParams(paramsOf({ ...view, ...patch }));
+
+  // The box shows every keystroke; the address (and the request) follow once typing pauses.
+  const [text, setText] = useState(view.q);
+  useEffect(() => setText(view.q), [view.q]);
+  const search = useDebouncedCallback((q: string) => setParams(paramsOf({ ...viewOf(new URLSearchParams(window.location.search)), q }), { replace: true }), 300);
+
+  const sortBy = (sort: Sort) => change({ sort, order: sort === view.sort ? (view.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort) });
+
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Incidents</Title>
-        <SegmentedControl
-          aria-label="Show incidents"
-          data={[
-            { value: 'open', label: 'Open' },
-            { value: 'all', label: 'All' },
-          ]}
-          value={filter}
-          onChange={(value) => setFilter(value === 'all' ? 'all' : 'open')}
-        />
       </Group>
-      <IncidentList {...(filter === 'open' && { statuses: open })} />
+      <TextInput
+        aria-label="Search incidents"
+        placeholder="Search title, description or dedup key"
+        leftSection={<IconSearch size={16} />}
+        rightSection={text !== '' && <CloseButton aria-label="Clear search" onClick={() => { setText(''); change({ q: '' }); }} />}
+        value={text}
+        maxLength={200}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          search(e.currentTarget.value);
+        }}
+      />
+      <IncidentFilters view={view} onChange={change} />
+      {incidents.isPending ? (
+        <Skeleton h={200} />
+      ) : incidents.isError ? (
+        <QueryError error={incidents.error} />
+      ) : (
+        <>
+          <IncidentTable incidents={incidents.data.pages.flatMap((page) => page.items)} sort={{ sort: view.sort, order: view.order, onSort: sortBy }} />
+          <LoadMoreButton hasNextPage={incidents.hasNextPage} isFetchingNextPage={incidents.isFetchingNextPage} fetchNextPage={incidents.fetchNextPage} />
+        </>
+      )}
     </Stack>
   );
 }
