@@ -5,7 +5,7 @@ import { usePolicyChoices } from '../../api/policies';
 import { useTeamChoices } from '../../api/teams';
 import { useUserChoices } from '../../api/users';
 import type { IncidentStatus } from '../../api/incidentTypes';
-import { activeFilters, defaultOrder, type IncidentListView, type Order, type Sort, type Urgency } from './incidentListView';
+import { activeFilters, defaultOrder, OPEN, type IncidentListView, type Order, type Sort, type Urgency } from './incidentListView';
 
 interface IncidentFiltersProps {
   view: IncidentListView;
@@ -110,7 +110,7 @@ export function IncidentFilters({ view, onChange }: IncidentFiltersProps) {
       </SimpleGrid>
       {active > 0 && (
         <Group justify="flex-end" mt="sm">
-          <Button variant="subtle" size="xs" onClick={() => onChange({ statuses: ['triggered', 'acknowledged'], urgencies: [], teamId: null, monitorId: null, policyId: null, assigneeId: null, from: null, to: null })}>
+          <Button variant="subtle" size="xs" onClick={() => onChange({ statuses: OPEN, urgencies: [], teamId: null, monitorId: null, policyId: null, assigneeId: null, from: null, to: null })}>
             Clear filters
           </Button>
         </Group>

@@ -53,14 +53,14 @@ export function IncidentTable({ incidents, showMonitor = true, sort }: IncidentT
         <Table.Tbody>
           {incidents.map((incident) => (
             <Table.Tr key={incident.id}>
-              <Table.Td>
+              <Table.Td miw={sort ? 130 : undefined}>
                 <Group gap={4} wrap="nowrap">
                   <IncidentStatusBadge status={incident.status} />
                   {!sort && incident.urgency === 'low' && <UrgencyBadge urgency="low" />}
                 </Group>
               </Table.Td>
               {sort && (
-                <Table.Td>
+                <Table.Td miw={150}>
                   <UrgencyBadge urgency={incident.urgency} />
                 </Table.Td>
               )}

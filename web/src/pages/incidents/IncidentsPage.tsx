@@ -1,4 +1,4 @@
-import { CloseButton, Group, Skeleton, Stack, TextInput, Title } from '@mantine/core';
+import { CloseButton, Group, SegmentedControl, Skeleton, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
-import { apiQueryOf, defaultOrder, paramsOf, viewOf, type IncidentListView, type Sort } from './incidentListView';
+import { apiQueryOf, defaultOrder, isOpenOnly, OPEN, paramsOf, viewOf, type IncidentListView, type Sort } from './incidentListView';
 
 /** Every incident, filtered, searched and sorted; the whole view lives in the address, so a link or Back brings it back. */
 export function IncidentsPage() {
@@ -30,6 +30,16 @@ export function IncidentsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Incidents</Title>
+        {/* The two usual status choices in one click; any other mix is made in the filters and selects neither. */}
+        <SegmentedControl
+          aria-label="Show incidents"
+          data={[
+            { value: 'open', label: 'Open' },
+            { value: 'all', label: 'All' },
+          ]}
+          value={view.statuses.length === 0 ? 'all' : isOpenOnly(view.statuses) ? 'open' : ''}
+          onChange={(value) => change({ statuses: value === 'all' ? [] : OPEN })}
+        />
       </Group>
       <TextInput
         aria-label="Search incidents"

@@ -10,6 +10,7 @@ const STATUSES: IncidentStatus[] = ['triggered', 'acknowledged', 'resolved'];
 const URGENCIES: Urgency[] = ['high', 'low'];
 /** What the list shows with no status in the address: what still needs someone. */
 export const OPEN: IncidentStatus[] = ['triggered', 'acknowledged'];
+export const isOpenOnly = (statuses: IncidentStatus[]): boolean => statuses.length === OPEN.length && OPEN.every((s) => statuses.includes(s));
 
 /** Everything the incident list shows, as kept in the address so a link or Back reproduces it. */
 export interface IncidentListView {
@@ -57,8 +58,7 @@ export function viewOf(params: URLSearchParams): IncidentListView {
 /** The address of a view, leaving defaults out so a plain link stays plain. */
 export function paramsOf(view: IncidentListView): URLSearchParams {
   const params = new URLSearchParams();
-  const isOpen = view.statuses.length === OPEN.length && OPEN.every((s) => view.statuses.includes(s));
-  if (!isOpen) params.set('status', view.statuses.length === 0 ? 'any' : view.statuses.join(','));
+  if (!isOpenOnly(view.statuses)) params.set('status', view.statuses.length === 0 ? 'any' : view.statuses.join(','));
   if (view.urgencies.length > 0) params.set('urgency', view.urgencies.join(','));
   for (const [key, value] of [
     ['team', view.teamId],
@@ -99,6 +99,5 @@ export function apiQueryOf(view: IncidentListView, zone: string): URLSearchParam
 
 /** How many filters narrow the list besides the default statuses: the Filters button says so. */
 export function activeFilters(view: IncidentListView): number {
-  const statusChanged = paramsOf({ ...view, urgencies: [], teamId: null, monitorId: null, policyId: null, assigneeId: null, from: null, to: null, q: '' }).has('status');
-  return [statusChanged, view.urgencies.length > 0, view.teamId, view.monitorId, view.policyId, view.assigneeId, view.from ?? view.to].filter(Boolean).length;
+  return [!isOpenOnly(view.statuses), view.urgencies.length > 0, view.teamId, view.monitorId, view.policyId, view.assigneeId, view.from ?? view.to].filter(Boolean).length;
 }
