@@ -195,6 +195,8 @@ describeEachDatabase('incident list', (dialect) => {
     expect(await pathsOf('from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z')).toEqual(['/querystring/to']);
     expect(await pathsOf(`q=${'x'.repeat(201)}`)).toEqual(['/querystring/q']);
     expect(await pathsOf('cursor=garbage')).toEqual(['/querystring/cursor']);
+    expect(await pathsOf('q=%00')).toEqual(['/querystring/q']);
+    expect(await pathsOf('status=triggered,bogus')).toEqual(['/querystring/status/1']);
     const page = await list('sort=title&limit=2');
     expect(page.nextCursor).not.toBeNull();
     // A cursor of one sort is refused by another rather than misread.
