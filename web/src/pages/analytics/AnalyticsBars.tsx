@@ -1,5 +1,5 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
-import classes from './AnalyticsBars.module.css';
+import classes from '../../components/StackedBars.module.css';
 
 export interface BarPart {
   label: string;

@@ -1,6 +1,6 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
 import type { FairnessRow } from '../../../api/fairness';
-import classes from './FairnessChart.module.css';
+import classes from '../../../components/StackedBars.module.css';
 import { PersonLabel } from './PersonLabel';
 
 export const categories = [
@@ -31,7 +31,7 @@ export function FairnessChart({ rows }: { rows: FairnessRow[] }) {
       </Group>
       {rows.map((row) => (
         <div key={row.user.id} className={classes.row} role="img" aria-label={`${row.user.name}: ${categories.map((c) => `${c.label.toLowerCase()} ${hours(row[c.key])}`).join(', ')}; ${hours(row.total)} in all`}>
-          <Text size="sm" className={classes.name} truncate>
+          <Text size="sm" className={classes.label} truncate>
             <PersonLabel row={row} />
           </Text>
           <div className={classes.track}>
@@ -39,7 +39,7 @@ export function FairnessChart({ rows }: { rows: FairnessRow[] }) {
               row[c.key] > 0 ? <div key={c.key} className={classes.segment} style={{ width: `${(row[c.key] / longest) * 100}%`, background: c.color }} title={`${c.label}: ${hours(row[c.key])}`} /> : null,
             )}
           </div>
-          <Text size="sm" className={classes.total}>
+          <Text size="sm" className={classes.value}>
             {hours(row.total)}
           </Text>
         </div>
