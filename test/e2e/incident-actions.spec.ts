@@ -44,3 +44,29 @@ test('an incident gets a status update, more responders and a snooze', async ({ 
   await page.getByRole('button', { name: 'Resolve' }).click();
   await expect(timeline).toContainText('Resolved by Demo Admin');
 });
+
+test('several incidents are acknowledged and resolved at once from the list', async ({ page, request }) => {
+  const admin = await apiSession(request, demoAdmin.email, demoAdmin.password);
+  const monitors = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/monitors?limit=200');
+  const demoApi = monitors.items.find((m) => m.name === 'Demo API');
+  const tag = `bulk${Date.now()}`;
+  for (const n of [1, 2, 3]) await admin.call('POST', `/monitors/${demoApi?.id}/alerts`, { title: `${tag} disk ${n}` });
+
+  await logInAsDemoAdmin(page);
+  await page.goto(`/incidents?q=${tag}`);
+  const table = page.getByRole('table', { name: 'Incidents' });
+  await expect(table.getByRole('link', { name: new RegExp(tag) })).toHaveCount(3);
+  await table.getByRole('checkbox', { name: 'Select all shown' }).check();
+  const bar = page.getByRole('region', { name: 'Selected incidents' });
+  await expect(bar).toContainText('3 selected');
+  await bar.getByRole('button', { name: 'Acknowledge selected' }).click();
+  await expect(page.getByText('3 acknowledged.')).toBeVisible();
+  await expect(bar).toBeHidden();
+  await expect(table.getByText('acknowledged', { exact: true })).toHaveCount(3);
+
+  await table.getByRole('checkbox', { name: `Select ${tag} disk 2` }).check();
+  await page.getByRole('region', { name: 'Selected incidents' }).getByRole('button', { name: 'Resolve selected' }).click();
+  await expect(page.getByText('1 resolved.')).toBeVisible();
+  await shot(page, 'incident-bulk-1440');
+  await admin.call('POST', '/incidents/bulk', { action: 'resolve', ids: (await admin.call<{ items: { id: string }[] }>('GET', `/incidents?q=${tag}`)).items.map((i) => i.id) });
+});

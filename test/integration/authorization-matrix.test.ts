@@ -237,6 +237,7 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
   'POST /incidents/{id}/escalate': async (f) => ({ url: `/incidents/${await f.incident()}/escalate` }),
   'POST /incidents/{id}/reassign': async (f) => ({ url: `/incidents/${await f.incident()}/reassign`, body: { userId: f.world.ids.teamManager } }),
   'POST /incidents/{id}/comments': async (f) => ({ url: `/incidents/${await f.incident()}/comments`, body: { text: 'Looking' } }),
+  'POST /incidents/bulk': async (f) => ({ url: '/incidents/bulk', body: { action: 'acknowledge', ids: [await f.incident()] } }),
   'POST /incidents/{id}/status-updates': async (f) => ({ url: `/incidents/${await f.incident()}/status-updates`, body: { text: 'Rolling back' } }),
   'POST /incidents/{id}/urgency': async (f) => ({ url: `/incidents/${await f.incident()}/urgency`, body: { urgency: 'low' } }),
   'POST /incidents/{id}/snooze': async (f) => ({ url: `/incidents/${await f.incident()}/snooze`, body: { minutes: 60 } }),

@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { actOnIncident, changeUrgency, noteOnIncident, type IncidentAction } from '../../service/incidents.js';
-import { mayActOnIncident } from '../../service/incident-access.js';
-import { getIncident, listEvents } from '../../store/incidents.js';
+import { mayActForTeam, mayActOnIncident } from '../../service/incident-access.js';
+import { getIncident, listEvents, type IncidentRow } from '../../store/incidents.js';
 import { listIncidentPage } from '../../store/incident-list.js';
 import { listNotifications } from '../../store/notifications.js';
 import { getMonitor } from '../../store/monitors.js';
@@ -118,6 +118,57 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
       const actor = await requireActor(req, req.params.id);
       await changeUrgency(database, req.params.id, req.body.urgency, actor.user.id, clock.now());
       return detail(req, req.params.id);
+    },
+  );
+
+  /** An incident resolved by someone else since it was read counts as left as it was. */
+  async function actOrResolved(id: string, type: 'acknowledge' | 'resolve', by: string): Promise<IncidentRow['status']> {
+    try {
+      return (await actOnIncident(database, id, { type, by }, clock.now())).status;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'incident_resolved') return 'resolved';
+      throw err;
+    }
+  }
+
+  api.post(
+    '/incidents/bulk',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledge or resolve many incidents at once: all or none may be acted on (403 names those that may not); resolved ones, and acknowledged ones for acknowledge, are left as they are',
+        body: Type.Object(
+          { action: Type.Enum(['acknowledge', 'resolve']), ids: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, status: IncidentView.properties.status, changed: Type.Boolean() })) }) },
+      },
+    },
+    async (req) => {
+      const { user } = actorOf(req);
+      const { action, ids } = req.body;
+      const rows = await db
+        .selectFrom('incidents as i')
+        .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
+        .select(['i.id', 'i.status', 'm.team_id as teamId'])
+        .where('i.id', 'in', ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const missing = ids.flatMap((id, i) => (byId.has(id) ? [] : [{ path: `/body/ids/${i}`, message: 'is not an incident' }]));
+      if (missing.length > 0) throw new AppError('validation_failed', 'Unknown incident', missing);
+      const allowed = new Map<string, boolean>();
+      for (const teamId of new Set(rows.map((r) => r.teamId))) allowed.set(teamId, await mayActForTeam(db, user, teamId, config.incidentActions));
+      const refused = ids.flatMap((id, i) => (allowed.get(byId.get(id)?.teamId ?? '') ? [] : [{ path: `/body/ids/${i}`, message: "belongs to another team's monitor" }]));
+      if (refused.length > 0) throw new AppError('forbidden', "Only an admin or a member of the monitor's team can act on its incidents", refused);
+      const items = [];
+      for (const id of ids) {
+        const before = (byId.get(id) as (typeof rows)[number]).status;
+        const untouched = before === 'resolved' || (action === 'acknowledge' && before === 'acknowledged');
+        const after = untouched ? before : await actOrResolved(id, action, user.id);
+        items.push({ id, status: after, changed: after !== before });
+      }
+      wakeEngine();
+      return { items };
     },
   );
 

@@ -67,3 +67,14 @@ export function useIncidentAction(id: string) {
     },
   });
 }
+
+export type BulkResult = { items: { id: string; status: IncidentStatus; changed: boolean }[] };
+
+/** Acknowledge or resolve many incidents: all or none (the server names any it refuses). */
+export function useBulkIncidentAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { action: 'acknowledge' | 'resolve'; ids: string[] }) => request<BulkResult>('POST', '/incidents/bulk', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: incidentsKey }),
+  });
+}

@@ -1,4 +1,4 @@
-import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { Incident } from '../../api/incidentTypes';
@@ -14,6 +14,8 @@ interface IncidentTableProps {
   showMonitor?: boolean;
   /** Makes the column headers sort the list (the incident list); without it the table is in the order given. */
   sort?: { sort: Sort; order: Order; onSort: (sort: Sort) => void };
+  /** Checkboxes to act on several at once; absent for those who cannot act. */
+  selection?: { selected: ReadonlySet<string>; onChange: (selected: Set<string>) => void };
 }
 
 function SortHeader({ label, column, sort }: { label: string; column: Sort; sort: IncidentTableProps['sort'] }) {
@@ -32,7 +34,7 @@ function SortHeader({ label, column, sort }: { label: string; column: Sort; sort
   );
 }
 
-export function IncidentTable({ incidents, showMonitor = true, sort }: IncidentTableProps) {
+export function IncidentTable({ incidents, showMonitor = true, sort, selection }: IncidentTableProps) {
   const monitors = useMonitorChoices();
   const monitorName = (id: string) => monitors.data?.find((m) => m.id === id)?.name ?? '…';
   if (incidents.length === 0) return <Text c="dimmed">No incidents.</Text>;
@@ -41,6 +43,16 @@ export function IncidentTable({ incidents, showMonitor = true, sort }: IncidentT
       <Table striped aria-label="Incidents">
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Select all shown"
+                  checked={incidents.length > 0 && incidents.every((i) => selection.selected.has(i.id))}
+                  indeterminate={incidents.some((i) => selection.selected.has(i.id)) && !incidents.every((i) => selection.selected.has(i.id))}
+                  onChange={(e) => selection.onChange(new Set(e.currentTarget.checked ? incidents.map((i) => i.id) : []))}
+                />
+              </Table.Th>
+            )}
             <SortHeader label="Status" column="status" sort={sort} />
             {sort && <SortHeader label="Urgency" column="urgency" sort={sort} />}
             <SortHeader label="Title" column="title" sort={sort} />
@@ -53,7 +65,21 @@ export function IncidentTable({ incidents, showMonitor = true, sort }: IncidentT
         <Table.Tbody>
           {incidents.map((incident) => (
             <Table.Tr key={incident.id}>
-              <Table.Td miw={sort ? 130 : undefined}>
+              {selection && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Select ${incident.title}`}
+                    checked={selection.selected.has(incident.id)}
+                    onChange={(e) => {
+                      const next = new Set(selection.selected);
+                      if (e.currentTarget.checked) next.add(incident.id);
+                      else next.delete(incident.id);
+                      selection.onChange(next);
+                    }}
+                  />
+                </Table.Td>
+              )}
+              <Table.Td miw={sort ? 150 : undefined}>
                 <Group gap={4} wrap="nowrap">
                   <IncidentStatusBadge status={incident.status} />
                   {!sort && incident.urgency === 'low' && <UrgencyBadge urgency="low" />}

@@ -7,6 +7,9 @@ import { useIncidentListPages } from '../../api/incidentList';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryError } from '../../components/QueryError';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { hasRole } from '../../auth/roles';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { BulkActionsBar } from './BulkActionsBar';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
 import { apiQueryOf, defaultOrder, isOpenOnly, OPEN, paramsOf, viewOf, type IncidentListView, type Sort } from './incidentListView';
@@ -23,6 +26,11 @@ export function IncidentsPage() {
   const [text, setText] = useState(view.q);
   useEffect(() => setText(view.q), [view.q]);
   const search = useDebouncedCallback((q: string) => setParams(paramsOf({ ...viewOf(new URLSearchParams(window.location.search)), q }), { replace: true }), 300);
+
+  const shown = incidents.data?.pages.flatMap((page) => page.items) ?? [];
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Viewers watch; the server decides team by team for the others.
+  const mayAct = hasRole(useCurrentUser().role, 'responder');
 
   const sortBy = (sort: Sort) => change({ sort, order: sort === view.sort ? (view.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort) });
 
@@ -60,7 +68,12 @@ export function IncidentsPage() {
         <QueryError error={incidents.error} />
       ) : (
         <>
-          <IncidentTable incidents={incidents.data.pages.flatMap((page) => page.items)} sort={{ sort: view.sort, order: view.order, onSort: sortBy }} />
+          <BulkActionsBar ids={shown.filter((i) => selected.has(i.id)).map((i) => i.id)} onDone={() => setSelected(new Set())} />
+          <IncidentTable
+            incidents={shown}
+            sort={{ sort: view.sort, order: view.order, onSort: sortBy }}
+            {...(mayAct && { selection: { selected, onChange: setSelected } })}
+          />
           <LoadMoreButton hasNextPage={incidents.hasNextPage} isFetchingNextPage={incidents.isFetchingNextPage} fetchNextPage={incidents.fetchNextPage} />
         </>
       )}
