@@ -118,6 +118,7 @@ export const accessRules: Record<string, AccessRule> = {
   'POST /incidents/{id}/reassign': incidentAction,
   'POST /incidents/{id}/urgency': incidentAction,
   'POST /incidents/bulk': incidentAction,
+  'POST /incidents/{id}/merge': incidentAction,
   'POST /incidents/{id}/snooze': incidentAction,
   'POST /incidents/{id}/responders': incidentAction,
   'POST /incidents/{id}/status-updates': incidentAction,

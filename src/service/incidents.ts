@@ -5,12 +5,12 @@ import { incidentUrgency, type MonitorUrgency, type Urgency } from '../core/esca
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
-import { insertAlerts } from '../store/incident-alerts.js';
-import { absorbIntoOpenIncidents, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
+import { insertAlerts, moveAlerts } from '../store/incident-alerts.js';
+import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { getMonitor } from '../store/monitors.js';
 import { getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
-import { applyTransition, openIncidents } from './apply-transition.js';
+import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
 
 export interface Alert {
   monitorId: string;
@@ -169,6 +169,35 @@ async function actIn(trx: Transaction<DB>, dialect: Dialect, incidentId: string,
   const event = { ...action, at: now } as EscalationEvent;
   await applyTransition(trx, row, event, now);
   return getIncident(trx, incidentId);
+}
+
+/**
+ * Merges open incidents into another open one: each is resolved (by whoever merged, with
+ * a `merged_into` entry), its alerts and alert count move to the target, and the target's
+ * timeline says what joined it. All in one transaction: a merge happens whole or not at all.
+ */
+export function mergeIncidents(database: Database, targetId: string, sourceIds: string[], by: string, now: number): Promise<IncidentRow> {
+  return database.db.transaction().execute(async (trx) => {
+    const rows = await lockIncidents(trx, database.dialect, [targetId, ...sourceIds]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const target = byId.get(targetId);
+    if (!target) throw new AppError('not_found', `No incident ${targetId}`);
+    if (target.status === 'resolved') throw new AppError('incident_resolved');
+    const problems = sourceIds.flatMap((id, i) => {
+      const row = byId.get(id);
+      const message = id === targetId ? 'is the incident merged into' : !row ? 'is not an incident' : row.status === 'resolved' ? 'is resolved: only open incidents merge' : null;
+      return message ? [{ path: `/body/incidentIds/${i}`, message }] : [];
+    });
+    if (problems.length > 0) throw new AppError('validation_failed', 'These incidents cannot be merged', problems);
+    const sources = sourceIds.map((id) => byId.get(id) as IncidentRow);
+    await applyTransitionToAll(trx, sources, { type: 'resolve', at: now, by }, now);
+    await addEventsOf(trx, sources.map((s) => ({ incidentId: s.id, at: now, kind: 'merged_into', actorId: by, data: { incidentId: targetId } })));
+    await moveAlerts(trx, sourceIds, targetId);
+    const alerts = sources.reduce((sum, s) => sum + s.alert_count, 0);
+    await addAlertCount(trx, targetId, alerts, now);
+    await addEvent(trx, targetId, { at: now, kind: 'merged', actorId: by, data: { incidentIds: sourceIds, titles: sources.map((s) => s.title), alerts } });
+    return getIncident(trx, targetId);
+  });
 }
 
 /**

@@ -46,3 +46,9 @@ export async function listAlerts(db: Kysely<DB>, incidentId: string, page: PageR
   );
   return { items: rows.items.map(toAlert), nextCursor: rows.nextCursor };
 }
+
+/** A merge moves the alerts of the merged incidents to the one they joined. */
+export async function moveAlerts(db: Kysely<DB>, fromIncidents: string[], toIncident: string): Promise<void> {
+  if (fromIncidents.length === 0) return;
+  await db.updateTable('incident_alerts').set({ incident_id: toIncident }).where('incident_id', 'in', fromIncidents).execute();
+}

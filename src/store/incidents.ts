@@ -136,6 +136,14 @@ export async function saveStates(trx: Kysely<DB>, ids: string[], state: Escalati
   }
 }
 
+export async function addAlertCount(trx: Kysely<DB>, id: string, alerts: number, now: number): Promise<void> {
+  await trx
+    .updateTable('incidents')
+    .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function setUrgency(trx: Kysely<DB>, id: string, urgency: Urgency, now: number): Promise<void> {
   await trx.updateTable('incidents').set({ urgency, updated_at: now }).where('id', '=', id).execute();
 }

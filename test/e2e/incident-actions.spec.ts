@@ -70,3 +70,25 @@ test('several incidents are acknowledged and resolved at once from the list', as
   await shot(page, 'incident-bulk-1440');
   await admin.call('POST', '/incidents/bulk', { action: 'resolve', ids: (await admin.call<{ items: { id: string }[] }>('GET', `/incidents?q=${tag}`)).items.map((i) => i.id) });
 });
+
+test('another open incident is merged into this one', async ({ page, request }) => {
+  const admin = await apiSession(request, demoAdmin.email, demoAdmin.password);
+  const monitors = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/monitors?limit=200');
+  const demoApi = monitors.items.find((m) => m.name === 'Demo API');
+  const tag = `merge${Date.now()}`;
+  const { incident: target } = await admin.call<{ incident: { id: string } }>('POST', `/monitors/${demoApi?.id}/alerts`, { title: `${tag} database` });
+  const { incident: other } = await admin.call<{ incident: { id: string } }>('POST', `/monitors/${demoApi?.id}/alerts`, { title: `${tag} api errors` });
+
+  await logInAsDemoAdmin(page);
+  await page.goto(`/incidents/${target.id}`);
+  const form = page.getByRole('form', { name: 'Merge incidents' });
+  await form.getByRole('combobox', { name: 'Merge into this incident' }).fill(`${tag} api`);
+  await page.getByRole('option', { name: `${tag} api errors` }).click();
+  await form.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByText('Merged 1 incident into this one.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(`Demo Admin merged an incident into this one: ${tag} api errors`);
+  await expect(page.getByText('2 alerts')).toBeVisible();
+  await page.goto(`/incidents/${other.id}`);
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Merged into another incident by Demo Admin');
+  await admin.call('POST', `/incidents/${target.id}/resolve`);
+});

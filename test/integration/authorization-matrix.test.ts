@@ -116,12 +116,16 @@ class Fixtures {
       this.created(await this.owner.post('/api/v1/monitors', { teamId: this.world.teamA, name: this.unique('Matrix monitor'), kind, policyId: await this.policy() }), 'monitor'),
     );
 
-  incident = () =>
-    this.once('incident', async () => {
-      const res = await this.owner.post(`/api/v1/monitors/${await this.monitor()}/alerts`, { title: this.unique('Matrix incident') });
-      if (res.status !== 201) throw new Error(`fixture incident: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body.incident.id as string;
-    });
+  incident = () => this.once('incident', () => this.openIncident());
+
+  /** Another incident of the same monitor, to merge into the first. */
+  secondIncident = () => this.once('second incident', () => this.openIncident());
+
+  private async openIncident(): Promise<string> {
+    const res = await this.owner.post(`/api/v1/monitors/${await this.monitor()}/alerts`, { title: this.unique('Matrix incident') });
+    if (res.status !== 201) throw new Error(`fixture incident: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.incident.id as string;
+  }
 
   /** An ordinary responder of team A: the account the user operations act on. */
   subject = () =>
@@ -237,6 +241,7 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
   'POST /incidents/{id}/escalate': async (f) => ({ url: `/incidents/${await f.incident()}/escalate` }),
   'POST /incidents/{id}/reassign': async (f) => ({ url: `/incidents/${await f.incident()}/reassign`, body: { userId: f.world.ids.teamManager } }),
   'POST /incidents/{id}/comments': async (f) => ({ url: `/incidents/${await f.incident()}/comments`, body: { text: 'Looking' } }),
+  'POST /incidents/{id}/merge': async (f) => ({ url: `/incidents/${await f.incident()}/merge`, body: { incidentIds: [await f.secondIncident()] } }),
   'POST /incidents/bulk': async (f) => ({ url: '/incidents/bulk', body: { action: 'acknowledge', ids: [await f.incident()] } }),
   'POST /incidents/{id}/status-updates': async (f) => ({ url: `/incidents/${await f.incident()}/status-updates`, body: { text: 'Rolling back' } }),
   'POST /incidents/{id}/urgency': async (f) => ({ url: `/incidents/${await f.incident()}/urgency`, body: { urgency: 'low' } }),

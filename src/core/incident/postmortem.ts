@@ -110,6 +110,10 @@ export function describeEvent(event: PostmortemEvent, nameOf: (id: string | null
       return `Reassigned to ${nameOf(text(data['userId']))} by ${by(data['by'])}`;
     case 'comment':
       return `${by(null)} commented`;
+    case 'merged':
+      return `${by(null)} merged into this one: ${Array.isArray(data['titles']) ? data['titles'].map(text).join(', ') : ''}`;
+    case 'merged_into':
+      return `Merged into another incident by ${by(null)}`;
     case 'status_update':
       return `Status update by ${by(null)}`;
     case 'urgency_changed':

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
-import { actOnIncident, changeUrgency, noteOnIncident, type IncidentAction } from '../../service/incidents.js';
+import { actOnIncident, changeUrgency, mergeIncidents, noteOnIncident, type IncidentAction } from '../../service/incidents.js';
 import { mayActForTeam, mayActOnIncident } from '../../service/incident-access.js';
 import { getIncident, listEvents, type IncidentRow } from '../../store/incidents.js';
 import { listIncidentPage } from '../../store/incident-list.js';
@@ -169,6 +169,39 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
       }
       wakeEngine();
       return { items };
+    },
+  );
+
+  api.post(
+    '/incidents/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge open incidents into this one: each is resolved, its alerts and count move here, both timelines say so',
+        params: IdParams,
+        body: Type.Object({ incidentIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }) }, { additionalProperties: false }),
+        response: { 200: IncidentDetail },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req, req.params.id);
+      const { incidentIds } = req.body;
+      const teams = await db
+        .selectFrom('incidents as i')
+        .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
+        .select(['i.id', 'm.team_id as teamId'])
+        .where('i.id', 'in', incidentIds)
+        .execute();
+      const teamOf = new Map(teams.map((r) => [r.id, r.teamId]));
+      const allowed = new Map<string, boolean>();
+      for (const teamId of new Set(teamOf.values())) allowed.set(teamId, await mayActForTeam(db, actor.user, teamId, config.incidentActions));
+      const refused = incidentIds.flatMap((id, i) => {
+        const teamId = teamOf.get(id);
+        return teamId === undefined || allowed.get(teamId) ? [] : [{ path: `/body/incidentIds/${i}`, message: "belongs to another team's monitor" }];
+      });
+      if (refused.length > 0) throw new AppError('forbidden', "Only an admin or a member of the monitor's team can act on its incidents", refused);
+      await mergeIncidents(database, req.params.id, incidentIds, actor.user.id, clock.now());
+      return detail(req, req.params.id);
     },
   );
 

@@ -122,7 +122,7 @@ export const toIncident = (row: IncidentRow) => {
 export const EventView = Type.Object({
   id: Id,
   at: Instant,
-  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update' }),
+  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into' }),
   actorId: Type.Union([Id, Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown()),
 });

@@ -37,6 +37,7 @@ type Action =
   | { kind: 'acknowledge' | 'resolve' | 'escalate' }
   | { kind: 'responders'; userIds: string[] }
   | { kind: 'snooze'; minutes: number }
+  | { kind: 'merge'; incidentIds: string[] }
   | { kind: 'comment' | 'status-updates'; text: string }
   | { kind: 'urgency'; urgency: 'high' | 'low' };
 
@@ -51,6 +52,8 @@ export function useIncidentAction(id: string) {
           return request<IncidentDetail>('POST', `${base}/responders`, { userIds: action.userIds });
         case 'snooze':
           return request<IncidentDetail>('POST', `${base}/snooze`, { minutes: action.minutes });
+        case 'merge':
+          return request<IncidentDetail>('POST', `${base}/merge`, { incidentIds: action.incidentIds });
         case 'comment':
           return request<IncidentDetail>('POST', `${base}/comments`, { text: action.text });
         case 'status-updates':

@@ -409,6 +409,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge open incidents into this one: each is resolved, its alerts and count move here, both timelines say so */
+        post: operations["postIncidentsByIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/postmortem.md": {
         parameters: {
             query?: never;
@@ -4622,7 +4639,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -4786,7 +4803,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -5089,7 +5106,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -5280,7 +5297,204 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            kind: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        /**
+                         * @description high or low: each notification rule applies to one of them or both
+                         * @enum {unknown}
+                         */
+                        urgency: "high" | "low";
+                        /** @description Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS */
+                        youMayAct: boolean;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentsByIdMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    incidentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        acknowledgedBy: string | null;
+                        alertCount: number;
+                        dedupKey: string | null;
+                        description: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string;
+                        /** Format: date-time */
+                        nextActionAt: string | null;
+                        notifications: {
+                            attempts: number;
+                            channel: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** @enum {unknown} */
+                            status: "queued" | "sending" | "sent" | "delivered" | "failed" | "cancelled";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            userId: string | null;
+                        }[];
+                        /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
+                        pass: number;
+                        policy: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        resolvedBy: string | null;
+                        /** @enum {unknown} */
+                        status: "triggered" | "acknowledged" | "resolved";
+                        /** @description Index of the step that fired last (0 = step 1); -1 before the first */
+                        step: number;
+                        timeline: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            actorId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -5554,7 +5768,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -5745,7 +5959,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -5942,7 +6156,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -6139,7 +6353,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -6336,7 +6550,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;
@@ -6537,7 +6751,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
                             kind: string;
                         }[];
                         title: string;

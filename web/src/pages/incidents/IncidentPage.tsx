@@ -17,6 +17,7 @@ import { IncidentTimeline } from './IncidentTimeline';
 import { NotificationsTable } from './NotificationsTable';
 import { AddRespondersForm } from './AddRespondersForm';
 import { LatestStatusUpdate } from './LatestStatusUpdate';
+import { MergeIncidentsForm } from './MergeIncidentsForm';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 
 export function IncidentPage() {
@@ -103,6 +104,7 @@ export function IncidentPage() {
         </Text>
       )}
       {canAct && <AddRespondersForm incidentId={i.id} />}
+      {canAct && <MergeIncidentsForm incidentId={i.id} />}
       <Title order={3}>Timeline</Title>
       <IncidentTimeline events={i.timeline} nameOf={nameOf} />
       {canAct && <CommentForm incidentId={i.id} />}

@@ -51,6 +51,12 @@ export function describeEvent({ kind, data, actorId, at }: IncidentEvent, nameOf
       return typeof data['urgency'] === 'string'
         ? `${nameOf(text(data['userId']))} has no notification rules for ${data['urgency']} urgency: not notified`
         : `${nameOf(text(data['userId']))} has no notification rules: not notified`;
+    case 'merged': {
+      const titles = Array.isArray(data['titles']) ? data['titles'].map(text) : [];
+      return `${by(null)} merged ${titles.length === 1 ? 'an incident' : `${titles.length} incidents`} into this one: ${titles.join(', ')}`;
+    }
+    case 'merged_into':
+      return `Merged into another incident by ${by(null)}`;
     case 'status_update':
       return `Status update by ${by(null)}: ${text(data['text'])}`;
     case 'snoozed':
