@@ -129,6 +129,7 @@ export const accessRules: Record<string, AccessRule> = {
   'POST /integrations/grafana': credential,
   'POST /integrations/heartbeat': credential,
   'POST /integrations/pagerduty/v2/enqueue': credential,
+  'POST /integrations/pagerduty/v2/change/enqueue': credential,
 
   'POST /test/clock': { allow: 'public', rule: 'only exists with VIGIL_TEST_MODE=1' },
 };

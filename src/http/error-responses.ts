@@ -23,7 +23,7 @@ const conflicting = [
 ];
 
 /** PagerDuty-compatible: a wrong routing_key gets PagerDuty's own 400, never a 401. */
-const refusesKeysWith400 = new Set(['POST /integrations/pagerduty/v2/enqueue']);
+const refusesKeysWith400 = new Set(['POST /integrations/pagerduty/v2/enqueue', 'POST /integrations/pagerduty/v2/change/enqueue']);
 
 /** Public operations that can still refuse with 403: a password login while VIGIL_OIDC_ONLY=1. */
 const publicButRefusing = new Set(['POST /auth/login']);
@@ -41,6 +41,7 @@ const rateLimited = new Set([
   'POST /users/{id}/contact-methods/{itemId}/send-verification',
   'POST /users/{id}/contact-methods/{itemId}/test',
   'POST /integrations/pagerduty/v2/enqueue',
+  'POST /integrations/pagerduty/v2/change/enqueue',
   'POST /integrations/webhook',
   'POST /integrations/alertmanager',
   'POST /integrations/grafana',

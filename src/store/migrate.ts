@@ -26,6 +26,7 @@ import * as m0025 from './migrations/0025-incident-alerts.js';
 import * as m0026 from './migrations/0026-analytics-indexes.js';
 import * as m0027 from './migrations/0027-urgency.js';
 import * as m0028 from './migrations/0028-low-urgency-hours.js';
+import * as m0029 from './migrations/0029-change-events.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0026-analytics-indexes': m0026,
   '0027-urgency': m0027,
   '0028-low-urgency-hours': m0028,
+  '0029-change-events': m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -265,6 +265,17 @@ export interface IncidentsTable {
   urgency: Urgency;
 }
 
+export interface ChangeEventsTable {
+  id: string;
+  monitor_id: string;
+  /** When the change happened (the sender's timestamp, else when it arrived). */
+  at: number;
+  summary: string;
+  /** JSON AlertDetails */
+  details: string;
+  received_at: number;
+}
+
 export interface IncidentEventsTable {
   id: string;
   incident_id: string;
@@ -437,6 +448,7 @@ export interface AuditLogTable {
 }
 
 export interface DB {
+  change_events: ChangeEventsTable;
   users: UsersTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;

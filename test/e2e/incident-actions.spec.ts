@@ -92,3 +92,24 @@ test('another open incident is merged into this one', async ({ page, request }) 
   await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Merged into another incident by Demo Admin');
   await admin.call('POST', `/incidents/${target.id}/resolve`);
 });
+
+test("the monitor's recent changes show on the incident's timeline", async ({ page, request }) => {
+  const admin = await apiSession(request, demoAdmin.email, demoAdmin.password);
+  const [team] = (await admin.call<{ items: { id: string }[] }>('GET', '/teams')).items;
+  const [policy] = (await admin.call<{ items: { id: string }[] }>('GET', '/escalation-policies')).items;
+  const tag = `${Date.now()}`;
+  const monitor = await admin.call<{ id: string; integrationKey: string }>('POST', '/monitors', { name: `Checkout ${tag}`, teamId: team?.id, policyId: policy?.id, kind: 'pagerduty' });
+  const change = await request.post('/api/v1/integrations/pagerduty/v2/change/enqueue', {
+    data: { routing_key: monitor.integrationKey, payload: { summary: `Deploy ${tag}` }, links: [{ href: 'https://ci.example.com/run/9', text: 'Build 9' }] },
+  });
+  expect(change.status()).toBe(202);
+  const { incident } = await admin.call<{ incident: { id: string } }>('POST', `/monitors/${monitor.id}/alerts`, { title: `Checkout 500s ${tag}` });
+
+  await logInAsDemoAdmin(page);
+  await page.goto(`/incidents/${incident.id}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline).toContainText(`Change: Deploy ${tag}`);
+  await expect(timeline.getByRole('link', { name: 'Build 9' })).toHaveAttribute('href', 'https://ci.example.com/run/9');
+  await admin.call('POST', `/incidents/${incident.id}/resolve`);
+  await admin.call('DELETE', `/monitors/${monitor.id}`);
+});

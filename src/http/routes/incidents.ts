@@ -1,3 +1,4 @@
+import { changesOf } from '../../store/change-events.js';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
@@ -12,11 +13,14 @@ import type { Api } from '../app-types.js';
 import { actorOf, type Actor } from '../auth.js';
 import { requireIncidentRights } from '../permissions.js';
 import type { HttpDeps } from '../deps.js';
-import { Id, IdParams } from '../schemas/common.js';
+import { Id, IdParams, toIso } from '../schemas/common.js';
 import { IncidentDetail, IncidentView, toEvent, toIncident, toNotification, UrgencySchema } from '../schemas/incident.js';
 import { IncidentListQuery, LIST_QUERY_ARRAYS, filterOf, listRequestOf } from '../schemas/incident-list.js';
 
 
+
+/** How far before an incident its monitor's changes are shown: a deploy is often the cause. */
+const CHANGES_BEFORE = 4 * 3_600_000;
 
 export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
   const { db } = database;
@@ -36,6 +40,7 @@ export function incidentRoutes(api: Api, { database, clock, wakeEngine, config }
     return {
       ...toIncident(row),
       timeline: (await listEvents(db, id)).map(toEvent),
+      changes: (await changesOf(db, row.monitor_id, row.triggered_at - CHANGES_BEFORE, (row.resolved_at ?? clock.now()) + 1, 20)).map((c) => ({ ...c, at: toIso(c.at) })),
       notifications: (await listNotifications(db, id)).map(toNotification),
       youMayAct: await mayActOnIncident(db, actorOf(req).user, id, config.incidentActions),
     };

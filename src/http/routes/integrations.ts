@@ -1,3 +1,4 @@
+import { insertChangeEvent } from '../../store/change-events.js';
 import { urgencyOfSeverity, type Urgency } from '../../core/escalation/urgency.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
@@ -282,10 +283,72 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
     },
   );
+
+  api.post(
+    '/integrations/pagerduty/v2/change/enqueue',
+    {
+      config: { public: true, cleansText: true },
+      attachValidation: true,
+      schema: {
+        tags,
+        summary: "PagerDuty change events (deploys, configuration changes): kept for the monitor and shown on its incidents' timelines; they open no incident",
+        body: PdChange,
+        response: {
+          202: Type.Object({ status: Type.Literal('success'), message: Type.String() }),
+          400: { description: "PagerDuty's answer to an invalid event or routing key", content: { 'application/json': { schema: PdRefusal(Type.Literal('invalid event'), true) } } },
+          429: {
+            description: "PagerDuty's answer while a monitor gets more events a minute than its rateLimit",
+            headers: { 'Retry-After': { type: 'integer', description: 'Seconds until the window resets' } },
+            content: { 'application/json': { schema: PdRefusal(Type.Literal('throttle event'), false) } },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const invalid = (errors: string[]) => reply.code(400).send({ status: 'invalid event', message: 'Event object is invalid', errors });
+      if (req.validationError) return invalid([req.validationError.message]);
+      const event = req.body as Static<typeof PdChange>;
+      const entry = await keys.lookup(event.routing_key);
+      if (!entry || entry.monitor.kind !== 'pagerduty') return invalid(['Invalid routing key']);
+      const wait = secondsToWait(entry.monitor);
+      if (wait !== null) {
+        reply.header('retry-after', String(wait));
+        return reply.code(429).send({ status: 'throttle event', message: 'Requests for this service are arriving too quickly.  Please retry later.' });
+      }
+      const now = clock.now();
+      const outcome = await commits.run(async (trx) => {
+        const refused = await confirmed(trx, entry);
+        if (refused) return refused;
+        const details = pagerDutyDetails(event as Record<string, unknown>);
+        await insertChangeEvent(trx, entry.monitor.id, { at: changeTime(event.payload.timestamp, now), summary: event.payload.summary, details }, now);
+        return null;
+      });
+      if (outcome === 'unknown key') return invalid(['Invalid routing key']);
+      return reply.code(202).send({ status: 'success', message: 'Change event processed' });
+    },
+  );
+}
+
+/** A change's own timestamp, unless missing, unreadable or ahead of the clock (then: now). */
+function changeTime(timestamp: unknown, now: number): number {
+  const at = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
+  return Number.isFinite(at) && at <= now ? at : now;
 }
 
 const PdRefusal = (status: TSchema, withErrors: boolean) =>
   Type.Object({ status, message: Type.String(), ...(withErrors && { errors: Type.Array(Type.String()) }) });
+
+const PdChange = Type.Object({
+  routing_key: Type.String({ minLength: 1, maxLength: 200 }),
+  payload: Type.Object({
+    summary: Type.String({ minLength: 1, maxLength: 1024 }),
+    timestamp: Type.Optional(Type.String({ description: 'When the change happened (ISO 8601); missing, unreadable or in the future: when it arrived' })),
+    source: Type.Optional(Type.String()),
+    custom_details: Type.Optional(Type.Unknown({ description: 'Kept with the change as a key → value table' })),
+  }),
+  links: Type.Optional(Type.Unknown({ description: '[{href, text}]: http(s) links shown with the change' })),
+  images: Type.Optional(Type.Unknown()),
+});
 
 const PdEvent = Type.Object({
   routing_key: Type.String({ minLength: 1, maxLength: 200 }),

@@ -3,6 +3,7 @@ import type { IncidentEventRow, IncidentRow } from '../../store/incidents.js';
 import type { NotificationRow } from '../../store/notifications.js';
 import type { PolicyRow } from '../../store/policies.js';
 import { Discriminated, Id, Instant, toIso } from './common.js';
+import { AlertDetailsView } from './incident-alert.js';
 import { PagingProblemView } from './paging-problem.js';
 
 const strict = { additionalProperties: false } as const;
@@ -157,9 +158,14 @@ export const toNotification = (row: NotificationRow) => ({
   lastError: row.last_error,
 });
 
+export const ChangeView = Type.Object({ id: Id, at: Instant, summary: Type.String(), details: AlertDetailsView });
+
 export const IncidentDetail = Type.Object({
   ...IncidentView.properties,
   timeline: Type.Array(EventView),
+  changes: Type.Array(ChangeView, {
+    description: "The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20",
+  }),
   notifications: Type.Array(NotificationView),
   youMayAct: Type.Boolean({ description: 'Whether the caller may acknowledge, resolve, escalate, reassign and comment, by role, team and VIGIL_INCIDENT_ACTIONS' }),
 });

@@ -614,6 +614,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations/pagerduty/v2/change/enqueue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PagerDuty change events (deploys, configuration changes): kept for the monitor and shown on its incidents' timelines; they open no incident */
+        post: operations["postIntegrationsPagerdutyV2ChangeEnqueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/pagerduty/v2/enqueue": {
         parameters: {
             query?: never;
@@ -4567,6 +4584,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -4731,6 +4779,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -5034,6 +5113,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -5225,6 +5335,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -5422,6 +5563,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -5696,6 +5868,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -5887,6 +6090,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -6084,6 +6318,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -6281,6 +6546,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -6478,6 +6774,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -6679,6 +7006,37 @@ export interface operations {
                          */
                         acknowledgedBy: string | null;
                         alertCount: number;
+                        /** @description The monitor's change events (PagerDuty change events) from 4 hours before the incident triggered until it was resolved, newest first, at most 20 */
+                        changes: {
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
+                                fields: {
+                                    key: string;
+                                    value: string;
+                                }[];
+                                images: {
+                                    alt: string;
+                                    href: string | null;
+                                    /** @description Always http or https; show as a link */
+                                    src: string;
+                                }[];
+                                links: {
+                                    /** @description Always http or https */
+                                    href: string;
+                                    text: string;
+                                }[];
+                                /** @description Some details were left out: the alert carried more than 32 KiB */
+                                truncated: boolean;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            summary: string;
+                        }[];
                         dedupKey: string | null;
                         description: string;
                         /**
@@ -7250,6 +7608,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIntegrationsPagerdutyV2ChangeEnqueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    images?: unknown;
+                    /** @description [{href, text}]: http(s) links shown with the change */
+                    links?: unknown;
+                    payload: {
+                        /** @description Kept with the change as a key → value table */
+                        custom_details?: unknown;
+                        source?: string;
+                        summary: string;
+                        /** @description When the change happened (ISO 8601); missing, unreadable or in the future: when it arrived */
+                        timestamp?: string;
+                    };
+                    routing_key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description PagerDuty's answer to an invalid event or routing key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: string[];
+                        message: string;
+                        /** @enum {string} */
+                        status: "invalid event";
+                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PagerDuty's answer while a monitor gets more events a minute than its rateLimit */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @enum {string} */
+                        status: "throttle event";
+                    };
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

@@ -106,7 +106,7 @@ export function IncidentPage() {
       {canAct && <AddRespondersForm incidentId={i.id} />}
       {canAct && <MergeIncidentsForm incidentId={i.id} />}
       <Title order={3}>Timeline</Title>
-      <IncidentTimeline events={i.timeline} nameOf={nameOf} />
+      <IncidentTimeline events={i.timeline} changes={i.changes} nameOf={nameOf} />
       {canAct && <CommentForm incidentId={i.id} />}
       <Title order={3}>Notifications</Title>
       <NotificationsTable notifications={i.notifications} nameOf={nameOf} />
