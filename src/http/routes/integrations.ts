@@ -246,15 +246,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         tags,
         summary: 'PagerDuty Events API v2 compatible',
         body: PdEvent,
-        response: {
-          202: Type.Object({ status: Type.Literal('success'), message: Type.String(), dedup_key: Type.String() }),
-          400: { description: "PagerDuty's answer to an invalid event or routing key", content: { 'application/json': { schema: PdRefusal(Type.Literal('invalid event'), true) } } },
-          429: {
-            description: "PagerDuty's answer while a monitor gets more events a minute than its rateLimit (120 unless set)",
-            headers: { 'Retry-After': { type: 'integer', description: 'Seconds until the window resets' } },
-            content: { 'application/json': { schema: PdRefusal(Type.Literal('throttle event'), false) } },
-          },
-        },
+        response: pagerDutyResponses(Type.Object({ status: Type.Literal('success'), message: Type.String(), dedup_key: Type.String() }), ' (120 unless set)'),
       },
     },
     async (req, reply) => {
@@ -293,15 +285,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         tags,
         summary: "PagerDuty change events (deploys, configuration changes): kept for the monitor and shown on its incidents' timelines; they open no incident",
         body: PdChange,
-        response: {
-          202: Type.Object({ status: Type.Literal('success'), message: Type.String() }),
-          400: { description: "PagerDuty's answer to an invalid event or routing key", content: { 'application/json': { schema: PdRefusal(Type.Literal('invalid event'), true) } } },
-          429: {
-            description: "PagerDuty's answer while a monitor gets more events a minute than its rateLimit",
-            headers: { 'Retry-After': { type: 'integer', description: 'Seconds until the window resets' } },
-            content: { 'application/json': { schema: PdRefusal(Type.Literal('throttle event'), false) } },
-          },
-        },
+        response: pagerDutyResponses(Type.Object({ status: Type.Literal('success'), message: Type.String() }), ''),
       },
     },
     async (req, reply) => {
@@ -334,6 +318,17 @@ function changeTime(timestamp: unknown, now: number): number {
   const at = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
   return Number.isFinite(at) && at <= now ? at : now;
 }
+
+/** PagerDuty's own answers: accepted, an invalid event or routing key, and throttling. */
+const pagerDutyResponses = (accepted: TSchema, limitNote: string) => ({
+  202: accepted,
+  400: { description: "PagerDuty's answer to an invalid event or routing key", content: { 'application/json': { schema: PdRefusal(Type.Literal('invalid event'), true) } } },
+  429: {
+    description: `PagerDuty's answer while a monitor gets more events a minute than its rateLimit${limitNote}`,
+    headers: { 'Retry-After': { type: 'integer', description: 'Seconds until the window resets' } },
+    content: { 'application/json': { schema: PdRefusal(Type.Literal('throttle event'), false) } },
+  },
+});
 
 const PdRefusal = (status: TSchema, withErrors: boolean) =>
   Type.Object({ status, message: Type.String(), ...(withErrors && { errors: Type.Array(Type.String()) }) });
