@@ -43,6 +43,8 @@ async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, urgency: 
     Object.assign(patch, { acknowledged_at: event.at, acknowledged_by: event.by });
   }
   if (event.type === 'resolve') Object.assign(patch, { resolved_at: event.at, resolved_by: event.by });
+  // Paged at last (escalated by hand, or released): no longer suppressed.
+  if (result.effects.some((effect) => effect.type === 'notify')) patch.suppression = null;
 
   const plan: TransitionPlan = { result, patch, timeline: [], pages: [], cancelsPending: false, exhausted: false };
   let reachedNobody = false;

@@ -2,15 +2,17 @@ import type { AlertDetails } from '../core/alert/details.js';
 import { AppError } from '../core/errors.js';
 import type { EscalationEvent, PolicySnapshot } from '../core/escalation/types.js';
 import { incidentUrgency, type MonitorUrgency, type Urgency } from '../core/escalation/urgency.js';
+import type { Suppression } from '../core/incident/suppression.js';
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
 import { insertAlerts, moveAlerts } from '../store/incident-alerts.js';
 import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { getMonitor } from '../store/monitors.js';
-import { getPolicy, snapshotOf } from '../store/policies.js';
+import { findPolicy, getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
 import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
+import { recordSuppressed } from './suppression.js';
 
 export interface Alert {
   monitorId: string;
@@ -22,6 +24,10 @@ export interface Alert {
   details?: AlertDetails | undefined;
   /** What the event says (its severity); a dynamic monitor's incident takes it. */
   urgency?: Urgency | undefined;
+  /** Page through this policy instead of the monitor's (an event rule routed it). */
+  policyId?: string | undefined;
+  /** Record the incident without paging anyone (an event rule, or a parent monitor down). */
+  suppression?: Suppression | undefined;
 }
 
 export interface TriggerResult {
@@ -89,16 +95,24 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     }
     if (toOpen.size === 0) continue;
     const monitor = await monitorIn(trx, monitorId);
-    // Pages depend on urgency (rules per urgency): each urgency's incidents share a plan.
-    const byUrgency = new Map<Urgency, number[][]>();
+    // Pages depend on the policy and the urgency (rules per urgency): incidents alike in
+    // both share a trigger plan; suppressed ones page nobody and need none.
+    const batches = new Map<string, { policyId: string | undefined; urgency: Urgency; suppressed: boolean; firsts: number[][] }>();
     for (const indexes of toOpen.values()) {
-      const urgency = incidentUrgency(monitor.urgency, (alerts[indexes[0] as number] as Alert).urgency);
-      byUrgency.set(urgency, [...(byUrgency.get(urgency) ?? []), indexes]);
+      const alert = alerts[indexes[0] as number] as Alert;
+      const urgency = incidentUrgency(monitor.urgency, alert.urgency);
+      const suppressed = alert.suppression !== undefined;
+      const key = JSON.stringify([alert.policyId ?? null, urgency, suppressed]);
+      const batch = batches.get(key) ?? { policyId: alert.policyId, urgency, suppressed, firsts: [] };
+      batch.firsts.push(indexes);
+      batches.set(key, batch);
     }
-    for (const [urgency, firsts] of byUrgency) {
-      const opened = await openIncidents(
+    for (const { policyId, urgency, suppressed, firsts } of batches.values()) {
+      const policy = policyId === undefined ? monitor.policy : await policyIn(trx, policyId, monitor.policy);
+      const open = suppressed ? recordSuppressed : openIncidents;
+      const opened = await open(
         trx,
-        monitor.policy,
+        policy,
         urgency,
         firsts.map((indexes) => ({ ...(alerts[indexes[0] as number] as Alert), alertCount: indexes.length })),
         now,
@@ -142,6 +156,23 @@ function monitorIn(trx: Transaction<DB>, monitorId: string): Promise<MonitorTerm
     read.set(monitorId, monitor);
   }
   return monitor;
+}
+
+/**
+ * A policy an event rule routes to, read once per transaction. One deleted since the
+ * rule was saved falls back to the monitor's: an alert is never lost to a stale rule.
+ */
+const routed = new WeakMap<Transaction<DB>, Map<string, Promise<PolicySnapshot | null>>>();
+
+async function policyIn(trx: Transaction<DB>, policyId: string, fallback: PolicySnapshot): Promise<PolicySnapshot> {
+  let read = routed.get(trx);
+  if (!read) routed.set(trx, (read = new Map()));
+  let policy = read.get(policyId);
+  if (!policy) {
+    policy = findPolicy(trx, policyId).then((row) => (row ? snapshotOf(row) : null));
+    read.set(policyId, policy);
+  }
+  return (await policy) ?? fallback;
 }
 
 /**

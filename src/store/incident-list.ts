@@ -16,6 +16,8 @@ export interface IncidentFilter {
   policyId?: string | undefined;
   /** Someone paged for the incident (a row in its outbox) or who acknowledged it. */
   assigneeId?: string | undefined;
+  /** Recorded without paging (true) or not (false). */
+  suppressed?: boolean | undefined;
   /** Triggered at or after. */
   from?: number | undefined;
   /** Triggered before. */
@@ -92,6 +94,7 @@ function filterBy(eb: Eb, filter: IncidentFilter, dialect: Dialect): Expression<
   if (filter.statuses?.length) conditions.push(eb('status', 'in', filter.statuses));
   if (filter.urgencies?.length) conditions.push(eb('urgency', 'in', filter.urgencies));
   if (filter.monitorId !== undefined) conditions.push(eb('monitor_id', '=', filter.monitorId));
+  if (filter.suppressed !== undefined) conditions.push(eb('suppression', filter.suppressed ? 'is not' : 'is', null));
   if (filter.teamId !== undefined) conditions.push(eb('monitor_id', 'in', eb.selectFrom('monitors').select('id').where('team_id', '=', filter.teamId)));
   if (filter.policyId !== undefined) {
     const policyId = dialect === 'postgres' ? sql`(${sql.ref('policy')}::json ->> 'id')` : sql`json_extract(${sql.ref('policy')}, '$.id')`;

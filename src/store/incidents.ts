@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
 import type { Urgency } from '../core/escalation/urgency.js';
+import type { Suppression } from '../core/incident/suppression.js';
 import type { Dialect } from './database.js';
 import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
@@ -19,6 +20,8 @@ export interface NewIncident {
   urgency: Urgency;
   /** Alerts it starts with: more than one when repeats arrived in the same batch. */
   alertCount?: number;
+  /** Recorded without paging anyone (recordSuppressed). */
+  suppression?: Suppression | undefined;
 }
 
 /**
@@ -61,7 +64,13 @@ export function newIncidentRow(input: NewIncident, now: number): IncidentRow {
     resolved_by: null,
     updated_at: now,
     urgency: input.urgency,
+    suppression: input.suppression ? JSON.stringify(input.suppression) : null,
+    parent_incident_id: input.suppression?.by === 'parent' ? input.suppression.incidentId : null,
   };
+}
+
+export function suppressionOf(row: IncidentRow): Suppression | null {
+  return row.suppression === null ? null : (JSON.parse(row.suppression) as Suppression);
 }
 
 /** Inserts rows as they are, many per statement (an alert storm opens hundreds at once). */

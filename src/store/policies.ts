@@ -34,9 +34,13 @@ export async function insertPolicy(db: Kysely<DB>, input: PolicyInput, now: numb
 }
 
 export async function getPolicy(db: Kysely<DB>, id: string): Promise<PolicyRow> {
-  const row = await db.selectFrom('escalation_policies').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findPolicy(db, id);
   if (!row) throw new AppError('not_found', `No escalation policy ${id}`);
   return row;
+}
+
+export function findPolicy(db: Kysely<DB>, id: string): Promise<PolicyRow | undefined> {
+  return db.selectFrom('escalation_policies').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function listPolicies(db: Kysely<DB>, page: PageRequest): Promise<Page<PolicyRow>> {

@@ -263,6 +263,10 @@ export interface IncidentsTable {
   resolved_by: string | null;
   updated_at: number;
   urgency: Urgency;
+  /** JSON Suppression while the incident is recorded but pages nobody; null otherwise. */
+  suppression: string | null;
+  /** The incident of a monitor it depends on that was down when it opened. */
+  parent_incident_id: string | null;
 }
 
 export interface ChangeEventsTable {

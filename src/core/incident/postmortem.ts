@@ -126,6 +126,10 @@ export function describeEvent(event: PostmortemEvent, nameOf: (id: string | null
       return `${typeof data['alertCount'] === 'number' ? `Alert #${data['alertCount']}` : 'Another alert'} absorbed: ${text(data['title'])}`;
     case 'no_notification_rules':
       return `${nameOf(text(data['userId']))} has no notification rules${typeof data['urgency'] === 'string' ? ` for ${data['urgency']} urgency` : ''}: not notified`;
+    case 'suppressed':
+      return data['by'] === 'parent' ? 'Suppressed: a monitor it depends on is down; nobody paged' : `Suppressed by the event rule "${text(data['rule'])}"; nobody paged`;
+    case 'released':
+      return `Released (${text(data['reason'])}): pages if still open when its escalation is next due`;
     case 'step_unreached':
       return `Nobody in this step could be reached (${text(data['reason'])}): moving on at once`;
     case 'nobody_reached':

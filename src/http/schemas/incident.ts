@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { IncidentEventRow, IncidentRow } from '../../store/incidents.js';
+import { suppressionOf, type IncidentEventRow, type IncidentRow } from '../../store/incidents.js';
 import type { NotificationRow } from '../../store/notifications.js';
 import type { PolicyRow } from '../../store/policies.js';
 import { Discriminated, Id, Instant, toIso } from './common.js';
@@ -93,6 +93,15 @@ export const IncidentView = Type.Object({
   acknowledgedBy: Type.Union([Id, Type.Null()]),
   resolvedAt: Type.Union([Instant, Type.Null()]),
   resolvedBy: Type.Union([Id, Type.Null()]),
+  suppression: Type.Union(
+    [
+      Type.Object({ by: Type.Literal('rule'), rule: Type.String({ description: 'The event rule that suppressed it' }) }),
+      Type.Object({ by: Type.Literal('parent'), incidentId: Id, monitorId: Id }, { description: 'A monitor this one depends on was down: its incident' }),
+      Type.Null(),
+    ],
+    { description: 'Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released)' },
+  ),
+  parentIncidentId: Type.Union([Id, Type.Null()], { description: "The incident of a monitor this one depends on that was down when it opened" }),
 });
 
 const isoOrNull = (v: number | null) => (v === null ? null : toIso(v));
@@ -117,13 +126,15 @@ export const toIncident = (row: IncidentRow) => {
     acknowledgedBy: row.acknowledged_by,
     resolvedAt: isoOrNull(row.resolved_at),
     resolvedBy: row.resolved_by,
+    suppression: suppressionOf(row),
+    parentIncidentId: row.parent_incident_id,
   };
 };
 
 export const EventView = Type.Object({
   id: Id,
   at: Instant,
-  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into' }),
+  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released' }),
   actorId: Type.Union([Id, Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown()),
 });

@@ -4440,6 +4440,8 @@ export interface operations {
                 sort: "triggeredAt" | "status" | "urgency" | "title";
                 /** @description Repeat (status=triggered&status=acknowledged) or comma-separate (status=triggered,acknowledged) */
                 status?: ("triggered" | "acknowledged" | "resolved")[];
+                /** @description true: only incidents recorded without paging (suppressed by a rule or a down parent); false: only the others */
+                suppressed?: boolean;
                 /** @description Incidents of this team's monitors */
                 teamId?: string;
                 /** @description Triggered before; after from */
@@ -4483,6 +4485,8 @@ export interface operations {
                             monitorId: string;
                             /** Format: date-time */
                             nextActionAt: string | null;
+                            /** @description The incident of a monitor this one depends on that was down when it opened */
+                            parentIncidentId: string | (never | null);
                             /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                             pass: number;
                             policy: {
@@ -4504,6 +4508,26 @@ export interface operations {
                             status: "triggered" | "acknowledged" | "resolved";
                             /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                             step: number;
+                            /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                            suppression: {
+                                /** @enum {string} */
+                                by: "rule";
+                                /** @description The event rule that suppressed it */
+                                rule: string;
+                            } | {
+                                /** @enum {string} */
+                                by: "parent";
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                incidentId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                monitorId: string;
+                            } | (never | null);
                             title: string;
                             /** Format: date-time */
                             triggeredAt: string;
@@ -4650,6 +4674,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -4671,6 +4697,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -4687,7 +4733,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -4845,6 +4891,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -4866,6 +4914,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -4882,7 +4950,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -5179,6 +5247,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -5200,6 +5270,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -5216,7 +5306,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -5401,6 +5491,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -5422,6 +5514,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -5438,7 +5550,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -5629,6 +5741,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -5650,6 +5764,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -5666,7 +5800,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -5934,6 +6068,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -5955,6 +6091,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -5971,7 +6127,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -6156,6 +6312,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -6177,6 +6335,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -6193,7 +6371,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -6384,6 +6562,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -6405,6 +6585,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -6421,7 +6621,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -6612,6 +6812,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -6633,6 +6835,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -6649,7 +6871,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -6840,6 +7062,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -6861,6 +7085,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -6877,7 +7121,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -7072,6 +7316,8 @@ export interface operations {
                              */
                             userId: string | null;
                         }[];
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
                         /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                         pass: number;
                         policy: {
@@ -7093,6 +7339,26 @@ export interface operations {
                         status: "triggered" | "acknowledged" | "resolved";
                         /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                         step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
                         timeline: {
                             /**
                              * Format: uuid
@@ -7109,7 +7375,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
                             kind: string;
                         }[];
                         title: string;
@@ -10467,6 +10733,8 @@ export interface operations {
                             monitorId: string;
                             /** Format: date-time */
                             nextActionAt: string | null;
+                            /** @description The incident of a monitor this one depends on that was down when it opened */
+                            parentIncidentId: string | (never | null);
                             /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                             pass: number;
                             policy: {
@@ -10488,6 +10756,26 @@ export interface operations {
                             status: "triggered" | "acknowledged" | "resolved";
                             /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                             step: number;
+                            /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                            suppression: {
+                                /** @enum {string} */
+                                by: "rule";
+                                /** @description The event rule that suppressed it */
+                                rule: string;
+                            } | {
+                                /** @enum {string} */
+                                by: "parent";
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                incidentId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                monitorId: string;
+                            } | (never | null);
                             title: string;
                             /** Format: date-time */
                             triggeredAt: string;
@@ -10531,6 +10819,8 @@ export interface operations {
                             monitorId: string;
                             /** Format: date-time */
                             nextActionAt: string | null;
+                            /** @description The incident of a monitor this one depends on that was down when it opened */
+                            parentIncidentId: string | (never | null);
                             /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
                             pass: number;
                             policy: {
@@ -10552,6 +10842,26 @@ export interface operations {
                             status: "triggered" | "acknowledged" | "resolved";
                             /** @description Index of the step that fired last (0 = step 1); -1 before the first */
                             step: number;
+                            /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                            suppression: {
+                                /** @enum {string} */
+                                by: "rule";
+                                /** @description The event rule that suppressed it */
+                                rule: string;
+                            } | {
+                                /** @enum {string} */
+                                by: "parent";
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                incidentId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                monitorId: string;
+                            } | (never | null);
                             title: string;
                             /** Format: date-time */
                             triggeredAt: string;

@@ -65,6 +65,10 @@ export function describeEvent({ kind, data, actorId, at }: IncidentEvent, nameOf
       return `${by(data['by'])} added responders: ${Array.isArray(data['userIds']) ? data['userIds'].map((id) => nameOf(text(id))).join(', ') : ''}`;
     case 'urgency_changed':
       return `Urgency changed from ${text(data['from'])} to ${text(data['to'])} by ${by(null)}`;
+    case 'suppressed':
+      return data['by'] === 'parent' ? 'Suppressed: a monitor it depends on is down; nobody paged' : `Suppressed by the event rule "${text(data['rule'])}"; nobody paged`;
+    case 'released':
+      return `Released (${text(data['reason'])}): pages if still open when its escalation is next due`;
     case 'step_unreached':
       return `Nobody in this step could be reached (${text(data['reason'])}): moving on at once`;
     case 'nobody_reached': {
