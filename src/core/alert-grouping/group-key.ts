@@ -1,0 +1,16 @@
+import { fieldValue } from '../event-rules/field-value.js';
+import type { AlertGroup, Grouping } from './types.js';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The group of an alert under a monitor's grouping. The key names each field with its
+ * value (null when the event lacks it: alerts missing a field group together on that
+ * field), so that it reads as what the alerts share; in window mode every alert of the
+ * monitor is in one group, `{}`.
+ */
+export function groupOf(grouping: Grouping, event: unknown): AlertGroup {
+  const fields = grouping.mode === 'labels' ? grouping.fields : [];
+  const key = JSON.stringify(Object.fromEntries(fields.map((field) => [field, fieldValue(event, field) ?? null])));
+  return { key, windowMs: grouping.windowMinutes === undefined ? null : grouping.windowMinutes * MINUTE_MS };
+}
