@@ -1,13 +1,8 @@
 import type { AlertDetails } from '../alert/details.js';
 import { escapeMarkdown } from '../escape-markdown.js';
 import { zone } from '../time/zone.js';
+import { describeEvent, type TimelineEntry } from './describe-event.js';
 
-export interface PostmortemEvent {
-  at: number;
-  kind: string;
-  actorId: string | null;
-  data: Record<string, unknown>;
-}
 
 export interface PostmortemAlert {
   at: number;
@@ -33,7 +28,7 @@ export interface PostmortemInput {
   monitor: { name: string; kind: string };
   policyName: string;
   url: string;
-  timeline: PostmortemEvent[];
+  timeline: TimelineEntry[];
   /** Newest first, as the API lists them; `alertsLeftOut` more were not read. */
   alerts: PostmortemAlert[];
   alertsLeftOut: number;
@@ -77,67 +72,6 @@ export function formatDuration(ms: number): string {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const ordinal = (value: unknown): number => (typeof value === 'number' ? value + 1 : 0);
-
-/** One timeline entry as a sentence, who and via what; the same wording as the incident page. */
-export function describeEvent(event: PostmortemEvent, nameOf: (id: string | null) => string): string {
-  const { kind, data } = event;
-  const by = (id: unknown) => (typeof id === 'string' ? nameOf(id) : event.actorId ? nameOf(event.actorId) : 'the alert source');
-  const onPass = (pass: unknown) => (ordinal(pass) > 1 ? ` (repeat ${ordinal(pass) - 1})` : '');
-  const recipient = () => (typeof data['userId'] === 'string' ? nameOf(data['userId']) : text(data['to']));
-  switch (kind) {
-    case 'triggered':
-      return 'Triggered';
-    case 'escalated':
-      return `Escalated to step ${ordinal(data['step'])}${onPass(data['pass'])}${typeof data['by'] === 'string' ? ` by ${by(data['by'])}` : ''}`;
-    case 'step_skipped':
-      return `Step ${ordinal(data['step'])} skipped: nobody on call${onPass(data['pass'])}`;
-    case 'exhausted':
-      return `Escalation exhausted after ${String(data['passes'])} pass${data['passes'] === 1 ? '' : 'es'}; still triggered`;
-    case 'notified':
-      return `Notified ${recipient()} via ${text(data['channel'])}`;
-    case 'delivered':
-      return `Delivered to ${recipient()} via ${text(data['channel'])}`;
-    case 'delivery_failed':
-      return `Delivery to ${recipient()} via ${text(data['channel'])} failed${data['final'] === true ? '' : ' (will retry)'}: ${text(data['error'])}`;
-    case 'acknowledged':
-      return `Acknowledged by ${by(data['by'])}`;
-    case 'ack_timeout':
-      return 'Acknowledgement timed out: triggered again';
-    case 'resolved':
-      return typeof data['by'] === 'string' ? `Resolved by ${by(data['by'])}` : 'Resolved automatically';
-    case 'reassigned':
-      return `Reassigned to ${nameOf(text(data['userId']))} by ${by(data['by'])}`;
-    case 'comment':
-      return `${by(null)} commented`;
-    case 'merged':
-      return `${by(null)} merged into this one: ${Array.isArray(data['titles']) ? data['titles'].map(text).join(', ') : ''}`;
-    case 'merged_into':
-      return `Merged into another incident by ${by(null)}`;
-    case 'status_update':
-      return `Status update by ${by(null)}`;
-    case 'urgency_changed':
-      return `Urgency changed from ${text(data['from'])} to ${text(data['to'])} by ${by(null)}`;
-    case 'snoozed':
-      return `Snoozed by ${by(data['by'])}${typeof data['until'] === 'number' ? ` for ${formatDuration(data['until'] - event.at)}` : ''}`;
-    case 'responders_added':
-      return `${by(data['by'])} added responders: ${Array.isArray(data['userIds']) ? data['userIds'].map((id) => nameOf(text(id))).join(', ') : ''}`;
-    case 'alert_absorbed':
-      return `${typeof data['alertCount'] === 'number' ? `Alert #${data['alertCount']}` : 'Another alert'} absorbed: ${text(data['title'])}`;
-    case 'no_notification_rules':
-      return `${nameOf(text(data['userId']))} has no notification rules${typeof data['urgency'] === 'string' ? ` for ${data['urgency']} urgency` : ''}: not notified`;
-    case 'suppressed':
-      return data['by'] === 'parent' ? 'Suppressed: a monitor it depends on is down; nobody paged' : `Suppressed by the event rule "${text(data['rule'])}"; nobody paged`;
-    case 'released':
-      return `Released (${text(data['reason'])}): pages if still open when its escalation is next due`;
-    case 'step_unreached':
-      return `Nobody in this step could be reached (${text(data['reason'])}): moving on at once`;
-    case 'nobody_reached':
-      return "Nobody was reached: told the team's managers and the owners";
-    default:
-      return kind.replaceAll('_', ' ');
-  }
-}
 
 function detailsMarkdown(details: AlertDetails): string[] {
   const lines: string[] = [];
@@ -184,7 +118,7 @@ export function renderPostmortem(input: PostmortemInput): string {
   lines.push('');
 
   lines.push('## Timeline', '', '| Time | Event |', '|---|---|');
-  for (const event of input.timeline) lines.push(`| ${at(event.at)} | ${md(describeEvent(event, nameOf))} |`);
+  for (const event of input.timeline) lines.push(`| ${at(event.at)} | ${md(describeEvent(event, nameOf, { noteText: false }))} |`);
   lines.push('');
 
   lines.push('## Alerts', '');

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent, type TimelineEntry } from './describe-event.js';
+
+const names = new Map([['u1', 'Ada'], ['u2', 'Bo']]);
+const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'someone') : 'the alert source');
+const entry = (kind: string, data: Record<string, unknown> = {}, actorId: string | null = null): TimelineEntry => ({ kind, at: Date.UTC(2026, 0, 5, 10), actorId, data });
+const page = { noteText: true };
+const postmortem = { noteText: false };
+
+describe('describeEvent', () => {
+  it('counts steps and repeats from 1 and names who escalated', () => {
+    expect(describeEvent(entry('escalated', { step: 1, pass: 2, by: 'u1' }), nameOf, page)).toBe('Escalated to step 2 (repeat 2) by Ada');
+    expect(describeEvent(entry('escalated', { step: 0, pass: 0, by: null }), nameOf, page)).toBe('Escalated to step 1');
+  });
+
+  it('carries a note\'s text on the incident page only', () => {
+    const comment = entry('comment', { text: 'Rolled back' }, 'u2');
+    expect(describeEvent(comment, nameOf, page)).toBe('Bo commented: Rolled back');
+    expect(describeEvent(comment, nameOf, postmortem)).toBe('Bo commented');
+    expect(describeEvent(entry('status_update', { text: 'Fixed' }, 'u1'), nameOf, page)).toBe('Status update by Ada: Fixed');
+  });
+
+  it('says how long a snooze lasts in words', () => {
+    const at = Date.UTC(2026, 0, 5, 10);
+    expect(describeEvent(entry('snoozed', { by: 'u1', until: at + 26 * 3_600_000 + 60_000 }), nameOf, page)).toBe('Snoozed by Ada for 1 day 2 hours 1 minute: pages again then');
+    expect(describeEvent(entry('snoozed', { by: 'u1', until: at + 60_000 }), nameOf, page)).toBe('Snoozed by Ada for 1 minute: pages again then');
+  });
+
+  it('says why an incident pages nobody', () => {
+    expect(describeEvent(entry('suppressed', { by: 'rule', rule: 'Staging' }), nameOf, page)).toBe('Suppressed by the event rule "Staging"; nobody paged');
+    expect(describeEvent(entry('suppressed', { by: 'parent', incidentId: 'i', monitorId: 'm' }), nameOf, page)).toContain('depends on is down');
+  });
+
+  it('falls back to the acting user, then to what the caller calls nobody', () => {
+    expect(describeEvent(entry('resolved', { by: 'u2' }), nameOf, page)).toBe('Resolved by Bo');
+    expect(describeEvent(entry('resolved', { by: null }), nameOf, page)).toBe('Resolved automatically');
+    expect(describeEvent(entry('acknowledged', { by: null }), nameOf, page)).toBe('Acknowledged by the alert source');
+    expect(describeEvent(entry('merged_into', { incidentId: 'x' }, 'u1'), nameOf, page)).toBe('Merged into another incident by Ada');
+  });
+
+  it('reads an unknown kind as words, and odd data without throwing', () => {
+    expect(describeEvent(entry('something_new'), nameOf, page)).toBe('something new');
+    expect(describeEvent(entry('merged', { titles: 'not a list' }, 'u1'), nameOf, page)).toBe('Ada merged 0 incidents into this one: ');
+    expect(describeEvent(entry('nobody_reached', { told: ['u1', 'u2'] }), nameOf, page)).toBe("Nobody was reached: told the team's managers and the owners (Ada, Bo)");
+  });
+});
