@@ -1,4 +1,5 @@
 import type { AlertDetails } from '../core/alert/details.js';
+import type { AlertGroup } from '../core/alert-grouping/types.js';
 import { AppError } from '../core/errors.js';
 import type { EscalationEvent, PolicySnapshot } from '../core/escalation/types.js';
 import { incidentUrgency, type MonitorUrgency, type Urgency } from '../core/escalation/urgency.js';
@@ -13,6 +14,7 @@ import { findPolicy, getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
 import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
 import { recordSuppressed } from './suppression.js';
+import { foldGrouped, groupedIncidentOf, lockGroupedMonitors, othersStillFiring } from './alert-grouping.js';
 
 export interface Alert {
   monitorId: string;
@@ -28,6 +30,8 @@ export interface Alert {
   policyId?: string | undefined;
   /** Record the incident without paging anyone (an event rule, or a parent monitor down). */
   suppression?: Suppression | undefined;
+  /** Its group when its monitor groups alerts: it may fold into an open incident of the group. */
+  group?: AlertGroup | undefined;
 }
 
 export interface TriggerResult {
@@ -80,6 +84,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
       if (notedOnTimeline(alertCount)) notes.push({ incidentId: incident.id, at: now, kind: 'alert_absorbed', data: { title: (alerts[index] as Alert).title, alertCount } });
     }
   };
+  await lockGroupedMonitors(trx, alerts);
   for (const [monitorId, keys] of byMonitor) {
     const toOpen = new Map(keys);
     // One UPDATE per distinct number of repeats: nearly always just one.
@@ -92,6 +97,10 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
         for (const index of indexes) results[index] = { incident, created: false };
         noteAbsorbed(incident, indexes);
       }
+    }
+    for (const { incident, indexes } of await foldGrouped(trx, monitorId, alerts, toOpen, now)) {
+      for (const index of indexes) results[index] = { incident, created: false };
+      noteAbsorbed(incident, indexes);
     }
     if (toOpen.size === 0) continue;
     const monitor = await monitorIn(trx, monitorId);
@@ -129,7 +138,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
   // Every alert is kept, absorbed ones too: one multi-row statement for the whole batch.
   await insertAlerts(
     trx,
-    alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details })),
+    alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details, dedupKey: alert.dedupKey })),
   );
   return results;
 }
@@ -254,8 +263,9 @@ export async function noteOnIncident({ db }: Database, incidentId: string, kind:
 
 /**
  * What an alert source says about an alert it sent before: acknowledge or resolve the
- * open incident with that dedup key. Unknown keys and finished incidents are ignored:
- * sources repeat themselves.
+ * open incident with that dedup key, or the open grouped incident where an alert with
+ * that key is firing. A grouped incident resolves only once all its alerts are resolved.
+ * Unknown keys and finished incidents are ignored: sources repeat themselves.
  */
 export function settleAlert(database: Database, monitorId: string, dedupKey: string, action: SourceAction, now: number): Promise<IncidentRow | null> {
   return database.db.transaction().execute((trx) => settleIn(trx, database.dialect, monitorId, dedupKey, action, now));
@@ -265,7 +275,8 @@ type SourceAction = 'acknowledge' | 'resolve';
 
 /** settleAlert's write, inside the caller's transaction (group commit batches many). */
 export async function settleIn(trx: Transaction<DB>, dialect: Dialect, monitorId: string, dedupKey: string, action: SourceAction, now: number): Promise<IncidentRow | null> {
-  const open = await findOpenIncident(trx, monitorId, dedupKey);
+  const open = (await findOpenIncident(trx, monitorId, dedupKey)) ?? (await groupedIncidentOf(trx, monitorId, dedupKey));
   if (!open || (action === 'acknowledge' && open.status === 'acknowledged')) return open ?? null;
+  if (action === 'resolve' && open.group_key !== null && (await othersStillFiring(trx, dialect, open.id, dedupKey, now))) return getIncident(trx, open.id);
   return actIn(trx, dialect, open.id, { type: action, by: null }, now);
 }

@@ -22,6 +22,8 @@ export interface NewIncident {
   alertCount?: number;
   /** Recorded without paging anyone (recordSuppressed). */
   suppression?: Suppression | undefined;
+  /** The group it opens for, when its monitor groups alerts. */
+  group?: { key: string } | undefined;
 }
 
 /**
@@ -66,6 +68,7 @@ export function newIncidentRow(input: NewIncident, now: number): IncidentRow {
     urgency: input.urgency,
     suppression: input.suppression ? JSON.stringify(input.suppression) : null,
     parent_incident_id: input.suppression?.by === 'parent' ? input.suppression.incidentId : null,
+    group_key: input.group?.key ?? null,
   };
 }
 

@@ -28,6 +28,7 @@ import * as m0027 from './migrations/0027-urgency.js';
 import * as m0028 from './migrations/0028-low-urgency-hours.js';
 import * as m0029 from './migrations/0029-change-events.js';
 import * as m0030 from './migrations/0030-incident-suppression.js';
+import * as m0032 from './migrations/0032-alert-grouping.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0028-low-urgency-hours': m0028,
   '0029-change-events': m0029,
   '0030-incident-suppression': m0030,
+  '0032-alert-grouping': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Grouping } from '../core/alert-grouping/types.js';
 import type { MonitorUrgency } from '../core/escalation/urgency.js';
 import { AppError } from '../core/errors.js';
 import { audited } from './audit.js';
@@ -20,6 +21,8 @@ export interface MonitorInput {
   urgency?: MonitorUrgency;
   /** Checked monitors: the interval and the first check. */
   check?: { intervalMs: number; nextAt: number };
+  /** Pushed monitors that take events: how their alerts fold into incidents; null: ungrouped. */
+  grouping?: Grouping | null;
 }
 
 export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: number): Promise<MonitorRow> {
@@ -39,6 +42,7 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
     check_interval_ms: input.check?.intervalMs ?? null,
     check_state: null,
     urgency: input.urgency ?? 'high',
+    grouping: input.grouping ? JSON.stringify(input.grouping) : null,
   };
   await audited(db, { entity: 'monitor', id: row.id, action: 'create' }, (trx) => trx.insertInto('monitors').values(row).execute());
   return row;
@@ -67,6 +71,7 @@ export async function updateMonitor(db: Kysely<DB>, id: string, patch: Partial<M
         ...(patch.config !== undefined && { config: JSON.stringify(patch.config) }),
         ...(patch.paused !== undefined && { paused: patch.paused ? 1 : 0 }),
         ...(patch.urgency !== undefined && { urgency: patch.urgency }),
+        ...(patch.grouping !== undefined && { grouping: patch.grouping === null ? null : JSON.stringify(patch.grouping) }),
         ...(patch.check !== undefined && { next_check_at: patch.check.nextAt, check_interval_ms: patch.check.intervalMs }),
         updated_at: now,
       })
@@ -160,3 +165,6 @@ export async function nextHeartbeatDueAt(db: Kysely<DB>): Promise<number | null>
   const row = await db.selectFrom('monitors').select((eb) => eb.fn.min('heartbeat_due_at').as('at')).where('paused', '=', 0).executeTakeFirst();
   return row?.at === null || row?.at === undefined ? null : Number(row.at);
 }
+
+/** A monitor's grouping of its alerts; null when it has none. */
+export const groupingOf = (row: MonitorRow): Grouping | null => (row.grouping === null ? null : (JSON.parse(row.grouping) as Grouping));

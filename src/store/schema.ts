@@ -217,6 +217,8 @@ export interface MonitorsTable {
   /** JSON CheckState; null before the first check. */
   check_state: string | null;
   urgency: MonitorUrgency;
+  /** JSON Grouping (core/alert-grouping) of a pushed monitor's alerts; null: ungrouped. */
+  grouping: string | null;
 }
 
 export interface CheckResultsTable {
@@ -267,6 +269,8 @@ export interface IncidentsTable {
   suppression: string | null;
   /** The incident of a monitor it depends on that was down when it opened. */
   parent_incident_id: string | null;
+  /** The group (core/alert-grouping) it was opened for; null: opened without grouping. */
+  group_key: string | null;
 }
 
 export interface ChangeEventsTable {
@@ -298,6 +302,10 @@ export interface IncidentAlertsTable {
   title: string;
   /** JSON AlertDetails (core/alert/details.ts), at most 32 KiB. */
   details: string;
+  /** The key its sender gave it (null for checks' alerts and for rows older than migration 0032). */
+  dedup_key: string | null;
+  /** When its sender resolved it by that key, while the incident stayed open for others. */
+  resolved_at: number | null;
 }
 
 export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack';
