@@ -54,7 +54,8 @@ export type Recipient = { kind: 'user'; userId: string } | { kind: 'webhook'; ur
 export type ResolveTargets = (targets: Target[], at: Instant) => Recipient[];
 
 export type EscalationEvent =
-  | { type: 'trigger'; at: Instant }
+  /** `by`: someone paged by hand (a manual incident); absent when a monitor triggered it. */
+  | { type: 'trigger'; at: Instant; by?: string }
   /** The engine found nextActionAt due. */
   | { type: 'tick'; at: Instant }
   /** `by` null: acknowledged by the alert source (an integration), not a person. */

@@ -13,6 +13,11 @@ describe('describeEvent', () => {
     expect(describeEvent(entry('escalated', { step: 0, pass: 0, by: null }), nameOf, page)).toBe('Escalated to step 1');
   });
 
+  it('names who paged by hand on a triggered entry; a monitor triggers unnamed', () => {
+    expect(describeEvent(entry('triggered', {}, 'u1'), nameOf, page)).toBe('Triggered by Ada');
+    expect(describeEvent(entry('triggered'), nameOf, page)).toBe('Triggered');
+  });
+
   it('carries a note\'s text on the incident page only', () => {
     const comment = entry('comment', { text: 'Rolled back' }, 'u2');
     expect(describeEvent(comment, nameOf, page)).toBe('Bo commented: Rolled back');
@@ -29,6 +34,8 @@ describe('describeEvent', () => {
   it('says why an incident pages nobody', () => {
     expect(describeEvent(entry('suppressed', { by: 'rule', rule: 'Staging' }), nameOf, page)).toBe('Suppressed by the event rule "Staging"; nobody paged');
     expect(describeEvent(entry('suppressed', { by: 'parent', incidentId: 'i', monitorId: 'm' }), nameOf, page)).toContain('depends on is down');
+    expect(describeEvent(entry('rules_matched', { rules: ['Staging', 'EU'] }), nameOf, page)).toBe('Event rules "Staging", "EU" shaped this incident');
+    expect(describeEvent(entry('rules_matched', { rules: ['Staging'] }), nameOf, page)).toBe('Event rule "Staging" shaped this incident');
   });
 
   it('falls back to the acting user, then to what the caller calls nobody', () => {

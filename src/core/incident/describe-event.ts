@@ -42,7 +42,8 @@ export function describeEvent({ kind, data, actorId, at }: TimelineEntry, nameOf
   const note = noteText ? `: ${text(data['text'])}` : '';
   switch (kind) {
     case 'triggered':
-      return 'Triggered';
+      // A person on a triggered entry paged by hand (a manual incident); monitors trigger unnamed.
+      return actorId === null ? 'Triggered' : `Triggered by ${nameOf(actorId)}`;
     case 'escalated':
       return `Escalated to step ${ordinal(data['step'])}${onPass(data['pass'])}${typeof data['by'] === 'string' ? ` by ${by(data['by'])}` : ''}`;
     case 'step_skipped':
@@ -86,6 +87,10 @@ export function describeEvent({ kind, data, actorId, at }: TimelineEntry, nameOf
       return `Urgency changed from ${text(data['from'])} to ${text(data['to'])} by ${by(null)}`;
     case 'suppressed':
       return data['by'] === 'parent' ? 'Suppressed: a monitor it depends on is down; nobody paged' : `Suppressed by the event rule "${text(data['rule'])}"; nobody paged`;
+    case 'rules_matched': {
+      const rules = Array.isArray(data['rules']) ? data['rules'].map((r) => `"${text(r)}"`) : [];
+      return `Event rule${rules.length === 1 ? '' : 's'} ${rules.join(', ')} shaped this incident`;
+    }
     case 'released':
       return `Released (${text(data['reason'])}): pages if still open when its escalation is next due`;
     case 'step_unreached':
