@@ -11,11 +11,21 @@ const snoozeChoices: [number, string][] = [
   [24 * 60, '24 hours'],
 ];
 
-/** Acknowledge, Resolve, Escalate, Snooze and the urgency; only what the status allows is enabled. */
-export function IncidentActions({ incidentId, status, urgency }: { incidentId: string; status: IncidentStatus; urgency: Incident['urgency'] }) {
+interface IncidentActionsProps {
+  incidentId: string;
+  status: IncidentStatus;
+  urgency: Incident['urgency'];
+  /** Nobody was paged yet: escalating is what pages. */
+  suppressed: boolean;
+}
+
+/** Acknowledge, Resolve, Escalate (Page now while suppressed), Snooze and the urgency; only what the status allows is enabled. */
+export function IncidentActions({ incidentId, status, urgency, suppressed }: IncidentActionsProps) {
   const acting = useIncidentAction(incidentId);
   const pending = acting.isPending ? acting.variables.kind : null;
   const act = (kind: 'acknowledge' | 'resolve' | 'escalate') => acting.mutate({ kind }, { onError: notifyError });
+  const pageNow = () =>
+    acting.mutate({ kind: 'escalate' }, { onError: notifyError, onSuccess: () => notifications.show({ color: 'green', message: 'Paging step 1 of its policy now.' }) });
   const other = urgency === 'high' ? 'low' : 'high';
   const changeUrgency = () =>
     acting.mutate(
@@ -50,9 +60,9 @@ export function IncidentActions({ incidentId, status, urgency }: { incidentId: s
         variant="default"
         disabled={resolved || acting.isPending}
         loading={pending === 'escalate'}
-        onClick={() => act('escalate')}
+        onClick={suppressed ? pageNow : () => act('escalate')}
       >
-        Escalate
+        {suppressed ? 'Page now' : 'Escalate'}
       </Button>
       <Menu position="bottom-start">
         <Menu.Target>

@@ -21,6 +21,10 @@ const urgencyOptions = [
   { value: 'high', label: 'High' },
   { value: 'low', label: 'Low' },
 ];
+const suppressedOptions = [
+  { value: 'true', label: 'Suppressed only' },
+  { value: 'false', label: 'Not suppressed' },
+];
 export const sortOptions: { value: Sort; label: string }[] = [
   { value: 'triggeredAt', label: 'Triggered' },
   { value: 'status', label: 'Status' },
@@ -85,6 +89,15 @@ export function IncidentFilters({ view, onChange }: IncidentFiltersProps) {
           value={view.assigneeId}
           onChange={(v) => onChange({ assigneeId: id(v) })}
         />
+        <Select
+          label="Suppressed"
+          title="Incidents recorded without paging anyone: an event rule suppressed them, or a monitor they depend on was down"
+          placeholder="Either"
+          clearable
+          data={suppressedOptions}
+          value={view.suppressed === null ? null : String(view.suppressed)}
+          onChange={(v) => onChange({ suppressed: v === null ? null : v === 'true' })}
+        />
         <TextInput label="Triggered from" type="date" value={view.from ?? ''} max={view.to ?? undefined} onChange={(e) => onChange({ from: e.currentTarget.value || null })} />
         <TextInput label="Triggered to" type="date" value={view.to ?? ''} min={view.from ?? undefined} onChange={(e) => onChange({ to: e.currentTarget.value || null })} />
         <Select
@@ -110,7 +123,7 @@ export function IncidentFilters({ view, onChange }: IncidentFiltersProps) {
       </SimpleGrid>
       {active > 0 && (
         <Group justify="flex-end" mt="sm">
-          <Button variant="subtle" size="xs" onClick={() => onChange({ statuses: OPEN, urgencies: [], teamId: null, monitorId: null, policyId: null, assigneeId: null, from: null, to: null })}>
+          <Button variant="subtle" size="xs" onClick={() => onChange({ statuses: OPEN, urgencies: [], teamId: null, monitorId: null, policyId: null, assigneeId: null, suppressed: null, from: null, to: null })}>
             Clear filters
           </Button>
         </Group>

@@ -18,6 +18,8 @@ import { NotificationsTable } from './NotificationsTable';
 import { AddRespondersForm } from './AddRespondersForm';
 import { LatestStatusUpdate } from './LatestStatusUpdate';
 import { MergeIncidentsForm } from './MergeIncidentsForm';
+import { SuppressedBadge } from './SuppressedBadge';
+import { SuppressionNotice } from './SuppressionNotice';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 
 export function IncidentPage() {
@@ -34,7 +36,12 @@ export function IncidentPage() {
   const i = incident.data;
   // The server says whether this viewer may act (role, team, VIGIL_INCIDENT_ACTIONS).
   const canAct = i.youMayAct && i.status !== 'resolved';
-  const monitorName = monitors.data?.find((m) => m.id === i.monitorId)?.name ?? 'its monitor';
+  const monitorNamed = (id: string) => monitors.data?.find((m) => m.id === id)?.name;
+  const monitorName = monitorNamed(i.monitorId) ?? 'its monitor';
+  // A manual page (POST /incidents) names who paged on its trigger; a monitor's trigger names nobody.
+  const pagedBy = i.timeline.find((e) => e.kind === 'triggered')?.actorId ?? null;
+  // A resolved one keeps its badge (it never paged) but needs no explanation of how it would.
+  const suppressed = i.suppression !== null && i.status !== 'resolved';
 
   return (
     <Stack>
@@ -45,20 +52,28 @@ export function IncidentPage() {
         <Title order={2}>{i.title}</Title>
         <IncidentStatusBadge status={i.status} />
         <UrgencyBadge urgency={i.urgency} />
+        {i.suppression !== null && <SuppressedBadge />}
         <Button component="a" href={postmortemUrl(i.id, zone)} download variant="default" size="compact-sm" leftSection={<IconDownload size={14} />} ml="auto">
           Export as Markdown
         </Button>
       </Group>
       {i.description !== '' && <Text c="dimmed">{i.description}</Text>}
+      {suppressed && i.suppression && (
+        <SuppressionNotice suppression={i.suppression} monitorName={(id) => monitorNamed(id) ?? 'the monitor it depends on'} canAct={canAct} />
+      )}
       <LatestStatusUpdate timeline={i.timeline} nameOf={nameOf} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Paper withBorder p="sm">
           <Text size="xs" c="dimmed">
             From
           </Text>
-          <Anchor component={Link} to={`/monitors/${i.monitorId}`}>
-            {monitorName}
-          </Anchor>
+          {pagedBy === null ? (
+            <Anchor component={Link} to={`/monitors/${i.monitorId}`}>
+              {monitorName}
+            </Anchor>
+          ) : (
+            <Text size="sm">Paged by hand by {nameOf(pagedBy)}</Text>
+          )}
           <Text size="sm">
             Policy {i.policy.name}
             {/* The policy is a snapshot: it names the step as it was when the incident triggered. */}
@@ -93,11 +108,11 @@ export function IncidentPage() {
               Pages again <RelativeTime iso={i.nextActionAt} />
             </Text>
           )}
-          {i.status === 'triggered' && <Text size="sm">{i.nextActionAt === null ? 'None scheduled' : <RelativeTime iso={i.nextActionAt} />}</Text>}
+          {i.status === 'triggered' && <Text size="sm">{i.nextActionAt === null ? (suppressed ? 'None: suppressed' : 'None scheduled') : <RelativeTime iso={i.nextActionAt} />}</Text>}
         </Paper>
       </SimpleGrid>
       <IncidentAlerts incidentId={i.id} />
-      {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} urgency={i.urgency} />}
+      {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} urgency={i.urgency} suppressed={suppressed} />}
       {!i.youMayAct && i.status !== 'resolved' && (
         <Text size="sm" c="dimmed">
           You can follow this incident; acting on it is for the team that owns {monitorName} and for admins.

@@ -5,6 +5,7 @@ import type { Incident } from '../../api/incidentTypes';
 import { useMonitorChoices } from '../../api/monitors';
 import { RelativeTime } from '../../components/RelativeTime';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
+import { SuppressedBadge } from './SuppressedBadge';
 import { UrgencyBadge } from './UrgencyBadge';
 import type { Order, Sort } from './incidentListView';
 
@@ -38,6 +39,8 @@ export function IncidentTable({ incidents, showMonitor = true, sort, selection }
   const monitors = useMonitorChoices();
   const monitorName = (id: string) => monitors.data?.find((m) => m.id === id)?.name ?? '…';
   if (incidents.length === 0) return <Text c="dimmed">No incidents.</Text>;
+  // Room for the status and the suppressed badge side by side, without cutting either short.
+  const statusWidth = incidents.some((i) => i.suppression !== null) ? 270 : sort ? 150 : undefined;
   return (
     <Table.ScrollContainer minWidth={880}>
       <Table striped aria-label="Incidents">
@@ -79,10 +82,11 @@ export function IncidentTable({ incidents, showMonitor = true, sort, selection }
                   />
                 </Table.Td>
               )}
-              <Table.Td miw={sort ? 150 : undefined}>
+              <Table.Td miw={statusWidth}>
                 <Group gap={4} wrap="nowrap">
                   <IncidentStatusBadge status={incident.status} />
                   {!sort && incident.urgency === 'low' && <UrgencyBadge urgency="low" />}
+                  {incident.suppression !== null && <SuppressedBadge />}
                 </Group>
               </Table.Td>
               {sort && (

@@ -21,6 +21,8 @@ export interface IncidentListView {
   monitorId: string | null;
   policyId: string | null;
   assigneeId: string | null;
+  /** true: only incidents that paged nobody (suppressed); false: only the others; null: both. */
+  suppressed: boolean | null;
   /** Local dates 'YYYY-MM-DD', both days included. */
   from: string | null;
   to: string | null;
@@ -33,6 +35,7 @@ export const defaultOrder = (sort: Sort): Order => (sort === 'triggeredAt' ? 'de
 
 const listOf = <T extends string>(raw: string | null, allowed: readonly T[]): T[] =>
   (raw ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+const flag = (raw: string | null) => (raw === 'true' ? true : raw === 'false' ? false : null);
 const date = (raw: string | null) => (raw !== null && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : null);
 
 /** Reads the view from the address; anything unknown falls back to the default rather than failing. */
@@ -47,6 +50,7 @@ export function viewOf(params: URLSearchParams): IncidentListView {
     monitorId: params.get('monitor'),
     policyId: params.get('policy'),
     assigneeId: params.get('assignee'),
+    suppressed: flag(params.get('suppressed')),
     from: date(params.get('from')),
     to: date(params.get('to')),
     q: params.get('q') ?? '',
@@ -70,6 +74,7 @@ export function paramsOf(view: IncidentListView): URLSearchParams {
   ] as const) {
     if (value !== null) params.set(key, value);
   }
+  if (view.suppressed !== null) params.set('suppressed', String(view.suppressed));
   if (view.q.trim() !== '') params.set('q', view.q);
   if (view.sort !== 'triggeredAt') params.set('sort', view.sort);
   if (view.order !== defaultOrder(view.sort)) params.set('order', view.order);
@@ -89,6 +94,7 @@ export function apiQueryOf(view: IncidentListView, zone: string): URLSearchParam
   ] as const) {
     if (value !== null) params.set(key, value);
   }
+  if (view.suppressed !== null) params.set('suppressed', String(view.suppressed));
   if (view.from !== null) params.set('from', fromLocalInput(view.from, zone));
   if (view.to !== null) params.set('to', fromLocalInput(addDays(view.to, 1), zone));
   if (view.q.trim() !== '') params.set('q', view.q.trim());
@@ -99,5 +105,5 @@ export function apiQueryOf(view: IncidentListView, zone: string): URLSearchParam
 
 /** How many filters narrow the list besides the default statuses: the Filters button says so. */
 export function activeFilters(view: IncidentListView): number {
-  return [!isOpenOnly(view.statuses), view.urgencies.length > 0, view.teamId, view.monitorId, view.policyId, view.assigneeId, view.from ?? view.to].filter(Boolean).length;
+  return [!isOpenOnly(view.statuses), view.urgencies.length > 0, view.teamId, view.monitorId, view.policyId, view.assigneeId, view.suppressed !== null, view.from ?? view.to].filter(Boolean).length;
 }
