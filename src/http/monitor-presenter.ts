@@ -2,6 +2,7 @@ import { inMaintenance } from '../core/monitor/maintenance.js';
 import type { CheckedConfig, CheckState } from '../core/monitor/types.js';
 import type { HeartbeatConfig, MonitorRow } from '../store/monitors.js';
 import { isRateLimitedKind, rateLimitOf } from './ingest-rate-limit.js';
+import { groupingView } from './monitor-grouping.js';
 import { isCheckedKind, checkedView } from './monitor-config.js';
 import { toIso } from './schemas/common.js';
 
@@ -54,5 +55,6 @@ export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: n
     status,
     ...(row.kind === 'heartbeat' && { heartbeat: JSON.parse(row.config) as HeartbeatConfig }),
     ...(isRateLimitedKind(row.kind) && { rateLimit: rateLimitOf(row) }),
+    ...groupingView(row),
   };
 }

@@ -3,13 +3,17 @@ import type { Logger } from 'pino';
 import { PollingLoop } from '../engine/polling-loop.js';
 import type { Clock } from '../kernel/clock.js';
 import { pruneAudit } from '../store/audit.js';
+import { KEPT_ALERTS, trimAlerts } from '../store/incident-alerts.js';
 import type { DB } from '../store/schema.js';
 
 /** Retention is counted in days: pruning once an hour keeps the log within an hour of it. */
 const INTERVAL_MS = 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Deletes audit log entries older than the retention (VIGIL_AUDIT_RETENTION_DAYS). */
+/**
+ * Deletes audit log entries older than the retention (VIGIL_AUDIT_RETENTION_DAYS), and
+ * all but the newest alerts of incidents that received more than KEPT_ALERTS.
+ */
 export class AuditRetentionLoop extends PollingLoop {
   constructor(private readonly deps: { db: Kysely<DB>; retentionDays: number; clock: Clock; logger: Logger }) {
     super({ clock: deps.clock, logger: deps.logger, name: 'audit retention' });
@@ -24,6 +28,8 @@ export class AuditRetentionLoop extends PollingLoop {
     // Every node prunes: the delete is idempotent, and cheap once the old rows are gone.
     const pruned = await pruneAudit(this.deps.db, this.deps.clock.now() - this.deps.retentionDays * DAY_MS);
     if (pruned > 0) this.deps.logger.info({ pruned }, 'pruned old audit log entries');
+    const trimmed = await trimAlerts(this.deps.db);
+    if (trimmed > 0) this.deps.logger.info({ trimmed, kept: KEPT_ALERTS }, 'trimmed the alerts of incidents that received more than are kept');
   }
 
   protected sleepMs(): Promise<number> {

@@ -13,16 +13,17 @@ export function incidentAlertRoutes(api: Api, { database }: HttpDeps): void {
     {
       schema: {
         tags: ['incidents'],
-        summary: "The incident's alerts, newest first, each with its details (fields, links, images)",
+        summary: "The incident's alerts, newest first (at most the newest 1,000 are kept), each with its details (fields, links, images), dedup key and when it was resolved",
         params: IdParams,
         querystring: PageQuery,
         response: { 200: Page(IncidentAlertView) },
       },
     },
     async (req) => {
-      await getIncident(db, req.params.id);
+      const incident = await getIncident(db, req.params.id);
       const page = await listAlerts(db, req.params.id, req.query);
-      return { items: page.items.map(toIncidentAlert), nextCursor: page.nextCursor };
+      const resolvedAt = incident.resolved_at === null ? null : Number(incident.resolved_at);
+      return { items: page.items.map((alert) => toIncidentAlert(alert, resolvedAt)), nextCursor: page.nextCursor };
     },
   );
 }

@@ -16,6 +16,7 @@ import {
 import { monitorsWithOpenIncidents } from '../../store/incidents.js';
 import type { CheckedConfig } from '../../core/monitor/types.js';
 import { checkedConfigFrom, isCheckedKind, refuseCheckedFields } from '../monitor-config.js';
+import { groupingInput } from '../monitor-grouping.js';
 import { presentMonitor } from '../monitor-presenter.js';
 import { isRateLimitedKind, rateLimitedKinds } from '../ingest-rate-limit.js';
 import { CreateMonitor, MonitorView, PatchMonitor, pushedKinds } from '../schemas/monitor.js';
@@ -112,6 +113,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       throw new AppError('validation_failed', 'A heartbeat monitor needs its interval', [{ path: '/body/heartbeat', message: 'is required for kind heartbeat' }]);
     }
     refuseRateLimit(kind, req.body.rateLimit);
+    const grouping = groupingInput(kind, req.body.grouping);
     const checked = isCheckedKind(kind) ? checkedConfigFrom(kind, req.body, null, destinationPolicy) : null;
     if (!checked) refuseCheckedFields(kind, req.body);
     const now = clock.now();
@@ -125,6 +127,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         ...(req.body.urgency && { urgency: req.body.urgency }),
         config: checked ?? (kind === 'heartbeat' ? { ...req.body.heartbeat } : { ...(req.body.rateLimit !== undefined && { rateLimit: req.body.rateLimit }) }),
         paused: req.body.paused ?? false,
+        ...(grouping && { grouping }),
         ...(checked && { check: firstCheck(now, checked.check.intervalSeconds) }),
       },
       now,
@@ -169,8 +172,9 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
       if (req.body.policyId && req.body.policyId !== row.policy_id) refuseCrossTeamPolicy(req, await policyMustExist(req.body.policyId), row.team_id);
-      const { name, policyId, urgency, paused, rateLimit, ...checkedFields } = req.body;
+      const { name, policyId, urgency, paused, rateLimit, grouping: groupingGiven, ...checkedFields } = req.body;
       refuseRateLimit(row.kind, rateLimit);
+      const grouping = groupingInput(row.kind, groupingGiven);
       const now = clock.now();
       if (isCheckedKind(row.kind)) {
         const previous = JSON.parse(row.config) as CheckedConfig;
@@ -181,7 +185,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
       } else {
         refuseCheckedFields(row.kind, checkedFields);
         const config = rateLimit === undefined ? undefined : { ...(JSON.parse(row.config) as object), rateLimit };
-        await updateMonitor(db, row.id, { name, policyId, urgency, paused, config }, now);
+        await updateMonitor(db, row.id, { name, policyId, urgency, paused, config, ...(grouping !== undefined && { grouping }) }, now);
       }
       keys.forgetAll();
       // Unpausing restarts the wait for a beat rather than alerting on the pause itself.

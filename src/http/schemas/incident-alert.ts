@@ -14,6 +14,14 @@ export const IncidentAlertView = Type.Object({
   at: Instant,
   title: Type.String(),
   details: AlertDetailsView,
+  dedupKey: Type.Union([Type.String(), Type.Null()], { description: 'The key its sender gave it (null for alerts of checks and for alerts received before Vigil kept keys)' }),
+  resolvedAt: Type.Union([Instant, Type.Null()], {
+    description: 'When its sender resolved it (an incident with grouped alerts resolves once all of them are), or when the incident was resolved; null while firing',
+  }),
 });
 
-export const toIncidentAlert = (alert: IncidentAlert) => ({ id: alert.id, at: toIso(alert.at), title: alert.title, details: alert.details });
+/** An alert as the API shows it: one its sender did not resolve is resolved with its incident. */
+export const toIncidentAlert = (alert: IncidentAlert, incidentResolvedAt: number | null) => {
+  const resolvedAt = alert.resolvedAt ?? incidentResolvedAt;
+  return { id: alert.id, at: toIso(alert.at), title: alert.title, details: alert.details, dedupKey: alert.dedupKey, resolvedAt: resolvedAt === null ? null : toIso(resolvedAt) };
+};

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id, Instant, TimeZone } from './common.js';
+import { GroupingSchema } from './grouping.js';
 import { Window } from './schedule.js';
 
 const strict = { additionalProperties: false } as const;
@@ -102,6 +103,7 @@ export const CreateMonitor = Type.Object(
     paused: Type.Optional(Type.Boolean()),
     heartbeat: Type.Optional(Heartbeat),
     rateLimit: Type.Optional(RateLimit),
+    grouping: Type.Optional(GroupingSchema),
     ...CheckedFields,
   },
   strict,
@@ -114,6 +116,7 @@ export const PatchMonitor = Type.Object(
     urgency: Type.Optional(MonitorUrgencySchema),
     paused: Type.Optional(Type.Boolean()),
     rateLimit: Type.Optional(RateLimit),
+    grouping: Type.Optional(GroupingSchema),
     ...CheckedFields,
   },
   strict,
@@ -136,6 +139,7 @@ export const MonitorView = Type.Object({
   createdAt: Instant,
   heartbeat: Type.Optional(Heartbeat),
   rateLimit: Type.Optional(RateLimit),
+  grouping: Type.Optional(GroupingSchema),
   check: Type.Optional(Type.Required(CheckSettingsInput)),
   http: Type.Optional(HttpInput),
   tcp: Type.Optional(TcpInput),

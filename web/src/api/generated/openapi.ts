@@ -365,7 +365,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The incident's alerts, newest first, each with its details (fields, links, images) */
+        /** The incident's alerts, newest first (at most the newest 1,000 are kept), each with its details (fields, links, images), dedup key and when it was resolved */
         get: operations["getIncidentsByIdAlerts"];
         put?: never;
         post?: never;
@@ -1726,7 +1726,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -5068,6 +5068,8 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             at: string;
+                            /** @description The key its sender gave it (null for alerts of checks and for alerts received before Vigil kept keys) */
+                            dedupKey: string | null;
                             details: {
                                 /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
                                 fields: {
@@ -5093,6 +5095,11 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
+                            /**
+                             * Format: date-time
+                             * @description When its sender resolved it (an incident with grouped alerts resolves once all of them are), or when the incident was resolved; null while firing
+                             */
+                            resolvedAt: string | null;
                             title: string;
                         }[];
                         nextCursor: string | null;
@@ -9497,6 +9504,18 @@ export interface operations {
                                 /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                                 server?: string;
                             };
+                            /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                            grouping?: {
+                                /** @description labels mode: the fields whose values make the group */
+                                fields?: string[];
+                                /**
+                                 * @description window: new alerts join the monitor's newest open grouped incident that opened within windowMinutes; labels: alerts with equal fields share an open incident (only within windowMinutes when given)
+                                 * @enum {unknown}
+                                 */
+                                mode: "window" | "labels";
+                                /** @description Minutes after an incident opens during which it takes new alerts (of its group) */
+                                windowMinutes?: number;
+                            } | null;
                             heartbeat?: {
                                 /** @description Extra time before a missing beat opens an incident */
                                 graceSeconds: number;
@@ -9700,6 +9719,18 @@ export interface operations {
                         /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                         server?: string;
                     };
+                    /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                    grouping?: {
+                        /** @description labels mode: the fields whose values make the group */
+                        fields?: string[];
+                        /**
+                         * @description window: new alerts join the monitor's newest open grouped incident that opened within windowMinutes; labels: alerts with equal fields share an open incident (only within windowMinutes when given)
+                         * @enum {unknown}
+                         */
+                        mode: "window" | "labels";
+                        /** @description Minutes after an incident opens during which it takes new alerts (of its group) */
+                        windowMinutes?: number;
+                    } | null;
                     heartbeat?: {
                         /** @description Extra time before a missing beat opens an incident */
                         graceSeconds: number;
@@ -9846,6 +9877,18 @@ export interface operations {
                             /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                             server?: string;
                         };
+                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                        grouping?: {
+                            /** @description labels mode: the fields whose values make the group */
+                            fields?: string[];
+                            /**
+                             * @description window: new alerts join the monitor's newest open grouped incident that opened within windowMinutes; labels: alerts with equal fields share an open incident (only within windowMinutes when given)
+                             * @enum {unknown}
+                             */
+                            mode: "window" | "labels";
+                            /** @description Minutes after an incident opens during which it takes new alerts (of its group) */
+                            windowMinutes?: number;
+                        } | null;
                         heartbeat?: {
                             /** @description Extra time before a missing beat opens an incident */
                             graceSeconds: number;
@@ -10082,6 +10125,18 @@ export interface operations {
                             /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                             server?: string;
                         };
+                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                        grouping?: {
+                            /** @description labels mode: the fields whose values make the group */
+                            fields?: string[];
+                            /**
+                             * @description window: new alerts join the monitor's newest open grouped incident that opened within windowMinutes; labels: alerts with equal fields share an open incident (only within windowMinutes when given)
+                             * @enum {unknown}
+                             */
+                            mode: "window" | "labels";
+                            /** @description Minutes after an incident opens during which it takes new alerts (of its group) */
+                            windowMinutes?: number;
+                        } | null;
                         heartbeat?: {
                             /** @description Extra time before a missing beat opens an incident */
                             graceSeconds: number;
@@ -10363,6 +10418,18 @@ export interface operations {
                         /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                         server?: string;
                     };
+                    /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                    grouping?: {
+                        /** @description labels mode: the fields whose values make the group */
+                        fields?: string[];
+                        /**
+                         * @description window: new alerts join the monitor's newest open grouped incident that opened within windowMinutes; labels: alerts with equal fields share an open incident (only within windowMinutes when given)
+                         * @enum {unknown}
+                         */
+                        mode: "window" | "labels";
+                        /** @description Minutes after an incident opens during which it takes new alerts (of its group) */
+                        windowMinutes?: number;
+                    } | null;
                     http?: {
                         body?: string;
                         /**
@@ -10496,6 +10563,18 @@ export interface operations {
                             /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                             server?: string;
                         };
+                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                        grouping?: {
+                            /** @description labels mode: the fields whose values make the group */
+                            fields?: string[];
+                            /**
+                             * @description window: new alerts join the monitor's newest open grouped incident that opened within windowMinutes; labels: alerts with equal fields share an open incident (only within windowMinutes when given)
+                             * @enum {unknown}
+                             */
+                            mode: "window" | "labels";
+                            /** @description Minutes after an incident opens during which it takes new alerts (of its group) */
+                            windowMinutes?: number;
+                        } | null;
                         heartbeat?: {
                             /** @description Extra time before a missing beat opens an incident */
                             graceSeconds: number;
