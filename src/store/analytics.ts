@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { QUARTER_HOUR, type PageTally, type Tally } from '../core/analytics/report.js';
 import { chunksOf } from './chunks.js';
 import type { DB } from './schema.js';
@@ -16,130 +16,127 @@ export interface NoisyMonitor {
   teamId: string;
   incidents: number;
   alerts: number;
-  pages: number;
 }
 
-type WithIncidents = DB & { i: DB['incidents']; m: DB['monitors'] };
 
-/** Incidents (aliased i) of the monitor, or of the team that owns their monitor now; no join unless a team is asked for. */
-function inScope(scope: AnalyticsScope): RawBuilder<boolean> {
-  const conditions = [sql`1 = 1`];
-  if (scope.monitorId !== undefined) conditions.push(sql`${sql.ref('i.monitor_id')} = ${scope.monitorId}`);
-  if (scope.teamId !== undefined) conditions.push(sql`${sql.ref('i.monitor_id')} in (select id from monitors where team_id = ${scope.teamId})`);
+/**
+ * Rows of the period's incidents (aliased i) of the monitor, or of the team that owns their
+ * monitor now; pages (aliased n) carry their incident's trigger time and monitor, so the
+ * same conditions apply to them without a join.
+ */
+function inScope(scope: AnalyticsScope, triggeredAt: 'i.triggered_at' | 'n.incident_triggered_at', monitorId: 'i.monitor_id' | 'n.incident_monitor_id'): RawBuilder<boolean> {
+  const conditions = [sql`${sql.ref(triggeredAt)} >= ${scope.from}`, sql`${sql.ref(triggeredAt)} < ${scope.to}`];
+  if (scope.monitorId !== undefined) conditions.push(sql`${sql.ref(monitorId)} = ${scope.monitorId}`);
+  if (scope.teamId !== undefined) conditions.push(sql`${sql.ref(monitorId)} in (select id from monitors where team_id = ${scope.teamId})`);
   return sql<boolean>`${sql.join(conditions, sql` and `)}`;
 }
 
-/**
- * Sent, and no receipt said it failed. Only sent pages have a send time; the condition is
- * a negation so the planner reaches pages through their incidents, not the outbox's
- * status index (every page ever sent).
- */
-const sentToSomeone = sql<boolean>`${sql.ref('n.status')} <> ${sql.lit('failed')}`;
-
+const incidentsInScope = (scope: AnalyticsScope) => inScope(scope, 'i.triggered_at', 'i.monitor_id');
+const notSuppressed = sql<boolean>`${sql.ref('i.suppression')} is null`;
 const quarterOf = (column: 'i.triggered_at' | 'n.sent_at') => sql<number>`${sql.ref(column)} / ${sql.lit(QUARTER_HOUR)}`;
-const triggeredIn = (scope: AnalyticsScope) => (eb: ExpressionBuilder<WithIncidents, 'i'>) =>
-  eb.and([eb('i.triggered_at', '>=', scope.from), eb('i.triggered_at', '<', scope.to)]);
 
-/** Incidents triggered in the period, counted per quarter hour by the database. */
-export async function incidentTallies(db: Kysely<DB>, scope: AnalyticsScope): Promise<Tally[]> {
-  const rows = await db
+/**
+ * Numbers joined by commas in one row (string_agg, in PostgreSQL and SQLite alike): a
+ * quarter's 60,000 pages as rows cost node-postgres more than the query itself.
+ */
+const listOf = (value: RawBuilder<number>) => sql<string | null>`string_agg(cast(${value} as text), ',')`;
+const numbersIn = (list: string | null): number[] => (list === null ? [] : list.split(',').map(Number));
+
+function perQuarter(quarters: number[]): Tally[] {
+  const counts = new Map<number, number>();
+  for (const quarter of quarters) counts.set(quarter, (counts.get(quarter) ?? 0) + 1);
+  return [...counts].map(([quarter, count]) => ({ at: quarter * QUARTER_HOUR, count }));
+}
+
+/**
+ * Incidents triggered in the period per quarter hour: those that could page, and apart
+ * from them the suppressed ones (recorded, never paged).
+ */
+export async function incidentTallies(db: Kysely<DB>, scope: AnalyticsScope): Promise<{ incidents: Tally[]; suppressed: Tally[] }> {
+  const quarterIf = (suppressed: boolean) => sql<number>`case when ${sql.ref('i.suppression')} is ${suppressed ? sql`not null` : sql`null`} then ${quarterOf('i.triggered_at')} end`;
+  const row = await db
     .selectFrom('incidents as i')
-    .select((eb) => [quarterOf('i.triggered_at').as('quarter'), eb.fn.countAll<number>().as('count')])
-    .where(triggeredIn(scope))
-    .where(inScope(scope))
-    .groupBy(quarterOf('i.triggered_at'))
-    .execute();
-  return rows.map((r) => ({ at: Number(r.quarter) * QUARTER_HOUR, count: Number(r.count) }));
+    .select([listOf(quarterIf(false)).as('incidents'), listOf(quarterIf(true)).as('suppressed')])
+    .where(incidentsInScope(scope))
+    .executeTakeFirstOrThrow();
+  return { incidents: perQuarter(numbersIn(row.incidents)), suppressed: perQuarter(numbersIn(row.suppressed)) };
+}
+
+export interface PagesOfPeriod {
+  tallies: PageTally[];
+  /** Pages per monitor whose incident sent them. */
+  byMonitor: Map<string, number>;
 }
 
 /**
  * Pages sent to people in the period for incidents triggered in it (a sent page counts
  * whether or not a delivery receipt followed; failed and cancelled ones never reached
- * anyone), per person and quarter hour, with the person's time zone. Reaching pages
- * through their incidents lets the trigger-time index find them.
+ * anyone), per person and quarter hour with the person's time zone, and per monitor: one
+ * range of the partial index notifications_pages.
  */
-export async function pageTallies(db: Kysely<DB>, scope: AnalyticsScope): Promise<PageTally[]> {
+export async function pagesOfPeriod(db: Kysely<DB>, scope: AnalyticsScope): Promise<PagesOfPeriod> {
   const rows = await db
     .selectFrom('notifications as n')
-    .innerJoin('incidents as i', 'i.id', 'n.incident_id')
-    .select((eb) => ['n.user_id as userId', quarterOf('n.sent_at').as('quarter'), eb.fn.countAll<number>().as('count')])
-    .where(triggeredIn(scope))
+    .select(['n.user_id as userId', 'n.incident_monitor_id as monitorId', listOf(quarterOf('n.sent_at')).as('quarters')])
     .where('n.user_id', 'is not', null)
     .where('n.sent_at', '>=', scope.from)
     .where('n.sent_at', '<', scope.to)
-    .where(sentToSomeone)
-    .where(inScope(scope))
-    .groupBy(['n.user_id', quarterOf('n.sent_at')])
+    // Only sent pages have a send time; failed ones never reached anyone.
+    .where('n.status', '<>', 'failed')
+    .where(inScope(scope, 'n.incident_triggered_at', 'n.incident_monitor_id'))
+    .groupBy(['n.user_id', 'n.incident_monitor_id'])
     .execute();
   const userIds = [...new Set(rows.map((r) => r.userId as string))];
   const zones = new Map<string, string>();
   for (const chunk of chunksOf(userIds)) {
     for (const u of await db.selectFrom('users').select(['id', 'time_zone']).where('id', 'in', chunk).execute()) zones.set(u.id, u.time_zone);
   }
-  // A person deleted since is no longer listed: their pages went with their account's rows.
-  return rows.flatMap((r) => {
-    const timeZone = zones.get(r.userId as string);
-    return timeZone === undefined ? [] : [{ userId: r.userId as string, timeZone, at: Number(r.quarter) * QUARTER_HOUR, count: Number(r.count) }];
+  const perPerson = new Map<string, Map<number, number>>();
+  const byMonitor = new Map<string, number>();
+  for (const r of rows) {
+    // A person deleted since is no longer listed: their pages went with their account's rows.
+    if (!zones.has(r.userId as string)) continue;
+    let quarters = perPerson.get(r.userId as string);
+    if (!quarters) perPerson.set(r.userId as string, (quarters = new Map()));
+    const sent = numbersIn(r.quarters);
+    for (const quarter of sent) quarters.set(quarter, (quarters.get(quarter) ?? 0) + 1);
+    byMonitor.set(r.monitorId as string, (byMonitor.get(r.monitorId as string) ?? 0) + sent.length);
+  }
+  const tallies = [...perPerson].flatMap(([userId, quarters]) => {
+    const timeZone = zones.get(userId) as string;
+    return [...quarters].map(([quarter, count]) => ({ userId, timeZone, at: quarter * QUARTER_HOUR, count }));
   });
+  return { tallies, byMonitor };
 }
 
 /**
- * Of the incidents triggered in the period: milliseconds to the first acknowledgement
- * (from the timeline: an ack timeout or a reassign makes an incident triggered again, and
- * its acknowledged_at then holds the latest one) and to resolution.
+ * Of the period's incidents that could page (suppressed ones never did: nobody was asked
+ * to respond): milliseconds to the first acknowledgement and to resolution.
  */
 export async function responseTimes(db: Kysely<DB>, scope: AnalyticsScope): Promise<{ acknowledgeMs: number[]; resolveMs: number[] }> {
-  const rows = await db
+  const since = (column: 'i.first_acknowledged_at' | 'i.resolved_at') => sql<number>`${sql.ref(column)} - ${sql.ref('i.triggered_at')}`;
+  const row = await db
     .selectFrom('incidents as i')
-    .select((eb) => [
-      'i.triggered_at as triggeredAt',
-      'i.resolved_at as resolvedAt',
-      eb
-        .selectFrom('incident_events as e')
-        .select((e) => e.fn.min('e.at').as('at'))
-        .whereRef('e.incident_id', '=', 'i.id')
-        .where('e.kind', '=', 'acknowledged')
-        .as('acknowledgedAt'),
-    ])
-    .where(triggeredIn(scope))
-    .where((eb) => eb.or([eb('i.acknowledged_at', 'is not', null), eb('i.resolved_at', 'is not', null)]))
-    .where(inScope(scope)).execute();
-  const acknowledgeMs: number[] = [];
-  const resolveMs: number[] = [];
-  for (const r of rows) {
-    if (r.acknowledgedAt !== null) acknowledgeMs.push(Number(r.acknowledgedAt) - r.triggeredAt);
-    if (r.resolvedAt !== null) resolveMs.push(r.resolvedAt - r.triggeredAt);
-  }
-  return { acknowledgeMs, resolveMs };
+    .select([listOf(since('i.first_acknowledged_at')).as('acknowledge'), listOf(since('i.resolved_at')).as('resolve')])
+    .where(incidentsInScope(scope))
+    .where(notSuppressed)
+    .executeTakeFirstOrThrow();
+  return { acknowledgeMs: numbersIn(row.acknowledge), resolveMs: numbersIn(row.resolve) };
 }
 
-/** The monitors that opened the most incidents in the period (then the most alerts), with the pages those incidents sent in it. */
+/** The monitors that opened the most incidents in the period (then the most alerts); suppressed incidents paged nobody and are left out. */
 export async function noisyMonitors(db: Kysely<DB>, scope: AnalyticsScope, limit: number): Promise<NoisyMonitor[]> {
   const rows = await db
     .selectFrom('incidents as i')
     .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
     .select((eb) => ['i.monitor_id as monitorId', 'm.name', 'm.team_id as teamId', eb.fn.countAll<number>().as('incidents'), eb.fn.sum<number>('i.alert_count').as('alerts')])
-    .where(triggeredIn(scope))
-    .where(inScope(scope))
+    .where(incidentsInScope(scope))
+    .where(notSuppressed)
     .groupBy(['i.monitor_id', 'm.name', 'm.team_id'])
     .orderBy('incidents', 'desc')
     .orderBy('alerts', 'desc')
     .orderBy('m.name')
     .limit(limit)
     .execute();
-  if (rows.length === 0) return [];
-  const pages = await db
-    .selectFrom('notifications as n')
-    .innerJoin('incidents as i', 'i.id', 'n.incident_id')
-    .select((eb) => ['i.monitor_id as monitorId', eb.fn.countAll<number>().as('count')])
-    .where('i.monitor_id', 'in', rows.map((r) => r.monitorId))
-    .where(triggeredIn(scope))
-    .where('n.user_id', 'is not', null)
-    .where('n.sent_at', '>=', scope.from)
-    .where('n.sent_at', '<', scope.to)
-    .where(sentToSomeone)
-    .groupBy('i.monitor_id')
-    .execute();
-  const pagesOf = new Map(pages.map((p) => [p.monitorId, Number(p.count)]));
-  return rows.map((r) => ({ monitorId: r.monitorId, name: r.name, teamId: r.teamId, incidents: Number(r.incidents), alerts: Number(r.alerts), pages: pagesOf.get(r.monitorId) ?? 0 }));
+  return rows.map((r) => ({ monitorId: r.monitorId, name: r.name, teamId: r.teamId, incidents: Number(r.incidents), alerts: Number(r.alerts) }));
 }

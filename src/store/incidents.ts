@@ -69,6 +69,7 @@ export function newIncidentRow(input: NewIncident, now: number): IncidentRow {
     suppression: input.suppression ? JSON.stringify(input.suppression) : null,
     parent_incident_id: input.suppression?.by === 'parent' ? input.suppression.incidentId : null,
     group_key: input.group?.key ?? null,
+    first_acknowledged_at: null,
   };
 }
 
@@ -137,12 +138,27 @@ export function findOpenIncident(db: Kysely<DB>, monitorId: string, dedupKey: st
     .executeTakeFirst();
 }
 
-/** Writes the state a transition left incidents in, and hands back their claims. */
+/**
+ * Writes the state a transition left incidents in, and hands back their claims. A
+ * first_acknowledged_at in the patch is written only where none is yet: the first stays.
+ */
 export async function saveStates(trx: Kysely<DB>, ids: string[], state: EscalationState, patch: Partial<IncidentRow>, now: number): Promise<void> {
+  const { first_acknowledged_at: acknowledgedAt, ...rest } = patch;
   for (const chunk of chunksOf(ids)) {
     await trx
       .updateTable('incidents')
-      .set((eb) => ({ ...patch, status: state.status, step: state.step, pass: state.pass, next_action_at: state.nextActionAt, lease_until: null, lease_owner: null, seq: eb('seq', '+', 1), updated_at: now }))
+      .set((eb) => ({
+        ...rest,
+        ...(acknowledgedAt !== undefined && { first_acknowledged_at: eb.fn.coalesce('first_acknowledged_at', eb.val(acknowledgedAt)) }),
+        status: state.status,
+        step: state.step,
+        pass: state.pass,
+        next_action_at: state.nextActionAt,
+        lease_until: null,
+        lease_owner: null,
+        seq: eb('seq', '+', 1),
+        updated_at: now,
+      }))
       .where('id', 'in', chunk)
       .execute();
   }

@@ -18,9 +18,16 @@ export interface OutboxEntry {
   notice?: { subject: string; text: string } | undefined;
 }
 
-/** Outbox rows, many per statement; a key already queued keeps its row. */
+/**
+ * Outbox rows, many per statement; a key already queued keeps its row. A page carries
+ * its incident's trigger time and monitor, read here so no caller can leave them out.
+ */
 export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<void> {
   for (const chunk of chunksOf(entries)) {
+    const incidentIds = [...new Set(chunk.flatMap((e) => (e.incidentId === null ? [] : [e.incidentId])))];
+    const incidents = new Map(
+      incidentIds.length === 0 ? [] : (await db.selectFrom('incidents').select(['id', 'triggered_at', 'monitor_id']).where('id', 'in', incidentIds).execute()).map((i) => [i.id, i]),
+    );
     await db
       .insertInto('notifications')
       .values(
@@ -41,6 +48,8 @@ export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: numbe
           created_at: now,
           sent_at: null,
           notice: e.notice ? JSON.stringify(e.notice) : null,
+          incident_triggered_at: incidents.get(e.incidentId ?? '')?.triggered_at ?? null,
+          incident_monitor_id: incidents.get(e.incidentId ?? '')?.monitor_id ?? null,
         })),
       )
       .onConflict((oc) => oc.column('idempotency_key').doNothing())

@@ -76,6 +76,7 @@ describeEachDatabase('analytics', (dialect) => {
       teamId: null,
       monitorId: null,
       incidents: 3,
+      suppressed: 0,
       // 120 s and 300 s; p90 sits nine tenths of the way between them.
       timeToAcknowledge: { count: 2, medianSeconds: 210, p90Seconds: 282 },
       // 600, 1800 and 3600 s; p90 at rank 1.8 is 1800 + 0.8 × 1800.
@@ -85,8 +86,8 @@ describeEachDatabase('analytics', (dialect) => {
       outsideBusinessHours: 2,
     });
     expect(res.body.weeks).toEqual([
-      { start: '2026-11-02T00:00:00.000Z', end: '2026-11-09T00:00:00.000Z', incidents: 2, pages: 2, sleepInterruptions: 1, outsideBusinessHours: 2 },
-      { start: '2026-11-09T00:00:00.000Z', end: '2026-11-16T00:00:00.000Z', incidents: 1, pages: 1, sleepInterruptions: 0, outsideBusinessHours: 0 },
+      { start: '2026-11-02T00:00:00.000Z', end: '2026-11-09T00:00:00.000Z', incidents: 2, suppressed: 0, pages: 2, sleepInterruptions: 1, outsideBusinessHours: 2 },
+      { start: '2026-11-09T00:00:00.000Z', end: '2026-11-16T00:00:00.000Z', incidents: 1, suppressed: 0, pages: 1, sleepInterruptions: 0, outsideBusinessHours: 0 },
     ]);
     expect(res.body.people).toEqual([{ user: { id: ids['user'], name: 'Pat Pager', email: 'pager@analytics.test' }, pages: 3, sleepInterruptions: 1, outsideBusinessHours: 2 }]);
     expect(res.body.noisyMonitors).toEqual([
@@ -158,9 +159,9 @@ describeEachDatabase('analytics', (dialect) => {
       expect(weeks.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(weeks.headers['content-disposition']).toBe('attachment; filename="vigil-analytics-weeks-2026-11-02-2026-11-16.csv"');
       expect(weeks.body).toBe(
-        'week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours\r\n' +
-          '"2026-11-02T00:00:00.000Z","2026-11-09T00:00:00.000Z",2,2,1,2\r\n' +
-          '"2026-11-09T00:00:00.000Z","2026-11-16T00:00:00.000Z",1,1,0,0\r\n',
+        'week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours,suppressed\r\n' +
+          '"2026-11-02T00:00:00.000Z","2026-11-09T00:00:00.000Z",2,2,1,2,0\r\n' +
+          '"2026-11-09T00:00:00.000Z","2026-11-16T00:00:00.000Z",1,1,0,0,0\r\n',
       );
       expect((await t.admin.get(`/api/v1/analytics.csv?${PERIOD}&view=people`)).body).toBe('name,email,pages,sleep_interruptions,outside_business_hours\r\n"Pat Pager","pager@analytics.test",3,1,2\r\n');
       expect((await t.admin.get(`/api/v1/analytics.csv?${PERIOD}&view=monitors`)).body).toBe('monitor,incidents,alerts,pages\r\n"Checkout",2,3,2\r\n"Search",1,1,1\r\n');

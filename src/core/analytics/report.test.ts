@@ -16,6 +16,7 @@ describe('analyticsFigures', () => {
       { at: quarter('2026-11-02T10:05:00Z'), count: 3 },
       { at: quarter('2026-11-12T02:00:00Z'), count: 1 },
     ],
+    suppressed: [{ at: quarter('2026-11-13T08:00:00Z'), count: 7 }],
     pages: [
       // Alice in London: Monday 10:05 (working), Thursday 02:00 (asleep).
       { userId: 'alice', timeZone: 'Europe/London', at: quarter('2026-11-02T10:05:00Z'), count: 2 },
@@ -32,10 +33,10 @@ describe('analyticsFigures', () => {
 
   it('adds up incidents and pages by week and by person, with sleep and off-hours pages on their own clocks', () => {
     const figures = analyticsFigures(input);
-    expect(figures).toMatchObject({ incidents: 4, pages: 6, sleepInterruptions: 2, outsideBusinessHours: 3 });
+    expect(figures).toMatchObject({ incidents: 4, suppressed: 7, pages: 6, sleepInterruptions: 2, outsideBusinessHours: 3 });
     expect(figures.weeks).toEqual([
-      { start: at('2026-11-02T00:00:00Z'), end: at('2026-11-09T00:00:00Z'), incidents: 3, pages: 4, sleepInterruptions: 1, outsideBusinessHours: 2 },
-      { start: at('2026-11-09T00:00:00Z'), end: at('2026-11-16T00:00:00Z'), incidents: 1, pages: 2, sleepInterruptions: 1, outsideBusinessHours: 1 },
+      { start: at('2026-11-02T00:00:00Z'), end: at('2026-11-09T00:00:00Z'), incidents: 3, suppressed: 0, pages: 4, sleepInterruptions: 1, outsideBusinessHours: 2 },
+      { start: at('2026-11-09T00:00:00Z'), end: at('2026-11-16T00:00:00Z'), incidents: 1, suppressed: 7, pages: 2, sleepInterruptions: 1, outsideBusinessHours: 1 },
     ]);
     expect(figures.people).toEqual([
       { userId: 'alice', pages: 3, sleepInterruptions: 1, outsideBusinessHours: 1 },
@@ -62,13 +63,15 @@ describe('analyticsFigures', () => {
       fc.property(
         fc.constantFrom(...zones),
         fc.array(tally, { maxLength: 40 }),
+        fc.array(tally, { maxLength: 10 }),
         fc.array(fc.record({ at: instant, count: fc.integer({ min: 1, max: 50 }), userId: fc.constantFrom('a', 'b', 'c'), timeZone: fc.constantFrom(...zones) }), { maxLength: 40 }),
-        (timeZone, incidents, pages) => {
-          const f = analyticsFigures({ from, to, timeZone, incidents, pages, acknowledgeMs: [], resolveMs: [] });
+        (timeZone, incidents, suppressed, pages) => {
+          const f = analyticsFigures({ from, to, timeZone, incidents, suppressed, pages, acknowledgeMs: [], resolveMs: [] });
           const sum = <T>(xs: T[], pick: (x: T) => number) => xs.reduce((n, x) => n + pick(x), 0);
           expect(f.incidents).toBe(sum(incidents, (t) => t.count));
+          expect(f.suppressed).toBe(sum(suppressed, (t) => t.count));
           expect(f.pages).toBe(sum(pages, (t) => t.count));
-          for (const key of ['incidents', 'pages', 'sleepInterruptions', 'outsideBusinessHours'] as const) expect(sum(f.weeks, (w) => w[key])).toBe(f[key]);
+          for (const key of ['incidents', 'suppressed', 'pages', 'sleepInterruptions', 'outsideBusinessHours'] as const) expect(sum(f.weeks, (w) => w[key])).toBe(f[key]);
           for (const key of ['pages', 'sleepInterruptions', 'outsideBusinessHours'] as const) expect(sum(f.people, (p) => p[key])).toBe(f[key]);
           for (const p of [f, ...f.people, ...f.weeks]) {
             expect(p.sleepInterruptions).toBeLessThanOrEqual(p.outsideBusinessHours);

@@ -28,8 +28,10 @@ export interface AnalyticsInput {
   to: number;
   /** The zone whose calendar weeks the figures are split into. */
   timeZone: string;
-  /** Incidents triggered in [from, to). */
+  /** Incidents triggered in [from, to) that could page. */
   incidents: readonly Tally[];
+  /** Suppressed incidents triggered in [from, to): recorded, never paged. */
+  suppressed: readonly Tally[];
   /** Pages sent to people in [from, to). */
   pages: readonly PageTally[];
   /** Milliseconds from trigger to first acknowledgement, per acknowledged incident. */
@@ -46,6 +48,7 @@ export interface PagingCounts {
 
 export interface WeekFigures extends Span, PagingCounts {
   incidents: number;
+  suppressed: number;
 }
 
 export interface PersonFigures extends PagingCounts {
@@ -54,6 +57,7 @@ export interface PersonFigures extends PagingCounts {
 
 export interface AnalyticsFigures extends PagingCounts {
   incidents: number;
+  suppressed: number;
   timeToAcknowledge: DurationSummary;
   timeToResolve: DurationSummary;
   weeks: WeekFigures[];
@@ -70,15 +74,17 @@ function addPages(to: PagingCounts, count: number, hours: { sleep: boolean; outs
 }
 
 export function analyticsFigures(input: AnalyticsInput): AnalyticsFigures {
-  const weeks: WeekFigures[] = weeksOf(input.from, input.to, input.timeZone).map((w) => ({ ...w, incidents: 0, ...noPages() }));
+  const weeks: WeekFigures[] = weeksOf(input.from, input.to, input.timeZone).map((w) => ({ ...w, incidents: 0, suppressed: 0, ...noPages() }));
   // A quarter hour that began before `from` holds only instants from `from` on.
   const weekOf = (at: number) => weeks[spanIndexOf(weeks, Math.max(at, input.from))];
-  const totals = { incidents: 0, ...noPages() };
-  for (const t of input.incidents) {
-    const week = weekOf(t.at);
-    if (!week) continue;
-    week.incidents += t.count;
-    totals.incidents += t.count;
+  const totals = { incidents: 0, suppressed: 0, ...noPages() };
+  for (const [figure, tallies] of [['incidents', input.incidents], ['suppressed', input.suppressed]] as const) {
+    for (const t of tallies) {
+      const week = weekOf(t.at);
+      if (!week) continue;
+      week[figure] += t.count;
+      totals[figure] += t.count;
+    }
   }
   const people = new Map<string, PersonFigures>();
   for (const t of input.pages) {

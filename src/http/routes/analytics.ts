@@ -53,6 +53,7 @@ export function analyticsRoutes(api: Api, { database: { db }, clock }: HttpDeps)
       teamId: query.teamId ?? null,
       monitorId: query.monitorId ?? null,
       incidents: figures.incidents,
+      suppressed: figures.suppressed,
       timeToAcknowledge: times(figures.timeToAcknowledge),
       timeToResolve: times(figures.timeToResolve),
       pages: figures.pages,
@@ -87,7 +88,7 @@ export function analyticsRoutes(api: Api, { database: { db }, clock }: HttpDeps)
         response: {
           200: {
             description:
-              'summary: figure,value. weeks: week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours. people: name,email,pages,sleep_interruptions,outside_business_hours. monitors: monitor,incidents,alerts,pages',
+              'summary: figure,value. weeks: week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours,suppressed. people: name,email,pages,sleep_interruptions,outside_business_hours. monitors: monitor,incidents,alerts,pages',
             content: { 'text/csv': { schema: { type: 'string' } } },
           },
         },
@@ -101,6 +102,7 @@ export function analyticsRoutes(api: Api, { database: { db }, clock }: HttpDeps)
           ? [
               ['figure', 'value'],
               ['incidents', r.incidents],
+              ['suppressed', r.suppressed],
               ['acknowledged', r.timeToAcknowledge.count],
               ['mtta_median_seconds', r.timeToAcknowledge.medianSeconds],
               ['mtta_p90_seconds', r.timeToAcknowledge.p90Seconds],
@@ -116,8 +118,8 @@ export function analyticsRoutes(api: Api, { database: { db }, clock }: HttpDeps)
             : view === 'monitors'
               ? [['monitor', 'incidents', 'alerts', 'pages'], ...r.noisyMonitors.map((m) => [m.monitor.name, m.incidents, m.alerts, m.pages])]
               : [
-                  ['week_start', 'week_end', 'incidents', 'pages', 'sleep_interruptions', 'outside_business_hours'],
-                  ...r.weeks.map((w) => [w.start, w.end, w.incidents, w.pages, w.sleepInterruptions, w.outsideBusinessHours]),
+                  ['week_start', 'week_end', 'incidents', 'pages', 'sleep_interruptions', 'outside_business_hours', 'suppressed'],
+                  ...r.weeks.map((w) => [w.start, w.end, w.incidents, w.pages, w.sleepInterruptions, w.outsideBusinessHours, w.suppressed]),
                 ];
       const lines = [header?.join(','), ...rows.map((row) => row.map((cell) => (cell === null ? '' : csvCell(cell))).join(','))];
       return reply

@@ -1807,7 +1807,7 @@ export interface operations {
                     "application/json": {
                         /** Format: date-time */
                         from: string;
-                        /** @description Incidents triggered in the period */
+                        /** @description Incidents triggered in the period, suppressed ones apart */
                         incidents: number;
                         /**
                          * Format: uuid
@@ -1818,6 +1818,7 @@ export interface operations {
                         noisyMonitors: {
                             /** @description Alerts those incidents received, the first included */
                             alerts: number;
+                            /** @description Incidents that could page (suppressed ones apart) */
                             incidents: number;
                             monitor: {
                                 /**
@@ -1859,6 +1860,8 @@ export interface operations {
                         }[];
                         /** @description Pages sent 22:00–08:00 on the recipient's clock */
                         sleepInterruptions: number;
+                        /** @description Suppressed incidents triggered in the period: recorded, never paged (an event rule, or a monitor depended on was down); not in incidents, MTTA or MTTR */
+                        suppressed: number;
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -1893,6 +1896,7 @@ export interface operations {
                             sleepInterruptions: number;
                             /** Format: date-time */
                             start: string;
+                            suppressed: number;
                         }[];
                     };
                 };
@@ -1961,7 +1965,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description summary: figure,value. weeks: week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours. people: name,email,pages,sleep_interruptions,outside_business_hours. monitors: monitor,incidents,alerts,pages */
+            /** @description summary: figure,value. weeks: week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours,suppressed. people: name,email,pages,sleep_interruptions,outside_business_hours. monitors: monitor,incidents,alerts,pages */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -21,6 +21,7 @@ const colors = {
   offHours: 'var(--mantine-color-orange-5)',
   business: 'var(--mantine-color-blue-3)',
   incidents: 'var(--mantine-color-red-6)',
+  suppressed: 'var(--mantine-color-gray-5)',
 };
 const pageLegend = [
   { label: 'Sleep hours (22–08)', color: colors.sleep },
@@ -68,7 +69,19 @@ function Report({ data, zone, now }: { data: Analytics; zone: string; now: numbe
     `${iso === data.from ? 'From' : 'Week of'} ${new Intl.DateTimeFormat(undefined, { timeZone: zone, day: 'numeric', month: 'short', ...(!sameYear(Date.parse(iso), now, zone) && { year: 'numeric' }) }).format(Date.parse(iso))}`;
   const ack = data.timeToAcknowledge;
   const resolve = data.timeToResolve;
-  const incidentsPerWeek: BarRow[] = data.weeks.map((w) => ({ key: w.start, label: weekLabel(w.start), total: w.incidents, parts: [{ label: 'Incidents', value: w.incidents, color: colors.incidents }] }));
+  const incidentsPerWeek: BarRow[] = data.weeks.map((w) => ({
+    key: w.start,
+    label: weekLabel(w.start),
+    total: w.incidents + w.suppressed,
+    parts: [
+      { label: 'Paged', value: w.incidents, color: colors.incidents },
+      ...(data.suppressed > 0 ? [{ label: 'Suppressed', value: w.suppressed, color: colors.suppressed }] : []),
+    ],
+  }));
+  const incidentLegend = [
+    { label: 'Paged', color: colors.incidents },
+    { label: 'Suppressed (paged nobody)', color: colors.suppressed },
+  ];
   const pagesPerWeek: BarRow[] = data.weeks.map((w) => ({ key: w.start, label: weekLabel(w.start), total: w.pages, parts: pageParts(w) }));
   const people: BarRow[] = data.people.map((p) => ({ key: p.user.id, label: p.user.name, total: p.pages, parts: pageParts(p) }));
   const monitors: BarRow[] = data.noisyMonitors.map((m) => ({
@@ -80,7 +93,7 @@ function Report({ data, zone, now }: { data: Analytics; zone: string; now: numbe
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} aria-label="Headline figures">
-        <Figure label="Incidents" value={String(data.incidents)} hint="triggered in the period" />
+        <Figure label="Incidents" value={String(data.incidents)} hint={data.suppressed > 0 ? `triggered · ${data.suppressed} more suppressed` : 'triggered in the period'} />
         <Figure label="MTTA (median)" value={formatDuration(ack.medianSeconds)} hint={`p90 ${formatDuration(ack.p90Seconds)} · ${ack.count} acknowledged`} />
         <Figure label="MTTR (median)" value={formatDuration(resolve.medianSeconds)} hint={`p90 ${formatDuration(resolve.p90Seconds)} · ${resolve.count} resolved`} />
         <Figure label="Pages" value={String(data.pages)} hint={`to ${data.people.length} ${data.people.length === 1 ? 'person' : 'people'}`} />
@@ -89,7 +102,7 @@ function Report({ data, zone, now }: { data: Analytics; zone: string; now: numbe
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Section title="Incidents per week">
-          <AnalyticsBars rows={incidentsPerWeek} legend={[]} label="Incidents per week" unit="incidents" />
+          <AnalyticsBars rows={incidentsPerWeek} legend={data.suppressed > 0 ? incidentLegend : []} label="Incidents per week" unit="incidents" />
         </Section>
         <Section title="Pages per week">
           <AnalyticsBars rows={pagesPerWeek} legend={pageLegend} label="Pages per week" unit="pages" />
@@ -183,7 +196,7 @@ export function AnalyticsPage() {
       </Group>
       {analytics.isPending && <Skeleton h={300} />}
       {analytics.isError && <QueryError error={analytics.error} />}
-      {analytics.isSuccess && analytics.data.incidents === 0 ? (
+      {analytics.isSuccess && analytics.data.incidents + analytics.data.suppressed === 0 ? (
         <Text c="dimmed" ta="center" py="xl">
           No incidents in this period{teamId || monitorId ? ' for this filter' : ''}. Figures appear here once monitors open incidents and people are paged.
         </Text>
@@ -192,7 +205,7 @@ export function AnalyticsPage() {
       )}
       <Text size="xs" c="dimmed">
         Weeks run Monday to Monday in {zone}. MTTA: trigger to first acknowledgement; MTTR: trigger to resolution; both of the period&apos;s incidents, median and 90th percentile. Sleep
-        and off hours are on each person&apos;s own clock.
+        and off hours are on each person&apos;s own clock. Suppressed incidents paged nobody: they are counted apart, not in MTTA, MTTR or the noisiest monitors.
       </Text>
     </Stack>
   );
