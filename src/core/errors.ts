@@ -29,6 +29,7 @@ export const errorCatalogue = {
   two_factor_enabled: { status: 409, title: 'Two-factor authentication is already on; turn it off first' },
   two_factor_not_enabled: { status: 409, title: 'Two-factor authentication is not on' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  invalid_dependencies: { status: 422, title: 'A monitor cannot depend on these monitors' },
   invalid_grouping: { status: 422, title: 'This alert grouping cannot be used as it is' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rate_limited: { status: 429, title: 'Too many requests' },

@@ -9,6 +9,7 @@ import { cancelPending, enqueue, type OutboxEntry } from '../store/notifications
 import type { DB } from '../store/schema.js';
 import { lowUrgencyHoursOfUsers } from '../store/users.js';
 import { loadResolver } from './target-resolver.js';
+import { releaseChildrenOf } from './monitor-dependencies.js';
 import { fallbackIfNobodyReached } from './unreached.js';
 
 const actorOf = (event: EscalationEvent): string | null => ('by' in event ? event.by : null);
@@ -43,7 +44,6 @@ async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, urgency: 
     Object.assign(patch, { acknowledged_at: event.at, acknowledged_by: event.by });
   }
   if (event.type === 'resolve') Object.assign(patch, { resolved_at: event.at, resolved_by: event.by });
-  if (result.effects.some((effect) => effect.type === 'log' && effect.entry.kind === 'acknowledged')) patch.first_acknowledged_at = event.at;
   // Paged at last (escalated by hand, or released): no longer suppressed.
   if (result.effects.some((effect) => effect.type === 'notify')) patch.suppression = null;
 
@@ -144,6 +144,7 @@ export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[],
   const outbox: OutboxEntry[] = [];
   const timeline: (NewIncidentEvent & { incidentId: string })[] = [];
   const exhausted: IncidentRow[] = [];
+  const resolved: string[] = [];
   for (const indexes of groups.values()) {
     const group = indexes.map((i) => rows[i] as IncidentRow);
     const before = stateOf(group[0] as IncidentRow);
@@ -163,12 +164,15 @@ export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[],
       now,
     );
     if (plan.exhausted && state.status === 'triggered') exhausted.push(...group);
+    if (state.status === 'resolved') resolved.push(...group.filter((row) => row.status !== 'resolved').map((row) => row.id));
   }
   // Pending pages are cancelled before this transition's own are queued.
   await cancelPending(trx, cancelled);
   await enqueue(trx, outbox, now);
   await addEventsOf(trx, timeline);
   await fallbackIfNobodyReached(trx, exhausted, event.at, now);
+  // However it resolved (its source, a person, a recovery, a bulk action or a merge).
+  await releaseChildrenOf(trx, resolved, event.at, now);
   return results;
 }
 

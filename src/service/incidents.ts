@@ -13,6 +13,7 @@ import { getMonitor } from '../store/monitors.js';
 import { findPolicy, getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
 import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
+import { parentSuppression } from './monitor-dependencies.js';
 import { recordSuppressed } from './suppression.js';
 import { foldGrouped, groupedIncidentOf, lockGroupedMonitors, othersStillFiring } from './alert-grouping.js';
 
@@ -104,13 +105,17 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     }
     if (toOpen.size === 0) continue;
     const monitor = await monitorIn(trx, monitorId);
+    // While a monitor it depends on is down, its new incidents page nobody; an event
+    // rule's suppression, if any, is the one recorded.
+    const parent = await parentSuppression(trx, monitorId);
+    const suppressionOf = (alert: Alert) => alert.suppression ?? parent;
     // Pages depend on the policy and the urgency (rules per urgency): incidents alike in
     // both share a trigger plan; suppressed ones page nobody and need none.
     const batches = new Map<string, { policyId: string | undefined; urgency: Urgency; suppressed: boolean; firsts: number[][] }>();
     for (const indexes of toOpen.values()) {
       const alert = alerts[indexes[0] as number] as Alert;
       const urgency = incidentUrgency(monitor.urgency, alert.urgency);
-      const suppressed = alert.suppression !== undefined;
+      const suppressed = suppressionOf(alert) !== undefined;
       const key = JSON.stringify([alert.policyId ?? null, urgency, suppressed]);
       const batch = batches.get(key) ?? { policyId: alert.policyId, urgency, suppressed, firsts: [] };
       batch.firsts.push(indexes);
@@ -123,7 +128,10 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
         trx,
         policy,
         urgency,
-        firsts.map((indexes) => ({ ...(alerts[indexes[0] as number] as Alert), alertCount: indexes.length })),
+        firsts.map((indexes) => {
+          const alert = alerts[indexes[0] as number] as Alert;
+          return { ...alert, suppression: suppressionOf(alert), alertCount: indexes.length };
+        }),
         now,
       );
       for (const [n, incident] of opened.entries()) {

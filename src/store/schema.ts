@@ -221,6 +221,12 @@ export interface MonitorsTable {
   grouping: string | null;
 }
 
+/** A monitor depends on another (migration 0033): while that one is down, its new incidents page nobody. */
+export interface MonitorDependenciesTable {
+  monitor_id: string;
+  depends_on_id: string;
+}
+
 export interface CheckResultsTable {
   monitor_id: string;
   at: number;
@@ -269,8 +275,6 @@ export interface IncidentsTable {
   suppression: string | null;
   /** The incident of a monitor it depends on that was down when it opened. */
   parent_incident_id: string | null;
-  /** The first `acknowledged` entry of the timeline (acknowledged_at is the latest); analytics' MTTA. */
-  first_acknowledged_at: number | null;
   /** The group (core/alert-grouping) it was opened for; null: opened without grouping. */
   group_key: string | null;
 }
@@ -359,9 +363,6 @@ export interface NotificationsTable {
   sent_at: number | null;
   /** JSON {subject, text} for handoff and summary notices; null for pages. */
   notice: string | null;
-  /** Copies of the incident's trigger time and monitor (both never change), so analytics reads a period's pages from one index. */
-  incident_triggered_at: number | null;
-  incident_monitor_id: string | null;
 }
 
 export interface ReplyCodesTable {
@@ -484,6 +485,7 @@ export interface DB {
   calendar_feeds: CalendarFeedsTable;
   escalation_policies: EscalationPoliciesTable;
   monitors: MonitorsTable;
+  monitor_dependencies: MonitorDependenciesTable;
   check_results: CheckResultsTable;
   check_rollups: CheckRollupsTable;
   incidents: IncidentsTable;

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { triggerAlert } from '../../service/incidents.js';
@@ -14,6 +15,10 @@ import {
   type MonitorRow,
 } from '../../store/monitors.js';
 import { monitorsWithOpenIncidents } from '../../store/incidents.js';
+import { parentsOf } from '../../store/monitor-dependencies.js';
+import { audited } from '../../store/audit.js';
+import type { DB } from '../../store/schema.js';
+import { setDependencies } from '../../service/monitor-dependencies.js';
 import type { CheckedConfig } from '../../core/monitor/types.js';
 import { checkedConfigFrom, isCheckedKind, refuseCheckedFields } from '../monitor-config.js';
 import { groupingInput } from '../monitor-grouping.js';
@@ -29,6 +34,7 @@ import { actorOf } from '../auth.js';
 import { editableTeams, requireIncidentRights, requireTeamMember } from '../permissions.js';
 import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
+import { ProblemRef } from '../schemas/problem.js';
 import { AlertInput, IncidentView, toIncident } from '../schemas/incident.js';
 
 const Integration = Type.Object({
@@ -43,6 +49,13 @@ function refuseRateLimit(kind: string, rateLimit: unknown): void {
     { path: '/body/rateLimit', message: `applies to ${rateLimitedKinds.join(', ')} monitors only` },
   ]);
 }
+
+const refusedDependencies = {
+  422: {
+    description: 'dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N',
+    content: { 'application/problem+json': { schema: ProblemRef } },
+  },
+};
 
 const MINUTE = 60_000;
 /**
@@ -78,13 +91,17 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     ]);
   };
 
+  const dependOn = (trx: Kysely<DB>, monitorId: string, dependsOn: string[]) =>
+    audited(trx, { entity: 'monitor', id: monitorId, action: 'update' }, (t) => setDependencies(t, database.dialect, monitorId, dependsOn));
+
   const present = async (req: FastifyRequest, rows: MonitorRow[]) => {
     const down = await monitorsWithOpenIncidents(db, rows.map((r) => r.id));
     const now = clock.now();
     const canEdit = await editableTeams(db, req);
-    return rows.map((row) => presentMonitor(row, down.has(row.id), now, canEdit(row.team_id)));
+    const parents = await parentsOf(db, rows.map((r) => r.id));
+    return rows.map((row) => ({ ...presentMonitor(row, down.has(row.id), now, canEdit(row.team_id)), dependsOn: parents.get(row.id) ?? [] }));
   };
-  const presentOne = async (req: FastifyRequest, row: MonitorRow) => (await present(req, [row]))[0] as ReturnType<typeof presentMonitor>;
+  const presentOne = async (req: FastifyRequest, row: MonitorRow) => (await present(req, [row]))[0] as Awaited<ReturnType<typeof present>>[number];
 
   api.get('/monitors', { schema: { tags, summary: 'List monitors', querystring: PageQuery, response: { 200: Page(MonitorView) } } }, async (req) => {
     const page = await listMonitors(db, req.query);
@@ -98,7 +115,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         tags,
         summary: 'Create a monitor; pushed kinds answer with their integration key and URL, once',
         body: CreateMonitor,
-        response: { 201: Type.Object({ ...MonitorView.properties, ...Type.Partial(Integration).properties }) },
+        response: { 201: Type.Object({ ...MonitorView.properties, ...Type.Partial(Integration).properties }), ...refusedDependencies },
       },
     },
     async (req, reply) => {
@@ -117,21 +134,25 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     const checked = isCheckedKind(kind) ? checkedConfigFrom(kind, req.body, null, destinationPolicy) : null;
     if (!checked) refuseCheckedFields(kind, req.body);
     const now = clock.now();
-    const row = await insertMonitor(
-      db,
-      {
-        teamId: req.body.teamId,
-        name: req.body.name,
-        kind,
-        policyId: req.body.policyId,
-        ...(req.body.urgency && { urgency: req.body.urgency }),
-        config: checked ?? (kind === 'heartbeat' ? { ...req.body.heartbeat } : { ...(req.body.rateLimit !== undefined && { rateLimit: req.body.rateLimit }) }),
-        paused: req.body.paused ?? false,
-        ...(grouping && { grouping }),
-        ...(checked && { check: firstCheck(now, checked.check.intervalSeconds) }),
-      },
-      now,
-    );
+    const row = await db.transaction().execute(async (trx) => {
+      const created = await insertMonitor(
+        trx,
+        {
+          teamId: req.body.teamId,
+          name: req.body.name,
+          kind,
+          policyId: req.body.policyId,
+          ...(req.body.urgency && { urgency: req.body.urgency }),
+          config: checked ?? (kind === 'heartbeat' ? { ...req.body.heartbeat } : { ...(req.body.rateLimit !== undefined && { rateLimit: req.body.rateLimit }) }),
+          paused: req.body.paused ?? false,
+          ...(grouping && { grouping }),
+          ...(checked && { check: firstCheck(now, checked.check.intervalSeconds) }),
+        },
+        now,
+      );
+      if (req.body.dependsOn?.length) await dependOn(trx, created.id, req.body.dependsOn);
+      return created;
+    });
     // The first beat is expected within one interval (and grace) of creation.
     if (kind === 'heartbeat') await setHeartbeatDue(db, row.id, now + heartbeatWindowMs(row));
     const pushed = (pushedKinds as readonly string[]).includes(row.kind);
@@ -165,28 +186,32 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         summary: "Rename, pause, point at another policy, set the urgency, change a pushed monitor's rate limit, or a checked monitor's check, target (replaced whole) or maintenance windows",
         params: IdParams,
         body: PatchMonitor,
-        response: { 200: MonitorView },
+        response: { 200: MonitorView, ...refusedDependencies },
       },
     },
     async (req) => {
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
       if (req.body.policyId && req.body.policyId !== row.policy_id) refuseCrossTeamPolicy(req, await policyMustExist(req.body.policyId), row.team_id);
-      const { name, policyId, urgency, paused, rateLimit, grouping: groupingGiven, ...checkedFields } = req.body;
+      const { name, policyId, urgency, paused, rateLimit, dependsOn, grouping: groupingGiven, ...checkedFields } = req.body;
       refuseRateLimit(row.kind, rateLimit);
       const grouping = groupingInput(row.kind, groupingGiven);
       const now = clock.now();
-      if (isCheckedKind(row.kind)) {
-        const previous = JSON.parse(row.config) as CheckedConfig;
-        const config = checkedConfigFrom(row.kind, checkedFields, previous, destinationPolicy);
-        const intervalChanged = config.check.intervalSeconds !== previous.check.intervalSeconds;
-        await updateMonitor(db, row.id, { name, policyId, urgency, paused, config, ...(intervalChanged && { check: firstCheck(now, config.check.intervalSeconds) }) }, now);
-        wakeScheduler();
-      } else {
-        refuseCheckedFields(row.kind, checkedFields);
-        const config = rateLimit === undefined ? undefined : { ...(JSON.parse(row.config) as object), rateLimit };
-        await updateMonitor(db, row.id, { name, policyId, urgency, paused, config, ...(grouping !== undefined && { grouping }) }, now);
-      }
+      // One transaction: refused dependencies leave the rest of the monitor unchanged too.
+      await audited(db, { entity: 'monitor', id: row.id, action: 'update' }, async (trx) => {
+        if (isCheckedKind(row.kind)) {
+          const previous = JSON.parse(row.config) as CheckedConfig;
+          const config = checkedConfigFrom(row.kind, checkedFields, previous, destinationPolicy);
+          const intervalChanged = config.check.intervalSeconds !== previous.check.intervalSeconds;
+          await updateMonitor(trx, row.id, { name, policyId, urgency, paused, config, ...(intervalChanged && { check: firstCheck(now, config.check.intervalSeconds) }) }, now);
+        } else {
+          refuseCheckedFields(row.kind, checkedFields);
+          const config = rateLimit === undefined ? undefined : { ...(JSON.parse(row.config) as object), rateLimit };
+          await updateMonitor(trx, row.id, { name, policyId, urgency, paused, config, ...(grouping !== undefined && { grouping }) }, now);
+        }
+        if (dependsOn !== undefined) await dependOn(trx, row.id, dependsOn);
+      });
+      if (isCheckedKind(row.kind)) wakeScheduler();
       keys.forgetAll();
       // Unpausing restarts the wait for a beat rather than alerting on the pause itself.
       if (row.kind === 'heartbeat' && req.body.paused === false && row.paused === 1) await setHeartbeatDue(db, row.id, clock.now() + heartbeatWindowMs(row));

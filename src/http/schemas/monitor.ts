@@ -83,6 +83,13 @@ const MonitorUrgencySchema = Type.Enum(['high', 'low', 'dynamic'], {
   description: "Its incidents' urgency; dynamic: from each event (PagerDuty severity critical/error → high, warning/info → low; an Alertmanager or Grafana label urgency or severity; a webhook's urgency or severity field), high when it says nothing",
 });
 
+const DependsOn = Type.Array(Id, {
+  maxItems: 50,
+  uniqueItems: true,
+  description:
+    'Monitors this one depends on (any team\'s): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor\'s new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, this monitor itself, or one that depends on this monitor (a cycle)',
+});
+
 /** What a checked monitor may be created or patched with. */
 export const CheckedFields = {
   check: Type.Optional(CheckSettingsInput),
@@ -103,6 +110,7 @@ export const CreateMonitor = Type.Object(
     paused: Type.Optional(Type.Boolean()),
     heartbeat: Type.Optional(Heartbeat),
     rateLimit: Type.Optional(RateLimit),
+    dependsOn: Type.Optional(DependsOn),
     grouping: Type.Optional(GroupingSchema),
     ...CheckedFields,
   },
@@ -116,6 +124,7 @@ export const PatchMonitor = Type.Object(
     urgency: Type.Optional(MonitorUrgencySchema),
     paused: Type.Optional(Type.Boolean()),
     rateLimit: Type.Optional(RateLimit),
+    dependsOn: Type.Optional(DependsOn),
     grouping: Type.Optional(GroupingSchema),
     ...CheckedFields,
   },
@@ -137,6 +146,7 @@ export const MonitorView = Type.Object({
     description: 'Checked: from its checks; others: down while an incident is open',
   }),
   createdAt: Instant,
+  dependsOn: Type.Array(Id, { description: 'Monitors this one depends on, by name' }),
   heartbeat: Type.Optional(Heartbeat),
   rateLimit: Type.Optional(RateLimit),
   grouping: Type.Optional(GroupingSchema),

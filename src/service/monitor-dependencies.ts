@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import { AppError, type FieldError } from '../core/errors.js';
+import type { Suppression } from '../core/incident/suppression.js';
+import { dependencyProblems, suppressingParent } from '../core/monitor/dependencies.js';
+import type { Dialect } from '../store/database.js';
+import { addEventsOf } from '../store/incidents.js';
+import { allDependencyEdges, existingMonitors, lockDependencyEdits, monitorNames, openParentIncidents, relinkChild, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
+import type { DB } from '../store/schema.js';
+import { releaseSuppressed } from './suppression.js';
+
+type ParentSuppression = Extract<Suppression, { by: 'parent' }>;
+
+/**
+ * How long a child's incident still waits after its parent's incident resolved: a child
+ * that recovers with its parent (a check or two later) then never pages.
+ */
+export const RELEASE_GRACE_MS = 120_000;
+
+/**
+ * Sets which monitors `monitorId` depends on, in the caller's transaction (the one that
+ * writes the monitor). Refuses (422 at /body/dependsOn/N) a monitor that does not exist,
+ * the monitor itself, and one that already depends on it: a cycle would let two monitors
+ * silence each other for ever. Edits are serialised so two cannot close a cycle together.
+ */
+export async function setDependencies(trx: Kysely<DB>, dialect: Dialect, monitorId: string, dependsOn: string[]): Promise<void> {
+  await lockDependencyEdits(trx, dialect);
+  const found = await existingMonitors(trx, dialect, dependsOn);
+  const errors: FieldError[] = dependsOn.flatMap((id, i) => (id !== monitorId && !found.has(id) ? [{ path: `/body/dependsOn/${i}`, message: 'is not an existing monitor' }] : []));
+  const problems = dependencyProblems(monitorId, dependsOn, await allDependencyEdges(trx));
+  const names = await monitorNames(trx, [...new Set(problems.flatMap((p) => (p.reason === 'cycle' ? p.cycle : [])))]);
+  for (const problem of problems) {
+    const message =
+      problem.reason === 'self'
+        ? 'is this monitor: a monitor cannot depend on itself'
+        : `already depends on this monitor (${problem.cycle.map((id) => names.get(id) ?? id).join(' → ')}): depending on it back would make a cycle`;
+    errors.push({ path: `/body/dependsOn/${problem.index}`, message });
+  }
+  if (errors.length > 0) {
+    throw new AppError('invalid_dependencies', 'A monitor cannot depend on these monitors', errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true })));
+  }
+  await replaceParents(trx, monitorId, dependsOn);
+}
+
+/** Why a monitor's new incident should page nobody now: a parent is down (suppressingParent). */
+export async function parentSuppression(trx: Kysely<DB>, monitorId: string): Promise<ParentSuppression | undefined> {
+  return suppressingParent(await openParentIncidents(trx, monitorId)) ?? undefined;
+}
+
+/**
+ * After parent incidents resolved at `resolvedAt`: each child incident still waiting on
+ * one is pointed at another parent incident if one of its parents is still down, or else
+ * released to page RELEASE_GRACE_MS later unless it resolves meanwhile.
+ */
+export async function releaseChildrenOf(trx: Kysely<DB>, parentIncidentIds: string[], resolvedAt: number, now: number): Promise<void> {
+  if (parentIncidentIds.length === 0) return;
+  const children = await waitingChildrenOf(trx, parentIncidentIds);
+  const toRelease: string[] = [];
+  const byMonitor = new Map<string, Promise<ParentSuppression | undefined>>();
+  for (const child of children) {
+    let still = byMonitor.get(child.monitorId);
+    if (!still) byMonitor.set(child.monitorId, (still = parentSuppression(trx, child.monitorId)));
+    const suppression = await still;
+    if (!suppression) {
+      toRelease.push(child.id);
+      continue;
+    }
+    await relinkChild(trx, child.id, suppression, now);
+    await addEventsOf(trx, [{ incidentId: child.id, at: now, kind: 'suppressed', data: { ...suppression } }]);
+  }
+  await releaseSuppressed(trx, toRelease, resolvedAt + RELEASE_GRACE_MS, 'parent resolved', now);
+}

@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import type { Suppression } from '../core/incident/suppression.js';
+import type { DependencyEdge, ParentIncident } from '../core/monitor/dependencies.js';
+import { chunksOf } from './chunks.js';
+import type { Dialect } from './database.js';
+import type { DB, IncidentsTable } from './schema.js';
+
+const RESOLVED = sql.lit<IncidentsTable['status']>('resolved');
+const TRIGGERED = sql.lit<IncidentsTable['status']>('triggered');
+
+/** Each monitor's parents, in name order (how the API lists them), for the given monitors. */
+export async function parentsOf(db: Kysely<DB>, monitorIds: string[]): Promise<Map<string, string[]>> {
+  const parents = new Map<string, string[]>(monitorIds.map((id) => [id, []]));
+  for (const chunk of chunksOf(monitorIds)) {
+    const rows = await db
+      .selectFrom('monitor_dependencies as d')
+      .innerJoin('monitors as m', 'm.id', 'd.depends_on_id')
+      .select(['d.monitor_id', 'd.depends_on_id'])
+      .where('d.monitor_id', 'in', chunk)
+      .orderBy('m.name')
+      .orderBy('m.id')
+      .execute();
+    for (const row of rows) parents.get(row.monitor_id)?.push(row.depends_on_id);
+  }
+  return parents;
+}
+
+/**
+ * Makes concurrent dependency edits wait for each other until commit (PostgreSQL; SQLite
+ * runs one write transaction at a time): two edits that each keep the graph acyclic can
+ * together close a cycle, so each must see the other's edges before checking its own.
+ */
+export async function lockDependencyEdits(trx: Kysely<DB>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('vigil monitor dependencies'))`.execute(trx);
+}
+
+/**
+ * Which of `ids` are monitors; on PostgreSQL they stay locked against deletion until
+ * commit, so a parent cannot vanish between the check and the write. A key-share lock:
+ * edits of the parent itself (a rename, another dependency edit's update) go on.
+ */
+export async function existingMonitors(trx: Kysely<DB>, dialect: Dialect, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom('monitors')
+    .select('id')
+    .where('id', 'in', ids)
+    .$if(dialect === 'postgres', (q) => q.forKeyShare())
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function monitorNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('monitors').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function allDependencyEdges(db: Kysely<DB>): Promise<DependencyEdge[]> {
+  return db.selectFrom('monitor_dependencies').select(['monitor_id as monitorId', 'depends_on_id as dependsOnId']).execute();
+}
+
+/** Replaces a monitor's parents; the caller has checked them (dependencyProblems). */
+export async function replaceParents(trx: Kysely<DB>, monitorId: string, dependsOn: string[]): Promise<void> {
+  await trx.deleteFrom('monitor_dependencies').where('monitor_id', '=', monitorId).execute();
+  if (dependsOn.length > 0) {
+    await trx
+      .insertInto('monitor_dependencies')
+      .values(dependsOn.map((dependsOnId) => ({ monitor_id: monitorId, depends_on_id: dependsOnId })))
+      .execute();
+  }
+}
+
+/** The open incidents of a monitor's parents. */
+export async function openParentIncidents(db: Kysely<DB>, monitorId: string): Promise<ParentIncident[]> {
+  const rows = await db
+    .selectFrom('monitor_dependencies as d')
+    .innerJoin('incidents as i', 'i.monitor_id', 'd.depends_on_id')
+    .select(['i.id', 'i.monitor_id', 'i.triggered_at', 'i.dedup_key', 'i.suppression'])
+    .where('d.monitor_id', '=', monitorId)
+    .where('i.status', '<>', RESOLVED)
+    .execute();
+  return rows.map((row) => ({
+    incidentId: row.id,
+    monitorId: row.monitor_id,
+    triggeredAt: Number(row.triggered_at),
+    dedupKey: row.dedup_key,
+    suppression: row.suppression === null ? null : (JSON.parse(row.suppression) as Suppression),
+  }));
+}
+
+/**
+ * Open incidents still waiting, suppressed, on one of these parent incidents: not yet
+ * paged, escalated by hand or acknowledged.
+ */
+export async function waitingChildrenOf(db: Kysely<DB>, parentIncidentIds: string[]): Promise<{ id: string; monitorId: string }[]> {
+  const children: { id: string; monitorId: string }[] = [];
+  for (const chunk of chunksOf(parentIncidentIds)) {
+    children.push(
+      ...(await db
+        .selectFrom('incidents')
+        .select(['id', 'monitor_id as monitorId'])
+        .where('parent_incident_id', 'in', chunk)
+        .where('suppression', 'is not', null)
+        .where('status', '=', TRIGGERED)
+        .where('step', '=', -1)
+        .execute()),
+    );
+  }
+  return children;
+}
+
+/** Points a waiting child at another parent incident that is down (see waitingChildrenOf). */
+export async function relinkChild(db: Kysely<DB>, incidentId: string, suppression: Extract<Suppression, { by: 'parent' }>, now: number): Promise<void> {
+  await db
+    .updateTable('incidents')
+    .set({ suppression: JSON.stringify(suppression), parent_incident_id: suppression.incidentId, updated_at: now })
+    .where('id', '=', incidentId)
+    .where('suppression', 'is not', null)
+    .execute();
+}
