@@ -13,7 +13,7 @@ const ROUNDS = 7;
 const GOAL_US = 50;
 const SERVICES = ['checkout', 'search', 'payments', 'auth', 'db', 'queue', 'cdn', 'mail'];
 
-function rules(): EventRule[] {
+export function rules(): EventRule[] {
   return Array.from({ length: RULES }, (_, i) => {
     const service = SERVICES[i % SERVICES.length] as string;
     const kinds: Condition[] = [
@@ -31,7 +31,7 @@ function rules(): EventRule[] {
 }
 
 /** An event that matches rule `target` (by meeting its every condition), or none when null. */
-function event(n: number, target: number | null, list: EventRule[]) {
+export function event(n: number, target: number | null, list: EventRule[]) {
   const service = SERVICES[n % SERVICES.length] as string;
   const custom: Record<string, unknown> = { service: `${service}-x`, check: `check-${n % 97}`, region: 'eu-west-1', free_gb: n % 50 };
   const payload: Record<string, unknown> = { summary: `Alert ${n} on ${service}`, source: `${service}-${n % 13}.nowhere.example`, severity: 'critical', custom_details: custom };

@@ -146,7 +146,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
   // Every alert is kept, absorbed ones too: one multi-row statement for the whole batch.
   await insertAlerts(
     trx,
-    alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details, dedupKey: alert.dedupKey })),
+    alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details, dedupKey: alert.group ? alert.dedupKey : null })),
   );
   return results;
 }

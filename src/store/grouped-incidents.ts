@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { OpenGroupedIncident } from '../core/alert-grouping/types.js';
 import { chunksOf } from './chunks.js';
 import type { IncidentRow } from './incidents.js';
@@ -27,23 +27,20 @@ export async function openGroupedIncidents(db: Kysely<DB>, monitorId: string, gr
 /**
  * Which of these dedup keys name an alert still firing in one of the monitor's open
  * grouped incidents, and which incident: a repeat of an alert that was grouped goes where
- * it went, whatever the grouping says now. Only the monitor's few open grouped incidents'
- * alerts are looked at (by the table's key), so no index on dedup keys taxes every alert.
+ * it went, whatever the grouping says now. Seeks each of the monitor's few open grouped
+ * incidents for each key (index incident_alerts_grouped).
  */
 export async function incidentsOfFiringAlerts(db: Kysely<DB>, monitorId: string, dedupKeys: string[]): Promise<Map<string, string>> {
+  // Without statistics SQLite prefers the table's key (every alert of the incident) to the
+  // partial index it cannot weigh: it is named.
+  const indexed = db.getExecutor().adapter instanceof SqliteAdapter ? sql`indexed by incident_alerts_grouped` : sql``;
   const found = new Map<string, string>();
   for (const chunk of chunksOf(dedupKeys)) {
-    const rows = await db
-      .selectFrom('incidents as i')
-      .innerJoin('incident_alerts as a', 'a.incident_id', 'i.id')
-      .select(['a.dedup_key', 'a.incident_id'])
-      .where('i.monitor_id', '=', monitorId)
-      .where('i.status', '<>', RESOLVED)
-      .where('i.group_key', 'is not', null)
-      .where('a.dedup_key', 'in', chunk)
-      .where('a.resolved_at', 'is', null)
-      .execute();
-    for (const row of rows) found.set(row.dedup_key as string, row.incident_id);
+    const { rows } = await sql<{ dedup_key: string; incident_id: string }>`
+      select a.dedup_key, a.incident_id from incidents i join incident_alerts a ${indexed} on a.incident_id = i.id
+      where i.monitor_id = ${monitorId} and i.status <> ${RESOLVED} and i.group_key is not null
+        and a.dedup_key is not null and a.dedup_key in (${sql.join(chunk)}) and a.resolved_at is null`.execute(db);
+    for (const row of rows) found.set(row.dedup_key, row.incident_id);
   }
   return found;
 }

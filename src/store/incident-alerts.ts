@@ -10,6 +10,7 @@ export interface NewIncidentAlert {
   at: number;
   title: string;
   details: AlertDetails | undefined;
+  /** Kept for grouped alerts only: another alert's key is its incident's. */
   dedupKey: string | null;
 }
 
@@ -58,10 +59,21 @@ export async function listAlerts(db: Kysely<DB>, incidentId: string, page: PageR
   return { items: rows.items.map(toAlert), nextCursor: rows.nextCursor };
 }
 
-/** A merge moves the alerts of the merged incidents to the one they joined. */
+/**
+ * A merge moves the alerts of the merged incidents to the one they joined. Each keeps its
+ * dedup key: one that had its incident's takes it along, so the list still says which
+ * alert it was and a grouped incident they join waits for them to resolve too.
+ */
 export async function moveAlerts(db: Kysely<DB>, fromIncidents: string[], toIncident: string): Promise<void> {
   if (fromIncidents.length === 0) return;
-  await db.updateTable('incident_alerts').set({ incident_id: toIncident }).where('incident_id', 'in', fromIncidents).execute();
+  await db
+    .updateTable('incident_alerts')
+    .set((eb) => ({
+      incident_id: toIncident,
+      dedup_key: eb.fn.coalesce('incident_alerts.dedup_key', eb.selectFrom('incidents').select('incidents.dedup_key').whereRef('incidents.id', '=', 'incident_alerts.incident_id')),
+    }))
+    .where('incident_id', 'in', fromIncidents)
+    .execute();
 }
 
 /**

@@ -308,7 +308,7 @@ export interface IncidentAlertsTable {
   title: string;
   /** JSON AlertDetails (core/alert/details.ts), at most 32 KiB. */
   details: string;
-  /** The key its sender gave it (null for checks' alerts and for rows older than migration 0032). */
+  /** The key its sender gave a grouped alert; null for others (their incident's is theirs). */
   dedup_key: string | null;
   /** When its sender resolved it by that key, while the incident stayed open for others. */
   resolved_at: number | null;

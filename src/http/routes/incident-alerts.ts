@@ -22,8 +22,7 @@ export function incidentAlertRoutes(api: Api, { database }: HttpDeps): void {
     async (req) => {
       const incident = await getIncident(db, req.params.id);
       const page = await listAlerts(db, req.params.id, req.query);
-      const resolvedAt = incident.resolved_at === null ? null : Number(incident.resolved_at);
-      return { items: page.items.map((alert) => toIncidentAlert(alert, resolvedAt)), nextCursor: page.nextCursor };
+      return { items: page.items.map((alert) => toIncidentAlert(alert, incident)), nextCursor: page.nextCursor };
     },
   );
 }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { IncidentAlert } from '../../store/incident-alerts.js';
+import type { IncidentRow } from '../../store/incidents.js';
 import { Id, Instant, toIso } from './common.js';
 
 export const AlertDetailsView = Type.Object({
@@ -14,14 +15,17 @@ export const IncidentAlertView = Type.Object({
   at: Instant,
   title: Type.String(),
   details: AlertDetailsView,
-  dedupKey: Type.Union([Type.String(), Type.Null()], { description: 'The key its sender gave it (null for alerts of checks and for alerts received before Vigil kept keys)' }),
+  dedupKey: Type.Union([Type.String(), Type.Null()], { description: "The key its sender gave it; an alert that was not grouped has its incident's (null when that has none)" }),
   resolvedAt: Type.Union([Instant, Type.Null()], {
     description: 'When its sender resolved it (an incident with grouped alerts resolves once all of them are), or when the incident was resolved; null while firing',
   }),
 });
 
-/** An alert as the API shows it: one its sender did not resolve is resolved with its incident. */
-export const toIncidentAlert = (alert: IncidentAlert, incidentResolvedAt: number | null) => {
-  const resolvedAt = alert.resolvedAt ?? incidentResolvedAt;
-  return { id: alert.id, at: toIso(alert.at), title: alert.title, details: alert.details, dedupKey: alert.dedupKey, resolvedAt: resolvedAt === null ? null : toIso(resolvedAt) };
+/**
+ * An alert as the API shows it: one that is not grouped has its incident's dedup key, and
+ * one its sender did not resolve is resolved with its incident.
+ */
+export const toIncidentAlert = (alert: IncidentAlert, incident: Pick<IncidentRow, 'dedup_key' | 'resolved_at'>) => {
+  const resolvedAt = alert.resolvedAt ?? (incident.resolved_at === null ? null : Number(incident.resolved_at));
+  return { id: alert.id, at: toIso(alert.at), title: alert.title, details: alert.details, dedupKey: alert.dedupKey ?? incident.dedup_key, resolvedAt: resolvedAt === null ? null : toIso(resolvedAt) };
 };

@@ -2,8 +2,9 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Alert grouping: a pushed monitor's grouping (JSON, null: ungrouped) folds its alerts
 // into fewer incidents, each opened for a group (group_key; null: not opened under
-// grouping). Each alert keeps its own dedup key and the time its sender resolved it, so a
-// grouped incident resolves once all its alerts have.
+// grouping). Each grouped alert keeps its own dedup key and the time its sender resolved
+// it, so a grouped incident resolves once all its alerts have. Other alerts leave the key
+// null (it is their incident's): the index of keys then costs ungrouped ingest nothing.
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 // Ingest reads a monitor's grouping from the monitor it keeps in memory behind each
@@ -36,11 +37,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('status'), '<>', 'resolved')
     .where(sql.ref('group_key'), 'is not', null)
     .execute();
+  // A repeat or a resolve of a grouped alert finds its incident by the key: without this
+  // index every batch read all alerts of the monitor's open grouped incidents (ingest went
+  // from 28 to 100 µs an alert as a storm repeated 10 times: grouping benchmark).
+  await db.schema.createIndex('incident_alerts_grouped').on('incident_alerts').columns(['incident_id', 'dedup_key']).where(sql.ref('dedup_key'), 'is not', null).execute();
   await watch(db, ', grouping');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await watch(db, '');
+  await db.schema.dropIndex('incident_alerts_grouped').execute();
   await db.schema.dropIndex('incidents_open_group').execute();
   await db.schema.alterTable('incident_alerts').dropColumn('resolved_at').execute();
   await db.schema.alterTable('incident_alerts').dropColumn('dedup_key').execute();

@@ -1726,7 +1726,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -5072,7 +5072,7 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             at: string;
-                            /** @description The key its sender gave it (null for alerts of checks and for alerts received before Vigil kept keys) */
+                            /** @description The key its sender gave it; an alert that was not grouped has its incident's (null when that has none) */
                             dedupKey: string | null;
                             details: {
                                 /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
@@ -9500,6 +9500,8 @@ export interface operations {
                             };
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description Monitors this one depends on, by name */
+                            dependsOn: string[];
                             dns?: {
                                 contains?: string;
                                 name: string;
@@ -9715,6 +9717,8 @@ export interface operations {
                          */
                         timeoutSeconds?: number;
                     };
+                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, this monitor itself, or one that depends on this monitor (a cycle) */
+                    dependsOn?: string[];
                     dns?: {
                         contains?: string;
                         name: string;
@@ -9873,6 +9877,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Monitors this one depends on, by name */
+                        dependsOn: string[];
                         dns?: {
                             contains?: string;
                             name: string;
@@ -10061,6 +10067,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
@@ -10121,6 +10136,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Monitors this one depends on, by name */
+                        dependsOn: string[];
                         dns?: {
                             contains?: string;
                             name: string;
@@ -10414,6 +10431,8 @@ export interface operations {
                          */
                         timeoutSeconds?: number;
                     };
+                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, this monitor itself, or one that depends on this monitor (a cycle) */
+                    dependsOn?: string[];
                     dns?: {
                         contains?: string;
                         name: string;
@@ -10559,6 +10578,8 @@ export interface operations {
                         };
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Monitors this one depends on, by name */
+                        dependsOn: string[];
                         dns?: {
                             contains?: string;
                             name: string;
@@ -10745,6 +10766,15 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
