@@ -146,7 +146,7 @@ export const MonitorView = Type.Object({
     description: 'Checked: from its checks; others: down while an incident is open',
   }),
   createdAt: Instant,
-  dependsOn: Type.Array(Id, { description: 'Monitors this one depends on, by name' }),
+  dependsOn: Type.Array(Id, { description: 'The monitors this one depends on, ordered by their names' }),
   heartbeat: Type.Optional(Heartbeat),
   rateLimit: Type.Optional(RateLimit),
   grouping: Type.Optional(GroupingSchema),

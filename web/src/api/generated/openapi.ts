@@ -5072,7 +5072,7 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             at: string;
-                            /** @description The key its sender gave it; an alert that was not grouped has its incident's (null when that has none) */
+                            /** @description The key its sender gave it (null for alerts of checks and for alerts received before Vigil kept keys) */
                             dedupKey: string | null;
                             details: {
                                 /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
@@ -9500,7 +9500,7 @@ export interface operations {
                             };
                             /** Format: date-time */
                             createdAt: string;
-                            /** @description Monitors this one depends on, by name */
+                            /** @description The monitors this one depends on, ordered by their names */
                             dependsOn: string[];
                             dns?: {
                                 contains?: string;
@@ -9877,7 +9877,7 @@ export interface operations {
                         };
                         /** Format: date-time */
                         createdAt: string;
-                        /** @description Monitors this one depends on, by name */
+                        /** @description The monitors this one depends on, ordered by their names */
                         dependsOn: string[];
                         dns?: {
                             contains?: string;
@@ -10136,7 +10136,7 @@ export interface operations {
                         };
                         /** Format: date-time */
                         createdAt: string;
-                        /** @description Monitors this one depends on, by name */
+                        /** @description The monitors this one depends on, ordered by their names */
                         dependsOn: string[];
                         dns?: {
                             contains?: string;
@@ -10578,7 +10578,7 @@ export interface operations {
                         };
                         /** Format: date-time */
                         createdAt: string;
-                        /** @description Monitors this one depends on, by name */
+                        /** @description The monitors this one depends on, ordered by their names */
                         dependsOn: string[];
                         dns?: {
                             contains?: string;
