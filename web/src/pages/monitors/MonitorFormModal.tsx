@@ -11,6 +11,8 @@ import { useViewerTimeZone } from '../../time/useViewerTimeZone';
 import { checkedDraftOf, checkedFieldsOf, parseHeaders, type CheckedDraft } from './checkDraft';
 import { CheckFields } from './CheckFields';
 import { CheckTargetFields } from './CheckTargetFields';
+import { DependsOnField } from './DependsOnField';
+import { GroupingFields, groupingDraftOf, groupingOf, type GroupingDraft } from './GroupingFields';
 import { HeartbeatFields, heartbeatSeconds, type HeartbeatMinutes } from './HeartbeatFields';
 import { MaintenanceFields } from './MaintenanceFields';
 import { isCheckedKind, monitorKindChoices } from './monitorKinds';
@@ -43,6 +45,8 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
   const [checked, setChecked] = useState<CheckedDraft>(() => checkedDraftOf(monitor, viewerZone));
   // Untouched on a new monitor: the field shows its kind's default, and the API applies it.
   const [eventsPerMinute, setEventsPerMinute] = useState<number | string | undefined>(monitor && (monitor.rateLimit?.eventsPerMinute ?? ''));
+  const [grouping, setGrouping] = useState<GroupingDraft>(() => groupingDraftOf(monitor?.grouping));
+  const [dependsOn, setDependsOn] = useState<string[]>(monitor?.dependsOn ?? []);
   const [headersError, setHeadersError] = useState<string>();
   const errors = fieldMessages(saving.error);
   const bodyErrors = fieldMessagesUnder(saving.error, '/body');
@@ -57,6 +61,9 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
     const fields = {
       ...(isCheckedKind(kind) && checkedFieldsOf(kind, checked, monitor?.maintenance !== undefined)),
       ...(takesRateLimit(kind) && eventsPerMinute !== undefined && { rateLimit: rateLimitOf(eventsPerMinute) }),
+      // The kinds with a rate limit are the senders of alert storms, the ones that group.
+      ...(takesRateLimit(kind) && { grouping: groupingOf(grouping) }),
+      dependsOn,
     };
     const done = { onSuccess: (saved: CreatedMonitor) => (onSaved ?? onClose)(saved) };
     if (monitor) updating.mutate({ name, policyId, urgency, paused, ...fields }, done);
@@ -112,6 +119,15 @@ export function MonitorFormModal({ monitor, onClose, onSaved }: MonitorFormModal
             error={errors['rateLimit']}
           />
         )}
+        {takesRateLimit(kind) && (
+          <GroupingFields value={grouping} onChange={setGrouping} errors={messagesUnder(bodyErrors, 'grouping')} />
+        )}
+        <DependsOnField
+          monitorId={monitor?.id}
+          value={dependsOn}
+          onChange={setDependsOn}
+          errors={messagesUnder(bodyErrors, 'dependsOn')}
+        />
         {isCheckedKind(kind) && (
           <>
             <CheckTargetFields kind={kind} value={checked} onChange={setChecked} errors={bodyErrors} headersError={headersError} />

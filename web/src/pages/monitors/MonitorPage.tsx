@@ -11,6 +11,8 @@ import { QueryError } from '../../components/QueryError';
 import { IncidentList } from '../incidents/IncidentList';
 import { CertificateCard } from './CertificateCard';
 import { LastCheckCard } from './LastCheckCard';
+import { DependsOnLinks } from './DependsOnLinks';
+import { groupingSummary } from './GroupingFields';
 import { MonitorFormModal } from './MonitorFormModal';
 import { MonitorKindBadge } from './MonitorKindBadge';
 import { MonitorPagingPlan } from './MonitorPagingPlan';
@@ -94,6 +96,8 @@ export function MonitorPage() {
       {m.rateLimit !== undefined && (
         <Text>Rate limit: {m.rateLimit === null ? 'none' : `${m.rateLimit.eventsPerMinute.toLocaleString()} ${m.kind === 'alertmanager' || m.kind === 'grafana' ? 'notifications' : 'events'} a minute`}</Text>
       )}
+      {m.grouping !== undefined && <Text>Grouping: {groupingSummary(m.grouping)}</Text>}
+      <DependsOnLinks ids={m.dependsOn} />
       <MonitorPagingPlan monitorId={m.id} policyId={m.policyId} />
       <Title order={3}>Incidents</Title>
       <IncidentList monitorId={m.id} />
