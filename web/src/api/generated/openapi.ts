@@ -5072,7 +5072,7 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             at: string;
-                            /** @description The key its sender gave it (null for alerts of checks and for alerts received before Vigil kept keys) */
+                            /** @description The key its sender gave it; an alert that was not grouped has its incident's (null when that has none) */
                             dedupKey: string | null;
                             details: {
                                 /** @description Key → value table, in the order the sender gave (nested objects as dotted keys) */
@@ -10067,7 +10067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N */
+            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10773,7 +10773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N */
+            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
             422: {
                 headers: {
                     [name: string]: unknown;
