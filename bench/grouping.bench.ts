@@ -6,9 +6,7 @@
 // storm (ungrouped opens 1,000 incidents, grouped 8) and the storm repeated 10 times
 // (every alert folds in), on SQLite (CPU time of this process, which runs it) and
 // PostgreSQL (wall time).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { planFolds } from '../src/core/alert-grouping/fold-plan.js';
 import { groupOf } from '../src/core/alert-grouping/group-key.js';
@@ -22,7 +20,7 @@ import { insertMonitor } from '../src/store/monitors.js';
 import { insertPolicy } from '../src/store/policies.js';
 import { createTeam } from '../src/store/teams.js';
 import { createUser } from '../src/store/users.js';
-import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
+import { onBothDatabases } from './both-databases.js';
 import { event, rules } from './event-rules.bench.js';
 
 const EVENTS = 20_000;
@@ -107,20 +105,5 @@ async function storms(url: string) {
 }
 
 export async function run(): Promise<object> {
-  const results: Record<string, unknown> = { loadavg: readFileSync('/proc/loadavg', 'utf8').trim(), cpu: cpu() };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-'));
-  try {
-    results['sqlite'] = await storms(`sqlite:${path.join(dir, 'vigil.db')}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const bin = findPgBin();
-  if (!bin) return { ...results, postgres: 'skipped: no PostgreSQL binaries (apt-get install -y postgresql)' };
-  const cluster = await startPgCluster(bin);
-  try {
-    results['postgres'] = await storms(await cluster.createDatabase('bench_grouping'));
-  } finally {
-    cluster.stop();
-  }
-  return results;
+  return { loadavg: readFileSync('/proc/loadavg', 'utf8').trim(), cpu: cpu(), ...(await onBothDatabases('grouping', storms)) };
 }
