@@ -71,6 +71,17 @@ async function timeOffCalendarSnapshot(db: Kysely<DB>, userId: string): Promise<
 /** Organisation-wide settings live in one row per area; the entity id names the area. */
 export const identitySettings = 'identity';
 
+/** The monitors a monitor depends on, by id: part of the monitor in its log entries. */
+async function parentIdsOf(db: Kysely<DB>, monitorId: string): Promise<string[]> {
+  const rows = await db.selectFrom('monitor_dependencies').select('depends_on_id').where('monitor_id', '=', monitorId).orderBy('depends_on_id').execute();
+  return rows.map((r) => r.depends_on_id);
+}
+
+async function monitorSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | null> {
+  const monitor = rowSnapshot(await db.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst());
+  return monitor && { ...monitor, dependsOn: await parentIdsOf(db, id) };
+}
+
 const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<Snapshot | null>> = {
   user: async (db, id) => rowSnapshot(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()),
   team: teamSnapshot,
@@ -79,7 +90,7 @@ const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<S
   override: async (db, id) => rowSnapshot(await db.selectFrom('schedule_overrides').selectAll().where('id', '=', id).executeTakeFirst()),
   fixed_shift: async (db, id) => rowSnapshot(await db.selectFrom('fixed_shifts').selectAll().where('id', '=', id).executeTakeFirst()),
   policy: async (db, id) => rowSnapshot(await db.selectFrom('escalation_policies').selectAll().where('id', '=', id).executeTakeFirst()),
-  monitor: async (db, id) => rowSnapshot(await db.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst()),
+  monitor: monitorSnapshot,
   api_token: async (db, id) => rowSnapshot(await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst()),
   two_factor: twoFactorSnapshot,
   cover_request: async (db, id) => rowSnapshot(await db.selectFrom('cover_requests').selectAll().where('id', '=', id).executeTakeFirst()),

@@ -50,6 +50,17 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       // Leaving dependsOn out keeps it.
       expect((await t.admin.patch(`/api/v1/monitors/${api}`, { name: 'API' })).body.dependsOn).toEqual([cache]);
       expect((await t.admin.patch(`/api/v1/monitors/${api}`, { dependsOn: [] })).body.dependsOn).toEqual([]);
+
+      // Each change is in the audit log as part of the monitor, newest first: a monitor
+      // created with parents is logged created, then given them.
+      const log = (await t.admin.get(`/api/v1/audit-log?entityType=monitor&entityId=${api}`)).body.items as { action: string; changes: { path: string; before: unknown; after: unknown }[] }[];
+      expect(log.map((e) => [e.action, e.changes.filter((c) => c.path === '/dependsOn').map((c) => [c.before, c.after])])).toEqual([
+        ['update', [[[cache], []]]],
+        ['update', []],
+        ['update', [[[db, cache].sort(), [cache]]]],
+        ['update', [[[], [db, cache].sort()]]],
+        ['create', [[null, []]]],
+      ]);
     });
 
     it('refuses a monitor that does not exist, the monitor itself and cycles, each at its index, and changes nothing', async () => {
