@@ -18,7 +18,6 @@ export interface NoisyMonitor {
   alerts: number;
 }
 
-
 /**
  * Rows of the period's incidents (aliased i) of the monitor, or of the team that owns their
  * monitor now; pages (aliased n) carry their incident's trigger time and monitor, so the
@@ -40,13 +39,33 @@ const quarterOf = (column: 'i.triggered_at' | 'n.sent_at') => sql<number>`${sql.
  * quarter's 60,000 pages as rows cost node-postgres more than the query itself.
  */
 const listOf = (value: RawBuilder<number>) => sql<string | null>`string_agg(cast(${value} as text), ',')`;
-const numbersIn = (list: string | null): number[] => (list === null ? [] : list.split(',').map(Number));
+const [COMMA, MINUS, ZERO] = [',', '-', '0'].map((c) => c.charCodeAt(0)) as [number, number, number];
 
-function perQuarter(quarters: number[]): Tally[] {
+/** The integers of such a list, read without a string per number (60,000 of them kept the garbage collector busy). */
+function numbersIn(list: string | null): number[] {
+  const numbers: number[] = [];
+  if (list === null) return numbers;
+  let value = 0;
+  let sign = 1;
+  for (let i = 0; i <= list.length; i++) {
+    const code = i < list.length ? list.charCodeAt(i) : COMMA;
+    if (code === COMMA) {
+      numbers.push(sign * value);
+      value = 0;
+      sign = 1;
+    } else if (code === MINUS) sign = -1;
+    else value = value * 10 + code - ZERO;
+  }
+  return numbers;
+}
+
+function countsPerQuarter(quarters: number[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const quarter of quarters) counts.set(quarter, (counts.get(quarter) ?? 0) + 1);
-  return [...counts].map(([quarter, count]) => ({ at: quarter * QUARTER_HOUR, count }));
+  return counts;
 }
+
+const perQuarter = (quarters: number[]): Tally[] => [...countsPerQuarter(quarters)].map(([quarter, count]) => ({ at: quarter * QUARTER_HOUR, count }));
 
 /**
  * Incidents triggered in the period per quarter hour: those that could page, and apart
@@ -71,42 +90,34 @@ export interface PagesOfPeriod {
 /**
  * Pages sent to people in the period for incidents triggered in it (a sent page counts
  * whether or not a delivery receipt followed; failed and cancelled ones never reached
- * anyone), per person and quarter hour with the person's time zone, and per monitor: one
- * range of the partial index notifications_pages.
+ * anyone), per person and quarter hour with the person's time zone, and per monitor: two
+ * reads of one range of the partial index notifications_pages. Grouping by person and
+ * monitor at once read it only once but sorted every page by both ids (on PostgreSQL a
+ * sort spilled to disk: 130 ms against 35 + 20 ms for the two reads).
  */
 export async function pagesOfPeriod(db: Kysely<DB>, scope: AnalyticsScope): Promise<PagesOfPeriod> {
-  const rows = await db
+  const pages = db
     .selectFrom('notifications as n')
-    .select(['n.user_id as userId', 'n.incident_monitor_id as monitorId', listOf(quarterOf('n.sent_at')).as('quarters')])
     .where('n.user_id', 'is not', null)
     .where('n.sent_at', '>=', scope.from)
     .where('n.sent_at', '<', scope.to)
     // Only sent pages have a send time; failed ones never reached anyone.
     .where('n.status', '<>', 'failed')
-    .where(inScope(scope, 'n.incident_triggered_at', 'n.incident_monitor_id'))
-    .groupBy(['n.user_id', 'n.incident_monitor_id'])
-    .execute();
-  const userIds = [...new Set(rows.map((r) => r.userId as string))];
+    .where(inScope(scope, 'n.incident_triggered_at', 'n.incident_monitor_id'));
+  const [people, monitors] = await Promise.all([
+    pages.select(['n.user_id as userId', listOf(quarterOf('n.sent_at')).as('quarters')]).groupBy('n.user_id').execute(),
+    pages.select((eb) => ['n.incident_monitor_id as monitorId', eb.fn.countAll<number>().as('count')]).groupBy('n.incident_monitor_id').execute(),
+  ]);
   const zones = new Map<string, string>();
-  for (const chunk of chunksOf(userIds)) {
+  for (const chunk of chunksOf(people.map((p) => p.userId as string))) {
     for (const u of await db.selectFrom('users').select(['id', 'time_zone']).where('id', 'in', chunk).execute()) zones.set(u.id, u.time_zone);
   }
-  const perPerson = new Map<string, Map<number, number>>();
-  const byMonitor = new Map<string, number>();
-  for (const r of rows) {
-    // A person deleted since is no longer listed: their pages went with their account's rows.
-    if (!zones.has(r.userId as string)) continue;
-    let quarters = perPerson.get(r.userId as string);
-    if (!quarters) perPerson.set(r.userId as string, (quarters = new Map()));
-    const sent = numbersIn(r.quarters);
-    for (const quarter of sent) quarters.set(quarter, (quarters.get(quarter) ?? 0) + 1);
-    byMonitor.set(r.monitorId as string, (byMonitor.get(r.monitorId as string) ?? 0) + sent.length);
-  }
-  const tallies = [...perPerson].flatMap(([userId, quarters]) => {
-    const timeZone = zones.get(userId) as string;
-    return [...quarters].map(([quarter, count]) => ({ userId, timeZone, at: quarter * QUARTER_HOUR, count }));
+  // A person deleted since is no longer listed: their pages went with their account's rows.
+  const tallies = people.flatMap(({ userId, quarters }) => {
+    const timeZone = zones.get(userId as string);
+    return timeZone === undefined ? [] : [...countsPerQuarter(numbersIn(quarters))].map(([quarter, count]) => ({ userId: userId as string, timeZone, at: quarter * QUARTER_HOUR, count }));
   });
-  return { tallies, byMonitor };
+  return { tallies, byMonitor: new Map(monitors.map((m) => [m.monitorId as string, Number(m.count)])) };
 }
 
 /**
@@ -124,17 +135,24 @@ export async function responseTimes(db: Kysely<DB>, scope: AnalyticsScope): Prom
   return { acknowledgeMs: numbersIn(row.acknowledge), resolveMs: numbersIn(row.resolve) };
 }
 
-/** The monitors that opened the most incidents in the period (then the most alerts); suppressed incidents paged nobody and are left out. */
+/**
+ * The monitors that opened the most incidents in the period (then the most alerts);
+ * suppressed incidents paged nobody and are left out. Monitors are joined to the counts
+ * per monitor, not to every incident.
+ */
 export async function noisyMonitors(db: Kysely<DB>, scope: AnalyticsScope, limit: number): Promise<NoisyMonitor[]> {
-  const rows = await db
+  const counts = db
     .selectFrom('incidents as i')
-    .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-    .select((eb) => ['i.monitor_id as monitorId', 'm.name', 'm.team_id as teamId', eb.fn.countAll<number>().as('incidents'), eb.fn.sum<number>('i.alert_count').as('alerts')])
+    .select((eb) => ['i.monitor_id', eb.fn.countAll<number>().as('incidents'), eb.fn.sum<number>('i.alert_count').as('alerts')])
     .where(incidentsInScope(scope))
     .where(notSuppressed)
-    .groupBy(['i.monitor_id', 'm.name', 'm.team_id'])
-    .orderBy('incidents', 'desc')
-    .orderBy('alerts', 'desc')
+    .groupBy('i.monitor_id');
+  const rows = await db
+    .selectFrom(counts.as('c'))
+    .innerJoin('monitors as m', 'm.id', 'c.monitor_id')
+    .select(['c.monitor_id as monitorId', 'm.name', 'm.team_id as teamId', 'c.incidents', 'c.alerts'])
+    .orderBy('c.incidents', 'desc')
+    .orderBy('c.alerts', 'desc')
     .orderBy('m.name')
     .limit(limit)
     .execute();

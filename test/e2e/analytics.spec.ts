@@ -44,7 +44,7 @@ test('analytics shows the figures of a team picked in the address, exports them,
   await expect(csv).toHaveAttribute('href', new RegExp(`/api/v1/analytics\\.csv\\?.*teamId=${team.id}.*view=weeks`));
   const download = await page.request.get((await csv.getAttribute('href')) as string);
   expect(download.headers()['content-type']).toBe('text/csv; charset=utf-8');
-  expect((await download.text()).split('\r\n')[0]).toBe('week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours');
+  expect((await download.text()).split('\r\n')[0]).toBe('week_start,week_end,incidents,pages,sleep_interruptions,outside_business_hours,suppressed');
   await page.screenshot({ path: '/tmp/shots17/analytics-1440.png', fullPage: true });
 
   // The address holds the filters: a reload keeps them.
