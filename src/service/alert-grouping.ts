@@ -10,10 +10,19 @@ import { groupingOf, type MonitorRow } from '../store/monitors.js';
 import type { DB } from '../store/schema.js';
 import type { Alert } from './incidents.js';
 
-/** The group of an event under its monitor's grouping; undefined when the monitor does not group. */
-export function alertGroupOf(monitor: MonitorRow, event: unknown): AlertGroup | undefined {
+/**
+ * The group of an event under its monitor's grouping; undefined when the monitor does not
+ * group. An alert that an event rule routed to another policy, or suppressed, is grouped
+ * apart: it must never join an incident that pages other people, or nobody.
+ */
+export function alertGroupOf(monitor: MonitorRow, event: unknown, alert: Pick<Alert, 'policyId' | 'suppression'> = {}): AlertGroup | undefined {
   const grouping = groupingOf(monitor);
-  return grouping ? groupOf(grouping, event) : undefined;
+  if (!grouping) return undefined;
+  const apart = {
+    ...(alert.policyId !== undefined && { 'routed to policy': alert.policyId }),
+    ...(alert.suppression?.by === 'rule' && { 'suppressed by rule': alert.suppression.rule }),
+  };
+  return groupOf(grouping, event, apart);
 }
 
 /**

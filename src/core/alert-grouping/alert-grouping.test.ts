@@ -26,6 +26,12 @@ describe('groupOf', () => {
     expect(groupOf({ mode: 'labels', fields: ['payload.custom_details.shard'] }, { payload: { custom_details: { shard: 7 } } }).key).toBe('{"payload.custom_details.shard":"7"}');
   });
 
+  it('keeps alerts that must stay apart in groups of their own', () => {
+    const routed = groupOf(byLabels, firing('HighCPU', 'prod'), { 'routed to policy': 'p1' });
+    expect(routed.key).toBe('{"labels.alertname":"HighCPU","labels.cluster":"prod","routed to policy":"p1"}');
+    expect(routed.key).not.toBe(groupOf(byLabels, firing('HighCPU', 'prod')).key);
+  });
+
   it('window mode puts every alert in one group, with the window', () => {
     expect(groupOf({ mode: 'window', windowMinutes: 5 }, firing('A'))).toEqual({ key: '{}', windowMs: 5 * MINUTE });
     expect(groupOf({ mode: 'labels', fields: ['labels.alertname'], windowMinutes: 10 }, firing('A')).windowMs).toBe(10 * MINUTE);
