@@ -44,6 +44,7 @@ async function planTransition(trx: Kysely<DB>, policy: PolicySnapshot, urgency: 
     Object.assign(patch, { acknowledged_at: event.at, acknowledged_by: event.by });
   }
   if (event.type === 'resolve') Object.assign(patch, { resolved_at: event.at, resolved_by: event.by });
+  if (result.effects.some((effect) => effect.type === 'log' && effect.entry.kind === 'acknowledged')) patch.first_acknowledged_at = event.at;
   // Paged at last (escalated by hand, or released): no longer suppressed.
   if (result.effects.some((effect) => effect.type === 'notify')) patch.suppression = null;
 

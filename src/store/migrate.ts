@@ -30,6 +30,7 @@ import * as m0029 from './migrations/0029-change-events.js';
 import * as m0030 from './migrations/0030-incident-suppression.js';
 import * as m0032 from './migrations/0032-alert-grouping.js';
 import * as m0033 from './migrations/0033-monitor-dependencies.js';
+import * as m0035 from './migrations/0035-analytics-facts.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0030-incident-suppression': m0030,
   '0032-alert-grouping': m0032,
   '0033-monitor-dependencies': m0033,
+  '0035-analytics-facts': m0035,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

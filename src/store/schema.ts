@@ -275,6 +275,8 @@ export interface IncidentsTable {
   suppression: string | null;
   /** The incident of a monitor it depends on that was down when it opened. */
   parent_incident_id: string | null;
+  /** The first `acknowledged` entry of the timeline (acknowledged_at is the latest); analytics' MTTA. */
+  first_acknowledged_at: number | null;
   /** The group (core/alert-grouping) it was opened for; null: opened without grouping. */
   group_key: string | null;
 }
@@ -363,6 +365,9 @@ export interface NotificationsTable {
   sent_at: number | null;
   /** JSON {subject, text} for handoff and summary notices; null for pages. */
   notice: string | null;
+  /** Copies of the incident's trigger time and monitor (both never change), so analytics reads a period's pages from one index. */
+  incident_triggered_at: number | null;
+  incident_monitor_id: string | null;
 }
 
 export interface ReplyCodesTable {
