@@ -86,4 +86,10 @@ test('a monitor groups alerts by fields and depends on another; while that one i
   await notice.getByRole('link', { name: 'see its incident' }).click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${parent.id}$`));
   await expect(page.getByRole('heading', { name: `Database unreachable ${stamp}`, level: 2 })).toBeVisible();
+
+  await page.goto(`/monitors/${orders.id}`);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(dialog.getByRole('combobox', { name: 'Depends on' })).toBeVisible();
+  await shot(page, 'monitor-settings-form-390', false);
+  await expectNoSidewaysScroll(page);
 });

@@ -1,4 +1,4 @@
-import { NumberInput, SegmentedControl, Stack, TagsInput, Text } from '@mantine/core';
+import { Input, NumberInput, SegmentedControl, Stack, TagsInput, Text } from '@mantine/core';
 import type { Monitor } from '../../api/incidentTypes';
 
 /** The form's grouping: a mode, the minutes of its window ('' for none) and the fields it groups by. */
@@ -64,14 +64,13 @@ export function GroupingFields({ value, onChange, errors }: GroupingFieldsProps)
     .join('; ');
   return (
     <Stack gap={6}>
-      <Text size="sm" fw={500} id="grouping-label">
-        Group alerts
-      </Text>
+      <Input.Label id="grouping-label">Group alerts</Input.Label>
       <SegmentedControl
         aria-labelledby="grouping-label"
+        fullWidth
         data={[
-          { value: 'none', label: 'No grouping' },
-          { value: 'window', label: 'By time window' },
+          { value: 'none', label: 'None' },
+          { value: 'window', label: 'Time window' },
           { value: 'labels', label: 'By fields' },
         ]}
         value={value.mode}
