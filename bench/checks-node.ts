@@ -54,6 +54,7 @@ async function seed() {
       check_interval_ms: INTERVAL_MS,
       check_state: null,
       urgency: 'high' as const,
+      system: 0,
     }));
     await db.insertInto('monitors').values(rows).execute();
   }

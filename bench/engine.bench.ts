@@ -49,7 +49,7 @@ async function lateness(target: Target) {
   const policy = { id: newId(), name: 'Bench', repeat: 0, ackTimeoutSeconds: null, steps: [{ waitSeconds: 60, targets: [{ type: 'user', userId }] }, { waitSeconds: 60, targets: [{ type: 'user', userId }] }] };
   await db.insertInto('escalation_policies').values({ id: policy.id, team_id: teamId, name: 'Bench', description: '', repeat: 0, ack_timeout_seconds: null, steps: JSON.stringify(policy.steps), created_at: now, updated_at: now }).execute();
   const monitorId = newId();
-  await db.insertInto('monitors').values({ id: monitorId, team_id: teamId, name: 'Bench', kind: 'manual', policy_id: policy.id, config: '{}', paused: 0, created_at: now, updated_at: now, urgency: 'high' }).execute();
+  await db.insertInto('monitors').values({ id: monitorId, team_id: teamId, name: 'Bench', kind: 'manual', policy_id: policy.id, config: '{}', paused: 0, created_at: now, updated_at: now, urgency: 'high', system: 0 }).execute();
 
   const start = Date.now() + 3_000;
   const due = new Map<string, number>();

@@ -111,6 +111,9 @@ export const accessRules: Record<string, AccessRule> = {
   'DELETE /monitors/{id}': teamWrite,
   'POST /monitors/{id}/integration-key': teamWrite,
   'POST /monitors/{id}/alerts': incidentAction,
+  'PUT /monitors/{id}/event-rules': { ...teamWrite, rule: `${teamWrite.rule}; routes only to the team's own policies` },
+  'POST /monitors/{id}/event-rules/dry-run': { allow: 'anyone', rule: 'any user (computes, changes nothing)' },
+  'PUT /event-rules': { allow: admins, rule: "admins (the global rules run on every monitor's events)" },
 
   'POST /incidents/{id}/acknowledge': incidentAction,
   'POST /incidents/{id}/resolve': incidentAction,
@@ -118,6 +121,10 @@ export const accessRules: Record<string, AccessRule> = {
   'POST /incidents/{id}/reassign': incidentAction,
   'POST /incidents/{id}/urgency': incidentAction,
   'POST /incidents/bulk': incidentAction,
+  'POST /incidents': {
+    allow: teamMembers,
+    rule: "admins, or responders of the team the page is for (every responder with VIGIL_INCIDENT_ACTIONS=everyone); another team's people, schedules or policies only admins",
+  },
   'POST /incidents/{id}/merge': incidentAction,
   'POST /incidents/{id}/snooze': incidentAction,
   'POST /incidents/{id}/responders': incidentAction,

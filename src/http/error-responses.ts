@@ -18,6 +18,10 @@ const conflicting = [
   /^(PUT|DELETE) \/escalation-policies\/\{id\}$/,
   /^POST \/escalation-policies$/,
   /^POST \/incidents\/\{id\}\//,
+  // A team's Manual pages monitor is refused to every change (system_monitor), and has no paging plan of its own.
+  /^(PATCH|DELETE) \/monitors\/\{id\}$/,
+  /^POST \/monitors\/\{id\}\/(alerts|integration-key)$/,
+  /^GET \/monitors\/\{id\}\/paging-plan$/,
   /^POST \/me\/two-factor/,
   /^POST \/setup$/,
 ];
@@ -45,6 +49,7 @@ const rateLimited = new Set([
   'POST /integrations/webhook',
   'POST /integrations/alertmanager',
   'POST /integrations/grafana',
+  'POST /incidents',
 ]);
 
 type ResponseSchema = Record<string, unknown>;

@@ -24,6 +24,7 @@ export function presentMonitor(row: MonitorRow, hasOpenIncident: boolean, now: n
     name: row.name,
     kind: row.kind,
     policyId: row.policy_id,
+    system: row.system === 1,
     urgency: row.urgency,
     paused: row.paused === 1,
     createdAt: toIso(row.created_at),

@@ -18,6 +18,7 @@ import { registerErrorResponses } from './error-responses.js';
 import { registerStorableInput } from './storable-input.js';
 import { urlErrorHandler } from './url-errors.js';
 import { auditRoutes } from './routes/audit.js';
+import { eventRuleRoutes } from './routes/event-rules.js';
 import { authRoutes } from './routes/auth.js';
 import { setupRoutes } from './routes/setup.js';
 import { healthRoutes } from './routes/health.js';
@@ -37,11 +38,13 @@ import { monitorRoutes } from './routes/monitors.js';
 import { monitorHistoryRoutes } from './routes/monitor-history.js';
 import { incidentAlertRoutes } from './routes/incident-alerts.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { manualIncidentRoutes } from './routes/manual-incidents.js';
 import { postmortemRoutes } from './routes/postmortem.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { contactRoutes } from './routes/contacts.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { IntegrationKeys } from '../service/integration-keys.js';
+import { EventRuleSets } from '../service/event-rule-sets.js';
 import { incidentLinkRoutes } from './routes/incident-links.js';
 import { twilioRoutes } from './routes/twilio.js';
 import { testClockRoutes } from './routes/test-clock.js';
@@ -99,6 +102,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
 
   // Shared by ingest, which keeps the monitors behind keys, and the monitor routes, which change them.
   const integrationKeys = new IntegrationKeys(deps.database);
+  // Shared by ingest, which runs the compiled rules, and the rule routes, which save them.
+  const eventRuleSets = new EventRuleSets(deps.database);
   await app.register(
     async (scope) => {
       const api = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -127,11 +132,13 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       monitorRoutes(api, deps, integrationKeys);
       monitorHistoryRoutes(api, deps);
       incidentRoutes(api, deps);
+      manualIncidentRoutes(api, deps);
       incidentAlertRoutes(api, deps);
       postmortemRoutes(api, deps);
       analyticsRoutes(api, deps);
       contactRoutes(api, deps);
-      integrationRoutes(api, deps, integrationKeys);
+      eventRuleRoutes(api, deps, eventRuleSets);
+      integrationRoutes(api, deps, integrationKeys, eventRuleSets);
       auditRoutes(api, deps);
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       const twilio = deps.config.twilio;

@@ -12,7 +12,7 @@ import { loadResolver } from './target-resolver.js';
 import { releaseChildrenOf } from './monitor-dependencies.js';
 import { fallbackIfNobodyReached } from './unreached.js';
 
-const actorOf = (event: EscalationEvent): string | null => ('by' in event ? event.by : null);
+const actorOf = (event: EscalationEvent): string | null => ('by' in event ? (event.by ?? null) : null);
 
 /** An outbox row of a transition, before it is tied to an incident. */
 type PlannedPage = Omit<OutboxEntry, 'idempotencyKey' | 'incidentId'> & { key: string };
@@ -180,12 +180,12 @@ export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[],
 /**
  * Opens incidents of one policy and urgency at one instant, each already through its
  * trigger (step 1 fired): the trigger's plan is worked out once and written for all of
- * them together.
+ * them together. `by`: the person who paged by hand, named on the `triggered` entry.
  */
-export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, urgency: Urgency, inputs: Omit<NewIncident, 'policy' | 'urgency'>[], now: number): Promise<IncidentRow[]> {
+export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, urgency: Urgency, inputs: Omit<NewIncident, 'policy' | 'urgency'>[], now: number, by?: string): Promise<IncidentRow[]> {
   if (inputs.length === 0) return [];
   const fresh = inputs.map((input) => newIncidentRow({ ...input, policy, urgency }, now));
-  const plan = await planTransition(trx, policy, urgency, stateOf(fresh[0] as IncidentRow), { type: 'trigger', at: now });
+  const plan = await planTransition(trx, policy, urgency, stateOf(fresh[0] as IncidentRow), { type: 'trigger', at: now, ...(by !== undefined && { by }) });
   const { state } = plan.result;
   const rows = fresh.map((row) => ({
     ...row,

@@ -9,7 +9,7 @@ import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
 import { insertAlerts, moveAlerts } from '../store/incident-alerts.js';
 import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
-import { getMonitor } from '../store/monitors.js';
+import { getMonitor, policyIdOf } from '../store/monitors.js';
 import { findPolicy, getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
 import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
@@ -27,6 +27,8 @@ export interface Alert {
   details?: AlertDetails | undefined;
   /** What the event says (its severity); a dynamic monitor's incident takes it. */
   urgency?: Urgency | undefined;
+  /** An event rule's urgency: beats the monitor's, fixed or dynamic, and the event's. */
+  ruleUrgency?: Urgency | undefined;
   /** Page through this policy instead of the monitor's (an event rule routed it). */
   policyId?: string | undefined;
   /** Record the incident without paging anyone (an event rule, or a parent monitor down). */
@@ -114,7 +116,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     const batches = new Map<string, { policyId: string | undefined; urgency: Urgency; suppressed: boolean; firsts: number[][] }>();
     for (const indexes of toOpen.values()) {
       const alert = alerts[indexes[0] as number] as Alert;
-      const urgency = incidentUrgency(monitor.urgency, alert.urgency);
+      const urgency = alert.ruleUrgency ?? incidentUrgency(monitor.urgency, alert.urgency);
       const suppressed = suppressionOf(alert) !== undefined;
       const key = JSON.stringify([alert.policyId ?? null, urgency, suppressed]);
       const batch = batches.get(key) ?? { policyId: alert.policyId, urgency, suppressed, firsts: [] };
@@ -169,7 +171,7 @@ function monitorIn(trx: Transaction<DB>, monitorId: string): Promise<MonitorTerm
   if (!read) terms.set(trx, (read = new Map()));
   let monitor = read.get(monitorId);
   if (!monitor) {
-    monitor = getMonitor(trx, monitorId).then(async (row) => ({ policy: snapshotOf(await getPolicy(trx, row.policy_id)), urgency: row.urgency }));
+    monitor = getMonitor(trx, monitorId).then(async (row) => ({ policy: snapshotOf(await getPolicy(trx, policyIdOf(row))), urgency: row.urgency }));
     read.set(monitorId, monitor);
   }
   return monitor;

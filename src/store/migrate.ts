@@ -28,8 +28,10 @@ import * as m0027 from './migrations/0027-urgency.js';
 import * as m0028 from './migrations/0028-low-urgency-hours.js';
 import * as m0029 from './migrations/0029-change-events.js';
 import * as m0030 from './migrations/0030-incident-suppression.js';
-import * as m0032 from './migrations/0032-alert-grouping.js';
 import * as m0033 from './migrations/0033-monitor-dependencies.js';
+import * as m0031 from './migrations/0031-event-rules.js';
+import * as m0032 from './migrations/0032-alert-grouping.js';
+import * as m0034 from './migrations/0034-manual-pages.js';
 import * as m0035 from './migrations/0035-analytics-facts.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
@@ -63,8 +65,10 @@ const migrations: Record<string, Migration> = {
   '0028-low-urgency-hours': m0028,
   '0029-change-events': m0029,
   '0030-incident-suppression': m0030,
-  '0032-alert-grouping': m0032,
   '0033-monitor-dependencies': m0033,
+  '0031-event-rules': m0031,
+  '0032-alert-grouping': m0032,
+  '0034-manual-pages': m0034,
   '0035-analytics-facts': m0035,
 };
 

@@ -42,10 +42,17 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
     check_interval_ms: input.check?.intervalMs ?? null,
     check_state: null,
     urgency: input.urgency ?? 'high',
+    system: 0,
     grouping: input.grouping ? JSON.stringify(input.grouping) : null,
   };
   await audited(db, { entity: 'monitor', id: row.id, action: 'create' }, (trx) => trx.insertInto('monitors').values(row).execute());
   return row;
+}
+
+/** The policy a monitor pages through; a team's Manual pages monitor has none (each page brings its own). */
+export function policyIdOf(row: MonitorRow): string {
+  if (row.policy_id === null) throw new AppError('system_monitor', `${row.name} has no policy: each manual page names who it pages`);
+  return row.policy_id;
 }
 
 export async function getMonitor(db: Kysely<DB>, id: string): Promise<MonitorRow> {
@@ -56,7 +63,15 @@ export async function getMonitor(db: Kysely<DB>, id: string): Promise<MonitorRow
 
 export function listMonitors(db: Kysely<DB>, page: PageRequest): Promise<Page<MonitorRow>> {
   return keysetPage(page, (after, limit) =>
-    db.selectFrom('monitors').selectAll().$if(after !== undefined, (q) => q.where('id', '>', after as string)).orderBy('id').limit(limit).execute(),
+    db
+      .selectFrom('monitors')
+      .selectAll()
+      // Manual pages monitors are no one's to configure: they show where their incidents do.
+      .where('system', '=', 0)
+      .$if(after !== undefined, (q) => q.where('id', '>', after as string))
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
   );
 }
 

@@ -201,7 +201,8 @@ export interface MonitorsTable {
   team_id: string;
   name: string;
   kind: string;
-  policy_id: string;
+  /** null only for a team's "Manual pages" monitor: each manual page brings its own policy. */
+  policy_id: string | null;
   /** JSON, shape by kind */
   config: string;
   paused: number;
@@ -219,6 +220,8 @@ export interface MonitorsTable {
   urgency: MonitorUrgency;
   /** JSON Grouping (core/alert-grouping) of a pushed monitor's alerts; null: ungrouped. */
   grouping: string | null;
+  /** 1 for the team's "Manual pages" monitor (migration 0034): made by Vigil, not editable. */
+  system: number;
 }
 
 /** A monitor depends on another (migration 0033): while that one is down, its new incidents page nobody. */
@@ -290,6 +293,31 @@ export interface ChangeEventsTable {
   /** JSON AlertDetails */
   details: string;
   received_at: number;
+}
+
+/** One event rule (migration 0031); monitor_id null: the organisation's global list. */
+export interface EventRulesTable {
+  id: string;
+  monitor_id: string | null;
+  position: number;
+  name: string;
+  /** JSON {when, then, continue} (core/event-rules) */
+  rule: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventRulesVersionTable {
+  id: number;
+  version: string;
+}
+
+/** The dedup key a rule gave an alert, by the key its sender gave it. */
+export interface EventRuleKeysTable {
+  monitor_id: string;
+  sent_key: string;
+  dedup_key: string;
+  at: number;
 }
 
 export interface IncidentEventsTable {
@@ -472,6 +500,9 @@ export interface AuditLogTable {
 
 export interface DB {
   change_events: ChangeEventsTable;
+  event_rules: EventRulesTable;
+  event_rules_version: EventRulesVersionTable;
+  event_rule_keys: EventRuleKeysTable;
   users: UsersTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;

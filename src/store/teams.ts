@@ -5,6 +5,7 @@ import { isForeignKeyViolation, isUniqueViolation } from './database.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, TeamRole, TeamRow } from './schema.js';
+import { foldManualPages } from './manual-pages.js';
 
 export interface TeamMember {
   userId: string;
@@ -78,6 +79,7 @@ export function deleteTeam(db: Kysely<DB>, id: string): Promise<void> {
 
 /** Hands a team's schedules, policies and monitors to another team. */
 export async function moveOwnership(db: Kysely<DB>, from: string, to: string, now: number): Promise<void> {
+  await foldManualPages(db, from, to);
   const owned = [
     ['schedules', 'schedule'],
     ['escalation_policies', 'policy'],

@@ -235,6 +235,9 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
   'DELETE /monitors/{id}': async (f) => ({ url: `/monitors/${await f.monitor()}` }),
   'POST /monitors/{id}/integration-key': async (f) => ({ url: `/monitors/${await f.monitor('webhook')}/integration-key` }),
   'POST /monitors/{id}/alerts': async (f) => ({ url: `/monitors/${await f.monitor()}/alerts`, body: { title: 'Raised by hand' } }),
+  'PUT /monitors/{id}/event-rules': async (f) => ({ url: `/monitors/${await f.monitor('webhook')}/event-rules`, body: { rules: [{ name: 'Quiet', when: [], then: { urgency: 'low' } }] } }),
+  'POST /monitors/{id}/event-rules/dry-run': async (f) => ({ url: `/monitors/${await f.monitor('webhook')}/event-rules/dry-run`, body: { event: { title: 'Disk full' } } }),
+  'PUT /event-rules': async () => ({ url: '/event-rules', body: { rules: [] } }),
 
   'POST /incidents/{id}/acknowledge': async (f) => ({ url: `/incidents/${await f.incident()}/acknowledge` }),
   'POST /incidents/{id}/resolve': async (f) => ({ url: `/incidents/${await f.incident()}/resolve` }),
@@ -242,6 +245,7 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
   'POST /incidents/{id}/reassign': async (f) => ({ url: `/incidents/${await f.incident()}/reassign`, body: { userId: f.world.ids.teamManager } }),
   'POST /incidents/{id}/comments': async (f) => ({ url: `/incidents/${await f.incident()}/comments`, body: { text: 'Looking' } }),
   'POST /incidents/{id}/merge': async (f) => ({ url: `/incidents/${await f.incident()}/merge`, body: { incidentIds: [await f.secondIncident()] } }),
+  'POST /incidents': async (f) => ({ url: '/incidents', body: { title: 'Paged by hand', target: { type: 'schedule', id: await f.schedule() } } }),
   'POST /incidents/bulk': async (f) => ({ url: '/incidents/bulk', body: { action: 'acknowledge', ids: [await f.incident()] } }),
   'POST /incidents/{id}/status-updates': async (f) => ({ url: `/incidents/${await f.incident()}/status-updates`, body: { text: 'Rolling back' } }),
   'POST /incidents/{id}/urgency': async (f) => ({ url: `/incidents/${await f.incident()}/urgency`, body: { urgency: 'low' } }),

@@ -102,6 +102,10 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     const parents = await parentsOf(db, rows.map((r) => r.id));
     return rows.map((row) => ({ ...presentMonitor(row, down.has(row.id), now, canEdit(row.team_id)), dependsOn: parents.get(row.id) ?? [] }));
   };
+  /** A team's Manual pages monitor is Vigil's: nothing about it is for anyone to change. */
+  const refuseSystem = (row: MonitorRow) => {
+    if (row.system === 1) throw new AppError('system_monitor', `${row.name} is made and kept by Vigil for the team's manual pages; page someone with POST /incidents`);
+  };
   const presentOne = async (req: FastifyRequest, row: MonitorRow) => (await present(req, [row]))[0] as Awaited<ReturnType<typeof present>>[number];
 
   api.get('/monitors', { schema: { tags, summary: 'List monitors', querystring: PageQuery, response: { 200: Page(MonitorView) } } }, async (req) => {
@@ -168,6 +172,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     async (req) => {
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
+      refuseSystem(row);
       if (!(pushedKinds as readonly string[]).includes(row.kind)) {
         throw new AppError('validation_failed', 'Only pushed monitors have integration keys', [{ path: '/params/id', message: `is a ${row.kind} monitor` }]);
       }
@@ -193,6 +198,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     async (req) => {
       const row = await getMonitor(db, req.params.id);
       await requireTeamMember(db, req, row.team_id);
+      refuseSystem(row);
       if (req.body.policyId && req.body.policyId !== row.policy_id) refuseCrossTeamPolicy(req, await policyMustExist(req.body.policyId), row.team_id);
       const { name, policyId, urgency, paused, rateLimit, dependsOn, grouping: groupingGiven, ...checkedFields } = req.body;
       refuseRateLimit(row.kind, rateLimit);
@@ -223,6 +229,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
   api.delete('/monitors/:id', { schema: { tags, summary: 'Delete a monitor and its incidents', params: IdParams, response: { 204: Type.Null() } } }, async (req, reply) => {
     const row = await getMonitor(db, req.params.id);
     await requireTeamMember(db, req, row.team_id);
+    refuseSystem(row);
     await deleteMonitor(db, row.id);
     keys.forgetAll();
     return reply.code(204).send(null);
@@ -242,6 +249,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     async (req, reply) => {
       const monitor = await getMonitor(db, req.params.id);
       await requireIncidentRights(db, req, monitor.team_id, config.incidentActions);
+      refuseSystem(monitor);
       if (monitor.paused === 1) throw new AppError('validation_failed', 'The monitor is paused', [{ path: '/params/id', message: 'is paused' }]);
       const result = await triggerAlert(
         database,

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { DAY } from '../../core/time/units.js';
 import { configuredChannels } from '../../app/configured-channels.js';
 import { planPaging } from '../../service/paging-plan.js';
-import { getMonitor } from '../../store/monitors.js';
+import { getMonitor, policyIdOf } from '../../store/monitors.js';
 import { listPagingProblems } from '../../store/paging-problems.js';
 import { getPolicy, snapshotOf } from '../../store/policies.js';
 import type { Api } from '../app-types.js';
@@ -36,7 +36,7 @@ export function pagingRoutes(api: Api, { database: { db }, clock, config }: Http
     { schema: { tags: ['monitors'], summary: 'Who would be paged, how and when, if this monitor fired at `at`', description, params: IdParams, querystring: PlanQuery, response: { 200: PagingPlanView } } },
     async (req) => {
       const monitor = await getMonitor(db, req.params.id);
-      const policy = snapshotOf(await getPolicy(db, monitor.policy_id));
+      const policy = snapshotOf(await getPolicy(db, policyIdOf(monitor)));
       return toPlanView(await planPaging(db, policy, instant(req.query.at, '/querystring/at'), configured), { id: policy.id, name: policy.name });
     },
   );

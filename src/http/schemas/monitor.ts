@@ -139,7 +139,10 @@ export const MonitorView = Type.Object({
   name: Type.String(),
   // Rows hold the kind as text; the document names every kind it can be.
   kind: Type.Unsafe<string>(Type.Enum(['manual', ...pushedKinds, ...checkedKinds], { description: 'manual; pushed: webhook, pagerduty, alertmanager, grafana, heartbeat; checked: http, tcp, dns, ping' })),
-  policyId: Id,
+  policyId: Type.Union([Id, Type.Null()], { description: "null only for a team's Manual pages monitor: each manual page names who it pages" }),
+  system: Type.Boolean({
+    description: "true for a team's Manual pages monitor, which Vigil makes on the team's first manual page (POST /incidents): never checked, no integration key, not listed by GET /monitors, and it cannot be changed or deleted (409 system_monitor)",
+  }),
   urgency: MonitorUrgencySchema,
   paused: Type.Boolean(),
   status: Type.Enum(['up', 'down', 'pending', 'paused', 'maintenance'], {

@@ -290,6 +290,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's global event rules: they run first, on every monitor's events */
+        get: operations["getEventRules"];
+        /**
+         * Replace the global event rules with this ordered list (admins)
+         * @description They run before each monitor's own, and may route to any team's policy.
+         */
+        put: operations["putEventRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holiday-countries": {
         parameters: {
             query?: never;
@@ -317,7 +338,11 @@ export interface paths {
         /** Incidents, filtered, searched and sorted (newest first unless told), a page at a time */
         get: operations["getIncidents"];
         put?: never;
-        post?: never;
+        /**
+         * Page someone now: opens an incident under the team's Manual pages monitor and pages a user, a team, a schedule's on-call or a policy; never deduplicated
+         * @description Urgency defaults to high. A user, team or schedule is paged by a one-step policy (fires at once, no repeat); a policy runs as it is. 422 invalid_page names an unknown target or a team that cannot be told; paging another team's people, schedules or policies takes an admin (403).
+         */
+        post: operations["postIncidents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -903,6 +928,44 @@ export interface paths {
         put?: never;
         /** Raise an alert: opens an incident (201), or is absorbed by the open one with the same dedupKey (200) */
         post: operations["postMonitorsByIdAlerts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/event-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitor's event rules, in the order they run (after the global ones) */
+        get: operations["getMonitorsByIdEventRules"];
+        /**
+         * Replace a monitor's event rules with this ordered list
+         * @description Who may edit the monitor may edit its rules. Every node uses the new rules within a second (docs/MONITORS.md#event-rules).
+         */
+        put: operations["putMonitorsByIdEventRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitors/{id}/event-rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an event would become: the rules that match, in order, and the resulting title, dedup key, urgency, policy, suppression or drop; writes nothing */
+        post: operations["postMonitorsByIdEventRulesDryRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1726,7 +1789,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "system_monitor" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_rules" | "invalid_page" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -3215,7 +3278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3678,7 +3741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3776,7 +3839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4364,6 +4427,268 @@ export interface operations {
             };
         };
     };
+    getEventRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string | null;
+                        rules: {
+                            /** @description Look on after a match: later matches set only what is still unset */
+                            continue?: boolean;
+                            /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                            name: string;
+                            then: {
+                                /** @description Template, as title: alerts with the same key fold into one incident */
+                                dedupKey?: string;
+                                /** @description Discard the event: no incident */
+                                drop?: boolean;
+                                /** @description Page through this escalation policy instead of the monitor's */
+                                policyId?: string;
+                                /** @description Open the incident without paging anyone */
+                                suppress?: boolean;
+                                /** @description Template: {{field.path}} is replaced by that event field */
+                                title?: string;
+                                /**
+                                 * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                                 * @enum {unknown}
+                                 */
+                                urgency?: "high" | "low";
+                            };
+                            /** @description Every condition must hold; none: every event */
+                            when: {
+                                /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                                field: string;
+                                /**
+                                 * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                                 * @enum {unknown}
+                                 */
+                                op: "equals" | "contains" | "matches" | "exists";
+                                /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                                pattern?: string;
+                                /** @description For equals and contains */
+                                value?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putEventRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules: {
+                        /** @description Look on after a match: later matches set only what is still unset */
+                        continue?: boolean;
+                        /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                        name: string;
+                        then: {
+                            /** @description Template, as title: alerts with the same key fold into one incident */
+                            dedupKey?: string;
+                            /** @description Discard the event: no incident */
+                            drop?: boolean;
+                            /** @description Page through this escalation policy instead of the monitor's */
+                            policyId?: string;
+                            /** @description Open the incident without paging anyone */
+                            suppress?: boolean;
+                            /** @description Template: {{field.path}} is replaced by that event field */
+                            title?: string;
+                            /**
+                             * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                             * @enum {unknown}
+                             */
+                            urgency?: "high" | "low";
+                        };
+                        /** @description Every condition must hold; none: every event */
+                        when: {
+                            /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                            field: string;
+                            /**
+                             * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                             * @enum {unknown}
+                             */
+                            op: "equals" | "contains" | "matches" | "exists";
+                            /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                            pattern?: string;
+                            /** @description For equals and contains */
+                            value?: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string | null;
+                        rules: {
+                            /** @description Look on after a match: later matches set only what is still unset */
+                            continue?: boolean;
+                            /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                            name: string;
+                            then: {
+                                /** @description Template, as title: alerts with the same key fold into one incident */
+                                dedupKey?: string;
+                                /** @description Discard the event: no incident */
+                                drop?: boolean;
+                                /** @description Page through this escalation policy instead of the monitor's */
+                                policyId?: string;
+                                /** @description Open the incident without paging anyone */
+                                suppress?: boolean;
+                                /** @description Template: {{field.path}} is replaced by that event field */
+                                title?: string;
+                                /**
+                                 * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                                 * @enum {unknown}
+                                 */
+                                urgency?: "high" | "low";
+                            };
+                            /** @description Every condition must hold; none: every event */
+                            when: {
+                                /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                                field: string;
+                                /**
+                                 * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                                 * @enum {unknown}
+                                 */
+                                op: "equals" | "contains" | "matches" | "exists";
+                                /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                                pattern?: string;
+                                /** @description For equals and contains */
+                                value?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getHolidayCountries: {
         parameters: {
             query?: never;
@@ -4566,6 +4891,206 @@ export interface operations {
             /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the people paged should know; the incident description */
+                    message?: string;
+                    target: {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * @description user, team (every member), schedule (its on-call now) or policy (run from step 1)
+                         * @enum {unknown}
+                         */
+                        type: "user" | "team" | "schedule" | "policy";
+                    };
+                    /**
+                     * Format: uuid
+                     * @description The team the page is for; default the target's team (a user's only team: required when they are in several or none)
+                     */
+                    teamId?: string;
+                    title: string;
+                    /**
+                     * @description high or low: each notification rule applies to one of them or both
+                     * @enum {unknown}
+                     */
+                    urgency?: "high" | "low";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledgedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        acknowledgedBy: string | null;
+                        alertCount: number;
+                        dedupKey: string | null;
+                        description: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string;
+                        /** Format: date-time */
+                        nextActionAt: string | null;
+                        /** @description The incident of a monitor this one depends on that was down when it opened */
+                        parentIncidentId: string | (never | null);
+                        /** @description 0 on the first pass through the policy, then 1, 2… on repeats */
+                        pass: number;
+                        policy: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        resolvedBy: string | null;
+                        /** @enum {unknown} */
+                        status: "triggered" | "acknowledged" | "resolved";
+                        /** @description Index of the step that fired last (0 = step 1); -1 before the first */
+                        step: number;
+                        /** @description Set while the incident is recorded but pages nobody; cleared when it pages (escalated by hand, or released) */
+                        suppression: {
+                            /** @enum {string} */
+                            by: "rule";
+                            /** @description The event rule that suppressed it */
+                            rule: string;
+                        } | {
+                            /** @enum {string} */
+                            by: "parent";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId: string;
+                        } | (never | null);
+                        title: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        /**
+                         * @description high or low: each notification rule applies to one of them or both
+                         * @enum {unknown}
+                         */
+                        urgency: "high" | "low";
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The target does not exist, or the team is unknown or cannot be told: the user is in several teams or none (code: invalid_page); `errors` names /body/target/id or /body/teamId */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts; retry after Retry-After seconds (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5006,7 +5531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5369,7 +5894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5613,7 +6138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5863,7 +6388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6190,7 +6715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6434,7 +6959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6684,7 +7209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6934,7 +7459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7184,7 +7709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +7963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9086,7 +9611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9192,7 +9717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9294,7 +9819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9400,7 +9925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9608,11 +10133,8 @@ export interface operations {
                                 /** @description Host name or IP address */
                                 host: string;
                             };
-                            /**
-                             * Format: uuid
-                             * @description Identifier
-                             */
-                            policyId: string;
+                            /** @description null only for a team's Manual pages monitor: each manual page names who it pages */
+                            policyId: string | (never | null);
                             /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
                             rateLimit?: {
                                 /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
@@ -9623,6 +10145,8 @@ export interface operations {
                              * @enum {unknown}
                              */
                             status: "up" | "down" | "pending" | "paused" | "maintenance";
+                            /** @description true for a team's Manual pages monitor, which Vigil makes on the team's first manual page (POST /incidents): never checked, no integration key, not listed by GET /monitors, and it cannot be changed or deleted (409 system_monitor) */
+                            system: boolean;
                             tcp?: {
                                 /** @description Host name or IP address */
                                 host: string;
@@ -9989,11 +10513,8 @@ export interface operations {
                             /** @description Host name or IP address */
                             host: string;
                         };
-                        /**
-                         * Format: uuid
-                         * @description Identifier
-                         */
-                        policyId: string;
+                        /** @description null only for a team's Manual pages monitor: each manual page names who it pages */
+                        policyId: string | (never | null);
                         /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
                         rateLimit?: {
                             /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
@@ -10004,6 +10525,8 @@ export interface operations {
                          * @enum {unknown}
                          */
                         status: "up" | "down" | "pending" | "paused" | "maintenance";
+                        /** @description true for a team's Manual pages monitor, which Vigil makes on the team's first manual page (POST /incidents): never checked, no integration key, not listed by GET /monitors, and it cannot be changed or deleted (409 system_monitor) */
+                        system: boolean;
                         tcp?: {
                             /** @description Host name or IP address */
                             host: string;
@@ -10244,11 +10767,8 @@ export interface operations {
                             /** @description Host name or IP address */
                             host: string;
                         };
-                        /**
-                         * Format: uuid
-                         * @description Identifier
-                         */
-                        policyId: string;
+                        /** @description null only for a team's Manual pages monitor: each manual page names who it pages */
+                        policyId: string | (never | null);
                         /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
                         rateLimit?: {
                             /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
@@ -10259,6 +10779,8 @@ export interface operations {
                          * @enum {unknown}
                          */
                         status: "up" | "down" | "pending" | "paused" | "maintenance";
+                        /** @description true for a team's Manual pages monitor, which Vigil makes on the team's first manual page (POST /incidents): never checked, no integration key, not listed by GET /monitors, and it cannot be changed or deleted (409 system_monitor) */
+                        system: boolean;
                         tcp?: {
                             /** @description Host name or IP address */
                             host: string;
@@ -10374,6 +10896,15 @@ export interface operations {
             };
             /** @description No such thing, or not visible to you (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10686,11 +11217,8 @@ export interface operations {
                             /** @description Host name or IP address */
                             host: string;
                         };
-                        /**
-                         * Format: uuid
-                         * @description Identifier
-                         */
-                        policyId: string;
+                        /** @description null only for a team's Manual pages monitor: each manual page names who it pages */
+                        policyId: string | (never | null);
                         /** @description webhook, pagerduty, alertmanager, grafana only (Alertmanager and Grafana count notifications, not alerts); null for no limit. Default: 120 for pagerduty, none for the others */
                         rateLimit?: {
                             /** @description Events accepted per monitor and minute; more get 429 with Retry-After */
@@ -10701,6 +11229,8 @@ export interface operations {
                          * @enum {unknown}
                          */
                         status: "up" | "down" | "pending" | "paused" | "maintenance";
+                        /** @description true for a team's Manual pages monitor, which Vigil makes on the team's first manual page (POST /incidents): never checked, no integration key, not listed by GET /monitors, and it cannot be changed or deleted (409 system_monitor) */
+                        system: boolean;
                         tcp?: {
                             /** @description Host name or IP address */
                             host: string;
@@ -10748,6 +11278,15 @@ export interface operations {
             };
             /** @description No such thing, or not visible to you (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11023,6 +11562,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
             413: {
                 headers: {
@@ -11034,6 +11582,513 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMonitorsByIdEventRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string | null;
+                        rules: {
+                            /** @description Look on after a match: later matches set only what is still unset */
+                            continue?: boolean;
+                            /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                            name: string;
+                            then: {
+                                /** @description Template, as title: alerts with the same key fold into one incident */
+                                dedupKey?: string;
+                                /** @description Discard the event: no incident */
+                                drop?: boolean;
+                                /** @description Page through this escalation policy instead of the monitor's */
+                                policyId?: string;
+                                /** @description Open the incident without paging anyone */
+                                suppress?: boolean;
+                                /** @description Template: {{field.path}} is replaced by that event field */
+                                title?: string;
+                                /**
+                                 * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                                 * @enum {unknown}
+                                 */
+                                urgency?: "high" | "low";
+                            };
+                            /** @description Every condition must hold; none: every event */
+                            when: {
+                                /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                                field: string;
+                                /**
+                                 * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                                 * @enum {unknown}
+                                 */
+                                op: "equals" | "contains" | "matches" | "exists";
+                                /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                                pattern?: string;
+                                /** @description For equals and contains */
+                                value?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMonitorsByIdEventRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules: {
+                        /** @description Look on after a match: later matches set only what is still unset */
+                        continue?: boolean;
+                        /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                        name: string;
+                        then: {
+                            /** @description Template, as title: alerts with the same key fold into one incident */
+                            dedupKey?: string;
+                            /** @description Discard the event: no incident */
+                            drop?: boolean;
+                            /** @description Page through this escalation policy instead of the monitor's */
+                            policyId?: string;
+                            /** @description Open the incident without paging anyone */
+                            suppress?: boolean;
+                            /** @description Template: {{field.path}} is replaced by that event field */
+                            title?: string;
+                            /**
+                             * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                             * @enum {unknown}
+                             */
+                            urgency?: "high" | "low";
+                        };
+                        /** @description Every condition must hold; none: every event */
+                        when: {
+                            /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                            field: string;
+                            /**
+                             * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                             * @enum {unknown}
+                             */
+                            op: "equals" | "contains" | "matches" | "exists";
+                            /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                            pattern?: string;
+                            /** @description For equals and contains */
+                            value?: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        monitorId: string | null;
+                        rules: {
+                            /** @description Look on after a match: later matches set only what is still unset */
+                            continue?: boolean;
+                            /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                            name: string;
+                            then: {
+                                /** @description Template, as title: alerts with the same key fold into one incident */
+                                dedupKey?: string;
+                                /** @description Discard the event: no incident */
+                                drop?: boolean;
+                                /** @description Page through this escalation policy instead of the monitor's */
+                                policyId?: string;
+                                /** @description Open the incident without paging anyone */
+                                suppress?: boolean;
+                                /** @description Template: {{field.path}} is replaced by that event field */
+                                title?: string;
+                                /**
+                                 * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                                 * @enum {unknown}
+                                 */
+                                urgency?: "high" | "low";
+                            };
+                            /** @description Every condition must hold; none: every event */
+                            when: {
+                                /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                                field: string;
+                                /**
+                                 * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                                 * @enum {unknown}
+                                 */
+                                op: "equals" | "contains" | "matches" | "exists";
+                                /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                                pattern?: string;
+                                /** @description For equals and contains */
+                                value?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMonitorsByIdEventRulesDryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event as its sender sends it: the webhook's body, a PagerDuty event, or one alert of an Alertmanager or Grafana notification with the notification's other fields under `notification` */
+                    event: unknown;
+                    /** @description Unsaved global rules to try instead of the saved ones */
+                    globalRules?: {
+                        /** @description Look on after a match: later matches set only what is still unset */
+                        continue?: boolean;
+                        /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                        name: string;
+                        then: {
+                            /** @description Template, as title: alerts with the same key fold into one incident */
+                            dedupKey?: string;
+                            /** @description Discard the event: no incident */
+                            drop?: boolean;
+                            /** @description Page through this escalation policy instead of the monitor's */
+                            policyId?: string;
+                            /** @description Open the incident without paging anyone */
+                            suppress?: boolean;
+                            /** @description Template: {{field.path}} is replaced by that event field */
+                            title?: string;
+                            /**
+                             * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                             * @enum {unknown}
+                             */
+                            urgency?: "high" | "low";
+                        };
+                        /** @description Every condition must hold; none: every event */
+                        when: {
+                            /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                            field: string;
+                            /**
+                             * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                             * @enum {unknown}
+                             */
+                            op: "equals" | "contains" | "matches" | "exists";
+                            /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                            pattern?: string;
+                            /** @description For equals and contains */
+                            value?: string;
+                        }[];
+                    }[];
+                    /** @description Unsaved rules to try instead of the monitor's saved ones */
+                    rules?: {
+                        /** @description Look on after a match: later matches set only what is still unset */
+                        continue?: boolean;
+                        /** @description Shown in dry-runs and on the timelines of incidents it touched */
+                        name: string;
+                        then: {
+                            /** @description Template, as title: alerts with the same key fold into one incident */
+                            dedupKey?: string;
+                            /** @description Discard the event: no incident */
+                            drop?: boolean;
+                            /** @description Page through this escalation policy instead of the monitor's */
+                            policyId?: string;
+                            /** @description Open the incident without paging anyone */
+                            suppress?: boolean;
+                            /** @description Template: {{field.path}} is replaced by that event field */
+                            title?: string;
+                            /**
+                             * @description Beats the monitor's urgency (fixed or dynamic) and the event's severity
+                             * @enum {unknown}
+                             */
+                            urgency?: "high" | "low";
+                        };
+                        /** @description Every condition must hold; none: every event */
+                        when: {
+                            /** @description Dotted path in the event as its sender sent it, e.g. payload.custom_details.region, labels.team */
+                            field: string;
+                            /**
+                             * @description equals (exactly), contains (any case), matches (a regular expression), exists
+                             * @enum {unknown}
+                             */
+                            op: "equals" | "contains" | "matches" | "exists";
+                            /** @description For matches: a JavaScript regular expression (u flag), without exponential backtracking */
+                            pattern?: string;
+                            /** @description For equals and contains */
+                            value?: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            dedupKey?: string;
+                            drop?: boolean;
+                            policyId?: string;
+                            suppress?: boolean;
+                            title?: string;
+                            /** @enum {unknown} */
+                            urgency?: "high" | "low";
+                        };
+                        /** @description Names of the rules that matched, in the order they ran (global first) */
+                        matched: string[];
+                        result: {
+                            /** @description null: the event names none, so each trigger gets a new one */
+                            dedupKey: string | null;
+                            dropped: boolean;
+                            /** @description The policy it would page through; null only for a monitor without one */
+                            policy: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            suppressed: boolean;
+                            /** @description The rule that suppressed it */
+                            suppressedBy: string | null;
+                            title: string;
+                            /** @enum {unknown} */
+                            urgency: "high" | "low";
+                        };
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11193,6 +12248,15 @@ export interface operations {
             };
             /** @description No such thing, or not visible to you (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11436,6 +12500,15 @@ export interface operations {
             };
             /** @description No such thing, or not visible to you (code: not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12271,7 +13344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12649,7 +13722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13013,7 +14086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13318,7 +14391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13479,7 +14552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13640,7 +14713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14038,7 +15111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14135,7 +15208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14596,7 +15669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14693,7 +15766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14986,7 +16059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15380,7 +16453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15690,7 +16763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16106,7 +17179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16582,7 +17655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16679,7 +17752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17728,7 +18801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17916,7 +18989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18107,7 +19180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18241,7 +19314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18357,7 +19430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18457,7 +19530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18717,7 +19790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18924,7 +19997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19120,7 +20193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19350,7 +20423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19450,7 +20523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19590,7 +20663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19702,7 +20775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19839,7 +20912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20051,7 +21124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20151,7 +21224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20402,7 +21475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20600,7 +21673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20697,7 +21770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20813,7 +21886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20908,7 +21981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -85,9 +85,12 @@ export function IncidentPage() {
             Triggered
           </Text>
           <RelativeTime iso={i.triggeredAt} />
-          <Text size="sm">
-            {i.alertCount} alert{i.alertCount === 1 ? '' : 's'}
-          </Text>
+          {/* A manual page has no alerts: nothing alerted. */}
+          {i.alertCount > 0 && (
+            <Text size="sm">
+              {i.alertCount} alert{i.alertCount === 1 ? '' : 's'}
+            </Text>
+          )}
         </Paper>
         <Paper withBorder p="sm">
           <Text size="xs" c="dimmed">

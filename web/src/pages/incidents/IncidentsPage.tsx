@@ -1,6 +1,6 @@
-import { CloseButton, Group, SegmentedControl, Skeleton, Stack, TextInput, Title } from '@mantine/core';
+import { Button, CloseButton, Group, SegmentedControl, Skeleton, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconBellRinging, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useIncidentListPages } from '../../api/incidentList';
@@ -12,6 +12,7 @@ import { useCurrentUser } from '../../auth/useCurrentUser';
 import { BulkActionsBar } from './BulkActionsBar';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentTable } from './IncidentTable';
+import { PageSomeoneModal } from './PageSomeoneModal';
 import { apiQueryOf, defaultOrder, isOpenOnly, OPEN, paramsOf, viewOf, type IncidentListView, type Sort } from './incidentListView';
 
 /** Every incident, filtered, searched and sorted; the whole view lives in the address, so a link or Back brings it back. */
@@ -31,6 +32,7 @@ export function IncidentsPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Viewers watch; the server decides team by team for the others.
   const mayAct = hasRole(useCurrentUser().role, 'responder');
+  const [paging, setPaging] = useState(false);
 
   const sortBy = (sort: Sort) => change({ sort, order: sort === view.sort ? (view.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort) });
 
@@ -48,7 +50,13 @@ export function IncidentsPage() {
           value={view.statuses.length === 0 ? 'all' : isOpenOnly(view.statuses) ? 'open' : ''}
           onChange={(value) => change({ statuses: value === 'all' ? [] : OPEN })}
         />
+        {mayAct && (
+          <Button color="red" leftSection={<IconBellRinging size={16} />} onClick={() => setPaging(true)}>
+            Page someone
+          </Button>
+        )}
       </Group>
+      <PageSomeoneModal opened={paging} onClose={() => setPaging(false)} />
       <TextInput
         aria-label="Search incidents"
         placeholder="Search title, description or dedup key"

@@ -10,37 +10,40 @@ const colors: Record<NotificationStatus, string> = { queued: 'gray', sending: 'b
 export function NotificationsTable({ notifications, nameOf }: { notifications: Notification[]; nameOf: NameOf }) {
   const zone = useViewerTimeZone();
   if (notifications.length === 0) return <Text c="dimmed">Nobody has been notified.</Text>;
+  // A failed delivery's error is long: on a phone the table scrolls in its own box, not the page.
   return (
-    <Table striped aria-label="Notifications">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Recipient</Table.Th>
-          <Table.Th>Channel</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Due</Table.Th>
-          <Table.Th>Sent</Table.Th>
-          <Table.Th>Attempts</Table.Th>
-          <Table.Th>Last error</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {notifications.map((n) => (
-          <Table.Tr key={n.id}>
-            {/* Webhook and Slack targets notify a channel, not a person. */}
-            <Table.Td>{n.userId === null ? 'Channel' : nameOf(n.userId)}</Table.Td>
-            <Table.Td>{n.channel}</Table.Td>
-            <Table.Td>
-              <Badge color={colors[n.status]} variant="light">
-                {n.status}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{formatDateTime(n.dueAt, zone)}</Table.Td>
-            <Table.Td>{n.sentAt === null ? '—' : formatDateTime(n.sentAt, zone)}</Table.Td>
-            <Table.Td>{n.attempts}</Table.Td>
-            <Table.Td>{n.lastError ?? ''}</Table.Td>
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped aria-label="Notifications">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Recipient</Table.Th>
+            <Table.Th>Channel</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th>Sent</Table.Th>
+            <Table.Th>Attempts</Table.Th>
+            <Table.Th>Last error</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {notifications.map((n) => (
+            <Table.Tr key={n.id}>
+              {/* Webhook and Slack targets notify a channel, not a person. */}
+              <Table.Td>{n.userId === null ? 'Channel' : nameOf(n.userId)}</Table.Td>
+              <Table.Td>{n.channel}</Table.Td>
+              <Table.Td>
+                <Badge color={colors[n.status]} variant="light">
+                  {n.status}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDateTime(n.dueAt, zone)}</Table.Td>
+              <Table.Td>{n.sentAt === null ? '—' : formatDateTime(n.sentAt, zone)}</Table.Td>
+              <Table.Td>{n.attempts}</Table.Td>
+              <Table.Td>{n.lastError ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -11,6 +11,8 @@ import { QueryError } from '../../components/QueryError';
 import { IncidentList } from '../incidents/IncidentList';
 import { CertificateCard } from './CertificateCard';
 import { LastCheckCard } from './LastCheckCard';
+import { ManualPagesMonitor } from './ManualPagesMonitor';
+import { MonitorEventRules, takesEventRules } from '../event-rules/MonitorEventRules';
 import { DependsOnLinks } from './DependsOnLinks';
 import { groupingSummary } from './GroupingFields';
 import { MonitorFormModal } from './MonitorFormModal';
@@ -39,6 +41,7 @@ export function MonitorPage() {
   if (monitor.isError) return <QueryError error={monitor.error} />;
 
   const m = monitor.data;
+  if (m.policyId === null) return <ManualPagesMonitor monitor={m} />;
   const canEdit = hasRole(me.role, 'responder');
   const policyName = policies.data?.find((p) => p.id === m.policyId)?.name ?? '…';
 
@@ -99,6 +102,7 @@ export function MonitorPage() {
       {m.grouping !== undefined && <Text>Grouping: {groupingSummary(m.grouping)}</Text>}
       <DependsOnLinks ids={m.dependsOn} />
       <MonitorPagingPlan monitorId={m.id} policyId={m.policyId} />
+      {takesEventRules(m.kind) && <MonitorEventRules monitor={m} />}
       <Title order={3}>Incidents</Title>
       <IncidentList monitorId={m.id} />
       {editing && <MonitorFormModal monitor={m} onClose={edit.close} />}

@@ -88,9 +88,12 @@ export function MonitorsPage() {
                   {monitor.lastCheck && <LastResponse check={monitor.lastCheck} />}
                 </Table.Td>
                 <Table.Td>
-                  <Anchor component={Link} to={`/escalation-policies/${monitor.policyId}`} size="sm">
-                    {policyName(monitor.policyId)}
-                  </Anchor>
+                  {/* Only a Manual pages monitor has none, and the list leaves those out. */}
+                  {monitor.policyId !== null && (
+                    <Anchor component={Link} to={`/escalation-policies/${monitor.policyId}`} size="sm">
+                      {policyName(monitor.policyId)}
+                    </Anchor>
+                  )}
                 </Table.Td>
                 <Table.Td>{teamName(monitor.teamId)}</Table.Td>
               </Table.Tr>

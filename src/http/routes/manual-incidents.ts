@@ -1,0 +1,75 @@
+import { Type } from 'typebox';
+import { pageManually, planManualPage } from '../../service/manual-pages.js';
+import type { Api } from '../app-types.js';
+import { actorOf } from '../auth.js';
+import type { HttpDeps } from '../deps.js';
+import { assertWithinLimit, FixedWindowCounter } from '../fixed-window-counter.js';
+import { AppError } from '../../core/errors.js';
+import { mayActForTeam } from '../../service/incident-access.js';
+import { hasRole } from '../roles.js';
+import { Id } from '../schemas/common.js';
+import { ProblemRef } from '../schemas/problem.js';
+import { IncidentView, toIncident, UrgencySchema } from '../schemas/incident.js';
+
+const strict = { additionalProperties: false } as const;
+
+const ManualPage = Type.Object(
+  {
+    teamId: Type.Optional(Type.String({ format: 'uuid', description: "The team the page is for; default the target's team (a user's only team: required when they are in several or none)" })),
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    message: Type.Optional(Type.String({ maxLength: 10_000, description: 'What the people paged should know; the incident description' })),
+    urgency: Type.Optional(UrgencySchema),
+    target: Type.Object(
+      {
+        type: Type.Enum(['user', 'team', 'schedule', 'policy'], { description: "user, team (every member), schedule (its on-call now) or policy (run from step 1)" }),
+        id: Id,
+      },
+      strict,
+    ),
+  },
+  strict,
+);
+
+/** Pages per person and minute: far above any real need, far below a runaway script. */
+const PAGES_PER_MINUTE = 20;
+
+export function manualIncidentRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
+  const pages = new FixedWindowCounter(PAGES_PER_MINUTE, 60_000);
+
+  api.post(
+    '/incidents',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: "Page someone now: opens an incident under the team's Manual pages monitor and pages a user, a team, a schedule's on-call or a policy; never deduplicated",
+        description:
+          'Urgency defaults to high. A user, team or schedule is paged by a one-step policy (fires at once, no repeat); a policy runs as it is. 422 invalid_page names an unknown target or a team that cannot be told; paging another team\'s people, schedules or policies takes an admin (403).',
+        body: ManualPage,
+        response: {
+          201: IncidentView,
+          422: {
+            description: 'The target does not exist, or the team is unknown or cannot be told: the user is in several teams or none (code: invalid_page); `errors` names /body/target/id or /body/teamId',
+            content: { 'application/problem+json': { schema: ProblemRef } },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { user } = actorOf(req);
+      const now = clock.now();
+      assertWithinLimit(pages, user.id, now, `At most ${PAGES_PER_MINUTE} manual pages a minute; try again shortly`);
+      const { teamId, title, message, urgency, target } = req.body;
+      const plan = await planManualPage(database.db, target, teamId, hasRole(user.role, 'admin'));
+      if (!hasRole(user.role, 'responder')) throw new AppError('forbidden', 'Viewers follow incidents; paging someone takes a responder');
+      if (!(await mayActForTeam(database.db, user, plan.teamId, config.incidentActions))) {
+        throw new AppError('forbidden', 'Only an admin or a member of the team can page for it', [
+          teamId === undefined ? { path: '/body/target/id', message: 'belongs to a team you are not in' } : { path: '/body/teamId', message: 'is a team you are not in' },
+        ]);
+      }
+      pages.take(user.id, now);
+      const incident = await pageManually(database, plan, { title, message: message ?? '', urgency: urgency ?? 'high', by: user.id }, now);
+      wakeEngine();
+      return reply.code(201).send(toIncident(incident));
+    },
+  );
+}

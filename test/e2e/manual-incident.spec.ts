@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { hasChromium, installHint } from './chromium';
+import { logIn, newUser } from './accounts';
+import { expectNoSidewaysScroll, shot } from './shots';
+
+test.skip(!hasChromium, installHint);
+
+test('pages a person from the incidents page and lands on the incident, whose timeline says who paged', async ({ page, request }) => {
+  const erin = await newUser(request, 'pager');
+  const fay = await newUser(request, 'paged');
+  // Each newUser logs the owner in afresh: the latest session is the one that works.
+  const { admin } = fay;
+  const [team] = (await admin.call<{ items: { id: string }[] }>('GET', '/teams')).items;
+  for (const user of [erin, fay]) await admin.call('PUT', `/teams/${team?.id}/members/${user.id}`, { role: 'member' });
+  await admin.call('POST', `/users/${fay.id}/contact-methods`, { kind: 'webhook', address: 'https://hooks.example.com/fay', label: 'Fay hook' });
+  const title = `Checkout is down ${Date.now()}`;
+
+  await logIn(page, erin);
+  await page.goto('/incidents');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('button', { name: 'Page someone' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'manual-incident-list-390', false);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Page someone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Page someone' });
+  await expect(dialog.getByRole('radio', { name: 'Person' })).toBeChecked();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+
+  // Closing with something typed asks first, and keeps it.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
+
+  await dialog.getByRole('combobox', { name: 'Who to page' }).fill(fay.name);
+  await page.getByRole('option', { name: new RegExp(fay.name) }).click();
+  await dialog.getByRole('textbox', { name: 'Message' }).fill('Payments fail since the 10:02 deploy; please look.');
+  await shot(page, 'manual-incident-dialog-desktop', false);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'manual-incident-dialog-390', false);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await dialog.getByRole('button', { name: 'Page now' }).click();
+  await expect(dialog).toBeHidden();
+  const toast = page.getByRole('alert').filter({ hasText: `Paged ${fay.name}` });
+  await toast.getByRole('link', { name: /Open the incident/ }).click();
+
+  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+  await expect(page.getByText(`Paged by hand by ${erin.name}`)).toBeVisible();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline).toContainText(`Triggered by ${erin.name}`);
+  await expect(timeline).toContainText('Escalated to step 1');
+  await expect(page.getByText('Payments fail since the 10:02 deploy; please look.')).toBeVisible();
+  await shot(page, 'manual-incident-page-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'manual-incident-page-390');
+});
+
+test('says which field is wrong when the person is in no team', async ({ page, request }) => {
+  const erin = await newUser(request, 'pager2');
+  const loner = await newUser(request, 'loner');
+  const [team] = (await loner.admin.call<{ items: { id: string }[] }>('GET', '/teams')).items;
+  await loner.admin.call('PUT', `/teams/${team?.id}/members/${erin.id}`, { role: 'member' });
+
+  await logIn(page, erin);
+  await page.goto('/incidents');
+  await page.getByRole('button', { name: 'Page someone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Page someone' });
+  await dialog.getByRole('combobox', { name: 'Who to page' }).fill(loner.name);
+  await page.getByRole('option', { name: new RegExp(loner.name) }).click();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Anyone there?');
+  await dialog.getByRole('button', { name: 'Page now' }).click();
+  await expect(dialog.getByText(`is required: ${loner.name} is in no team`)).toBeVisible();
+  await expect(dialog).toBeVisible();
+});
