@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { advanceChecks } from '../support/advance-checks.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { startCheckTarget, startTlsCheckTarget, type CheckTarget } from '../support/check-target.js';
 import { startDnsServer, type DnsServer } from '../support/dns-server.js';
@@ -24,12 +25,7 @@ describeEachDatabase('checked monitors smoke', (dialect) => {
   let policyId = '';
   let seen = 0;
 
-  /** Advances the clock, runs the checks that fell due, then the pages they caused. */
-  async function advance(ms: number) {
-    await t.anonymous.post('/api/v1/test/clock', { advanceMs: ms });
-    await t.vigil.scheduler.runOnce();
-    await t.vigil.engine.runOnce();
-  }
+  const advance = (ms: number) => advanceChecks(t, ms);
   function newPages(): string[] {
     const fresh = receiver.received.slice(seen);
     seen = receiver.received.length;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCheckTarget, type CheckTarget } from '../support/check-target.js';
+import { advanceChecks } from '../support/advance-checks.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
@@ -21,12 +22,7 @@ describeEachDatabase('monitor dependencies smoke', (dialect) => {
   let websiteMonitor = { id: '', name: '' };
   let seen = 0;
 
-  /** Advances the clock, runs the checks that fell due, then the pages they caused. */
-  async function advance(ms: number) {
-    await t.anonymous.post('/api/v1/test/clock', { advanceMs: ms });
-    await t.vigil.scheduler.runOnce();
-    await t.vigil.engine.runOnce();
-  }
+  const advance = (ms: number) => advanceChecks(t, ms);
   function newPages(): string[] {
     const fresh = receiver.received.slice(seen);
     seen = receiver.received.length;

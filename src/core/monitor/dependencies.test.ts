@@ -29,6 +29,13 @@ const replaced = (graph: readonly DependencyEdge[], monitorId: string, dependsOn
   ...dependsOn.map((dependsOnId) => ({ monitorId, dependsOnId })),
 ];
 
+/** The graph left by a history of edits, each applied only if accepted. */
+function accepted(edits: readonly { monitorId: string; dependsOn: string[] }[]): DependencyEdge[] {
+  let graph: DependencyEdge[] = [];
+  for (const { monitorId, dependsOn } of edits) if (dependencyProblems(monitorId, dependsOn, graph).length === 0) graph = replaced(graph, monitorId, dependsOn);
+  return graph;
+}
+
 describe('dependencyProblems', () => {
   it('accepts parents that do not lead back, and an empty list', () => {
     const current = edges(['web', 'api'], ['api', 'db']);
@@ -82,8 +89,7 @@ describe('dependencyProblems', () => {
   it('names exactly the entries that close a cycle: each alone does, the rest together do not', () => {
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 20 }), edit, (history, { monitorId, dependsOn }) => {
-        let graph: DependencyEdge[] = [];
-        for (const e of history) if (dependencyProblems(e.monitorId, e.dependsOn, graph).length === 0) graph = replaced(graph, e.monitorId, e.dependsOn);
+        const graph = accepted(history);
         const refused = new Set(dependencyProblems(monitorId, dependsOn, graph).map((p) => p.index));
         for (const index of refused) expect(hasCycle(replaced(graph, monitorId, [dependsOn[index] as string]))).toBe(true);
         expect(hasCycle(replaced(graph, monitorId, dependsOn.filter((_, i) => !refused.has(i))))).toBe(false);
@@ -95,8 +101,7 @@ describe('dependencyProblems', () => {
   it('gives cycles that are real paths of edges, from the monitor back to it', () => {
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 20 }), edit, (history, { monitorId, dependsOn }) => {
-        let graph: DependencyEdge[] = [];
-        for (const e of history) if (dependencyProblems(e.monitorId, e.dependsOn, graph).length === 0) graph = replaced(graph, e.monitorId, e.dependsOn);
+        const graph = accepted(history);
         const after = replaced(graph, monitorId, dependsOn);
         for (const problem of dependencyProblems(monitorId, dependsOn, graph)) {
           if (problem.reason !== 'cycle') continue;
