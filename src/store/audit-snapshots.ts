@@ -70,6 +70,20 @@ async function timeOffCalendarSnapshot(db: Kysely<DB>, userId: string): Promise<
 
 /** Organisation-wide settings live in one row per area; the entity id names the area. */
 export const identitySettings = 'identity';
+/** The global event rules are a setting of the organisation; a monitor's are part of the monitor. */
+export const eventRulesSetting = 'event-rules';
+
+/** A list of event rules as saved, in order; monitorId null: the global list. Read here so the log and the rules agree. */
+export async function savedEventRules(db: Kysely<DB>, monitorId: string | null): Promise<Snapshot[]> {
+  const rows = await db
+    .selectFrom('event_rules')
+    .select(['name', 'rule'])
+    .$if(monitorId === null, (q) => q.where('monitor_id', 'is', null))
+    .$if(monitorId !== null, (q) => q.where('monitor_id', '=', monitorId as string))
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ name: r.name, ...(JSON.parse(r.rule) as Snapshot) }));
+}
 
 /** The monitors a monitor depends on, by id: part of the monitor in its log entries. */
 async function parentIdsOf(db: Kysely<DB>, monitorId: string): Promise<string[]> {
@@ -79,7 +93,13 @@ async function parentIdsOf(db: Kysely<DB>, monitorId: string): Promise<string[]>
 
 async function monitorSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | null> {
   const monitor = rowSnapshot(await db.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst());
-  return monitor && { ...monitor, dependsOn: await parentIdsOf(db, id) };
+  return monitor && { ...monitor, eventRules: await savedEventRules(db, id), dependsOn: await parentIdsOf(db, id) };
+}
+
+async function settingSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | null> {
+  if (id === identitySettings) return rowSnapshot(await db.selectFrom('identity_settings').selectAll().where('id', '=', 1).executeTakeFirst());
+  if (id === eventRulesSetting) return { rules: await savedEventRules(db, null) };
+  return null;
 }
 
 const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<Snapshot | null>> = {
@@ -97,7 +117,7 @@ const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<S
   intended_gap: async (db, id) => rowSnapshot(await db.selectFrom('intended_gaps').selectAll().where('id', '=', id).executeTakeFirst()),
   time_off: async (db, id) => rowSnapshot(await db.selectFrom('time_off').selectAll().where('id', '=', id).executeTakeFirst()),
   time_off_calendar: timeOffCalendarSnapshot,
-  setting: async (db, id) => (id === identitySettings ? rowSnapshot(await db.selectFrom('identity_settings').selectAll().where('id', '=', 1).executeTakeFirst()) : null),
+  setting: settingSnapshot,
 };
 
 /** The entity as it stands in `db` (a transaction, to see its own writes); null if it does not exist. */

@@ -49,6 +49,13 @@ describe('evaluateRules', () => {
     });
   });
 
+  it('names the rule that suppressed: the first to say suppress, unless an earlier one said not to', () => {
+    const quiet = (id: string, suppress: boolean): EventRule => ({ id, when: [], then: { suppress }, continue: true });
+    expect(run([quiet('a', true), quiet('b', true)])).toMatchObject({ actions: { suppress: true }, suppressedBy: 'a' });
+    expect(run([{ id: 'u', when: [], then: { urgency: 'low' }, continue: true }, quiet('b', true)]).suppressedBy).toBe('b');
+    expect(run([quiet('a', false), quiet('b', true)])).toEqual({ actions: { suppress: false }, matched: ['a', 'b'] });
+  });
+
   it('templates leave missing fields empty and are cut to the field limits', () => {
     expect(fillTemplate('{{ payload.source }}:{{payload.none}}', pd, 100)).toBe('db-1:');
     const long = run([{ id: 't', when: [], then: { title: 'x'.repeat(600), dedupKey: '{{payload.summary}}'.repeat(20) } }]).actions;

@@ -23,10 +23,12 @@ function holds(tests: CompiledRule['tests'], event: unknown): boolean {
 export function evaluateRules(rules: CompiledRule[], event: unknown): RuleOutcome {
   const actions: RuleActions = {};
   const matched: string[] = [];
+  let suppressedBy: string | undefined;
   for (const { rule, tests } of rules) {
     if (!holds(tests, event)) continue;
     matched.push(rule.id);
     const then = rule.then;
+    if (actions.suppress === undefined && then.suppress === true) suppressedBy = rule.id;
     actions.urgency ??= then.urgency;
     actions.policyId ??= then.policyId;
     actions.suppress ??= then.suppress;
@@ -36,5 +38,6 @@ export function evaluateRules(rules: CompiledRule[], event: unknown): RuleOutcom
     if (!rule.continue) break;
   }
   // Unset actions are left out, so an outcome compares and serialises as what it does.
-  return { actions: Object.fromEntries(Object.entries(actions).filter(([, v]) => v !== undefined)) as RuleActions, matched };
+  const set = Object.fromEntries(Object.entries(actions).filter(([, v]) => v !== undefined)) as RuleActions;
+  return { actions: set, matched, ...(suppressedBy !== undefined && { suppressedBy }) };
 }

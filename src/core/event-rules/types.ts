@@ -32,8 +32,13 @@ export interface EventRule {
   continue?: boolean;
 }
 
+/** A rule as people write and save it: its name is what dry-runs and timelines show. */
+export type NamedRule = Omit<EventRule, 'id'> & { name: string };
+
 /** What the rules made of an event: the actions to apply and the rules that matched, in order. */
 export interface RuleOutcome {
   actions: RuleActions;
   matched: string[];
+  /** The rule that suppressed the event, for the incident to say why nobody was paged. */
+  suppressedBy?: string;
 }

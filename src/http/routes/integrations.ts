@@ -1,5 +1,6 @@
 import { insertChangeEvent } from '../../store/change-events.js';
-import { urgencyOfSeverity, type Urgency } from '../../core/escalation/urgency.js';
+import { evaluateRules } from '../../core/event-rules/evaluate-rules.js';
+import { isRuledKind, labelKey, ruledAlert, sentAlert, type RuledAlert, type RuledKind } from '../../core/event-rules/sent-alert.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
@@ -9,11 +10,13 @@ import { pagerDutyDetails } from '../../core/alert/pagerduty-details.js';
 import { webhookDetails } from '../../core/alert/webhook-details.js';
 import { AppError, RetryLaterError } from '../../core/errors.js';
 import type { Transaction } from 'kysely';
+import type { EventRuleSets } from '../../service/event-rule-sets.js';
 import { settleIn, triggerAllIn, type Alert, type TriggerResult } from '../../service/incidents.js';
+import { forgetRuleKey, rememberRuleKeys, ruleKeyOf } from '../../store/event-rules.js';
 import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
 import { GroupCommit, type MergedWork } from '../../store/group-commit.js';
 import { HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
-import type { IncidentRow } from '../../store/incidents.js';
+import { addEventsOf, type IncidentRow } from '../../store/incidents.js';
 import type { DB } from '../../store/schema.js';
 import type { Api } from '../app-types.js';
 import { FixedWindowCounter } from '../fixed-window-counter.js';
@@ -51,20 +54,13 @@ const AlertGroup = Type.Object({
   ),
 });
 
-/** A stable key for an alert without a fingerprint: its label set, sorted. */
-const labelKey = (labels: Record<string, string>) =>
-  Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(',');
-
 /**
  * Pushed monitors: each sender authenticates with its monitor's integration key. The
  * generic webhook, Alertmanager and Grafana put the key in the query string (kept out of
  * logs); PagerDuty Events API v2 senders put it in routing_key, as they would for
  * PagerDuty, and get PagerDuty's answers (202 with dedup_key, 400 invalid event, 429).
  */
-export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIngest }: HttpDeps, keys: IntegrationKeys): void {
+export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIngest, logger }: HttpDeps, keys: IntegrationKeys, ruleSets: EventRuleSets): void {
   const tags = ['integrations'];
   // Every monitor counts against its own limit (rateLimitOf), passed on each take.
   const limiter = new FixedWindowCounter(0, 60_000);
@@ -107,47 +103,114 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     if (!monitor) return 'unknown key';
     return monitor.paused === 1 ? 'paused' : null;
   };
+  /** A trigger to write, with the rules that shaped it and the key its sender knows it by, if a rule changed that. */
+  interface Trigger {
+    entry: KeyedMonitor;
+    alert: Alert;
+    matched: string[];
+    sentKey: string | undefined;
+  }
   /**
    * Trigger events side by side in a batch are written together (triggerAllIn): in a
-   * storm a few statements open or fold in all of them.
+   * storm a few statements open or fold in all of them. A new incident that rules shaped
+   * says which on its timeline; keys rules gave are remembered for the senders' resolves.
    */
-  const triggers: MergedWork<{ entry: KeyedMonitor; alert: Alert }, Outcome> = async (trx, events) => {
+  const triggers: MergedWork<Trigger, Outcome> = async (trx, events) => {
+    const now = clock.now();
     const outcomes: (Outcome | null)[] = [];
     for (const { entry } of events) outcomes.push(await confirmed(trx, entry));
     const live = events.filter((_, i) => outcomes[i] === null);
-    const results = await triggerAllIn(trx, live.map((e) => e.alert), clock.now());
+    const results = await triggerAllIn(trx, live.map((e) => e.alert), now);
+    await addEventsOf(
+      trx,
+      live.flatMap(({ matched }, i) => {
+        const result = results[i] as TriggerResult;
+        return result.created && matched.length > 0 ? [{ incidentId: result.incident.id, at: now, kind: 'rules_matched', data: { rules: matched } }] : [];
+      }),
+    );
+    await rememberRuleKeys(
+      trx,
+      live.flatMap(({ alert, sentKey }) => (sentKey === undefined ? [] : [{ monitorId: alert.monitorId, sentKey, dedupKey: alert.dedupKey as string }])),
+      now,
+    );
     return outcomes.map((outcome) => outcome ?? (results.shift() as TriggerResult));
   };
 
-  /**
-   * Writes one event for the monitor behind `entry`, as the transaction confirms it: the
-   * incident's id, null when the monitor is paused (events are dropped) or nothing was
-   * open; an unknown-key error when the key stopped naming it since it was checked.
-   */
-  async function apply(
-    entry: KeyedMonitor,
-    action: Action,
-    dedupKey: string,
-    title: string,
-    description: string,
-    details?: AlertDetails,
-    urgency?: Urgency,
-  ): Promise<string | null> {
-    const monitorId = entry.monitor.id;
-    const outcome =
-      action === 'trigger'
-        ? await commits.runMerged(triggers, { entry, alert: { monitorId, title, description, dedupKey, details, urgency } })
-        : await commits.run(async (trx): Promise<Outcome> => {
-            const refused = await confirmed(trx, entry);
-            if (refused) return refused;
-            return { incident: await settleIn(trx, database.dialect, monitorId, dedupKey, action, clock.now()), created: false };
-          });
+  /** The rules' verdict on a trigger. A fault in them never costs the alert: it is raised as sent. */
+  const ruled = async (monitor: MonitorRow, kind: RuledKind, event: unknown): Promise<RuledAlert> => {
+    const sent = sentAlert(kind, event);
+    try {
+      return ruledAlert(sent, evaluateRules(await ruleSets.forMonitor(monitor.id), event));
+    } catch (error) {
+      logger.error({ err: error, monitorId: monitor.id }, 'event rules failed: the alert is raised as sent');
+      return ruledAlert(sent, { actions: {}, matched: [] });
+    }
+  };
+
+  /** Counts an accepted event and wakes the engine when it may have made something due. */
+  const accepted = (entry: KeyedMonitor, action: Action, outcome: Outcome): string | null => {
     if (outcome === 'unknown key') throw new AppError('unauthenticated', 'Unknown integration key');
     if (outcome === 'paused') return null;
     onIngest(entry.monitor.kind, action);
     // An absorbed alert makes nothing due: in a storm of repeats the engine sleeps on.
     if (outcome.created || action !== 'trigger') wakeEngine();
     return outcome.incident?.id ?? null;
+  };
+
+  /**
+   * Raises a trigger event for the monitor behind `entry` as its rules shape it (see
+   * docs/MONITORS.md#event-rules): the key the incident knows it by and the incident's id,
+   * null when the monitor is paused or a rule dropped the event; an unknown-key error when
+   * the key stopped naming the monitor since it was checked.
+   */
+  async function trigger(
+    entry: KeyedMonitor,
+    kind: RuledKind,
+    event: unknown,
+    description: string,
+    details: AlertDetails,
+    newKey: () => string,
+  ): Promise<{ dedupKey: string; incidentId: string | null }> {
+    const rules = await ruled(entry.monitor, kind, event);
+    const sentKey = sentAlert(kind, event).dedupKey;
+    const dedupKey = rules.dedupKey || newKey();
+    if (rules.dropped) {
+      onIngest(entry.monitor.kind, 'dropped');
+      return { dedupKey, incidentId: null };
+    }
+    const alert: Alert = {
+      monitorId: entry.monitor.id,
+      title: rules.title,
+      description,
+      dedupKey,
+      details,
+      urgency: sentAlert(kind, event).urgency,
+      ruleUrgency: rules.urgency,
+      policyId: rules.policyId,
+      suppression: rules.suppressedBy === undefined ? undefined : { by: 'rule', rule: rules.suppressedBy },
+    };
+    const outcome = await commits.runMerged(triggers, { entry, alert, matched: rules.matched, sentKey: sentKey !== undefined && sentKey !== dedupKey ? sentKey : undefined });
+    return { dedupKey, incidentId: accepted(entry, 'trigger', outcome) };
+  }
+
+  /**
+   * Acknowledges or resolves the open incident of the alert its sender knows by `sentKey`:
+   * by the key a rule gave it at its trigger, if one did, so a rule's dedup key never
+   * strands an alert. Unknown keys are ignored, as above.
+   */
+  async function settle(entry: KeyedMonitor, action: 'acknowledge' | 'resolve', sentKey: string): Promise<string | null> {
+    const monitorId = entry.monitor.id;
+    const outcome = await commits.run(async (trx): Promise<Outcome> => {
+      const refused = await confirmed(trx, entry);
+      if (refused) return refused;
+      const ruleKey = isRuledKind(entry.monitor.kind) ? await ruleKeyOf(trx, monitorId, sentKey) : undefined;
+      const settleBy = (key: string) => settleIn(trx, database.dialect, monitorId, key, action, clock.now());
+      // Nothing open under the rule's key (a later trigger kept the sender's own): the sender's key, then.
+      const incident = (ruleKey === undefined ? null : await settleBy(ruleKey)) ?? (await settleBy(sentKey));
+      if (ruleKey !== undefined && action === 'resolve') await forgetRuleKey(trx, monitorId, sentKey);
+      return { incident, created: false };
+    });
+    return accepted(entry, action, outcome);
   }
 
   api.post(
@@ -167,13 +230,14 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       const entry = entryOf(req);
       const action = (req.body.action ?? 'trigger') as Action;
       if (action === 'trigger' && !req.body.title) throw new AppError('validation_failed', 'A trigger needs a title', [{ path: '/body/title', message: 'is required to trigger' }]);
-      if (action !== 'trigger' && !req.body.dedupKey) throw new AppError('validation_failed', 'Which alert?', [{ path: '/body/dedupKey', message: `is required to ${action}` }]);
-      const dedupKey = req.body.dedupKey ?? randomUUID();
-      const details = action === 'trigger' ? webhookDetails(req.body as Record<string, unknown>) : undefined;
+      if (action !== 'trigger') {
+        if (!req.body.dedupKey) throw new AppError('validation_failed', 'Which alert?', [{ path: '/body/dedupKey', message: `is required to ${action}` }]);
+        const incidentId = await settle(entry, action, req.body.dedupKey);
+        return reply.code(202).send({ status: 'accepted' as const, dedupKey: req.body.dedupKey, incidentId });
+      }
       const body = req.body as Record<string, unknown>;
-      const urgency = urgencyOfSeverity(body['urgency']) ?? urgencyOfSeverity(body['severity']);
-      const incidentId = await apply(entry, action, dedupKey, req.body.title ?? '', req.body.description ?? '', details, urgency);
-      return reply.code(202).send({ status: 'accepted' as const, dedupKey, incidentId });
+      const triggered = await trigger(entry, 'webhook', body, req.body.description ?? '', webhookDetails(body), () => randomUUID());
+      return reply.code(202).send({ status: 'accepted' as const, ...triggered });
     },
   );
 
@@ -195,7 +259,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         const now = clock.now();
         const nextDueAt = now + heartbeatWindowMs(entry.monitor);
         await setHeartbeatDue(database.db, entry.monitor.id, nextDueAt);
-        await apply(entry, 'resolve', HEARTBEAT_DEDUP_KEY, '', '');
+        await settle(entry, 'resolve', HEARTBEAT_DEDUP_KEY);
         return { status: 'ok' as const, nextDueAt: new Date(nextDueAt).toISOString() };
       },
     });
@@ -219,15 +283,15 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         const entry = entryOf(req);
         // The fields Vigil does not validate (Grafana's values and URLs, externalURL) are read as they came.
         const notification = req.body as unknown as Record<string, unknown>;
+        // Rules see each alert with the rest of the notification (commonLabels, groupLabels, externalURL…) as `notification`.
+        const { alerts: _, ...shared } = notification;
         // Queued together, in order, so a notification's alerts share a few transactions.
         await Promise.all(
           (req.body as Static<typeof AlertGroup>).alerts.map((alert) => {
-            const dedupKey = alert.fingerprint ?? labelKey(alert.labels);
-            const title = alert.annotations?.['summary'] ?? alert.labels['alertname'] ?? 'Alert';
+            if (alert.status !== 'firing') return settle(entry, 'resolve', alert.fingerprint ?? labelKey(alert.labels));
             const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
-            if (alert.status !== 'firing') return apply(entry, 'resolve', dedupKey, title, description);
-            const urgency = urgencyOfSeverity(alert.labels['urgency']) ?? urgencyOfSeverity(alert.labels['severity']);
-            return apply(entry, 'trigger', dedupKey, title, description, alertmanagerDetails(alert as Record<string, unknown>, notification), urgency);
+            const event = { ...alert, notification: shared };
+            return trigger(entry, kind, event, description, alertmanagerDetails(alert as Record<string, unknown>, notification), () => labelKey(alert.labels));
           }),
         );
         return reply.code(202).send({ status: 'accepted' as const, alerts: req.body.alerts.length });
@@ -262,17 +326,19 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       }
       if (event.event_action === 'trigger' && !event.payload) return invalid(['\'payload\' is missing or blank']);
       if (event.event_action !== 'trigger' && !event.dedup_key) return invalid(['\'dedup_key\' is missing or blank']);
-      const dedupKey = event.dedup_key ?? randomUUID().replaceAll('-', '');
-      const summary = event.payload?.summary ?? '';
-      const description = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
-      const details = event.event_action === 'trigger' ? pagerDutyDetails(event as Record<string, unknown>) : undefined;
       try {
-        await apply(entry, event.event_action, dedupKey, summary, description, details, urgencyOfSeverity(event.payload?.severity));
+        if (event.event_action !== 'trigger') {
+          await settle(entry, event.event_action, event.dedup_key as string);
+          return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: event.dedup_key as string });
+        }
+        const description = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
+        const details = pagerDutyDetails(event as Record<string, unknown>);
+        const { dedupKey } = await trigger(entry, 'pagerduty', event, description, details, () => randomUUID().replaceAll('-', ''));
+        return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
       } catch (err) {
         if (err instanceof AppError && err.code === 'unauthenticated') return invalid(['Invalid routing key']);
         throw err;
       }
-      return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
     },
   );
 

@@ -1,0 +1,76 @@
+import { urgencyOfSeverity, type Urgency } from '../escalation/urgency.js';
+import { fieldValue } from './field-value.js';
+import type { RuleOutcome } from './types.js';
+
+/** The senders whose events rules run on, each with its own event shape. */
+export const ruledKinds = ['webhook', 'pagerduty', 'alertmanager', 'grafana'] as const;
+export type RuledKind = (typeof ruledKinds)[number];
+
+export const isRuledKind = (kind: string): kind is RuledKind => (ruledKinds as readonly string[]).includes(kind);
+
+/** What an event says before any rule: its title, its sender's dedup key (if any) and its urgency hint. */
+export interface SentAlert {
+  title: string;
+  dedupKey: string | undefined;
+  urgency: Urgency | undefined;
+}
+
+/** A stable key for an Alertmanager or Grafana alert without a fingerprint: its label set, sorted. */
+export const labelKey = (labels: Record<string, string>): string =>
+  Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',');
+
+const text = (event: unknown, path: string): string | undefined => fieldValue(event, path);
+
+/**
+ * The alert a trigger event describes, as each sender puts it: the generic webhook's
+ * body, a PagerDuty event, or one alert of an Alertmanager or Grafana notification.
+ * Anything missing or oddly typed reads as absent: an event is never refused here.
+ */
+export function sentAlert(kind: RuledKind, event: unknown): SentAlert {
+  switch (kind) {
+    case 'webhook':
+      return { title: text(event, 'title') ?? '', dedupKey: text(event, 'dedupKey'), urgency: urgencyOfSeverity(text(event, 'urgency')) ?? urgencyOfSeverity(text(event, 'severity')) };
+    case 'pagerduty':
+      return { title: text(event, 'payload.summary') ?? '', dedupKey: text(event, 'dedup_key'), urgency: urgencyOfSeverity(text(event, 'payload.severity')) };
+    case 'alertmanager':
+    case 'grafana': {
+      const record = typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : {};
+      const labels = typeof record['labels'] === 'object' && record['labels'] !== null ? (record['labels'] as Record<string, string>) : {};
+      return {
+        title: text(event, 'annotations.summary') ?? text(event, 'labels.alertname') ?? 'Alert',
+        dedupKey: text(event, 'fingerprint') ?? labelKey(labels),
+        urgency: urgencyOfSeverity(text(event, 'labels.urgency')) ?? urgencyOfSeverity(text(event, 'labels.severity')),
+      };
+    }
+  }
+}
+
+/** What the rules made of a trigger: the alert to raise, or dropped. */
+export interface RuledAlert {
+  title: string;
+  dedupKey: string | undefined;
+  /** The rule's urgency, which beats the monitor's and the event's; undefined: as without rules. */
+  urgency: Urgency | undefined;
+  policyId: string | undefined;
+  /** The name of the rule that suppressed it. */
+  suppressedBy: string | undefined;
+  dropped: boolean;
+  matched: string[];
+}
+
+export function ruledAlert(sent: SentAlert, outcome: RuleOutcome): RuledAlert {
+  const { actions } = outcome;
+  return {
+    // An empty template result keeps what the sender said, so no incident goes untitled or unkeyed.
+    title: actions.title || sent.title,
+    dedupKey: actions.dedupKey || sent.dedupKey,
+    urgency: actions.urgency,
+    policyId: actions.policyId,
+    suppressedBy: actions.suppress === true ? outcome.suppressedBy : undefined,
+    dropped: actions.drop === true,
+    matched: outcome.matched,
+  };
+}
