@@ -75,3 +75,25 @@ test('says which field is wrong when the person is in no team', async ({ page, r
   await expect(dialog.getByText(`is required: ${loner.name} is in no team`)).toBeVisible();
   await expect(dialog).toBeVisible();
 });
+
+test("a schedule's page pages whoever is on call there", async ({ page, request }) => {
+  const erin = await newUser(request, 'pager3');
+  const [team] = (await erin.admin.call<{ items: { id: string; name: string }[] }>('GET', '/teams')).items;
+  await erin.admin.call('PUT', `/teams/${team?.id}/members/${erin.id}`, { role: 'member' });
+  const schedules = await erin.admin.call<{ items: { id: string; name: string }[] }>('GET', '/schedules?limit=200');
+  const schedule = schedules.items.find((s) => s.name === 'Platform on-call');
+
+  await logIn(page, erin);
+  await page.goto(`/schedules/${schedule?.id}`);
+  await page.getByRole('button', { name: 'Page on-call' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Page someone' });
+  await expect(dialog.getByRole('radio', { name: 'Schedule' })).toBeChecked();
+  // Named with its team once other specs have made teams.
+  await expect(dialog.getByRole('combobox', { name: /^Schedule/ })).toHaveValue(/^Platform on-call/);
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(`Need hands ${Date.now()}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'manual-incident-schedule-390', false);
+  await dialog.getByRole('button', { name: 'Page now' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Paged Platform on-call' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});

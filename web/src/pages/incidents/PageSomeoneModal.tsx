@@ -27,31 +27,37 @@ const pickerLabel: Record<ManualPageTargetType, string> = {
   policy: 'Escalation policy (from its first step)',
 };
 
+/** Who the form starts on: a schedule's page offers its own on-call. */
+export interface PageTarget {
+  type: ManualPageTargetType;
+  id: string;
+}
+
 /** "Page someone now": opens an incident without any monitor, paging a person, a team, a schedule's on-call or a policy. */
-export function PageSomeoneModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function PageSomeoneModal({ opened, onClose, initial }: { opened: boolean; onClose: () => void; initial?: PageTarget }) {
   return (
     <GuardedFormModal opened={opened} title="Page someone" subject="the unsent page" onClose={onClose}>
-      {(form) => <PageSomeoneForm {...form} />}
+      {(form) => <PageSomeoneForm {...form} initial={initial} />}
     </GuardedFormModal>
   );
 }
 
-function PageSomeoneForm({ onDirty, onDone, onCancel }: GuardedForm) {
+function PageSomeoneForm({ onDirty, onDone, onCancel, initial }: GuardedForm & { initial: PageTarget | undefined }) {
   const users = useUserChoices();
   const teams = useTeamChoices();
   const schedules = useScheduleChoices();
   const policies = usePolicyChoices();
   const paging = usePageSomeone();
   const navigate = useNavigate();
-  const [type, setType] = useState<ManualPageTargetType>('user');
-  const [targetId, setTargetId] = useState<string | null>(null);
+  const [type, setType] = useState<ManualPageTargetType>(initial?.type ?? 'user');
+  const [targetId, setTargetId] = useState<string | null>(initial?.id ?? null);
   const [teamId, setTeamId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [message, setMessage] = useState('');
   const [urgency, setUrgency] = useState<'high' | 'low'>('high');
   const errors = fieldMessages(paging.error);
 
-  const dirty = targetId !== null || teamId !== null || title !== '' || message !== '' || urgency !== 'high';
+  const dirty = targetId !== (initial?.id ?? null) || teamId !== null || title !== '' || message !== '' || urgency !== 'high';
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
   const options: Record<ManualPageTargetType, { value: string; label: string }[]> = {

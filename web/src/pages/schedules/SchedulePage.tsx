@@ -1,5 +1,6 @@
-import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconBellRinging, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useScheduleOnCall } from '../../api/onCall';
 import { useDeleteSchedule, useSchedule } from '../../api/schedules';
@@ -7,6 +8,9 @@ import { useTeamChoices } from '../../api/teams';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { QueryError } from '../../components/QueryError';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { hasRole } from '../../auth/roles';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { PageSomeoneModal } from '../incidents/PageSomeoneModal';
 import { OnCallBanner } from '../on-call/OnCallBanner';
 import { CalendarSection } from './calendar/CalendarSection';
 import { CoverRequestsPanel } from './CoverRequestsPanel';
@@ -23,6 +27,8 @@ export function SchedulePage() {
   const deleting = useDeleteSchedule();
   const navigate = useNavigate();
   const viewerZone = useViewerTimeZone();
+  const mayPage = hasRole(useCurrentUser().role, 'responder');
+  const [paging, setPaging] = useState(false);
 
   if (schedule.isPending || onCall.isPending) return <Skeleton h={320} />;
   if (schedule.isError) return <QueryError error={schedule.error} />;
@@ -43,15 +49,23 @@ export function SchedulePage() {
             Team {teams.data?.find((t) => t.id === teamId)?.name ?? '…'} · schedule zone {timeZone}
           </Text>
         </Stack>
-        <ConfirmButton
-          label={`Delete schedule ${name}`}
-          icon={<IconTrash size={18} />}
-          message={`The schedule ${name}, its layers, overrides and history will be deleted.`}
-          confirmLabel="Delete schedule"
-          onConfirm={() => deleting.mutateAsync({ id: scheduleId }).then(() => navigate('/schedules', { replace: true }))}
-          onForce={() => deleting.mutateAsync({ id: scheduleId, force: true }).then(() => navigate('/schedules', { replace: true }))}
-        />
+        <Group>
+          {mayPage && (
+            <Button color="red" variant="light" leftSection={<IconBellRinging size={16} />} onClick={() => setPaging(true)}>
+              Page on-call
+            </Button>
+          )}
+          <ConfirmButton
+            label={`Delete schedule ${name}`}
+            icon={<IconTrash size={18} />}
+            message={`The schedule ${name}, its layers, overrides and history will be deleted.`}
+            confirmLabel="Delete schedule"
+            onConfirm={() => deleting.mutateAsync({ id: scheduleId }).then(() => navigate('/schedules', { replace: true }))}
+            onForce={() => deleting.mutateAsync({ id: scheduleId, force: true }).then(() => navigate('/schedules', { replace: true }))}
+          />
+        </Group>
       </Group>
+      <PageSomeoneModal opened={paging} onClose={() => setPaging(false)} initial={{ type: 'schedule', id: scheduleId }} />
       {description !== '' && <Text c="dimmed">{description}</Text>}
       <OnCallBanner onCall={onCall.data} viewerZone={viewerZone} linkToSchedule={false} />
       <CoverRequestsPanel scheduleId={scheduleId} viewerZone={viewerZone} now={now} />
