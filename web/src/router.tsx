@@ -63,6 +63,7 @@ export const router = createBrowserRouter([
           { path: 'teams', lazy: async () => ({ Component: (await import('./pages/teams/TeamsPage')).TeamsPage }) },
           { path: 'teams/:teamId', lazy: async () => ({ Component: (await import('./pages/teams/TeamDetailPage')).TeamDetailPage }) },
           { path: 'users', lazy: async () => ({ Component: (await import('./pages/users/UsersPage')).UsersPage }) },
+          { path: 'event-rules', lazy: async () => ({ Component: (await import('./pages/event-rules/EventRulesPage')).EventRulesPage }) },
           { path: 'audit-log', lazy: async () => ({ Component: (await import('./pages/audit/AuditPage')).AuditPage }) },
           { path: 'cover-requests', lazy: async () => ({ Component: (await import('./pages/cover-requests/CoverRequestsPage')).CoverRequestsPage }) },
           { path: 'profile', lazy: async () => ({ Component: (await import('./pages/profile/ProfilePage')).ProfilePage }) },

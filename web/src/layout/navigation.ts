@@ -1,5 +1,6 @@
 import {
   IconAlertTriangle,
+  IconFilterCog,
   IconChartBar,
   IconHistory,
   IconCalendarTime,
@@ -29,5 +30,6 @@ export const navItems: NavItem[] = [
   { label: 'Analytics', path: '/analytics', icon: IconChartBar },
   { label: 'Teams', path: '/teams', icon: IconUsersGroup },
   { label: 'Users', path: '/users', icon: IconUsers },
+  { label: 'Event rules', path: '/event-rules', icon: IconFilterCog, minRole: 'admin' },
   { label: 'Audit log', path: '/audit-log', icon: IconHistory, minRole: 'admin' },
 ];
