@@ -19,13 +19,24 @@ export const RELEASE_GRACE_MS = 120_000;
 /**
  * Sets which monitors `monitorId` depends on, in the caller's transaction (the one that
  * writes the monitor). Refuses (422 at /body/dependsOn/N) a monitor that does not exist,
- * the monitor itself, and one that already depends on it: a cycle would let two monitors
- * silence each other for ever. Edits are serialised so two cannot close a cycle together.
+ * a team's Manual pages monitor, the monitor itself, and one that already depends on it:
+ * a cycle would let two monitors silence each other for ever. Edits are serialised so two
+ * cannot close a cycle together.
  */
 export async function setDependencies(trx: Kysely<DB>, dialect: Dialect, monitorId: string, dependsOn: string[]): Promise<void> {
   await lockDependencyEdits(trx, dialect);
   const found = await existingMonitors(trx, dialect, dependsOn);
-  const errors: FieldError[] = dependsOn.flatMap((id, i) => (id !== monitorId && !found.has(id) ? [{ path: `/body/dependsOn/${i}`, message: 'is not an existing monitor' }] : []));
+  // The monitor itself is named below, with the cycles.
+  const refusal = (id: string): string | null => {
+    const parent = found.get(id);
+    if (id === monitorId) return null;
+    if (!parent) return 'is not an existing monitor';
+    return parent.system ? "is a team's Manual pages monitor: its incidents are pages sent by hand, not an outage" : null;
+  };
+  const errors: FieldError[] = dependsOn.flatMap((id, i) => {
+    const message = refusal(id);
+    return message ? [{ path: `/body/dependsOn/${i}`, message }] : [];
+  });
   const problems = dependencyProblems(monitorId, dependsOn, await allDependencyEdges(trx));
   const names = await monitorNames(trx, [...new Set(problems.flatMap((p) => (p.reason === 'cycle' ? p.cycle : [])))]);
   for (const problem of problems) {

@@ -35,19 +35,20 @@ export async function lockDependencyEdits(trx: Kysely<DB>, dialect: Dialect): Pr
 }
 
 /**
- * Which of `ids` are monitors; on PostgreSQL they stay locked against deletion until
- * commit, so a parent cannot vanish between the check and the write. A key-share lock:
- * edits of the parent itself (a rename, another dependency edit's update) go on.
+ * Which of `ids` are monitors, and whether each is a team's Manual pages monitor; on
+ * PostgreSQL they stay locked against deletion until commit, so a parent cannot vanish
+ * between the check and the write. A key-share lock: edits of the parent itself (a
+ * rename, another dependency edit's update) go on.
  */
-export async function existingMonitors(trx: Kysely<DB>, dialect: Dialect, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
+export async function existingMonitors(trx: Kysely<DB>, dialect: Dialect, ids: string[]): Promise<Map<string, { system: boolean }>> {
+  if (ids.length === 0) return new Map();
   const rows = await trx
     .selectFrom('monitors')
-    .select('id')
+    .select(['id', 'system'])
     .where('id', 'in', ids)
     .$if(dialect === 'postgres', (q) => q.forKeyShare())
     .execute();
-  return new Set(rows.map((r) => r.id));
+  return new Map(rows.map((r) => [r.id, { system: r.system === 1 }]));
 }
 
 export async function monitorNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {

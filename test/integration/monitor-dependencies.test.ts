@@ -94,6 +94,14 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       expect((await t.admin.patch(`/api/v1/monitors/${a}`, { dependsOn: [c] })).status).toBe(200);
     });
 
+    it("refuses a team's Manual pages monitor: its incidents are manual pages, not an outage", async () => {
+      const paged = await t.admin.post('/api/v1/incidents', { title: 'Help', teamId: people.teamId, target: { type: 'user', id: people.ids['Dana'] } });
+      expect(paged.status, JSON.stringify(paged.body)).toBe(201);
+      const refused = await t.admin.post('/api/v1/monitors', { name: 'After manual', teamId: people.teamId, policyId, dependsOn: [paged.body.monitorId] });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([{ path: '/body/dependsOn/0', message: "is a team's Manual pages monitor: its incidents are pages sent by hand, not an outage" }]);
+    });
+
     it('answers malformed and repeated ids with 400 at the field', async () => {
       const a = await monitor();
       const malformed = await t.admin.patch(`/api/v1/monitors/${a}`, { dependsOn: ['not-an-id'] });
