@@ -53,7 +53,7 @@ function refuseRateLimit(kind: string, rateLimit: unknown): void {
 const refusedDependencies = {
   422: {
     description:
-      'dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…)',
+      'dependsOn names a monitor that does not exist, a team\'s Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…)',
     content: { 'application/problem+json': { schema: ProblemRef } },
   },
 };

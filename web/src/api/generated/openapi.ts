@@ -10241,7 +10241,7 @@ export interface operations {
                          */
                         timeoutSeconds?: number;
                     };
-                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, this monitor itself, or one that depends on this monitor (a cycle) */
+                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle) */
                     dependsOn?: string[];
                     dns?: {
                         contains?: string;
@@ -10590,7 +10590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
+            /** @description dependsOn names a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10962,7 +10962,7 @@ export interface operations {
                          */
                         timeoutSeconds?: number;
                     };
-                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, this monitor itself, or one that depends on this monitor (a cycle) */
+                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle) */
                     dependsOn?: string[];
                     dns?: {
                         contains?: string;
@@ -11312,7 +11312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description dependsOn names a monitor that does not exist, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
+            /** @description dependsOn names a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
             422: {
                 headers: {
                     [name: string]: unknown;
