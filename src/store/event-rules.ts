@@ -76,3 +76,40 @@ export async function ruleKeyOf(db: Kysely<DB>, monitorId: string, sentKey: stri
 export async function forgetRuleKey(db: Kysely<DB>, monitorId: string, sentKey: string): Promise<void> {
   await db.deleteFrom('event_rule_keys').where('monitor_id', '=', monitorId).where('sent_key', '=', sentKey).execute();
 }
+
+/**
+ * Forgets remembered keys older than `before` whose alert is no longer open (the sender
+ * never resolved it, or resolved it by the rule's key): a late resolve then falls back to
+ * the sender's own key, which finds nothing open either. Keys of open alerts stay, grouped
+ * ones included.
+ */
+export async function pruneRuleKeys(db: Kysely<DB>, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('event_rule_keys')
+    .where('at', '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('incidents')
+            .select('incidents.id')
+            .whereRef('incidents.monitor_id', '=', 'event_rule_keys.monitor_id')
+            .where('incidents.status', '!=', 'resolved')
+            .where((eb) =>
+              eb.or([
+                eb('incidents.dedup_key', '=', eb.ref('event_rule_keys.dedup_key')),
+                eb.exists(
+                  eb
+                    .selectFrom('incident_alerts')
+                    .select('incident_alerts.id')
+                    .whereRef('incident_alerts.incident_id', '=', 'incidents.id')
+                    .whereRef('incident_alerts.dedup_key', '=', 'event_rule_keys.dedup_key')
+                    .where('incident_alerts.resolved_at', 'is', null),
+                ),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -246,6 +246,23 @@ describeEachDatabase('event rules', (dialect) => {
     }
   });
 
+  it('forgets a remembered key a day after its alert closed, and keeps those of open alerts', async () => {
+    const m = await pushed('webhook');
+    expect((await putRules(m.id, [{ name: 'By host', when: [], then: { dedupKey: 'host/{{details.host}}' } }])).status).toBe(200);
+    const open = await webhook(m.key, { title: 'Open', dedupKey: 'sent-open', details: { host: 'x' } });
+    const closed = await webhook(m.key, { title: 'Closed', dedupKey: 'sent-closed', details: { host: 'y' } });
+    expect((await t.admin.post(`/api/v1/incidents/${closed.body.incidentId}/resolve`)).status).toBe(200);
+    const keys = async () => (await t.vigil.database.db.selectFrom('event_rule_keys').select('sent_key').where('monitor_id', '=', m.id).orderBy('sent_key').execute()).map((k) => k.sent_key);
+    expect(await keys()).toEqual(['sent-closed', 'sent-open']);
+    await t.vigil.auditRetention.runOnce();
+    expect(await keys()).toEqual(['sent-closed', 'sent-open']);
+    expect((await t.admin.post('/api/v1/test/clock', { set: new Date(t.vigil.clock.now() + 2 * 86_400_000).toISOString() })).status).toBe(200);
+    await t.vigil.auditRetention.runOnce();
+    expect(await keys()).toEqual(['sent-open']);
+    expect((await webhook(m.key, { action: 'resolve', dedupKey: 'sent-open' })).body.incidentId).toBe(open.body.incidentId);
+    expect(await keys()).toEqual([]);
+  });
+
   it('uses rules saved through another node within a second (RULES_STALE_MS), without a read per event', async () => {
     const m = await pushed('webhook');
     expect((await webhook(m.key, { title: 'Before' })).status).toBe(202);
