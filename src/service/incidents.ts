@@ -13,7 +13,7 @@ import { getMonitor, policyIdOf } from '../store/monitors.js';
 import { findPolicy, getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
 import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
-import { parentSuppression } from './monitor-dependencies.js';
+import { holdReleasedChildren, parentSuppression } from './monitor-dependencies.js';
 import { recordSuppressed } from './suppression.js';
 import { foldGrouped, groupedIncidentOf, lockGroupedMonitors, othersStillFiring } from './alert-grouping.js';
 
@@ -123,6 +123,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
       batch.firsts.push(indexes);
       batches.set(key, batch);
     }
+    const openedHere: IncidentRow[] = [];
     for (const { policyId, urgency, suppressed, firsts } of batches.values()) {
       const policy = policyId === undefined ? monitor.policy : await policyIn(trx, policyId, monitor.policy);
       const open = suppressed ? recordSuppressed : openIncidents;
@@ -136,6 +137,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
         }),
         now,
       );
+      openedHere.push(...opened);
       for (const [n, incident] of opened.entries()) {
         const [first, ...repeats] = firsts[n] as number[];
         results[first as number] = { incident, created: true };
@@ -143,6 +145,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
         if (repeats.length > 0) noteAbsorbed(incident, repeats);
       }
     }
+    await holdReleasedChildren(trx, monitorId, openedHere, now);
   }
   await addEventsOf(trx, notes);
   // Every alert is kept, absorbed ones too: one multi-row statement for the whole batch.

@@ -3,8 +3,8 @@ import { AppError, type FieldError } from '../core/errors.js';
 import type { Suppression } from '../core/incident/suppression.js';
 import { dependencyProblems, suppressingParent } from '../core/monitor/dependencies.js';
 import type { Dialect } from '../store/database.js';
-import { addEventsOf } from '../store/incidents.js';
-import { allDependencyEdges, existingMonitors, lockDependencyEdits, monitorNames, openParentIncidents, relinkChild, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
+import { addEventsOf, suppressionOf, type IncidentRow } from '../store/incidents.js';
+import { allDependencyEdges, existingMonitors, holdReleased, lockDependencyEdits, monitorNames, openParentIncidents, relinkChild, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
 import type { DB } from '../store/schema.js';
 import { releaseSuppressed } from './suppression.js';
 
@@ -79,4 +79,18 @@ export async function releaseChildrenOf(trx: Kysely<DB>, parentIncidentIds: stri
     await addEventsOf(trx, [{ incidentId: child.id, at: now, kind: 'suppressed', data: { ...suppression } }]);
   }
   await releaseSuppressed(trx, toRelease, resolvedAt + RELEASE_GRACE_MS, 'parent resolved', now);
+}
+
+/**
+ * A monitor opened incidents: if one of them makes it down, children it released that
+ * have not paged yet wait again (their parent flapped: down, up, and down again within
+ * the grace), linked to the new incident and logged `suppressed` again.
+ */
+export async function holdReleasedChildren(trx: Kysely<DB>, monitorId: string, opened: IncidentRow[], now: number): Promise<void> {
+  const cause = suppressingParent(
+    opened.map((row) => ({ incidentId: row.id, monitorId: row.monitor_id, triggeredAt: row.triggered_at, dedupKey: row.dedup_key, suppression: suppressionOf(row) })),
+  );
+  if (!cause) return;
+  const held = await holdReleased(trx, monitorId, cause, now);
+  await addEventsOf(trx, held.map((id) => ({ incidentId: id, at: now, kind: 'suppressed', data: { ...cause } })));
 }

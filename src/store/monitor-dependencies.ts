@@ -120,3 +120,23 @@ export async function relinkChild(db: Kysely<DB>, incidentId: string, suppressio
     .where('suppression', 'is not', null)
     .execute();
 }
+
+/**
+ * Holds again the released children of a parent monitor that is down again before they
+ * paged (a flapping parent): each waiting incident gets `suppression` and nothing due.
+ * Ones already due are left to the engine, which may be paging them right now.
+ */
+export async function holdReleased(db: Kysely<DB>, parentMonitorId: string, suppression: Extract<Suppression, { by: 'parent' }>, now: number): Promise<string[]> {
+  const rows = await db
+    .updateTable('incidents')
+    .set({ next_action_at: null, suppression: JSON.stringify(suppression), parent_incident_id: suppression.incidentId, updated_at: now })
+    .where('monitor_id', 'in', db.selectFrom('monitor_dependencies').select('monitor_id').where('depends_on_id', '=', parentMonitorId))
+    .where('status', '=', TRIGGERED)
+    .where('step', '=', -1)
+    .where('parent_incident_id', 'is not', null)
+    .where('suppression', 'is not', null)
+    .where('next_action_at', '>', now)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -178,6 +178,27 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       expect((await incident(later.id)).parentIncidentId).toBeNull();
     });
 
+    it('holds a released child again when its parent is down again before the child paged', async () => {
+      const parent = await monitor();
+      const child = await monitor([parent]);
+      const first = await alert(parent, 'flap 1');
+      const { incident: waiting } = await alert(child, 'child of a flapping parent');
+      expect((await resolve(first.incident.id)).status).toBe(200);
+      expect((await incident(waiting.id)).nextActionAt).not.toBeNull();
+
+      await t.admin.post('/api/v1/test/clock', { advanceMs: 60_000 });
+      const second = await alert(parent, 'flap 2');
+      expect(await incident(waiting.id)).toMatchObject({ nextActionAt: null, parentIncidentId: second.incident.id, suppression: { by: 'parent', incidentId: second.incident.id } });
+      expect(await entries(waiting.id, 'suppressed')).toHaveLength(2);
+      await t.admin.post('/api/v1/test/clock', { advanceMs: 120_000 });
+      await t.vigil.engine.runOnce();
+      expect(await paged(waiting.id)).toBe(0);
+
+      const resolvedAt = now();
+      expect((await resolve(second.incident.id)).status).toBe(200);
+      expect((await incident(waiting.id)).nextActionAt).toBe(new Date(resolvedAt + 120_000).toISOString());
+    });
+
     it('does not count a parent incident an event rule suppressed, nor a certificate warning', async () => {
       const parent = await monitor();
       const child = await monitor([parent]);
