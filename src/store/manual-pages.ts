@@ -50,5 +50,7 @@ export async function foldManualPages(db: Kysely<DB>, from: string, to: string):
   const staying = ids.find((r) => r.team_id === to)?.id;
   if (leaving === undefined || staying === undefined) return;
   await db.updateTable('incidents').set({ monitor_id: staying }).where('monitor_id', '=', leaving).execute();
+  // Pages keep their incident's monitor for analytics (migration 0035).
+  await db.updateTable('notifications').set({ incident_monitor_id: staying }).where('incident_monitor_id', '=', leaving).execute();
   await db.deleteFrom('monitors').where('id', '=', leaving).execute();
 }

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { enqueue } from '../../src/store/notifications.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTeamPeople } from '../support/team-people.js';
 import { useTestApp, type Caller } from '../support/test-app.js';
@@ -151,10 +152,15 @@ describeEachDatabase('manual incidents', (dialect) => {
     const staying = (await t.admin.post('/api/v1/teams', { name: `Staying ${dialect}` })).body.id as string;
     const first = (await page(t.admin, { target: { type: 'team', id: leaving } })).body;
     const second = (await page(t.admin, { target: { type: 'team', id: staying } })).body;
+    // A page of the folded incident (due long after the test) keeps naming its incident's monitor, for analytics.
+    const outbox = { userId: null, contactMethodId: null, channel: 'webhook' as const, address: 'https://example.com/hook', dueAt: Date.parse('2100-01-01') };
+    await enqueue(t.vigil.database.db, [{ ...outbox, idempotencyKey: `fold-${dialect}`, incidentId: first.id }], Date.now());
     const deleted = await t.admin.delete(`/api/v1/teams/${leaving}?replaceWith=${staying}`);
     expect(deleted.status).toBe(204);
     expect((await detail(first.id)).monitorId).toBe(second.monitorId);
     const left = await t.vigil.database.db.selectFrom('monitors').select('id').where('system', '=', 1).where('team_id', 'in', [leaving, staying]).execute();
     expect(left.map((m) => m.id)).toEqual([second.monitorId]);
+    const pages = await t.vigil.database.db.selectFrom('notifications').select('incident_monitor_id').where('idempotency_key', '=', `fold-${dialect}`).execute();
+    expect(pages.map((p) => p.incident_monitor_id)).toEqual([second.monitorId]);
   });
 });
