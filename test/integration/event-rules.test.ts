@@ -184,7 +184,7 @@ describeEachDatabase('event rules', (dialect) => {
     const m = await pushed('pagerduty');
     const rules = [
       { name: 'Drop info', when: [{ field: 'payload.severity', op: 'equals', value: 'info' }], then: { drop: true } },
-      { name: 'Key by source', when: [], then: { dedupKey: 'src/{{payload.source}}' } },
+      { name: 'Key by source', when: [], then: { dedupKey: 'src/{{payload.source}}', title: '{{routing_key}}' } },
     ];
     expect((await putRules(m.id, rules)).status).toBe(200);
     const dropped = await pagerDuty({ routing_key: m.key, event_action: 'trigger', dedup_key: 'pd-1', payload: { summary: 'FYI', source: 'web-1', severity: 'info' } });
@@ -197,7 +197,8 @@ describeEachDatabase('event rules', (dialect) => {
     const kept = await pagerDuty({ routing_key: m.key, event_action: 'trigger', dedup_key: 'pd-2', payload: { summary: 'Down', source: 'web-1', severity: 'critical' } });
     expect(kept.body.dedup_key).toBe('src/web-1');
     const [opened] = await incidentsOf(m.id);
-    expect(opened).toMatchObject({ dedupKey: 'src/web-1', status: 'triggered' });
+    // Rules never see the routing key: the template comes out empty and the summary stays.
+    expect(opened).toMatchObject({ dedupKey: 'src/web-1', status: 'triggered', title: 'Down' });
     expect((await pagerDuty({ routing_key: m.key, event_action: 'resolve', dedup_key: 'pd-2' })).status).toBe(202);
     expect((await incident(opened?.id as string)).status).toBe('resolved');
   });

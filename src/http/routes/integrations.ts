@@ -11,6 +11,7 @@ import { webhookDetails } from '../../core/alert/webhook-details.js';
 import { AppError, RetryLaterError } from '../../core/errors.js';
 import type { Transaction } from 'kysely';
 import type { EventRuleSets } from '../../service/event-rule-sets.js';
+import { alertGroupOf } from '../../service/alert-grouping.js';
 import { settleIn, triggerAllIn, type Alert, type TriggerResult } from '../../service/incidents.js';
 import { forgetRuleKey, rememberRuleKeys, ruleKeyOf } from '../../store/event-rules.js';
 import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
@@ -109,6 +110,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     alert: Alert;
     matched: string[];
     sentKey: string | undefined;
+    /** The event as sent, which the monitor's alert grouping reads. */
+    event: unknown;
   }
   /**
    * Trigger events side by side in a batch are written together (triggerAllIn): in a
@@ -120,6 +123,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     const outcomes: (Outcome | null)[] = [];
     for (const { entry } of events) outcomes.push(await confirmed(trx, entry));
     const live = events.filter((_, i) => outcomes[i] === null);
+    // Grouped by the monitor as this transaction confirmed it: a grouping changed on another node counts at once.
+    for (const e of live) e.alert.group = alertGroupOf((await keys.confirm(trx, e.entry)) as MonitorRow, e.event, e.alert);
     const results = await triggerAllIn(trx, live.map((e) => e.alert), now);
     await addEventsOf(
       trx,
@@ -189,7 +194,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       policyId: rules.policyId,
       suppression: rules.suppressedBy === undefined ? undefined : { by: 'rule', rule: rules.suppressedBy },
     };
-    const outcome = await commits.runMerged(triggers, { entry, alert, matched: rules.matched, sentKey: sentKey !== undefined && sentKey !== dedupKey ? sentKey : undefined });
+    const outcome = await commits.runMerged(triggers, { entry, alert, event, matched: rules.matched, sentKey: sentKey !== undefined && sentKey !== dedupKey ? sentKey : undefined });
     return { dedupKey, incidentId: accepted(entry, 'trigger', outcome) };
   }
 
@@ -333,7 +338,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         }
         const description = event.payload ? `${event.payload.source} (${event.payload.severity})` : '';
         const details = pagerDutyDetails(event as Record<string, unknown>);
-        const { dedupKey } = await trigger(entry, 'pagerduty', event, description, details, () => randomUUID().replaceAll('-', ''));
+        // Rules never see the routing key: a template could otherwise show the secret in a title.
+        const { routing_key: _, ...sent } = event;
+        const { dedupKey } = await trigger(entry, 'pagerduty', sent, description, details, () => randomUUID().replaceAll('-', ''));
         return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
       } catch (err) {
         if (err instanceof AppError && err.code === 'unauthenticated') return invalid(['Invalid routing key']);
