@@ -147,6 +147,12 @@ describeEachDatabase('monitor dependencies', (dialect) => {
     const paged = async (id: string) => ((await incident(id)).notifications as unknown[]).length;
     const resolve = (id: string) => t.admin.post(`/api/v1/incidents/${id}/resolve`);
     const entries = async (id: string, kind: string) => ((await incident(id)).timeline as { kind: string; data: Record<string, unknown> }[]).filter((e) => e.kind === kind);
+    /** Resolves a parent incident and expects the child waiting on it to page 2 minutes later. */
+    const resolveReleasing = async (parentIncidentId: string, childId: string) => {
+      const resolvedAt = now();
+      expect((await resolve(parentIncidentId)).status).toBe(200);
+      expect((await incident(childId)).nextActionAt).toBe(new Date(resolvedAt + 120_000).toISOString());
+    };
 
     it("records a child's incident without paging while a parent is down, linked to the parent's incident", async () => {
       const parent = await monitor();
@@ -194,9 +200,7 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       await t.vigil.engine.runOnce();
       expect(await paged(waiting.id)).toBe(0);
 
-      const resolvedAt = now();
-      expect((await resolve(second.incident.id)).status).toBe(200);
-      expect((await incident(waiting.id)).nextActionAt).toBe(new Date(resolvedAt + 120_000).toISOString());
+      await resolveReleasing(second.incident.id, waiting.id);
     });
 
     it('does not count a parent incident an event rule suppressed, nor a certificate warning', async () => {
@@ -224,9 +228,7 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       expect(await incident(child.id)).toMatchObject({ nextActionAt: null, parentIncidentId: cacheDown.incident.id, suppression: { by: 'parent', incidentId: cacheDown.incident.id, monitorId: cache } });
       expect(await entries(child.id, 'suppressed')).toHaveLength(2);
 
-      const resolvedAt = now();
-      expect((await resolve(cacheDown.incident.id)).status).toBe(200);
-      expect((await incident(child.id)).nextActionAt).toBe(new Date(resolvedAt + 120_000).toISOString());
+      await resolveReleasing(cacheDown.incident.id, child.id);
     });
 
     it("suppresses down a chain: a parent that waits on its own parent still counts as down", async () => {
