@@ -4,7 +4,7 @@ import type { Suppression } from '../core/incident/suppression.js';
 import { dependencyProblems, suppressingParent } from '../core/monitor/dependencies.js';
 import type { Dialect } from '../store/database.js';
 import { addEventsOf, suppressionOf, type IncidentRow } from '../store/incidents.js';
-import { allDependencyEdges, existingMonitors, holdReleased, lockDependencyEdits, monitorNames, openParentIncidents, relinkChild, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
+import { allDependencyEdges, existingMonitors, holdReleased, lockDependencyEdits, monitorNames, openParentIncidents, relinkChildren, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
 import type { DB } from '../store/schema.js';
 import { releaseSuppressed } from './suppression.js';
 
@@ -64,19 +64,21 @@ export async function parentSuppression(trx: Kysely<DB>, monitorId: string): Pro
  */
 export async function releaseChildrenOf(trx: Kysely<DB>, parentIncidentIds: string[], resolvedAt: number, now: number): Promise<void> {
   if (parentIncidentIds.length === 0) return;
-  const children = await waitingChildrenOf(trx, parentIncidentIds);
+  const byMonitor = new Map<string, string[]>();
+  for (const child of await waitingChildrenOf(trx, parentIncidentIds)) {
+    const ids = byMonitor.get(child.monitorId) ?? [];
+    ids.push(child.id);
+    byMonitor.set(child.monitorId, ids);
+  }
   const toRelease: string[] = [];
-  const byMonitor = new Map<string, Promise<ParentSuppression | undefined>>();
-  for (const child of children) {
-    let still = byMonitor.get(child.monitorId);
-    if (!still) byMonitor.set(child.monitorId, (still = parentSuppression(trx, child.monitorId)));
-    const suppression = await still;
-    if (!suppression) {
-      toRelease.push(child.id);
+  for (const [monitorId, ids] of byMonitor) {
+    const still = await parentSuppression(trx, monitorId);
+    if (!still) {
+      toRelease.push(...ids);
       continue;
     }
-    await relinkChild(trx, child.id, suppression, now);
-    await addEventsOf(trx, [{ incidentId: child.id, at: now, kind: 'suppressed', data: { ...suppression } }]);
+    await relinkChildren(trx, ids, still, now);
+    await addEventsOf(trx, ids.map((id) => ({ incidentId: id, at: now, kind: 'suppressed', data: { ...still } })));
   }
   await releaseSuppressed(trx, toRelease, resolvedAt + RELEASE_GRACE_MS, 'parent resolved', now);
 }

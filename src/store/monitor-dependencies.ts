@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Suppression } from '../core/incident/suppression.js';
 import type { DependencyEdge, ParentIncident } from '../core/monitor/dependencies.js';
 import { chunksOf } from './chunks.js';
@@ -7,6 +7,13 @@ import type { DB, IncidentsTable } from './schema.js';
 
 const RESOLVED = sql.lit<IncidentsTable['status']>('resolved');
 const TRIGGERED = sql.lit<IncidentsTable['status']>('triggered');
+
+/**
+ * A monitor's open incidents are sought in the partial index of open incidents
+ * (monitor_id, dedup_key): SQLite has no statistics to prefer it to every incident the
+ * monitor ever had (or to every triggered incident), so it is named there.
+ */
+const openIncidentsIndex = (db: Kysely<DB>) => (db.getExecutor().adapter instanceof SqliteAdapter ? sql`indexed by incidents_open_dedup` : sql``);
 
 /** Each monitor's parents, in name order (how the API lists them), for the given monitors. */
 export async function parentsOf(db: Kysely<DB>, monitorIds: string[]): Promise<Map<string, string[]>> {
@@ -74,13 +81,10 @@ export async function replaceParents(trx: Kysely<DB>, monitorId: string, depends
 
 /** The open incidents of a monitor's parents. */
 export async function openParentIncidents(db: Kysely<DB>, monitorId: string): Promise<ParentIncident[]> {
-  const rows = await db
-    .selectFrom('monitor_dependencies as d')
-    .innerJoin('incidents as i', 'i.monitor_id', 'd.depends_on_id')
-    .select(['i.id', 'i.monitor_id', 'i.triggered_at', 'i.dedup_key', 'i.suppression'])
-    .where('d.monitor_id', '=', monitorId)
-    .where('i.status', '<>', RESOLVED)
-    .execute();
+  const { rows } = await sql<Pick<IncidentsTable, 'id' | 'monitor_id' | 'triggered_at' | 'dedup_key' | 'suppression'>>`
+    select i.id, i.monitor_id, i.triggered_at, i.dedup_key, i.suppression
+    from monitor_dependencies d join incidents i ${openIncidentsIndex(db)} on i.monitor_id = d.depends_on_id
+    where d.monitor_id = ${monitorId} and i.status <> ${RESOLVED}`.execute(db);
   return rows.map((row) => ({
     incidentId: row.id,
     monitorId: row.monitor_id,
@@ -111,14 +115,16 @@ export async function waitingChildrenOf(db: Kysely<DB>, parentIncidentIds: strin
   return children;
 }
 
-/** Points a waiting child at another parent incident that is down (see waitingChildrenOf). */
-export async function relinkChild(db: Kysely<DB>, incidentId: string, suppression: Extract<Suppression, { by: 'parent' }>, now: number): Promise<void> {
-  await db
-    .updateTable('incidents')
-    .set({ suppression: JSON.stringify(suppression), parent_incident_id: suppression.incidentId, updated_at: now })
-    .where('id', '=', incidentId)
-    .where('suppression', 'is not', null)
-    .execute();
+/** Points waiting children at another parent incident that is down (see waitingChildrenOf). */
+export async function relinkChildren(db: Kysely<DB>, incidentIds: string[], suppression: Extract<Suppression, { by: 'parent' }>, now: number): Promise<void> {
+  for (const chunk of chunksOf(incidentIds)) {
+    await db
+      .updateTable('incidents')
+      .set({ suppression: JSON.stringify(suppression), parent_incident_id: suppression.incidentId, updated_at: now })
+      .where('id', 'in', chunk)
+      .where('suppression', 'is not', null)
+      .execute();
+  }
 }
 
 /**
@@ -127,16 +133,16 @@ export async function relinkChild(db: Kysely<DB>, incidentId: string, suppressio
  * Ones already due are left to the engine, which may be paging them right now.
  */
 export async function holdReleased(db: Kysely<DB>, parentMonitorId: string, suppression: Extract<Suppression, { by: 'parent' }>, now: number): Promise<string[]> {
-  const rows = await db
-    .updateTable('incidents')
-    .set({ next_action_at: null, suppression: JSON.stringify(suppression), parent_incident_id: suppression.incidentId, updated_at: now })
-    .where('monitor_id', 'in', db.selectFrom('monitor_dependencies').select('monitor_id').where('depends_on_id', '=', parentMonitorId))
-    .where('status', '=', TRIGGERED)
-    .where('step', '=', -1)
-    .where('parent_incident_id', 'is not', null)
-    .where('suppression', 'is not', null)
-    .where('next_action_at', '>', now)
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
+  const children = await db.selectFrom('monitor_dependencies').select('monitor_id').where('depends_on_id', '=', parentMonitorId).execute();
+  const held: string[] = [];
+  for (const chunk of chunksOf(children.map((c) => c.monitor_id))) {
+    const { rows } = await sql<{ id: string }>`
+      update incidents ${openIncidentsIndex(db)}
+      set next_action_at = null, suppression = ${JSON.stringify(suppression)}, parent_incident_id = ${suppression.incidentId}, updated_at = ${now}
+      where monitor_id in (${sql.join(chunk)}) and status <> ${RESOLVED} and status = ${TRIGGERED} and step = -1
+        and parent_incident_id is not null and suppression is not null and next_action_at > ${now}
+      returning id`.execute(db);
+    held.push(...rows.map((r) => r.id));
+  }
+  return held;
 }
