@@ -87,7 +87,8 @@ describeEachDatabase('analytics: first acknowledgements, merges and suppressed i
     await advance(MINUTE);
     await post(`${ids['quiet']}/resolve`);
     // Six pages: the reassigned and the lapsed incident twice each, the kept and the merged one once; none for the suppressed.
-    expect(receiver.received.filter((r) => r.path === '/fay')).toHaveLength(6);
+    // Counted by key: the clock jumping past a send's lease may deliver it twice (at least once), still one page.
+    expect(new Set(receiver.received.filter((r) => r.path === '/fay').map((r) => r.idempotencyKey)).size).toBe(6);
   });
   afterAll(() => receiver.close());
 
