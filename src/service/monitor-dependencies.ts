@@ -4,7 +4,7 @@ import type { Suppression } from '../core/incident/suppression.js';
 import { dependencyProblems, suppressingParent } from '../core/monitor/dependencies.js';
 import type { Dialect } from '../store/database.js';
 import { addEventsOf, suppressionOf, type IncidentRow } from '../store/incidents.js';
-import { allDependencyEdges, existingMonitors, holdReleased, lockDependencyEdits, monitorNames, openParentIncidents, relinkChildren, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
+import { allDependencyEdges, dependencyLinksOf, existingMonitors, holdReleased, lockDependencyEdits, monitorNames, openParentIncidents, relinkChildren, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
 import type { DB } from '../store/schema.js';
 import { releaseSuppressed } from './suppression.js';
 
@@ -52,8 +52,24 @@ export async function setDependencies(trx: Kysely<DB>, dialect: Dialect, monitor
   await replaceParents(trx, monitorId, dependsOn);
 }
 
+/**
+ * Whether a monitor has parents or children, read once per transaction: most monitors
+ * have neither, and then opening their incidents costs this one read.
+ */
+const links = new WeakMap<Kysely<DB>, Map<string, ReturnType<typeof dependencyLinksOf>>>();
+
+function linksIn(trx: Kysely<DB>, monitorId: string): ReturnType<typeof dependencyLinksOf> {
+  if (!trx.isTransaction) return dependencyLinksOf(trx, monitorId);
+  let read = links.get(trx);
+  if (!read) links.set(trx, (read = new Map()));
+  let found = read.get(monitorId);
+  if (!found) read.set(monitorId, (found = dependencyLinksOf(trx, monitorId)));
+  return found;
+}
+
 /** Why a monitor's new incident should page nobody now: a parent is down (suppressingParent). */
 export async function parentSuppression(trx: Kysely<DB>, monitorId: string): Promise<ParentSuppression | undefined> {
+  if (!(await linksIn(trx, monitorId)).hasParents) return undefined;
   return suppressingParent(await openParentIncidents(trx, monitorId)) ?? undefined;
 }
 
@@ -92,7 +108,7 @@ export async function holdReleasedChildren(trx: Kysely<DB>, monitorId: string, o
   const cause = suppressingParent(
     opened.map((row) => ({ incidentId: row.id, monitorId: row.monitor_id, triggeredAt: row.triggered_at, dedupKey: row.dedup_key, suppression: suppressionOf(row) })),
   );
-  if (!cause) return;
+  if (!cause || !(await linksIn(trx, monitorId)).hasChildren) return;
   const held = await holdReleased(trx, monitorId, cause, now);
   await addEventsOf(trx, held.map((id) => ({ incidentId: id, at: now, kind: 'suppressed', data: { ...cause } })));
 }
