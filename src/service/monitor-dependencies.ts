@@ -18,7 +18,7 @@ export const RELEASE_GRACE_MS = 120_000;
 
 /**
  * Sets which monitors `monitorId` depends on, in the caller's transaction (the one that
- * writes the monitor). Refuses (422 at /body/dependsOn/N) a monitor that does not exist,
+ * writes the monitor). Refuses (400 at /body/dependsOn/N) a monitor that does not exist,
  * a team's Manual pages monitor, the monitor itself, and one that already depends on it:
  * a cycle would let two monitors silence each other for ever. Edits are serialised so two
  * cannot close a cycle together.

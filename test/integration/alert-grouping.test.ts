@@ -26,10 +26,10 @@ describeEachDatabase('alert grouping: the monitor setting and the alert list', (
     expect((await create({ kind: 'heartbeat', heartbeat: { intervalSeconds: 60, graceSeconds: 0 } })).body).not.toHaveProperty('grouping');
   });
 
-  it('refuses a grouping that cannot be used with 422 invalid_grouping at the field, and malformed ones with 400', async () => {
+  it('refuses a grouping that cannot be used with 400 invalid_grouping at the field, and malformed ones with 400', async () => {
     const refused = async (body: object, expected: string[]) => {
       const res = await create({ kind: 'webhook', ...body });
-      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
       expect(res.body.code).toBe('invalid_grouping');
       expect(paths(res)).toEqual(expected);
     };
@@ -38,7 +38,7 @@ describeEachDatabase('alert grouping: the monitor setting and the alert list', (
     await refused({ grouping: { mode: 'window', windowMinutes: 5, fields: ['service'] } }, ['/body/grouping/fields']);
     await refused({ grouping: { mode: 'labels', fields: ['labels..team', 'service', 'has space', 'service'] } }, ['/body/grouping/fields/0', '/body/grouping/fields/2', '/body/grouping/fields/3']);
     const http = await create({ kind: 'http', http: { url: 'https://example.com' }, grouping: { mode: 'window', windowMinutes: 5 } });
-    expect(http.status).toBe(422);
+    expect(http.status).toBe(400);
     expect(paths(http)).toEqual(['/body/grouping']);
     const webhook = await pushed('webhook');
     const patched = await t.admin.patch(`/api/v1/monitors/${webhook.id}`, { grouping: { mode: 'labels', fields: [''] } });

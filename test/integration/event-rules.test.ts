@@ -77,7 +77,7 @@ describeEachDatabase('event rules', (dialect) => {
     expect((await t.admin.put('/api/v1/event-rules', { rules: [] })).status).toBe(200);
   });
 
-  it('refuses rules it cannot use with 422 and the path of each problem, and malformed ones with 400; saves nothing', async () => {
+  it('refuses rules it cannot use and malformed ones with 400 and the path of each problem; saves nothing', async () => {
     const m = await pushed('webhook');
     const bad = await putRules(m.id, [
       { name: 'Fine', when: [], then: {} },
@@ -86,7 +86,7 @@ describeEachDatabase('event rules', (dialect) => {
       { name: 'Fine', when: [{ field: 'a', op: 'matches', pattern: '(' }], then: { policyId: '00000000-0000-7000-8000-000000000000' } },
       { name: 'Elsewhere', when: [], then: { policyId: elsewhere } },
     ]);
-    expect(bad.status).toBe(422);
+    expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.body.code).toBe('invalid_rules');
     expect((bad.body.errors as { path: string }[]).map((e) => e.path)).toEqual([
@@ -110,7 +110,7 @@ describeEachDatabase('event rules', (dialect) => {
     expect((await t.admin.put('/api/v1/event-rules', { rules: [] })).status).toBe(200);
     const manual = (await t.admin.post('/api/v1/monitors', { name: `Manual ${dialect}`, teamId: people.teamId, policyId: toErin })).body.id;
     const refused = await putRules(manual, []);
-    expect(refused.status).toBe(422);
+    expect(refused.status).toBe(400);
     expect(refused.body.errors[0].path).toBe('/params/id');
   });
 
@@ -147,7 +147,7 @@ describeEachDatabase('event rules', (dialect) => {
     const none = await t.admin.post(`/api/v1/monitors/${m.id}/event-rules/dry-run`, { event: { nothing: 'here' }, rules: [] });
     expect(none.body).toMatchObject({ matched: [], actions: {}, result: { title: '', dedupKey: null, urgency: 'high', dropped: false } });
     const invalid = await t.admin.post(`/api/v1/monitors/${m.id}/event-rules/dry-run`, { event, rules: [{ name: 'Bad', when: [{ field: 'a', op: 'matches', pattern: '[' }], then: {} }] });
-    expect(invalid.status).toBe(422);
+    expect(invalid.status).toBe(400);
     expect(invalid.body.errors[0].path).toBe('/body/rules/0/when/0/pattern');
     expect(await incidentsOf(m.id)).toEqual([]);
     expect((await t.admin.get(`/api/v1/monitors/${m.id}/event-rules`)).body.rules).toEqual(rules);

@@ -92,20 +92,20 @@ describeEachDatabase('manual incidents', (dialect) => {
     expect(new Set(results.map((r) => r.body.monitorId))).toEqual(new Set([monitors[0]?.id]));
   });
 
-  it('answers 422 with the field path for an unknown target or a team it cannot tell', async () => {
+  it('answers 400 with the field path for an unknown target or a team it cannot tell', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     for (const type of ['user', 'team', 'schedule', 'policy']) {
       const res = await page(t.admin, { target: { type, id: unknown } });
-      expect(res.status, type).toBe(422);
+      expect(res.status, type).toBe(400);
       expect(res.body).toMatchObject({ code: 'invalid_page', errors: [{ path: '/body/target/id' }] });
     }
     const nowhere = await page(t.admin, { target: { type: 'user', id: team.ids.Dee } });
-    expect(nowhere.status).toBe(422);
+    expect(nowhere.status).toBe(400);
     expect(nowhere.body.errors).toEqual([{ path: '/body/teamId', message: 'is required: Dee is in no team' }]);
     // In two teams, the page must say which.
     for (const teamId of [team.teamId, team.otherTeamId]) await t.admin.put(`/api/v1/teams/${teamId}/members/${team.ids.Dee}`, { role: 'member' });
     const several = await page(t.admin, { target: { type: 'user', id: team.ids.Dee } });
-    expect(several.status).toBe(422);
+    expect(several.status).toBe(400);
     expect(several.body.errors[0]).toMatchObject({ path: '/body/teamId', message: expect.stringContaining('several teams') });
     expect((await page(t.admin, { teamId: team.teamId, target: { type: 'user', id: team.ids.Dee } })).status).toBe(201);
     expect((await page(t.admin, { teamId: unknown, target: { type: 'team', id: team.teamId } })).body.errors).toEqual([{ path: '/body/teamId', message: 'is not an existing team' }]);

@@ -69,17 +69,17 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       const c = await monitor([b]);
 
       const unknown = await t.admin.post('/api/v1/monitors', { name: 'Orphan', teamId: people.teamId, policyId, dependsOn: [a, MISSING] });
-      expect(unknown.status).toBe(422);
+      expect(unknown.status).toBe(400);
       expect(unknown.headers['content-type']).toContain('application/problem+json');
       expect(unknown.body).toMatchObject({ code: 'invalid_dependencies', errors: [{ path: '/body/dependsOn/1', message: 'is not an existing monitor' }] });
       expect(((await t.admin.get('/api/v1/monitors?limit=200')).body.items as { name: string }[]).map((m) => m.name)).not.toContain('Orphan');
 
       const self = await t.admin.patch(`/api/v1/monitors/${a}`, { dependsOn: [a] });
-      expect(self.status).toBe(422);
+      expect(self.status).toBe(400);
       expect(self.body.errors).toEqual([{ path: '/body/dependsOn/0', message: 'is this monitor: a monitor cannot depend on itself' }]);
 
       const cycle = await t.admin.patch(`/api/v1/monitors/${a}`, { name: 'Renamed with a cycle', dependsOn: [MISSING, c] });
-      expect(cycle.status).toBe(422);
+      expect(cycle.status).toBe(400);
       const names = ['a', 'b', 'c'].map((_, i) => `Dep ${made - 2 + i}`);
       expect(cycle.body.errors).toEqual([
         { path: '/body/dependsOn/0', message: 'is not an existing monitor' },
@@ -98,7 +98,7 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       const paged = await t.admin.post('/api/v1/incidents', { title: 'Help', teamId: people.teamId, target: { type: 'user', id: people.ids['Dana'] } });
       expect(paged.status, JSON.stringify(paged.body)).toBe(201);
       const refused = await t.admin.post('/api/v1/monitors', { name: 'After manual', teamId: people.teamId, policyId, dependsOn: [paged.body.monitorId] });
-      expect(refused.status).toBe(422);
+      expect(refused.status).toBe(400);
       expect(refused.body.errors).toEqual([{ path: '/body/dependsOn/0', message: "is a team's Manual pages monitor: its incidents are pages sent by hand, not an outage" }]);
     });
 
@@ -118,7 +118,7 @@ describeEachDatabase('monitor dependencies', (dialect) => {
         const a = await monitor();
         const b = await monitor();
         const answers = await Promise.all([t.admin.patch(`/api/v1/monitors/${a}`, { dependsOn: [b] }), t.admin.patch(`/api/v1/monitors/${b}`, { dependsOn: [a] })]);
-        expect(answers.map((r) => r.status).sort()).toEqual([200, 422]);
+        expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
         expect([...(await dependsOn(a)), ...(await dependsOn(b))]).toHaveLength(1);
       }
     });

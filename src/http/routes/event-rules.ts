@@ -19,9 +19,9 @@ import { DryRunBody, DryRunView, RulesBody, RulesView } from '../schemas/event-r
 import { ProblemRef } from '../schemas/problem.js';
 
 const invalid = {
-  422: {
+  400: {
     description:
-      'A rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path',
+      'A parameter or field is not valid (code: validation_failed), or a rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path',
     content: { 'application/problem+json': { schema: ProblemRef } },
   },
 };
@@ -36,7 +36,7 @@ export function eventRuleRoutes(api: Api, { database, clock }: HttpDeps, ruleSet
   const { db } = database;
   const tags = ['monitors'];
 
-  /** The rules as saved, or the problems as 422 with paths under `base` (e.g. /body/rules). */
+  /** The rules as saved, or the problems as 400 with paths under `base` (e.g. /body/rules). */
   async function checked(input: RuleInput[], base: string, teamId: string | null): Promise<NamedRule[]> {
     const { rules, problems } = readRules(input);
     const errors: FieldError[] = problems.map((p) => ({ path: `${base}${p.path}`, message: p.message }));

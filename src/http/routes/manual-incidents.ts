@@ -43,12 +43,12 @@ export function manualIncidentRoutes(api: Api, { database, clock, wakeEngine, co
         tags: ['incidents'],
         summary: "Page someone now: opens an incident under the team's Manual pages monitor and pages a user, a team, a schedule's on-call or a policy; never deduplicated",
         description:
-          'Urgency defaults to high. A user, team or schedule is paged by a one-step policy (fires at once, no repeat); a policy runs as it is. 422 invalid_page names an unknown target or a team that cannot be told; paging another team\'s people, schedules or policies takes an admin (403).',
+          'Urgency defaults to high. A user, team or schedule is paged by a one-step policy (fires at once, no repeat); a policy runs as it is. 400 invalid_page names an unknown target or a team that cannot be told; paging another team\'s people, schedules or policies takes an admin (403).',
         body: ManualPage,
         response: {
           201: IncidentView,
-          422: {
-            description: 'The target does not exist, or the team is unknown or cannot be told: the user is in several teams or none (code: invalid_page); `errors` names /body/target/id or /body/teamId',
+          400: {
+            description: 'A parameter or field is not valid (code: validation_failed), or the target does not exist, or the team is unknown or cannot be told: the user is in several teams or none (code: invalid_page); `errors` names /body/target/id or /body/teamId',
             content: { 'application/problem+json': { schema: ProblemRef } },
           },
         },

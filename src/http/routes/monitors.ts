@@ -51,9 +51,9 @@ function refuseRateLimit(kind: string, rateLimit: unknown): void {
 }
 
 const refusedDependencies = {
-  422: {
+  400: {
     description:
-      'dependsOn names a monitor that does not exist, a team\'s Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…)',
+      'A parameter or field is not valid (code: validation_failed); or dependsOn names a monitor that does not exist, a team\'s Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…)',
     content: { 'application/problem+json': { schema: ProblemRef } },
   },
 };

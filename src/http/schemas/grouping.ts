@@ -20,6 +20,6 @@ export const GroupingSchema = Type.Union(
   ],
   {
     description:
-      'webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one',
+      'webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 400 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one',
   },
 );

@@ -87,7 +87,7 @@ const DependsOn = Type.Array(Id, {
   maxItems: 50,
   uniqueItems: true,
   description:
-    'Monitors this one depends on (any team\'s): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor\'s new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team\'s Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle)',
+    'Monitors this one depends on (any team\'s): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor\'s new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 400 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team\'s Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle)',
 });
 
 /** What a checked monitor may be created or patched with. */

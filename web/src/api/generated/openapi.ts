@@ -340,7 +340,7 @@ export interface paths {
         put?: never;
         /**
          * Page someone now: opens an incident under the team's Manual pages monitor and pages a user, a team, a schedule's on-call or a policy; never deduplicated
-         * @description Urgency defaults to high. A user, team or schedule is paged by a one-step policy (fires at once, no repeat); a policy runs as it is. 422 invalid_page names an unknown target or a team that cannot be told; paging another team's people, schedules or policies takes an admin (403).
+         * @description Urgency defaults to high. A user, team or schedule is paged by a one-step policy (fires at once, no repeat); a policy runs as it is. 400 invalid_page names an unknown target or a team that cannot be told; paging another team's people, schedules or policies takes an admin (403).
          */
         post: operations["postIncidents"];
         delete?: never;
@@ -1964,7 +1964,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2037,7 +2037,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2153,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2265,7 +2265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2402,7 +2402,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2478,7 +2478,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2578,7 +2578,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2767,7 +2767,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3006,7 +3006,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +3251,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3448,7 +3448,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +3705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3803,7 +3803,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4075,7 +4075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4369,7 +4369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4622,7 +4622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed), or a rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4660,15 +4660,6 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4870,7 +4861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,7 +5023,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed), or the target does not exist, or the team is unknown or cannot be told: the user is in several teams or none (code: invalid_page); `errors` names /body/target/id or /body/teamId */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5070,15 +5061,6 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The target does not exist, or the team is unknown or cannot be told: the user is in several teams or none (code: invalid_page); `errors` names /body/target/id or /body/teamId */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5278,7 +5260,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5495,7 +5477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5635,7 +5617,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5858,7 +5840,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6102,7 +6084,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6352,7 +6334,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6452,7 +6434,7 @@ export interface operations {
                     "text/markdown": string;
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6679,7 +6661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,7 +6905,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7173,7 +7155,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7423,7 +7405,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7673,7 +7655,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,7 +7909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8040,7 +8022,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8138,7 +8120,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8238,7 +8220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8322,7 +8304,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8377,7 +8359,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8681,7 +8663,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8840,7 +8822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8917,7 +8899,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9150,7 +9132,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9373,7 +9355,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9450,7 +9432,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9584,7 +9566,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9690,7 +9672,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9792,7 +9774,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9898,7 +9880,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10035,7 +10017,7 @@ export interface operations {
                                 /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                                 server?: string;
                             };
-                            /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                            /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 400 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
                             grouping?: {
                                 /** @description labels mode: the fields whose values make the group */
                                 fields?: string[];
@@ -10167,7 +10149,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10241,7 +10223,7 @@ export interface operations {
                          */
                         timeoutSeconds?: number;
                     };
-                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle) */
+                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 400 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle) */
                     dependsOn?: string[];
                     dns?: {
                         contains?: string;
@@ -10251,7 +10233,7 @@ export interface operations {
                         /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                         server?: string;
                     };
-                    /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                    /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 400 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
                     grouping?: {
                         /** @description labels mode: the fields whose values make the group */
                         fields?: string[];
@@ -10411,7 +10393,7 @@ export interface operations {
                             /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                             server?: string;
                         };
-                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 400 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
                         grouping?: {
                             /** @description labels mode: the fields whose values make the group */
                             fields?: string[];
@@ -10545,7 +10527,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed); or dependsOn names a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10583,15 +10565,6 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dependsOn names a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10669,7 +10642,7 @@ export interface operations {
                             /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                             server?: string;
                         };
-                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 400 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
                         grouping?: {
                             /** @description labels mode: the fields whose values make the group */
                             fields?: string[];
@@ -10799,7 +10772,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10867,7 +10840,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10962,7 +10935,7 @@ export interface operations {
                          */
                         timeoutSeconds?: number;
                     };
-                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 422 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle) */
+                    /** @description Monitors this one depends on (any team's): while one of them is down (an open incident not suppressed by an event rule, nor a certificate warning), this monitor's new incidents are recorded without paging anyone and linked to that incident; they page 2 minutes after it resolves if still open. Replaced whole; 400 invalid_dependencies at /body/dependsOn/N for a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (a cycle) */
                     dependsOn?: string[];
                     dns?: {
                         contains?: string;
@@ -10972,7 +10945,7 @@ export interface operations {
                         /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                         server?: string;
                     };
-                    /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                    /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 400 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
                     grouping?: {
                         /** @description labels mode: the fields whose values make the group */
                         fields?: string[];
@@ -11119,7 +11092,7 @@ export interface operations {
                             /** @description Resolver IP, optionally ":port"; the system resolvers otherwise */
                             server?: string;
                         };
-                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 422 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
+                        /** @description webhook, pagerduty, alertmanager, grafana only: how alerts fold into fewer incidents (docs/MONITORS.md#grouping); null: each alert key opens its own incident. 400 invalid_grouping at /body/grouping/… for another kind, a mode without what it needs, or a field that is not a dotted path or repeats one */
                         grouping?: {
                             /** @description labels mode: the fields whose values make the group */
                             fields?: string[];
@@ -11249,7 +11222,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed); or dependsOn names a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11305,15 +11278,6 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description dependsOn names a monitor that does not exist, a team's Manual pages monitor, this monitor itself, or one that depends on this monitor (code: invalid_dependencies); `errors` names each at /body/dependsOn/N. Or the grouping cannot be used (code: invalid_grouping, at /body/grouping/…) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11526,7 +11490,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11666,7 +11630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11821,7 +11785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed), or a rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11868,15 +11832,6 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12033,7 +11988,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed), or a rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12080,15 +12035,6 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A rule cannot be used (code: invalid_rules): a condition without its value or pattern, a name used twice, a pattern that does not compile or may backtrack exponentially, a policy that does not exist or belongs to another team; `errors` names each by its path */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12144,7 +12090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12219,7 +12165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12471,7 +12417,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12555,7 +12501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12781,7 +12727,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12953,7 +12899,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13317,7 +13263,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13613,7 +13559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13686,7 +13632,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14050,7 +13996,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14211,7 +14157,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14355,7 +14301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14516,7 +14462,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14677,7 +14623,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14863,7 +14809,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14962,7 +14908,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15075,7 +15021,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15172,7 +15118,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15269,7 +15215,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15363,7 +15309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15436,7 +15382,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15530,7 +15476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15633,7 +15579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15730,7 +15676,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16023,7 +15969,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16417,7 +16363,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16727,7 +16673,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17143,7 +17089,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17397,7 +17343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17500,7 +17446,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17619,7 +17565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17716,7 +17662,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18287,7 +18233,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18488,7 +18434,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18617,7 +18563,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18783,7 +18729,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18887,7 +18833,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18962,7 +18908,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19071,7 +19017,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19144,7 +19090,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19278,7 +19224,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19394,7 +19340,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19494,7 +19440,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19652,7 +19598,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19763,7 +19709,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19888,7 +19834,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19961,7 +19907,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20157,7 +20103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20286,7 +20232,7 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20387,7 +20333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20487,7 +20433,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20627,7 +20573,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20739,7 +20685,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20876,7 +20822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20989,7 +20935,7 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21088,7 +21034,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21188,7 +21134,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21335,7 +21281,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21439,7 +21385,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21548,7 +21494,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21637,7 +21583,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21734,7 +21680,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21850,7 +21796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21945,7 +21891,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or field is not valid (code: validation_failed) */
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
                 headers: {
                     [name: string]: unknown;
