@@ -5,6 +5,9 @@ import type { ContactKind } from '../store/schema.js';
 import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
+import { ntfyChannel } from '../channels/ntfy.js';
+import { ntfyTokenBox } from '../security/ntfy-token-box.js';
+import { contactSecretFor } from '../store/contacts.js';
 import { smsChannel, voiceChannel } from '../channels/twilio.js';
 import { replyCodeFor } from '../store/reply-codes.js';
 import { webhookChannel } from '../channels/webhook.js';
@@ -68,6 +71,14 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const channels: Channels = {
     webhook: webhookChannel((url) => webhookSigningKey(config.secret, url), config.destinationPolicy, () => clock.now()),
     slack: slackChannel(config.destinationPolicy),
+    ntfy: ntfyChannel(
+      config.destinationPolicy,
+      async (m) => {
+        const sealed = m.recipientId ? await contactSecretFor(database.db, m.recipientId, 'ntfy', m.address) : null;
+        return sealed === null ? null : ntfyTokenBox(config.secret).open(sealed);
+      },
+      incidentLinks(config, clock),
+    ),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {
       sms: smsChannel(

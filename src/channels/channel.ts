@@ -1,4 +1,5 @@
 import type { AlertDetails } from '../core/alert/details.js';
+import type { Urgency } from '../core/escalation/urgency.js';
 import type { ContactKind } from '../store/schema.js';
 
 export interface IncidentSummary {
@@ -8,6 +9,8 @@ export interface IncidentSummary {
   status: string;
   monitorName: string;
   url: string;
+  /** Absent for a page built without it (a channel that does not need it). */
+  urgency?: Urgency | undefined;
   /** The latest alert's details; absent for a page that has none (a test page). */
   details?: AlertDetails | undefined;
 }
@@ -42,6 +45,8 @@ export class DeliveryError extends Error {
      * rather than this one address being wrong: only these trip its circuit breaker.
      */
     readonly destinationDown = false,
+    /** How long the destination asked to be left alone (its Retry-After), when it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }

@@ -42,8 +42,18 @@ export async function postOutbound({ service, url, headers, body, policy }: Outb
     throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}${cause}`, true);
   });
   const text = await res.text().catch(() => '');
-  if (!res.ok) throw new DeliveryError(`${service} answered HTTP ${res.status}${text && service === 'Twilio' ? `: ${text.slice(0, 200)}` : ''}`, isServiceFailure(res.status));
+  if (!res.ok) throw new DeliveryError(`${service} answered HTTP ${res.status}${text && service === 'Twilio' ? `: ${text.slice(0, 200)}` : ''}`, isServiceFailure(res.status), retryAfterMs(res.headers.get('retry-after'), res.headers.get('date')));
   return text;
+}
+
+/**
+ * Retry-After in seconds, or as an HTTP date measured from the answer's own Date (so
+ * clocks apart do not matter), capped at an hour so a page is never parked for long.
+ */
+export function retryAfterMs(header: string | null, answeredAt: string | null): number | null {
+  if (!header) return null;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - Date.parse(answeredAt ?? '');
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 3_600_000) : null;
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { ContactKind } from '../store/schema.js';
 
 /**
- * What a page's delivery depends on. A webhook or Slack URL is its own endpoint (its own
+ * What a page's delivery depends on. A webhook, Slack or ntfy topic URL is its own endpoint (its own
  * circuit breaker and a few sends at a time) on a host shared with other URLs (a larger
  * cap, so one host is not flooded); email, SMS and voice go through the one configured
  * provider.
  */
 export function destinationsOf(kind: ContactKind, address: string): { endpoint: string; host: string } {
-  if (kind === 'webhook' || kind === 'slack') {
+  if (kind === 'webhook' || kind === 'slack' || kind === 'ntfy') {
     try {
       const url = new URL(address);
       return { endpoint: `${kind}:${url.host}${url.pathname}`, host: `${kind}:${url.host}` };

@@ -203,7 +203,9 @@ export class Dispatcher {
     const error = err instanceof Error ? err.message : String(err);
     // An open circuit is the destination failing: it counts as an attempt, but its retry
     // waits for the circuit to half-open rather than hammering it.
-    const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), err instanceof CircuitOpenError ? err.retryInMs : 0);
+    // A destination's Retry-After (a rate limit) is honoured the same way.
+    const asked = err instanceof CircuitOpenError ? err.retryInMs : err instanceof DeliveryError ? (err.retryAfterMs ?? 0) : 0;
+    const retryAt = (row: NotificationRow) => now + Math.max(backoffMs(row.attempts), asked);
     const isFinal = (row: NotificationRow) => row.attempts >= MAX_ATTEMPTS || err instanceof DestinationRefused;
     for (const row of rows) {
       if (!(err instanceof CircuitOpenError)) this.deps.logger.warn({ notification: row.id, channel: row.channel, attempt: row.attempts, error }, 'delivery failed');
@@ -244,7 +246,7 @@ export class Dispatcher {
             await db
               .selectFrom('incidents as i')
               .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-              .select(['i.id', 'i.title', 'i.description', 'i.status', 'm.name as monitorName'])
+              .select(['i.id', 'i.title', 'i.description', 'i.status', 'i.urgency', 'm.name as monitorName'])
               // The latest alert's details lead the page: what the sender says is wrong now.
               .select((eb) => eb.selectFrom('incident_alerts as a').select('a.details').whereRef('a.incident_id', '=', 'i.id').orderBy('a.id', 'desc').limit(1).as('details'))
               .where('i.id', 'in', incidentIds)

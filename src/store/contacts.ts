@@ -10,7 +10,7 @@ export type NotificationRuleRow = NotificationRulesTable;
 export async function insertContactMethod(
   db: Kysely<DB>,
   userId: string,
-  input: { kind: ContactKind; label: string; address: string; verified: boolean },
+  input: { kind: ContactKind; label: string; address: string; verified: boolean; secret?: string | null },
   now: number,
 ): Promise<ContactMethodRow> {
   const row: ContactMethodRow = {
@@ -24,6 +24,7 @@ export async function insertContactMethod(
     verification_hash: null,
     verification_expires_at: null,
     verification_attempts: 0,
+    secret: input.secret ?? null,
   };
   await db.insertInto('contact_methods').values(row).execute();
   return row;
@@ -31,6 +32,23 @@ export async function insertContactMethod(
 
 export function listContactMethods(db: Kysely<DB>, userId: string): Promise<ContactMethodRow[]> {
   return db.selectFrom('contact_methods').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+}
+
+/**
+ * The sealed secret of a user's method at an address: pages name their method by kind
+ * and address. Of two methods at one address the newest one's is used.
+ */
+export async function contactSecretFor(db: Kysely<DB>, userId: string, kind: ContactKind, address: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('contact_methods')
+    .select('secret')
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .where('address', '=', address)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.secret ?? null;
 }
 
 export async function getContactMethod(db: Kysely<DB>, userId: string, id: string): Promise<ContactMethodRow> {

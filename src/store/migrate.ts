@@ -33,6 +33,7 @@ import * as m0031 from './migrations/0031-event-rules.js';
 import * as m0032 from './migrations/0032-alert-grouping.js';
 import * as m0034 from './migrations/0034-manual-pages.js';
 import * as m0035 from './migrations/0035-analytics-facts.js';
+import * as m0036 from './migrations/0036-contact-secrets.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '0032-alert-grouping': m0032,
   '0034-manual-pages': m0034,
   '0035-analytics-facts': m0035,
+  '0036-contact-secrets': m0036,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

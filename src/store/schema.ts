@@ -344,7 +344,7 @@ export interface IncidentAlertsTable {
   resolved_at: number | null;
 }
 
-export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack';
+export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy';
 
 export interface ContactMethodsTable {
   id: string;
@@ -359,6 +359,8 @@ export interface ContactMethodsTable {
   verification_hash: string | null;
   verification_expires_at: number | null;
   verification_attempts: number;
+  /** A credential sealed with the server secret (an ntfy access token); null for most methods. */
+  secret: string | null;
 }
 
 export interface NotificationRulesTable {

@@ -5,7 +5,7 @@ import type { Instant, PolicyStep, Recipient, Target } from './types.js';
 
 const SECOND = 1000;
 
-export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack';
+export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy';
 
 export interface ContactMethodInfo {
   id: string;

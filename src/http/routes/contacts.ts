@@ -5,6 +5,8 @@ import { assertSettled } from '../../core/in-use.js';
 import { randomInt } from 'node:crypto';
 import { sha256 } from '../../security/secret-token.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
+import { ntfyTopicUrl } from '../../channels/ntfy.js';
+import { ntfyTokenBox } from '../../security/ntfy-token-box.js';
 import {
   countVerificationAttempt,
   deleteContactMethod,
@@ -39,12 +41,13 @@ const strict = { additionalProperties: false } as const;
 const UserParams = Type.Object({ id: Id });
 const ItemParams = Type.Object({ id: Id, itemId: Id });
 
-const Kind = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack']);
+const Kind = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack', 'ntfy']);
 const ContactMethodInput = Type.Object(
   {
     kind: Kind,
     label: Type.Optional(Type.String({ maxLength: 100 })),
-    address: Type.String({ minLength: 1, maxLength: 2000, description: 'Email address, E.164 phone number (+15551234567), or https URL' }),
+    address: Type.String({ minLength: 1, maxLength: 2000, description: 'Email address, E.164 phone number (+15551234567), https URL, or ntfy topic URL (https://ntfy.sh/mytopic)' }),
+    token: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again)' })),
   },
   strict,
 );
@@ -58,6 +61,7 @@ const ContactMethodView = Type.Object({
   verification: Type.Optional(
     Type.Object({ sent: Type.Boolean(), error: Type.Optional(Type.String()) }, { description: 'Whether a verification code was just sent' }),
   ),
+  hasToken: Type.Optional(Type.Boolean({ description: 'ntfy: whether an access token is stored for the topic' })),
   signingSecret: Type.Optional(Type.String({ description: 'Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>")' })),
 });
 const RuleUrgency = Type.Union([UrgencySchema, Type.Null()], { description: 'The urgency of incidents it runs for; null or absent: both' });
@@ -71,10 +75,12 @@ const formats: Record<ContactKind, { test: RegExp; message: string }> = {
   voice: { test: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 phone number like +15551234567' },
   webhook: { test: /^https?:\/\/\S+$/, message: 'must be an http(s) URL' },
   slack: { test: /^https?:\/\/\S+$/, message: 'must be an http(s) URL (a Slack incoming webhook)' },
+  ntfy: { test: ntfyTopicUrl, message: 'must be an ntfy topic URL like https://ntfy.sh/my-topic (letters, digits, - and _)' },
 };
 
 /** Contact methods and notification rules: yours, or anyone's for an admin. */
-const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice']);
+const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice', 'ntfy']);
+const hasUrl = (kind: ContactKind) => kind === 'webhook' || kind === 'slack' || kind === 'ntfy';
 const CODE_LIFETIME_MS = 15 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
 
@@ -94,6 +100,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     address: m.address,
     createdAt: toIso(m.created_at),
     verified: m.verified_at !== null,
+    ...(m.kind === 'ntfy' && { hasToken: m.secret !== null }),
     ...(m.kind === 'webhook' && canEdit && { signingSecret: webhookSigningKey(config.secret, m.address) }),
   });
 
@@ -138,14 +145,16 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     },
     async (req, reply) => {
       await owner(req, req.params.id);
-      const { kind, address } = req.body;
+      const { kind, address, token } = req.body;
       if (!needsVerification.has(kind)) refuseViewer(req, 'add webhook or Slack contact methods');
       if (!formats[kind].test.test(address)) throw new AppError('validation_failed', 'Bad address', [{ path: '/body/address', message: formats[kind].message }]);
-      if (kind === 'webhook' || kind === 'slack') refuseDeniedDestinations(config.destinationPolicy, [['/body/address', hostOfUrl(address)]]);
+      if (token !== undefined && kind !== 'ntfy') throw new AppError('validation_failed', 'Bad token', [{ path: '/body/token', message: 'only ntfy contact methods take a token' }]);
+      if (hasUrl(kind)) refuseDeniedDestinations(config.destinationPolicy, [['/body/address', hostOfUrl(address)]]);
       const now = clock.now();
       const first = (await listContactMethods(db, req.params.id)).length === 0;
       const verified = !needsVerification.has(kind);
-      const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind, verified }, now);
+      const secret = token === undefined ? null : ntfyTokenBox(config.secret).seal(token);
+      const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind, verified, secret }, now);
       // Someone with a way to be reached but no rule would never be paged.
       if (first) await insertRule(db, req.params.id, { contactMethodId: m.id, delaySeconds: 0 }, now);
       return reply.code(201).send({ ...view(m), ...(!verified && { verification: await sendCode(m) }) });

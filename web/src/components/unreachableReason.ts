@@ -1,6 +1,6 @@
 import type { Reachability } from '../api/accountTypes';
 
-const channelNames = { email: 'email', sms: 'SMS', voice: 'voice', webhook: 'webhook', slack: 'Slack' } as const;
+const channelNames = { email: 'email', sms: 'SMS', voice: 'voice', webhook: 'webhook', slack: 'Slack', ntfy: 'ntfy' } as const;
 
 /** Why a page would not reach someone, in a few words: "no verified contact method". */
 export function unreachableReason(reachability: Reachability): string {

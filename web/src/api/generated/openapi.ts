@@ -2912,7 +2912,7 @@ export interface operations {
                                 /** @description Why the first step reaches nobody */
                                 warnings: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -3159,7 +3159,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3356,7 +3356,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3613,7 +3613,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3963,7 +3963,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4055,7 +4055,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -4257,7 +4257,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4349,7 +4349,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -9191,6 +9191,7 @@ export interface operations {
                         /** @description Which channels this server can send on. false: email needs VIGIL_SMTP_URL, SMS and voice need the Twilio variables; until then such methods can neither be verified nor paged */
                         channels: {
                             email: boolean;
+                            ntfy: boolean;
                             slack: boolean;
                             sms: boolean;
                             voice: boolean;
@@ -9199,7 +9200,7 @@ export interface operations {
                         /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                         problems: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12305,7 +12306,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -12397,7 +12398,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12674,7 +12675,7 @@ export interface operations {
                                 /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                                 problems: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -12802,7 +12803,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -17291,7 +17292,7 @@ export interface operations {
                             /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                             problems: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -20212,13 +20213,15 @@ export interface operations {
                         address: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description ntfy: whether an access token is stored for the topic */
+                        hasToken?: boolean;
                         /**
                          * Format: uuid
                          * @description Identifier
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -20294,11 +20297,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Email address, E.164 phone number (+15551234567), or https URL */
+                    /** @description Email address, E.164 phone number (+15551234567), https URL, or ntfy topic URL (https://ntfy.sh/mytopic) */
                     address: string;
                     /** @enum {unknown} */
-                    kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                     label?: string;
+                    /** @description ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again) */
+                    token?: string;
                 };
             };
         };
@@ -20313,13 +20318,15 @@ export interface operations {
                         address: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description ntfy: whether an access token is stored for the topic */
+                        hasToken?: boolean;
                         /**
                          * Format: uuid
                          * @description Identifier
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -20553,13 +20560,15 @@ export interface operations {
                         address: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description ntfy: whether an access token is stored for the topic */
+                        hasToken?: boolean;
                         /**
                          * Format: uuid
                          * @description Identifier
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -20802,13 +20811,15 @@ export interface operations {
                         address: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description ntfy: whether an access token is stored for the topic */
+                        hasToken?: boolean;
                         /**
                          * Format: uuid
                          * @description Identifier
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;

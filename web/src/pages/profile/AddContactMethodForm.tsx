@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Select, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
@@ -13,17 +13,19 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
   const [kind, setKind] = useState<ContactKind>('email');
   const [label, setLabel] = useState('');
   const [address, setAddress] = useState('');
+  const [token, setToken] = useState('');
   const errors = fieldMessages(adding.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     adding.mutate(
-      { kind, address, ...(label !== '' && { label }) },
+      { kind, address, ...(label !== '' && { label }), ...(kind === 'ntfy' && token !== '' && { token }) },
       {
         onSuccess: (method) => {
           onAdded(method);
           setLabel('');
           setAddress('');
+          setToken('');
         },
       },
     );
@@ -51,6 +53,17 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
           error={errors['address']}
           w={300}
         />
+        {kind === 'ntfy' && (
+          <PasswordInput
+            label="Access token"
+            description="Only for a protected topic"
+            placeholder="tk_…"
+            value={token}
+            onChange={(e) => setToken(e.currentTarget.value)}
+            error={errors['token']}
+            w={200}
+          />
+        )}
         <TextInput label="Label" placeholder="Work phone" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors['label']} w={180} />
         <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={adding.isPending}>
           Add contact method

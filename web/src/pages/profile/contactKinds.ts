@@ -6,6 +6,7 @@ export const contactKinds: { value: ContactKind; label: string; placeholder: str
   { value: 'voice', label: 'Voice call', placeholder: '+15551234567' },
   { value: 'webhook', label: 'Webhook', placeholder: 'https://' },
   { value: 'slack', label: 'Slack', placeholder: 'https://hooks.slack.com/…' },
+  { value: 'ntfy', label: 'ntfy (push)', placeholder: 'https://ntfy.sh/your-secret-topic' },
 ];
 
 export const kindLabel = (kind: ContactKind) => contactKinds.find((k) => k.value === kind)?.label ?? kind;

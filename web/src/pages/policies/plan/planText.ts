@@ -1,6 +1,6 @@
 import type { ChannelKind } from '../../../api/pagingPlanTypes';
 
-const kindLabels: Record<ChannelKind, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', webhook: 'Webhook', slack: 'Slack' };
+const kindLabels: Record<ChannelKind, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', webhook: 'Webhook', slack: 'Slack', ntfy: 'ntfy (push)' };
 
 export const channelLabel = (kind: ChannelKind, label = '') => (label === '' ? kindLabels[kind] : `${kindLabels[kind]} (${label})`);
 

@@ -1,0 +1,64 @@
+import type { DestinationPolicy } from '../core/destination-policy.js';
+import type { Channel, Message } from './channel.js';
+import type { IncidentLinks } from './email.js';
+import { postOutbound } from './outbound-request.js';
+
+/** ntfy's topic names: https://docs.ntfy.sh/publish/ (and the server's topic regex). */
+export const ntfyTopicUrl = /^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?\/[-_A-Za-z0-9]{1,64}$/;
+
+/** ntfy priorities: 5 (max) breaks through do-not-disturb on phones set up for it, 3 is a normal notification. */
+const priority = { high: 5, low: 3 } as const;
+
+/** ntfy refuses messages over 4,096 bytes by making them attachments: stay well under. */
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The JSON ntfy accepts at its root URL for a topic URL (a server under a path keeps it). */
+export function ntfyPublication(topicUrl: string, message: Message, links: IncidentLinks | null): { rootUrl: string; body: Record<string, unknown> } {
+  const url = new URL(topicUrl);
+  const slash = url.pathname.lastIndexOf('/');
+  const rootUrl = `${url.origin}${url.pathname.slice(0, slash + 1)}`;
+  const topic = url.pathname.slice(slash + 1);
+  const incident = message.incident;
+  if (message.notice) return { rootUrl, body: { topic, title: message.notice.subject, message: clip(message.notice.text, 3000), priority: 3, tags: ['calendar'] } };
+  if (message.verificationCode) {
+    return { rootUrl, body: { topic, title: 'Your Vigil verification code', message: `Enter ${message.verificationCode} in Vigil to start receiving pages on this topic. The code expires in 15 minutes.`, priority: 3 } };
+  }
+  if (!incident || !links) return { rootUrl, body: { topic, title: 'Vigil test notification', message: 'This topic works: pages will arrive here.', priority: 3 } };
+  const actions: Record<string, unknown>[] = [{ action: 'view', label: 'Open incident', url: links.view, clear: true }];
+  // The signed acknowledge link acts on POST (what the email's confirmation page sends), as the paged person.
+  if (links.acknowledge) actions.push({ action: 'http', label: 'Acknowledge', url: links.acknowledge, method: 'POST', clear: true });
+  return {
+    rootUrl,
+    body: {
+      topic,
+      title: clip(`${incident.title} (${incident.monitorName})`, 250),
+      message: clip(`${incident.status === 'triggered' ? 'Triggered' : incident.status}: ${incident.description || incident.title}`, 3000),
+      priority: priority[incident.urgency ?? 'high'],
+      tags: ['rotating_light'],
+      click: links.view,
+      actions,
+    },
+  };
+}
+
+/**
+ * ntfy push (ntfy.sh or self-hosted): one JSON message per page, its priority from the
+ * incident's urgency, opening the incident when tapped. A protected topic's access token
+ * goes as a Bearer token. ntfy has no idempotency key: a page retried after a lost answer
+ * may show twice, as with Slack.
+ */
+export function ntfyChannel(policy: DestinationPolicy, tokenFor: (message: Message) => Promise<string | null>, linksFor: (message: Message) => IncidentLinks): Channel {
+  return {
+    async send(message: Message) {
+      const { rootUrl, body } = ntfyPublication(message.address, message, message.incident ? linksFor(message) : null);
+      const token = await tokenFor(message);
+      await postOutbound({
+        service: 'ntfy',
+        url: rootUrl,
+        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(body),
+        policy,
+      });
+    },
+  };
+}
