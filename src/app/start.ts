@@ -77,7 +77,6 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
         const sealed = m.recipientId ? await contactSecretFor(database.db, m.recipientId, 'ntfy', m.address) : null;
         return sealed === null ? null : ntfyTokenBox(config.secret).open(sealed);
       },
-      incidentLinks(config, clock),
     ),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {

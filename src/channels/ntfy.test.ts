@@ -5,21 +5,20 @@ import { retryAfterMs } from './outbound-request.js';
 
 const base: Message = { idempotencyKey: 'k', address: 'https://push.example.com/ntfy/ops-alice', incident: null, bundle: null, recipientId: 'u1', recipientName: 'Alice' };
 const incident = { id: 'i1', title: 'Checkout slow', description: '', status: 'triggered', monitorName: 'Shop', url: 'https://vigil/incidents/i1' };
-const links = { view: 'https://vigil/incidents/i1', acknowledge: null, resolve: null };
 
 describe('ntfy publication', () => {
   it('publishes at the root of a server under a path, with the topic in the body', () => {
-    const { rootUrl, body } = ntfyPublication(base.address, base, null);
+    const { rootUrl, body } = ntfyPublication(base.address, base);
     expect(rootUrl).toBe('https://push.example.com/ntfy/');
     expect(body).toMatchObject({ topic: 'ops-alice', title: 'Vigil test notification', priority: 3 });
   });
 
-  it('maps urgency to priority 5 or 3, high when unknown, and offers acknowledging only with a signed link', () => {
-    const priorityOf = (urgency?: 'high' | 'low') => ntfyPublication(base.address, { ...base, incident: { ...incident, urgency } }, links).body.priority;
+  it('maps urgency to priority 5 or 3, high when unknown, and opens the incident', () => {
+    const priorityOf = (urgency?: 'high' | 'low') => ntfyPublication(base.address, { ...base, incident: { ...incident, urgency } }).body.priority;
     expect([priorityOf('high'), priorityOf('low'), priorityOf()]).toEqual([5, 3, 5]);
-    const { body } = ntfyPublication(base.address, { ...base, incident }, links);
+    const { body } = ntfyPublication(base.address, { ...base, incident });
     expect(body.message).toBe('Triggered: Checkout slow');
-    expect(body.actions).toEqual([{ action: 'view', label: 'Open incident', url: links.view, clear: true }]);
+    expect(body).toMatchObject({ click: incident.url, actions: [{ action: 'view', label: 'Open incident', url: incident.url, clear: true }] });
   });
 
   it('accepts topic URLs ntfy accepts and nothing else', () => {

@@ -1,6 +1,5 @@
 import type { DestinationPolicy } from '../core/destination-policy.js';
 import type { Channel, Message } from './channel.js';
-import type { IncidentLinks } from './email.js';
 import { postOutbound } from './outbound-request.js';
 
 /** ntfy's topic names: https://docs.ntfy.sh/publish/ (and the server's topic regex). */
@@ -13,7 +12,7 @@ const priority = { high: 5, low: 3 } as const;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The JSON ntfy accepts at its root URL for a topic URL (a server under a path keeps it). */
-export function ntfyPublication(topicUrl: string, message: Message, links: IncidentLinks | null): { rootUrl: string; body: Record<string, unknown> } {
+export function ntfyPublication(topicUrl: string, message: Message): { rootUrl: string; body: Record<string, unknown> } {
   const url = new URL(topicUrl);
   const slash = url.pathname.lastIndexOf('/');
   const rootUrl = `${url.origin}${url.pathname.slice(0, slash + 1)}`;
@@ -23,10 +22,7 @@ export function ntfyPublication(topicUrl: string, message: Message, links: Incid
   if (message.verificationCode) {
     return { rootUrl, body: { topic, title: 'Your Vigil verification code', message: `Enter ${message.verificationCode} in Vigil to start receiving pages on this topic. The code expires in 15 minutes.`, priority: 3 } };
   }
-  if (!incident || !links) return { rootUrl, body: { topic, title: 'Vigil test notification', message: 'This topic works: pages will arrive here.', priority: 3 } };
-  const actions: Record<string, unknown>[] = [{ action: 'view', label: 'Open incident', url: links.view, clear: true }];
-  // The signed acknowledge link acts on POST (what the email's confirmation page sends), as the paged person.
-  if (links.acknowledge) actions.push({ action: 'http', label: 'Acknowledge', url: links.acknowledge, method: 'POST', clear: true });
+  if (!incident) return { rootUrl, body: { topic, title: 'Vigil test notification', message: 'This topic works: pages will arrive here.', priority: 3 } };
   return {
     rootUrl,
     body: {
@@ -35,8 +31,10 @@ export function ntfyPublication(topicUrl: string, message: Message, links: Incid
       message: clip(`${incident.status === 'triggered' ? 'Triggered' : incident.status}: ${incident.description || incident.title}`, 3000),
       priority: priority[incident.urgency ?? 'high'],
       tags: ['rotating_light'],
-      click: links.view,
-      actions,
+      click: incident.url,
+      // No Acknowledge button: its signed link would act for anyone who reads the topic
+      // (on ntfy.sh the topic name is the only secret, and messages stay cached for hours).
+      actions: [{ action: 'view', label: 'Open incident', url: incident.url, clear: true }],
     },
   };
 }
@@ -47,10 +45,10 @@ export function ntfyPublication(topicUrl: string, message: Message, links: Incid
  * goes as a Bearer token. ntfy has no idempotency key: a page retried after a lost answer
  * may show twice, as with Slack.
  */
-export function ntfyChannel(policy: DestinationPolicy, tokenFor: (message: Message) => Promise<string | null>, linksFor: (message: Message) => IncidentLinks): Channel {
+export function ntfyChannel(policy: DestinationPolicy, tokenFor: (message: Message) => Promise<string | null>): Channel {
   return {
     async send(message: Message) {
-      const { rootUrl, body } = ntfyPublication(message.address, message, message.incident ? linksFor(message) : null);
+      const { rootUrl, body } = ntfyPublication(message.address, message);
       const token = await tokenFor(message);
       await postOutbound({
         service: 'ntfy',
