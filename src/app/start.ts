@@ -6,7 +6,7 @@ import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
 import { ntfyChannel } from '../channels/ntfy.js';
-import { ntfyTokenBox } from '../security/ntfy-token-box.js';
+import { openNtfyToken } from '../security/ntfy-token-box.js';
 import { contactSecretFor } from '../store/contacts.js';
 import { smsChannel, voiceChannel } from '../channels/twilio.js';
 import { replyCodeFor } from '../store/reply-codes.js';
@@ -75,7 +75,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
       config.destinationPolicy,
       async (m) => {
         const sealed = m.recipientId ? await contactSecretFor(database.db, m.recipientId, 'ntfy', m.address) : null;
-        return sealed === null ? null : ntfyTokenBox(config.secret).open(sealed);
+        return sealed === null ? null : openNtfyToken(config.secret, sealed);
       },
     ),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
