@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
-import { useNtfyFake } from '../support/ntfy-fake.js';
+import { useNtfyFake } from '../support/ntfy-fake-hooks.js';
 import { testConfig, useTestApp } from '../support/test-app.js';
 
 const SEEDED = '2026-03-02T12:00:00.000Z';

@@ -1,6 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
 
 export interface NtfyAction {
   action: string;
@@ -39,11 +38,13 @@ export interface NtfyFake {
   protect(topic: string, token: string): void;
   /** The next `count` publications get 429 with this Retry-After (seconds). */
   rateLimit(count: number, retryAfterSeconds: number): void;
+  close(): Promise<void>;
 }
 
 const topicName = /^[-_A-Za-z0-9]{1,64}$/;
 
-export function useNtfyFake(): NtfyFake {
+/** Starts the fake on a free loopback port (vitest suites: useNtfyFake in ntfy-fake-hooks.ts). */
+export async function startNtfyFake(): Promise<NtfyFake> {
   const tokens = new Map<string, string>();
   let limited = 0;
   let retryAfter = 0;
@@ -57,6 +58,7 @@ export function useNtfyFake(): NtfyFake {
       limited = count;
       retryAfter = seconds;
     },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const answer = (res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
     if (status >= 400) fake.refused.push(status);
@@ -100,10 +102,7 @@ export function useNtfyFake(): NtfyFake {
       answer(res, 200, { id: `m${fake.published.length}`, time: Math.floor(Date.now() / 1000), event: 'message', topic, message: message ?? 'triggered' });
     });
   });
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return fake;
 }

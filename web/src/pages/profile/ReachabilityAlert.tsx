@@ -14,7 +14,7 @@ function MissingChannels({ channels }: { channels: MyReachability['channels'] })
   if (missing.length === 0) return null;
   return (
     <Text size="sm">
-      This server cannot send {missing.join(', nor ')}, so such contact methods can neither be verified nor paged here. A webhook or Slack method works
+      This server cannot send {missing.join(', nor ')}, so such contact methods can neither be verified nor paged here. A webhook, Slack or ntfy method works
       without them.
     </Text>
   );
