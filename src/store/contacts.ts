@@ -34,10 +34,7 @@ export function listContactMethods(db: Kysely<DB>, userId: string): Promise<Cont
   return db.selectFrom('contact_methods').selectAll().where('user_id', '=', userId).orderBy('id').execute();
 }
 
-/**
- * The sealed secret of a user's method at an address: pages name their method by kind
- * and address. Of two methods at one address the newest one's is used.
- */
+/** The sealed secret of a user's method at an address (pages name their method by kind and address; the API keeps that pair unique for ntfy). */
 export async function contactSecretFor(db: Kysely<DB>, userId: string, kind: ContactKind, address: string): Promise<string | null> {
   const row = await db
     .selectFrom('contact_methods')
@@ -45,8 +42,6 @@ export async function contactSecretFor(db: Kysely<DB>, userId: string, kind: Con
     .where('user_id', '=', userId)
     .where('kind', '=', kind)
     .where('address', '=', address)
-    .orderBy('id', 'desc')
-    .limit(1)
     .executeTakeFirst();
   return row?.secret ?? null;
 }

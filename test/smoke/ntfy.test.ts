@@ -48,7 +48,10 @@ describeEachDatabase('ntfy push', (dialect) => {
     const tokenOnEmail = await t.admin.post(methodsOf(aliceId), { kind: 'email', address: 'a@example.com', token: 'x' });
     expect(tokenOnEmail.status).toBe(400);
     expect(tokenOnEmail.body.errors[0].path).toBe('/body/token');
-    const wrong = await t.admin.post(methodsOf(aliceId), { kind: 'ntfy', address: ntfy.topicUrl('alice-pager'), token: 'tk_wrong' });
+    const again = await t.admin.post(methodsOf(aliceId), { kind: 'ntfy', address: ntfy.topicUrl('alice-pager'), token: 'tk_other' });
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0]).toMatchObject({ path: '/body/address', message: 'is already one of your ntfy methods: remove it first to change its token' });
+    const wrong = await t.admin.post(methodsOf(aliceId), { kind: 'ntfy', address: ntfy.topicUrl('alice-phone'), token: 'tk_wrong' });
     expect(wrong.body.verification).toEqual({ sent: false, error: 'ntfy answered HTTP 401' });
     await t.admin.delete(`${methodsOf(aliceId)}/${wrong.body.id}`);
   });

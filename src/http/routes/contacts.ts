@@ -151,7 +151,12 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
       if (token !== undefined && kind !== 'ntfy') throw new AppError('validation_failed', 'Bad token', [{ path: '/body/token', message: 'only ntfy contact methods take a token' }]);
       if (hasUrl(kind)) refuseDeniedDestinations(config.destinationPolicy, [['/body/address', hostOfUrl(address)]]);
       const now = clock.now();
-      const first = (await listContactMethods(db, req.params.id)).length === 0;
+      const existing = await listContactMethods(db, req.params.id);
+      // A page names its method by kind and address: one token per topic and person.
+      if (kind === 'ntfy' && existing.some((m) => m.kind === 'ntfy' && m.address === address)) {
+        throw new AppError('validation_failed', 'Topic already added', [{ path: '/body/address', message: 'is already one of your ntfy methods: remove it first to change its token' }]);
+      }
+      const first = existing.length === 0;
       const verified = !needsVerification.has(kind);
       const secret = token === undefined ? null : ntfyTokenBox(config.secret).seal(token);
       const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind, verified, secret }, now);
