@@ -39,6 +39,9 @@ describeEachDatabase('ntfy push', (dialect) => {
     const stored = await t.vigil.database.db.selectFrom('contact_methods').select('secret').where('id', '=', added.body.id).executeTakeFirstOrThrow();
     expect(stored.secret).toMatch(/^v1\./);
     expect(stored.secret).not.toContain(TOKEN);
+    // The paging plan counts it like any channel this server can send on.
+    const plan = (await t.admin.get(`/api/v1/escalation-policies/${policyId}/paging-plan`)).body;
+    expect(plan.steps[0].recipients[0].notifications).toMatchObject([{ kind: 'ntfy', status: 'pages' }]);
   });
 
   it('refuses what ntfy would not take, at the field, and a wrong token fails the verification', async () => {
