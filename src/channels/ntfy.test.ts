@@ -35,3 +35,10 @@ describe('Retry-After', () => {
     expect([retryAfterMs(null, null), retryAfterMs('soon', null), retryAfterMs('0', null)]).toEqual([null, null, null]);
   });
 });
+
+describe('ntfy message size', () => {
+  it('stays under ntfy’s 4,096 bytes however long and wide the description', () => {
+    const { body } = ntfyPublication(base.address, { ...base, incident: { ...incident, description: '🔥'.repeat(5000) } });
+    expect(Buffer.byteLength(String(body.message))).toBeLessThan(4096);
+  });
+});

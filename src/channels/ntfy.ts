@@ -8,7 +8,7 @@ export const ntfyTopicUrl = /^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?\/[-_A-Za-z0-9]
 /** ntfy priorities: 5 (max) breaks through do-not-disturb on phones set up for it, 3 is a normal notification. */
 const priority = { high: 5, low: 3 } as const;
 
-/** ntfy refuses messages over 4,096 bytes by making them attachments: stay well under. */
+/** ntfy makes a message over 4,096 bytes an attachment: 1,000 characters stay under it even at 4 bytes each. */
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The JSON ntfy accepts at its root URL for a topic URL (a server under a path keeps it). */
@@ -18,7 +18,7 @@ export function ntfyPublication(topicUrl: string, message: Message): { rootUrl: 
   const rootUrl = `${url.origin}${url.pathname.slice(0, slash + 1)}`;
   const topic = url.pathname.slice(slash + 1);
   const incident = message.incident;
-  if (message.notice) return { rootUrl, body: { topic, title: message.notice.subject, message: clip(message.notice.text, 3000), priority: 3, tags: ['calendar'] } };
+  if (message.notice) return { rootUrl, body: { topic, title: message.notice.subject, message: clip(message.notice.text, 1000), priority: 3, tags: ['calendar'] } };
   if (message.verificationCode) {
     return { rootUrl, body: { topic, title: 'Your Vigil verification code', message: `Enter ${message.verificationCode} in Vigil to start receiving pages on this topic. The code expires in 15 minutes.`, priority: 3 } };
   }
@@ -28,7 +28,7 @@ export function ntfyPublication(topicUrl: string, message: Message): { rootUrl: 
     body: {
       topic,
       title: clip(`${incident.title} (${incident.monitorName})`, 250),
-      message: clip(`${incident.status === 'triggered' ? 'Triggered' : incident.status}: ${incident.description || incident.title}`, 3000),
+      message: clip(`${incident.status === 'triggered' ? 'Triggered' : incident.status}: ${incident.description || incident.title}`, 1000),
       priority: priority[incident.urgency ?? 'high'],
       tags: ['rotating_light'],
       click: incident.url,
