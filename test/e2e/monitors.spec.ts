@@ -25,8 +25,10 @@ test('a generic webhook monitor created in the UI opens an incident from an aler
   expect(sent.status()).toBe(202);
 
   await page.getByRole('button', { name: 'I have copied the key' }).click();
-  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
-  await expect(page.getByText('Generic webhook', { exact: true })).toBeVisible();
+  const heading = page.getByRole('heading', { name, level: 2 });
+  await expect(heading).toBeVisible();
+  // The kind beside the name: the monitor list may still be on screen as the page opens, with other monitors of this kind.
+  await expect(heading.locator('xpath=..').getByText('Generic webhook', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'From the UI test' })).toBeVisible();
 
   await page.getByRole('link', { name: '← All monitors' }).click();
@@ -53,8 +55,9 @@ test('a heartbeat monitor needs its interval and shows its URL once', async ({ p
   expect((await page.request.get(url)).ok()).toBe(true);
 
   await page.getByRole('button', { name: 'I have copied the key' }).click();
-  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
-  await expect(page.getByText('Heartbeat', { exact: true })).toBeVisible();
+  const heading = page.getByRole('heading', { name, level: 2 });
+  await expect(heading).toBeVisible();
+  await expect(heading.locator('xpath=..').getByText('Heartbeat', { exact: true })).toBeVisible();
 });
 
 test('a new integration key retires the old one', async ({ page }) => {
@@ -87,7 +90,8 @@ test('a manual monitor has no integration key', async ({ page }) => {
   await logInAsDemoAdmin(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitors' }).click();
   await page.getByRole('table', { name: 'Monitors' }).getByRole('link', { name: 'Demo API' }).click();
-  await expect(page.getByRole('heading', { name: 'Demo API', level: 2 })).toBeVisible();
-  await expect(page.getByText('Manual', { exact: true })).toBeVisible();
+  const heading = page.getByRole('heading', { name: 'Demo API', level: 2 });
+  await expect(heading).toBeVisible();
+  await expect(heading.locator('xpath=..').getByText('Manual', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New integration key' })).toBeHidden();
 });
