@@ -7,6 +7,7 @@ import type { Suppression } from '../core/incident/suppression.js';
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
+import { perTransaction } from '../store/per-transaction.js';
 import { insertAlerts, moveAlerts } from '../store/incident-alerts.js';
 import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { getMonitor, policyIdOf } from '../store/monitors.js';
@@ -167,34 +168,24 @@ interface MonitorTerms {
  * transaction: a group commit of an Alertmanager notification opens hundreds of
  * incidents for one monitor.
  */
-const terms = new WeakMap<Transaction<DB>, Map<string, Promise<MonitorTerms>>>();
-
-function monitorIn(trx: Transaction<DB>, monitorId: string): Promise<MonitorTerms> {
-  let read = terms.get(trx);
-  if (!read) terms.set(trx, (read = new Map()));
-  let monitor = read.get(monitorId);
-  if (!monitor) {
-    monitor = getMonitor(trx, monitorId).then(async (row) => ({ policy: snapshotOf(await getPolicy(trx, policyIdOf(row))), urgency: row.urgency }));
-    read.set(monitorId, monitor);
-  }
-  return monitor;
-}
+const monitorIn = perTransaction(
+  async (trx, monitorId): Promise<MonitorTerms> => {
+    const row = await getMonitor(trx, monitorId);
+    return { policy: snapshotOf(await getPolicy(trx, policyIdOf(row))), urgency: row.urgency };
+  },
+);
 
 /**
  * A policy an event rule routes to, read once per transaction. One deleted since the
  * rule was saved falls back to the monitor's: an alert is never lost to a stale rule.
  */
-const routed = new WeakMap<Transaction<DB>, Map<string, Promise<PolicySnapshot | null>>>();
+const routedPolicy = perTransaction(async (trx, policyId) => {
+  const row = await findPolicy(trx, policyId);
+  return row ? snapshotOf(row) : null;
+});
 
 async function policyIn(trx: Transaction<DB>, policyId: string, fallback: PolicySnapshot): Promise<PolicySnapshot> {
-  let read = routed.get(trx);
-  if (!read) routed.set(trx, (read = new Map()));
-  let policy = read.get(policyId);
-  if (!policy) {
-    policy = findPolicy(trx, policyId).then((row) => (row ? snapshotOf(row) : null));
-    read.set(policyId, policy);
-  }
-  return (await policy) ?? fallback;
+  return (await routedPolicy(trx, policyId)) ?? fallback;
 }
 
 /**

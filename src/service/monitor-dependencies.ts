@@ -1,3 +1,4 @@
+import { perTransaction } from '../store/per-transaction.js';
 import type { Kysely } from 'kysely';
 import { AppError, type FieldError } from '../core/errors.js';
 import type { Suppression } from '../core/incident/suppression.js';
@@ -56,16 +57,7 @@ export async function setDependencies(trx: Kysely<DB>, dialect: Dialect, monitor
  * Whether a monitor has parents or children, read once per transaction: most monitors
  * have neither, and then opening their incidents costs this one read.
  */
-const links = new WeakMap<Kysely<DB>, Map<string, ReturnType<typeof dependencyLinksOf>>>();
-
-function linksIn(trx: Kysely<DB>, monitorId: string): ReturnType<typeof dependencyLinksOf> {
-  if (!trx.isTransaction) return dependencyLinksOf(trx, monitorId);
-  let read = links.get(trx);
-  if (!read) links.set(trx, (read = new Map()));
-  let found = read.get(monitorId);
-  if (!found) read.set(monitorId, (found = dependencyLinksOf(trx, monitorId)));
-  return found;
-}
+const linksIn = perTransaction(dependencyLinksOf);
 
 /** Why a monitor's new incident should page nobody now: a parent is down (suppressingParent). */
 export async function parentSuppression(trx: Kysely<DB>, monitorId: string): Promise<ParentSuppression | undefined> {
