@@ -1,4 +1,5 @@
 import { urgencyOfSeverity, type Urgency } from '../escalation/urgency.js';
+import { indexableKey } from '../indexable-key.js';
 import { fieldValue } from './field-value.js';
 import type { RuleOutcome } from './types.js';
 
@@ -22,6 +23,9 @@ export const labelKey = (labels: Record<string, string>): string =>
     .map((k) => `${k}=${labels[k]}`)
     .join(',');
 
+/** An Alertmanager or Grafana alert's dedup key: its fingerprint, else its label set (a digest when long). */
+export const alertKey = (fingerprint: string | undefined, labels: Record<string, string>): string => fingerprint ?? indexableKey(labelKey(labels));
+
 const text = (event: unknown, path: string): string | undefined => fieldValue(event, path);
 
 /**
@@ -41,7 +45,7 @@ export function sentAlert(kind: RuledKind, event: unknown): SentAlert {
       const labels = typeof record['labels'] === 'object' && record['labels'] !== null ? (record['labels'] as Record<string, string>) : {};
       return {
         title: text(event, 'annotations.summary') ?? text(event, 'labels.alertname') ?? 'Alert',
-        dedupKey: text(event, 'fingerprint') ?? labelKey(labels),
+        dedupKey: alertKey(text(event, 'fingerprint'), labels),
         urgency: urgencyOfSeverity(text(event, 'labels.urgency')) ?? urgencyOfSeverity(text(event, 'labels.severity')),
       };
     }

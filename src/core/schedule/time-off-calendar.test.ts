@@ -113,6 +113,14 @@ describe('time off from an iCalendar document', () => {
     ]);
   });
 
+  it('keys an event with a very long UID by its digest, the same on every import', () => {
+    const uid = `${'u'.repeat(3_000)}@example.com`;
+    const long = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', `UID:${uid}`, 'DTSTART;VALUE=DATE:20261204', 'SUMMARY:Day off', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const [first] = absencesFromCalendar(long, 'UTC', from, to);
+    expect(first?.uid).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(absencesFromCalendar(long, 'UTC', from, to)[0]?.uid).toBe(first?.uid);
+  });
+
   it('refuses text that is not a calendar', () => {
     expect(() => absencesFromCalendar('<html>login</html>', 'UTC', from, to)).toThrow();
     expect(() => absencesFromCalendar('BEGIN:VCARD\r\nVERSION:4.0\r\nEND:VCARD\r\n', 'UTC', from, to)).toThrow();

@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
+import { indexableKey } from '../indexable-key.js';
 import { wallFromParts } from '../time/wall-clock.js';
 import { zone } from '../time/zone.js';
 import type { Instant } from './types.js';
 
 /** One stretch of time off read from a calendar, keyed for re-imports. */
 export interface CalendarAbsence {
-  /** The event's UID, with the occurrence's start for a recurring event. */
+  /** The event's UID, with the occurrence's start for a recurring event (a digest when long). */
   uid: string;
   start: Instant;
   end: Instant;
@@ -76,7 +77,7 @@ export function absencesFromCalendar(text: string, userZone: string, from: Insta
       const at = (t: ICAL.Time) => instantOf(t, userZone, tzid);
       if (!event.isRecurring()) {
         const span = spanOf(event.startDate, event.endDate, at);
-        if (span.end > from && span.start < to) out.push({ uid: event.uid, ...span, note });
+        if (span.end > from && span.start < to) out.push({ uid: indexableKey(event.uid), ...span, note });
         continue;
       }
       const it = event.iterator();
@@ -87,7 +88,7 @@ export function absencesFromCalendar(text: string, userZone: string, from: Insta
         if (span.start >= to) break;
         if (span.end <= from || !isBusy(details.item.component)) continue;
         kept++;
-        out.push({ uid: `${event.uid}/${at(details.recurrenceId)}`, ...span, note: (details.item.summary ?? '').trim().slice(0, NOTE_MAX) || note });
+        out.push({ uid: indexableKey(`${event.uid}/${at(details.recurrenceId)}`), ...span, note: (details.item.summary ?? '').trim().slice(0, NOTE_MAX) || note });
       }
     }
   }

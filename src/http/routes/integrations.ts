@@ -1,6 +1,6 @@
 import { insertChangeEvent } from '../../store/change-events.js';
 import { evaluateRules } from '../../core/event-rules/evaluate-rules.js';
-import { isRuledKind, labelKey, ruledAlert, sentAlert, type RuledAlert, type RuledKind } from '../../core/event-rules/sent-alert.js';
+import { alertKey, isRuledKind, labelKey, ruledAlert, sentAlert, type RuledAlert, type RuledKind } from '../../core/event-rules/sent-alert.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
@@ -293,10 +293,10 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
         // Queued together, in order, so a notification's alerts share a few transactions.
         await Promise.all(
           (req.body as Static<typeof AlertGroup>).alerts.map((alert) => {
-            if (alert.status !== 'firing') return settle(entry, 'resolve', alert.fingerprint ?? labelKey(alert.labels));
+            if (alert.status !== 'firing') return settle(entry, 'resolve', alertKey(alert.fingerprint, alert.labels));
             const description = alert.annotations?.['description'] ?? labelKey(alert.labels);
             const event = { ...alert, notification: shared };
-            return trigger(entry, kind, event, description, alertmanagerDetails(alert as Record<string, unknown>, notification), () => labelKey(alert.labels));
+            return trigger(entry, kind, event, description, alertmanagerDetails(alert as Record<string, unknown>, notification), () => alertKey(alert.fingerprint, alert.labels));
           }),
         );
         return reply.code(202).send({ status: 'accepted' as const, alerts: req.body.alerts.length });
