@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { TwilioConfig } from '../channels/twilio.js';
+import type { SlackConfig } from '../channels/slack-api.js';
 import { loadOidcConfig, type OidcConfig } from './oidc-config.js';
 import { parsePolicySetting, type DestinationPolicy } from '../core/destination-policy.js';
 import { parseTrustedProxies } from '../core/trusted-proxies.js';
@@ -27,6 +28,9 @@ const Env = Type.Object({
   VIGIL_TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
   VIGIL_TWILIO_FROM: Type.Optional(Type.String({ pattern: '^\\+[1-9]\\d{6,14}$' })),
   VIGIL_TWILIO_API_URL: Type.String({ pattern: '^https?://', default: 'https://api.twilio.com' }),
+  VIGIL_SLACK_BOT_TOKEN: Type.Optional(Type.String({ pattern: '^xoxb-[A-Za-z0-9-]+$' })),
+  VIGIL_SLACK_SIGNING_SECRET: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{16,128}$' })),
+  VIGIL_SLACK_API_URL: Type.String({ pattern: '^https?://', default: 'https://slack.com/api' }),
   VIGIL_CHECK_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }),
   VIGIL_CHECK_RESULTS_DAYS: Type.Integer({ minimum: 1, maximum: 400, default: 7 }),
   VIGIL_CHECK_ROLLUPS_DAYS: Type.Integer({ minimum: 30, maximum: 3650, default: 400 }),
@@ -57,6 +61,8 @@ export interface Config {
   emailFrom: string;
   /** SMS and voice through a Twilio-compatible API; all of SID, token and from number, or none. */
   twilio: TwilioConfig | undefined;
+  /** The Slack app: its bot token posts and edits pages, its signing secret proves Slack's requests; both, or neither. */
+  slack?: SlackConfig | undefined;
   /** Checks in flight at once on one node. */
   checkConcurrency: number;
   /** How long every check result is kept, and the hourly rollups behind uptime. */
@@ -87,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (twilioVars.some((x) => x !== undefined) && twilioVars.some((x) => x === undefined)) {
     throw new ConfigError('Invalid configuration:\n  VIGIL_TWILIO_ACCOUNT_SID, VIGIL_TWILIO_AUTH_TOKEN and VIGIL_TWILIO_FROM go together');
   }
+  if ((v.VIGIL_SLACK_BOT_TOKEN === undefined) !== (v.VIGIL_SLACK_SIGNING_SECRET === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  VIGIL_SLACK_BOT_TOKEN and VIGIL_SLACK_SIGNING_SECRET go together');
+  }
   const destinationPolicy = parsePolicySetting(v.VIGIL_ALLOW_PRIVATE_DESTINATIONS);
   if ('error' in destinationPolicy) throw new ConfigError(`Invalid configuration:\n  VIGIL_ALLOW_PRIVATE_DESTINATIONS: ${destinationPolicy.error}`);
   const trusted = parseTrustedProxies(v.VIGIL_TRUST_PROXY);
@@ -112,6 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twilio:
       v.VIGIL_TWILIO_ACCOUNT_SID && v.VIGIL_TWILIO_AUTH_TOKEN && v.VIGIL_TWILIO_FROM
         ? { accountSid: v.VIGIL_TWILIO_ACCOUNT_SID, authToken: v.VIGIL_TWILIO_AUTH_TOKEN, from: v.VIGIL_TWILIO_FROM, apiUrl: v.VIGIL_TWILIO_API_URL.replace(/\/$/, '') }
+        : undefined,
+    slack:
+      v.VIGIL_SLACK_BOT_TOKEN && v.VIGIL_SLACK_SIGNING_SECRET
+        ? { botToken: v.VIGIL_SLACK_BOT_TOKEN, signingSecret: v.VIGIL_SLACK_SIGNING_SECRET, apiUrl: v.VIGIL_SLACK_API_URL.replace(/\/$/, '') }
         : undefined,
     checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,
     checkRetention: { resultsDays: v.VIGIL_CHECK_RESULTS_DAYS, rollupsDays: v.VIGIL_CHECK_ROLLUPS_DAYS },

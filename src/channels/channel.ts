@@ -30,9 +30,21 @@ export interface Message {
   recipientName: string | null;
 }
 
-/** Delivers one message or throws; the dispatcher retries with backoff. */
+/**
+ * What a chat provider calls the message it posted (Slack: its channel and ts; Telegram:
+ * chat and message id; Pushover: the receipt), so that it can be edited later.
+ */
+export interface SentRef {
+  messageRef: string;
+}
+
+/**
+ * Delivers one message or throws; the dispatcher retries with backoff. A channel whose
+ * messages can be edited returns their ref: a page's is recorded as a chat message
+ * (store/chat-messages.ts) that the chat sync keeps showing its incident's state.
+ */
 export interface Channel {
-  send(message: Message): Promise<void>;
+  send(message: Message): Promise<void | SentRef>;
 }
 
 export type Channels = Partial<Record<ContactKind, Channel>>;

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
-import { DeliveryError, DestinationRefused, type Channels, type Message } from '../channels/channel.js';
+import { DeliveryError, DestinationRefused, type Channels, type Message, type SentRef } from '../channels/channel.js';
+import { chatState } from '../core/chat/chat-state.js';
+import { recordChatMessages, type NewChatMessage } from '../store/chat-messages.js';
 import { parseDetails } from '../core/alert/details.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
@@ -179,14 +181,15 @@ export class Dispatcher {
     // Only a bundle carries several rows; anything else left goes out on the next pass.
     const sending = message.bundle ? live : [first];
     for (const { row } of live.slice(sending.length)) await defer(db, row.id, now);
+    let ref: void | SentRef;
     try {
       // The endpoint's slot first: sends queued behind a hanging endpoint hold no host slot.
-      await this.endpoints.run(endpoint, () => this.hosts.run(host, () => channel.send(message), () => false), (err) => err instanceof DeliveryError && err.destinationDown);
+      ref = await this.endpoints.run(endpoint, () => this.hosts.run(host, () => channel.send(message), () => false), (err) => err instanceof DeliveryError && err.destinationDown);
     } catch (err) {
       await this.failed(sending.map(({ row }) => row), err, now);
       return;
     }
-    const sent: Sent = { rows: sending.map(({ row }) => row), bundled: message.bundle?.length ?? null, now };
+    const sent: Sent = { rows: sending.map(({ row }) => row), bundled: message.bundle?.length ?? null, now, chat: ref ? chatMessageOf(first.row, message, ref) : null };
     await this.record(() => this.outcomes.runMerged(recordSent, sent));
     // Counted once recorded: record() retries its writes through a database outage.
     for (const _ of sending) this.deps.onPage?.(kind, 'sent');
@@ -276,11 +279,21 @@ function outcomeEvent(row: NotificationRow, kind: string, data: Record<string, u
   return { incidentId: row.incident_id, at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } };
 }
 
-/** One send that went out: its rows (several for a bundle). */
+/** One send that went out: its rows (several for a bundle), and the chat message it posted. */
 interface Sent {
   rows: NotificationRow[];
   bundled: number | null;
   now: number;
+  chat: NewChatMessage | null;
+}
+
+/** A posted page to keep up to date; a test message or a notice is not about an incident's state. */
+function chatMessageOf(row: NotificationRow, message: Message, ref: SentRef): NewChatMessage | null {
+  const incident = message.incident;
+  if (!incident || !row.incident_id || message.bundle || message.notice) return null;
+  // Pages go out only while their incident is triggered (messagesFor cancels the others).
+  const shownState = chatState({ status: 'triggered', urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null });
+  return { provider: row.channel, incidentId: row.incident_id, address: row.address, messageRef: ref.messageRef, userId: row.user_id, shownState };
 }
 
 /**
@@ -291,6 +304,7 @@ const recordSent: MergedWork<Sent, boolean> = async (trx, sends) => {
   const byInstant = new Map<number, string[]>();
   for (const { rows, now } of sends) byInstant.set(now, [...(byInstant.get(now) ?? []), ...rows.map((r) => r.id)]);
   for (const [now, ids] of byInstant) await markAllSent(trx, ids, now);
+  for (const { chat, now } of sends) if (chat) await recordChatMessages(trx, [chat], now);
   const events = sends.flatMap(({ rows, bundled, now }) => rows.map((row) => outcomeEvent(row, 'notified', bundled === null ? {} : { bundled }, now)));
   await addEventsOf(
     trx,

@@ -400,6 +400,28 @@ export interface NotificationsTable {
   incident_monitor_id: string | null;
 }
 
+/** A page posted to a chat, kept showing its incident's state (migration 0037; engine/chat-sync.ts). */
+export interface ChatMessagesTable {
+  id: string;
+  /** The channel kind that posted it, whose updater edits it. */
+  provider: ContactKind;
+  incident_id: string;
+  address: string;
+  /** What the provider identifies the message by (Slack: channel and ts). */
+  message_ref: string;
+  /** The person it was sent to (a direct message); null for a channel. */
+  user_id: string | null;
+  /** chatState (core/chat/chat-state.ts) of the incident as the message shows it. */
+  shown_state: string;
+  /** The incident's seq when shown_state was last compared; -1 before the first look. */
+  shown_seq: number;
+  /** When to look again; null once it shows its incident resolved, or cannot be edited any more. */
+  next_sync_at: number | null;
+  /** Failed updates since the last one that went through. */
+  attempts: number;
+  created_at: number;
+}
+
 export interface ReplyCodesTable {
   phone: string;
   code: number;
@@ -532,6 +554,7 @@ export interface DB {
   contact_methods: ContactMethodsTable;
   notification_rules: NotificationRulesTable;
   notifications: NotificationsTable;
+  chat_messages: ChatMessagesTable;
   reply_codes: ReplyCodesTable;
   provider_callbacks: ProviderCallbacksTable;
   paging_problems: PagingProblemsTable;

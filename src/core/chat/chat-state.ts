@@ -1,0 +1,24 @@
+import type { IncidentStatus } from '../escalation/types.js';
+import type { Urgency } from '../escalation/urgency.js';
+
+/** What a chat message about an incident shows of it, besides what never changes. */
+export interface ChatStateOf {
+  status: IncidentStatus;
+  urgency: Urgency;
+  /** The user who acknowledged it (null: its alert source did, or nobody yet). */
+  acknowledgedBy: string | null;
+  resolvedBy: string | null;
+}
+
+/**
+ * The state a chat message shows, as one comparable string: when the incident's differs
+ * from what a message was last updated to, the message is edited. Only what the message
+ * displays is in it, so a change nobody would see (a repeat of the same step) costs no edit.
+ */
+export function chatState(incident: ChatStateOf): string {
+  const by = incident.status === 'acknowledged' ? incident.acknowledgedBy : incident.status === 'resolved' ? incident.resolvedBy : null;
+  return [incident.status, incident.urgency, by ?? ''].join(':');
+}
+
+/** Whether a message showing this state will never need editing again. */
+export const isSettled = (state: string) => state.startsWith('resolved:');

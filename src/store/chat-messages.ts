@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import { isSettled } from '../core/chat/chat-state.js';
+import { chunksOf } from './chunks.js';
+import { newId } from './ids.js';
+import type { ChatMessagesTable, ContactKind, DB } from './schema.js';
+
+export type ChatMessageRow = ChatMessagesTable;
+
+export interface NewChatMessage {
+  provider: ContactKind;
+  incidentId: string;
+  address: string;
+  messageRef: string;
+  userId: string | null;
+  /** chatState of the incident as the message was posted. */
+  shownState: string;
+}
+
+/**
+ * Records posted pages so the chat sync keeps them up to date. Recorded with the send
+ * (in its transaction); a ref seen before (a page sent again after its lease ran out
+ * gets a new one, so only a replayed record) keeps its row.
+ */
+export async function recordChatMessages(db: Kysely<DB>, messages: NewChatMessage[], now: number): Promise<void> {
+  for (const chunk of chunksOf(messages)) {
+    await db
+      .insertInto('chat_messages')
+      .values(
+        chunk.map((m) => ({
+          id: newId(),
+          provider: m.provider,
+          incident_id: m.incidentId,
+          address: m.address,
+          message_ref: m.messageRef,
+          user_id: m.userId,
+          shown_state: m.shownState,
+          // Compared at the next pass: the incident may have changed while the page was out.
+          shown_seq: -1,
+          next_sync_at: now,
+          attempts: 0,
+          created_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['provider', 'message_ref']).doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Claims chat messages whose incident changed since they were last compared and that
+ * are not waiting out a failed update, for `leaseMs` (another node or pass leaves them
+ * alone meanwhile; a node that dies lets them come back when it runs out).
+ */
+export async function claimChatSyncs(db: Kysely<DB>, now: number, leaseMs: number, limit: number): Promise<ChatMessageRow[]> {
+  const candidates = await db
+    .selectFrom('chat_messages as c')
+    .innerJoin('incidents as i', 'i.id', 'c.incident_id')
+    .selectAll('c')
+    .where('c.next_sync_at', '<=', now)
+    .whereRef('c.shown_seq', '<>', 'i.seq')
+    .orderBy('c.next_sync_at')
+    .limit(limit)
+    .execute();
+  if (candidates.length === 0) return [];
+  const claimed = new Set(
+    (
+      await db
+        .updateTable('chat_messages')
+        .set({ next_sync_at: now + leaseMs })
+        .where(
+          'id',
+          'in',
+          candidates.map((c) => c.id),
+        )
+        .where('next_sync_at', '<=', now)
+        .returning('id')
+        .execute()
+    ).map((r) => r.id),
+  );
+  return candidates.filter((c) => claimed.has(c.id)).map((c) => ({ ...c, next_sync_at: now + leaseMs }));
+}
+
+/** The message now shows `state`, compared at the incident's `seq`: looked at again on the incident's next change, unless it is settled. */
+export async function markChatSynced(db: Kysely<DB>, id: string, state: string, seq: number): Promise<void> {
+  await db
+    .updateTable('chat_messages')
+    .set({ shown_state: state, shown_seq: seq, attempts: 0, next_sync_at: isSettled(state) ? null : 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** An update failed: tried again at `retryAt`, or never (null) when no retry can help. */
+export async function markChatSyncFailed(db: Kysely<DB>, id: string, retryAt: number | null): Promise<void> {
+  await db
+    .updateTable('chat_messages')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_sync_at: retryAt }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The earliest instant after `now` a chat message waits for (a retry or a lease). */
+export async function nextChatSyncAt(db: Kysely<DB>, now: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('chat_messages')
+    .select((eb) => eb.fn.min('next_sync_at').as('at'))
+    .where('next_sync_at', '>', now)
+    .executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? null : Number(row.at);
+}
+
+/** The chat message a provider's callback names (a button pressed on it). */
+export function findChatMessage(db: Kysely<DB>, provider: ContactKind, messageRef: string): Promise<ChatMessageRow | undefined> {
+  return db.selectFrom('chat_messages').selectAll().where('provider', '=', provider).where('message_ref', '=', messageRef).executeTakeFirst();
+}
+
+/** An incident's chat messages, oldest first. */
+export function chatMessagesOf(db: Kysely<DB>, incidentId: string): Promise<ChatMessageRow[]> {
+  return db.selectFrom('chat_messages').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('id').execute();
+}
