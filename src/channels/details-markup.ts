@@ -1,9 +1,5 @@
 import type { AlertDetails } from '../core/alert/details.js';
-import { escapeMarkup, escapeSlack } from '../core/escape-markup.js';
-
-/** Slack takes at most 10 fields in a section, each at most 2000 characters. */
-const SLACK_FIELDS = 10;
-const SLACK_FIELD_CHARS = 1900;
+import { escapeMarkup } from '../core/escape-markup.js';
 
 /** The details as plain-text lines for an email: "key: value", then each link. */
 export function detailsText(details: AlertDetails): string[] {
@@ -33,22 +29,4 @@ export function detailsHtml(details: AlertDetails): string {
     links.length > 0 ? `<p>${links.join(' · ')}</p>` : '',
     details.truncated ? '<p><i>Some details were left out: the alert carried more than Vigil keeps.</i></p>' : '',
   ].join('');
-}
-
-/** A Slack link: its text escaped, and a "|" in the URL encoded so it cannot end the href early. */
-const slackLink = (href: string, text: string) => `<${href.replaceAll('|', '%7C')}|${escapeSlack(text)}>`;
-
-/** Slack blocks for the details: a fields section (the first ten) and a line of links. */
-export function detailsBlocks(details: AlertDetails): unknown[] {
-  const blocks: unknown[] = [];
-  const fields = details.fields.slice(0, SLACK_FIELDS).map((f) => {
-    const chars = Array.from(f.value);
-    const value = chars.length > SLACK_FIELD_CHARS ? `${chars.slice(0, SLACK_FIELD_CHARS).join('')}…` : f.value;
-    return { type: 'mrkdwn', text: `*${escapeSlack(f.key)}*\n${escapeSlack(value)}` };
-  });
-  if (fields.length > 0) blocks.push({ type: 'section', fields });
-  const links = [...details.links.map((l) => slackLink(l.href, l.text)), ...details.images.map((i) => slackLink(i.src, i.alt || 'Image'))];
-  const more = details.fields.length > SLACK_FIELDS || details.truncated ? ['more details in Vigil'] : [];
-  if (links.length + more.length > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: [...links, ...more].join(' · ') }] });
-  return blocks;
 }

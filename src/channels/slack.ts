@@ -1,7 +1,7 @@
 import type { DestinationPolicy } from '../core/destination-policy.js';
+import { detailsBlocks } from '../core/chat/slack-blocks.js';
 import { escapeSlack } from '../core/escape-markup.js';
 import type { Channel, Message } from './channel.js';
-import { detailsBlocks } from './details-markup.js';
 import { postOutbound } from './outbound-request.js';
 
 /**
