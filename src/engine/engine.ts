@@ -11,6 +11,8 @@ import { claimDueIncidents, lockIncidents, nextIncidentActionAt, releaseIncident
 import { nextNotificationAt } from '../store/notifications.js';
 import { nextHeartbeatDueAt } from '../store/monitors.js';
 import { Dispatcher, type PageObserver } from './dispatcher.js';
+import { ChatSync, type ChatUpdaters } from './chat-sync.js';
+import { nextChatSyncAt } from '../store/chat-messages.js';
 import { PollingLoop } from './polling-loop.js';
 import { checkHeartbeats } from './heartbeats.js';
 import { planNotices } from './notice-planner.js';
@@ -26,6 +28,8 @@ export interface EngineDeps {
   owner: string;
   /** Told about every page's outcome; the metrics count them. */
   onPage?: PageObserver;
+  /** Per channel kind, how its posted pages are kept showing their incident (chat-sync.ts). */
+  chatUpdaters?: ChatUpdaters;
 }
 
 export interface EngineOptions {
@@ -58,6 +62,7 @@ export class Engine extends PollingLoop {
   private lastPlannedAt = -Infinity;
   private readonly options: EngineOptions;
   private readonly dispatcher: Dispatcher;
+  private readonly chatSync: ChatSync;
   private readonly advancing = new Set<string>();
   private claimedInPass = 0;
   private readonly commits: GroupCommit;
@@ -83,6 +88,7 @@ export class Engine extends PollingLoop {
       this.wake();
     };
     this.dispatcher = new Dispatcher({ ...deps, onEscalated }, { owner: deps.owner, leaseMs: this.options.leaseMs, maxInFlight: this.options.maxInFlight });
+    this.chatSync = new ChatSync({ database: deps.database, updaters: deps.chatUpdaters ?? {}, logger: deps.logger, baseUrl: deps.baseUrl, clock: deps.clock }, this.options.leaseMs);
   }
 
   /** Passes until nothing due is left and every page started has been sent and recorded. */
@@ -93,8 +99,9 @@ export class Engine extends PollingLoop {
       await this.serialisedPass();
       // Sends started by this pass or by the background loop may make more work due (a
       // step whose pages all failed moves on at once): pass again until all is quiet.
-      const busy = this.claimedInPass > 0 || this.dispatcher.busy();
+      const busy = this.claimedInPass > 0 || this.dispatcher.busy() || this.chatSync.busy();
       await this.dispatcher.idle();
+      await this.chatSync.idle();
       again = busy || this.escalations !== escalations;
     } while (again);
   }
@@ -102,6 +109,7 @@ export class Engine extends PollingLoop {
   override async stop(): Promise<void> {
     await super.stop();
     await this.dispatcher.stop();
+    await this.chatSync.idle();
   }
 
   /** What this node holds claims on, so its heartbeat renews their leases. */
@@ -126,8 +134,10 @@ export class Engine extends PollingLoop {
       await this.advanceAll(incidents, now);
       // Sends go on in the background: a slow destination never holds up this pass.
       const claimed = await this.dispatcher.dispatchDue(now, batch);
-      this.claimedInPass += incidents.length + claimed;
-      if (incidents.length < batch && claimed < batch) return;
+      // Posted pages follow their incidents' changes, edited in the background too.
+      const edited = await this.chatSync.syncDue(now, batch);
+      this.claimedInPass += incidents.length + claimed + edited;
+      if (incidents.length < batch && claimed < batch && edited < batch) return;
     }
   }
 
@@ -159,7 +169,7 @@ export class Engine extends PollingLoop {
   protected async sleepMs(): Promise<number> {
     const { db } = this.deps.database;
     const now = this.deps.clock.now();
-    const next = [await nextIncidentActionAt(db, now), await nextNotificationAt(db), await nextHeartbeatDueAt(db)].filter((v): v is number => v !== null);
+    const next = [await nextIncidentActionAt(db, now), await nextNotificationAt(db), await nextHeartbeatDueAt(db), await nextChatSyncAt(db, now)].filter((v): v is number => v !== null);
     if (next.length === 0) return this.options.maxSleepMs;
     return Math.max(0, Math.min(this.options.maxSleepMs, Math.min(...next) - now));
   }
