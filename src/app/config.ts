@@ -4,7 +4,9 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { TwilioConfig } from '../channels/twilio.js';
+import type { PushoverConfig } from '../channels/pushover.js';
 import type { SlackConfig } from '../channels/slack-api.js';
+import type { TelegramConfig } from '../channels/telegram-api.js';
 import { loadOidcConfig, type OidcConfig } from './oidc-config.js';
 import { parsePolicySetting, type DestinationPolicy } from '../core/destination-policy.js';
 import { parseTrustedProxies } from '../core/trusted-proxies.js';
@@ -28,6 +30,11 @@ const Env = Type.Object({
   VIGIL_TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
   VIGIL_TWILIO_FROM: Type.Optional(Type.String({ pattern: '^\\+[1-9]\\d{6,14}$' })),
   VIGIL_TWILIO_API_URL: Type.String({ pattern: '^https?://', default: 'https://api.twilio.com' }),
+  VIGIL_PUSHOVER_APP_TOKEN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{30}$' })),
+  VIGIL_PUSHOVER_API_URL: Type.String({ pattern: '^https?://', default: 'https://api.pushover.net' }),
+  VIGIL_TELEGRAM_BOT_TOKEN: Type.Optional(Type.String({ pattern: '^\\d+:[A-Za-z0-9_-]{20,}$' })),
+  VIGIL_TELEGRAM_WEBHOOK_SECRET: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{16,256}$' })),
+  VIGIL_TELEGRAM_API_URL: Type.String({ pattern: '^https?://', default: 'https://api.telegram.org' }),
   VIGIL_SLACK_BOT_TOKEN: Type.Optional(Type.String({ pattern: '^xoxb-[A-Za-z0-9-]+$' })),
   VIGIL_SLACK_SIGNING_SECRET: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{16,128}$' })),
   VIGIL_SLACK_API_URL: Type.String({ pattern: '^https?://', default: 'https://slack.com/api' }),
@@ -61,6 +68,10 @@ export interface Config {
   emailFrom: string;
   /** SMS and voice through a Twilio-compatible API; all of SID, token and from number, or none. */
   twilio: TwilioConfig | undefined;
+  /** Pushover pages through the application whose token is VIGIL_PUSHOVER_APP_TOKEN; none without it. */
+  pushover?: PushoverConfig | undefined;
+  /** Pages through a Telegram bot; both the bot token and the webhook secret, or neither. */
+  telegram?: TelegramConfig | undefined;
   /** The Slack app: its bot token posts and edits pages, its signing secret proves Slack's requests; both, or neither. */
   slack?: SlackConfig | undefined;
   /** Checks in flight at once on one node. */
@@ -93,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (twilioVars.some((x) => x !== undefined) && twilioVars.some((x) => x === undefined)) {
     throw new ConfigError('Invalid configuration:\n  VIGIL_TWILIO_ACCOUNT_SID, VIGIL_TWILIO_AUTH_TOKEN and VIGIL_TWILIO_FROM go together');
   }
+  if ((v.VIGIL_TELEGRAM_BOT_TOKEN === undefined) !== (v.VIGIL_TELEGRAM_WEBHOOK_SECRET === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  VIGIL_TELEGRAM_BOT_TOKEN and VIGIL_TELEGRAM_WEBHOOK_SECRET go together');
+  }
   if ((v.VIGIL_SLACK_BOT_TOKEN === undefined) !== (v.VIGIL_SLACK_SIGNING_SECRET === undefined)) {
     throw new ConfigError('Invalid configuration:\n  VIGIL_SLACK_BOT_TOKEN and VIGIL_SLACK_SIGNING_SECRET go together');
   }
@@ -122,10 +136,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       v.VIGIL_TWILIO_ACCOUNT_SID && v.VIGIL_TWILIO_AUTH_TOKEN && v.VIGIL_TWILIO_FROM
         ? { accountSid: v.VIGIL_TWILIO_ACCOUNT_SID, authToken: v.VIGIL_TWILIO_AUTH_TOKEN, from: v.VIGIL_TWILIO_FROM, apiUrl: v.VIGIL_TWILIO_API_URL.replace(/\/$/, '') }
         : undefined,
+    telegram:
+      v.VIGIL_TELEGRAM_BOT_TOKEN && v.VIGIL_TELEGRAM_WEBHOOK_SECRET
+        ? { botToken: v.VIGIL_TELEGRAM_BOT_TOKEN, webhookSecret: v.VIGIL_TELEGRAM_WEBHOOK_SECRET, apiUrl: v.VIGIL_TELEGRAM_API_URL.replace(/\/$/, '') }
+        : undefined,
     slack:
       v.VIGIL_SLACK_BOT_TOKEN && v.VIGIL_SLACK_SIGNING_SECRET
         ? { botToken: v.VIGIL_SLACK_BOT_TOKEN, signingSecret: v.VIGIL_SLACK_SIGNING_SECRET, apiUrl: v.VIGIL_SLACK_API_URL.replace(/\/$/, '') }
         : undefined,
+    pushover: v.VIGIL_PUSHOVER_APP_TOKEN ? { appToken: v.VIGIL_PUSHOVER_APP_TOKEN, apiUrl: v.VIGIL_PUSHOVER_API_URL.replace(/\/$/, '') } : undefined,
     checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,
     checkRetention: { resultsDays: v.VIGIL_CHECK_RESULTS_DAYS, rollupsDays: v.VIGIL_CHECK_ROLLUPS_DAYS },
     oidc: oidc.config,

@@ -2,13 +2,15 @@ import type { ChannelKind } from '../core/escalation/paging-plan.js';
 import type { Config } from './config.js';
 
 /**
- * The channels this node can send on, as startVigil wires them: webhooks, Slack and
- * ntfy always, email with SMTP, SMS and voice with Twilio. The paging plan and the
+ * The channels this node can send on, as startVigil wires them: webhooks, Slack,
+ * Teams workflows and ntfy always, email with SMTP, SMS and voice with Twilio, Pushover with its app token, Telegram with its bot. The paging plan and the
  * paging-health check warn about rules on any other channel.
  */
-export function configuredChannels(config: Pick<Config, 'smtpUrl' | 'twilio'>): ReadonlySet<ChannelKind> {
-  const kinds: ChannelKind[] = ['webhook', 'slack', 'ntfy'];
+export function configuredChannels(config: Pick<Config, 'smtpUrl' | 'twilio' | 'pushover' | 'telegram'>): ReadonlySet<ChannelKind> {
+  const kinds: ChannelKind[] = ['webhook', 'slack', 'ntfy', 'teams'];
   if (config.smtpUrl) kinds.push('email');
   if (config.twilio) kinds.push('sms', 'voice');
+  if (config.pushover) kinds.push('pushover');
+  if (config.telegram) kinds.push('telegram');
   return new Set(kinds);
 }

@@ -5,14 +5,19 @@ import type { ContactKind } from '../store/schema.js';
 import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
+import { telegramChannel } from '../channels/telegram.js';
 import { ntfyChannel } from '../channels/ntfy.js';
 import { openNtfyToken } from '../security/ntfy-token-box.js';
 import { contactSecretFor } from '../store/contacts.js';
 import { smsChannel, voiceChannel } from '../channels/twilio.js';
+import { pushoverAlarmStopper, pushoverApi, pushoverChannel } from '../channels/pushover.js';
+import { PushoverReceiptLoop } from '../service/pushover-receipts.js';
 import { replyCodeFor } from '../store/reply-codes.js';
+import { teamsChannel } from '../channels/teams.js';
 import { webhookChannel } from '../channels/webhook.js';
 import { webhookSigningKey } from '../security/webhook-signing-key.js';
 import { Engine } from '../engine/engine.js';
+import type { ChatUpdaters } from '../engine/chat-sync.js';
 import { NodePresence } from '../engine/node-presence.js';
 import { HttpProber } from '../probes/http-probe.js';
 import { createProbe } from '../probes/probe.js';
@@ -44,6 +49,8 @@ export interface Vigil {
   auditRetention: AuditRetentionLoop;
   gapAlerts: GapAlertLoop;
   timeOffImport: TimeOffImportLoop;
+  /** Reads emergency pages' receipts back as acknowledgements; null without Pushover. */
+  pushoverReceipts: PushoverReceiptLoop | null;
   stop(): Promise<void>;
 }
 
@@ -68,9 +75,11 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   });
   const sharedClock = testClock ? new SharedTestClock(database, testClock, logger) : null;
   await sharedClock?.start();
+  const pushover = config.pushover ? pushoverApi(config.pushover) : null;
   const channels: Channels = {
     webhook: webhookChannel((url) => webhookSigningKey(config.secret, url), config.destinationPolicy, () => clock.now()),
     slack: slackChannel(config.destinationPolicy),
+    teams: teamsChannel(config.destinationPolicy),
     ntfy: ntfyChannel(
       config.destinationPolicy,
       async (m) => {
@@ -78,6 +87,8 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
         return sealed === null ? null : openNtfyToken(config.secret, sealed);
       },
     ),
+    ...(pushover && { pushover: pushoverChannel(pushover) }),
+    ...(config.telegram && { telegram: telegramChannel(config.telegram) }),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {
       sms: smsChannel(
@@ -92,7 +103,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const meters = registerDomainMetrics(registry, database, clock);
   let engine: Engine | null = null;
   const presence = new NodePresence({ database, clock, logger, held: () => engine?.held() ?? { incidents: [], notifications: [] }, onReaped: () => engine?.wake() });
-  engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id, onPage: meters.onPage });
+  // Messages kept showing their incident's state (engine/chat-sync.ts), by channel kind.
+  const chatUpdaters: ChatUpdaters = { ...(pushover && { pushover: pushoverAlarmStopper(pushover) }) };
+  engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id, onPage: meters.onPage, chatUpdaters });
   const sendDirect = async (kind: ContactKind, message: Message) => {
     const channel = channels[kind];
     if (!channel) throw new DeliveryError(`no ${kind} channel is configured`);
@@ -106,6 +119,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const pagingHealth = new PagingHealthLoop({ db: database.db, configured: configuredChannels(config), baseUrl: config.baseUrl, clock, logger });
   const auditRetention = new AuditRetentionLoop({ db: database.db, retentionDays: config.auditRetentionDays, clock, logger });
   const gapAlerts = new GapAlertLoop({ db: database.db, baseUrl: config.baseUrl, clock, logger, wakeEngine: () => engine.wake() });
+  const pushoverReceipts = pushover && new PushoverReceiptLoop({ database, api: pushover, clock, logger, incidentActions: config.incidentActions, wakeEngine: () => engine.wake() });
   const timeOffImport = new TimeOffImportLoop({ db: database.db, clock, logger, policy: config.destinationPolicy, wakeEngine: () => engine.wake() });
   // The loops without which this node cannot page; paging health reports through its own gauges.
   const loops = () => [engine.status(), scheduler.status(), presence.status()];
@@ -118,6 +132,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   auditRetention.start();
   gapAlerts.start();
   timeOffImport.start();
+  pushoverReceipts?.start();
   return {
     app,
     database,
@@ -128,7 +143,9 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     auditRetention,
     gapAlerts,
     timeOffImport,
+    pushoverReceipts,
     async stop() {
+      await pushoverReceipts?.stop();
       await timeOffImport.stop();
       await gapAlerts.stop();
       await auditRetention.stop();

@@ -1,13 +1,13 @@
-import type { ContactKind } from '../store/schema.js';
+import type { PageChannel } from '../store/schema.js';
 
 /**
- * What a page's delivery depends on. A webhook, Slack or ntfy topic URL is its own endpoint (its own
+ * What a page's delivery depends on. A webhook, Slack, Teams workflow or ntfy topic URL is its own endpoint (its own
  * circuit breaker and a few sends at a time) on a host shared with other URLs (a larger
  * cap, so one host is not flooded); email, SMS and voice go through the one configured
  * provider.
  */
-export function destinationsOf(kind: ContactKind, address: string): { endpoint: string; host: string } {
-  if (kind === 'webhook' || kind === 'slack' || kind === 'ntfy') {
+export function destinationsOf(kind: PageChannel, address: string): { endpoint: string; host: string } {
+  if (kind === 'webhook' || kind === 'slack' || kind === 'ntfy' || kind === 'teams') {
     try {
       const url = new URL(address);
       return { endpoint: `${kind}:${url.host}${url.pathname}`, host: `${kind}:${url.host}` };
@@ -15,5 +15,7 @@ export function destinationsOf(kind: ContactKind, address: string): { endpoint: 
       return { endpoint: `${kind}:${address}`, host: `${kind}:${address}` };
     }
   }
+  // Each Telegram chat has its own flood limit; the bot's overall one is the provider's.
+  if (kind === 'telegram') return { endpoint: `telegram:${address}`, host: kind };
   return { endpoint: kind, host: kind };
 }

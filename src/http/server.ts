@@ -47,6 +47,8 @@ import { IntegrationKeys } from '../service/integration-keys.js';
 import { EventRuleSets } from '../service/event-rule-sets.js';
 import { incidentLinkRoutes } from './routes/incident-links.js';
 import { twilioRoutes } from './routes/twilio.js';
+import { slackRoutes } from './routes/slack.js';
+import { telegramRoutes } from './routes/telegram.js';
 import { testClockRoutes } from './routes/test-clock.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { twoFactorRoutes } from './routes/two-factor.js';
@@ -143,6 +145,10 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       const twilio = deps.config.twilio;
       if (twilio) await api.register(async (scope) => twilioRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, twilio));
+      const slack = deps.config.slack;
+      if (slack) await api.register(async (scope) => slackRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, slack));
+      const telegram = deps.config.telegram;
+      if (telegram) telegramRoutes(api, deps, telegram);
       if (deps.testClock) testClockRoutes(api, deps.testClock);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
     },

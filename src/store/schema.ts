@@ -344,7 +344,10 @@ export interface IncidentAlertsTable {
   resolved_at: number | null;
 }
 
-export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy';
+export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'slack_dm';
+
+/** What a page is sent over: a contact method's kind, or a channel only a policy step reaches (a Teams workflow). */
+export type PageChannel = ContactKind | 'teams' | 'slack_channel';
 
 export interface ContactMethodsTable {
   id: string;
@@ -382,7 +385,7 @@ export interface NotificationsTable {
   incident_id: string | null;
   user_id: string | null;
   contact_method_id: string | null;
-  channel: ContactKind;
+  channel: PageChannel;
   address: string;
   status: NotificationStatus;
   due_at: number;
@@ -404,7 +407,7 @@ export interface NotificationsTable {
 export interface ChatMessagesTable {
   id: string;
   /** The channel kind that posted it, whose updater edits it. */
-  provider: ContactKind;
+  provider: PageChannel;
   incident_id: string;
   address: string;
   /** What the provider identifies the message by (Slack: channel and ts). */
@@ -420,6 +423,8 @@ export interface ChatMessagesTable {
   /** Failed updates since the last one that went through. */
   attempts: number;
   created_at: number;
+  /** Pushover: when its receipt may be read next (migration 0040; service/pushover-receipts.ts); null: now. */
+  receipt_poll_at: number | null;
 }
 
 export interface ReplyCodesTable {

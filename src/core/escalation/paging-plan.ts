@@ -5,7 +5,7 @@ import type { Instant, PolicyStep, Recipient, Target } from './types.js';
 
 const SECOND = 1000;
 
-export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy';
+export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'teams' | 'slack_channel' | 'slack_dm';
 
 export interface ContactMethodInfo {
   id: string;
@@ -77,7 +77,8 @@ export interface PlannedNotification {
 
 export type PlannedRecipient =
   | { kind: 'user'; userId: string; name: string | null; notifications: PlannedNotification[]; reachable: boolean }
-  | { kind: 'webhook' | 'slack'; url: string; at: Instant; reachable: boolean };
+  | { kind: 'webhook' | 'slack' | 'teams'; url: string; at: Instant; reachable: boolean }
+  | { kind: 'slack_channel'; channelId: string; at: Instant; reachable: boolean };
 
 export interface PlannedStep {
   index: number;
@@ -143,6 +144,8 @@ export function usersOfTarget(target: Target, world: PlanWorld, at: Instant): { 
       return found(world.person(target.userId) ? [target.userId] : [], 'target_missing');
     case 'webhook':
     case 'slack':
+    case 'teams':
+    case 'slack_channel':
       return { userIds: [], problem: null };
   }
 }
@@ -157,7 +160,8 @@ export function recipientsOf(targets: Target[], world: PlanWorld, at: Instant): 
     recipients.push(r);
   };
   for (const t of targets) {
-    if (t.type === 'webhook' || t.type === 'slack') add(`${t.type}:${t.url}`, { kind: t.type, url: t.url });
+    if (t.type === 'webhook' || t.type === 'slack' || t.type === 'teams') add(`${t.type}:${t.url}`, { kind: t.type, url: t.url });
+    else if (t.type === 'slack_channel') add(`slack_channel:${t.channelId}`, { kind: 'slack_channel', channelId: t.channelId });
     else for (const userId of usersOfTarget(t, world, at).userIds) add(`user:${userId}`, { kind: 'user', userId });
   }
   return recipients;
@@ -222,7 +226,7 @@ function planStep(step: PolicyStep, index: number, at: Instant, nextWaitSeconds:
     if (r.kind === 'user') return planUser(r.userId, world.person(r.userId), index, at, world, warnings);
     const reachable = world.configured.has(r.kind);
     if (!reachable) warnings.push({ code: 'channel_not_configured', step: index, channel: r.kind, message: `No ${r.kind} channel is configured on this server` });
-    return { kind: r.kind, url: r.url, at, reachable };
+    return r.kind === 'slack_channel' ? { kind: r.kind, channelId: r.channelId, at, reachable } : { kind: r.kind, url: r.url, at, reachable };
   });
   const skipped = recipients.length === 0;
   const reachable = recipients.some((r) => r.reachable);

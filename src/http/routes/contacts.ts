@@ -6,7 +6,10 @@ import { randomInt } from 'node:crypto';
 import { sha256 } from '../../security/secret-token.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
 import { ntfyTopicUrl } from '../../channels/ntfy.js';
+import { parsePushoverAddress, pushoverAddress, pushoverApi } from '../../channels/pushover.js';
+import { DestinationRefused } from '../../channels/channel.js';
 import { ntfyTokenBox } from '../../security/ntfy-token-box.js';
+import { telegramLinks } from '../telegram-link.js';
 import {
   countVerificationAttempt,
   deleteContactMethod,
@@ -41,12 +44,12 @@ const strict = { additionalProperties: false } as const;
 const UserParams = Type.Object({ id: Id });
 const ItemParams = Type.Object({ id: Id, itemId: Id });
 
-const Kind = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack', 'ntfy']);
+const Kind = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack', 'ntfy', 'pushover', 'telegram']);
 const ContactMethodInput = Type.Object(
   {
     kind: Kind,
     label: Type.Optional(Type.String({ maxLength: 100 })),
-    address: Type.String({ minLength: 1, maxLength: 2000, description: 'Email address, E.164 phone number (+15551234567), https URL, or ntfy topic URL (https://ntfy.sh/mytopic)' }),
+    address: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone)' })),
     token: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again)' })),
   },
   strict,
@@ -59,7 +62,14 @@ const ContactMethodView = Type.Object({
   createdAt: Instant,
   verified: Type.Boolean({ description: 'Only verified methods are paged; webhooks and Slack are verified on creation' }),
   verification: Type.Optional(
-    Type.Object({ sent: Type.Boolean(), error: Type.Optional(Type.String()) }, { description: 'Whether a verification code was just sent' }),
+    Type.Object(
+      {
+        sent: Type.Boolean(),
+        error: Type.Optional(Type.String()),
+        link: Type.Optional(Type.String({ description: 'Telegram: the bot link (https://t.me/<bot>?start=<code>) that links the chat opening it; one use, 15 minutes' })),
+      },
+      { description: 'Whether a verification code (Telegram: a link) was just sent' },
+    ),
   ),
   hasToken: Type.Optional(Type.Boolean({ description: 'ntfy: whether an access token is stored for the topic' })),
   signingSecret: Type.Optional(Type.String({ description: 'Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>")' })),
@@ -76,10 +86,13 @@ const formats: Record<ContactKind, { test: RegExp; message: string }> = {
   webhook: { test: /^https?:\/\/\S+$/, message: 'must be an http(s) URL' },
   slack: { test: /^https?:\/\/\S+$/, message: 'must be an http(s) URL (a Slack incoming webhook)' },
   ntfy: { test: ntfyTopicUrl, message: 'must be an ntfy topic URL like https://ntfy.sh/my-topic (letters, digits, - and _)' },
+  // A Telegram method's address is the chat that opens its link (routes/telegram.ts).
+  telegram: { test: /^$/, message: 'is the chat that opens the link Vigil shows: leave it out' },
+  pushover: { test: pushoverAddress, message: 'must be your Pushover user key (30 letters and digits, shown in the Pushover app), optionally followed by :device-name' },
 };
 
 /** Contact methods and notification rules: yours, or anyone's for an admin. */
-const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice', 'ntfy']);
+const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice', 'ntfy', 'pushover', 'telegram']);
 const hasUrl = (kind: ContactKind) => kind === 'webhook' || kind === 'slack' || kind === 'ntfy';
 const CODE_LIFETIME_MS = 15 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
@@ -92,6 +105,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
   // Each of these makes Vigil send something (an email, a text, a request): a few per method and window.
   const tests = new FixedWindowCounter(5, 15 * 60_000);
   const resends = new FixedWindowCounter(5, 15 * 60_000);
+  const telegramLink = telegramLinks(config, db, clock);
   // The signing secret is shown only to whoever may edit the method (it lets one forge deliveries).
   const view = (m: ContactMethodRow, canEdit = true) => ({
     id: m.id,
@@ -145,7 +159,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     },
     async (req, reply) => {
       await owner(req, req.params.id);
-      const { kind, address, token } = req.body;
+      const { kind, address = '', token } = req.body;
       if (!needsVerification.has(kind)) refuseViewer(req, 'add webhook or Slack contact methods');
       if (!formats[kind].test.test(address)) throw new AppError('validation_failed', 'Bad address', [{ path: '/body/address', message: formats[kind].message }]);
       if (token !== undefined && kind !== 'ntfy') throw new AppError('validation_failed', 'Bad token', [{ path: '/body/token', message: 'only ntfy contact methods take a token' }]);
@@ -156,6 +170,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
       if (kind === 'ntfy' && existing.some((m) => m.kind === 'ntfy' && m.address === address)) {
         throw new AppError('validation_failed', 'Topic already added', [{ path: '/body/address', message: 'is already one of your ntfy methods: remove it first to change its token' }]);
       }
+      if (kind === 'pushover') await refuseUnknownPushoverUser(address);
       const first = existing.length === 0;
       const verified = !needsVerification.has(kind);
       const secret = token === undefined ? null : ntfyTokenBox(config.secret).seal(token);
@@ -166,7 +181,25 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     },
   );
 
-  async function sendCode(m: ContactMethodRow): Promise<{ sent: boolean; error?: string }> {
+  /**
+   * Pushover checks a key (and device) before any code goes to it: a typo is refused at
+   * the field, in Pushover's words, instead of leaving a method that can never verify.
+   * Without Pushover configured, or while it is failing, the method is added and the
+   * code's delivery says why it did not go.
+   */
+  async function refuseUnknownPushoverUser(address: string): Promise<void> {
+    if (!config.pushover) return;
+    const { user, device } = parsePushoverAddress(address);
+    try {
+      await pushoverApi(config.pushover).validate(user, device);
+    } catch (err) {
+      if (!(err instanceof DestinationRefused)) return;
+      throw new AppError('validation_failed', 'Unknown Pushover user', [{ path: '/body/address', message: `was refused by Pushover (${err.message.replace(/^Pushover answered HTTP \d+: /, '')})` }]);
+    }
+  }
+
+  async function sendCode(m: ContactMethodRow): Promise<{ sent: boolean; error?: string; link?: string }> {
+    if (m.kind === 'telegram') return telegramLink(m);
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
     await setVerificationCode(db, m.id, sha256(`${m.id}:${code}`), clock.now(), CODE_LIFETIME_MS);
     try {

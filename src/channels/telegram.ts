@@ -1,0 +1,31 @@
+import type { Channel, Message, SentRef } from './channel.js';
+import { callBotApi, type TelegramConfig } from './telegram-api.js';
+import { incidentText, noticeText, testText } from './telegram-message.js';
+
+/** A posted message as Vigil refers to it: its chat and its id in that chat. */
+export const telegramRef = (chatId: string, messageId: number) => `${chatId}:${messageId}`;
+export function parseTelegramRef(ref: string): { chatId: string; messageId: number } | null {
+  const match = /^(-?\d+):(\d+)$/.exec(ref);
+  return match ? { chatId: match[1] as string, messageId: Number(match[2]) } : null;
+}
+
+/**
+ * Pages through a Telegram bot to the chat a person linked (the address is its chat id):
+ * an incident with an Acknowledge button and Open incident, silent (no sound) for low
+ * urgency. Returns the message's ref so the chat sync can edit it as the incident changes.
+ * Telegram has no idempotency key: a page retried after a lost answer may show twice.
+ */
+export function telegramChannel(cfg: TelegramConfig): Channel {
+  return {
+    async send(message: Message): Promise<SentRef> {
+      const incident = message.incident;
+      const body = incident
+        ? { ...incidentText(incident, incident.url), disable_notification: incident.urgency === 'low' }
+        : message.notice
+          ? noticeText(message.notice)
+          : testText;
+      const sent = (await callBotApi(cfg, 'sendMessage', { chat_id: message.address, ...body })) as { message_id: number };
+      return { messageRef: telegramRef(message.address, sent.message_id) };
+    },
+  };
+}
