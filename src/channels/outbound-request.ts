@@ -34,15 +34,29 @@ export interface OutboundRequest {
   policy?: DestinationPolicy;
 }
 
-/** POSTs and returns the response text; a failure throws DeliveryError saying whether the service itself is down. */
-export async function postOutbound({ service, url, headers, body, policy }: OutboundRequest): Promise<string> {
-  const res = await fetch(url, { method: 'POST', headers, body, dispatcher: agentFor(policy), signal: AbortSignal.timeout(10_000) }).catch((err: unknown) => {
+/** An answer whatever its status, for a caller that reads the service's own errors (Pushover's). */
+export interface OutboundAnswer {
+  status: number;
+  text: string;
+  /** The answer's Retry-After, as retryAfterMs reads it. */
+  retryAfterMs: number | null;
+}
+
+/** Sends a request and returns its answer; only getting none throws (DeliveryError, the service down). */
+export async function exchangeOutbound({ service, url, method = 'POST', headers, body, policy }: Omit<OutboundRequest, 'body'> & { method?: 'GET' | 'POST'; body?: string }): Promise<OutboundAnswer> {
+  const res = await fetch(url, { method, headers, body, dispatcher: agentFor(policy), signal: AbortSignal.timeout(10_000) }).catch((err: unknown) => {
     if (err instanceof Error && err.cause instanceof DestinationDeniedError) throw new DestinationRefused(`${service} ${err.cause.message}`);
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
     throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}${cause}`, true);
   });
   const text = await res.text().catch(() => '');
-  if (!res.ok) throw new DeliveryError(`${service} answered HTTP ${res.status}${text && service === 'Twilio' ? `: ${text.slice(0, 200)}` : ''}`, isServiceFailure(res.status), retryAfterMs(res.headers.get('retry-after'), res.headers.get('date')));
+  return { status: res.status, text, retryAfterMs: retryAfterMs(res.headers.get('retry-after'), res.headers.get('date')) };
+}
+
+/** POSTs and returns the response text; a failure throws DeliveryError saying whether the service itself is down. */
+export async function postOutbound(request: OutboundRequest): Promise<string> {
+  const { status, text, retryAfterMs: asked } = await exchangeOutbound(request);
+  if (status < 200 || status > 299) throw new DeliveryError(`${request.service} answered HTTP ${status}${text && request.service === 'Twilio' ? `: ${text.slice(0, 200)}` : ''}`, isServiceFailure(status), asked);
   return text;
 }
 

@@ -50,4 +50,11 @@ describe('describeEvent', () => {
     expect(describeEvent(entry('merged', { titles: 'not a list' }, 'u1'), nameOf, page)).toBe('Ada merged 0 incidents into this one: ');
     expect(describeEvent(entry('nobody_reached', { told: ['u1', 'u2'] }), nameOf, page)).toBe("Nobody was reached: told the team's managers and the owners (Ada, Bo)");
   });
+
+  it('says what was done in a provider app, on which device, and when it changed nothing', () => {
+    expect(describeEvent(entry('provider_action', { provider: 'Pushover', action: 'acknowledge', device: 'pixel' }, 'u1'), nameOf, page)).toBe('Ada acknowledged in Pushover on pixel');
+    expect(describeEvent(entry('provider_action', { provider: 'Pushover', action: 'acknowledge', device: null, refused: true }, 'u2'), nameOf, page)).toBe(
+      'Bo acknowledged in Pushover, but may no longer act on this incident: nothing changed',
+    );
+  });
 });

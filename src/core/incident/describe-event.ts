@@ -101,6 +101,12 @@ export function describeEvent({ kind, data, actorId, at }: TimelineEntry, nameOf
         ? `Nobody was reached: told the team's managers and the owners (${told.join(', ')})`
         : "Nobody was reached, and no manager or owner has a verified contact method to be told";
     }
+    // Something done in a provider's app (an alarm acknowledged in Pushover), after the action's own entry.
+    case 'provider_action': {
+      const device = typeof data['device'] === 'string' ? ` on ${data['device']}` : '';
+      const done = `${by(null)} ${text(data['action'])}d in ${text(data['provider'])}${device}`;
+      return data['refused'] === true ? `${done}, but may no longer act on this incident: nothing changed` : done;
+    }
     default:
       return kind.replaceAll('_', ' ');
   }
