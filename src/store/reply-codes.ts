@@ -35,3 +35,8 @@ export async function firstTimeCallback(db: Kysely<DB>, id: string, now: number)
     throw err;
   }
 }
+
+/** Forgets callbacks with this id prefix received before `before`: ones a provider's signature window already refuses. */
+export async function forgetCallbacks(db: Kysely<DB>, prefix: string, before: number): Promise<void> {
+  await db.deleteFrom('provider_callbacks').where('id', 'like', `${prefix}%`).where('received_at', '<', before).execute();
+}

@@ -1,5 +1,9 @@
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { pageManually, planManualPage } from '../../service/manual-pages.js';
+import type { ManualPageTarget } from '../../core/escalation/manual-page.js';
+import type { IncidentActionsSetting } from '../../core/incident-access.js';
+import { pageManually, planManualPage, type PagePlan } from '../../service/manual-pages.js';
+import type { DB, UserRow } from '../../store/schema.js';
 import type { Api } from '../app-types.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
@@ -30,6 +34,22 @@ const ManualPage = Type.Object(
   strict,
 );
 
+/**
+ * Where a page by this user goes, if they may send it: a responder of the team it is for
+ * (or an admin; another team's people, schedules or policies only an admin). Shared by
+ * the API and Slack's `/vigil page`, so both answer to the same rights.
+ */
+export async function planPageBy(db: Kysely<DB>, user: UserRow, target: ManualPageTarget, teamId: string | undefined, setting: IncidentActionsSetting): Promise<PagePlan> {
+  const plan = await planManualPage(db, target, teamId, hasRole(user.role, 'admin'));
+  if (!hasRole(user.role, 'responder')) throw new AppError('forbidden', 'Viewers follow incidents; paging someone takes a responder');
+  if (!(await mayActForTeam(db, user, plan.teamId, setting))) {
+    throw new AppError('forbidden', 'Only an admin or a member of the team can page for it', [
+      teamId === undefined ? { path: '/body/target/id', message: 'belongs to a team you are not in' } : { path: '/body/teamId', message: 'is a team you are not in' },
+    ]);
+  }
+  return plan;
+}
+
 /** Pages per person and minute: far above any real need, far below a runaway script. */
 const PAGES_PER_MINUTE = 20;
 
@@ -59,13 +79,7 @@ export function manualIncidentRoutes(api: Api, { database, clock, wakeEngine, co
       const now = clock.now();
       assertWithinLimit(pages, user.id, now, `At most ${PAGES_PER_MINUTE} manual pages a minute; try again shortly`);
       const { teamId, title, message, urgency, target } = req.body;
-      const plan = await planManualPage(database.db, target, teamId, hasRole(user.role, 'admin'));
-      if (!hasRole(user.role, 'responder')) throw new AppError('forbidden', 'Viewers follow incidents; paging someone takes a responder');
-      if (!(await mayActForTeam(database.db, user, plan.teamId, config.incidentActions))) {
-        throw new AppError('forbidden', 'Only an admin or a member of the team can page for it', [
-          teamId === undefined ? { path: '/body/target/id', message: 'belongs to a team you are not in' } : { path: '/body/teamId', message: 'is a team you are not in' },
-        ]);
-      }
+      const plan = await planPageBy(database.db, user, target, teamId, config.incidentActions);
       pages.take(user.id, now);
       const incident = await pageManually(database, plan, { title, message: message ?? '', urgency: urgency ?? 'high', by: user.id }, now);
       wakeEngine();
