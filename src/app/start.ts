@@ -5,6 +5,7 @@ import type { ContactKind } from '../store/schema.js';
 import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
+import { slackAppChannel, slackUpdater } from '../channels/slack-app.js';
 import { telegramChannel } from '../channels/telegram.js';
 import { ntfyChannel } from '../channels/ntfy.js';
 import { openNtfyToken } from '../security/ntfy-token-box.js';
@@ -89,6 +90,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     ),
     ...(pushover && { pushover: pushoverChannel(pushover) }),
     ...(config.telegram && { telegram: telegramChannel(config.telegram) }),
+    ...(config.slack && { slack_channel: slackAppChannel(config.slack), slack_dm: slackAppChannel(config.slack) }),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {
       sms: smsChannel(
@@ -104,7 +106,10 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   let engine: Engine | null = null;
   const presence = new NodePresence({ database, clock, logger, held: () => engine?.held() ?? { incidents: [], notifications: [] }, onReaped: () => engine?.wake() });
   // Messages kept showing their incident's state (engine/chat-sync.ts), by channel kind.
-  const chatUpdaters: ChatUpdaters = { ...(pushover && { pushover: pushoverAlarmStopper(pushover) }) };
+  const chatUpdaters: ChatUpdaters = {
+    ...(pushover && { pushover: pushoverAlarmStopper(pushover) }),
+    ...(config.slack && { slack_channel: slackUpdater(config.slack), slack_dm: slackUpdater(config.slack) }),
+  };
   engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id, onPage: meters.onPage, chatUpdaters });
   const sendDirect = async (kind: ContactKind, message: Message) => {
     const channel = channels[kind];

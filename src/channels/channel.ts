@@ -1,6 +1,6 @@
 import type { AlertDetails } from '../core/alert/details.js';
 import type { Urgency } from '../core/escalation/urgency.js';
-import type { ContactKind } from '../store/schema.js';
+import type { PageChannel } from '../store/schema.js';
 
 export interface IncidentSummary {
   id: string;
@@ -47,7 +47,7 @@ export interface Channel {
   send(message: Message): Promise<void | SentRef>;
 }
 
-export type Channels = Partial<Record<ContactKind, Channel>>;
+export type Channels = Partial<Record<PageChannel, Channel>>;
 
 export class DeliveryError extends Error {
   constructor(

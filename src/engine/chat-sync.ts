@@ -4,7 +4,7 @@ import { chatIncidents, type ChatIncident, type ChatIncidentNow } from '../servi
 import { claimChatSyncs, markChatSyncFailed, markChatSynced, type ChatMessageRow } from '../store/chat-messages.js';
 import type { Database } from '../store/database.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
-import type { ContactKind } from '../store/schema.js';
+import type { PageChannel } from '../store/schema.js';
 
 /**
  * Edits one posted message to show its incident as it is now (Slack's chat.update,
@@ -14,7 +14,7 @@ import type { ContactKind } from '../store/schema.js';
  * retryAfterMs when the provider said) when a later try may.
  */
 export type ChatUpdater = (message: ChatMessageRow, incident: ChatIncident) => Promise<void>;
-export type ChatUpdaters = Partial<Record<ContactKind, ChatUpdater>>;
+export type ChatUpdaters = Partial<Record<PageChannel, ChatUpdater>>;
 
 /** Failed edits of one message before it is left as it is. */
 const MAX_ATTEMPTS = 8;

@@ -17,5 +17,7 @@ export function destinationsOf(kind: PageChannel, address: string): { endpoint: 
   }
   // Each Telegram chat has its own flood limit; the bot's overall one is the provider's.
   if (kind === 'telegram') return { endpoint: `telegram:${address}`, host: kind };
+  // The Slack app limits posts per channel; its workspace-wide limits are the provider's.
+  if (kind === 'slack_channel' || kind === 'slack_dm') return { endpoint: `${kind}:${address}`, host: 'slack_app' };
   return { endpoint: kind, host: kind };
 }

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import { GroupCommit, type MergedWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
-import type { ContactKind } from '../store/schema.js';
+import type { PageChannel } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import { afterFinalFailure } from '../service/unreached.js';
 import { addEventsOf, type NewIncidentEvent } from '../store/incidents.js';
@@ -29,7 +29,7 @@ export function maskAddress(address: string): string {
 
 /** What became of one page: sent, failed and to be tried again, or failed for good. */
 export type PageOutcome = 'sent' | 'retrying' | 'failed';
-export type PageObserver = (channel: ContactKind, outcome: PageOutcome) => void;
+export type PageObserver = (channel: PageChannel, outcome: PageOutcome) => void;
 
 export interface DispatcherDeps {
   database: Database;
@@ -290,7 +290,8 @@ interface Sent {
 /** A posted page to keep up to date; a test message or a notice is not about an incident's state. */
 function chatMessageOf(row: NotificationRow, message: Message, ref: SentRef): NewChatMessage | null {
   const incident = message.incident;
-  if (!incident || !row.incident_id || message.bundle || message.notice) return null;
+  // A Teams workflow answers without an id for its card: the channel never returns a ref.
+  if (!incident || !row.incident_id || message.bundle || message.notice || row.channel === 'teams') return null;
   // Pages go out only while their incident is triggered (messagesFor cancels the others).
   const shownState = chatState({ status: 'triggered', urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null });
   return { provider: row.channel, incidentId: row.incident_id, address: row.address, messageRef: ref.messageRef, userId: row.user_id, shownState };

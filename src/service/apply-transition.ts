@@ -86,7 +86,8 @@ async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipie
   const pages: PlannedPage[] = [];
   for (const r of recipients) {
     if (r.kind !== 'user') {
-      pages.push({ key: `${effectIndex}:${r.kind}:${r.url}`, userId: null, contactMethodId: null, channel: r.kind, address: r.url, dueAt: at });
+      const address = r.kind === 'slack_channel' ? r.channelId : r.url;
+      pages.push({ key: `${effectIndex}:${r.kind}:${address}`, userId: null, contactMethodId: null, channel: r.kind, address, dueAt: at });
       continue;
     }
     const own = rules.filter((rule) => rule.userId === r.userId && ruleApplies(rule.urgency, urgency));

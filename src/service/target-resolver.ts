@@ -60,7 +60,8 @@ export async function loadResolver(db: Kysely<DB>, targets: Target[], at: Instan
       }
     };
     for (const t of stepTargets) {
-      if (t.type === 'webhook' || t.type === 'slack') add(`${t.type}:${t.url}`, { kind: t.type, url: t.url });
+      if (t.type === 'webhook' || t.type === 'slack' || t.type === 'teams') add(`${t.type}:${t.url}`, { kind: t.type, url: t.url });
+      else if (t.type === 'slack_channel') add(`slack_channel:${t.channelId}`, { kind: 'slack_channel', channelId: t.channelId });
       else for (const userId of usersOf(t)) add(`user:${userId}`, { kind: 'user', userId });
     }
     return recipients;

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import { isSettled } from '../core/chat/chat-state.js';
 import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
-import type { ChatMessagesTable, ContactKind, DB } from './schema.js';
+import type { ChatMessagesTable, DB, PageChannel } from './schema.js';
 
 export type ChatMessageRow = ChatMessagesTable;
 
 export interface NewChatMessage {
-  provider: ContactKind;
+  provider: PageChannel;
   incidentId: string;
   address: string;
   messageRef: string;
@@ -109,7 +109,7 @@ export async function nextChatSyncAt(db: Kysely<DB>, now: number): Promise<numbe
 }
 
 /** The chat message a provider's callback names (a button pressed on it). */
-export function findChatMessage(db: Kysely<DB>, provider: ContactKind, messageRef: string): Promise<ChatMessageRow | undefined> {
+export function findChatMessage(db: Kysely<DB>, provider: PageChannel, messageRef: string): Promise<ChatMessageRow | undefined> {
   return db.selectFrom('chat_messages').selectAll().where('provider', '=', provider).where('message_ref', '=', messageRef).executeTakeFirst();
 }
 

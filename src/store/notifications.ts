@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
-import type { ContactKind, DB, NotificationsTable } from './schema.js';
+import type { DB, NotificationsTable, PageChannel } from './schema.js';
 
 export type NotificationRow = NotificationsTable;
 
@@ -12,7 +12,7 @@ export interface OutboxEntry {
   incidentId: string | null;
   userId: string | null;
   contactMethodId: string | null;
-  channel: ContactKind;
+  channel: PageChannel;
   address: string;
   dueAt: number;
   notice?: { subject: string; text: string } | undefined;
@@ -116,7 +116,7 @@ export async function defer(db: Kysely<DB>, id: string, dueAt: number): Promise<
 }
 
 /** When this address last got something on this channel. */
-export async function lastSentAt(db: Kysely<DB>, channel: ContactKind, address: string): Promise<number | null> {
+export async function lastSentAt(db: Kysely<DB>, channel: PageChannel, address: string): Promise<number | null> {
   const row = await db
     .selectFrom('notifications')
     .select((eb) => eb.fn.max('sent_at').as('at'))

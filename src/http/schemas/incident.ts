@@ -17,6 +17,11 @@ export const TargetSchema = Discriminated('type', [
   Type.Object({ type: Type.Literal('team'), teamId: Id }, strict),
   Type.Object({ type: Type.Literal('webhook'), url: Url }, strict),
   Type.Object({ type: Type.Literal('slack'), url: Url }, strict),
+  Type.Object({ type: Type.Literal('teams'), url: Url }, { ...strict, description: "A Teams workflow webhook's URL (When a Teams webhook request is received): an Adaptive Card per page" }),
+  Type.Object(
+    { type: Type.Literal('slack_channel'), channelId: Type.String({ pattern: '^[CG][A-Z0-9]{6,20}$', description: "The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom)" }) },
+    { ...strict, description: 'A Slack channel the Slack app posts each page to, with Acknowledge, Resolve, Escalate and Snooze buttons; kept up to date as the incident changes' },
+  ),
 ]);
 
 export const PolicyInputSchema = Type.Object(
@@ -134,7 +139,7 @@ export const toIncident = (row: IncidentRow) => {
 export const EventView = Type.Object({
   id: Id,
   at: Instant,
-  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released' }),
+  kind: Type.String({ description: 'triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action)' }),
   actorId: Type.Union([Id, Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown()),
 });

@@ -24,7 +24,8 @@ const RecipientPlanView = Type.Union([
     notifications: Type.Array(NotificationPlanView),
     reachable: Type.Boolean(),
   }),
-  Type.Object({ kind: Type.Enum(['webhook', 'slack']), url: Type.String(), at: Instant, reachable: Type.Boolean() }),
+  Type.Object({ kind: Type.Enum(['webhook', 'slack', 'teams']), url: Type.String(), at: Instant, reachable: Type.Boolean() }),
+  Type.Object({ kind: Type.Literal('slack_channel'), channelId: Type.String(), at: Instant, reachable: Type.Boolean({ description: 'false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN)' }) }),
 ]);
 
 export const PagingPlanView = Type.Object({
