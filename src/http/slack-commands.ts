@@ -14,7 +14,7 @@ import { loadSchedule } from '../store/schedules.js';
 import type { UserRow } from '../store/schema.js';
 import { teamIdsOf } from '../store/teams.js';
 import type { FixedWindowCounter } from './fixed-window-counter.js';
-import { planPageBy } from './routes/manual-incidents.js';
+import { PAGES_PER_MINUTE, planPageBy } from './routes/manual-incidents.js';
 import { directoryFor, presentOnCall, userIdsOf } from './schedule-presenter.js';
 
 /** What the Slack endpoints act with. */
@@ -24,7 +24,7 @@ export interface SlackContext {
   config: Config;
   wakeEngine: () => void;
   directory: SlackDirectory;
-  /** Manual pages per person and minute, as for the API. */
+  /** Manual pages per person and minute, counted with the API's. */
   pages: FixedWindowCounter;
 }
 
@@ -125,7 +125,7 @@ async function page(ctx: SlackContext, user: UserRow, rest: string): Promise<str
   const target = await pageTarget(ctx, rest);
   if (typeof target === 'string') return target;
   const now = clock.now();
-  if (ctx.pages.exhausted(user.id, now)) return 'At most 20 manual pages a minute: try again shortly.';
+  if (ctx.pages.exhausted(user.id, now)) return `At most ${PAGES_PER_MINUTE} manual pages a minute: try again shortly.`;
   // A person in several teams is paged for a team the sender shares with them, if any.
   const teamId = target.type === 'user' ? await sharedTeam(ctx, user.id, target.id) : undefined;
   try {

@@ -51,10 +51,20 @@ export async function planPageBy(db: Kysely<DB>, user: UserRow, target: ManualPa
 }
 
 /** Pages per person and minute: far above any real need, far below a runaway script. */
-const PAGES_PER_MINUTE = 20;
+export const PAGES_PER_MINUTE = 20;
 
-export function manualIncidentRoutes(api: Api, { database, clock, wakeEngine, config }: HttpDeps): void {
-  const pages = new FixedWindowCounter(PAGES_PER_MINUTE, 60_000);
+const limits = new WeakMap<HttpDeps, FixedWindowCounter>();
+
+/** The manual-page limit of one server: pages through the API and Slack's `/vigil page` count together. */
+export function manualPageLimit(deps: HttpDeps): FixedWindowCounter {
+  let counter = limits.get(deps);
+  if (!counter) limits.set(deps, (counter = new FixedWindowCounter(PAGES_PER_MINUTE, 60_000)));
+  return counter;
+}
+
+export function manualIncidentRoutes(api: Api, deps: HttpDeps): void {
+  const { database, clock, wakeEngine, config } = deps;
+  const pages = manualPageLimit(deps);
 
   api.post(
     '/incidents',

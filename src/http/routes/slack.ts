@@ -8,7 +8,7 @@ import { SLACK_TOLERANCE_SECONDS, verifySlackRequest } from '../../security/slac
 import { firstTimeCallback, forgetCallbacks } from '../../store/reply-codes.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
-import { FixedWindowCounter } from '../fixed-window-counter.js';
+import { manualPageLimit } from './manual-incidents.js';
 import { actAs, buttonActions, runSlackCommand, slackActorOf, type ButtonAction, type SlackContext } from '../slack-commands.js';
 
 /** The parts of a block_actions payload Vigil reads (https://api.slack.com/reference/interaction-payloads/block-actions). */
@@ -37,7 +37,7 @@ export function slackRoutes(api: Api, deps: HttpDeps, cfg: SlackConfig): void {
   const { database, clock, config, logger } = deps;
   // Kept raw: the signature covers the exact bytes Slack sent.
   api.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  const ctx: SlackContext = { ...deps, directory: new SlackDirectory(cfg, clock), pages: new FixedWindowCounter(20, 60_000) };
+  const ctx: SlackContext = { ...deps, directory: new SlackDirectory(cfg, clock), pages: manualPageLimit(deps) };
   const schema = { tags: ['provider callbacks'], hide: true };
   let prunedAt = 0;
 
