@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAdmin } from '../support/demo-admin';
 import { chromiumPath, hasChromium, installHint } from './chromium';
-import { fresh, main } from './servers';
+import { fresh, main, pushoverFake, telegramApi } from './servers';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const baseURL = main.url;
@@ -79,6 +79,13 @@ export default defineConfig({
         VIGIL_DEMO_PASSWORD: demoAdmin.password,
         // The demo and the specs aim checks and webhooks at local fakes.
         VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1',
+        // Pushover's API is the fake profile-pushover.spec.ts starts; nothing calls it before.
+        VIGIL_PUSHOVER_APP_TOKEN: pushoverFake.appToken,
+        VIGIL_PUSHOVER_API_URL: pushoverFake.url,
+        // Telegram's Bot API is the fake profile-telegram.spec.ts starts; the profile asks it for the bot's name.
+        VIGIL_TELEGRAM_BOT_TOKEN: telegramApi.token,
+        VIGIL_TELEGRAM_WEBHOOK_SECRET: telegramApi.secret,
+        VIGIL_TELEGRAM_API_URL: `http://127.0.0.1:${telegramApi.port}`,
       }),
       vigilServer(fresh.url, { VIGIL_PORT: String(fresh.port), VIGIL_DATABASE_URL: `sqlite:${freshDatabase}`, VIGIL_SEED_DEMO: '0' }),
     ],

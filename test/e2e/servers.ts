@@ -6,3 +6,9 @@ export const main = { port, url: `http://127.0.0.1:${port}` };
 
 /** A server without the demo on an empty database, for the first-run setup (setup.spec.ts). */
 export const fresh = { port: port + 1, url: `http://127.0.0.1:${port + 1}` };
+
+/** The Telegram Bot API fake the main server is configured with (profile-telegram.spec.ts starts it). */
+export const telegramApi = { port: port + 5, token: '123456789:e2e-telegram-bot-token-0000000000', secret: 'e2e-telegram-webhook-secret' };
+
+/** The Pushover fake the main server is configured with (profile-pushover.spec.ts starts it). */
+export const pushoverFake = { port: port + 2, url: `http://127.0.0.1:${port + 2}`, appToken: 'e2eAppToken0000000000000000000' };

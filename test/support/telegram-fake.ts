@@ -104,7 +104,8 @@ function keyboardProblem(markup: unknown): string | null {
   return null;
 }
 
-export async function startTelegramFake(options: { port?: number } = {}): Promise<TelegramFake> {
+/** `port` and `token` fixed for a server started before the fake (the browser tests'). */
+export async function startTelegramFake(options: { port?: number; token?: string } = {}): Promise<TelegramFake> {
   const started = new Set<number>();
   const blocked = new Set<number>();
   const queries = new Set<string>();
@@ -115,7 +116,7 @@ export async function startTelegramFake(options: { port?: number } = {}): Promis
 
   const fake: TelegramFake = {
     apiUrl: '',
-    token: `${1000000 + Math.floor(Math.random() * 1000000)}:${randomBytes(26).toString('base64url')}`,
+    token: options.token ?? `${1000000 + Math.floor(Math.random() * 1000000)}:${randomBytes(26).toString('base64url')}`,
     username: 'vigil_test_bot',
     messages: [],
     answers: [],

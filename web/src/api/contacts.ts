@@ -7,8 +7,9 @@ import { allOnCallKey } from './schedules';
 const methodsKey = (userId: string) => ['contact-methods', userId] as const;
 const rulesKey = (userId: string) => ['notification-rules', userId] as const;
 
-export function useContactMethods(userId: string) {
-  return useQuery({ queryKey: methodsKey(userId), queryFn: () => request<ContactMethod[]>('GET', `/users/${userId}/contact-methods`) });
+/** `refetchInterval` polls while something outside Vigil may change them (a Telegram chat being linked). */
+export function useContactMethods(userId: string, { refetchInterval = false }: { refetchInterval?: number | false } = {}) {
+  return useQuery({ queryKey: methodsKey(userId), queryFn: () => request<ContactMethod[]>('GET', `/users/${userId}/contact-methods`), refetchInterval });
 }
 
 export function useNotificationRules(userId: string) {

@@ -2912,7 +2912,7 @@ export interface operations {
                                 /** @description Why the first step reaches nobody */
                                 warnings: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -2987,6 +2987,16 @@ export interface operations {
                                     type: "slack";
                                     /** Format: uri */
                                     url: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "teams";
+                                    /** Format: uri */
+                                    url: string;
+                                } | {
+                                    /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "slack_channel";
                                 })[];
                                 waitSeconds: number;
                             }[];
@@ -3120,6 +3130,16 @@ export interface operations {
                             type: "slack";
                             /** Format: uri */
                             url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "teams";
+                            /** Format: uri */
+                            url: string;
+                        } | {
+                            /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                            channelId: string;
+                            /** @enum {string} */
+                            type: "slack_channel";
                         })[];
                         /** @description Seconds without acknowledgement before this step fires; for step 1, the pause before a repeat */
                         waitSeconds: number;
@@ -3159,7 +3179,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3234,6 +3254,16 @@ export interface operations {
                                 type: "slack";
                                 /** Format: uri */
                                 url: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "teams";
+                                /** Format: uri */
+                                url: string;
+                            } | {
+                                /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                                channelId: string;
+                                /** @enum {string} */
+                                type: "slack_channel";
                             })[];
                             waitSeconds: number;
                         }[];
@@ -3356,7 +3386,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3431,6 +3461,16 @@ export interface operations {
                                 type: "slack";
                                 /** Format: uri */
                                 url: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "teams";
+                                /** Format: uri */
+                                url: string;
+                            } | {
+                                /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                                channelId: string;
+                                /** @enum {string} */
+                                type: "slack_channel";
                             })[];
                             waitSeconds: number;
                         }[];
@@ -3574,6 +3614,16 @@ export interface operations {
                             type: "slack";
                             /** Format: uri */
                             url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "teams";
+                            /** Format: uri */
+                            url: string;
+                        } | {
+                            /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                            channelId: string;
+                            /** @enum {string} */
+                            type: "slack_channel";
                         })[];
                         /** @description Seconds without acknowledgement before this step fires; for step 1, the pause before a repeat */
                         waitSeconds: number;
@@ -3613,7 +3663,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3688,6 +3738,16 @@ export interface operations {
                                 type: "slack";
                                 /** Format: uri */
                                 url: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "teams";
+                                /** Format: uri */
+                                url: string;
+                            } | {
+                                /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                                channelId: string;
+                                /** @enum {string} */
+                                type: "slack_channel";
                             })[];
                             waitSeconds: number;
                         }[];
@@ -3963,7 +4023,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -3986,9 +4046,17 @@ export interface operations {
                                 /** Format: date-time */
                                 at: string;
                                 /** @enum {unknown} */
-                                kind: "webhook" | "slack";
+                                kind: "webhook" | "slack" | "teams";
                                 reachable: boolean;
                                 url: string;
+                            } | {
+                                /** Format: date-time */
+                                at: string;
+                                channelId: string;
+                                /** @enum {string} */
+                                kind: "slack_channel";
+                                /** @description false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN) */
+                                reachable: boolean;
                             })[];
                             /** @description Resolves to nobody: the engine skips it and fires the next step at once */
                             skipped: boolean;
@@ -4048,6 +4116,16 @@ export interface operations {
                                     type: "slack";
                                     /** Format: uri */
                                     url: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "teams";
+                                    /** Format: uri */
+                                    url: string;
+                                } | {
+                                    /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "slack_channel";
                                 };
                                 userIds: string[];
                             }[];
@@ -4055,7 +4133,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -4200,6 +4278,16 @@ export interface operations {
                             type: "slack";
                             /** Format: uri */
                             url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "teams";
+                            /** Format: uri */
+                            url: string;
+                        } | {
+                            /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                            channelId: string;
+                            /** @enum {string} */
+                            type: "slack_channel";
                         })[];
                         /** @description Seconds without acknowledgement before this step fires; for step 1, the pause before a repeat */
                         waitSeconds: number;
@@ -4257,7 +4345,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4280,9 +4368,17 @@ export interface operations {
                                 /** Format: date-time */
                                 at: string;
                                 /** @enum {unknown} */
-                                kind: "webhook" | "slack";
+                                kind: "webhook" | "slack" | "teams";
                                 reachable: boolean;
                                 url: string;
+                            } | {
+                                /** Format: date-time */
+                                at: string;
+                                channelId: string;
+                                /** @enum {string} */
+                                kind: "slack_channel";
+                                /** @description false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN) */
+                                reachable: boolean;
                             })[];
                             /** @description Resolves to nobody: the engine skips it and fires the next step at once */
                             skipped: boolean;
@@ -4342,6 +4438,16 @@ export interface operations {
                                     type: "slack";
                                     /** Format: uri */
                                     url: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "teams";
+                                    /** Format: uri */
+                                    url: string;
+                                } | {
+                                    /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "slack_channel";
                                 };
                                 userIds: string[];
                             }[];
@@ -4349,7 +4455,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -5244,7 +5350,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -5461,7 +5567,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -5824,7 +5930,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -6068,7 +6174,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -6318,7 +6424,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -6645,7 +6751,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -6889,7 +6995,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -7139,7 +7245,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -7389,7 +7495,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -7639,7 +7745,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -7893,7 +7999,7 @@ export interface operations {
                              * @description Identifier
                              */
                             id: string;
-                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released */
+                            /** @description triggered, escalated, step_skipped, exhausted, notified, delivery_failed, acknowledged, ack_timeout, resolved, reassigned, comment, alert_absorbed, no_notification_rules, urgency_changed, snoozed, responders_added, status_update, merged, merged_into, suppressed, released, provider_action (done in a provider app, e.g. Pushover: data.provider, data.action) */
                             kind: string;
                         }[];
                         title: string;
@@ -9192,15 +9298,18 @@ export interface operations {
                         channels: {
                             email: boolean;
                             ntfy: boolean;
+                            pushover: boolean;
                             slack: boolean;
+                            slack_dm: boolean;
                             sms: boolean;
+                            telegram: boolean;
                             voice: boolean;
                             webhook: boolean;
                         };
                         /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                         problems: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12306,7 +12415,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -12329,9 +12438,17 @@ export interface operations {
                                 /** Format: date-time */
                                 at: string;
                                 /** @enum {unknown} */
-                                kind: "webhook" | "slack";
+                                kind: "webhook" | "slack" | "teams";
                                 reachable: boolean;
                                 url: string;
+                            } | {
+                                /** Format: date-time */
+                                at: string;
+                                channelId: string;
+                                /** @enum {string} */
+                                kind: "slack_channel";
+                                /** @description false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN) */
+                                reachable: boolean;
                             })[];
                             /** @description Resolves to nobody: the engine skips it and fires the next step at once */
                             skipped: boolean;
@@ -12391,6 +12508,16 @@ export interface operations {
                                     type: "slack";
                                     /** Format: uri */
                                     url: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "teams";
+                                    /** Format: uri */
+                                    url: string;
+                                } | {
+                                    /** @description The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "slack_channel";
                                 };
                                 userIds: string[];
                             }[];
@@ -12398,7 +12525,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12675,7 +12802,7 @@ export interface operations {
                                 /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                                 problems: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -12803,7 +12930,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -17292,7 +17419,7 @@ export interface operations {
                             /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                             problems: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -20221,13 +20348,15 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
-                        /** @description Whether a verification code was just sent */
+                        /** @description Whether a verification code (Telegram: a link) was just sent */
                         verification?: {
                             error?: string;
+                            /** @description Telegram: the bot link (https://t.me/<bot>?start=<code>) that links the chat opening it; one use, 15 minutes */
+                            link?: string;
                             sent: boolean;
                         };
                         /** @description Only verified methods are paged; webhooks and Slack are verified on creation */
@@ -20297,10 +20426,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Email address, E.164 phone number (+15551234567), https URL, or ntfy topic URL (https://ntfy.sh/mytopic) */
-                    address: string;
+                    /** @description Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD) */
+                    address?: string;
                     /** @enum {unknown} */
-                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
                     label?: string;
                     /** @description ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again) */
                     token?: string;
@@ -20326,13 +20455,15 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
-                        /** @description Whether a verification code was just sent */
+                        /** @description Whether a verification code (Telegram: a link) was just sent */
                         verification?: {
                             error?: string;
+                            /** @description Telegram: the bot link (https://t.me/<bot>?start=<code>) that links the chat opening it; one use, 15 minutes */
+                            link?: string;
                             sent: boolean;
                         };
                         /** @description Only verified methods are paged; webhooks and Slack are verified on creation */
@@ -20568,13 +20699,15 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
-                        /** @description Whether a verification code was just sent */
+                        /** @description Whether a verification code (Telegram: a link) was just sent */
                         verification?: {
                             error?: string;
+                            /** @description Telegram: the bot link (https://t.me/<bot>?start=<code>) that links the chat opening it; one use, 15 minutes */
+                            link?: string;
                             sent: boolean;
                         };
                         /** @description Only verified methods are paged; webhooks and Slack are verified on creation */
@@ -20819,13 +20952,15 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
-                        /** @description Whether a verification code was just sent */
+                        /** @description Whether a verification code (Telegram: a link) was just sent */
                         verification?: {
                             error?: string;
+                            /** @description Telegram: the bot link (https://t.me/<bot>?start=<code>) that links the chat opening it; one use, 15 minutes */
+                            link?: string;
                             sent: boolean;
                         };
                         /** @description Only verified methods are paged; webhooks and Slack are verified on creation */

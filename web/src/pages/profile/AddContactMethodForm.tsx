@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Select, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Select, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
@@ -14,18 +14,23 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
   const [label, setLabel] = useState('');
   const [address, setAddress] = useState('');
   const [token, setToken] = useState('');
+  const [device, setDevice] = useState('');
   const errors = fieldMessages(adding.error);
+  // Pushover's refusal of a device comes on the address, which holds both: shown by the device.
+  const deviceError = kind === 'pushover' && /refused by Pushover \(device/.test(errors['address'] ?? '') ? errors['address'] : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     adding.mutate(
-      { kind, address, ...(label !== '' && { label }), ...(kind === 'ntfy' && token !== '' && { token }) },
+      // A Pushover method's address is its user key, and the one device it pages if named.
+      { kind, ...(kind !== 'telegram' && { address: kind === 'pushover' && device.trim() !== '' ? `${address.trim()}:${device.trim()}` : address }), ...(label !== '' && { label }), ...(kind === 'ntfy' && token !== '' && { token }) },
       {
         onSuccess: (method) => {
           onAdded(method);
           setLabel('');
           setAddress('');
           setToken('');
+          setDevice('');
         },
       },
     );
@@ -44,15 +49,35 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
           error={errors['kind']}
           w={150}
         />
-        <TextInput
-          label="Address"
-          required
-          placeholder={contactKinds.find((k) => k.value === kind)?.placeholder}
-          value={address}
-          onChange={(e) => setAddress(e.currentTarget.value)}
-          error={errors['address']}
-          w={300}
-        />
+        {kind === 'telegram' ? (
+          <Text size="sm" c="dimmed" mt={25} w={300}>
+            Once added, Vigil shows a link that opens its bot in Telegram: press Start there.
+          </Text>
+        ) : (
+          <TextInput
+            label={kind === 'pushover' ? 'User key' : kind === 'slack_dm' ? 'Slack member ID' : 'Address'}
+            description={
+              kind === 'pushover' ? 'Shown at the top of the Pushover app and of pushover.net' : kind === 'slack_dm' ? 'In Slack: your profile, ⋮, Copy member ID' : undefined
+            }
+            required
+            placeholder={contactKinds.find((k) => k.value === kind)?.placeholder}
+            value={address}
+            onChange={(e) => setAddress(e.currentTarget.value)}
+            error={deviceError ? undefined : errors['address']}
+            w={300}
+          />
+        )}
+        {kind === 'pushover' && (
+          <TextInput
+            label="Device"
+            description="Optional: only this device, by its name in Pushover"
+            placeholder="All devices"
+            value={device}
+            onChange={(e) => setDevice(e.currentTarget.value)}
+            error={deviceError}
+            w={200}
+          />
+        )}
         {kind === 'ntfy' && (
           <PasswordInput
             label="Access token"

@@ -16,7 +16,7 @@ export function ContactMethodsSection({ userId, methods }: { userId: string; met
         Contact methods
       </Title>
       <Text size="sm" c="dimmed">
-        Email, SMS, voice and ntfy methods are paged only once verified with the code sent to them; webhooks and Slack are verified when added.
+        Email, SMS, voice, ntfy, Pushover and Slack direct message methods are paged only once verified with the code sent to them, Telegram once its chat is linked through the bot; webhooks and Slack are verified when added.
       </Text>
       {methods.isPending && <Skeleton h={80} />}
       {methods.isError && <QueryError error={methods.error} />}

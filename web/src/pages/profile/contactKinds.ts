@@ -7,6 +7,10 @@ export const contactKinds: { value: ContactKind; label: string; placeholder: str
   { value: 'webhook', label: 'Webhook', placeholder: 'https://' },
   { value: 'slack', label: 'Slack', placeholder: 'https://hooks.slack.com/…' },
   { value: 'ntfy', label: 'ntfy (push)', placeholder: 'https://ntfy.sh/your-secret-topic' },
+  { value: 'pushover', label: 'Pushover', placeholder: 'uQiRzpo4DXghDmr9QzzfQu27cmVRsG' },
+  // Linked through the bot's link once added: no address to type.
+  { value: 'telegram', label: 'Telegram', placeholder: '' },
+  { value: 'slack_dm', label: 'Slack (direct message)', placeholder: 'U0123ABCD' },
 ];
 
 export const kindLabel = (kind: ContactKind) => contactKinds.find((k) => k.value === kind)?.label ?? kind;
