@@ -69,14 +69,17 @@ async function fieldsOf(req: IncomingMessage): Promise<Record<string, string>> {
   return { ...query, ...Object.fromEntries(new URLSearchParams(data)) };
 }
 
-/** Starts the fake on a free loopback port (vitest suites: usePushoverFake in pushover-fake-hooks.ts). */
-export async function startPushoverFake(): Promise<PushoverFake> {
+/**
+ * Starts the fake on a free loopback port (vitest suites: usePushoverFake in
+ * pushover-fake-hooks.ts), or on the port and with the token a server was started with.
+ */
+export async function startPushoverFake(options: { port?: number; appToken?: string } = {}): Promise<PushoverFake> {
   const users = new Map<string, string[]>();
   let limited = 0;
   let retryAfter: number | undefined;
   const fake: PushoverFake = {
     url: '',
-    appToken: newKey(),
+    appToken: options.appToken ?? newKey(),
     addUser: (devices = ['phone']) => {
       const user = newKey();
       users.set(user, devices);
@@ -165,7 +168,7 @@ export async function startPushoverFake(): Promise<PushoverFake> {
       return answer(res, 200, { status: 1, ...(receipt && { receipt }) });
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }

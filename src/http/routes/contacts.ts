@@ -195,7 +195,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
       await pushoverApi(config.pushover).validate(user, device);
     } catch (err) {
       if (!(err instanceof DestinationRefused)) return;
-      throw new AppError('validation_failed', 'Unknown Pushover user', [{ path: '/body/address', message: `was refused by Pushover (${err.message.replace(/^Pushover answered HTTP \d+: /, '')})` }]);
+      throw new AppError('validation_failed', 'Refused by Pushover', [{ path: '/body/address', message: `was refused by Pushover (${err.message.replace(/^Pushover answered HTTP \d+: /, '')})` }]);
     }
   }
 
