@@ -112,6 +112,18 @@ describeEachDatabase('Pushover', (dialect) => {
     await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
   });
 
+  it('changes nothing when the owner may no longer act on the incident, and says so on the timeline', async () => {
+    const { incident, sent } = await page('high', 'Owner demoted');
+    expect((await t.admin.patch(`/api/v1/users/${aliceId}`, { role: 'viewer' })).status).toBe(200);
+    pushover.acknowledge(sent[0]?.receipt as string, 'pixel');
+    await readReceipts();
+    const detail = (await t.admin.get(`/api/v1/incidents/${incident.id}`)).body;
+    expect(detail.status).toBe('triggered');
+    expect(detail.timeline.find((e: { kind: string }) => e.kind === 'provider_action')).toMatchObject({ actorId: aliceId, data: { provider: 'Pushover', refused: true } });
+    await t.admin.patch(`/api/v1/users/${aliceId}`, { role: 'responder' });
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+  });
+
   it('stops the alarm once the incident is resolved in the UI, or acknowledged there', async () => {
     for (const action of ['resolve', 'acknowledge'] as const) {
       const { incident, sent } = await page('high', `Then ${action}d in the UI`);
