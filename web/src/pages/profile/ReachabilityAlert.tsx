@@ -10,6 +10,8 @@ function MissingChannels({ channels }: { channels: MyReachability['channels'] })
   const missing = [
     !channels.email && 'email (an admin sets VIGIL_SMTP_URL)',
     !channels.sms && 'SMS and voice calls (an admin sets VIGIL_TWILIO_ACCOUNT_SID, VIGIL_TWILIO_AUTH_TOKEN and VIGIL_TWILIO_FROM)',
+    !channels.pushover && 'Pushover (an admin sets VIGIL_PUSHOVER_APP_TOKEN)',
+    !channels.slack_dm && 'Slack direct messages (an admin installs the Slack app: VIGIL_SLACK_BOT_TOKEN and VIGIL_SLACK_SIGNING_SECRET)',
   ].filter((m): m is string => typeof m === 'string');
   if (missing.length === 0) return null;
   return (
