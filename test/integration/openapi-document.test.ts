@@ -20,8 +20,17 @@ const operationsOf = (doc: Document) =>
   Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([m]) => methods.includes(m)).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, method, op })));
 
 // Routes that exist but stay out of the document: the document itself, and callbacks
-// answered in HTML or TwiML to browsers and Twilio rather than to API clients.
-const undocumented = ['/api/v1/openapi.json', '/api/v1/incident-links', '/api/v1/twilio/sms', '/api/v1/twilio/status', '/api/v1/twilio/voice', '/api/v1/twilio/voice/gather'];
+// answered in HTML, TwiML or Slack's own formats to browsers, Twilio and Slack rather than to API clients.
+const undocumented = [
+  '/api/v1/openapi.json',
+  '/api/v1/incident-links',
+  '/api/v1/twilio/sms',
+  '/api/v1/twilio/status',
+  '/api/v1/twilio/voice',
+  '/api/v1/twilio/voice/gather',
+  '/api/v1/integrations/slack/interactions',
+  '/api/v1/integrations/slack/commands',
+];
 
 // The document does not depend on the database, so one (SQLite) is enough here.
 describe('the OpenAPI document', () => {
