@@ -147,6 +147,13 @@ describeEachDatabase('Slack interactivity and slash commands', (dialect) => {
     expect((await send(good)).status).toBe(401);
     expect(await detail(id)).toMatchObject({ status: 'resolved', acknowledgedBy: aliceId });
     expect(hooks.answersTo(good.responseUrl)).toEqual([]);
+    // Once the timestamp alone refuses it, the signature is forgotten.
+    const remembered = () => t.vigil.database.db.selectFrom('provider_callbacks').select('id').where('id', '=', `slack:${good.headers['x-slack-signature']}`).execute();
+    expect(await remembered()).toHaveLength(1);
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 11 * 60_000 });
+    await command(member.alice, 'help');
+    expect(await remembered()).toEqual([]);
+    expect((await send(good)).status).toBe(401);
   });
 
   it('pages a schedule from /vigil page as the mapped user, and acknowledges it with /vigil ack', async () => {
