@@ -8,9 +8,12 @@ import { teamLabelledOptions } from '../../components/teamLabelledOptions';
 import { LayerSelect } from './LayerSelect';
 import { targetTypes } from './targetTypes';
 
+const urlLabels: Partial<Record<TargetType, string>> = { slack: 'Slack webhook URL', teams: 'Teams workflow URL', slack_channel: 'Slack channel ID' };
+
 /** The complete target the choices describe, or null while something is missing. */
 function targetOf(type: TargetType, id: string | null, layerId: string | null, url: string): Target | null {
-  if (type === 'webhook' || type === 'slack') return url.trim() === '' ? null : { type, url: url.trim() };
+  if (type === 'webhook' || type === 'slack' || type === 'teams') return url.trim() === '' ? null : { type, url: url.trim() };
+  if (type === 'slack_channel') return url.trim() === '' ? null : { type, channelId: url.trim() };
   if (id === null) return null;
   switch (type) {
     case 'schedule':
@@ -61,7 +64,7 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
     user: (users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
     team: (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })),
   };
-  const choice = type === 'user' ? 'user' : type === 'team' ? 'team' : type === 'webhook' || type === 'slack' ? null : 'schedule';
+  const choice = type === 'user' ? 'user' : type === 'team' ? 'team' : type === 'webhook' || type === 'slack' || type === 'teams' || type === 'slack_channel' ? null : 'schedule';
 
   return (
     <Group align="flex-end" role="group" aria-label={`Add a target to step ${stepNumber}`}>
@@ -87,10 +90,16 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
       {type === 'schedule_layer' && id !== null && <LayerSelect key={id} scheduleId={id} value={layerId} onChange={(next) => addIfComplete({ id, layerId: next, url })} />}
       {choice === null && (
         <TextInput
-          label={type === 'slack' ? 'Slack webhook URL' : 'Webhook URL'}
-          placeholder="https://"
+          label={urlLabels[type] ?? 'Webhook URL'}
+          placeholder={type === 'slack_channel' ? 'C0123ABCD' : 'https://'}
           value={url}
-          description="Added when you press Enter or leave the field"
+          description={
+            type === 'teams'
+              ? "The workflow's HTTP URL; added when you press Enter or leave the field"
+              : type === 'slack_channel'
+                ? "At the bottom of the channel's details in Slack; invite the Vigil app to a private channel"
+                : 'Added when you press Enter or leave the field'
+          }
           onChange={(e) => setUrl(e.currentTarget.value)}
           onBlur={() => addIfComplete({ id, layerId, url })}
           onKeyDown={(e) => {

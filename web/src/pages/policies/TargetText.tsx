@@ -33,5 +33,7 @@ export function TargetText({ target }: { target: Target }) {
       return <>Webhook {target.url}</>;
     case 'slack':
       return <>Slack {target.url}</>;
+    case 'slack_channel':
+      return <>Slack channel {target.channelId}</>;
   }
 }

@@ -12,7 +12,7 @@ export function VerificationNotice({ method, result }: { method: ContactMethod; 
   if (result.sent) {
     return (
       <Text size="xs" c="dimmed" role="status">
-        A code was sent to {method.address}. Enter it to verify; it expires in 15 minutes.
+        A code was sent to {method.kind === 'slack_dm' ? 'your Slack direct messages, from the Vigil app' : method.address}. Enter it to verify; it expires in 15 minutes.
       </Text>
     );
   }

@@ -26,7 +26,7 @@ export function PlanRecipient({ recipient, zone }: { recipient: PlannedRecipient
     return (
       <List.Item>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {channelLabel(recipient.kind)} {recipient.url} · at once
+          {channelLabel(recipient.kind)} {recipient.kind === 'slack_channel' ? recipient.channelId : recipient.url} · at once
         </Text>
       </List.Item>
     );
