@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { claimDueReceipts } from '../../src/store/pushover-receipts.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { usePushoverFake } from '../support/pushover-fake-hooks.js';
 import { testConfig, useTestApp } from '../support/test-app.js';
@@ -93,6 +94,12 @@ describeEachDatabase('Pushover', (dialect) => {
     });
     const receipt = sent[0]?.receipt as string;
     expect(await chatMessagesOf(incident.id)).toEqual([{ provider: 'pushover', message_ref: receipt, user_id: aliceId }]);
+    // Nodes reading receipts at once: each read is claimed by one of them.
+    // (A minute on, so that a read this node's own loop may have claimed meanwhile is due again.)
+    const later = t.vigil.clock.now() + 60_000;
+    const claims = await Promise.all([1, 2, 3].map(() => claimDueReceipts(t.vigil.database.db, later, later - 3_600_000, later + 30_000, 50)));
+    expect(claims.flat().map((c) => c.receipt)).toEqual([receipt]);
+    await t.vigil.database.db.updateTable('chat_messages').set({ receipt_poll_at: null }).where('message_ref', '=', receipt).execute();
 
     // Not acknowledged yet: read, and left alone.
     await readReceipts();
