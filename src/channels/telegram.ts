@@ -1,5 +1,6 @@
-import type { Channel, Message, SentRef } from './channel.js';
-import { callBotApi, type TelegramConfig } from './telegram-api.js';
+import type { ChatUpdater } from '../engine/chat-sync.js';
+import { DestinationRefused, type Channel, type Message, type SentRef } from './channel.js';
+import { callBotApi, isNotModified, type TelegramConfig } from './telegram-api.js';
 import { incidentText, noticeText, testText } from './telegram-message.js';
 
 /** A posted message as Vigil refers to it: its chat and its id in that chat. */
@@ -27,5 +28,20 @@ export function telegramChannel(cfg: TelegramConfig): Channel {
       const sent = (await callBotApi(cfg, 'sendMessage', { chat_id: message.address, ...body })) as { message_id: number };
       return { messageRef: telegramRef(message.address, sent.message_id) };
     },
+  };
+}
+
+/**
+ * Edits a page in place (editMessageText) to show its incident now: who acknowledged
+ * it, the Acknowledge button gone; resolved. An edit that changes nothing (the button
+ * press already showed it) is done; a message Telegram no longer has is refused for good.
+ */
+export function telegramUpdater(cfg: TelegramConfig): ChatUpdater {
+  return async (message, incident) => {
+    const ref = parseTelegramRef(message.message_ref);
+    if (!ref) throw new DestinationRefused(`not a Telegram message ref: ${message.message_ref}`);
+    await callBotApi(cfg, 'editMessageText', { chat_id: ref.chatId, message_id: ref.messageId, ...incidentText(incident, incident.url) }).catch((err: unknown) => {
+      if (!isNotModified(err)) throw err;
+    });
   };
 }

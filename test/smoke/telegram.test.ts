@@ -123,6 +123,38 @@ describeEachDatabase('Telegram bot', (dialect) => {
     await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
   });
 
+  it('keeps every page of an incident showing it: a press, then a resolve in the UI, edit them all in place', async () => {
+    const both = await t.admin.post('/api/v1/escalation-policies', { name: 'Telegram both', teamId, steps: [{ waitSeconds: 600, targets: [{ type: 'user', userId: alice.id }, { type: 'user', userId: outsiderId }] }] });
+    const monitor = await t.admin.post('/api/v1/monitors', { name: 'Telegram both', teamId, policyId: both.body.id });
+    const before = telegram.messages.length;
+    const incident = (await t.admin.post(`/api/v1/monitors/${monitor.body.id}/alerts`, { title: 'Queue backlog' })).body.incident;
+    await t.vigil.engine.runOnce();
+    const sent = telegram.messages.slice(before);
+    const mine = sent.find((m) => m.chatId === ALICE_CHAT) as (typeof sent)[number];
+    const theirs = sent.find((m) => m.chatId === OUTSIDER_CHAT) as (typeof sent)[number];
+    expect(theirs.keyboard[0]).toEqual([{ text: 'Acknowledge', callback_data: `ack:${incident.id}` }]);
+
+    const refusedBefore = telegram.refused.length;
+    expect(await telegram.press(mine, 'Acknowledge')).toBe(200);
+    await t.vigil.engine.runOnce();
+    // The other page follows. The pressed one is edited once: the press and the chat sync (either
+    // may come first) edit it to the same text, and Telegram's "not modified" counts as done.
+    expect(theirs.edits.map((e) => e.text.split('\n')[0])).toEqual([`✅ <b>Acknowledged</b> by ${alice.name}`]);
+    expect(theirs.edits[0]?.keyboard).toEqual([[{ text: 'Open incident', url: `${base}/incidents/${incident.id}` }]]);
+    expect(mine.edits).toHaveLength(1);
+    expect(telegram.refused.slice(refusedBefore)).toEqual(['editMessageText 400']);
+
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    await t.vigil.engine.runOnce();
+    const admin = ((await t.admin.get('/api/v1/users?limit=200')).body.items as { email: string; name: string }[]).find((u) => u.email === 'admin@example.com');
+    for (const m of [mine, theirs]) expect(m.edits.at(-1)?.text.split('\n')[0]).toBe(`☑️ <b>Resolved</b> by ${admin?.name}`);
+    // Settled: nothing more to edit.
+    const edits = telegram.messages.reduce((n, m) => n + m.edits.length, 0);
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 3_600_000 });
+    await t.vigil.engine.runOnce();
+    expect(telegram.messages.reduce((n, m) => n + m.edits.length, 0)).toBe(edits);
+  });
+
   it('pages low urgency without a sound', async () => {
     const { incident, sent } = await page('low', 'Disk 80%');
     expect(sent.map((m) => [m.silent, m.text.split('\n')[0]])).toEqual([[true, '🟡 <b>Triggered</b> (low urgency)']]);

@@ -53,8 +53,8 @@ export interface TelegramFake {
   /** Posts an update with this secret header instead of the right one. */
   post(update: Record<string, unknown>, secret?: string | null): Promise<number>;
   block(chatId: number): void;
-  /** The next `count` API calls get 429 asking to retry after `seconds`. */
-  rateLimit(count: number, seconds: number): void;
+  /** The next `count` calls of `method` get 429 asking to retry after `seconds`. */
+  rateLimit(count: number, seconds: number, method?: string): void;
   lastIn(chatId: number): ChatMessage | undefined;
   close(): Promise<void>;
 }
@@ -110,6 +110,7 @@ export async function startTelegramFake(options: { port?: number; token?: string
   const blocked = new Set<number>();
   const queries = new Set<string>();
   let limited = 0;
+  let limitedMethod = '';
   let retryAfter = 0;
   let updateId = 1000;
   let messageId = 1;
@@ -164,8 +165,9 @@ export async function startTelegramFake(options: { port?: number; token?: string
       return res.status;
     },
     block: (chatId) => void blocked.add(chatId),
-    rateLimit: (count, seconds) => {
+    rateLimit: (count, seconds, method = 'sendMessage') => {
       limited = count;
+      limitedMethod = method;
       retryAfter = seconds;
     },
     lastIn: (chatId) => fake.messages.filter((m) => m.chatId === chatId).at(-1),
@@ -241,7 +243,7 @@ export async function startTelegramFake(options: { port?: number; token?: string
       const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
       const method = match?.[2] ?? '?';
       if (!match || match[1] !== fake.token) return answer(res, method, match ? 401 : 404, { description: match ? 'Unauthorized' : 'Not Found' });
-      if (limited > 0) {
+      if (limited > 0 && method === limitedMethod) {
         limited--;
         return answer(res, method, 429, { description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
       }

@@ -7,7 +7,7 @@ import { actorOf, incidentOfAck, incidentText } from '../../channels/telegram-me
 import { sha256 } from '../../security/secret-token.js';
 import { mayActOnIncident } from '../../service/incident-access.js';
 import { actOnIncident } from '../../service/incidents.js';
-import { telegramIncident } from '../../service/telegram-incident.js';
+import { chatIncidents } from '../../service/chat-incidents.js';
 import { bindTelegramChat, findPendingTelegram, usersOfTelegramChat } from '../../store/telegram-chats.js';
 import { findUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
@@ -85,7 +85,8 @@ export function telegramRoutes(api: Api, deps: HttpDeps, cfg: TelegramConfig): v
     const [userId, ...others] = await usersOfTelegramChat(db, String(query.from.id));
     const user = userId && others.length === 0 ? await findUser(db, userId) : undefined;
     if (!user) return refuse('This Telegram account is not linked to a Vigil user: add Telegram as a contact method on your Vigil profile first.');
-    const before = await telegramIncident(db, incidentId);
+    const incidentNow = async () => (await chatIncidents(db, [incidentId], config.baseUrl)).get(incidentId)?.incident;
+    const before = await incidentNow();
     if (!before) return refuse('This incident no longer exists.');
     if (!(await mayActOnIncident(db, user, incidentId, config.incidentActions))) return refuse(`${user.name}, you may not act on this incident: ask an admin or the team's manager.`);
     let done = false;
@@ -98,10 +99,10 @@ export function telegramRoutes(api: Api, deps: HttpDeps, cfg: TelegramConfig): v
       done = acted?.status === 'acknowledged' && acted.acknowledged_by === user.id;
       wakeEngine();
     }
-    const after = (await telegramIncident(db, incidentId)) ?? before;
+    const after = (await incidentNow()) ?? before;
     await call('answerCallbackQuery', { callback_query_id: query.id, text: done ? 'Acknowledged' : `Already ${after.status}${actorOf(after) ? ` by ${actorOf(after)}` : ''}` });
     if (query.message) {
-      await call('editMessageText', { chat_id: query.message.chat.id, message_id: query.message.message_id, ...incidentText(after, `${config.baseUrl}/incidents/${incidentId}`) });
+      await call('editMessageText', { chat_id: query.message.chat.id, message_id: query.message.message_id, ...incidentText(after, after.url) });
     }
   }
 
