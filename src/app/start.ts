@@ -6,7 +6,7 @@ import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
 import { slackAppChannel, slackUpdater } from '../channels/slack-app.js';
-import { telegramChannel } from '../channels/telegram.js';
+import { telegramChannel, telegramUpdater } from '../channels/telegram.js';
 import { ntfyChannel } from '../channels/ntfy.js';
 import { openNtfyToken } from '../security/ntfy-token-box.js';
 import { contactSecretFor } from '../store/contacts.js';
@@ -108,6 +108,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   // Messages kept showing their incident's state (engine/chat-sync.ts), by channel kind.
   const chatUpdaters: ChatUpdaters = {
     ...(pushover && { pushover: pushoverAlarmStopper(pushover) }),
+    ...(config.telegram && { telegram: telegramUpdater(config.telegram) }),
     ...(config.slack && { slack_channel: slackUpdater(config.slack), slack_dm: slackUpdater(config.slack) }),
   };
   engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id, onPage: meters.onPage, chatUpdaters });
