@@ -166,6 +166,16 @@ describe('paging plan', () => {
     expect(hook.steps[0]).toMatchObject({ skipped: false, reachable: false });
   });
 
+  it('plans a Slack channel step as reaching the channel once the Slack app is configured, and warns before', () => {
+    const steps = policy([[0, [{ type: 'slack_channel', channelId: 'C0OPS1234' }, { type: 'slack_channel', channelId: 'C0OPS1234' }]]]);
+    const configured = pagingPlan(steps, T, world({ configured: new Set<ChannelKind>(['email', 'slack_channel', 'slack_dm']) }));
+    expect(configured.steps[0]?.recipients).toEqual([{ kind: 'slack_channel', channelId: 'C0OPS1234', at: T, reachable: true }]);
+    expect(configured.warnings).toEqual([]);
+    const without = pagingPlan(steps, T, world({ configured: new Set(['email']) }));
+    expect(codes(without)).toEqual(['0:channel_not_configured', '0:step_unreached']);
+    expect(without.warnings[0]).toMatchObject({ channel: 'slack_channel' });
+  });
+
   it('moves on as soon as the last page bound to fail (no such channel) has failed', () => {
     const twice: Person = { ...bob, rules: [...bob.rules, { id: 'b2', contactMethodId: 'b-sms', delaySeconds: 180 }] };
     const plan = pagingPlan(
