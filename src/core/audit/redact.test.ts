@@ -29,3 +29,10 @@ it('finds secrets nested in configuration: HTTP check headers and Slack URLs', (
     steps: [{ waitSeconds: 0, targets: [{ type: 'slack', url: CHANGED }, { type: 'webhook', url: 'https://ops.example.com/hook' }] }],
   });
 });
+
+it("hides a Teams workflow's URL like a Slack webhook's: its sig parameter lets anyone post", () => {
+  const teams = 'https://prod-1.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=s3cret';
+  const { before, after } = redactChange({ steps: [{ targets: [{ type: 'teams', url: teams }] }] }, { steps: [{ targets: [{ type: 'teams', url: teams }, { type: 'teams', url: `${teams}2` }] }] });
+  expect(before).toEqual({ steps: [{ targets: [{ type: 'teams', url: REDACTED }] }] });
+  expect(after).toEqual({ steps: [{ targets: [{ type: 'teams', url: REDACTED }, { type: 'teams', url: CHANGED }] }] });
+});

@@ -10,8 +10,9 @@ export const CHANGED = 'changed';
 // anyone remembering to list them here.
 const SECRET_NAME = /pass(word)?|secret|token|hash|totp|recovery|authorization|cookie|api[-_]?key|signing/i;
 
-// A Slack incoming-webhook URL is itself the credential that lets anyone post to the channel.
-const isSecretUrlHolder = (value: Record<string, unknown>): boolean => value.type === 'slack';
+// A Slack incoming-webhook URL, like a Teams workflow's (its sig parameter), is itself the
+// credential that lets anyone post to the channel.
+const isSecretUrlHolder = (value: Record<string, unknown>): boolean => value.type === 'slack' || value.type === 'teams';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -2,6 +2,7 @@ import type { Target } from '../../api/incidentTypes';
 import { useSchedule, useScheduleChoices } from '../../api/schedules';
 import { useTeamChoices } from '../../api/teams';
 import { useUserChoices } from '../../api/users';
+import { teamsWorkflowName } from './teamsWorkflow';
 
 function LayerName({ scheduleId, layerId }: { scheduleId: string; layerId: string }) {
   const schedule = useSchedule(scheduleId);
@@ -33,6 +34,8 @@ export function TargetText({ target }: { target: Target }) {
       return <>Webhook {target.url}</>;
     case 'slack':
       return <>Slack {target.url}</>;
+    case 'teams':
+      return <>Microsoft Teams {teamsWorkflowName(target.url)}</>;
     case 'slack_channel':
       return <>Slack channel {target.channelId}</>;
   }

@@ -8,5 +8,6 @@ export const targetTypes: { value: TargetType; label: string }[] = [
   { value: 'team', label: 'Team (every member)' },
   { value: 'webhook', label: 'Webhook URL' },
   { value: 'slack', label: 'Slack URL' },
+  { value: 'teams', label: 'Microsoft Teams (workflow webhook)' },
   { value: 'slack_channel', label: 'Slack channel (Slack app, with buttons)' },
 ];

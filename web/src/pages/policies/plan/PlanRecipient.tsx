@@ -1,6 +1,7 @@
 import { List, Text } from '@mantine/core';
 import type { PlannedNotification, PlannedRecipient } from '../../../api/pagingPlanTypes';
 import { formatTime } from '../../../time/format';
+import { teamsWorkflowName } from '../teamsWorkflow';
 import { after, channelLabel } from './planText';
 
 /** Rules the engine passes over, and why. */
@@ -20,13 +21,13 @@ function Notification({ n, zone }: { n: PlannedNotification; zone: string }) {
   );
 }
 
-/** One person (and how each of their rules would reach them) or one webhook/Slack channel. */
+/** One person (and how each of their rules would reach them) or one webhook, Slack or Teams channel. */
 export function PlanRecipient({ recipient, zone }: { recipient: PlannedRecipient; zone: string }) {
   if (recipient.kind !== 'user') {
     return (
       <List.Item>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {channelLabel(recipient.kind)} {recipient.kind === 'slack_channel' ? recipient.channelId : recipient.url} · at once
+          {channelLabel(recipient.kind)} {recipient.kind === 'slack_channel' ? recipient.channelId : recipient.kind === 'teams' ? teamsWorkflowName(recipient.url) : recipient.url} · at once
         </Text>
       </List.Item>
     );

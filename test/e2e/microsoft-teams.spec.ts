@@ -1,0 +1,77 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startTeamsFake, type TeamsFake } from '../support/teams-fake';
+import { hasChromium, installHint } from './chromium';
+import { logInAsDemoAdmin } from './demo';
+import { expectNoSidewaysScroll, shot } from './shots';
+
+test.skip(!hasChromium, installHint);
+
+let teams: TeamsFake;
+test.beforeAll(async () => {
+  teams = await startTeamsFake();
+});
+test.afterAll(() => teams.close());
+
+async function pick(page: Page, scope: Locator, combobox: string, option: RegExp | string): Promise<void> {
+  await scope.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('on a phone, a policy step posts to a Teams channel through its workflow, and the card links back to the incident', async ({ page }) => {
+  const stamp = Date.now();
+  const policyName = `Teams channel ${stamp}`;
+  const monitorName = `Payments ${stamp}`;
+  const workflow = teams.workflowUrl(`payments-${stamp}`);
+  const workflowId = /\/workflows\/([0-9a-f]{8})/.exec(workflow)?.[1] ?? '';
+  await page.setViewportSize({ width: 390, height: 844 });
+  await logInAsDemoAdmin(page);
+
+  await page.goto('/escalation-policies/new');
+  await page.getByRole('textbox', { name: 'Name' }).fill(policyName);
+  await pick(page, page.locator('form'), 'Team', 'Platform');
+  const step1 = page.getByRole('region', { name: 'Step 1' });
+  await pick(page, step1, 'Target type', 'Microsoft Teams (workflow webhook)');
+  const url = step1.getByRole('textbox', { name: 'Teams workflow URL' });
+  await expect(url).toHaveAccessibleDescription(/workflow's HTTP URL/);
+  await url.fill(workflow);
+  await url.press('Enter');
+  // Named by its host and workflow, never shown whole: the URL's sig lets anyone post.
+  const target = step1.getByRole('listitem');
+  await expect(target).toHaveText([`Microsoft Teams 127.0.0.1, workflow ${workflowId}…`]);
+  await expect(step1).not.toContainText('sig=');
+  await expect(page.getByRole('region', { name: 'Paging plan' })).toContainText(`Microsoft Teams 127.0.0.1, workflow ${workflowId}… · at once`);
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'teams-policy-step-390');
+  await page.getByRole('button', { name: 'Create policy' }).click();
+  await expect(page.getByRole('table', { name: 'Escalation policies' }).getByRole('row').filter({ hasText: policyName })).toContainText('1 step');
+
+  await page.goto('/monitors');
+  await page.getByRole('button', { name: 'New monitor' }).click();
+  const create = page.getByRole('dialog', { name: 'New monitor' });
+  await create.getByRole('textbox', { name: 'Name' }).fill(monitorName);
+  await pick(page, create, 'Team', 'Platform');
+  await pick(page, create, 'Escalation policy', new RegExp(`^${policyName}`));
+  await create.getByRole('button', { name: 'Create monitor' }).click();
+  await expect(page.getByRole('heading', { name: monitorName, level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Raise test alert' }).click();
+  const alert = page.getByRole('dialog', { name: 'Raise test alert' });
+  await alert.getByRole('textbox', { name: 'Title' }).fill('Card payments failing');
+  await alert.getByRole('button', { name: 'Raise alert' }).click();
+  await expect(page.getByRole('heading', { name: 'Card payments failing', level: 2 })).toBeVisible();
+
+  await expect.poll(() => teams.posted.filter((p) => p.workflow === `payments-${stamp}`).length, { timeout: 15_000 }).toBe(1);
+  const { card } = teams.posted.find((p) => p.workflow === `payments-${stamp}`) as TeamsFake['posted'][number];
+  expect(JSON.stringify(card.body)).toContain('"text":"Card payments failing"');
+  // The server's VIGIL_BASE_URL names it localhost; the browser came by 127.0.0.1.
+  expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open incident', url: expect.stringMatching(/^http:\/\/localhost:\d+\/incidents\//) }]);
+  expect(new URL(card.actions?.[0]?.url ?? '').pathname).toBe(new URL(page.url()).pathname);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(async () => {
+    await page.reload();
+    await expect(timeline).toContainText('via teams', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'teams-incident-390');
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByText('resolved', { exact: true })).toBeVisible();
+});
