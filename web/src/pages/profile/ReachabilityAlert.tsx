@@ -11,6 +11,7 @@ function MissingChannels({ channels }: { channels: MyReachability['channels'] })
     !channels.email && 'email (an admin sets VIGIL_SMTP_URL)',
     !channels.sms && 'SMS and voice calls (an admin sets VIGIL_TWILIO_ACCOUNT_SID, VIGIL_TWILIO_AUTH_TOKEN and VIGIL_TWILIO_FROM)',
     !channels.pushover && 'Pushover (an admin sets VIGIL_PUSHOVER_APP_TOKEN)',
+    !channels.telegram && 'Telegram (an admin sets VIGIL_TELEGRAM_BOT_TOKEN and VIGIL_TELEGRAM_WEBHOOK_SECRET)',
     !channels.slack_dm && 'Slack direct messages (an admin installs the Slack app: VIGIL_SLACK_BOT_TOKEN and VIGIL_SLACK_SIGNING_SECRET)',
   ].filter((m): m is string => typeof m === 'string');
   if (missing.length === 0) return null;
