@@ -290,8 +290,7 @@ interface Sent {
 /** A posted page to keep up to date; a test message or a notice is not about an incident's state. */
 function chatMessageOf(row: NotificationRow, message: Message, ref: SentRef): NewChatMessage | null {
   const incident = message.incident;
-  // A Teams workflow answers without an id for its card: the channel never returns a ref.
-  if (!incident || !row.incident_id || message.bundle || message.notice || row.channel === 'teams') return null;
+  if (!incident || !row.incident_id || message.bundle || message.notice) return null;
   // Pages go out only while their incident is triggered (messagesFor cancels the others).
   const shownState = chatState({ status: 'triggered', urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null });
   return { provider: row.channel, incidentId: row.incident_id, address: row.address, messageRef: ref.messageRef, userId: row.user_id, shownState };
