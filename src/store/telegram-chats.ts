@@ -24,12 +24,13 @@ export async function usersOfTelegramChat(db: Kysely<DB>, chatId: string): Promi
   return rows.map((r) => r.user_id);
 }
 
-/** Binds the chat to the method and verifies it; the code cannot be used again. */
-export async function bindTelegramChat(db: Kysely<DB>, id: string, chatId: string, now: number): Promise<void> {
-  await db
+/** Binds the chat to the method and verifies it, the code spent; false when another update spent it first. */
+export async function bindTelegramChat(db: Kysely<DB>, id: string, chatId: string, now: number): Promise<boolean> {
+  const result = await db
     .updateTable('contact_methods')
     .set({ address: chatId, verified_at: now, verification_hash: null, verification_expires_at: null, verification_attempts: 0 })
     .where('id', '=', id)
     .where('verified_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -66,13 +66,14 @@ export function telegramRoutes(api: Api, deps: HttpDeps, cfg: TelegramConfig): v
   async function start(chatId: number, chatType: string, code: string): Promise<void> {
     if (chatType !== 'private') return say(chatId, 'Open the link from your Vigil profile in a private chat with this bot: pages are personal.');
     const method = code ? await findPendingTelegram(db, telegramCodeHash(code), clock.now()) : undefined;
-    if (!method) return say(chatId, `${code ? 'This link has expired or was already used: ask Vigil for a new one on your profile.' : HELP}`);
+    const spent = 'This link has expired or was already used: ask Vigil for a new one on your profile.';
+    if (!method) return say(chatId, code ? spent : HELP);
     const linked = await usersOfTelegramChat(db, String(chatId));
     if (linked.length > 0) {
       const who = linked.includes(method.user_id) ? 'your Vigil account already' : 'another Vigil user';
       return say(chatId, `This Telegram account is linked to ${who}; remove that contact method in Vigil first.`);
     }
-    await bindTelegramChat(db, method.id, String(chatId), clock.now());
+    if (!(await bindTelegramChat(db, method.id, String(chatId), clock.now()))) return say(chatId, spent);
     const user = await findUser(db, method.user_id);
     return say(chatId, `Linked to Vigil${user ? ` as ${user.name}` : ''}. Pages will arrive here; press Acknowledge on one to take it.`);
   }
