@@ -50,6 +50,12 @@ describeEachDatabase('destination policy (default: no loopback, private or link-
     expect(paths(webhook)).toEqual(['/body/address']);
     const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'p', teamId: demo.teamId, steps: [{ waitSeconds: 60, targets: [{ type: 'slack', url: 'http://127.0.0.1/hook' }] }] });
     expect(paths(policy)).toEqual(['/body/steps/0/targets/0/url']);
+    const teams = await t.admin.post('/api/v1/escalation-policies', {
+      name: 'p',
+      teamId: demo.teamId,
+      steps: [{ waitSeconds: 60, targets: [{ type: 'webhook', url: 'https://ops.example.com/hook' }, { type: 'teams', url: 'http://10.0.0.8/workflows/1/triggers/manual/paths/invoke?sig=x' }] }],
+    });
+    expect(paths(teams)).toEqual(['/body/steps/0/targets/1/url']);
   });
 
   it('fails HTTP and TCP checks of a name that resolves to loopback, without a request', async () => {
