@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAdmin } from '../support/demo-admin';
 import { chromiumPath, hasChromium, installHint } from './chromium';
-import { fresh, main, pushoverFake, telegramApi } from './servers';
+import { fresh, main, pushoverFake, slackApi, telegramApi } from './servers';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const baseURL = main.url;
@@ -86,6 +86,10 @@ export default defineConfig({
         VIGIL_TELEGRAM_BOT_TOKEN: telegramApi.token,
         VIGIL_TELEGRAM_WEBHOOK_SECRET: telegramApi.secret,
         VIGIL_TELEGRAM_API_URL: `http://127.0.0.1:${telegramApi.port}`,
+        // The Slack app posts to the Web API fake slack-app.spec.ts starts.
+        VIGIL_SLACK_BOT_TOKEN: slackApi.token,
+        VIGIL_SLACK_SIGNING_SECRET: slackApi.signingSecret,
+        VIGIL_SLACK_API_URL: slackApi.url,
       }),
       vigilServer(fresh.url, { VIGIL_PORT: String(fresh.port), VIGIL_DATABASE_URL: `sqlite:${freshDatabase}`, VIGIL_SEED_DEMO: '0' }),
     ],

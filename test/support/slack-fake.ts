@@ -102,8 +102,8 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
   return data;
 }
 
-/** Starts the fake on a free loopback port (vitest suites: useSlackFake in slack-fake-hooks.ts). */
-export async function startSlackFake(token = 'xoxb-1-test-bot-token'): Promise<SlackFake> {
+/** Starts the fake on a loopback port, a free one by default (vitest suites: useSlackFake in slack-fake-hooks.ts). */
+export async function startSlackFake(token = 'xoxb-1-test-bot-token', port = 0): Promise<SlackFake> {
   const channels = new Map<string, { member: boolean }>();
   const users = new Map<string, SlackUser>();
   const limits = new Map<string, { count: number; seconds: number }>();
@@ -200,7 +200,7 @@ export async function startSlackFake(token = 'xoxb-1-test-bot-token'): Promise<S
       answer(res, { ok: true, channel: to, ts, message: { type: 'message', text: version.text, ts } });
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }

@@ -13,6 +13,14 @@ describe('describeEvent', () => {
     expect(describeEvent(entry('escalated', { step: 0, pass: 0, by: null }), nameOf, page)).toBe('Escalated to step 1');
   });
 
+  it("names the Slack app's pages as Slack, other channels by their kind", () => {
+    expect(describeEvent(entry('notified', { to: '…PS01', channel: 'slack_channel' }), nameOf, page)).toBe('Notified …PS01 via Slack');
+    expect(describeEvent(entry('delivery_failed', { userId: 'u1', channel: 'slack_dm', error: 'Slack chat.postMessage refused: invalid_auth', final: true }), nameOf, page)).toBe(
+      'Delivery to Ada via Slack DM failed: Slack chat.postMessage refused: invalid_auth',
+    );
+    expect(describeEvent(entry('notified', { userId: 'u2', channel: 'sms' }), nameOf, page)).toBe('Notified Bo via sms');
+  });
+
   it('names who paged by hand on a triggered entry; a monitor triggers unnamed', () => {
     expect(describeEvent(entry('triggered', {}, 'u1'), nameOf, page)).toBe('Triggered by Ada');
     expect(describeEvent(entry('triggered'), nameOf, page)).toBe('Triggered');

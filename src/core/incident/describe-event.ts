@@ -40,6 +40,8 @@ export function describeEvent({ kind, data, actorId, at }: TimelineEntry, nameOf
   const onPass = (pass: unknown) => (ordinal(pass) > 1 ? ` (repeat ${ordinal(pass) - 1})` : '');
   const recipient = () => (typeof data['userId'] === 'string' ? nameOf(data['userId']) : text(data['to']));
   const note = noteText ? `: ${text(data['text'])}` : '';
+  // The Slack app's two kinds read as what people call them; other kinds by their names.
+  const via = () => ({ slack_channel: 'Slack', slack_dm: 'Slack DM' } as Record<string, string>)[text(data['channel'])] ?? text(data['channel']);
   switch (kind) {
     case 'triggered':
       // A person on a triggered entry paged by hand (a manual incident); monitors trigger unnamed.
@@ -51,11 +53,11 @@ export function describeEvent({ kind, data, actorId, at }: TimelineEntry, nameOf
     case 'exhausted':
       return `Escalation exhausted after ${String(data['passes'])} pass${data['passes'] === 1 ? '' : 'es'}; still triggered`;
     case 'notified':
-      return `Notified ${recipient()} via ${text(data['channel'])}`;
+      return `Notified ${recipient()} via ${via()}`;
     case 'delivered':
-      return `Delivered to ${recipient()} via ${text(data['channel'])}`;
+      return `Delivered to ${recipient()} via ${via()}`;
     case 'delivery_failed':
-      return `Delivery to ${recipient()} via ${text(data['channel'])} failed${data['final'] === true ? '' : ' (will retry)'}: ${text(data['error'])}`;
+      return `Delivery to ${recipient()} via ${via()} failed${data['final'] === true ? '' : ' (will retry)'}: ${text(data['error'])}`;
     case 'acknowledged':
       return `Acknowledged by ${by(data['by'])}`;
     case 'ack_timeout':

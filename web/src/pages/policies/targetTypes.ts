@@ -9,5 +9,5 @@ export const targetTypes: { value: TargetType; label: string }[] = [
   { value: 'webhook', label: 'Webhook URL' },
   { value: 'slack', label: 'Slack URL' },
   { value: 'teams', label: 'Microsoft Teams (workflow webhook)' },
-  { value: 'slack_channel', label: 'Slack channel (Slack app, with buttons)' },
+  { value: 'slack_channel', label: 'Slack channel (with buttons)' },
 ];
