@@ -137,12 +137,13 @@ describeEachDatabase('Telegram bot', (dialect) => {
     const refusedBefore = telegram.refused.length;
     expect(await telegram.press(mine, 'Acknowledge')).toBe(200);
     await t.vigil.engine.runOnce();
-    // The other page follows. The pressed one is edited once: the press and the chat sync (either
-    // may come first) edit it to the same text, and Telegram's "not modified" counts as done.
+    // The other page follows. The pressed one is edited once, by the press, which records it as
+    // shown: the chat sync leaves it alone (unless a pass of its own came between the two, when
+    // Telegram's "message is not modified" counts as done).
     expect(theirs.edits.map((e) => e.text.split('\n')[0])).toEqual([`✅ <b>Acknowledged</b> by ${alice.name}`]);
     expect(theirs.edits[0]?.keyboard).toEqual([[{ text: 'Open incident', url: `${base}/incidents/${incident.id}` }]]);
     expect(mine.edits).toHaveLength(1);
-    expect(telegram.refused.slice(refusedBefore)).toEqual(['editMessageText 400']);
+    expect(telegram.refused.slice(refusedBefore).filter((r) => r !== 'editMessageText 400')).toEqual([]);
 
     await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
     await t.vigil.engine.runOnce();

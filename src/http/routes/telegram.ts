@@ -7,7 +7,9 @@ import { actorOf, incidentOfAck, incidentText } from '../../channels/telegram-me
 import { sha256 } from '../../security/secret-token.js';
 import { mayActOnIncident } from '../../service/incident-access.js';
 import { actOnIncident } from '../../service/incidents.js';
-import { chatIncidents } from '../../service/chat-incidents.js';
+import { chatIncidents, type ChatIncidentNow } from '../../service/chat-incidents.js';
+import { telegramRef } from '../../channels/telegram.js';
+import { findChatMessage, markChatSynced } from '../../store/chat-messages.js';
 import { bindTelegramChat, findPendingTelegram, usersOfTelegramChat } from '../../store/telegram-chats.js';
 import { findUser } from '../../store/users.js';
 import type { Api } from '../app-types.js';
@@ -86,8 +88,8 @@ export function telegramRoutes(api: Api, deps: HttpDeps, cfg: TelegramConfig): v
     const [userId, ...others] = await usersOfTelegramChat(db, String(query.from.id));
     const user = userId && others.length === 0 ? await findUser(db, userId) : undefined;
     if (!user) return refuse('This Telegram account is not linked to a Vigil user: add Telegram as a contact method on your Vigil profile first.');
-    const incidentNow = async () => (await chatIncidents(db, [incidentId], config.baseUrl)).get(incidentId)?.incident;
-    const before = await incidentNow();
+    const incidentNow = async () => (await chatIncidents(db, [incidentId], config.baseUrl)).get(incidentId);
+    const before = (await incidentNow())?.incident;
     if (!before) return refuse('This incident no longer exists.');
     if (!(await mayActOnIncident(db, user, incidentId, config.incidentActions))) return refuse(`${user.name}, you may not act on this incident: ask an admin or the team's manager.`);
     let done = false;
@@ -98,13 +100,27 @@ export function telegramRoutes(api: Api, deps: HttpDeps, cfg: TelegramConfig): v
         throw err;
       });
       done = acted?.status === 'acknowledged' && acted.acknowledged_by === user.id;
-      wakeEngine();
     }
-    const after = (await incidentNow()) ?? before;
+    const now = await incidentNow();
+    const after = now?.incident ?? before;
     await call('answerCallbackQuery', { callback_query_id: query.id, text: done ? 'Acknowledged' : `Already ${after.status}${actorOf(after) ? ` by ${actorOf(after)}` : ''}` });
-    if (query.message) {
-      await call('editMessageText', { chat_id: query.message.chat.id, message_id: query.message.message_id, ...incidentText(after, after.url) });
-    }
+    if (query.message && now) await showNow(query.message.chat.id, query.message.message_id, now);
+    // Only now: the chat sync, a pass of the engine, then finds this message showing the incident.
+    if (before.status === 'triggered') wakeEngine();
+  }
+
+  /** Edits the pressed message at once, and records it as showing that state so that the chat sync does not edit it again. */
+  async function showNow(chatId: number, messageId: number, now: ChatIncidentNow): Promise<void> {
+    const shown = await callBotApi(cfg, 'editMessageText', { chat_id: chatId, message_id: messageId, ...incidentText(now.incident, now.incident.url) }).then(
+      () => true,
+      (err: unknown) => {
+        if (isNotModified(err)) return true;
+        logger.warn({ method: 'editMessageText', error: err instanceof Error ? err.message : String(err) }, 'Telegram call failed');
+        return false;
+      },
+    );
+    const message = shown ? await findChatMessage(db, 'telegram', telegramRef(String(chatId), messageId)) : undefined;
+    if (message?.incident_id === now.incident.id) await markChatSynced(db, message.id, now.state, now.seq);
   }
 
   api.post(
