@@ -74,6 +74,11 @@ describeEachDatabase('Telegram bot', (dialect) => {
     const typed = await t.admin.post(methodsOf(alice.id), { kind: 'telegram', address: '12345' });
     expect(typed.status).toBe(400);
     expect(typed.body.errors[0]).toMatchObject({ path: '/body/address', message: expect.stringMatching(/leave it out/) });
+    const pending = await t.admin.post(methodsOf(alice.id), { kind: 'telegram' });
+    const guessed = await t.admin.post(`${methodsOf(alice.id)}/${pending.body.id}/verify`, { code: '123456' });
+    expect(guessed.status).toBe(400);
+    expect(guessed.body.errors[0]).toMatchObject({ path: '/body/code', message: expect.stringMatching(/open its link in Telegram/) });
+    await t.admin.delete(`${methodsOf(alice.id)}/${pending.body.id}`);
     const missing = await t.admin.post(methodsOf(alice.id), { kind: 'email' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe('/body/address');

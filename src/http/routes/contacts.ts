@@ -248,6 +248,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
       const m = await getContactMethod(db, req.params.id, req.params.itemId);
       if (m.verified_at !== null) return view(m);
       const wrong = (message: string) => new AppError('validation_failed', message, [{ path: '/body/code', message }]);
+      if (m.kind === 'telegram') throw wrong('is not how a Telegram method is verified: open its link in Telegram and press Start');
       if (m.verification_attempts >= MAX_CODE_ATTEMPTS) throw wrong('was wrong five times: wait 15 minutes, then send a new code');
       if (m.verification_hash === null || (m.verification_expires_at ?? 0) <= clock.now()) throw wrong('has expired: send a new code');
       if (m.verification_hash !== sha256(`${m.id}:${req.body.code}`)) {
