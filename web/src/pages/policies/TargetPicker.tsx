@@ -74,7 +74,8 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
         data={targetTypes}
         value={type}
         onChange={(next) => next !== null && changeType(next)}
-        w={260}
+        // The whole row on a phone, where 260 px cut the longer kinds ("Microsoft Teams (workflow webhook)").
+        w={{ base: '100%', xs: 280 }}
       />
       {choice !== null && (
         <Select
