@@ -47,7 +47,7 @@ export class ChatSync {
   /** Claims messages due a look and starts their edits; returns how many it claimed. */
   async syncDue(now: number, batch: number): Promise<number> {
     const { db } = this.deps.database;
-    const rows = await claimChatSyncs(db, now, this.leaseMs, batch);
+    const rows = await claimChatSyncs(db, this.deps.database.dialect, now, this.leaseMs, batch);
     if (rows.length === 0) return 0;
     const incidents = await chatIncidents(db, [...new Set(rows.map((r) => r.incident_id))], this.deps.baseUrl);
     for (const row of rows) {

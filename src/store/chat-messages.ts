@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isSettled } from '../core/chat/chat-state.js';
+import type { Dialect } from './database.js';
 import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import type { ChatMessagesTable, DB, PageChannel } from './schema.js';
@@ -51,13 +52,20 @@ export async function recordChatMessages(db: Kysely<DB>, messages: NewChatMessag
  * are not waiting out a failed update, for `leaseMs` (another node or pass leaves them
  * alone meanwhile; a node that dies lets them come back when it runs out).
  */
-export async function claimChatSyncs(db: Kysely<DB>, now: number, leaseMs: number, limit: number): Promise<ChatMessageRow[]> {
+export async function claimChatSyncs(db: Kysely<DB>, dialect: Dialect, now: number, leaseMs: number, limit: number): Promise<ChatMessageRow[]> {
+  const shown = sql.ref('c.shown_state');
+  const urgency = sql<string>`':' || ${sql.ref('i.urgency')} || ':'`;
+  // instr is SQLite's, strpos PostgreSQL's: half the cost of a LIKE on SQLite's one connection.
+  const showsOtherUrgency = dialect === 'postgres' ? sql<boolean>`strpos(${shown}, ${urgency}) = 0` : sql<boolean>`instr(${shown}, ${urgency}) = 0`;
   const candidates = await db
     .selectFrom('chat_messages as c')
     .innerJoin('incidents as i', 'i.id', 'c.incident_id')
     .selectAll('c')
     .where('c.next_sync_at', '<=', now)
-    .whereRef('c.shown_seq', '<>', 'i.seq')
+    // A transition moves seq; a change of urgency does not (service/unreached.ts counts on
+    // seq moving only with transitions), so the urgency the message shows is compared too:
+    // it is chatState's second field.
+    .where((eb) => eb.or([eb('c.shown_seq', '<>', eb.ref('i.seq')), showsOtherUrgency]))
     .orderBy('c.next_sync_at')
     .limit(limit)
     .execute();

@@ -53,7 +53,7 @@ describe('chaos: PostgreSQL outage during an escalation storm', () => {
     receiver = await startWebhookReceiver();
     target = await startCheckTarget();
     node = await startServerProcess({ VIGIL_DATABASE_URL: cluster.url, VIGIL_SECRET: SECRET }, await freePort());
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await node?.stop();
@@ -136,7 +136,7 @@ describe('chaos: SQLite database locked by another process', () => {
     file = path.join(dir, 'vigil.db');
     receiver = await startWebhookReceiver();
     node = await startServerProcess({ VIGIL_DATABASE_URL: `sqlite:${file}`, VIGIL_SECRET: SECRET }, await freePort());
-  }, 60_000);
+  }, 150_000);
 
   afterAll(async () => {
     await node?.stop();

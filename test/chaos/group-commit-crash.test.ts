@@ -33,7 +33,7 @@ describeEachDatabase('chaos: kill -9 in the middle of group commits', (dialect) 
     env = { VIGIL_DATABASE_URL: db.url, VIGIL_SECRET: 'chaos-secret-chaos-secret-chaos-secret' };
     port = await freePort();
     node = await startServerProcess(env, port);
-  }, 60_000);
+  }, 150_000);
 
   afterAll(async () => {
     await node?.stop();

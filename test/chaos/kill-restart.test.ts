@@ -31,7 +31,7 @@ describeEachDatabase('chaos: kill -9 during an escalation storm', (dialect) => {
     for (let i = 0; i < count; i++) ports.push(await freePort());
     // Several nodes starting together on an empty database: one migrates and seeds, the others wait.
     nodes.push(...(await Promise.all(ports.map((port) => startServerProcess(env, port)))));
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     for (const node of nodes) await node.stop();

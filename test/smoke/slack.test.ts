@@ -76,9 +76,15 @@ describeEachDatabase('Slack app', (dialect) => {
     expect(buttonsOf(message)).toEqual(['vigil_resolve', 'vigil_escalate', 'vigil_snooze']);
     expect(shown(message)).toContain(`*Acknowledged* by ${adminName}`);
 
-    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    // An urgency change is no transition, and still shows.
+    await t.admin.post(`/api/v1/incidents/${incident.id}/urgency`, { urgency: 'low' });
     await t.vigil.engine.runOnce();
     expect(message.versions).toHaveLength(3);
+    expect(shown(message)).toContain('Low urgency');
+
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    await t.vigil.engine.runOnce();
+    expect(message.versions).toHaveLength(4);
     expect(buttonsOf(message)).toEqual([]);
     expect(shown(message)).toContain(`*Resolved* by ${adminName}`);
     expect(message.text).toBe(`Checkout down (Slack Checkout down) is resolved by ${adminName}`);
@@ -86,7 +92,7 @@ describeEachDatabase('Slack app', (dialect) => {
     // Settled: nothing more to edit, however often the engine looks.
     await t.anonymous.post('/api/v1/test/clock', { advanceMs: 3_600_000 });
     await t.vigil.engine.runOnce();
-    expect(message.versions).toHaveLength(3);
+    expect(message.versions).toHaveLength(4);
     detail = (await t.admin.get(`/api/v1/incidents/${incident.id}`)).body;
     expect(detail.notifications).toHaveLength(1);
   });

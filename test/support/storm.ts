@@ -128,7 +128,7 @@ export function useTestModeNode(dialect: TestDialect): { node: ServerProcess; re
     db = await createTestDatabase(dialect);
     ctx.receiver = await startWebhookReceiver();
     ctx.node = await startServerProcess({ VIGIL_DATABASE_URL: db.url, VIGIL_SECRET: 'chaos-secret-chaos-secret-chaos-secret', VIGIL_TEST_MODE: '1' }, await freePort());
-  }, 60_000);
+  }, 150_000);
   afterAll(async () => {
     await ctx.node?.stop();
     await ctx.receiver?.close();

@@ -16,6 +16,7 @@ export interface ChatStateOf {
  * displays is in it, so a change nobody would see (a repeat of the same step) costs no edit.
  */
 export function chatState(incident: ChatStateOf): string {
+  // status:urgency:by — claimChatSyncs (store/chat-messages.ts) reads the urgency in SQL.
   const by = incident.status === 'acknowledged' ? incident.acknowledgedBy : incident.status === 'resolved' ? incident.resolvedBy : null;
   return [incident.status, incident.urgency, by ?? ''].join(':');
 }
