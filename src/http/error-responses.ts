@@ -8,12 +8,13 @@ const problemMediaType = 'application/problem+json';
 /**
  * Operations whose rules can refuse a change with 409 (email or name taken, last owner,
  * rewriting the past, still in use, incident already resolved, two-factor already on/off),
- * as `METHOD /path` patterns like the access rules.
+ * as `METHOD /path` patterns like the access rules. A schedule edit's preview answers as the
+ * edit would (removing the last layer: 409 last_layer).
  */
 const conflicting = [
   /^(POST|PATCH|PUT|DELETE) \/users(\/|$)/,
   /^(POST|PATCH|PUT|DELETE) \/teams(\/|$)/,
-  /^(POST|PATCH|PUT|DELETE) \/schedules\/\{id\}(?!\/preview$)/,
+  /^(POST|PATCH|PUT|DELETE) \/schedules\/\{id\}/,
   /^POST \/schedules$/,
   /^(PUT|DELETE) \/escalation-policies\/\{id\}$/,
   /^POST \/escalation-policies$/,

@@ -206,6 +206,12 @@ describeEachDatabase('schedules API', (dialect) => {
     });
     expect(add.status).toBe(400);
     expect(add.body.errors[0].path).toBe('/body/edit/layer/members/0');
+
+    // A preview answers as the edit would: the last layer cannot go.
+    await t.admin.delete(`/api/v1/schedules/${s.id}/layers/${s.layers[1]?.id}`);
+    const last = await t.admin.post(`/api/v1/schedules/${s.id}/preview`, { edit: { kind: 'remove_layer', layerId: s.layers[0]?.id } });
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe('last_layer');
   });
 
   it('reports on-call hours per person as JSON and CSV', async () => {

@@ -18397,6 +18397,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
             413: {
                 headers: {
