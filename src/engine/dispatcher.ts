@@ -276,7 +276,9 @@ export class Dispatcher {
 /** The timeline entry of a page's outcome; none for a page without an incident (a notice). */
 function outcomeEvent(row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): (NewIncidentEvent & { incidentId: string }) | null {
   if (!row.incident_id) return null;
-  return { incidentId: row.incident_id, at: now, kind, data: { userId: row.user_id, channel: row.channel, to: maskAddress(row.address), ...data } };
+  // A Slack channel's ID is named in the policy for all to see; other addresses are masked.
+  const to = row.channel === 'slack_channel' ? row.address : maskAddress(row.address);
+  return { incidentId: row.incident_id, at: now, kind, data: { userId: row.user_id, channel: row.channel, to, ...data } };
 }
 
 /** One send that went out: its rows (several for a bundle), and the chat message it posted. */

@@ -69,6 +69,7 @@ describeEachDatabase('Slack app', (dialect) => {
     expect(call).toMatchObject({ authorization: `Bearer ${slack.token}`, contentType: 'application/json; charset=utf-8' });
     let detail = (await t.admin.get(`/api/v1/incidents/${incident.id}`)).body;
     expect(detail.notifications).toMatchObject([{ channel: 'slack_channel', status: 'sent', attempts: 1 }]);
+    expect(detail.timeline).toContainEqual(expect.objectContaining({ kind: 'notified', data: expect.objectContaining({ channel: 'slack_channel', to: OPS }) }));
 
     await t.admin.post(`/api/v1/incidents/${incident.id}/acknowledge`);
     await t.vigil.engine.runOnce();
