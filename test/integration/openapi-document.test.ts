@@ -20,7 +20,8 @@ const operationsOf = (doc: Document) =>
   Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([m]) => methods.includes(m)).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, method, op })));
 
 // Routes that exist but stay out of the document: the document itself, and callbacks
-// answered in HTML, TwiML or Slack's own formats to browsers, Twilio and Slack rather than to API clients.
+// answered in HTML, TwiML, Slack's or Telegram's own formats to browsers, Twilio, Slack and
+// Telegram rather than to API clients.
 const undocumented = [
   '/api/v1/openapi.json',
   '/api/v1/incident-links',
@@ -30,6 +31,7 @@ const undocumented = [
   '/api/v1/twilio/voice/gather',
   '/api/v1/integrations/slack/interactions',
   '/api/v1/integrations/slack/commands',
+  '/api/v1/integrations/telegram/webhook',
 ];
 
 // The document does not depend on the database, so one (SQLite) is enough here.
