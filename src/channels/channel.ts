@@ -1,19 +1,5 @@
-import type { AlertDetails } from '../core/alert/details.js';
-import type { Urgency } from '../core/escalation/urgency.js';
+import type { IncidentSummary } from '../core/incident/incident-summary.js';
 import type { PageChannel } from '../store/schema.js';
-
-export interface IncidentSummary {
-  id: string;
-  title: string;
-  description: string;
-  status: string;
-  monitorName: string;
-  url: string;
-  /** Absent for a page built without it (a channel that does not need it). */
-  urgency?: Urgency | undefined;
-  /** The latest alert's details; absent for a page that has none (a test page). */
-  details?: AlertDetails | undefined;
-}
 
 /** What a channel needs to say: about an incident, or a test of the contact method. */
 export interface Message {

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SMS_MAX_CHARS, smsFields } from '../core/alert/sms-fields.js';
-import type { Channel, IncidentSummary, Message } from './channel.js';
+import type { IncidentSummary } from '../core/incident/incident-summary.js';
+import type { Channel, Message } from './channel.js';
 import { postOutbound } from './outbound-request.js';
 
 /** Any Twilio-compatible REST API: Twilio itself, or a local fake in tests. */

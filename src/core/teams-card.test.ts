@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeCardMarkdown, teamsIncidentCard, teamsMessage, teamsTestCard, type CardIncident } from './teams-card.js';
+import { escapeCardMarkdown, teamsIncidentCard, teamsMessage, teamsTestCard } from './teams-card.js';
+import type { IncidentSummary } from './incident/incident-summary.js';
 
-const incident = (over: Partial<CardIncident> = {}): CardIncident => ({
+const incident = (over: Partial<IncidentSummary> = {}): IncidentSummary => ({
+  id: '0190',
   title: 'Checkout down',
   description: 'HTTP 503 from /pay',
   status: 'triggered',

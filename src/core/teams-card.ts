@@ -1,16 +1,5 @@
 import type { AlertDetails } from './alert/details.js';
-import type { Urgency } from './escalation/urgency.js';
-
-/** What a Teams card shows of an incident (the channel's IncidentSummary fits it). */
-export interface CardIncident {
-  title: string;
-  description: string;
-  status: string;
-  monitorName: string;
-  url: string;
-  urgency?: Urgency | undefined;
-  details?: AlertDetails | undefined;
-}
+import type { IncidentSummary } from './incident/incident-summary.js';
 
 /**
  * The message a Teams workflow ("When a Teams webhook request is received", then "Post
@@ -69,7 +58,7 @@ const plain = (text: string, style: Record<string, unknown> = {}) => ({ type: 'R
 const statusLabel: Record<string, string> = { triggered: 'Triggered', acknowledged: 'Acknowledged', resolved: 'Resolved' };
 
 /** The container's colour: red for an urgent incident still triggered, amber for a low-urgency one, green once resolved. */
-function styleOf(incident: CardIncident): { container: string; text: string } {
+function styleOf(incident: IncidentSummary): { container: string; text: string } {
   if (incident.status === 'resolved') return { container: 'good', text: 'Good' };
   if (incident.status === 'acknowledged') return { container: 'accent', text: 'Accent' };
   return incident.urgency === 'low' ? { container: 'warning', text: 'Warning' } : { container: 'attention', text: 'Attention' };
@@ -89,7 +78,7 @@ function factsOf(details: AlertDetails | undefined): { facts: Record<string, unk
  * Open incident. No Acknowledge or Resolve: Vigil's signed action links act for the one
  * person they were sent to, and a channel card is read (and forwarded) by everyone in it.
  */
-export function teamsIncidentCard(incident: CardIncident): AdaptiveCard {
+export function teamsIncidentCard(incident: IncidentSummary): AdaptiveCard {
   const style = styleOf(incident);
   const urgency = incident.urgency === 'low' ? 'Low urgency' : 'High urgency';
   const { facts, more } = factsOf(incident.details);

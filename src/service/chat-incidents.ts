@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { IncidentSummary } from '../channels/channel.js';
+import type { IncidentSummary } from '../core/incident/incident-summary.js';
 import { parseDetails } from '../core/alert/details.js';
 import { chatState } from '../core/chat/chat-state.js';
 import type { IncidentStatus } from '../core/escalation/types.js';

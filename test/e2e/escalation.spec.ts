@@ -2,13 +2,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
 import { restoreClock } from './schedules';
+import { pick } from './pick';
 
 test.skip(!hasChromium, installHint);
-
-async function pick(page: Page, scope: Locator, combobox: string, option: RegExp | string): Promise<void> {
-  await scope.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 /** Adds "schedule X (whoever is on call)" to a step with its target picker. */
 async function addScheduleTarget(page: Page, step: Locator, schedule: string): Promise<void> {

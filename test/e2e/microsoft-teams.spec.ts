@@ -1,8 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startTeamsFake, type TeamsFake } from '../support/teams-fake';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
 import { expectNoSidewaysScroll, shot } from './shots';
+import { pick } from './pick';
+import { raiseOnNewMonitor } from './monitors';
 
 test.skip(!hasChromium, installHint);
 
@@ -11,11 +13,6 @@ test.beforeAll(async () => {
   teams = await startTeamsFake();
 });
 test.afterAll(() => teams.close());
-
-async function pick(page: Page, scope: Locator, combobox: string, option: RegExp | string): Promise<void> {
-  await scope.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 test('on a phone, a policy step posts to a Teams channel through its workflow, and the card links back to the incident', async ({ page }) => {
   const stamp = Date.now();
@@ -45,19 +42,7 @@ test('on a phone, a policy step posts to a Teams channel through its workflow, a
   await page.getByRole('button', { name: 'Create policy' }).click();
   await expect(page.getByRole('table', { name: 'Escalation policies' }).getByRole('row').filter({ hasText: policyName })).toContainText('1 step');
 
-  await page.goto('/monitors');
-  await page.getByRole('button', { name: 'New monitor' }).click();
-  const create = page.getByRole('dialog', { name: 'New monitor' });
-  await create.getByRole('textbox', { name: 'Name' }).fill(monitorName);
-  await pick(page, create, 'Team', 'Platform');
-  await pick(page, create, 'Escalation policy', new RegExp(`^${policyName}`));
-  await create.getByRole('button', { name: 'Create monitor' }).click();
-  await expect(page.getByRole('heading', { name: monitorName, level: 2 })).toBeVisible();
-  await page.getByRole('button', { name: 'Raise test alert' }).click();
-  const alert = page.getByRole('dialog', { name: 'Raise test alert' });
-  await alert.getByRole('textbox', { name: 'Title' }).fill('Card payments failing');
-  await alert.getByRole('button', { name: 'Raise alert' }).click();
-  await expect(page.getByRole('heading', { name: 'Card payments failing', level: 2 })).toBeVisible();
+  await raiseOnNewMonitor(page, policyName, monitorName, 'Card payments failing');
 
   await expect.poll(() => teams.posted.filter((p) => p.workflow === `payments-${stamp}`).length, { timeout: 15_000 }).toBe(1);
   const { card } = teams.posted.find((p) => p.workflow === `payments-${stamp}`) as TeamsFake['posted'][number];

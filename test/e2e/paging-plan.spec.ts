@@ -1,13 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
+import { pick } from './pick';
 
 test.skip(!hasChromium, installHint);
-
-async function pick(page: Page, scope: Locator, combobox: string, option: RegExp | string): Promise<void> {
-  await scope.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 const plan = (page: Page) => page.getByRole('region', { name: 'Paging plan' });
 const planStep = (page: Page, n: number) => plan(page).getByRole('group', { name: `Paging plan, step ${n}` });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { logInAsDemoAdmin } from './demo';
+import { pick } from './pick';
 
 const zone = 'America/Chicago';
 
@@ -78,11 +79,6 @@ export async function demoPlatform(page: Page): Promise<{ teamId: string; user: 
   const team = (await api<{ items: { id: string; name: string }[] }>(page, 'GET', '/teams')).items.find((t) => t.name === 'Platform');
   const users = (await api<{ items: { id: string; email: string }[] }>(page, 'GET', '/users?limit=100')).items;
   return { teamId: team?.id ?? '', user: (email) => users.find((u) => u.email === email)?.id ?? '' };
-}
-
-async function pick(page: Page, scope: ReturnType<Page['getByRole']>, combobox: string, option: RegExp | string): Promise<void> {
-  await scope.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option }).click();
 }
 
 /**

@@ -1,9 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startSlackFake, type SlackFake, type SlackMessage } from '../support/slack-fake';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
 import { slackApi } from './servers';
 import { expectNoSidewaysScroll, shot } from './shots';
+import { pick } from './pick';
+import { raiseOnNewMonitor } from './monitors';
 
 test.skip(!hasChromium, installHint);
 
@@ -14,11 +16,6 @@ test.beforeAll(async () => {
   slack.addChannel(CHANNEL);
 });
 test.afterAll(() => slack.close());
-
-async function pick(page: Page, scope: Locator, combobox: string, option: RegExp | string): Promise<void> {
-  await scope.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 const buttons = (m: SlackMessage) => m.blocks.filter((b) => b.type === 'actions').flatMap((b) => (b.elements as { action_id: string }[]).map((e) => e.action_id));
 
@@ -46,19 +43,7 @@ test('on a phone, a policy step posts to a Slack channel with buttons, and ackno
   await page.getByRole('button', { name: 'Create policy' }).click();
   await expect(page.getByRole('table', { name: 'Escalation policies' }).getByRole('row').filter({ hasText: policyName })).toContainText('1 step');
 
-  await page.goto('/monitors');
-  await page.getByRole('button', { name: 'New monitor' }).click();
-  const create = page.getByRole('dialog', { name: 'New monitor' });
-  await create.getByRole('textbox', { name: 'Name' }).fill(monitorName);
-  await pick(page, create, 'Team', 'Platform');
-  await pick(page, create, 'Escalation policy', new RegExp(`^${policyName}`));
-  await create.getByRole('button', { name: 'Create monitor' }).click();
-  await expect(page.getByRole('heading', { name: monitorName, level: 2 })).toBeVisible();
-  await page.getByRole('button', { name: 'Raise test alert' }).click();
-  const alert = page.getByRole('dialog', { name: 'Raise test alert' });
-  await alert.getByRole('textbox', { name: 'Title' }).fill(title);
-  await alert.getByRole('button', { name: 'Raise alert' }).click();
-  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+  await raiseOnNewMonitor(page, policyName, monitorName, title);
 
   const posted = () => slack.postedTo(CHANNEL).find((m) => m.text.startsWith(title));
   await expect.poll(() => posted() !== undefined, { timeout: 15_000 }).toBe(true);

@@ -1,21 +1,11 @@
 import type { AlertDetails } from '../alert/details.js';
 import type { IncidentStatus } from '../escalation/types.js';
-import type { Urgency } from '../escalation/urgency.js';
 import { escapeSlack } from '../escape-markup.js';
+import type { IncidentSummary } from '../incident/incident-summary.js';
+import type { ChatStateOf } from './chat-state.js';
 
 /** What a Slack message shows of an incident: who acted is by name (null: its alert source did). */
-export interface SlackIncident {
-  id: string;
-  title: string;
-  description: string;
-  monitorName: string;
-  url: string;
-  status: IncidentStatus;
-  urgency: Urgency;
-  details?: AlertDetails | undefined;
-  acknowledgedBy: string | null;
-  resolvedBy: string | null;
-}
+export type SlackIncident = IncidentSummary & ChatStateOf;
 
 /** The buttons' action_ids; each button's value is the incident id (slack-in acts on them). */
 export const slackActions = {
