@@ -108,7 +108,9 @@ export async function startSlackFake(token = 'xoxb-1-test-bot-token', port = 0):
   const users = new Map<string, SlackUser>();
   const limits = new Map<string, { count: number; seconds: number }>();
   const failures = new Map<string, string>();
-  let clock = 1_700_000_000_000_000;
+  // Microseconds from now, as Slack's ts are: a fake restarted on the same port (a Playwright
+  // repeat) must not hand out a ts Vigil already recorded for an earlier message.
+  let clock = Date.now() * 1000;
   const fake: SlackFake = {
     url: '',
     token,
