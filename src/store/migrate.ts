@@ -35,7 +35,7 @@ import * as m0034 from './migrations/0034-manual-pages.js';
 import * as m0035 from './migrations/0035-analytics-facts.js';
 import * as m0036 from './migrations/0036-contact-secrets.js';
 import * as m0037 from './migrations/0037-chat-messages.js';
-import * as m0040 from './migrations/0040-pushover-receipts.js';
+import * as m0038 from './migrations/0038-pushover-receipts.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -75,7 +75,7 @@ const migrations: Record<string, Migration> = {
   '0035-analytics-facts': m0035,
   '0036-contact-secrets': m0036,
   '0037-chat-messages': m0037,
-  '0040-pushover-receipts': m0040,
+  '0038-pushover-receipts': m0038,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

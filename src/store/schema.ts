@@ -423,7 +423,7 @@ export interface ChatMessagesTable {
   /** Failed updates since the last one that went through. */
   attempts: number;
   created_at: number;
-  /** Pushover: when its receipt may be read next (migration 0040; service/pushover-receipts.ts); null: now. */
+  /** Pushover: when its receipt may be read next (migration 0038; service/pushover-receipts.ts); null: now. */
   receipt_poll_at: number | null;
 }
 
