@@ -116,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((v.VIGIL_SLACK_BOT_TOKEN === undefined) !== (v.VIGIL_SLACK_SIGNING_SECRET === undefined)) {
     throw new ConfigError('Invalid configuration:\n  VIGIL_SLACK_BOT_TOKEN and VIGIL_SLACK_SIGNING_SECRET go together');
   }
+  if ((v.VIGIL_MATTERMOST_URL === undefined) !== (v.VIGIL_MATTERMOST_BOT_TOKEN === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  VIGIL_MATTERMOST_URL and VIGIL_MATTERMOST_BOT_TOKEN go together');
+  }
+  if (v.VIGIL_MATTERMOST_COMMAND_TOKEN !== undefined && v.VIGIL_MATTERMOST_URL === undefined) {
+    throw new ConfigError('Invalid configuration:\n  VIGIL_MATTERMOST_COMMAND_TOKEN needs VIGIL_MATTERMOST_URL and VIGIL_MATTERMOST_BOT_TOKEN');
+  }
   const destinationPolicy = parsePolicySetting(v.VIGIL_ALLOW_PRIVATE_DESTINATIONS);
   if ('error' in destinationPolicy) throw new ConfigError(`Invalid configuration:\n  VIGIL_ALLOW_PRIVATE_DESTINATIONS: ${destinationPolicy.error}`);
   const trusted = parseTrustedProxies(v.VIGIL_TRUST_PROXY);
