@@ -87,6 +87,18 @@ describeEachDatabase('Mattermost', (dialect) => {
     await expect(mm.press(post.id, 'acknowledge', account.alice)).rejects.toThrow('has no button');
   });
 
+  it('fails a page at once when the bot is not in the channel, saying why', async () => {
+    const outside = mattermostId('outside');
+    mm.addChannel(outside, { member: false });
+    const policy = (await t.admin.post('/api/v1/escalation-policies', { name: 'Outside', teamId, steps: [{ waitSeconds: 600, targets: [{ type: 'mattermost_channel', channelId: outside }] }] })).body.id;
+    const monitor = await t.admin.post('/api/v1/monitors', { name: 'MM outside', teamId, policyId: policy, urgency: 'high' });
+    const incident = (await t.admin.post(`/api/v1/monitors/${monitor.body.id}/alerts`, { title: 'Not a member' })).body.incident as { id: string };
+    await t.vigil.engine.runOnce();
+    expect(mm.postedTo(outside)).toEqual([]);
+    expect((await detail(incident.id)).notifications).toMatchObject([{ status: 'failed', attempts: 1, lastError: 'Mattermost POST posts answered HTTP 403 (api.context.permissions.app_error)' }]);
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+  });
+
   it('refuses a press whose context Vigil did not sign, and changes nothing', async () => {
     const { incident, post } = await page('Forged press');
     const context = post.props.attachments?.[0]?.actions?.find((a) => a.id === 'resolve')?.integration.context as Record<string, unknown>;
