@@ -35,9 +35,9 @@ export interface IntegrationAnswer {
  * what Mattermost checks: the bot's token as `Authorization: Bearer` (401), a JSON body,
  * a 26-character channel the bot is a member of (403 otherwise, 404 for none), a message or
  * attachments, and each button's id (letters and digits), name and integration URL. A patch
- * must name a post the bot made (404). Users are read by id, their email shown only when the
- * bot may see it. It also does what the Mattermost server does with a button: POSTs the
- * action request (user_id, post_id, channel_id, context…) to the button's integration URL.
+ * must name a post the bot made (404). Users are read by id (404 for none). It also does
+ * what the Mattermost server does with a button: POSTs the action request (user_id,
+ * post_id, channel_id, context…) to the button's integration URL.
  */
 export interface MattermostFake {
   url: string;
@@ -46,8 +46,6 @@ export interface MattermostFake {
   posts: Map<string, MattermostPost>;
   addChannel(id: string, options?: { member?: boolean }): void;
   addUser(user: MattermostUser): void;
-  /** Emails hidden from the bot, as with ShowEmailAddress off and no right to see them. */
-  hideEmails(): void;
   postedTo(channelId: string): MattermostPost[];
   /** Presses a button of a post as `userId`, the way Mattermost forwards it; `context` replaces the button's. */
   press(postId: string, actionId: string, userId: string, context?: Record<string, unknown>): Promise<IntegrationAnswer>;
@@ -95,7 +93,6 @@ async function send(url: string, contentType: string, body: string): Promise<Int
 export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', port = 0): Promise<MattermostFake> {
   const channels = new Map<string, { member: boolean }>();
   const users = new Map<string, MattermostUser>();
-  let emailsShown = true;
   const fake: MattermostFake = {
     url: '',
     token,
@@ -103,7 +100,6 @@ export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', 
     posts: new Map(),
     addChannel: (id, options = {}) => void channels.set(id, { member: options.member ?? true }),
     addUser: (user) => void users.set(user.id, user),
-    hideEmails: () => void (emailsShown = false),
     postedTo: (channelId) => [...fake.posts.values()].filter((p) => p.channel_id === channelId),
     deliver: send,
     async press(postId, actionId, userId, context) {
@@ -140,7 +136,7 @@ export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', 
       if (req.method === 'GET' && user) {
         const found = users.get(user[1] as string);
         if (!found) return fail(res, 404, 'app.user.missing_account.const', 'Unable to find the user.');
-        return answer(res, 200, { id: found.id, username: found.username, email: emailsShown ? found.email : '', email_verified: found.emailVerified, delete_at: 0, is_bot: false });
+        return answer(res, 200, { id: found.id, username: found.username, email: found.email, email_verified: found.emailVerified, delete_at: 0, is_bot: false });
       }
       if (req.method === 'POST' && path === '/api/v4/posts') {
         const channelId = body?.channel_id;
