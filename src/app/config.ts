@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { TwilioConfig } from '../channels/twilio.js';
 import type { PushoverConfig } from '../channels/pushover.js';
+import type { MattermostConfig } from '../channels/mattermost-api.js';
 import type { SlackConfig } from '../channels/slack-api.js';
 import type { TelegramConfig } from '../channels/telegram-api.js';
 import { loadOidcConfig, type OidcConfig } from './oidc-config.js';
@@ -38,6 +39,9 @@ const Env = Type.Object({
   VIGIL_SLACK_BOT_TOKEN: Type.Optional(Type.String({ pattern: '^xoxb-[A-Za-z0-9-]+$' })),
   VIGIL_SLACK_SIGNING_SECRET: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{16,128}$' })),
   VIGIL_SLACK_API_URL: Type.String({ pattern: '^https?://', default: 'https://slack.com/api' }),
+  VIGIL_MATTERMOST_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  VIGIL_MATTERMOST_BOT_TOKEN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{20,64}$' })),
+  VIGIL_MATTERMOST_COMMAND_TOKEN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{20,64}$' })),
   VIGIL_CHECK_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 5000, default: 100 }),
   VIGIL_CHECK_RESULTS_DAYS: Type.Integer({ minimum: 1, maximum: 400, default: 7 }),
   VIGIL_CHECK_ROLLUPS_DAYS: Type.Integer({ minimum: 30, maximum: 3650, default: 400 }),
@@ -74,6 +78,8 @@ export interface Config {
   telegram?: TelegramConfig | undefined;
   /** The Slack app: its bot token posts and edits pages, its signing secret proves Slack's requests; both, or neither. */
   slack?: SlackConfig | undefined;
+  /** The Mattermost server and its bot account: URL and bot token, or nothing; the slash command's token is optional. */
+  mattermost?: MattermostConfig | undefined;
   /** Checks in flight at once on one node. */
   checkConcurrency: number;
   /** How long every check result is kept, and the hourly rollups behind uptime. */
@@ -110,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((v.VIGIL_SLACK_BOT_TOKEN === undefined) !== (v.VIGIL_SLACK_SIGNING_SECRET === undefined)) {
     throw new ConfigError('Invalid configuration:\n  VIGIL_SLACK_BOT_TOKEN and VIGIL_SLACK_SIGNING_SECRET go together');
   }
+  if ((v.VIGIL_MATTERMOST_URL === undefined) !== (v.VIGIL_MATTERMOST_BOT_TOKEN === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  VIGIL_MATTERMOST_URL and VIGIL_MATTERMOST_BOT_TOKEN go together');
+  }
+  if (v.VIGIL_MATTERMOST_COMMAND_TOKEN !== undefined && v.VIGIL_MATTERMOST_URL === undefined) {
+    throw new ConfigError('Invalid configuration:\n  VIGIL_MATTERMOST_COMMAND_TOKEN needs VIGIL_MATTERMOST_URL and VIGIL_MATTERMOST_BOT_TOKEN');
+  }
   const destinationPolicy = parsePolicySetting(v.VIGIL_ALLOW_PRIVATE_DESTINATIONS);
   if ('error' in destinationPolicy) throw new ConfigError(`Invalid configuration:\n  VIGIL_ALLOW_PRIVATE_DESTINATIONS: ${destinationPolicy.error}`);
   const trusted = parseTrustedProxies(v.VIGIL_TRUST_PROXY);
@@ -143,6 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack:
       v.VIGIL_SLACK_BOT_TOKEN && v.VIGIL_SLACK_SIGNING_SECRET
         ? { botToken: v.VIGIL_SLACK_BOT_TOKEN, signingSecret: v.VIGIL_SLACK_SIGNING_SECRET, apiUrl: v.VIGIL_SLACK_API_URL.replace(/\/$/, '') }
+        : undefined,
+    mattermost:
+      v.VIGIL_MATTERMOST_URL && v.VIGIL_MATTERMOST_BOT_TOKEN
+        ? { url: v.VIGIL_MATTERMOST_URL.replace(/\/$/, ''), botToken: v.VIGIL_MATTERMOST_BOT_TOKEN, commandToken: v.VIGIL_MATTERMOST_COMMAND_TOKEN }
         : undefined,
     pushover: v.VIGIL_PUSHOVER_APP_TOKEN ? { appToken: v.VIGIL_PUSHOVER_APP_TOKEN, apiUrl: v.VIGIL_PUSHOVER_API_URL.replace(/\/$/, '') } : undefined,
     checkConcurrency: v.VIGIL_CHECK_CONCURRENCY,

@@ -43,7 +43,7 @@ export interface OutboundAnswer {
 }
 
 /** Sends a request and returns its answer; only getting none throws (DeliveryError, the service down). */
-export async function exchangeOutbound({ service, url, method = 'POST', headers, body, policy }: Omit<OutboundRequest, 'body'> & { method?: 'GET' | 'POST'; body?: string }): Promise<OutboundAnswer> {
+export async function exchangeOutbound({ service, url, method = 'POST', headers, body, policy }: Omit<OutboundRequest, 'body'> & { method?: 'GET' | 'POST' | 'PUT'; body?: string }): Promise<OutboundAnswer> {
   const res = await fetch(url, { method, headers, body, dispatcher: agentFor(policy), signal: AbortSignal.timeout(10_000) }).catch((err: unknown) => {
     if (err instanceof Error && err.cause instanceof DestinationDeniedError) throw new DestinationRefused(`${service} ${err.cause.message}`);
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';

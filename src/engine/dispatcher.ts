@@ -277,7 +277,7 @@ export class Dispatcher {
 function outcomeEvent(row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): (NewIncidentEvent & { incidentId: string }) | null {
   if (!row.incident_id) return null;
   // A Slack channel's ID is named in the policy for all to see; other addresses are masked.
-  const to = row.channel === 'slack_channel' ? row.address : maskAddress(row.address);
+  const to = row.channel === 'slack_channel' || row.channel === 'mattermost_channel' ? row.address : maskAddress(row.address);
   return { incidentId: row.incident_id, at: now, kind, data: { userId: row.user_id, channel: row.channel, to, ...data } };
 }
 

@@ -47,6 +47,7 @@ import { IntegrationKeys } from '../service/integration-keys.js';
 import { EventRuleSets } from '../service/event-rule-sets.js';
 import { incidentLinkRoutes } from './routes/incident-links.js';
 import { twilioRoutes } from './routes/twilio.js';
+import { mattermostRoutes } from './routes/mattermost.js';
 import { slackRoutes } from './routes/slack.js';
 import { telegramRoutes } from './routes/telegram.js';
 import { testClockRoutes } from './routes/test-clock.js';
@@ -147,6 +148,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       if (twilio) await api.register(async (scope) => twilioRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, twilio));
       const slack = deps.config.slack;
       if (slack) await api.register(async (scope) => slackRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, slack));
+      const mattermost = deps.config.mattermost;
+      if (mattermost) await api.register(async (scope) => mattermostRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, mattermost));
       const telegram = deps.config.telegram;
       if (telegram) telegramRoutes(api, deps, telegram);
       if (deps.testClock) testClockRoutes(api, deps.testClock);

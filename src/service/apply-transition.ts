@@ -86,7 +86,7 @@ async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipie
   const pages: PlannedPage[] = [];
   for (const r of recipients) {
     if (r.kind !== 'user') {
-      const address = r.kind === 'slack_channel' ? r.channelId : r.url;
+      const address = 'channelId' in r ? r.channelId : r.url;
       pages.push({ key: `${effectIndex}:${r.kind}:${address}`, userId: null, contactMethodId: null, channel: r.kind, address, dueAt: at });
       continue;
     }

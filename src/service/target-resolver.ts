@@ -61,7 +61,7 @@ export async function loadResolver(db: Kysely<DB>, targets: Target[], at: Instan
     };
     for (const t of stepTargets) {
       if (t.type === 'webhook' || t.type === 'slack' || t.type === 'teams') add(`${t.type}:${t.url}`, { kind: t.type, url: t.url });
-      else if (t.type === 'slack_channel') add(`slack_channel:${t.channelId}`, { kind: 'slack_channel', channelId: t.channelId });
+      else if (t.type === 'slack_channel' || t.type === 'mattermost_channel') add(`${t.type}:${t.channelId}`, { kind: t.type, channelId: t.channelId });
       else for (const userId of usersOf(t)) add(`user:${userId}`, { kind: 'user', userId });
     }
     return recipients;

@@ -347,7 +347,7 @@ export interface IncidentAlertsTable {
 export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'slack_dm';
 
 /** What a page is sent over: a contact method's kind, or a channel only a policy step reaches (a Teams workflow). */
-export type PageChannel = ContactKind | 'teams' | 'slack_channel';
+export type PageChannel = ContactKind | 'teams' | 'slack_channel' | 'mattermost_channel';
 
 export interface ContactMethodsTable {
   id: string;

@@ -32,6 +32,8 @@ const undocumented = [
   '/api/v1/integrations/slack/interactions',
   '/api/v1/integrations/slack/commands',
   '/api/v1/integrations/telegram/webhook',
+  '/api/v1/integrations/mattermost/actions',
+  '/api/v1/integrations/mattermost/commands',
 ];
 
 // The document does not depend on the database, so one (SQLite) is enough here.

@@ -35,7 +35,7 @@ function run(p: PolicySnapshot, events: EscalationEvent[]) {
     const t = transition(p, state, event, resolve);
     state = t.state;
     for (const e of t.effects) {
-      if (e.type === 'notify') for (const r of e.recipients) notified.push([event.at, r.kind === 'user' ? r.userId : r.kind === 'slack_channel' ? r.channelId : r.url]);
+      if (e.type === 'notify') for (const r of e.recipients) notified.push([event.at, r.kind === 'user' ? r.userId : 'channelId' in r ? r.channelId : r.url]);
       if (e.type === 'log') log.push(e.entry.kind);
     }
   }

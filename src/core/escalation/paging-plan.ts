@@ -5,7 +5,7 @@ import type { Instant, PolicyStep, Recipient, Target } from './types.js';
 
 const SECOND = 1000;
 
-export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'teams' | 'slack_channel' | 'slack_dm';
+export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'teams' | 'slack_channel' | 'slack_dm' | 'mattermost_channel';
 
 export interface ContactMethodInfo {
   id: string;
@@ -78,7 +78,7 @@ export interface PlannedNotification {
 export type PlannedRecipient =
   | { kind: 'user'; userId: string; name: string | null; notifications: PlannedNotification[]; reachable: boolean }
   | { kind: 'webhook' | 'slack' | 'teams'; url: string; at: Instant; reachable: boolean }
-  | { kind: 'slack_channel'; channelId: string; at: Instant; reachable: boolean };
+  | { kind: 'slack_channel' | 'mattermost_channel'; channelId: string; at: Instant; reachable: boolean };
 
 export interface PlannedStep {
   index: number;
@@ -146,6 +146,7 @@ export function usersOfTarget(target: Target, world: PlanWorld, at: Instant): { 
     case 'slack':
     case 'teams':
     case 'slack_channel':
+    case 'mattermost_channel':
       return { userIds: [], problem: null };
   }
 }
@@ -161,7 +162,7 @@ export function recipientsOf(targets: Target[], world: PlanWorld, at: Instant): 
   };
   for (const t of targets) {
     if (t.type === 'webhook' || t.type === 'slack' || t.type === 'teams') add(`${t.type}:${t.url}`, { kind: t.type, url: t.url });
-    else if (t.type === 'slack_channel') add(`slack_channel:${t.channelId}`, { kind: 'slack_channel', channelId: t.channelId });
+    else if (t.type === 'slack_channel' || t.type === 'mattermost_channel') add(`${t.type}:${t.channelId}`, { kind: t.type, channelId: t.channelId });
     else for (const userId of usersOfTarget(t, world, at).userIds) add(`user:${userId}`, { kind: 'user', userId });
   }
   return recipients;
@@ -226,7 +227,7 @@ function planStep(step: PolicyStep, index: number, at: Instant, nextWaitSeconds:
     if (r.kind === 'user') return planUser(r.userId, world.person(r.userId), index, at, world, warnings);
     const reachable = world.configured.has(r.kind);
     if (!reachable) warnings.push({ code: 'channel_not_configured', step: index, channel: r.kind, message: `No ${r.kind} channel is configured on this server` });
-    return r.kind === 'slack_channel' ? { kind: r.kind, channelId: r.channelId, at, reachable } : { kind: r.kind, url: r.url, at, reachable };
+    return 'channelId' in r ? { kind: r.kind, channelId: r.channelId, at, reachable } : { kind: r.kind, url: r.url, at, reachable };
   });
   const skipped = recipients.length === 0;
   const reachable = recipients.some((r) => r.reachable);

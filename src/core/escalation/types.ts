@@ -17,7 +17,9 @@ export type Target =
   /** A Teams channel's workflow webhook (an Adaptive Card per page). */
   | { type: 'teams'; url: string }
   /** A Slack channel the Slack app posts to (by its ID), with buttons to act on the incident. */
-  | { type: 'slack_channel'; channelId: string };
+  | { type: 'slack_channel'; channelId: string }
+  /** A Mattermost channel the Mattermost bot posts to (by its 26-character ID), with buttons. */
+  | { type: 'mattermost_channel'; channelId: string };
 
 export interface PolicyStep {
   /**
@@ -52,7 +54,7 @@ export interface EscalationState {
 }
 
 /** Someone (or some channel) a step reached. */
-export type Recipient = { kind: 'user'; userId: string } | { kind: 'webhook'; url: string } | { kind: 'slack'; url: string } | { kind: 'teams'; url: string } | { kind: 'slack_channel'; channelId: string };
+export type Recipient = { kind: 'user'; userId: string } | { kind: 'webhook'; url: string } | { kind: 'slack'; url: string } | { kind: 'teams'; url: string } | { kind: 'slack_channel' | 'mattermost_channel'; channelId: string };
 
 /** Turns a step's targets into recipients at an instant (schedules resolved by the caller). */
 export type ResolveTargets = (targets: Target[], at: Instant) => Recipient[];

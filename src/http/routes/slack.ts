@@ -4,12 +4,15 @@ import { postOutbound } from '../../channels/outbound-request.js';
 import type { SlackConfig } from '../../channels/slack-api.js';
 import { SlackDirectory } from '../../channels/slack-directory.js';
 import { AppError } from '../../core/errors.js';
+import { escapeSlack } from '../../core/escape-markup.js';
+import { mentionedSlackUser } from '../../core/slack/command.js';
 import { SLACK_TOLERANCE_SECONDS, verifySlackRequest } from '../../security/slack-signature.js';
 import { firstTimeCallback, forgetCallbacks } from '../../store/reply-codes.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import { manualPageLimit } from './manual-incidents.js';
-import { actAs, buttonActions, runSlackCommand, slackActorOf, type ButtonAction, type SlackContext } from '../slack-commands.js';
+import { slackActor } from '../../service/slack-identity.js';
+import { actAs, buttonActions, runChatCommand, type ButtonAction, type ChatContext, type ChatMarkup } from '../chat-commands.js';
 
 /** The parts of a block_actions payload Vigil reads (https://api.slack.com/reference/interaction-payloads/block-actions). */
 interface BlockActions {
@@ -25,6 +28,15 @@ const refusals = {
   mismatch: 'X-Slack-Signature does not match the body under the signing secret',
 } as const;
 
+/** Slack's mrkdwn (https://api.slack.com/reference/surfaces/formatting). */
+const slackMarkup: ChatMarkup = {
+  escape: escapeSlack,
+  bold: (text) => `*${text}*`,
+  link: (url, text) => `<${url}|${text}>`,
+  // Slack shows a date in each reader's own time zone; the fallback is for clients that cannot.
+  date: (iso) => `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`,
+};
+
 const SLACK_UNREACHABLE = 'Vigil could not ask Slack who you are just now: try again in a minute.';
 
 /**
@@ -37,7 +49,15 @@ export function slackRoutes(api: Api, deps: HttpDeps, cfg: SlackConfig): void {
   const { database, clock, config, logger } = deps;
   // Kept raw: the signature covers the exact bytes Slack sent.
   api.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  const ctx: SlackContext = { ...deps, directory: new SlackDirectory(cfg, clock), pages: manualPageLimit(deps) };
+  const directory = new SlackDirectory(cfg, clock);
+  const ctx: ChatContext = {
+    ...deps,
+    pages: manualPageLimit(deps),
+    command: '/vigil',
+    markup: slackMarkup,
+    actorOf: (slackUserId) => slackActor(database.db, (id) => directory.person(id), slackUserId),
+    mentioned: mentionedSlackUser,
+  };
   const schema = { tags: ['provider callbacks'], hide: true };
   let prunedAt = 0;
 
@@ -76,7 +96,7 @@ export function slackRoutes(api: Api, deps: HttpDeps, cfg: SlackConfig): void {
     const action = buttonActions[pressed.action_id] as ButtonAction;
     let answer: string | null;
     try {
-      const actor = await slackActorOf(ctx, payload.user.id);
+      const actor = await ctx.actorOf(payload.user.id);
       if (actor.ok) {
         const result = await actAs(ctx, actor.user, pressed.value ?? '', action);
         // Done: the message itself changes (the chat sync updates every message of the incident).
@@ -95,7 +115,7 @@ export function slackRoutes(api: Api, deps: HttpDeps, cfg: SlackConfig): void {
     const form = await verified(req);
     const userId = form.get('user_id');
     if (!userId) throw new AppError('validation_failed', 'A slash command names its user', [{ path: '/body/user_id', message: 'is required' }]);
-    const text = await runSlackCommand(ctx, userId, form.get('text') ?? '').catch((err: unknown) => {
+    const text = await runChatCommand(ctx, userId, form.get('text') ?? '').catch((err: unknown) => {
       if (!(err instanceof DeliveryError)) throw err;
       logger.warn({ err }, 'Slack users.info failed: a slash command could not be attributed');
       return SLACK_UNREACHABLE;

@@ -22,6 +22,10 @@ export const TargetSchema = Discriminated('type', [
     { type: Type.Literal('slack_channel'), channelId: Type.String({ pattern: '^[CG][A-Z0-9]{6,20}$', description: "The channel's ID (C0123ABCD: in Slack, the channel's details, at the bottom)" }) },
     { ...strict, description: 'A Slack channel the Slack app posts each page to, with Acknowledge, Resolve, Escalate and Snooze buttons; kept up to date as the incident changes' },
   ),
+  Type.Object(
+    { type: Type.Literal('mattermost_channel'), channelId: Type.String({ pattern: '^[a-z0-9]{26}$', description: "The channel's ID (26 characters: in Mattermost, the channel's menu, View Info)" }) },
+    { ...strict, description: 'A Mattermost channel the Mattermost bot posts each page to, with Acknowledge, Resolve, Escalate and Snooze buttons; kept up to date as the incident changes' },
+  ),
 ]);
 
 export const PolicyInputSchema = Type.Object(

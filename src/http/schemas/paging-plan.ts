@@ -26,6 +26,7 @@ const RecipientPlanView = Type.Union([
   }),
   Type.Object({ kind: Type.Enum(['webhook', 'slack', 'teams']), url: Type.String(), at: Instant, reachable: Type.Boolean() }),
   Type.Object({ kind: Type.Literal('slack_channel'), channelId: Type.String(), at: Instant, reachable: Type.Boolean({ description: 'false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN)' }) }),
+  Type.Object({ kind: Type.Literal('mattermost_channel'), channelId: Type.String(), at: Instant, reachable: Type.Boolean({ description: 'false: Mattermost is not configured (VIGIL_MATTERMOST_URL, VIGIL_MATTERMOST_BOT_TOKEN)' }) }),
 ]);
 
 export const PagingPlanView = Type.Object({

@@ -2912,7 +2912,7 @@ export interface operations {
                                 /** @description Why the first step reaches nobody */
                                 warnings: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -2997,6 +2997,11 @@ export interface operations {
                                     channelId: string;
                                     /** @enum {string} */
                                     type: "slack_channel";
+                                } | {
+                                    /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "mattermost_channel";
                                 })[];
                                 waitSeconds: number;
                             }[];
@@ -3140,6 +3145,11 @@ export interface operations {
                             channelId: string;
                             /** @enum {string} */
                             type: "slack_channel";
+                        } | {
+                            /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                            channelId: string;
+                            /** @enum {string} */
+                            type: "mattermost_channel";
                         })[];
                         /** @description Seconds without acknowledgement before this step fires; for step 1, the pause before a repeat */
                         waitSeconds: number;
@@ -3179,7 +3189,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3264,6 +3274,11 @@ export interface operations {
                                 channelId: string;
                                 /** @enum {string} */
                                 type: "slack_channel";
+                            } | {
+                                /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                                channelId: string;
+                                /** @enum {string} */
+                                type: "mattermost_channel";
                             })[];
                             waitSeconds: number;
                         }[];
@@ -3386,7 +3401,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3471,6 +3486,11 @@ export interface operations {
                                 channelId: string;
                                 /** @enum {string} */
                                 type: "slack_channel";
+                            } | {
+                                /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                                channelId: string;
+                                /** @enum {string} */
+                                type: "mattermost_channel";
                             })[];
                             waitSeconds: number;
                         }[];
@@ -3624,6 +3644,11 @@ export interface operations {
                             channelId: string;
                             /** @enum {string} */
                             type: "slack_channel";
+                        } | {
+                            /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                            channelId: string;
+                            /** @enum {string} */
+                            type: "mattermost_channel";
                         })[];
                         /** @description Seconds without acknowledgement before this step fires; for step 1, the pause before a repeat */
                         waitSeconds: number;
@@ -3663,7 +3688,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3748,6 +3773,11 @@ export interface operations {
                                 channelId: string;
                                 /** @enum {string} */
                                 type: "slack_channel";
+                            } | {
+                                /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                                channelId: string;
+                                /** @enum {string} */
+                                type: "mattermost_channel";
                             })[];
                             waitSeconds: number;
                         }[];
@@ -4023,7 +4053,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4056,6 +4086,14 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "slack_channel";
                                 /** @description false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN) */
+                                reachable: boolean;
+                            } | {
+                                /** Format: date-time */
+                                at: string;
+                                channelId: string;
+                                /** @enum {string} */
+                                kind: "mattermost_channel";
+                                /** @description false: Mattermost is not configured (VIGIL_MATTERMOST_URL, VIGIL_MATTERMOST_BOT_TOKEN) */
                                 reachable: boolean;
                             })[];
                             /** @description Resolves to nobody: the engine skips it and fires the next step at once */
@@ -4126,6 +4164,11 @@ export interface operations {
                                     channelId: string;
                                     /** @enum {string} */
                                     type: "slack_channel";
+                                } | {
+                                    /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "mattermost_channel";
                                 };
                                 userIds: string[];
                             }[];
@@ -4133,7 +4176,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -4288,6 +4331,11 @@ export interface operations {
                             channelId: string;
                             /** @enum {string} */
                             type: "slack_channel";
+                        } | {
+                            /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                            channelId: string;
+                            /** @enum {string} */
+                            type: "mattermost_channel";
                         })[];
                         /** @description Seconds without acknowledgement before this step fires; for step 1, the pause before a repeat */
                         waitSeconds: number;
@@ -4345,7 +4393,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4378,6 +4426,14 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "slack_channel";
                                 /** @description false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN) */
+                                reachable: boolean;
+                            } | {
+                                /** Format: date-time */
+                                at: string;
+                                channelId: string;
+                                /** @enum {string} */
+                                kind: "mattermost_channel";
+                                /** @description false: Mattermost is not configured (VIGIL_MATTERMOST_URL, VIGIL_MATTERMOST_BOT_TOKEN) */
                                 reachable: boolean;
                             })[];
                             /** @description Resolves to nobody: the engine skips it and fires the next step at once */
@@ -4448,6 +4504,11 @@ export interface operations {
                                     channelId: string;
                                     /** @enum {string} */
                                     type: "slack_channel";
+                                } | {
+                                    /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "mattermost_channel";
                                 };
                                 userIds: string[];
                             }[];
@@ -4455,7 +4516,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -9309,7 +9370,7 @@ export interface operations {
                         /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                         problems: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12415,7 +12476,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -12448,6 +12509,14 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "slack_channel";
                                 /** @description false: the Slack app is not configured (VIGIL_SLACK_BOT_TOKEN) */
+                                reachable: boolean;
+                            } | {
+                                /** Format: date-time */
+                                at: string;
+                                channelId: string;
+                                /** @enum {string} */
+                                kind: "mattermost_channel";
+                                /** @description false: Mattermost is not configured (VIGIL_MATTERMOST_URL, VIGIL_MATTERMOST_BOT_TOKEN) */
                                 reachable: boolean;
                             })[];
                             /** @description Resolves to nobody: the engine skips it and fires the next step at once */
@@ -12518,6 +12587,11 @@ export interface operations {
                                     channelId: string;
                                     /** @enum {string} */
                                     type: "slack_channel";
+                                } | {
+                                    /** @description The channel's ID (26 characters: in Mattermost, the channel's menu, View Info) */
+                                    channelId: string;
+                                    /** @enum {string} */
+                                    type: "mattermost_channel";
                                 };
                                 userIds: string[];
                             }[];
@@ -12525,7 +12599,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12802,7 +12876,7 @@ export interface operations {
                                 /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                                 problems: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -12930,7 +13004,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -17419,7 +17493,7 @@ export interface operations {
                             /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                             problems: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}

@@ -8,12 +8,12 @@ import { teamLabelledOptions } from '../../components/teamLabelledOptions';
 import { LayerSelect } from './LayerSelect';
 import { targetTypes } from './targetTypes';
 
-const urlLabels: Partial<Record<TargetType, string>> = { slack: 'Slack webhook URL', teams: 'Teams workflow URL', slack_channel: 'Slack channel ID' };
+const urlLabels: Partial<Record<TargetType, string>> = { slack: 'Slack webhook URL', teams: 'Teams workflow URL', slack_channel: 'Slack channel ID', mattermost_channel: 'Mattermost channel ID' };
 
 /** The complete target the choices describe, or null while something is missing. */
 function targetOf(type: TargetType, id: string | null, layerId: string | null, url: string): Target | null {
   if (type === 'webhook' || type === 'slack' || type === 'teams') return url.trim() === '' ? null : { type, url: url.trim() };
-  if (type === 'slack_channel') return url.trim() === '' ? null : { type, channelId: url.trim() };
+  if (type === 'slack_channel' || type === 'mattermost_channel') return url.trim() === '' ? null : { type, channelId: url.trim() };
   if (id === null) return null;
   switch (type) {
     case 'schedule':
@@ -64,7 +64,7 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
     user: (users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
     team: (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })),
   };
-  const choice = type === 'user' ? 'user' : type === 'team' ? 'team' : type === 'webhook' || type === 'slack' || type === 'teams' || type === 'slack_channel' ? null : 'schedule';
+  const choice = type === 'user' ? 'user' : type === 'team' ? 'team' : type === 'webhook' || type === 'slack' || type === 'teams' || type === 'slack_channel' || type === 'mattermost_channel' ? null : 'schedule';
 
   return (
     <Group align="flex-end" role="group" aria-label={`Add a target to step ${stepNumber}`}>
@@ -92,14 +92,16 @@ export function TargetPicker({ stepNumber, onAdd }: { stepNumber: number; onAdd:
       {choice === null && (
         <TextInput
           label={urlLabels[type] ?? 'Webhook URL'}
-          placeholder={type === 'slack_channel' ? 'C0123ABCD' : 'https://'}
+          placeholder={type === 'slack_channel' ? 'C0123ABCD' : type === 'mattermost_channel' ? '26 letters and digits' : 'https://'}
           value={url}
           description={
             type === 'teams'
               ? "The workflow's HTTP URL; added when you press Enter or leave the field"
               : type === 'slack_channel'
                 ? "At the bottom of the channel's details in Slack; invite the Vigil app to a private channel"
-                : 'Added when you press Enter or leave the field'
+                : type === 'mattermost_channel'
+                  ? "In Mattermost, the channel's menu, View Info; add the Vigil bot to the channel"
+                  : 'Added when you press Enter or leave the field'
           }
           onChange={(e) => setUrl(e.currentTarget.value)}
           onBlur={() => addIfComplete({ id, layerId, url })}

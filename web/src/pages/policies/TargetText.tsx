@@ -38,5 +38,7 @@ export function TargetText({ target }: { target: Target }) {
       return <>Microsoft Teams {teamsWorkflowName(target.url)}</>;
     case 'slack_channel':
       return <>Slack channel {target.channelId}</>;
+    case 'mattermost_channel':
+      return <>Mattermost channel {target.channelId}</>;
   }
 }

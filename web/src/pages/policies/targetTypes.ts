@@ -10,4 +10,5 @@ export const targetTypes: { value: TargetType; label: string }[] = [
   { value: 'slack', label: 'Slack URL' },
   { value: 'teams', label: 'Microsoft Teams (workflow webhook)' },
   { value: 'slack_channel', label: 'Slack channel (with buttons)' },
+  { value: 'mattermost_channel', label: 'Mattermost channel (with buttons)' },
 ];

@@ -27,7 +27,7 @@ export function PlanRecipient({ recipient, zone }: { recipient: PlannedRecipient
     return (
       <List.Item>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {channelLabel(recipient.kind)} {recipient.kind === 'slack_channel' ? recipient.channelId : recipient.kind === 'teams' ? teamsWorkflowName(recipient.url) : recipient.url} · at once
+          {channelLabel(recipient.kind)} {'channelId' in recipient ? recipient.channelId : recipient.kind === 'teams' ? teamsWorkflowName(recipient.url) : recipient.url} · at once
         </Text>
       </List.Item>
     );

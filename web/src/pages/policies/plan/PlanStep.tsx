@@ -48,7 +48,7 @@ export function PlanStep({ step, trigger, warnings, zone }: { step: PlannedStep;
       {step.recipients.length > 0 && (
         <List spacing={4} listStyleType="none" aria-label={`Who step ${n} pages`}>
           {step.recipients.map((r) => (
-            <PlanRecipient key={r.kind === 'user' ? r.userId : r.kind === 'slack_channel' ? `${r.kind}:${r.channelId}` : `${r.kind}:${r.url}`} recipient={r} zone={zone} />
+            <PlanRecipient key={r.kind === 'user' ? r.userId : 'channelId' in r ? `${r.kind}:${r.channelId}` : `${r.kind}:${r.url}`} recipient={r} zone={zone} />
           ))}
         </List>
       )}

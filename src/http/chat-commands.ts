@@ -1,14 +1,11 @@
 import type { Config } from '../app/config.js';
-import type { SlackDirectory } from '../channels/slack-directory.js';
 import { AppError } from '../core/errors.js';
-import { escapeSlack } from '../core/escape-markup.js';
-import { matchPageTarget, mentionedSlackUser, parseSlackCommand, type NamedTarget, type PageTargetType } from '../core/slack/command.js';
+import { matchPageTarget, parseSlackCommand, type NamedTarget, type PageTargetType } from '../core/slack/command.js';
 import type { Clock } from '../kernel/clock.js';
 import { mayActOnIncident } from '../service/incident-access.js';
 import { actOnIncident, type IncidentAction } from '../service/incidents.js';
 import { pageManually } from '../service/manual-pages.js';
 import { toHistory } from '../service/schedule-edits.js';
-import { slackActor, type SlackActor } from '../service/slack-identity.js';
 import type { Database } from '../store/database.js';
 import { loadSchedule } from '../store/schedules.js';
 import type { UserRow } from '../store/schema.js';
@@ -17,15 +14,34 @@ import type { FixedWindowCounter } from './fixed-window-counter.js';
 import { PAGES_PER_MINUTE, planPageBy } from './routes/manual-incidents.js';
 import { directoryFor, presentOnCall, userIdsOf } from './schedule-presenter.js';
 
-/** What the Slack endpoints act with. */
-export interface SlackContext {
+/** The Vigil user a chat account acts as, or why nobody (told to them ephemerally). */
+export type ChatActor = { ok: true; user: UserRow } | { ok: false; why: string };
+
+/** How a chat (Slack, Mattermost) writes what Vigil answers: its escaping and markup. */
+export interface ChatMarkup {
+  /** Text from people and alerts, shown as typed (no mention, link or markup). */
+  escape: (text: string) => string;
+  bold: (text: string) => string;
+  link: (url: string, text: string) => string;
+  /** An instant, in the reader's own time zone where the chat can. */
+  date: (iso: string) => string;
+}
+
+/** What a chat's endpoints (buttons, slash command) act with. */
+export interface ChatContext {
   database: Database;
   clock: Clock;
   config: Config;
   wakeEngine: () => void;
-  directory: SlackDirectory;
   /** Manual pages per person and minute, counted with the API's. */
   pages: FixedWindowCounter;
+  /** The slash command as its users type it (`/vigil`). */
+  command: string;
+  markup: ChatMarkup;
+  /** The Vigil user a chat account acts as, or why none. */
+  actorOf: (chatUserId: string) => Promise<ChatActor>;
+  /** The chat account a word of `page` mentions (Slack's `<@U123>`), or null. */
+  mentioned: (word: string) => string | null;
 }
 
 export type ButtonAction = 'acknowledge' | 'resolve' | 'escalate' | 'snooze';
@@ -43,48 +59,46 @@ export const SNOOZE_MINUTES = 30;
 
 const done: Record<ButtonAction, string> = { acknowledge: 'acknowledged', resolve: 'resolved', escalate: 'escalated', snooze: `snoozed for ${SNOOZE_MINUTES} minutes` };
 
-export const HELP = [
-  '*Vigil* commands:',
-  '• `/vigil oncall [schedule]`: who is on call now, on your teams’ schedules or the one named',
-  '• `/vigil page <user|team|schedule> <message>`: page now (opens an incident); put `user`, `team` or `schedule` first when a name is shared',
-  '• `/vigil ack <incident>` and `/vigil resolve <incident>`: the incident’s id or its link in Vigil',
-].join('\n');
-
-export function slackActorOf(ctx: SlackContext, slackUserId: string): Promise<SlackActor> {
-  return slackActor(ctx.database.db, (id) => ctx.directory.person(id), slackUserId);
-}
+export const help = ({ command, markup }: ChatContext) =>
+  [
+    `${markup.bold('Vigil')} commands:`,
+    `• \`${command} oncall [schedule]\`: who is on call now, on your teams’ schedules or the one named`,
+    `• \`${command} page <user|team|schedule> <message>\`: page now (opens an incident); put \`user\`, \`team\` or \`schedule\` first when a name is shared`,
+    `• \`${command} ack <incident>\` and \`${command} resolve <incident>\`: the incident’s id or its link in Vigil`,
+  ].join('\n');
 
 /**
- * Acts on an incident as the Vigil user a Slack member maps to, with that user's rights
+ * Acts on an incident as the Vigil user a chat account maps to, with that user's rights
  * now; what to tell them, and whether anything changed.
  */
-export async function actAs(ctx: SlackContext, user: UserRow, incidentId: string, action: ButtonAction): Promise<{ done: boolean; text: string }> {
+export async function actAs(ctx: ChatContext, user: UserRow, incidentId: string, action: ButtonAction): Promise<{ done: boolean; text: string }> {
   const { database, clock, config } = ctx;
+  const escape = ctx.markup.escape;
   const allowed = await mayActOnIncident(database.db, user, incidentId, config.incidentActions).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'not_found') return null;
     throw err;
   });
   if (allowed === null) return { done: false, text: 'Vigil has no such incident (it may have been deleted with its monitor).' };
-  if (!allowed) return { done: false, text: `${escapeSlack(user.name)}, you cannot act on this incident: only admins and responders of its monitor’s team can.` };
+  if (!allowed) return { done: false, text: `${escape(user.name)}, you cannot act on this incident: only admins and responders of its monitor’s team can.` };
   const now = clock.now();
   const step: IncidentAction =
     action === 'snooze' ? { type: 'snooze', by: user.id, until: now + SNOOZE_MINUTES * 60_000 } : action === 'escalate' ? { type: 'escalate', by: user.id } : { type: action, by: user.id };
   try {
     const incident = await actOnIncident(database, incidentId, step, now);
     ctx.wakeEngine();
-    return { done: true, text: `“${escapeSlack(incident.title)}” ${done[action]} by ${escapeSlack(user.name)}.` };
+    return { done: true, text: `“${escape(incident.title)}” ${done[action]} by ${escape(user.name)}.` };
   } catch (err) {
     if (err instanceof AppError && err.code === 'incident_resolved') return { done: false, text: 'That incident is already resolved: nothing left to do.' };
     throw err;
   }
 }
 
-/** The ephemeral answer to `/vigil <text>` from a Slack member. */
-export async function runSlackCommand(ctx: SlackContext, slackUserId: string, text: string): Promise<string> {
+/** The ephemeral answer to `/vigil <text>` from a chat account. */
+export async function runChatCommand(ctx: ChatContext, chatUserId: string, text: string): Promise<string> {
   const command = parseSlackCommand(text);
-  if (command.kind === 'help') return HELP;
-  if (command.kind === 'unknown') return `Vigil does not know \`${escapeSlack(command.word)}\`.\n${HELP}`;
-  const actor = await slackActorOf(ctx, slackUserId);
+  if (command.kind === 'help') return help(ctx);
+  if (command.kind === 'unknown') return `Vigil does not know \`${ctx.markup.escape(command.word)}\`.\n${help(ctx)}`;
+  const actor = await ctx.actorOf(chatUserId);
   if (!actor.ok) return actor.why;
   switch (command.kind) {
     case 'oncall':
@@ -93,35 +107,34 @@ export async function runSlackCommand(ctx: SlackContext, slackUserId: string, te
       return page(ctx, actor.user, command.rest);
     case 'acknowledge':
     case 'resolve':
-      if (!command.incidentId) return `Say which incident: \`/vigil ${command.kind === 'acknowledge' ? 'ack' : 'resolve'} <incident id or link>\`.`;
+      if (!command.incidentId) return `Say which incident: \`${ctx.command} ${command.kind === 'acknowledge' ? 'ack' : 'resolve'} <incident id or link>\`.`;
       return (await actAs(ctx, actor.user, command.incidentId, command.kind)).text;
   }
 }
 
-/** Slack shows a date in each reader's own time zone; the fallback is for clients that cannot. */
-const slackDate = (iso: string) => `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
-
-async function onCallText(ctx: SlackContext, user: UserRow, named: string | null): Promise<string> {
+async function onCallText(ctx: ChatContext, user: UserRow, named: string | null): Promise<string> {
   const { db } = ctx.database;
+  const { escape, bold, date } = ctx.markup;
   const teams = await teamIdsOf(db, user.id);
   const all = await db.selectFrom('schedules as s').innerJoin('teams as t', 't.id', 's.team_id').select(['s.id', 's.name', 's.team_id', 't.name as teamName']).orderBy('s.name').execute();
   const wanted = named === null ? all.filter((s) => teams.has(s.team_id)) : all.filter((s) => s.name.toLowerCase() === named.replace(/\s+/g, ' ').toLowerCase());
   if (wanted.length === 0) {
-    return named === null ? 'Your teams have no schedules. Name one: `/vigil oncall <schedule>`.' : `Vigil has no schedule called “${escapeSlack(named)}”.`;
+    return named === null ? `Your teams have no schedules. Name one: \`${ctx.command} oncall <schedule>\`.` : `Vigil has no schedule called “${escape(named)}”.`;
   }
   const now = ctx.clock.now();
   const lines = [];
   for (const s of wanted) {
     const stored = await loadSchedule(db, s.id, { from: now });
     const view = presentOnCall(stored, toHistory(stored), now, await directoryFor(db, userIdsOf(stored)));
-    const who = view.primary ? `*${escapeSlack(view.primary.user.name)}*` : 'nobody';
-    lines.push(`• ${escapeSlack(s.name)} (${escapeSlack(s.teamName)}): ${who}${view.until ? ` until ${slackDate(view.until)}` : ''}`);
+    const who = view.primary ? bold(escape(view.primary.user.name)) : 'nobody';
+    lines.push(`• ${escape(s.name)} (${escape(s.teamName)}): ${who}${view.until ? ` until ${date(view.until)}` : ''}`);
   }
   return `On call now:\n${lines.join('\n')}`;
 }
 
-async function page(ctx: SlackContext, user: UserRow, rest: string): Promise<string> {
+async function page(ctx: ChatContext, user: UserRow, rest: string): Promise<string> {
   const { database, clock, config } = ctx;
+  const { escape, bold, link } = ctx.markup;
   const target = await pageTarget(ctx, rest);
   if (typeof target === 'string') return target;
   const now = clock.now();
@@ -133,25 +146,25 @@ async function page(ctx: SlackContext, user: UserRow, rest: string): Promise<str
     ctx.pages.take(user.id, now);
     const incident = await pageManually(database, plan, { title: target.message.slice(0, 500), message: target.message, urgency: 'high', by: user.id }, now);
     ctx.wakeEngine();
-    return `Paged ${target.type} *${escapeSlack(target.label)}*: “${escapeSlack(incident.title)}”. <${config.baseUrl}/incidents/${incident.id}|Open in Vigil>`;
+    return `Paged ${target.type} ${bold(escape(target.label))}: “${escape(incident.title)}”. ${link(`${config.baseUrl}/incidents/${incident.id}`, 'Open in Vigil')}`;
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;
     const why = err.errors.map((e) => e.message).join('; ');
-    return `Vigil did not page: ${escapeSlack(err.message)}${why ? ` (${escapeSlack(why)})` : ''}.`;
+    return `Vigil did not page: ${escape(err.message)}${why ? ` (${escape(why)})` : ''}.`;
   }
 }
 
 type ChosenTarget = { type: PageTargetType; id: string; label: string; message: string };
 
 /** Who `/vigil page` names, or what to tell the sender instead. */
-async function pageTarget(ctx: SlackContext, rest: string): Promise<ChosenTarget | string> {
+async function pageTarget(ctx: ChatContext, rest: string): Promise<ChosenTarget | string> {
   const { db } = ctx.database;
-  const usage = 'Say who to page and why: `/vigil page <user|team|schedule> <message>`.';
+  const usage = `Say who to page and why: \`${ctx.command} page <user|team|schedule> <message>\`.`;
   const [first = '', ...others] = rest.split(/\s+/);
-  const mentioned = mentionedSlackUser(first);
+  const mentioned = ctx.mentioned(first);
   if (mentioned) {
-    const other = await slackActorOf(ctx, mentioned);
-    if (!other.ok) return `Vigil does not know who <@${mentioned}> is, so it cannot page them.`;
+    const other = await ctx.actorOf(mentioned);
+    if (!other.ok) return `Vigil does not know who ${first} is, so it cannot page them.`;
     const message = others.join(' ').trim();
     return message === '' ? usage : { type: 'user', id: other.user.id, label: other.user.name, message };
   }
@@ -176,7 +189,7 @@ async function pageTarget(ctx: SlackContext, rest: string): Promise<ChosenTarget
   return match.reason === 'no_message' ? usage : `Vigil knows no user, team or schedule by that name. ${usage}`;
 }
 
-async function sharedTeam(ctx: SlackContext, senderId: string, targetId: string): Promise<string | undefined> {
+async function sharedTeam(ctx: ChatContext, senderId: string, targetId: string): Promise<string | undefined> {
   const [mine, theirs] = await Promise.all([teamIdsOf(ctx.database.db, senderId), teamIdsOf(ctx.database.db, targetId)]);
   if (theirs.size <= 1) return undefined;
   return [...theirs].sort().find((id) => mine.has(id));
