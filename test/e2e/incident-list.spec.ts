@@ -27,10 +27,13 @@ test('the incident list filters, searches, sorts and pages, and the address keep
   await page.getByRole('combobox', { name: 'Team' }).click();
   await page.getByRole('option', { name: `Listing ${stamp}` }).click();
   await expect(page).toHaveURL(new RegExp(`team=${team.id}`));
+  // The unfiltered page stays on screen, faded and busy, until the team's has come: it has 50 rows too.
+  await expect(page.getByRole('table', { name: 'Incidents' })).toHaveAttribute('aria-busy', 'false');
   // 55 incidents: a page of 50, then the rest.
   await expect(rows).toHaveCount(50);
   await page.getByRole('button', { name: 'Load more' }).click();
   await expect(rows).toHaveCount(55);
+  await expect(rows.filter({ hasNotText: stamp })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Load more' })).toBeHidden();
 
   // % is a character, not a wildcard.

@@ -17,6 +17,8 @@ interface IncidentTableProps {
   sort?: { sort: Sort; order: Order; onSort: (sort: Sort) => void };
   /** Checkboxes to act on several at once; absent for those who cannot act. */
   selection?: { selected: ReadonlySet<string>; onChange: (selected: Set<string>) => void };
+  /** Still the previous filter's rows while the new ones load: shown faded, and busy to assistive technology. */
+  stale?: boolean;
 }
 
 function SortHeader({ label, column, sort }: { label: string; column: Sort; sort: IncidentTableProps['sort'] }) {
@@ -35,7 +37,7 @@ function SortHeader({ label, column, sort }: { label: string; column: Sort; sort
   );
 }
 
-export function IncidentTable({ incidents, showMonitor = true, sort, selection }: IncidentTableProps) {
+export function IncidentTable({ incidents, showMonitor = true, sort, selection, stale = false }: IncidentTableProps) {
   const monitors = useMonitorChoices();
   const monitorName = (id: string) => monitors.data?.find((m) => m.id === id)?.name ?? '…';
   if (incidents.length === 0) return <Text c="dimmed">No incidents.</Text>;
@@ -43,7 +45,7 @@ export function IncidentTable({ incidents, showMonitor = true, sort, selection }
   const statusWidth = incidents.some((i) => i.suppression !== null) ? 270 : sort ? 150 : undefined;
   return (
     <Table.ScrollContainer minWidth={880}>
-      <Table striped aria-label="Incidents">
+      <Table striped aria-label="Incidents" aria-busy={stale} opacity={stale ? 0.6 : 1}>
         <Table.Thead>
           <Table.Tr>
             {selection && (

@@ -81,8 +81,9 @@ export function IncidentsPage() {
             incidents={shown}
             sort={{ sort: view.sort, order: view.order, onSort: sortBy }}
             {...(mayAct && { selection: { selected, onChange: setSelected } })}
+            stale={incidents.isPlaceholderData}
           />
-          <LoadMoreButton hasNextPage={incidents.hasNextPage} isFetchingNextPage={incidents.isFetchingNextPage} fetchNextPage={incidents.fetchNextPage} />
+          <LoadMoreButton hasNextPage={incidents.hasNextPage && !incidents.isPlaceholderData} isFetchingNextPage={incidents.isFetchingNextPage} fetchNextPage={incidents.fetchNextPage} />
         </>
       )}
     </Stack>
