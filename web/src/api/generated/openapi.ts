@@ -243,7 +243,7 @@ export interface paths {
         /** Replace a policy; open incidents keep the snapshot they triggered with */
         put: operations["putEscalationPoliciesById"];
         post?: never;
-        /** Delete a policy (409 policy_in_use while monitors use it) */
+        /** Delete a policy (409 policy_in_use while monitors use it or event rules route to it) */
         delete: operations["deleteEscalationPoliciesById"];
         options?: never;
         head?: never;
@@ -1805,13 +1805,20 @@ export interface components {
                  */
                 id: string;
                 /** @enum {unknown} */
-                kind: "policy" | "monitor" | "schedule";
+                kind: "policy" | "monitor" | "schedule" | "event_rule";
                 /**
                  * Format: uuid
                  * @description Identifier
                  */
                 layerId?: string;
                 layerName?: string;
+                /**
+                 * Format: uuid
+                 * @description Identifier
+                 */
+                monitorId?: string;
+                /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                monitorName?: string;
                 name: string;
                 /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                 settledBy: ("force" | "replaceWith")[];
@@ -1820,10 +1827,10 @@ export interface components {
                 /** @description Policies: the type of the target naming it */
                 targetType?: string;
                 /**
-                 * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                 * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                  * @enum {unknown}
                  */
-                via: "target" | "roster" | "owner" | "policy";
+                via: "target" | "roster" | "owner" | "policy" | "route";
             }[];
             status: number;
             title: string;
@@ -3874,7 +3881,7 @@ export interface operations {
     deleteEscalationPoliciesById: {
         parameters: {
             query?: {
-                /** @description Point the monitors that use it at this policy instead */
+                /** @description Point the monitors that use it, and the event rules that route to it, at this policy instead */
                 replaceWith?: string;
             };
             header?: never;
@@ -3950,13 +3957,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -3965,10 +3979,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -13891,13 +13905,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -13906,10 +13927,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -16932,13 +16953,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -16947,10 +16975,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -19358,13 +19386,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -19373,10 +19408,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -19708,13 +19743,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -19723,10 +19765,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -20175,13 +20217,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -20190,10 +20239,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -20711,13 +20760,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -20726,10 +20782,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -21420,13 +21476,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -21435,10 +21498,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
