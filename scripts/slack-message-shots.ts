@@ -23,6 +23,7 @@ const incident: SlackIncident = {
   urgency: 'high',
   acknowledgedBy: null,
   resolvedBy: null,
+  escalation: { step: 1, of: 2 },
   details: {
     fields: [
       { key: 'alertname', value: 'HighErrorRate' },

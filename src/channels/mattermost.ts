@@ -25,7 +25,7 @@ export function mattermostChannel(cfg: MattermostConfig, serverSecret: string, b
         await post({ message: `:calendar: ${escapeMattermost(message.notice.text)}` });
       } else if (message.incident) {
         const { incident } = message;
-        const shown = { ...incident, status: 'triggered' as const, urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null };
+        const shown = { ...incident, status: 'triggered' as const, urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null, escalation: incident.escalation ?? null };
         const answer = await post(mattermostIncidentPost(shown, signedButtons(serverSecret, baseUrl, incident.id)));
         return { messageRef: answer.id };
       } else {

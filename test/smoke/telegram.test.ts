@@ -106,7 +106,7 @@ describeEachDatabase('Telegram bot', (dialect) => {
     expect(sent).toHaveLength(1);
     const message = sent[0] as (typeof sent)[number];
     expect(message).toMatchObject({ chatId: ALICE_CHAT, silent: false });
-    expect(message.text).toBe(`🔴 <b>Triggered</b>\n<b>Checkout slow</b>\nMonitor: Telegram high Checkout slow\n\np99 over 2 s &#60;b&#62;&#38; rising&#60;/b&#62;`);
+    expect(message.text).toBe(`🔴 <b>Triggered</b> · Step 1 of 1\n<b>Checkout slow</b>\nMonitor: Telegram high Checkout slow\n\np99 over 2 s &#60;b&#62;&#38; rising&#60;/b&#62;`);
     expect(message.keyboard).toEqual([[{ text: 'Acknowledge', callback_data: `ack:${incident.id}` }], [{ text: 'Open incident', url: `${base}/incidents/${incident.id}` }]]);
 
     // Someone who is not linked, and someone linked without the right, are told so; nothing changes.
@@ -163,7 +163,7 @@ describeEachDatabase('Telegram bot', (dialect) => {
 
   it('pages low urgency without a sound', async () => {
     const { incident, sent } = await page('low', 'Disk 80%');
-    expect(sent.map((m) => [m.silent, m.text.split('\n')[0]])).toEqual([[true, '🟡 <b>Triggered</b> (low urgency)']]);
+    expect(sent.map((m) => [m.silent, m.text.split('\n')[0]])).toEqual([[true, '🟡 <b>Triggered</b> (low urgency) · Step 1 of 1']]);
     await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
   });
 
