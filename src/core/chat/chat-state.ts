@@ -20,7 +20,8 @@ export interface ChatStateOf {
  */
 export function chatState(incident: ChatStateOf): string {
   // status:urgency:by[:step/of | :x<passes>] — claimChatSyncs (store/chat-messages.ts) reads
-  // the urgency in SQL as ":<urgency>:", so every field after it follows a colon.
+  // the urgency in SQL as ":<urgency>:", so every field after it follows a colon. The step
+  // needs no SQL: it moves only with a transition, which moves the incident's seq.
   const by = incident.status === 'acknowledged' ? incident.acknowledgedBy : incident.status === 'resolved' ? incident.resolvedBy : null;
   const fields = [incident.status, incident.urgency, by ?? ''];
   const escalation = incident.status === 'triggered' ? incident.escalation : null;
