@@ -997,7 +997,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Set a pushed monitor's integration key to one you choose (admin): the key its senders already use, e.g. a PagerDuty service's Events API v2 key, so that they change only the URL; the old one stops working */
+        put: operations["putMonitorsByIdIntegrationKey"];
         /** Issue a new integration key for a pushed monitor; the old one stops working */
         post: operations["postMonitorsByIdIntegrationKey"];
         delete?: never;
@@ -1789,7 +1790,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "system_monitor" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_rules" | "invalid_page" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "integration_key_taken" | "system_monitor" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_rules" | "invalid_page" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -3323,7 +3324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3831,7 +3832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3929,7 +3930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,7 +5681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6043,7 +6044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +6288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6537,7 +6538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6864,7 +6865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7108,7 +7109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7358,7 +7359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7608,7 +7609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7858,7 +7859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8112,7 +8113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9764,7 +9765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9870,7 +9871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9972,7 +9973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10078,7 +10079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11047,7 +11048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11429,7 +11430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11697,7 +11698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12310,6 +12311,115 @@ export interface operations {
             };
         };
     };
+    putMonitorsByIdIntegrationKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 20 to 128 letters, digits, _ + . - (a PagerDuty integration key has 32) */
+                    integrationKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Shown once: only its hash is stored */
+                        integrationKey: string;
+                        /** @description Where the sender posts; PagerDuty senders put the key in routing_key */
+                        integrationUrl: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another monitor already uses this key (code: integration_key_taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postMonitorsByIdIntegrationKey: {
         parameters: {
             query?: never;
@@ -12372,7 +12482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12655,7 +12765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13492,7 +13602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13870,7 +13980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14234,7 +14344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14539,7 +14649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14700,7 +14810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14861,7 +14971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15259,7 +15369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15356,7 +15466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15817,7 +15927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15914,7 +16024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16207,7 +16317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16601,7 +16711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16911,7 +17021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17327,7 +17437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17803,7 +17913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17900,7 +18010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18471,7 +18581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18958,7 +19068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19146,7 +19256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19337,7 +19447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19471,7 +19581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19587,7 +19697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19687,7 +19797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19947,7 +20057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20154,7 +20264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20350,7 +20460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20516,6 +20626,8 @@ export interface operations {
                     label?: string;
                     /** @description ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again) */
                     token?: string;
+                    /** @description Admins only: true adds the method already verified, sending no code, for an address confirmed in the tool it is imported from (vigil import pagerduty); not for telegram, whose chat only its link names */
+                    verified?: boolean;
                 };
             };
         };
@@ -20590,7 +20702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20690,7 +20802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20834,7 +20946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20946,7 +21058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21087,7 +21199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21299,7 +21411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21399,7 +21511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21650,7 +21762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21848,7 +21960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21945,7 +22057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22061,7 +22173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22156,7 +22268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
