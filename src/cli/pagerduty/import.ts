@@ -111,10 +111,11 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
   const usersByEmail = new Map(existingUsers.map((u) => [key(u.email), u.id]));
   for (const u of users) {
     let id = usersByEmail.get(key(u.email));
+    const isNew = !id;
     if (id) keep(`user ${u.email}`);
     else id = await create(`user ${u.email} (${u.role})`, async () => (await vigil.post<VigilUser>('/users', { email: u.email, name: u.name, role: u.role, timeZone: u.timeZone })).id);
     userIds.set(u.sourceId, id);
-    await contactsOf(u, id);
+    await contactsOf(u, id, isNew);
     for (const teamSource of u.teamSourceIds) {
       const teamId = teamIds.get(teamSource);
       if (!teamId) continue;
@@ -124,10 +125,9 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
     }
   }
 
-  async function contactsOf(u: MappedUser, userId: string): Promise<void> {
+  async function contactsOf(u: MappedUser, userId: string, isNew: boolean): Promise<void> {
     const planned = userId.startsWith('planned-');
     const methods = planned ? [] : await vigil.get<{ id: string; kind: string; address: string }[]>(`/users/${userId}/contact-methods`);
-    const rules = planned ? [] : await vigil.get<{ contactMethodId: string; delayMinutes: number; urgency: string | null }[]>(`/users/${userId}/notification-rules`);
     const methodIds = new Map<string, string>();
     for (const m of u.contactMethods) {
       const found = methods.find((x) => x.kind === m.kind && x.address === m.address);
@@ -139,9 +139,17 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
           )),
       );
     }
+    type Rule = { id: string; contactMethodId: string; delayMinutes: number; urgency: string | null };
+    let rules = planned ? [] : await vigil.get<Rule[]>(`/users/${userId}/notification-rules`);
+    if (isNew && !planned) {
+      // Vigil gives a first contact method an immediate rule; a new user gets PagerDuty's rules instead.
+      for (const r of rules) await vigil.delete(`/users/${userId}/notification-rules/${r.id}`);
+      rules = [];
+    }
     for (const r of u.rules) {
       const contactMethodId = methodIds.get(r.contactSourceId) as string;
-      if (rules.some((x) => x.contactMethodId === contactMethodId && x.delayMinutes === r.delayMinutes && x.urgency === r.urgency)) continue;
+      // A rule for both urgencies covers either.
+      if (rules.some((x) => x.contactMethodId === contactMethodId && x.delayMinutes === r.delayMinutes && (x.urgency === r.urgency || x.urgency === null))) continue;
       await create(`notification rule of ${u.email}: ${r.urgency} urgency, after ${r.delayMinutes} min`, async () =>
         (await vigil.post<{ id: string }>(`/users/${userId}/notification-rules`, { contactMethodId, delayMinutes: r.delayMinutes, urgency: r.urgency })).id,
       );

@@ -13,7 +13,7 @@ export class VigilApi {
     private readonly token: string,
   ) {}
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const url = `${this.baseUrl.replace(/\/+$/, '')}/api/v1${path}`;
     let res: Response;
     try {
@@ -44,6 +44,10 @@ export class VigilApi {
 
   put<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
+  }
+
+  delete(path: string): Promise<null> {
+    return this.request<null>('DELETE', path);
   }
 
   /** Every item of a cursor-paginated list. */
