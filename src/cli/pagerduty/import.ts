@@ -263,7 +263,10 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
   const emailOfVigil = new Map([...userIds].map(([pd, vigilId]) => [vigilId, emails.get(pd) ?? null]));
   const fidelity: PagerDutyImportResult['fidelity'] = [];
   const used = new Set(account.escalationPolicies.flatMap((p) => p.escalation_rules.flatMap((r) => r.targets.filter((t) => t.type === 'schedule_reference').map((t) => t.id))));
-  const onCalls = imported.length === 0 ? [] : await source.onCalls(imported.map((i) => i.schedule.sourceId), now, horizon);
+  // From when the schedules exist in Vigil (they have nobody before their creation).
+  const from = options.now ?? systemClock.now();
+  const to = from + WINDOW_DAYS * DAY;
+  const onCalls = imported.length === 0 ? [] : await source.onCalls(imported.map((i) => i.schedule.sourceId), from, to);
   print(`Fidelity over the next ${WINDOW_DAYS} days (PagerDuty's /oncalls against Vigil${dryRun ? "'s resolver on the plan" : ''}):`);
   let differences = 0;
   for (const { schedule, id, planned } of imported) {
@@ -274,13 +277,13 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
     }
     const sourceSpans: OnCallSpan[] = onCalls
       .filter((o) => o.schedule?.id === schedule.sourceId)
-      .map((o) => ({ start: o.start === null ? now : Date.parse(o.start), end: o.end === null ? horizon : Date.parse(o.end), who: emails.get(o.user.id) ?? o.user.id }));
+      .map((o) => ({ start: o.start === null ? from : Date.parse(o.start), end: o.end === null ? to : Date.parse(o.end), who: emails.get(o.user.id) ?? o.user.id }));
     const vigilSpans = planned
-      ? plannedOnCall(schedule, now, now, horizon, (u) => emails.get(u) ?? null)
-      : (await vigil.get<{ final: { start: string; end: string; user: { id: string; email: string } | null }[] }>(`/schedules/${id}/timeline?from=${new Date(now).toISOString()}&to=${new Date(horizon).toISOString()}`)).final.map(
+      ? plannedOnCall(schedule, now, from, to, (u) => emails.get(u) ?? null)
+      : (await vigil.get<{ final: { start: string; end: string; user: { id: string; email: string } | null }[] }>(`/schedules/${id}/timeline?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`)).final.map(
           (s) => ({ start: Date.parse(s.start), end: Date.parse(s.end), who: s.user ? (emailOfVigil.get(s.user.id) ?? key(s.user.email)) : null }),
         );
-    const result = compareOnCall(sourceSpans, vigilSpans, now, horizon);
+    const result = compareOnCall(sourceSpans, vigilSpans, from, to);
     fidelity.push({ schedule: schedule.name, result });
     differences += result.differences.length;
     plan(`schedule "${schedule.name}": ${result.handoffs} handoffs, ${result.differences.length} difference${result.differences.length === 1 ? '' : 's'}`);
