@@ -72,10 +72,11 @@ export function vigilProgram(): Command {
     .description(
       "import PagerDuty's users, contact methods, notification rules, teams, schedules, overrides, escalation policies and services (as pagerduty monitors keeping their integration keys); what exists (by email or name) is left as is; then compare who is on call for 30 days",
     )
-    .requiredOption('--api-key <key>', 'a PagerDuty REST API key (read-only is enough)')
+    // From the environment too: options show in `ps` and shell history.
+    .addOption(new Option('--api-key <key>', 'a PagerDuty REST API key (read-only is enough)').env('PAGERDUTY_API_KEY').makeOptionMandatory())
     .option('--url <url>', "PagerDuty's REST API", 'https://api.pagerduty.com')
     .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
-    .requiredOption('--token <token>', "an admin's personal Vigil API token (vgl_…)")
+    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
     .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
     .action(async (options: { apiKey: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
       await (await import('./pagerduty/import.js')).importPagerDuty(options, out);

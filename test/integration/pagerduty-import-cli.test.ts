@@ -40,6 +40,13 @@ describe('vigil import pagerduty (command line)', () => {
     expect(linesOf(again.stdout).at(-1)).toMatch(/^Created 0, left \d+ as they were/);
   }, 60_000);
 
+  it('takes the keys from PAGERDUTY_API_KEY and VIGIL_API_TOKEN, kept out of ps', async () => {
+    const token = base[base.indexOf('--token') + 1] as string;
+    const run = await runVigilCli(base.slice(0, -2).concat('--dry-run'), { env: { PAGERDUTY_API_KEY: fake.apiKey, VIGIL_API_TOKEN: token } });
+    expect(run.code).toBe(0);
+    expect(linesOf(run.stdout).at(-1)).toMatch(/0 on-call differences$/);
+  }, 60_000);
+
   it('a wrong PagerDuty key: one line saying what to pass, exit 1', async () => {
     const run = await runVigilCli([...base, '--api-key', 'not-the-key']);
     expect(run.code).toBe(1);
