@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPagerDuty, type PagerDutyImportOptions } from '../../src/cli/pagerduty/import.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { startPagerDutyFake, type PagerDutyFake } from '../support/pagerduty-api-fake.js';
+import { finalSchedule, startPagerDutyFake, type PagerDutyFake } from '../support/pagerduty-api-fake.js';
 import { pagerDutyAccount, pagerDutyKeys } from '../support/pagerduty-fixtures.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -135,5 +135,40 @@ describeEachDatabase('vigil import pagerduty', (dialect) => {
     it('a wrong Vigil token fails before anything is written', async () => {
       await expect(run({ token: 'vgl_wrong' })).rejects.toThrow('Vigil refused the API token (401)');
     });
+  });
+});
+
+// The fake is the source's answer in the fidelity check, so it is held to PagerDuty's rules by hand.
+describe('the PagerDuty fake', () => {
+  const account = pagerDutyAccount(Date.parse(NOW));
+  const platform = account.schedules.find((s) => s.id === 'PSPLAT');
+  const spans = (layerIds: string[], from: string, to: string) =>
+    finalSchedule({ ...platform!, schedule_layers: platform!.schedule_layers.filter((l) => layerIds.includes(l.id)) }, [], Date.parse(from), Date.parse(to)).map(
+      (x) => `${new Date(x.start).toISOString().slice(0, 16)} ${x.userId}`,
+    );
+
+  // Turn 60 since 5 January 2026 (Alice's, of three) began on Monday 1 March 2027.
+  it('keeps a weekly handoff at 09:00 New York time across the DST change', () => {
+    expect(spans(['PLWEEK'], '2027-03-08T00:00:00Z', '2027-03-22T00:00:00Z')).toEqual(['2027-03-08T00:00 PALICE', '2027-03-08T14:00 PBOB', '2027-03-15T13:00 PCAROL']);
+  });
+
+  it('a nightly restriction runs 22:00 to 08:00 local, past midnight', () => {
+    const nights = finalSchedule({ ...platform!, schedule_layers: platform!.schedule_layers.filter((l) => l.id === 'PLNIGHT') }, [], Date.parse('2027-03-02T00:00:00Z'), Date.parse('2027-03-03T12:00:00Z'));
+    // Day 420 since 5 January 2026 is Bob's (of two): 22:00 EST is 03:00 UTC, 08:00 is 13:00.
+    expect(nights.map((x) => `${new Date(x.start).toISOString().slice(11, 16)}–${new Date(x.end).toISOString().slice(11, 16)} ${x.userId}`)).toEqual(['03:00–13:00 PBOB', '03:00–12:00 PDAVE']);
+  });
+
+  it('refuses a missing token (401) and media type (406), and pages with limit, offset and more', async () => {
+    const fake = await startPagerDutyFake(account, { maxLimit: 2 });
+    try {
+      const get = (path: string, headers: Record<string, string>) => fetch(`${fake.url}${path}`, { headers });
+      const accept = { accept: 'application/vnd.pagerduty+json;version=2' };
+      expect((await get('/users', accept)).status).toBe(401);
+      expect((await get('/users', { authorization: `Token token=${fake.apiKey}` })).status).toBe(406);
+      const page = await (await get('/users?limit=25&offset=4', { ...accept, authorization: `Token token=${fake.apiKey}` })).json();
+      expect(page).toMatchObject({ limit: 2, offset: 4, more: false, users: [{ id: 'PERIN' }] });
+    } finally {
+      await fake.close();
+    }
   });
 });

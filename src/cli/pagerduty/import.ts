@@ -39,7 +39,8 @@ interface VigilUser {
   id: string;
   email: string;
 }
-interface VigilSchedule extends Named {
+/** A schedule, policy or monitor: named within its team. */
+interface TeamOwned extends Named {
   teamId: string;
 }
 
@@ -62,9 +63,9 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
   // Checked before anything is written: a wrong token fails here, not half-way.
   const existingUsers = await vigil.all<VigilUser>('/users');
   const existingTeams = await vigil.all<Named>('/teams');
-  const existingSchedules = await vigil.all<VigilSchedule>('/schedules');
-  const existingPolicies = await vigil.all<VigilSchedule>('/escalation-policies');
-  const existingMonitors = await vigil.all<VigilSchedule>('/monitors');
+  const existingSchedules = await vigil.all<TeamOwned>('/schedules');
+  const existingPolicies = await vigil.all<TeamOwned>('/escalation-policies');
+  const existingMonitors = await vigil.all<TeamOwned>('/monitors');
 
   const users = account.users.map(mapUser);
   const schedules = account.schedules.map((s) => mapSchedule(s, account.overrides.get(s.id) ?? [], now));
@@ -121,7 +122,10 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
       if (!teamId) continue;
       const members = teamId.startsWith('planned-') || id.startsWith('planned-') ? [] : (await vigil.get<{ members: { userId: string }[] }>(`/teams/${teamId}`)).members;
       if (members.some((m) => m.userId === id)) continue;
-      await create(`membership of ${u.email} in team "${teamNames.get(teamSource) ?? teamSource}"`, async () => (await vigil.put(`/teams/${teamId}/members/${id}`, { role: 'member' }), teamId));
+      await create(`membership of ${u.email} in team "${teamNames.get(teamSource) ?? teamSource}"`, async () => {
+        await vigil.put(`/teams/${teamId}/members/${id}`, { role: 'member' });
+        return teamId;
+      });
     }
   }
 
