@@ -46,6 +46,12 @@ describe('mapSchedule', () => {
     ]);
   });
 
+  it('warns of hour turns kept at local times in a zone with DST, not in one without', () => {
+    const hours = layer('shifts', { rotation_turn_length_seconds: 12 * 3600 });
+    expect(mapSchedule({ ...schedule([hours]), time_zone: 'Europe/Berlin' }, [], NOW).notes).toEqual([{ subject: 'schedule "Ops" layer "Layer shifts"', reason: expect.stringContaining('12-hour handoffs') }]);
+    expect(mapSchedule({ ...schedule([hours]), time_zone: 'Asia/Kolkata' }, [], NOW).notes).toEqual([]);
+  });
+
   it('a schedule with no layer left is reported', () => {
     expect(mapSchedule(schedule([layer('odd', { rotation_turn_length_seconds: 90 })]), [], NOW).notes.at(-1)).toEqual({ subject: 'schedule "Ops"', reason: expect.stringContaining('none of its layers') });
   });

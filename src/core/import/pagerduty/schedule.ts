@@ -1,4 +1,5 @@
 import type { ImportNote } from '../report.js';
+import { zone } from '../../time/zone.js';
 import type { Instant, Restriction, Rotation } from '../../schedule/types.js';
 import { restrictionOf } from './restriction.js';
 import { rotationOf } from './rotation.js';
@@ -6,6 +7,7 @@ import type { PdOverride, PdSchedule } from './types.js';
 
 /** Vigil allows 20 layers a schedule. */
 const MAX_LAYERS = 20;
+const YEAR = 366 * 86_400_000;
 
 export interface MappedLayer {
   name: string;
@@ -62,6 +64,13 @@ export function mapSchedule(schedule: PdSchedule, overrides: PdOverride[], now: 
     if (layers.length === MAX_LAYERS) {
       notes.push({ subject: about, reason: `not imported: Vigil schedules have at most ${MAX_LAYERS} layers` });
       continue;
+    }
+    const r = rotation.rotation;
+    if (r.kind === 'custom' && r.unit === 'hours' && 24 % r.every === 0 && zone(schedule.time_zone).nextTransition(now, now + YEAR) !== Infinity) {
+      notes.push({
+        subject: about,
+        reason: `Vigil keeps ${r.every}-hour handoffs at the same local times across a DST change, where PagerDuty may count elapsed hours: compare the two around the next change`,
+      });
     }
     if (end !== null) notes.push({ subject: about, reason: `ends ${layer.end}, and Vigil layers have no end: remove the layer then` });
     if (Date.parse(layer.start) > now) notes.push({ subject: about, reason: `starts ${layer.start}; in Vigil it is in force from the import` });
