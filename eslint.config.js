@@ -35,6 +35,16 @@ export default tseslint.config(
     },
   },
   {
+    // A folder deeper in the core (src/core/import/pagerduty): two levels up is still the core.
+    files: ['src/core/*/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', '../../../*/**', '!../../../core/**'], message: 'src/core must stay pure' }] },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -66,6 +66,23 @@ export function vigilProgram(): Command {
     .action(async (file: string, options: { force?: boolean }) => (await import('./backup.js')).backup(file, options, out));
 
   program
+    .command('import')
+    .description('bring a setup over from another on-call tool through the API of a running Vigil')
+    .command('pagerduty')
+    .description(
+      "import PagerDuty's users, contact methods, notification rules, teams, schedules, overrides, escalation policies and services (as pagerduty monitors keeping their integration keys); what exists (by email or name) is left as is; then compare who is on call for 30 days",
+    )
+    // From the environment too: options show in `ps` and shell history.
+    .addOption(new Option('--api-key <key>', 'a PagerDuty REST API key (read-only is enough)').env('PAGERDUTY_API_KEY').makeOptionMandatory())
+    .option('--url <url>', "PagerDuty's REST API", 'https://api.pagerduty.com')
+    .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
+    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
+    .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
+    .action(async (options: { apiKey: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
+      await (await import('./pagerduty/import.js')).importPagerDuty(options, out);
+    });
+
+  program
     .command('check-config')
     .description('validate the environment as a start would, try the database, and print the effective configuration with secrets masked')
     .action(async () => (await import('./check-config.js')).checkConfig(out, err));

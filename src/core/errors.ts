@@ -26,6 +26,7 @@ export const errorCatalogue = {
   policy_in_use: { status: 409, title: 'Monitors still use this escalation policy; point them elsewhere first' },
   in_use: { status: 409, title: 'Paging still relies on this; pass force or replaceWith to delete it anyway' },
   incident_resolved: { status: 409, title: 'The incident is resolved; resolved incidents never reopen' },
+  integration_key_taken: { status: 409, title: 'Another monitor already uses this integration key' },
   system_monitor: { status: 409, title: "This is a team's Manual pages monitor: Vigil keeps it, so it cannot be changed or deleted" },
   two_factor_enabled: { status: 409, title: 'Two-factor authentication is already on; turn it off first' },
   two_factor_not_enabled: { status: 409, title: 'Two-factor authentication is not on' },

@@ -110,6 +110,7 @@ export const accessRules: Record<string, AccessRule> = {
   'PATCH /monitors/{id}': { ...teamWrite, rule: `${teamWrite.rule}; another team's policy only by admins` },
   'DELETE /monitors/{id}': teamWrite,
   'POST /monitors/{id}/integration-key': teamWrite,
+  'PUT /monitors/{id}/integration-key': { allow: admins, rule: 'admins: a key of their choosing (an import keeping the keys senders use)' },
   'POST /monitors/{id}/alerts': incidentAction,
   'PUT /monitors/{id}/event-rules': { ...teamWrite, rule: `${teamWrite.rule}; routes only to the team's own policies` },
   'POST /monitors/{id}/event-rules/dry-run': { allow: 'anyone', rule: 'any user (computes, changes nothing)' },

@@ -122,6 +122,18 @@ export async function rotateIntegrationKey(db: Kysely<DB>, id: string): Promise<
 }
 
 /**
+ * Sets the key senders already use (a PagerDuty service's, when moving to Vigil) instead of
+ * a generated one; false when another monitor has it.
+ */
+export async function setIntegrationKey(db: Kysely<DB>, id: string, key: string): Promise<boolean> {
+  const hash = sha256(key);
+  const taken = await db.selectFrom('monitors').select('id').where('integration_key_hash', '=', hash).where('id', '!=', id).executeTakeFirst();
+  if (taken) return false;
+  await audited(db, { entity: 'monitor', id, action: 'rotate_integration_key' }, (trx) => trx.updateTable('monitors').set({ integration_key_hash: hash }).where('id', '=', id).execute());
+  return true;
+}
+
+/**
  * The monitor behind an integration key, with the version (migration 0017) that changes
  * whenever anything ingest reads about such a monitor changes, read in one statement so
  * the two agree.

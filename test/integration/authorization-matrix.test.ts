@@ -234,6 +234,7 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
   'PATCH /monitors/{id}': async (f) => ({ url: `/monitors/${await f.monitor()}`, body: { name: f.unique('Renamed monitor') } }),
   'DELETE /monitors/{id}': async (f) => ({ url: `/monitors/${await f.monitor()}` }),
   'POST /monitors/{id}/integration-key': async (f) => ({ url: `/monitors/${await f.monitor('webhook')}/integration-key` }),
+  'PUT /monitors/{id}/integration-key': async (f) => ({ url: `/monitors/${await f.monitor('webhook')}/integration-key`, body: { integrationKey: f.unique('matrix-key').replace(/\s/g, '-').padEnd(32, 'x') } }),
   'POST /monitors/{id}/alerts': async (f) => ({ url: `/monitors/${await f.monitor()}/alerts`, body: { title: 'Raised by hand' } }),
   'PUT /monitors/{id}/event-rules': async (f) => ({ url: `/monitors/${await f.monitor('webhook')}/event-rules`, body: { rules: [{ name: 'Quiet', when: [], then: { urgency: 'low' } }] } }),
   'POST /monitors/{id}/event-rules/dry-run': async (f) => ({ url: `/monitors/${await f.monitor('webhook')}/event-rules/dry-run`, body: { event: { title: 'Disk full' } } }),

@@ -51,6 +51,11 @@ const ContactMethodInput = Type.Object(
     label: Type.Optional(Type.String({ maxLength: 100 })),
     address: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD)' })),
     token: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again)' })),
+    verified: Type.Optional(
+      Type.Boolean({
+        description: 'Admins only: true adds the method already verified, sending no code, for an address confirmed in the tool it is imported from (vigil import pagerduty); not for telegram, whose chat only its link names',
+      }),
+    ),
   },
   strict,
 );
@@ -134,6 +139,12 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     return { canEdit: canEdit && hasRole(actor.user.role, 'responder') };
   }
 
+  /** Only an admin may vouch for an address (an import); a Telegram chat is only known once its link is opened. */
+  function refuseVouching(req: FastifyRequest, kind: ContactKind): void {
+    if (!hasRole(actorOf(req).user.role, 'admin')) throw new AppError('forbidden', 'Only admins add contact methods already verified', [{ path: '/body/verified', message: 'is for admins importing verified addresses' }]);
+    if (kind === 'telegram') throw new AppError('validation_failed', 'A Telegram method is verified by opening its link', [{ path: '/body/verified', message: 'cannot be set for telegram' }]);
+  }
+
   function refuseViewer(req: FastifyRequest, what: string): void {
     if (!hasRole(actorOf(req).user.role, 'responder')) throw new AppError('forbidden', `Viewers cannot ${what}`);
   }
@@ -173,7 +184,8 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
       }
       if (kind === 'pushover') await refuseUnknownPushoverUser(address);
       const first = existing.length === 0;
-      const verified = !needsVerification.has(kind);
+      if (req.body.verified === true) refuseVouching(req, kind);
+      const verified = req.body.verified === true || !needsVerification.has(kind);
       const secret = token === undefined ? null : ntfyTokenBox(config.secret).seal(token);
       const m = await insertContactMethod(db, req.params.id, { kind, address, label: req.body.label ?? kind, verified, secret }, now);
       // Someone with a way to be reached but no rule would never be paged.

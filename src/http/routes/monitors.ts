@@ -10,6 +10,7 @@ import {
   insertMonitor,
   listMonitors,
   rotateIntegrationKey,
+  setIntegrationKey,
   setHeartbeatDue,
   updateMonitor,
   type MonitorRow,
@@ -30,7 +31,7 @@ import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
 import type { IntegrationKeys } from '../../service/integration-keys.js';
-import { actorOf } from '../auth.js';
+import { actorOf, requireRole } from '../auth.js';
 import { editableTeams, requireIncidentRights, requireTeamMember } from '../permissions.js';
 import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
@@ -72,12 +73,15 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
   const { db } = database;
   const { destinationPolicy } = config;
   const tags = ['monitors'];
-  const integration = async (row: MonitorRow) => {
-    const key = await rotateIntegrationKey(db, row.id);
-    keys.forgetAll();
+  const integrationOf = (row: MonitorRow, key: string) => {
     const base = `${config.baseUrl}/api/v1/integrations`;
     const integrationUrl = row.kind === 'pagerduty' ? `${base}/pagerduty/v2/enqueue` : `${base}/${row.kind}?key=${key}`;
     return { integrationKey: key, integrationUrl };
+  };
+  const integration = async (row: MonitorRow) => {
+    const key = await rotateIntegrationKey(db, row.id);
+    keys.forgetAll();
+    return integrationOf(row, key);
   };
   const policyMustExist = (policyId: string) =>
     getPolicy(db, policyId).catch(() => {
@@ -177,6 +181,39 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
         throw new AppError('validation_failed', 'Only pushed monitors have integration keys', [{ path: '/params/id', message: `is a ${row.kind} monitor` }]);
       }
       return integration(row);
+    },
+  );
+
+  api.put(
+    '/monitors/:id/integration-key',
+    {
+      schema: {
+        tags,
+        summary:
+          "Set a pushed monitor's integration key to one you choose (admin): the key its senders already use, e.g. a PagerDuty service's Events API v2 key, so that they change only the URL; the old one stops working",
+        params: IdParams,
+        body: Type.Object(
+          { integrationKey: Type.String({ pattern: '^[A-Za-z0-9_+.-]{20,128}$', description: '20 to 128 letters, digits, _ + . - (a PagerDuty integration key has 32)' }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Integration,
+          409: { description: 'Another monitor already uses this key (code: integration_key_taken)', content: { 'application/problem+json': { schema: ProblemRef } } },
+        },
+      },
+    },
+    async (req) => {
+      requireRole(req, 'admin');
+      const row = await getMonitor(db, req.params.id);
+      refuseSystem(row);
+      if (!(pushedKinds as readonly string[]).includes(row.kind)) {
+        throw new AppError('validation_failed', 'Only pushed monitors have integration keys', [{ path: '/params/id', message: `is a ${row.kind} monitor` }]);
+      }
+      if (!(await setIntegrationKey(db, row.id, req.body.integrationKey))) {
+        throw new AppError('integration_key_taken', 'Another monitor already uses this integration key', [{ path: '/body/integrationKey', message: 'is the key of another monitor' }]);
+      }
+      keys.forgetAll();
+      return integrationOf(row, req.body.integrationKey);
     },
   );
 

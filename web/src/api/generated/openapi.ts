@@ -997,7 +997,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Set a pushed monitor's integration key to one you choose (admin): the key its senders already use, e.g. a PagerDuty service's Events API v2 key, so that they change only the URL; the old one stops working */
+        put: operations["putMonitorsByIdIntegrationKey"];
         /** Issue a new integration key for a pushed monitor; the old one stops working */
         post: operations["postMonitorsByIdIntegrationKey"];
         delete?: never;
@@ -1789,7 +1790,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "system_monitor" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_rules" | "invalid_page" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "integration_key_taken" | "system_monitor" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_rules" | "invalid_page" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -3330,7 +3331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3838,7 +3839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3936,7 +3937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5694,7 +5695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6057,7 +6058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6551,7 +6552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6878,7 +6879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7122,7 +7123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7372,7 +7373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7622,7 +7623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7872,7 +7873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8126,7 +8127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9778,7 +9779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9884,7 +9885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9986,7 +9987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10092,7 +10093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11061,7 +11062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11443,7 +11444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11711,7 +11712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12324,6 +12325,115 @@ export interface operations {
             };
         };
     };
+    putMonitorsByIdIntegrationKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 20 to 128 letters, digits, _ + . - (a PagerDuty integration key has 32) */
+                    integrationKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Shown once: only its hash is stored */
+                        integrationKey: string;
+                        /** @description Where the sender posts; PagerDuty senders put the key in routing_key */
+                        integrationUrl: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another monitor already uses this key (code: integration_key_taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postMonitorsByIdIntegrationKey: {
         parameters: {
             query?: never;
@@ -12386,7 +12496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12669,7 +12779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13506,7 +13616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13884,7 +13994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14255,7 +14365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14560,7 +14670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14721,7 +14831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14882,7 +14992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15280,7 +15390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15377,7 +15487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15838,7 +15948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15935,7 +16045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16228,7 +16338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16622,7 +16732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16932,7 +17042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17355,7 +17465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17831,7 +17941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17928,7 +18038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18499,7 +18609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18986,7 +19096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19174,7 +19284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19365,7 +19475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19506,7 +19616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19622,7 +19732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19722,7 +19832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19989,7 +20099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20196,7 +20306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20399,7 +20509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20565,6 +20675,8 @@ export interface operations {
                     label?: string;
                     /** @description ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again) */
                     token?: string;
+                    /** @description Admins only: true adds the method already verified, sending no code, for an address confirmed in the tool it is imported from (vigil import pagerduty); not for telegram, whose chat only its link names */
+                    verified?: boolean;
                 };
             };
         };
@@ -20639,7 +20751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20739,7 +20851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20890,7 +21002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21002,7 +21114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21143,7 +21255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21355,7 +21467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21455,7 +21567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21713,7 +21825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21911,7 +22023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22008,7 +22120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22124,7 +22236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22219,7 +22331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
             409: {
                 headers: {
                     [name: string]: unknown;
