@@ -2912,7 +2912,7 @@ export interface operations {
                                 /** @description Why the first step reaches nobody */
                                 warnings: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -3189,7 +3189,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3401,7 +3401,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3688,7 +3688,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -4053,7 +4053,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4176,7 +4176,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -4393,7 +4393,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4516,7 +4516,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -9358,6 +9358,7 @@ export interface operations {
                         /** @description Which channels this server can send on. false: email needs VIGIL_SMTP_URL, SMS and voice need the Twilio variables; until then such methods can neither be verified nor paged */
                         channels: {
                             email: boolean;
+                            mattermost_dm: boolean;
                             ntfy: boolean;
                             pushover: boolean;
                             slack: boolean;
@@ -9370,7 +9371,7 @@ export interface operations {
                         /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                         problems: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12476,7 +12477,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -12599,7 +12600,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12876,7 +12877,7 @@ export interface operations {
                                 /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                                 problems: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -13004,7 +13005,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -17493,7 +17494,7 @@ export interface operations {
                             /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                             problems: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -20431,7 +20432,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -20509,10 +20510,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD) */
+                    /** @description Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD), or Mattermost user ID for direct messages from the Mattermost bot (26 lowercase letters and digits) */
                     address?: string;
                     /** @enum {unknown} */
-                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                     label?: string;
                     /** @description ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again) */
                     token?: string;
@@ -20538,7 +20539,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -20782,7 +20783,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -21035,7 +21036,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
