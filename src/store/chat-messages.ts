@@ -128,8 +128,9 @@ export function chatMessagesOf(db: Kysely<DB>, incidentId: string): Promise<Chat
 
 /**
  * A press came from a message that shows an outdated state: compare it again at the next
- * pass (the chat sync edits it if its incident changed since). A message waiting out a
- * failed edit keeps its backoff, so stale presses cannot hurry a rate-limited provider.
+ * pass (the chat sync edits it if its incident changed since). A message being edited
+ * keeps its lease (no second edit alongside), one waiting out a failed edit its backoff
+ * (stale presses cannot hurry a rate-limited provider), one given up on stays so.
  */
 export async function markChatMessageDue(db: Kysely<DB>, providers: PageChannel[], messageRef: string, now: number): Promise<void> {
   await db
@@ -138,5 +139,6 @@ export async function markChatMessageDue(db: Kysely<DB>, providers: PageChannel[
     .where('provider', 'in', providers)
     .where('message_ref', '=', messageRef)
     .where('attempts', '=', 0)
+    .where((eb) => eb.or([eb('next_sync_at', 'is', null), eb('next_sync_at', '<=', now)]))
     .execute();
 }

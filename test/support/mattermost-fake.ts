@@ -60,6 +60,8 @@ export interface MattermostFake {
   rateLimit(requests: number, retryAfterSeconds: number): void;
   /** How many requests were answered 429. */
   limited: number;
+  /** Every action request the fake sent (a press), as sent: a test replays one by delivering it again. */
+  actionRequests: { url: string; body: string }[];
   /** Presses a button of a post as `userId`, the way Mattermost forwards it; `context` replaces the button's. */
   press(postId: string, actionId: string, userId: string, context?: Record<string, unknown>): Promise<IntegrationAnswer>;
   /** How the fake reaches Vigil: over HTTP by default; a test may hand requests to its app in process. */
@@ -115,6 +117,7 @@ export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', 
     token,
     botUserId: mattermostId('bot'),
     limited: 0,
+    actionRequests: [],
     calls: [],
     posts: new Map(),
     addChannel: (id, options = {}) => void channels.set(id, { member: options.member ?? true }),
@@ -134,7 +137,9 @@ export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', 
       const action = post?.props.attachments?.flatMap((a) => a.actions ?? []).find((a) => a.id === actionId);
       if (!post || !action) throw new Error(`post ${postId} has no button ${actionId}`);
       const request = { user_id: userId, user_name: users.get(userId)?.username ?? '', channel_id: post.channel_id, channel_name: 'incidents', team_id: 'team', team_domain: 'example', post_id: postId, trigger_id: 'trigger', type: '', data_source: '', context: context ?? action.integration.context };
-      return fake.deliver(action.integration.url, 'application/json', JSON.stringify(request));
+      const sent = { url: action.integration.url, body: JSON.stringify(request) };
+      fake.actionRequests.push(sent);
+      return fake.deliver(sent.url, 'application/json', sent.body);
     },
     command: (url, fields) =>
       fake.deliver(url, 'application/x-www-form-urlencoded', new URLSearchParams({ ...fields, channel_id: 'channel', team_id: 'team', command: '/vigil', response_url: 'http://127.0.0.1:9/hooks/commands' }).toString()),
