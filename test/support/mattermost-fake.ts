@@ -74,7 +74,9 @@ export interface MattermostFake {
 const ID = /^[a-z0-9]{26}$/;
 const ACTION_ID = /^[A-Za-z0-9]+$/;
 
-let counter = 0;
+// From the current time in microseconds: a fake restarted on the same port (each Playwright
+// repeat) must not hand out an earlier post's id, which Vigil keeps once per id.
+let counter = Date.now() * 1000;
 /** A Mattermost-looking id: 26 lowercase letters and digits. */
 export const mattermostId = (seed = '') => `${seed}${(++counter).toString(36)}${'x'.repeat(26)}`.replace(/[^a-z0-9]/g, 'y').slice(0, 26);
 
