@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -47,7 +48,7 @@ export interface IntegrationAnswer {
 export interface MattermostFake {
   url: string;
   token: string;
-  /** The bot account's user id (GET /api/v4/users/me). */
+  /** The bot account's user id (GET /api/v4/users/me): the same for the same token. */
   botUserId: string;
   calls: { method: string; path: string; authorization: string | null; body: Record<string, unknown> | null }[];
   posts: Map<string, MattermostPost>;
@@ -117,7 +118,8 @@ export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', 
   const fake: MattermostFake = {
     url: '',
     token,
-    botUserId: mattermostId('bot'),
+    // One token is one bot account, whose id a restarted fake keeps (Vigil asks for it once).
+    botUserId: createHash('sha256').update(token).digest('hex').slice(0, 26),
     limited: 0,
     actionRequests: [],
     calls: [],
