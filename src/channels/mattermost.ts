@@ -26,9 +26,9 @@ async function postTo(cfg: MattermostConfig, serverSecret: string, baseUrl: stri
     await post({ message: `:calendar: ${escapeMattermost(message.notice.text)}` });
   } else if (message.incident) {
     const { incident } = message;
-    const shown = { ...incident, status: 'triggered' as const, urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null };
+    const shown = { ...incident, status: 'triggered' as const, urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null, escalation: incident.escalation ?? null };
     // The state the dispatcher records for this post (dispatcher.ts chatMessageOf).
-    const answer = await post(mattermostIncidentPost(shown, signedButtons(serverSecret, baseUrl, incident.id, postedChatState(incident.urgency))));
+    const answer = await post(mattermostIncidentPost(shown, signedButtons(serverSecret, baseUrl, incident.id, postedChatState(incident))));
     return { messageRef: answer.id };
   } else {
     await post({ message: 'Vigil test message: Vigil can page you here.' });

@@ -29,7 +29,7 @@ export function slackAppChannel(cfg: SlackConfig): Channel {
         await post({ text: `:calendar: ${escapeSlack(message.notice.text)}` });
       } else if (message.incident) {
         const { incident } = message;
-        const answer = await post(slackIncidentMessage({ ...incident, status: 'triggered', urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null }));
+        const answer = await post(slackIncidentMessage({ ...incident, status: 'triggered', urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null, escalation: incident.escalation ?? null }));
         return { messageRef: refOf(answer.channel, answer.ts) };
       } else {
         await post({ text: 'Vigil test message: Vigil can page you here.' });

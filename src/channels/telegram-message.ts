@@ -1,3 +1,4 @@
+import { escalationText, type ChatEscalation } from '../core/chat/chat-escalation.js';
 import { escapeMarkup } from '../core/escape-markup.js';
 import type { Urgency } from '../core/escalation/urgency.js';
 
@@ -11,6 +12,8 @@ export interface TelegramIncident {
   urgency?: Urgency | undefined;
   acknowledgedBy?: string | null | undefined;
   resolvedBy?: string | null | undefined;
+  /** The step it is on (a page carries it; absent for one built without it). */
+  escalation?: ChatEscalation | null | undefined;
 }
 
 /** Who the message says acted: the acknowledger while acknowledged, the resolver once resolved. */
@@ -51,7 +54,9 @@ const statusLine = (incident: TelegramIncident) => {
   const by = actor ? ` by ${escapeMarkup(actor)}` : '';
   if (incident.status === 'acknowledged') return `✅ <b>Acknowledged</b>${by}`;
   if (incident.status === 'resolved') return `☑️ <b>Resolved</b>${by}`;
-  return incident.urgency === 'low' ? '🟡 <b>Triggered</b> (low urgency)' : '🔴 <b>Triggered</b>';
+  const triggered = incident.urgency === 'low' ? '🟡 <b>Triggered</b> (low urgency)' : '🔴 <b>Triggered</b>';
+  const step = escalationText(incident);
+  return step ? `${triggered} · ${step}` : triggered;
 };
 
 /**

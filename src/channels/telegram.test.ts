@@ -23,13 +23,21 @@ describe('Telegram messages', () => {
     expect(resolved.text.split('\n')[0]).toBe('☑️ <b>Resolved</b> by Bob');
   });
 
+  it('says the step a triggered incident is on in its first line, and nothing of it once acknowledged', () => {
+    const first = (shown: Parameters<typeof incidentText>[0]) => incidentText(shown, view).text.split('\n')[0];
+    expect(first({ ...incident, escalation: { step: 1, of: 2 } })).toBe('🔴 <b>Triggered</b> · Step 1 of 2');
+    expect(first({ ...incident, urgency: 'low', escalation: { step: 2, of: 2 } })).toBe('🟡 <b>Triggered</b> (low urgency) · Escalated to step 2 of 2');
+    expect(first({ ...incident, escalation: { exhaustedAfter: 1 } })).toBe('🔴 <b>Triggered</b> · Escalation exhausted after 1 pass');
+    expect(first({ ...incident, status: 'acknowledged', acknowledgedBy: 'Alice', escalation: { step: 2, of: 2 } })).toBe('✅ <b>Acknowledged</b> by Alice');
+  });
+
   it('leaves the Open incident button out where Telegram refuses the URL, and the keyboard with it once nothing is left', () => {
     expect([view, 'http://127.0.0.1:8080/x', 'http://localhost:8080/x', 'http://vigil.localhost/x', 'not a url'].map(linkable)).toEqual([true, true, false, false, false]);
     expect(incidentText({ ...incident, status: 'resolved' }, 'http://localhost:8080/incidents/x').reply_markup).toBeUndefined();
   });
 
   it('stays within 4,096 characters with a huge description', () => {
-    const { text } = incidentText({ ...incident, description: '<'.repeat(10_000) }, view);
+    const { text } = incidentText({ ...incident, title: '&'.repeat(1000), monitorName: '<'.repeat(1000), description: '<'.repeat(10_000), escalation: { step: 99, of: 99 } }, view);
     expect([...(parseTelegramHtml(text) ?? '')].length).toBeLessThanOrEqual(4096);
     expect(parseTelegramHtml(noticeText({ subject: 'You are on call', text: '&'.repeat(9_000) }).text)?.length).toBeLessThanOrEqual(4096);
   });

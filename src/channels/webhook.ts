@@ -12,11 +12,13 @@ import { postOutbound } from './outbound-request.js';
 export function webhookChannel(signingKeyFor: (url: string) => string, policy: DestinationPolicy, now: () => number): Channel {
   return {
     async send(message: Message) {
+      // The payload's incident is the one ESCALATION.md documents: the step a chat message shows is not in it.
+      const incident = message.incident && { ...message.incident, escalation: undefined };
       const body = JSON.stringify({
         type: message.notice ? 'notice' : message.incident ? 'incident.notification' : 'test.notification',
         idempotencyKey: message.idempotencyKey,
         recipient: message.recipientName,
-        incident: message.incident,
+        incident,
         ...(message.notice && { notice: message.notice }),
       });
       const signature = webhookSignature(signingKeyFor(message.address), body, Math.floor(now() / 1000));

@@ -10,21 +10,24 @@ export interface DeleteOptions {
 
 /** Something that relies on what a request would delete, so that paging does not silently reach nobody. */
 export interface Reference {
-  kind: 'policy' | 'monitor' | 'schedule';
+  kind: 'policy' | 'monitor' | 'schedule' | 'event_rule';
   id: string;
   name: string;
   /**
    * target: a step of this policy names it; roster: it is a member of this schedule's
    * layer (now or in a scheduled version); owner: the team owns this; policy: this
-   * monitor pages through the policy.
+   * monitor pages through the policy; route: this event rule routes alerts to the policy.
    */
-  via: 'target' | 'roster' | 'owner' | 'policy';
+  via: 'target' | 'roster' | 'owner' | 'policy' | 'route';
   /** Policies: index of the step (0 = step 1) and the type of the target naming it. */
   step?: number;
   targetType?: string;
   /** Rosters: the layer. */
   layerId?: string;
   layerName?: string;
+  /** Event rules: the monitor whose list holds the rule; absent for the global list. */
+  monitorId?: string;
+  monitorName?: string;
   /** Which option lets the deletion go ahead despite this reference; none: change it first. */
   settledBy: Settlement[];
 }
@@ -54,6 +57,7 @@ export function chosenSettlement(options: DeleteOptions): Settlement | undefined
 const describe = (r: Reference): string => {
   if (r.via === 'target') return `${r.kind} "${r.name}" step ${(r.step ?? 0) + 1}`;
   if (r.via === 'roster') return `schedule "${r.name}" layer "${r.layerName ?? ''}"`;
+  if (r.via === 'route') return `event rule "${r.name}" (${r.monitorName === undefined ? 'global rules' : `monitor "${r.monitorName}"`})`;
   return `${r.kind} "${r.name}"`;
 };
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message, type SentRef } from '../channels/channel.js';
 import { postedChatState } from '../core/chat/chat-state.js';
+import type { IncidentSummary } from '../core/incident/incident-summary.js';
 import { recordChatMessages, type NewChatMessage } from '../store/chat-messages.js';
 import { parseDetails } from '../core/alert/details.js';
 import type { Kysely } from 'kysely';
@@ -9,6 +10,7 @@ import { GroupCommit, type MergedWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import type { PageChannel } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
+import { escalationOf } from '../service/chat-incidents.js';
 import { afterFinalFailure } from '../service/unreached.js';
 import { addEventsOf, type NewIncidentEvent } from '../store/incidents.js';
 import { claimDue, defer, lastSentAt, markAllSent, markFinal, markRetry, type NotificationRow } from '../store/notifications.js';
@@ -249,7 +251,7 @@ export class Dispatcher {
             await db
               .selectFrom('incidents as i')
               .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-              .select(['i.id', 'i.title', 'i.description', 'i.status', 'i.urgency', 'm.name as monitorName'])
+              .select(['i.id', 'i.title', 'i.description', 'i.status', 'i.urgency', 'i.step', 'i.pass', 'i.next_action_at', 'i.policy', 'm.name as monitorName'])
               // The latest alert's details lead the page: what the sender says is wrong now.
               .select((eb) => eb.selectFrom('incident_alerts as a').select('a.details').whereRef('a.incident_id', '=', 'i.id').orderBy('a.id', 'desc').limit(1).as('details'))
               .where('i.id', 'in', incidentIds)
@@ -265,13 +267,28 @@ export class Dispatcher {
         const incident = incidents.get(row.incident_id);
         messages.set(
           row.id,
-          !incident || incident.status !== 'triggered' ? 'cancel' : { ...base, incident: { ...incident, details: parseDetails(incident.details), url: `${this.deps.baseUrl}/incidents/${incident.id}` } },
+          !incident || incident.status !== 'triggered' ? 'cancel' : { ...base, incident: summaryOf(incident, this.deps.baseUrl) },
         );
       }
     }
     return messages;
   }
 }
+
+type PagedIncident = Pick<DB['incidents'], 'id' | 'title' | 'description' | 'status' | 'urgency' | 'step' | 'pass' | 'next_action_at' | 'policy'> & { monitorName: string; details: string | null };
+
+/** What a page says of its incident, the step it is on included (a chat message shows it and is kept showing it). */
+const summaryOf = ({ id, title, description, status, urgency, monitorName, details, ...row }: PagedIncident, baseUrl: string): IncidentSummary => ({
+  id,
+  title,
+  description,
+  status,
+  urgency,
+  monitorName,
+  details: parseDetails(details),
+  url: `${baseUrl}/incidents/${id}`,
+  escalation: escalationOf({ status, ...row }),
+});
 
 /** The timeline entry of a page's outcome; none for a page without an incident (a notice). */
 function outcomeEvent(row: NotificationRow, kind: string, data: Record<string, unknown>, now: number): (NewIncidentEvent & { incidentId: string }) | null {
@@ -294,7 +311,7 @@ function chatMessageOf(row: NotificationRow, message: Message, ref: SentRef): Ne
   const incident = message.incident;
   if (!incident || !row.incident_id || message.bundle || message.notice) return null;
   // Pages go out only while their incident is triggered (messagesFor cancels the others).
-  const shownState = postedChatState(incident.urgency);
+  const shownState = postedChatState(incident);
   return { provider: row.channel, incidentId: row.incident_id, address: row.address, messageRef: ref.messageRef, userId: row.user_id, shownState };
 }
 

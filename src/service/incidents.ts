@@ -3,6 +3,7 @@ import type { AlertGroup } from '../core/alert-grouping/types.js';
 import { AppError } from '../core/errors.js';
 import type { EscalationEvent, PolicySnapshot } from '../core/escalation/types.js';
 import { incidentUrgency, type MonitorUrgency, type Urgency } from '../core/escalation/urgency.js';
+import { parentsFirst } from '../core/monitor/dependencies.js';
 import type { Suppression } from '../core/incident/suppression.js';
 import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
@@ -11,6 +12,7 @@ import { perTransaction } from '../store/per-transaction.js';
 import { insertAlerts, moveAlerts } from '../store/incident-alerts.js';
 import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { getMonitor, policyIdOf } from '../store/monitors.js';
+import { parentsOf } from '../store/monitor-dependencies.js';
 import { findPolicy, getPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
 import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
@@ -89,7 +91,12 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     }
   };
   await lockGroupedMonitors(trx, alerts);
-  for (const [monitorId, keys] of byMonitor) {
+  // A parent's first alert may come in the same batch as its child's: the parent's
+  // incident opens first, so the child is suppressed as it would be a moment later.
+  const monitorIds = [...byMonitor.keys()];
+  const ordered = monitorIds.length > 1 ? parentsFirst(monitorIds, await parentsOf(trx, monitorIds)) : monitorIds;
+  for (const monitorId of ordered) {
+    const keys = byMonitor.get(monitorId) as Map<string | symbol, number[]>;
     const toOpen = new Map(keys);
     // One UPDATE per distinct number of repeats: nearly always just one.
     const byRepeats = new Map<number, string[]>();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { NamedRule } from '../core/event-rules/types.js';
+import { badReplacement } from '../core/in-use.js';
 import { audited } from './audit.js';
 import { eventRulesSetting, savedEventRules } from './audit-snapshots.js';
 import { newId } from './ids.js';
@@ -41,6 +42,30 @@ export async function replaceEventRules(db: Kysely<DB>, monitorId: string | null
     }
     await trx.updateTable('event_rules_version').set({ version: randomUUID() }).where('id', '=', 1).execute();
   });
+}
+
+/**
+ * Points the rules that route to one policy at another, list by list (each saved whole,
+ * with its audit row), when that policy is deleted. A monitor's rules route within its
+ * team, so a replacement from another team is refused, as a save of those rules would be.
+ */
+export async function repointRuleRoutes(db: Kysely<DB>, fromPolicy: string, to: { id: string; team_id: string }, now: number): Promise<void> {
+  const lists = await db
+    .selectFrom('event_rules as r')
+    .leftJoin('monitors as m', 'm.id', 'r.monitor_id')
+    .select(['r.monitor_id', 'm.name', 'm.team_id'])
+    .distinct()
+    .where('r.rule', 'like', `%${fromPolicy}%`)
+    .execute();
+  for (const list of lists) {
+    const rules = await listEventRules(db, list.monitor_id);
+    if (!rules.some((r) => r.then.policyId === fromPolicy)) continue;
+    if (list.team_id !== null && list.team_id !== to.team_id) {
+      throw badReplacement(`belongs to another team than monitor "${list.name ?? ''}", whose event rules route to this policy`);
+    }
+    const repointed = rules.map((r) => (r.then.policyId === fromPolicy ? { ...r, then: { ...r.then, policyId: to.id } } : r));
+    await replaceEventRules(db, list.monitor_id, repointed, now);
+  }
 }
 
 /** Changes with every save of any list: one read tells a node whether its compiled rules are current. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PolicyStep, Target } from '../core/escalation/types.js';
+import type { EventRule } from '../core/event-rules/types.js';
 import type { Reference, Settlement } from '../core/in-use.js';
 import type { Instant } from '../core/schedule/types.js';
 import { ruleApplies } from '../core/escalation/urgency.js';
@@ -65,7 +66,34 @@ export function teamTargetReferences(db: Db, teamId: string, settledBy: Settleme
 /** Monitors that page through a policy. */
 export async function policyReferences(db: Db, policyId: string): Promise<Reference[]> {
   const rows = await db.selectFrom('monitors').select(['id', 'name']).where('policy_id', '=', policyId).orderBy('name').orderBy('id').execute();
-  return rows.map((m) => ({ kind: 'monitor', id: m.id, name: m.name, via: 'policy', settledBy: ['replaceWith'] }));
+  const monitors = rows.map((m): Reference => ({ kind: 'monitor', id: m.id, name: m.name, via: 'policy', settledBy: ['replaceWith'] }));
+  return [...monitors, ...(await ruleRouteReferences(db, policyId))];
+}
+
+/**
+ * Event rules that route alerts to a policy. Without it their alerts would quietly page
+ * through their monitor's own policy instead (ingest never loses an alert to a stale rule),
+ * so its deletion waits until they are pointed elsewhere. The global list comes first.
+ */
+async function ruleRouteReferences(db: Db, policyId: string): Promise<Reference[]> {
+  const rows = await db
+    .selectFrom('event_rules as r')
+    .leftJoin('monitors as m', 'm.id', 'r.monitor_id')
+    .select(['r.id', 'r.name', 'r.rule', 'r.monitor_id', 'm.name as monitor_name'])
+    .where('r.rule', 'like', `%${policyId}%`)
+    .orderBy('r.position')
+    .execute();
+  return rows
+    .filter((r) => (JSON.parse(r.rule) as Pick<EventRule, 'then'>).then.policyId === policyId)
+    .sort((a, b) => (a.monitor_name ?? '').localeCompare(b.monitor_name ?? '') || (a.monitor_id ?? '').localeCompare(b.monitor_id ?? ''))
+    .map((r) => ({
+      kind: 'event_rule',
+      id: r.id,
+      name: r.name,
+      via: 'route',
+      ...(r.monitor_id !== null && { monitorId: r.monitor_id, monitorName: r.monitor_name ?? '' }),
+      settledBy: ['replaceWith'],
+    }));
 }
 
 /** Schedules, policies and monitors a team owns. */

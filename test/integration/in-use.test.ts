@@ -254,4 +254,46 @@ describeEachDatabase('deleting what paging relies on', (dialect) => {
     expect((await t.admin.delete(`/api/v1/escalation-policies/${used}?replaceWith=${spare}`)).status).toBe(204);
     expect((await t.admin.get(`/api/v1/monitors/${monitor.id}`)).body.policyId).toBe(spare);
   });
+
+  it('lists the event rules that route to a policy; replaceWith routes them to another, within the monitor\'s team', async () => {
+    const routed = await newPolicy('Routed to', [[WEBHOOK]]);
+    const spare = await newPolicy('Routes take this', [[WEBHOOK]]);
+    const home = await newPolicy('Monitor home', [[WEBHOOK]]);
+    const elsewhere = (await t.admin.post('/api/v1/teams', { name: 'Elsewhere' })).body;
+    const foreign = await newPolicy('Other team', [[WEBHOOK]], elsewhere.id);
+    const monitor = (await t.admin.post('/api/v1/monitors', { name: 'Routes by rule', kind: 'pagerduty', teamId, policyId: home })).body;
+    const toRouted = { name: 'EU to routed', when: [{ field: 'region', op: 'equals', value: 'eu' }], then: { policyId: routed } };
+    const quiet = { name: 'Quiet', when: [], then: { urgency: 'low' } };
+    expect((await t.admin.put(`/api/v1/monitors/${monitor.id}/event-rules`, { rules: [quiet, toRouted] })).status).toBe(200);
+    expect((await t.admin.put('/api/v1/event-rules', { rules: [{ ...toRouted, name: 'Global to routed' }] })).status).toBe(200);
+
+    const refused = await t.admin.delete(`/api/v1/escalation-policies/${routed}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('policy_in_use');
+    expect(refused.body.detail).toContain('event rule "EU to routed" (monitor "Routes by rule")');
+    expect(refused.body.references).toEqual([
+      expect.objectContaining({ kind: 'event_rule', name: 'Global to routed', via: 'route', settledBy: ['replaceWith'] }),
+      expect.objectContaining({ kind: 'event_rule', name: 'EU to routed', via: 'route', monitorId: monitor.id, monitorName: 'Routes by rule', settledBy: ['replaceWith'] }),
+    ]);
+    expect(refused.body.references[0]).not.toHaveProperty('monitorId');
+
+    // The monitor's rules route within its team: a policy of another team cannot take over, and nothing changes.
+    const crossTeam = await t.admin.delete(`/api/v1/escalation-policies/${routed}?replaceWith=${foreign}`);
+    expect(crossTeam.status).toBe(400);
+    expect(crossTeam.body.errors).toEqual([expect.objectContaining({ path: '/querystring/replaceWith', message: expect.stringContaining('Routes by rule') })]);
+    expect((await t.admin.get(`/api/v1/monitors/${monitor.id}/event-rules`)).body.rules[1].then.policyId).toBe(routed);
+    expect((await t.admin.get('/api/v1/event-rules')).body.rules[0].then.policyId).toBe(routed);
+    expect((await t.admin.get(`/api/v1/escalation-policies/${routed}`)).status).toBe(200);
+
+    expect((await t.admin.delete(`/api/v1/escalation-policies/${routed}?replaceWith=${spare}`)).status).toBe(204);
+    const rules = (await t.admin.get(`/api/v1/monitors/${monitor.id}/event-rules`)).body.rules;
+    expect(rules.map((r: { name: string; then: object }) => [r.name, r.then])).toEqual([
+      ['Quiet', { urgency: 'low' }],
+      ['EU to routed', { policyId: spare }],
+    ]);
+    expect((await t.admin.get('/api/v1/event-rules')).body.rules[0].then).toEqual({ policyId: spare });
+    const audit = (await t.admin.get(`/api/v1/audit-log?entityId=${monitor.id}`)).body.items;
+    expect(audit[0]).toMatchObject({ action: 'update' });
+    expect((await t.admin.put('/api/v1/event-rules', { rules: [] })).status).toBe(200);
+  });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { triggerAlert } from '../../src/service/incidents.js';
+import { triggerAlert, triggerAllIn } from '../../src/service/incidents.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTeamPeople } from '../support/team-people.js';
 import { useTestApp } from '../support/test-app.js';
@@ -182,6 +182,29 @@ describeEachDatabase('monitor dependencies', (dialect) => {
       const { incident: later } = await alert(child, 'api errors again');
       expect(await paged(later.id)).toBe(1);
       expect((await incident(later.id)).parentIncidentId).toBeNull();
+    });
+
+    it("suppresses a child whose first alert comes in the same batch as its parent's, ahead of it", async () => {
+      const grandparent = await monitor();
+      const parent = await monitor([grandparent]);
+      const child = await monitor([parent]);
+      const alone = await monitor();
+      // Children first, as a group commit may take them: the order written must not matter.
+      const [childAlert, aloneAlert, parentAlert, grandparentAlert] = await t.vigil.database.db
+        .transaction()
+        .execute((trx) =>
+          triggerAllIn(
+            trx,
+            [child, alone, parent, grandparent].map((monitorId) => ({ monitorId, title: `batched ${monitorId}`, description: '', dedupKey: 'batched' })),
+            now(),
+          ),
+        );
+      expect((await incident(grandparentAlert?.incident.id as string)).suppression).toBeNull();
+      expect(await incident(parentAlert?.incident.id as string)).toMatchObject({ suppression: { by: 'parent', incidentId: grandparentAlert?.incident.id } });
+      expect(await incident(childAlert?.incident.id as string)).toMatchObject({ suppression: { by: 'parent', incidentId: parentAlert?.incident.id } });
+      expect((await incident(aloneAlert?.incident.id as string)).suppression).toBeNull();
+      expect(await paged(childAlert?.incident.id as string)).toBe(0);
+      expect(await paged(grandparentAlert?.incident.id as string)).toBe(1);
     });
 
     it('holds a released child again when its parent is down again before the child paged', async () => {

@@ -8,7 +8,7 @@ import { startSlackFake, type SlackFake } from '../support/slack-fake.js';
 const incident = { id: 'inc1', title: 'Checkout down', description: 'HTTP 502', status: 'triggered', monitorName: 'Checkout API', url: 'https://vigil.example/incidents/inc1', urgency: 'high' as const };
 const page = (address: string): Message => ({ idempotencyKey: 'k1', address, incident, bundle: null, recipientId: null, recipientName: null });
 const row = (ref: string) => ({ message_ref: ref }) as ChatMessageRow;
-const now: ChatIncident = { ...incident, status: 'acknowledged', acknowledgedBy: 'Ana', resolvedBy: null };
+const now: ChatIncident = { ...incident, status: 'acknowledged', acknowledgedBy: 'Ana', resolvedBy: null, escalation: null };
 
 /** The Slack app channel against the local Slack fake: what Slack answers becomes the outbox's retry or refusal. */
 describe('Slack app channel', () => {

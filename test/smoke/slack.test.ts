@@ -7,12 +7,15 @@ import { testConfig, useTestApp } from '../support/test-app.js';
 
 const SEEDED = '2026-03-02T12:00:00.000Z';
 const OPS = 'C0OPS12345';
+const LEADS = 'C0LEADS123';
 const ALICE_SLACK = 'U0ALICE123';
 const base = testConfig('').baseUrl;
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] };
 const buttonsOf = (m: SlackMessage | undefined) => ((m?.blocks ?? []) as Block[]).filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []).map((e) => e.action_id));
 const shown = (m: SlackMessage | undefined) => JSON.stringify(m?.blocks ?? []);
+/** The message's status line: status · step · monitor · urgency. */
+const statusLine = (m: SlackMessage | undefined) => (((m?.blocks ?? []) as Block[]).find((b) => b.type === 'context')?.elements?.[0] as { text?: string } | undefined)?.text;
 
 /** The Slack app end to end: pages posted to a channel and to a member's DMs with buttons, then edited in place as the incident changes. */
 describeEachDatabase('Slack app', (dialect) => {
@@ -25,6 +28,7 @@ describeEachDatabase('Slack app', (dialect) => {
 
   beforeAll(async () => {
     slack.addChannel(OPS);
+    slack.addChannel(LEADS);
     slack.addChannel('C0PRIVATE1', { member: false });
     slack.addUser({ id: ALICE_SLACK, name: 'alice', email: 'alice@example.com', emailConfirmed: true });
     const users = (await t.admin.get('/api/v1/users?limit=200')).body.items as { id: string; email: string; name: string }[];
@@ -96,6 +100,71 @@ describeEachDatabase('Slack app', (dialect) => {
     expect(message.versions).toHaveLength(4);
     detail = (await t.admin.get(`/api/v1/incidents/${incident.id}`)).body;
     expect(detail.notifications).toHaveLength(1);
+  });
+
+  it('edits the channel message when step 1 times out to show step 2 being paged, then when it is acknowledged', async () => {
+    const steps = await t.admin.post('/api/v1/escalation-policies', {
+      name: 'Slack two steps',
+      teamId,
+      steps: [
+        { waitSeconds: 600, targets: [{ type: 'slack_channel', channelId: OPS }] },
+        { waitSeconds: 300, targets: [{ type: 'slack_channel', channelId: LEADS }] },
+      ],
+    });
+    const { incident, posted } = await page('Payments slow', steps.body.id);
+    const message = posted[0] as SlackMessage;
+    expect(statusLine(message)).toBe('*Triggered* · Step 1 of 2 · Slack Payments slow · High urgency');
+
+    // Step 2's wait is not over: nothing changes.
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 299_000 });
+    await t.vigil.engine.runOnce();
+    expect(message.versions).toHaveLength(1);
+
+    // Step 1 timed out: the leads' channel is paged, and the ops message says so.
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 2_000 });
+    await t.vigil.engine.runOnce();
+    expect(message.versions).toHaveLength(2);
+    expect(statusLine(message)).toBe('*Triggered* · Escalated to step 2 of 2 · Slack Payments slow · High urgency');
+    const leads = slack.postedTo(LEADS).at(-1) as SlackMessage;
+    expect(statusLine(leads)).toBe('*Triggered* · Escalated to step 2 of 2 · Slack Payments slow · High urgency');
+    // Posted showing step 2: no edit to catch up.
+    expect(leads.versions).toHaveLength(1);
+
+    await t.admin.post(`/api/v1/incidents/${incident.id}/acknowledge`);
+    await t.vigil.engine.runOnce();
+    expect([message.versions.length, leads.versions.length]).toEqual([3, 2]);
+    for (const m of [message, leads]) expect(statusLine(m)).toBe(`*Acknowledged* by ${adminName} · Slack Payments slow · High urgency`);
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    await t.vigil.engine.runOnce();
+    expect([message.versions.length, leads.versions.length]).toEqual([4, 3]);
+  });
+
+  it('leaves a message alone when its one step pages again on a repeat, and says when the policy is exhausted', async () => {
+    const repeating = await t.admin.post('/api/v1/escalation-policies', { name: 'Slack repeat', teamId, repeat: 1, steps: [{ waitSeconds: 120, targets: [{ type: 'slack_channel', channelId: OPS }] }] });
+    expect(repeating.status).toBe(201);
+    const { incident, posted } = await page('Queue stuck', repeating.body.id);
+    const first = posted[0] as SlackMessage;
+    expect(statusLine(first)).toBe('*Triggered* · Step 1 of 1 · Slack Queue stuck · High urgency');
+
+    // The repeat pages the channel again with a new message; the first one shows nothing new.
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 121_000 });
+    await t.vigil.engine.runOnce();
+    const again = slack.postedTo(OPS).at(-1) as SlackMessage;
+    expect(again.ts).not.toBe(first.ts);
+    expect(statusLine(again)).toBe(statusLine(first));
+    expect([first.versions.length, again.versions.length]).toEqual([1, 1]);
+
+    // Nothing more to page: both say so, still triggered, with their buttons.
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 121_000 });
+    await t.vigil.engine.runOnce();
+    expect((await t.admin.get(`/api/v1/incidents/${incident.id}`)).body.timeline).toContainEqual(expect.objectContaining({ kind: 'exhausted' }));
+    for (const m of [first, again]) {
+      expect(m.versions).toHaveLength(2);
+      expect(statusLine(m)).toBe('*Triggered* · Escalation exhausted after 2 passes · Slack Queue stuck · High urgency');
+      expect(buttonsOf(m)).toEqual(['vigil_acknowledge', 'vigil_resolve', 'vigil_escalate', 'vigil_snooze']);
+    }
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    await t.vigil.engine.runOnce();
   });
 
   it('waits out a rate-limited post for as long as Retry-After says, through the outbox', async () => {

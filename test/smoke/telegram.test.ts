@@ -106,7 +106,7 @@ describeEachDatabase('Telegram bot', (dialect) => {
     expect(sent).toHaveLength(1);
     const message = sent[0] as (typeof sent)[number];
     expect(message).toMatchObject({ chatId: ALICE_CHAT, silent: false });
-    expect(message.text).toBe(`🔴 <b>Triggered</b>\n<b>Checkout slow</b>\nMonitor: Telegram high Checkout slow\n\np99 over 2 s &#60;b&#62;&#38; rising&#60;/b&#62;`);
+    expect(message.text).toBe(`🔴 <b>Triggered</b> · Step 1 of 1\n<b>Checkout slow</b>\nMonitor: Telegram high Checkout slow\n\np99 over 2 s &#60;b&#62;&#38; rising&#60;/b&#62;`);
     expect(message.keyboard).toEqual([[{ text: 'Acknowledge', callback_data: `ack:${incident.id}` }], [{ text: 'Open incident', url: `${base}/incidents/${incident.id}` }]]);
 
     // Someone who is not linked, and someone linked without the right, are told so; nothing changes.
@@ -161,9 +161,59 @@ describeEachDatabase('Telegram bot', (dialect) => {
     expect(telegram.messages.reduce((n, m) => n + m.edits.length, 0)).toBe(edits);
   });
 
+  it('edits each page as the incident escalates and is acknowledged; an edit Telegram finds unchanged counts as done', async () => {
+    const steps = await t.admin.post('/api/v1/escalation-policies', {
+      name: 'Telegram two steps',
+      teamId,
+      steps: [
+        { waitSeconds: 600, targets: [{ type: 'user', userId: alice.id }] },
+        { waitSeconds: 300, targets: [{ type: 'user', userId: outsiderId }] },
+      ],
+    });
+    const monitor = await t.admin.post('/api/v1/monitors', { name: 'Telegram steps', teamId, policyId: steps.body.id });
+    const before = telegram.messages.length;
+    const incident = (await t.admin.post(`/api/v1/monitors/${monitor.body.id}/alerts`, { title: 'Cache cold' })).body.incident;
+    await t.vigil.engine.runOnce();
+    const first = telegram.messages.slice(before).find((m) => m.chatId === ALICE_CHAT) as (typeof telegram.messages)[number];
+    expect(first.text.split('\n')[0]).toBe('🔴 <b>Triggered</b> · Step 1 of 2');
+
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 301_000 });
+    await t.vigil.engine.runOnce();
+    const second = telegram.messages.slice(before).find((m) => m.chatId === OUTSIDER_CHAT) as (typeof telegram.messages)[number];
+    expect(second.text.split('\n')[0]).toBe('🔴 <b>Triggered</b> · Escalated to step 2 of 2');
+    expect(first.edits.map((e) => e.text.split('\n')[0])).toEqual(['🔴 <b>Triggered</b> · Escalated to step 2 of 2']);
+    expect(second.edits).toEqual([]);
+
+    await t.admin.post(`/api/v1/incidents/${incident.id}/acknowledge`);
+    await t.vigil.engine.runOnce();
+    const admin = ((await t.admin.get('/api/v1/users?limit=200')).body.items as { email: string; name: string }[]).find((u) => u.email === 'admin@example.com');
+    for (const m of [first, second]) expect(m.edits.at(-1)?.text.split('\n')[0]).toBe(`✅ <b>Acknowledged</b> by ${admin?.name}`);
+
+    // An acknowledged page does not show the urgency: the edit changes nothing, Telegram
+    // answers 400 "message is not modified", and each page counts as showing the new state.
+    const refusedBefore = telegram.refused.length;
+    const edits = [first.edits.length, second.edits.length];
+    await t.admin.post(`/api/v1/incidents/${incident.id}/urgency`, { urgency: 'low' });
+    await t.vigil.engine.runOnce();
+    expect(telegram.refused.slice(refusedBefore)).toEqual(['editMessageText 400', 'editMessageText 400']);
+    expect([first.edits.length, second.edits.length]).toEqual(edits);
+    const rows = await t.vigil.database.db.selectFrom('chat_messages').selectAll().where('incident_id', '=', incident.id).execute();
+    expect(rows.map((r) => [r.attempts, r.shown_state.split(':')[1], Number(r.next_sync_at)])).toEqual([
+      [0, 'low', 0],
+      [0, 'low', 0],
+    ]);
+    // Not tried again.
+    await t.anonymous.post('/api/v1/test/clock', { advanceMs: 3_600_000 });
+    await t.vigil.engine.runOnce();
+    expect(telegram.refused.length).toBe(refusedBefore + 2);
+    await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
+    await t.vigil.engine.runOnce();
+    for (const m of [first, second]) expect(m.edits.at(-1)?.text.split('\n')[0]).toMatch(/^☑️ <b>Resolved<\/b>/);
+  });
+
   it('pages low urgency without a sound', async () => {
     const { incident, sent } = await page('low', 'Disk 80%');
-    expect(sent.map((m) => [m.silent, m.text.split('\n')[0]])).toEqual([[true, '🟡 <b>Triggered</b> (low urgency)']]);
+    expect(sent.map((m) => [m.silent, m.text.split('\n')[0]])).toEqual([[true, '🟡 <b>Triggered</b> (low urgency) · Step 1 of 1']]);
     await t.admin.post(`/api/v1/incidents/${incident.id}/resolve`);
   });
 

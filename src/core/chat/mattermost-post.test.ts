@@ -12,6 +12,7 @@ const incident: SlackIncident = {
   urgency: 'high',
   acknowledgedBy: null,
   resolvedBy: null,
+  escalation: { step: 1, of: 3 },
 };
 
 const integration = (action: string) => ({ url: 'https://vigil.example/api/v1/integrations/mattermost/actions', context: { action, incidentId: 'inc1', token: `t-${action}` } });
@@ -23,6 +24,14 @@ describe('mattermostIncidentPost', () => {
     expect(actions(post).map((a) => a.id)).toEqual(['acknowledge', 'resolve', 'escalate', 'snooze']);
     expect(actions(post).every((a) => a.integration.context.action === a.id)).toBe(true);
     expect(post.props.attachments[0]).toMatchObject({ title: 'Checkout @channel down', title_link: incident.url });
+  });
+
+  it('says the step the incident is on while triggered, beside its status', () => {
+    const line = (shown: SlackIncident) => String(mattermostIncidentPost(shown, integration).props.attachments[0]?.text).split('\n\n')[1];
+    expect(line(incident)).toBe('**Triggered** · Step 1 of 3 · Checkout API · High urgency');
+    expect(line({ ...incident, escalation: { step: 3, of: 3 } })).toBe('**Triggered** · Escalated to step 3 of 3 · Checkout API · High urgency');
+    expect(line({ ...incident, escalation: { exhaustedAfter: 1 } })).toBe('**Triggered** · Escalation exhausted after 1 pass · Checkout API · High urgency');
+    expect(line({ ...incident, status: 'acknowledged', acknowledgedBy: 'Ana', escalation: { step: 3, of: 3 } })).toBe('**Acknowledged** by Ana · Checkout API · High urgency');
   });
 
   it('drops Acknowledge once acknowledged and every button once resolved, saying by whom', () => {

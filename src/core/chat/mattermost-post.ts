@@ -1,4 +1,5 @@
 import type { IncidentStatus } from '../escalation/types.js';
+import { escalationText } from './chat-escalation.js';
 import type { SlackIncident } from './slack-blocks.js';
 
 /** The buttons of a Mattermost incident post: what Vigil does when one is pressed. */
@@ -60,7 +61,7 @@ export function mattermostIncidentPost(incident: SlackIncident, integration: But
     // Attachment titles are plain text: no escaping, no markup.
     title,
     title_link: incident.url,
-    text: [description === '' ? null : escapeMattermost(description), `${statusLine(incident)} · ${escapeMattermost(clip(incident.monitorName, TITLE_CHARS))} · ${urgency}`, links.length > 0 ? links.join(' · ') : null]
+    text: [description === '' ? null : escapeMattermost(description), [statusLine(incident), escalationText(incident), escapeMattermost(clip(incident.monitorName, TITLE_CHARS)), urgency].filter((part) => part !== null).join(' · '), links.length > 0 ? links.join(' · ') : null]
       .filter((line) => line !== null)
       .join('\n\n'),
     ...(fields.length > 0 && { fields }),

@@ -2,6 +2,7 @@ import type { AlertDetails } from '../alert/details.js';
 import type { IncidentStatus } from '../escalation/types.js';
 import { escapeSlack } from '../escape-markup.js';
 import type { IncidentSummary } from '../incident/incident-summary.js';
+import { escalationText } from './chat-escalation.js';
 import type { ChatStateOf } from './chat-state.js';
 
 /** What a Slack message shows of an incident: who acted is by name (null: its alert source did). */
@@ -86,7 +87,7 @@ export function slackIncidentMessage(incident: SlackIncident): { text: string; b
   const urgency = incident.urgency === 'high' ? 'High urgency' : 'Low urgency';
   const blocks: SlackBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `${emoji[incident.status]} <${incident.url}|${title}>${description}` } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `${statusLine(incident)} · ${escapeSlack(clip(incident.monitorName, TITLE_CHARS))} · ${urgency}` }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: [statusLine(incident), escalationText(incident), escapeSlack(clip(incident.monitorName, TITLE_CHARS)), urgency].filter((part) => part !== null).join(' · ') }] },
     ...(incident.details ? detailsBlocks(incident.details) : []),
     ...actions(incident),
   ];

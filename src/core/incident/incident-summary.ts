@@ -1,4 +1,5 @@
 import type { AlertDetails } from '../alert/details.js';
+import type { ChatEscalation } from '../chat/chat-escalation.js';
 import type { Urgency } from '../escalation/urgency.js';
 
 /** What a message about an incident says of it: a page, a Slack message, a Teams card. */
@@ -13,4 +14,6 @@ export interface IncidentSummary {
   urgency?: Urgency | undefined;
   /** The latest alert's details; absent for a page that has none (a test page). */
   details?: AlertDetails | undefined;
+  /** The step it is on, for a chat message (core/chat/chat-escalation.ts); absent where no message shows it. */
+  escalation?: ChatEscalation | null | undefined;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dependencyProblems, suppressingParent, type DependencyEdge, type ParentIncident } from './dependencies.js';
+import { dependencyProblems, parentsFirst, suppressingParent, type DependencyEdge, type ParentIncident } from './dependencies.js';
 
 const edges = (...pairs: [string, string][]): DependencyEdge[] => pairs.map(([monitorId, dependsOnId]) => ({ monitorId, dependsOnId }));
 
@@ -153,6 +153,46 @@ describe('suppressingParent', () => {
         const oldest = open.reduce((a, b) => (a.triggeredAt <= b.triggeredAt ? a : b));
         expect(suppressingParent(open)?.incidentId).toBe(oldest.incidentId);
         expect(suppressingParent([...open].reverse())?.incidentId).toBe(oldest.incidentId);
+      }),
+    );
+  });
+});
+
+describe('parentsFirst', () => {
+  const parentsOf = (pairs: [string, string][]) => {
+    const map = new Map<string, string[]>();
+    for (const [child, parent] of pairs) map.set(child, [...(map.get(child) ?? []), parent]);
+    return map;
+  };
+
+  it('puts a parent before its children, through chains, and leaves unrelated monitors as given', () => {
+    const parents = parentsOf([
+      ['web', 'api'],
+      ['api', 'db'],
+      ['cron', 'db'],
+    ]);
+    expect(parentsFirst(['web', 'other', 'api', 'db'], parents)).toEqual(['db', 'api', 'web', 'other']);
+    // A parent outside the batch does not hold its child back.
+    expect(parentsFirst(['cron', 'web'], parents)).toEqual(['cron', 'web']);
+    expect(parentsFirst(['a', 'b'], new Map())).toEqual(['a', 'b']);
+  });
+
+  it('ends on a cycle, placing each monitor once', () => {
+    expect(parentsFirst(['a', 'b'], parentsOf([['a', 'b'], ['b', 'a']])).sort()).toEqual(['a', 'b']);
+  });
+
+  it('orders any acyclic graph so that every edge within the batch runs parent first, keeping every monitor once', () => {
+    const acyclic = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), { maxLength: 30 })
+      // Parents have lower numbers than their children here, so the graph has no cycle.
+      .map((pairs) => pairs.filter(([a, b]) => a > b).map(([a, b]): [string, string] => [`m${a}`, `m${b}`]));
+    fc.assert(
+      fc.property(acyclic, fc.shuffledSubarray(Array.from({ length: 10 }, (_, i) => `m${i}`)), (pairs, batch) => {
+        const order = parentsFirst(batch, parentsOf(pairs));
+        expect([...order].sort()).toEqual([...batch].sort());
+        for (const [child, parent] of pairs) {
+          if (batch.includes(child) && batch.includes(parent)) expect(order.indexOf(parent)).toBeLessThan(order.indexOf(child));
+        }
       }),
     );
   });

@@ -13,6 +13,7 @@ import type { DB } from '../../store/schema.js';
 import { refuseTakenName, sameName } from '../../store/team-scoped-names.js';
 import { webhookSigningKey } from '../../security/webhook-signing-key.js';
 import { deletePolicy, getPolicy, insertPolicy, listPolicies, updatePolicy, type PolicyInput, type PolicyRow } from '../../store/policies.js';
+import { repointRuleRoutes } from '../../store/event-rules.js';
 import { repointMonitors } from '../../store/monitors.js';
 import { policyReferences } from '../../store/references.js';
 import { getTeam } from '../../store/teams.js';
@@ -134,9 +135,9 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
     {
       schema: {
         tags,
-        summary: 'Delete a policy (409 policy_in_use while monitors use it)',
+        summary: 'Delete a policy (409 policy_in_use while monitors use it or event rules route to it)',
         params: IdParams,
-        querystring: Type.Object({ replaceWith: ReplaceWith('Point the monitors that use it at this policy instead') }, { additionalProperties: false }),
+        querystring: Type.Object({ replaceWith: ReplaceWith('Point the monitors that use it, and the event rules that route to it, at this policy instead') }, { additionalProperties: false }),
         response: { 204: Type.Null(), 409: InUseProblem },
       },
     },
@@ -146,14 +147,18 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
       const options = deleteOptions(req.query);
       const replacement = options.replaceWith;
       await db.transaction().execute(async (trx) => {
-        if (replacement !== undefined) {
-          if (replacement === current.id) throw badReplacement('is the policy being deleted');
-          await getPolicy(trx, replacement).catch(() => {
-            throw badReplacement('is not an existing escalation policy');
-          });
-        }
+        if (replacement === current.id) throw badReplacement('is the policy being deleted');
+        const successor =
+          replacement === undefined
+            ? undefined
+            : await getPolicy(trx, replacement).catch(() => {
+                throw badReplacement('is not an existing escalation policy');
+              });
         assertSettled('policy_in_use', `Escalation policy "${current.name}"`, await policyReferences(trx, current.id), options);
-        if (replacement !== undefined) await repointMonitors(trx, current.id, replacement, clock.now());
+        if (successor !== undefined) {
+          await repointMonitors(trx, current.id, successor.id, clock.now());
+          await repointRuleRoutes(trx, current.id, successor, clock.now());
+        }
         await deletePolicy(trx, current.id);
       });
       return reply.code(204).send(null);

@@ -15,6 +15,8 @@ function describe(r: InUseReference): string {
       return `${r.kind === 'monitor' ? 'Monitor' : r.kind === 'policy' ? 'Escalation policy' : 'Schedule'} “${r.name}”, owned by this team`;
     case 'policy':
       return `Monitor “${r.name}”`;
+    case 'route':
+      return `Event rule “${r.name}” ${r.monitorName === undefined ? 'in the global rules' : `of monitor “${r.monitorName}”`} routes alerts here`;
   }
 }
 

@@ -243,7 +243,7 @@ export interface paths {
         /** Replace a policy; open incidents keep the snapshot they triggered with */
         put: operations["putEscalationPoliciesById"];
         post?: never;
-        /** Delete a policy (409 policy_in_use while monitors use it) */
+        /** Delete a policy (409 policy_in_use while monitors use it or event rules route to it) */
         delete: operations["deleteEscalationPoliciesById"];
         options?: never;
         head?: never;
@@ -1805,13 +1805,20 @@ export interface components {
                  */
                 id: string;
                 /** @enum {unknown} */
-                kind: "policy" | "monitor" | "schedule";
+                kind: "policy" | "monitor" | "schedule" | "event_rule";
                 /**
                  * Format: uuid
                  * @description Identifier
                  */
                 layerId?: string;
                 layerName?: string;
+                /**
+                 * Format: uuid
+                 * @description Identifier
+                 */
+                monitorId?: string;
+                /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                monitorName?: string;
                 name: string;
                 /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                 settledBy: ("force" | "replaceWith")[];
@@ -1820,10 +1827,10 @@ export interface components {
                 /** @description Policies: the type of the target naming it */
                 targetType?: string;
                 /**
-                 * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                 * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                  * @enum {unknown}
                  */
-                via: "target" | "roster" | "owner" | "policy";
+                via: "target" | "roster" | "owner" | "policy" | "route";
             }[];
             status: number;
             title: string;
@@ -3874,7 +3881,7 @@ export interface operations {
     deleteEscalationPoliciesById: {
         parameters: {
             query?: {
-                /** @description Point the monitors that use it at this policy instead */
+                /** @description Point the monitors that use it, and the event rules that route to it, at this policy instead */
                 replaceWith?: string;
             };
             header?: never;
@@ -3950,13 +3957,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -3965,10 +3979,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -13892,13 +13906,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -13907,10 +13928,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -16933,13 +16954,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -16948,10 +16976,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -19359,13 +19387,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -19374,10 +19409,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -19709,13 +19744,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -19724,10 +19766,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -20176,13 +20218,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -20191,10 +20240,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -20712,13 +20761,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -20727,10 +20783,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
@@ -21421,13 +21477,20 @@ export interface operations {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "policy" | "monitor" | "schedule";
+                            kind: "policy" | "monitor" | "schedule" | "event_rule";
                             /**
                              * Format: uuid
                              * @description Identifier
                              */
                             layerId?: string;
                             layerName?: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            monitorId?: string;
+                            /** @description Event rules: the monitor whose list holds the rule; absent for the global list */
+                            monitorName?: string;
                             name: string;
                             /** @description Which query option lets the deletion go ahead despite this reference; empty: change it first */
                             settledBy: ("force" | "replaceWith")[];
@@ -21436,10 +21499,10 @@ export interface operations {
                             /** @description Policies: the type of the target naming it */
                             targetType?: string;
                             /**
-                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy
+                             * @description target: a step of this policy names it; roster: it is on this schedule's layer; owner: the team owns this; policy: this monitor pages through the policy; route: this event rule routes alerts to the policy
                              * @enum {unknown}
                              */
-                            via: "target" | "roster" | "owner" | "policy";
+                            via: "target" | "roster" | "owner" | "policy" | "route";
                         }[];
                         status: number;
                         title: string;
