@@ -90,7 +90,7 @@ const formats: Record<ContactKind, { test: RegExp; message: string }> = {
   telegram: { test: /^$/, message: 'is the chat that opens the link Vigil shows: leave it out' },
   pushover: { test: pushoverAddress, message: 'must be your Pushover user key (30 letters and digits, shown in the Pushover app), optionally followed by :device-name' },
   slack_dm: { test: /^[UW][A-Z0-9]{6,20}$/, message: 'must be your Slack member ID, like U0123ABCD (in Slack: your profile, ⋮, Copy member ID)' },
-  mattermost_dm: { test: /^[a-z0-9]{26}$/, message: 'must be your Mattermost user ID (26 lowercase letters and digits), not your @username (until Vigil knows you, /vigil in Mattermost answers with yours)' },
+  mattermost_dm: { test: /^[a-z0-9]{26}$/, message: 'must be your Mattermost user ID (26 lowercase letters and digits), not your @username' },
 };
 
 /** Contact methods and notification rules: yours, or anyone's for an admin. */
