@@ -6,7 +6,7 @@ import { emailChannel } from '../channels/email.js';
 import { incidentLinks } from '../channels/incident-links.js';
 import { slackChannel } from '../channels/slack.js';
 import { slackAppChannel, slackUpdater } from '../channels/slack-app.js';
-import { mattermostChannel, mattermostUpdater } from '../channels/mattermost.js';
+import { mattermostChannel, mattermostDirectChannel, mattermostUpdater } from '../channels/mattermost.js';
 import { telegramChannel, telegramUpdater } from '../channels/telegram.js';
 import { ntfyChannel } from '../channels/ntfy.js';
 import { openNtfyToken } from '../security/ntfy-token-box.js';
@@ -92,7 +92,10 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     ...(pushover && { pushover: pushoverChannel(pushover) }),
     ...(config.telegram && { telegram: telegramChannel(config.telegram) }),
     ...(config.slack && { slack_channel: slackAppChannel(config.slack), slack_dm: slackAppChannel(config.slack) }),
-    ...(config.mattermost && { mattermost_channel: mattermostChannel(config.mattermost, config.secret, config.baseUrl) }),
+    ...(config.mattermost && {
+      mattermost_channel: mattermostChannel(config.mattermost, config.secret, config.baseUrl),
+      mattermost_dm: mattermostDirectChannel(config.mattermost, config.secret, config.baseUrl),
+    }),
     ...(config.smtpUrl && { email: emailChannel(config.smtpUrl, config.emailFrom, incidentLinks(config, clock)) }),
     ...(config.twilio && {
       sms: smsChannel(
@@ -112,7 +115,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     ...(pushover && { pushover: pushoverAlarmStopper(pushover) }),
     ...(config.telegram && { telegram: telegramUpdater(config.telegram) }),
     ...(config.slack && { slack_channel: slackUpdater(config.slack), slack_dm: slackUpdater(config.slack) }),
-    ...(config.mattermost && { mattermost_channel: mattermostUpdater(config.mattermost, config.secret, config.baseUrl) }),
+    ...(config.mattermost && { mattermost_channel: mattermostUpdater(config.mattermost, config.secret, config.baseUrl), mattermost_dm: mattermostUpdater(config.mattermost, config.secret, config.baseUrl) }),
   };
   engine = new Engine({ database, clock, logger, channels, baseUrl: config.baseUrl, owner: presence.id, onPage: meters.onPage, chatUpdaters });
   const sendDirect = async (kind: ContactKind, message: Message) => {

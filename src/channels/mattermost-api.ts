@@ -17,7 +17,7 @@ export interface MattermostConfig {
  * (a 403 when the bot is not in the channel, a 404 for a deleted channel) needs someone
  * to change the bot or the policy, so the page fails at once saying which.
  */
-export async function mattermostCall<T>(cfg: MattermostConfig, method: 'GET' | 'POST' | 'PUT', path: string, body?: Record<string, unknown>): Promise<T> {
+export async function mattermostCall<T>(cfg: MattermostConfig, method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<T> {
   const { status, text, retryAfterMs } = await exchangeOutbound({
     service: 'Mattermost',
     url: `${cfg.url}/api/v4${path}`,

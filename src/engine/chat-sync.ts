@@ -11,9 +11,10 @@ import type { PageChannel } from '../store/schema.js';
  * Telegram's editMessageText…), or does what the provider needs instead (Pushover cancels
  * an emergency's receipt once its incident is no longer triggered). Throws like a
  * Channel's send: DestinationRefused when no retry can help, a DeliveryError (with
- * retryAfterMs when the provider said) when a later try may.
+ * retryAfterMs when the provider said) when a later try may. `state` is the chatState the
+ * message will show (Mattermost signs it into the buttons).
  */
-export type ChatUpdater = (message: ChatMessageRow, incident: ChatIncident) => Promise<void>;
+export type ChatUpdater = (message: ChatMessageRow, incident: ChatIncident, state: string) => Promise<void>;
 export type ChatUpdaters = Partial<Record<PageChannel, ChatUpdater>>;
 
 /** Failed edits of one message before it is left as it is. */
@@ -81,7 +82,7 @@ export class ChatSync {
     const updater = this.deps.updaters[row.provider];
     if (!updater) return markChatSyncFailed(db, row.id, null);
     try {
-      await updater(row, incident);
+      await updater(row, incident, state);
     } catch (err) {
       const attempt = row.attempts + 1;
       const final = err instanceof DestinationRefused || attempt >= MAX_ATTEMPTS;

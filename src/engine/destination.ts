@@ -19,7 +19,7 @@ export function destinationsOf(kind: PageChannel, address: string): { endpoint: 
   if (kind === 'telegram') return { endpoint: `telegram:${address}`, host: kind };
   // The Slack app limits posts per channel; its workspace-wide limits are the provider's.
   if (kind === 'slack_channel' || kind === 'slack_dm') return { endpoint: `${kind}:${address}`, host: 'slack_app' };
-  // Mattermost limits requests per bot token; each channel is its own destination.
-  if (kind === 'mattermost_channel') return { endpoint: `${kind}:${address}`, host: 'mattermost' };
+  // Mattermost limits requests per bot token; each channel or DM is its own destination.
+  if (kind === 'mattermost_channel' || kind === 'mattermost_dm') return { endpoint: `${kind}:${address}`, host: 'mattermost' };
   return { endpoint: kind, host: kind };
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message, type SentRef } from '../channels/channel.js';
-import { chatState } from '../core/chat/chat-state.js';
+import { postedChatState } from '../core/chat/chat-state.js';
 import type { IncidentSummary } from '../core/incident/incident-summary.js';
 import { recordChatMessages, type NewChatMessage } from '../store/chat-messages.js';
 import { parseDetails } from '../core/alert/details.js';
@@ -311,7 +311,7 @@ function chatMessageOf(row: NotificationRow, message: Message, ref: SentRef): Ne
   const incident = message.incident;
   if (!incident || !row.incident_id || message.bundle || message.notice) return null;
   // Pages go out only while their incident is triggered (messagesFor cancels the others).
-  const shownState = chatState({ status: 'triggered', urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null, escalation: incident.escalation ?? null });
+  const shownState = postedChatState(incident);
   return { provider: row.channel, incidentId: row.incident_id, address: row.address, messageRef: ref.messageRef, userId: row.user_id, shownState };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SlackPerson } from '../channels/slack-directory.js';
 import type { DB, UserRow } from '../store/schema.js';
 import { findUserByEmail } from '../store/users.js';
+import { chatLink } from './chat-link.js';
 
 /** Who a Slack member is in Vigil, and how Vigil knows; or why nobody, told to them ephemerally. */
 export type SlackActor = { ok: true; user: UserRow; via: 'linked' | 'email' } | { ok: false; why: string };
@@ -11,25 +12,15 @@ const UNKNOWN =
 
 /**
  * The Vigil user a Slack member acts as. First a link made from the profile: a verified
- * Slack DM contact method for this member ID (the code the bot sent to that member proved
- * its owner reads their DMs), when exactly one user has one. Otherwise the user whose email
- * is the member's email, and only once Slack says that email is confirmed (anyone can type
+ * Slack DM contact method for this member ID (chatLink), when exactly one user has one.
+ * Otherwise the user whose email is the member's email, and only once Slack says that email is confirmed (anyone can type
  * an unconfirmed one into their profile). Rights are not checked here: the caller asks what
  * this user may do now.
  */
 export async function slackActor(db: Kysely<DB>, person: (slackUserId: string) => Promise<SlackPerson | null>, slackUserId: string): Promise<SlackActor> {
-  const linked = await db
-    .selectFrom('contact_methods as c')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .selectAll('u')
-    .where('c.kind', '=', 'slack_dm')
-    .where('c.address', '=', slackUserId)
-    .where('c.verified_at', 'is not', null)
-    .limit(2)
-    .execute();
-  // Two people who each proved this member ID would be one person with two users: act as neither.
-  if (linked.length > 1) return { ok: false, why: 'Your Slack account is linked to more than one Vigil user: remove the Slack contact method from the one you do not use.' };
-  if (linked[0]) return { ok: true, user: linked[0], via: 'linked' };
+  const link = await chatLink(db, 'slack_dm', slackUserId);
+  if (link.linked === 'several') return { ok: false, why: 'Your Slack account is linked to more than one Vigil user: remove the Slack contact method from the one you do not use.' };
+  if (link.linked === 'one') return { ok: true, user: link.user, via: 'linked' };
   const member = await person(slackUserId);
   if (!member) return { ok: false, why: UNKNOWN };
   if (!member.active) return { ok: false, why: 'Vigil does not act for deactivated Slack accounts or bots.' };

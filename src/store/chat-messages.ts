@@ -125,3 +125,20 @@ export function findChatMessage(db: Kysely<DB>, provider: PageChannel, messageRe
 export function chatMessagesOf(db: Kysely<DB>, incidentId: string): Promise<ChatMessageRow[]> {
   return db.selectFrom('chat_messages').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('id').execute();
 }
+
+/**
+ * A press came from a message that shows an outdated state: compare it again at the next
+ * pass (the chat sync edits it if its incident changed since). A message being edited
+ * keeps its lease (no second edit alongside), one waiting out a failed edit its backoff
+ * (stale presses cannot hurry a rate-limited provider), one given up on stays so.
+ */
+export async function markChatMessageDue(db: Kysely<DB>, providers: PageChannel[], messageRef: string, now: number): Promise<void> {
+  await db
+    .updateTable('chat_messages')
+    .set({ shown_seq: -1, next_sync_at: now })
+    .where('provider', 'in', providers)
+    .where('message_ref', '=', messageRef)
+    .where('attempts', '=', 0)
+    .where((eb) => eb.or([eb('next_sync_at', 'is', null), eb('next_sync_at', '<=', now)]))
+    .execute();
+}

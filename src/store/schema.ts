@@ -344,7 +344,7 @@ export interface IncidentAlertsTable {
   resolved_at: number | null;
 }
 
-export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'slack_dm';
+export type ContactKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'slack_dm' | 'mattermost_dm';
 
 /** What a page is sent over: a contact method's kind, or a channel only a policy step reaches (a Teams workflow). */
 export type PageChannel = ContactKind | 'teams' | 'slack_channel' | 'mattermost_channel';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAdmin } from '../support/demo-admin';
 import { chromiumPath, hasChromium, installHint } from './chromium';
-import { fresh, main, pushoverFake, slackApi, telegramApi } from './servers';
+import { fresh, main, mattermostApi, pushoverFake, slackApi, telegramApi } from './servers';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const baseURL = main.url;
@@ -90,6 +90,9 @@ export default defineConfig({
         VIGIL_SLACK_BOT_TOKEN: slackApi.token,
         VIGIL_SLACK_SIGNING_SECRET: slackApi.signingSecret,
         VIGIL_SLACK_API_URL: slackApi.url,
+        // The Mattermost bot posts to the API fake mattermost.spec.ts starts.
+        VIGIL_MATTERMOST_URL: mattermostApi.url,
+        VIGIL_MATTERMOST_BOT_TOKEN: mattermostApi.token,
       }),
       vigilServer(fresh.url, { VIGIL_PORT: String(fresh.port), VIGIL_DATABASE_URL: `sqlite:${freshDatabase}`, VIGIL_SEED_DEMO: '0' }),
     ],

@@ -13,5 +13,8 @@ export const telegramApi = { port: port + 5, token: '123456789:e2e-telegram-bot-
 /** The Slack Web API fake the main server's Slack app is configured with (slack-app.spec.ts starts it). */
 export const slackApi = { port: port + 3, url: `http://127.0.0.1:${port + 3}`, token: 'xoxb-1-e2e-slack-bot-token', signingSecret: 'e2eslacksigningsecret00000000000' };
 
+/** The Mattermost API fake the main server's bot is configured with (mattermost.spec.ts starts it). */
+export const mattermostApi = { port: port + 4, url: `http://127.0.0.1:${port + 4}`, token: 'e2emattermostbottoken0000000000' };
+
 /** The Pushover fake the main server is configured with (profile-pushover.spec.ts starts it). */
 export const pushoverFake = { port: port + 2, url: `http://127.0.0.1:${port + 2}`, appToken: 'e2eAppToken0000000000000000000' };

@@ -18,7 +18,7 @@ describeEachDatabase('reachability', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ reachable: false, problems: [{ code: 'no_verified_contact_method' }] });
     // The test configuration has neither SMTP nor Twilio.
-    expect(res.body.channels).toEqual({ email: false, sms: false, voice: false, webhook: true, slack: true, ntfy: true, pushover: false, telegram: false, slack_dm: false });
+    expect(res.body.channels).toEqual({ email: false, sms: false, voice: false, webhook: true, slack: true, ntfy: true, pushover: false, telegram: false, slack_dm: false, mattermost_dm: false });
   });
 
   it('follows verification and rules: unverified email, then a webhook without a rule, then a rule on it', async () => {

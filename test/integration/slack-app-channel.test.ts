@@ -25,7 +25,7 @@ describe('Slack app channel', () => {
     const sent = await slackAppChannel(cfg).send(page('C0OPS12345'));
     const message = slack.postedTo('C0OPS12345').at(-1);
     expect(sent).toEqual({ messageRef: `C0OPS12345/${message?.ts}` });
-    await slackUpdater(cfg)(row(sent?.messageRef as string), now);
+    await slackUpdater(cfg)(row(sent?.messageRef as string), now, 'acknowledged:high:u1');
     expect(message?.versions).toHaveLength(2);
     expect(message?.text).toBe('Checkout down (Checkout API) is acknowledged by Ana');
   });
@@ -34,7 +34,7 @@ describe('Slack app channel', () => {
     const wrong = slackAppChannel({ ...cfg, botToken: 'xoxb-1-wrong' }).send(page('C0OPS12345'));
     await expect(wrong).rejects.toThrow(new DestinationRefused('Slack chat.postMessage refused: invalid_auth'));
     await expect(slackAppChannel(cfg).send(page('C0NOWHERE1'))).rejects.toBeInstanceOf(DestinationRefused);
-    await expect(slackUpdater(cfg)(row('C0OPS12345/1.000001'), now)).rejects.toThrow('Slack chat.update refused: message_not_found');
+    await expect(slackUpdater(cfg)(row('C0OPS12345/1.000001'), now, 'acknowledged:high:u1')).rejects.toThrow('Slack chat.update refused: message_not_found');
   });
 
   it("retries a rate limit after Slack's Retry-After, and Slack's own failures with backoff", async () => {

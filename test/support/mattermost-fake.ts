@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -35,18 +36,33 @@ export interface IntegrationAnswer {
  * what Mattermost checks: the bot's token as `Authorization: Bearer` (401), a JSON body,
  * a 26-character channel the bot is a member of (403 otherwise, 404 for none), a message or
  * attachments, and each button's id (letters and digits), name and integration URL. A patch
- * must name a post the bot made (404). Users are read by id (404 for none). It also does
- * what the Mattermost server does with a button: POSTs the action request (user_id,
- * post_id, channel_id, context…) to the button's integration URL.
+ * must name a post the bot made (404). Users are read by id (404 for none), the bot itself
+ * as /users/me. A direct channel (POST /api/v4/channels/direct) takes a JSON array of two
+ * user ids, one of them the bot's (403 otherwise: a bot may only open its own DMs), the
+ * other a known user (404), and is the same channel every time. Like the server's rate
+ * limiter, it can answer 429 "limit exceeded" (text/plain) with X-RateLimit-* and
+ * Retry-After before anything else. It also does what the Mattermost server does with a
+ * button: POSTs the action request (user_id, post_id, channel_id, context…) to the
+ * button's integration URL.
  */
 export interface MattermostFake {
   url: string;
   token: string;
+  /** The bot account's user id (GET /api/v4/users/me): the same for the same token. */
+  botUserId: string;
   calls: { method: string; path: string; authorization: string | null; body: Record<string, unknown> | null }[];
   posts: Map<string, MattermostPost>;
   addChannel(id: string, options?: { member?: boolean }): void;
   addUser(user: MattermostUser): void;
   postedTo(channelId: string): MattermostPost[];
+  /** The posts in the bot's direct channel with this user. */
+  directTo(userId: string): MattermostPost[];
+  /** The next `requests` API requests are answered 429, asking to wait `retryAfterSeconds`. */
+  rateLimit(requests: number, retryAfterSeconds: number): void;
+  /** How many requests were answered 429. */
+  limited: number;
+  /** Every action request the fake sent (a press), as sent: a test replays one by delivering it again. */
+  actionRequests: { url: string; body: string }[];
   /** Presses a button of a post as `userId`, the way Mattermost forwards it; `context` replaces the button's. */
   press(postId: string, actionId: string, userId: string, context?: Record<string, unknown>): Promise<IntegrationAnswer>;
   /** How the fake reaches Vigil: over HTTP by default; a test may hand requests to its app in process. */
@@ -59,7 +75,9 @@ export interface MattermostFake {
 const ID = /^[a-z0-9]{26}$/;
 const ACTION_ID = /^[A-Za-z0-9]+$/;
 
-let counter = 0;
+// From the current time in microseconds: a fake restarted on the same port (each Playwright
+// repeat) must not hand out an earlier post's id, which Vigil keeps once per id.
+let counter = Date.now() * 1000;
 /** A Mattermost-looking id: 26 lowercase letters and digits. */
 export const mattermostId = (seed = '') => `${seed}${(++counter).toString(36)}${'x'.repeat(26)}`.replace(/[^a-z0-9]/g, 'y').slice(0, 26);
 
@@ -93,21 +111,39 @@ async function send(url: string, contentType: string, body: string): Promise<Int
 export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', port = 0): Promise<MattermostFake> {
   const channels = new Map<string, { member: boolean }>();
   const users = new Map<string, MattermostUser>();
+  /** The bot's direct channel with each user, by the user's id. */
+  const directs = new Map<string, string>();
+  let limitNext = 0;
+  let retryAfter = 1;
   const fake: MattermostFake = {
     url: '',
     token,
+    // One token is one bot account, whose id a restarted fake keeps (Vigil asks for it once).
+    botUserId: createHash('sha256').update(token).digest('hex').slice(0, 26),
+    limited: 0,
+    actionRequests: [],
     calls: [],
     posts: new Map(),
     addChannel: (id, options = {}) => void channels.set(id, { member: options.member ?? true }),
     addUser: (user) => void users.set(user.id, user),
     postedTo: (channelId) => [...fake.posts.values()].filter((p) => p.channel_id === channelId),
+    directTo: (userId) => {
+      const channel = directs.get(userId);
+      return channel ? fake.postedTo(channel) : [];
+    },
+    rateLimit: (requests, retryAfterSeconds) => {
+      limitNext = requests;
+      retryAfter = retryAfterSeconds;
+    },
     deliver: send,
     async press(postId, actionId, userId, context) {
       const post = fake.posts.get(postId);
       const action = post?.props.attachments?.flatMap((a) => a.actions ?? []).find((a) => a.id === actionId);
       if (!post || !action) throw new Error(`post ${postId} has no button ${actionId}`);
       const request = { user_id: userId, user_name: users.get(userId)?.username ?? '', channel_id: post.channel_id, channel_name: 'incidents', team_id: 'team', team_domain: 'example', post_id: postId, trigger_id: 'trigger', type: '', data_source: '', context: context ?? action.integration.context };
-      return fake.deliver(action.integration.url, 'application/json', JSON.stringify(request));
+      const sent = { url: action.integration.url, body: JSON.stringify(request) };
+      fake.actionRequests.push(sent);
+      return fake.deliver(sent.url, 'application/json', sent.body);
     },
     command: (url, fields) =>
       fake.deliver(url, 'application/x-www-form-urlencoded', new URLSearchParams({ ...fields, channel_id: 'channel', team_id: 'team', command: '/vigil', response_url: 'http://127.0.0.1:9/hooks/commands' }).toString()),
@@ -131,7 +167,29 @@ export async function startMattermostFake(token = 'bottoken0123456789abcdefgh', 
         }
       }
       fake.calls.push({ method: req.method ?? '', path, authorization, body });
+      if (limitNext > 0) {
+        // The server's limiter (app/ratelimit.go): throttled's headers, then http.Error's plain text.
+        limitNext -= 1;
+        fake.limited += 1;
+        res.writeHead(429, { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(retryAfter), 'retry-after': String(retryAfter), 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+        return void res.end('limit exceeded\n');
+      }
       if (authorization !== `Bearer ${token}`) return fail(res, 401, 'api.context.session_expired.app_error', 'Invalid or expired session, please login again.');
+      if (req.method === 'GET' && path === '/api/v4/users/me') return answer(res, 200, { id: fake.botUserId, username: 'vigil', email: '', delete_at: 0, is_bot: true });
+      if (req.method === 'POST' && path === '/api/v4/channels/direct') {
+        const ids: unknown = body;
+        if (!Array.isArray(ids) || ids.length !== 2 || !ids.every((id) => typeof id === 'string' && ID.test(id))) return fail(res, 400, 'api.context.invalid_body_param.app_error', 'Invalid or missing user_ids in request body.');
+        if (!ids.includes(fake.botUserId)) return fail(res, 403, 'api.context.permissions.app_error', 'You do not have the appropriate permissions.');
+        const other = (ids as string[]).find((id) => id !== fake.botUserId) ?? fake.botUserId;
+        if (other !== fake.botUserId && !users.has(other)) return fail(res, 404, 'app.user.missing_account.const', 'Unable to find the user.');
+        let channel = directs.get(other);
+        if (!channel) {
+          channel = mattermostId('dm');
+          directs.set(other, channel);
+          channels.set(channel, { member: true });
+        }
+        return answer(res, 201, { id: channel, type: 'D', name: [fake.botUserId, other].sort().join('__') });
+      }
       const user = /^\/api\/v4\/users\/([^/]+)$/.exec(path);
       if (req.method === 'GET' && user) {
         const found = users.get(user[1] as string);

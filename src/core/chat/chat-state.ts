@@ -31,3 +31,7 @@ export function chatState(incident: ChatStateOf): string {
 
 /** Whether a message showing this state will never need editing again. */
 export const isSettled = (state: string) => state.startsWith('resolved:');
+
+/** The state a page shows as first posted: pages go out only while their incident is triggered. */
+export const postedChatState = (incident: { urgency?: Urgency | undefined; escalation?: ChatEscalation | null | undefined }): string =>
+  chatState({ status: 'triggered', urgency: incident.urgency ?? 'high', acknowledgedBy: null, resolvedBy: null, escalation: incident.escalation ?? null });

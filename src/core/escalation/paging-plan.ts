@@ -5,7 +5,7 @@ import type { Instant, PolicyStep, Recipient, Target } from './types.js';
 
 const SECOND = 1000;
 
-export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'teams' | 'slack_channel' | 'slack_dm' | 'mattermost_channel';
+export type ChannelKind = 'email' | 'sms' | 'voice' | 'webhook' | 'slack' | 'ntfy' | 'telegram' | 'pushover' | 'teams' | 'slack_channel' | 'slack_dm' | 'mattermost_channel' | 'mattermost_dm';
 
 export interface ContactMethodInfo {
   id: string;

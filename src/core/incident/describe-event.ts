@@ -41,7 +41,7 @@ export function describeEvent({ kind, data, actorId, at }: TimelineEntry, nameOf
   const recipient = () => (typeof data['userId'] === 'string' ? nameOf(data['userId']) : text(data['to']));
   const note = noteText ? `: ${text(data['text'])}` : '';
   // The Slack app's two kinds read as what people call them; other kinds by their names.
-  const via = () => ({ slack_channel: 'Slack', slack_dm: 'Slack DM', mattermost_channel: 'Mattermost' } as Record<string, string>)[text(data['channel'])] ?? text(data['channel']);
+  const via = () => ({ slack_channel: 'Slack', slack_dm: 'Slack DM', mattermost_channel: 'Mattermost', mattermost_dm: 'Mattermost DM' } as Record<string, string>)[text(data['channel'])] ?? text(data['channel']);
   switch (kind) {
     case 'triggered':
       // A person on a triggered entry paged by hand (a manual incident); monitors trigger unnamed.

@@ -44,12 +44,12 @@ const strict = { additionalProperties: false } as const;
 const UserParams = Type.Object({ id: Id });
 const ItemParams = Type.Object({ id: Id, itemId: Id });
 
-const Kind = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack', 'ntfy', 'pushover', 'telegram', 'slack_dm']);
+const Kind = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack', 'ntfy', 'pushover', 'telegram', 'slack_dm', 'mattermost_dm']);
 const ContactMethodInput = Type.Object(
   {
     kind: Kind,
     label: Type.Optional(Type.String({ maxLength: 100 })),
-    address: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD)' })),
+    address: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD), or Mattermost user ID for direct messages from the Mattermost bot (26 lowercase letters and digits)' })),
     token: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again)' })),
     verified: Type.Optional(
       Type.Boolean({
@@ -95,10 +95,11 @@ const formats: Record<ContactKind, { test: RegExp; message: string }> = {
   telegram: { test: /^$/, message: 'is the chat that opens the link Vigil shows: leave it out' },
   pushover: { test: pushoverAddress, message: 'must be your Pushover user key (30 letters and digits, shown in the Pushover app), optionally followed by :device-name' },
   slack_dm: { test: /^[UW][A-Z0-9]{6,20}$/, message: 'must be your Slack member ID, like U0123ABCD (in Slack: your profile, ⋮, Copy member ID)' },
+  mattermost_dm: { test: /^[a-z0-9]{26}$/, message: 'must be your Mattermost user ID (26 lowercase letters and digits), not your @username' },
 };
 
 /** Contact methods and notification rules: yours, or anyone's for an admin. */
-const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice', 'ntfy', 'pushover', 'telegram', 'slack_dm']);
+const needsVerification = new Set<ContactKind>(['email', 'sms', 'voice', 'ntfy', 'pushover', 'telegram', 'slack_dm', 'mattermost_dm']);
 const hasUrl = (kind: ContactKind) => kind === 'webhook' || kind === 'slack' || kind === 'ntfy';
 const CODE_LIFETIME_MS = 15 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;

@@ -4,7 +4,9 @@ import type { MattermostConfig } from '../../channels/mattermost-api.js';
 import { chatButtons, escapeMattermost, type ChatButton } from '../../core/chat/mattermost-post.js';
 import { AppError } from '../../core/errors.js';
 import { sameCommandToken, verifyMattermostActionToken } from '../../security/mattermost-action-token.js';
+import { chatIncidents } from '../../service/chat-incidents.js';
 import { mattermostActor } from '../../service/mattermost-identity.js';
+import { markChatMessageDue } from '../../store/chat-messages.js';
 import type { Api } from '../app-types.js';
 import { actAs, runChatCommand, type ChatContext, type ChatMarkup } from '../chat-commands.js';
 import type { HttpDeps } from '../deps.js';
@@ -20,18 +22,22 @@ const mattermostMarkup: ChatMarkup = {
 
 const UNREACHABLE = 'Vigil could not ask Mattermost who you are just now: try again in a minute.';
 
+const OUT_OF_DATE = 'This message was out of date; it has been updated — press again if you still need to.';
+
 /** The context Vigil put on a button, as Mattermost sends it back. */
 interface ButtonContext {
   action: ChatButton;
   incidentId: string;
+  /** The chat state the post showed (chatState), signed with the rest. */
+  state: string;
   token: string;
 }
 
 function buttonContext(body: unknown): ButtonContext | null {
   const context = (body as { context?: Record<string, unknown> } | null)?.context;
-  const { action, incidentId, token } = context ?? {};
-  if (typeof action !== 'string' || !chatButtons.includes(action as ChatButton) || typeof incidentId !== 'string' || typeof token !== 'string') return null;
-  return { action: action as ChatButton, incidentId, token };
+  const { action, incidentId, state, token } = context ?? {};
+  if (typeof action !== 'string' || !chatButtons.includes(action as ChatButton) || typeof incidentId !== 'string' || typeof state !== 'string' || typeof token !== 'string') return null;
+  return { action: action as ChatButton, incidentId, state, token };
 }
 
 /**
@@ -41,7 +47,7 @@ function buttonContext(body: unknown): ButtonContext | null {
  * the Vigil user the Mattermost account maps to, with that user's rights now.
  */
 export function mattermostRoutes(api: Api, deps: HttpDeps, cfg: MattermostConfig): void {
-  const { database, config, logger } = deps;
+  const { database, config, logger, clock, wakeEngine } = deps;
   api.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   const ctx: ChatContext = {
     ...deps,
@@ -56,10 +62,21 @@ export function mattermostRoutes(api: Api, deps: HttpDeps, cfg: MattermostConfig
 
   api.post('/integrations/mattermost/actions', { config: { public: true }, schema }, async (req: FastifyRequest, reply: FastifyReply) => {
     const pressed = buttonContext(req.body);
-    if (!pressed || !verifyMattermostActionToken(config.secret, pressed.action, pressed.incidentId, pressed.token)) {
+    if (!pressed || !verifyMattermostActionToken(config.secret, pressed, pressed.token)) {
       throw new AppError('unauthenticated', 'This button press does not carry a context Vigil signed');
     }
-    const userId = (req.body as { user_id?: unknown }).user_id;
+    const { user_id: userId, post_id: postId } = req.body as { user_id?: unknown; post_id?: unknown };
+    // A press counts only on a post showing the incident as it is: a captured press replayed
+    // after the incident changed, or a press on a post the chat sync has not edited yet, is
+    // refused, and the post is looked at again (the sync edits it if it is behind).
+    const current = (await chatIncidents(database.db, [pressed.incidentId], config.baseUrl)).get(pressed.incidentId);
+    if (current && current.state !== pressed.state) {
+      if (typeof postId === 'string') {
+        await markChatMessageDue(database.db, ['mattermost_channel', 'mattermost_dm'], postId, clock.now());
+        wakeEngine();
+      }
+      return reply.code(200).send({ ephemeral_text: OUT_OF_DATE });
+    }
     let answer: string | null;
     try {
       const actor = await ctx.actorOf(typeof userId === 'string' ? userId : '');

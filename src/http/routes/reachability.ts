@@ -7,7 +7,7 @@ import type { HttpDeps } from '../deps.js';
 import { ReachabilityView } from '../schemas/reachability.js';
 
 const Channels = Type.Object(
-  { email: Type.Boolean(), sms: Type.Boolean(), voice: Type.Boolean(), webhook: Type.Boolean(), slack: Type.Boolean(), ntfy: Type.Boolean(), pushover: Type.Boolean(), telegram: Type.Boolean(), slack_dm: Type.Boolean() },
+  { email: Type.Boolean(), sms: Type.Boolean(), voice: Type.Boolean(), webhook: Type.Boolean(), slack: Type.Boolean(), ntfy: Type.Boolean(), pushover: Type.Boolean(), telegram: Type.Boolean(), slack_dm: Type.Boolean(), mattermost_dm: Type.Boolean() },
   {
     description:
       'Which channels this server can send on. false: email needs VIGIL_SMTP_URL, SMS and voice need the Twilio variables; until then such methods can neither be verified nor paged',
@@ -27,6 +27,7 @@ export function reachabilityRoutes(api: Api, { database: { db }, clock, config }
     pushover: configured.has('pushover'),
     telegram: configured.has('telegram'),
     slack_dm: configured.has('slack_dm'),
+    mattermost_dm: configured.has('mattermost_dm'),
   };
 
   api.get(

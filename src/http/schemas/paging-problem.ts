@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { PagingProblem } from '../../store/paging-problems.js';
 import { Id, Instant, toIso } from './common.js';
 
-export const Channel = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack', 'ntfy', 'telegram', 'pushover', 'teams', 'slack_channel', 'slack_dm', 'mattermost_channel']);
+export const Channel = Type.Enum(['email', 'sms', 'voice', 'webhook', 'slack', 'ntfy', 'telegram', 'pushover', 'teams', 'slack_channel', 'slack_dm', 'mattermost_channel', 'mattermost_dm']);
 
 export const PlanWarningView = Type.Object({
   code: Type.Enum(['nobody_on_call', 'team_empty', 'target_missing', 'step_skipped', 'step_unreached', 'no_verified_contact_method', 'no_notification_rule', 'channel_not_configured'], {

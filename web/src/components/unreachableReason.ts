@@ -1,6 +1,6 @@
 import type { Reachability } from '../api/accountTypes';
 
-const channelNames = { email: 'email', sms: 'SMS', voice: 'voice', webhook: 'webhook', slack: 'Slack', ntfy: 'ntfy', telegram: 'Telegram', pushover: 'Pushover', teams: 'Microsoft Teams', slack_channel: 'Slack', slack_dm: 'Slack', mattermost_channel: 'Mattermost' } as const;
+const channelNames = { email: 'email', sms: 'SMS', voice: 'voice', webhook: 'webhook', slack: 'Slack', ntfy: 'ntfy', telegram: 'Telegram', pushover: 'Pushover', teams: 'Microsoft Teams', slack_channel: 'Slack', slack_dm: 'Slack', mattermost_channel: 'Mattermost', mattermost_dm: 'Mattermost' } as const;
 
 /** Why a page would not reach someone, in a few words: "no verified contact method". */
 export function unreachableReason(reachability: Reachability): string {

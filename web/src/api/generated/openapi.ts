@@ -2920,7 +2920,7 @@ export interface operations {
                                 /** @description Why the first step reaches nobody */
                                 warnings: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -3197,7 +3197,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3409,7 +3409,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -3696,7 +3696,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -4068,7 +4068,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4191,7 +4191,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -4408,7 +4408,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -4531,7 +4531,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -9373,6 +9373,7 @@ export interface operations {
                         /** @description Which channels this server can send on. false: email needs VIGIL_SMTP_URL, SMS and voice need the Twilio variables; until then such methods can neither be verified nor paged */
                         channels: {
                             email: boolean;
+                            mattermost_dm: boolean;
                             ntfy: boolean;
                             pushover: boolean;
                             slack: boolean;
@@ -9385,7 +9386,7 @@ export interface operations {
                         /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                         problems: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -12600,7 +12601,7 @@ export interface operations {
                                     contactMethodId: string;
                                     delaySeconds: number;
                                     /** @enum {unknown} */
-                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     label: string;
                                     /**
                                      * Format: uuid
@@ -12723,7 +12724,7 @@ export interface operations {
                         }[];
                         warnings: {
                             /** @enum {unknown} */
-                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                            channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                             /**
                              * @description Stable: match on it
                              * @enum {unknown}
@@ -13000,7 +13001,7 @@ export interface operations {
                                 /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                                 problems: {
                                     /** @enum {unknown} */
-                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                    channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                     /**
                                      * @description Stable: match on it
                                      * @enum {unknown}
@@ -13128,7 +13129,7 @@ export interface operations {
                             /** @description Why the first step reaches nobody */
                             warnings: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -17631,7 +17632,7 @@ export interface operations {
                             /** @description What stops pages (or some of them) reaching the user; can be non-empty while reachable */
                             problems: {
                                 /** @enum {unknown} */
-                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel";
+                                channel?: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "telegram" | "pushover" | "teams" | "slack_channel" | "slack_dm" | "mattermost_channel" | "mattermost_dm";
                                 /**
                                  * @description Stable: match on it
                                  * @enum {unknown}
@@ -20590,7 +20591,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -20668,10 +20669,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD) */
+                    /** @description Required except for telegram (the chat is linked through the bot). Email address, E.164 phone number (+15551234567), https URL, ntfy topic URL (https://ntfy.sh/mytopic), or Pushover user key with an optional device (uQiRzpo4DXghDmr9QzzfQu27cmVRsG or uQiRzpo4DXghDmr9QzzfQu27cmVRsG:phone), or Slack member ID for direct messages from the Slack app (U0123ABCD), or Mattermost user ID for direct messages from the Mattermost bot (26 lowercase letters and digits) */
                     address?: string;
                     /** @enum {unknown} */
-                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                    kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                     label?: string;
                     /** @description ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again) */
                     token?: string;
@@ -20699,7 +20700,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -20950,7 +20951,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;
@@ -21203,7 +21204,7 @@ export interface operations {
                          */
                         id: string;
                         /** @enum {unknown} */
-                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm";
+                        kind: "email" | "sms" | "voice" | "webhook" | "slack" | "ntfy" | "pushover" | "telegram" | "slack_dm" | "mattermost_dm";
                         label: string;
                         /** @description Webhooks: the key X-Vigil-Signature is computed with (t=<unix seconds>,v1=HMAC-SHA256 of "<t>.<body>") */
                         signingSecret?: string;

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
 import { useAddContactMethod } from '../../api/contacts';
+import { useMyReachability } from '../../api/reachability';
 import type { ContactKind, ContactMethod } from '../../api/incidentTypes';
 import { FormError } from '../../components/FormError';
 import { contactKinds } from './contactKinds';
@@ -16,6 +17,9 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
   const [token, setToken] = useState('');
   const [device, setDevice] = useState('');
   const errors = fieldMessages(adding.error);
+  // A Mattermost DM needs the server's Mattermost bot: not offered without it.
+  const channels = useMyReachability().data?.channels;
+  const offered = contactKinds.filter((k) => k.value !== 'mattermost_dm' || channels?.mattermost_dm === true);
   // Pushover's refusal of a device comes on the address, which holds both: shown by the device.
   const deviceError = kind === 'pushover' && /refused by Pushover \(device/.test(errors['address'] ?? '') ? errors['address'] : undefined;
 
@@ -43,7 +47,7 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
         <Select<ContactKind>
           label="Kind"
           allowDeselect={false}
-          data={contactKinds}
+          data={offered}
           value={kind}
           onChange={(value) => value !== null && setKind(value)}
           error={errors['kind']}
@@ -55,9 +59,15 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
           </Text>
         ) : (
           <TextInput
-            label={kind === 'pushover' ? 'User key' : kind === 'slack_dm' ? 'Slack member ID' : 'Address'}
+            label={kind === 'pushover' ? 'User key' : kind === 'slack_dm' ? 'Slack member ID' : kind === 'mattermost_dm' ? 'Mattermost user ID' : 'Address'}
             description={
-              kind === 'pushover' ? 'Shown at the top of the Pushover app and of pushover.net' : kind === 'slack_dm' ? 'In Slack: your profile, ⋮, Copy member ID' : undefined
+              kind === 'pushover'
+                ? 'Shown at the top of the Pushover app and of pushover.net'
+                : kind === 'slack_dm'
+                  ? 'In Slack: your profile, ⋮, Copy member ID'
+                  : kind === 'mattermost_dm'
+                    ? 'Until Vigil knows you, /vigil in Mattermost answers with it'
+                    : undefined
             }
             required
             placeholder={contactKinds.find((k) => k.value === kind)?.placeholder}

@@ -13,6 +13,7 @@ function MissingChannels({ channels }: { channels: MyReachability['channels'] })
     !channels.pushover && 'Pushover (an admin sets VIGIL_PUSHOVER_APP_TOKEN)',
     !channels.telegram && 'Telegram (an admin sets VIGIL_TELEGRAM_BOT_TOKEN and VIGIL_TELEGRAM_WEBHOOK_SECRET)',
     !channels.slack_dm && 'Slack direct messages (an admin installs the Slack app: VIGIL_SLACK_BOT_TOKEN and VIGIL_SLACK_SIGNING_SECRET)',
+    !channels.mattermost_dm && 'Mattermost direct messages (an admin sets VIGIL_MATTERMOST_URL and VIGIL_MATTERMOST_BOT_TOKEN)',
   ].filter((m): m is string => typeof m === 'string');
   if (missing.length === 0) return null;
   return (

@@ -12,7 +12,8 @@ export function VerificationNotice({ method, result }: { method: ContactMethod; 
   if (result.sent) {
     return (
       <Text size="xs" c="dimmed" role="status">
-        A code was sent to {method.kind === 'slack_dm' ? 'your Slack direct messages, from the Vigil app' : method.address}. Enter it to verify; it expires in 15 minutes.
+        A code was sent to{' '}
+        {method.kind === 'slack_dm' ? 'your Slack direct messages, from the Vigil app' : method.kind === 'mattermost_dm' ? 'your Mattermost direct messages, from the Vigil bot' : method.address}. Enter it to verify; it expires in 15 minutes.
       </Text>
     );
   }

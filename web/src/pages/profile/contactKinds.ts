@@ -11,6 +11,7 @@ export const contactKinds: { value: ContactKind; label: string; placeholder: str
   // Linked through the bot's link once added: no address to type.
   { value: 'telegram', label: 'Telegram', placeholder: '' },
   { value: 'slack_dm', label: 'Slack (direct message)', placeholder: 'U0123ABCD' },
+  { value: 'mattermost_dm', label: 'Mattermost (direct message)', placeholder: '26 letters and digits' },
 ];
 
 export const kindLabel = (kind: ContactKind) => contactKinds.find((k) => k.value === kind)?.label ?? kind;

@@ -1,6 +1,6 @@
 import type { ChannelKind } from '../../../api/pagingPlanTypes';
 
-const kindLabels: Record<ChannelKind, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', webhook: 'Webhook', slack: 'Slack', ntfy: 'ntfy (push)', telegram: 'Telegram', pushover: 'Pushover', teams: 'Microsoft Teams', slack_channel: 'Slack channel', slack_dm: 'Slack (direct message)', mattermost_channel: 'Mattermost channel' };
+const kindLabels: Record<ChannelKind, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', webhook: 'Webhook', slack: 'Slack', ntfy: 'ntfy (push)', telegram: 'Telegram', pushover: 'Pushover', teams: 'Microsoft Teams', slack_channel: 'Slack channel', slack_dm: 'Slack (direct message)', mattermost_channel: 'Mattermost channel', mattermost_dm: 'Mattermost (direct message)' };
 
 export const channelLabel = (kind: ChannelKind, label = '') => (label === '' ? kindLabels[kind] : `${kindLabels[kind]} (${label})`);
 
