@@ -47,11 +47,22 @@ describeEachDatabase('import APIs', (dialect) => {
     expect(res.body.verification).toBeUndefined();
   });
 
-  it('only admins vouch for an address, and never for a Telegram chat', async () => {
+  it('only admins vouch for an address, and never for a chat account (Telegram, Slack or Mattermost DM)', async () => {
     const own = await people.as['responder']?.post(`/api/v1/users/${people.ids['responder']}/contact-methods`, { kind: 'email', address: 'me@acme.test', verified: true });
     expect(own?.status).toBe(403);
     expect(own?.body.errors).toEqual([{ path: '/body/verified', message: expect.any(String) }]);
     const telegram = await t.admin.post(`/api/v1/users/${people.ids['responder']}/contact-methods`, { kind: 'telegram', verified: true });
     expect(telegram.status).toBe(400);
+    // A verified DM method links that chat account to the user: only the bot's code may prove it.
+    for (const [kind, address] of [
+      ['slack_dm', 'U0123ABCD'],
+      ['mattermost_dm', 'a'.repeat(26)],
+    ]) {
+      const linked = await t.admin.post(`/api/v1/users/${people.ids['responder']}/contact-methods`, { kind, address, verified: true });
+      expect(linked.status).toBe(400);
+      expect(linked.body.errors).toEqual([{ path: '/body/verified', message: expect.stringContaining(kind) }]);
+    }
+    const methods = (await t.admin.get(`/api/v1/users/${people.ids['responder']}/contact-methods`)).body as { kind: string }[];
+    expect(methods.map((m) => m.kind)).not.toContain('slack_dm');
   });
 });

@@ -53,7 +53,7 @@ const ContactMethodInput = Type.Object(
     token: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again)' })),
     verified: Type.Optional(
       Type.Boolean({
-        description: 'Admins only: true adds the method already verified, sending no code, for an address confirmed in the tool it is imported from (vigil import pagerduty); not for telegram, whose chat only its link names',
+        description: 'Admins only: true adds the method already verified, sending no code, for an address confirmed in the tool it is imported from (vigil import pagerduty); not for telegram, whose chat only its link names, nor slack_dm and mattermost_dm, whose verification links the chat account to the user',
       }),
     ),
   },
@@ -140,10 +140,18 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     return { canEdit: canEdit && hasRole(actor.user.role, 'responder') };
   }
 
-  /** Only an admin may vouch for an address (an import); a Telegram chat is only known once its link is opened. */
+  /**
+   * Only an admin may vouch for an address (an import). Not for chat accounts: a Telegram
+   * chat is only known once its link is opened, and a verified Slack or Mattermost DM
+   * method links that account to the user for buttons and /vigil, which only the code
+   * the bot sent to the account itself may prove.
+   */
   function refuseVouching(req: FastifyRequest, kind: ContactKind): void {
     if (!hasRole(actorOf(req).user.role, 'admin')) throw new AppError('forbidden', 'Only admins add contact methods already verified', [{ path: '/body/verified', message: 'is for admins importing verified addresses' }]);
     if (kind === 'telegram') throw new AppError('validation_failed', 'A Telegram method is verified by opening its link', [{ path: '/body/verified', message: 'cannot be set for telegram' }]);
+    if (kind === 'slack_dm' || kind === 'mattermost_dm') {
+      throw new AppError('validation_failed', 'A chat account is linked by the code its bot sends to it', [{ path: '/body/verified', message: `cannot be set for ${kind}: it would let that account act as this user` }]);
+    }
   }
 
   function refuseViewer(req: FastifyRequest, what: string): void {

@@ -20676,7 +20676,7 @@ export interface operations {
                     label?: string;
                     /** @description ntfy only: an access token for a protected topic (sent as a Bearer token, stored encrypted, never shown again) */
                     token?: string;
-                    /** @description Admins only: true adds the method already verified, sending no code, for an address confirmed in the tool it is imported from (vigil import pagerduty); not for telegram, whose chat only its link names */
+                    /** @description Admins only: true adds the method already verified, sending no code, for an address confirmed in the tool it is imported from (vigil import pagerduty); not for telegram, whose chat only its link names, nor slack_dm and mattermost_dm, whose verification links the chat account to the user */
                     verified?: boolean;
                 };
             };
