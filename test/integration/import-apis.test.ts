@@ -57,7 +57,7 @@ describeEachDatabase('import APIs', (dialect) => {
     for (const [kind, address] of [
       ['slack_dm', 'U0123ABCD'],
       ['mattermost_dm', 'a'.repeat(26)],
-    ]) {
+    ] as const) {
       const linked = await t.admin.post(`/api/v1/users/${people.ids['responder']}/contact-methods`, { kind, address, verified: true });
       expect(linked.status).toBe(400);
       expect(linked.body.errors).toEqual([{ path: '/body/verified', message: expect.stringContaining(kind) }]);
