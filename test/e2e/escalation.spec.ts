@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
 import { restoreClock } from './schedules';
-import { pick } from './pick';
+import { newPolicyStep, pick } from './pick';
 
 test.skip(!hasChromium, installHint);
 
@@ -97,10 +97,7 @@ test('a policy built in the editor pages L1, moves on to L2 at once when nobody 
 test('the target picker at 1440 and 390 px: a chosen schedule counts at once, and nothing runs off a phone screen', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await logInAsDemoAdmin(page);
-  await page.goto('/escalation-policies/new');
-  await page.getByRole('textbox', { name: 'Name' }).fill(`Picker ${Date.now()}`);
-  await pick(page, page.locator('form'), 'Team', 'Platform');
-  const step1 = page.getByRole('region', { name: 'Step 1' });
+  const step1 = await newPolicyStep(page, `Picker ${Date.now()}`);
   await addScheduleTarget(page, step1, 'Platform on-call');
   await pick(page, step1, 'Target type', 'User');
   const shoot = async (name: string) => {
@@ -123,11 +120,7 @@ test('the target picker at 1440 and 390 px: a chosen schedule counts at once, an
 
 test('API field errors on a step target are shown next to the target', async ({ page }) => {
   await logInAsDemoAdmin(page);
-  await page.goto('/escalation-policies/new');
-  await page.getByRole('textbox', { name: 'Name' }).fill(`Broken ${Date.now()}`);
-  await pick(page, page.locator('form'), 'Team', 'Platform');
-  const step1 = page.getByRole('region', { name: 'Step 1' });
-  await pick(page, step1, 'Target type', 'Webhook URL');
+  const step1 = await newPolicyStep(page, `Broken ${Date.now()}`, 'Webhook URL');
   await step1.getByRole('textbox', { name: 'Webhook URL' }).fill('not a url');
   // Leaving the field adds it too; the list then grows under the pointer, so the test says Enter.
   await step1.getByRole('textbox', { name: 'Webhook URL' }).press('Enter');
@@ -162,11 +155,7 @@ test('a saved policy shows the signing secret of each webhook target', async ({ 
   const policyName = `Webhook policy ${Date.now()}`;
   const url = `https://hooks.example.com/policy-${Date.now()}`;
   await logInAsDemoAdmin(page);
-  await page.goto('/escalation-policies/new');
-  await page.getByRole('textbox', { name: 'Name' }).fill(policyName);
-  await pick(page, page.locator('form'), 'Team', 'Platform');
-  const step1 = page.getByRole('region', { name: 'Step 1' });
-  await pick(page, step1, 'Target type', 'Webhook URL');
+  const step1 = await newPolicyStep(page, policyName, 'Webhook URL');
   await step1.getByRole('textbox', { name: 'Webhook URL' }).fill(url);
   await step1.getByRole('textbox', { name: 'Webhook URL' }).press('Enter');
   await expect(step1.getByRole('listitem')).toContainText('Save the policy to see the signing secret of this webhook.');

@@ -3,7 +3,7 @@ import { mattermostId, startMattermostFake, type MattermostFake, type Mattermost
 import { hasChromium, installHint } from './chromium';
 import { demoAdmin, logInAsDemoAdmin } from './demo';
 import { raiseOnNewMonitor } from './monitors';
-import { pick } from './pick';
+import { newPolicyStep, pick } from './pick';
 import { main, mattermostApi } from './servers';
 import { expectNoSidewaysScroll, shot, shotOf } from './shots';
 
@@ -39,11 +39,7 @@ for (const width of [390, 1440]) {
     await page.setViewportSize({ width, height: 844 });
     await logInAsDemoAdmin(page);
 
-    await page.goto('/escalation-policies/new');
-    await page.getByRole('textbox', { name: 'Name' }).fill(policyName);
-    await pick(page, page.locator('form'), 'Team', 'Platform');
-    const step1 = page.getByRole('region', { name: 'Step 1' });
-    await pick(page, step1, 'Target type', 'Mattermost channel (with buttons)');
+    const step1 = await newPolicyStep(page, policyName, 'Mattermost channel (with buttons)');
     const id = step1.getByRole('textbox', { name: 'Mattermost channel ID' });
     await id.fill(channel);
     await id.press('Enter');

@@ -3,7 +3,7 @@ import { startTeamsFake, type TeamsFake } from '../support/teams-fake';
 import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
 import { expectNoSidewaysScroll, shot } from './shots';
-import { pick } from './pick';
+import { newPolicyStep } from './pick';
 import { raiseOnNewMonitor } from './monitors';
 
 test.skip(!hasChromium, installHint);
@@ -23,11 +23,7 @@ test('on a phone, a policy step posts to a Teams channel through its workflow, a
   await page.setViewportSize({ width: 390, height: 844 });
   await logInAsDemoAdmin(page);
 
-  await page.goto('/escalation-policies/new');
-  await page.getByRole('textbox', { name: 'Name' }).fill(policyName);
-  await pick(page, page.locator('form'), 'Team', 'Platform');
-  const step1 = page.getByRole('region', { name: 'Step 1' });
-  await pick(page, step1, 'Target type', 'Microsoft Teams (workflow webhook)');
+  const step1 = await newPolicyStep(page, policyName, 'Microsoft Teams (workflow webhook)');
   const url = step1.getByRole('textbox', { name: 'Teams workflow URL' });
   await expect(url).toHaveAccessibleDescription(/workflow's HTTP URL/);
   await url.fill(workflow);

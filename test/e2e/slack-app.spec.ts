@@ -4,7 +4,7 @@ import { hasChromium, installHint } from './chromium';
 import { logInAsDemoAdmin } from './demo';
 import { slackApi } from './servers';
 import { expectNoSidewaysScroll, shot } from './shots';
-import { pick } from './pick';
+import { newPolicyStep } from './pick';
 import { raiseOnNewMonitor } from './monitors';
 
 test.skip(!hasChromium, installHint);
@@ -27,11 +27,7 @@ test('on a phone, a policy step posts to a Slack channel with buttons, and ackno
   await page.setViewportSize({ width: 390, height: 844 });
   await logInAsDemoAdmin(page);
 
-  await page.goto('/escalation-policies/new');
-  await page.getByRole('textbox', { name: 'Name' }).fill(policyName);
-  await pick(page, page.locator('form'), 'Team', 'Platform');
-  const step1 = page.getByRole('region', { name: 'Step 1' });
-  await pick(page, step1, 'Target type', 'Slack channel (with buttons)');
+  const step1 = await newPolicyStep(page, policyName, 'Slack channel (with buttons)');
   const id = step1.getByRole('textbox', { name: 'Slack channel ID' });
   await expect(id).toHaveAccessibleDescription(/channel's details in Slack/);
   await id.fill(CHANNEL);
