@@ -39,7 +39,7 @@ export function NotificationsTable({ notifications, nameOf }: { notifications: N
               <Table.Td>{formatDateTime(n.dueAt, zone)}</Table.Td>
               <Table.Td>{n.sentAt === null ? '—' : formatDateTime(n.sentAt, zone)}</Table.Td>
               <Table.Td>{n.attempts}</Table.Td>
-              <Table.Td>{n.lastError ?? ''}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{n.lastError ?? ''}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
