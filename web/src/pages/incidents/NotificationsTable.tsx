@@ -12,7 +12,7 @@ export function NotificationsTable({ notifications, nameOf }: { notifications: N
   if (notifications.length === 0) return <Text c="dimmed">Nobody has been notified.</Text>;
   // A failed delivery's error is long: on a phone the table scrolls in its own box, not the page.
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={640} type="native">
       <Table striped aria-label="Notifications">
         <Table.Thead>
           <Table.Tr>
