@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { mattermostId, startMattermostFake, type MattermostFake, type MattermostPost } from '../support/mattermost-fake.js';
+import { deliverToApp } from '../support/mattermost-in-process.js';
 import { useTestApp } from '../support/test-app.js';
 
 const SEEDED = '2026-03-02T12:00:00.000Z';
@@ -20,10 +21,7 @@ describeEachDatabase('Mattermost direct messages', (dialect) => {
   let users: Record<'alice' | 'bob', string> = { alice: '', bob: '' };
 
   beforeAll(async () => {
-    mm.deliver = async (url, contentType, body) => {
-      const res = await t.vigil.app.inject({ method: 'POST', url: new URL(url).pathname, headers: { 'content-type': contentType }, payload: body });
-      return { status: res.statusCode, body: res.body === '' ? {} : (res.json() as Record<string, unknown>) };
-    };
+    deliverToApp(mm, t);
     mm.addUser({ id: account.bob, username: 'bob', email: 'bob@example.com', emailVerified: false });
     mm.addUser({ id: account.shared, username: 'shared', email: 'shared@example.com', emailVerified: false });
     const all = (await t.admin.get('/api/v1/users?limit=200')).body.items as { id: string; email: string }[];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { demoAdmin } from '../support/demo-admin.js';
 import { mattermostId, startMattermostFake, type MattermostFake, type MattermostPost } from '../support/mattermost-fake.js';
+import { deliverToApp } from '../support/mattermost-in-process.js';
 import { useTestApp } from '../support/test-app.js';
 
 const SEEDED = '2026-03-02T12:00:00.000Z';
@@ -24,11 +25,7 @@ describeEachDatabase('Mattermost', (dialect) => {
   let adminName = '';
 
   beforeAll(async () => {
-    // Requests Mattermost would send to Vigil's public URL go to the app in process.
-    mm.deliver = async (url, contentType, body) => {
-      const res = await t.vigil.app.inject({ method: 'POST', url: new URL(url).pathname, headers: { 'content-type': contentType }, payload: body });
-      return { status: res.statusCode, body: res.body === '' ? {} : (res.json() as Record<string, unknown>) };
-    };
+    deliverToApp(mm, t);
     mm.addChannel(OPS);
     mm.addUser({ id: account.alice, username: 'alice', email: 'Alice@Example.com', emailVerified: true });
     mm.addUser({ id: account.dave, username: 'dave', email: 'dave@example.com', emailVerified: true });
