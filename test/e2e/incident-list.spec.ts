@@ -28,7 +28,10 @@ test('the incident list filters, searches, sorts and pages, and the address keep
   await page.getByRole('option', { name: `Listing ${stamp}` }).click();
   await expect(page).toHaveURL(new RegExp(`team=${team.id}`));
   // The unfiltered page stays on screen, faded and busy, until the team's has come: it has 50 rows too.
+  // The router renders the new address in a transition, so the old page can still be there, not busy,
+  // just after the address changed: only the team's own rows say its page has come.
   await expect(page.getByRole('table', { name: 'Incidents' })).toHaveAttribute('aria-busy', 'false');
+  await expect(rows.filter({ hasNotText: stamp })).toHaveCount(0);
   // 55 incidents: a page of 50, then the rest.
   await expect(rows).toHaveCount(50);
   await page.getByRole('button', { name: 'Load more' }).click();

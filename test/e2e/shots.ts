@@ -17,11 +17,27 @@ export async function shotOf(part: ReturnType<Page['getByRole']>, name: string):
   await part.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled' });
 }
 
-/** Usable on a phone: nothing pushes the page sideways. */
-export async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-    return document.documentElement.scrollWidth - innerWidth;
+/**
+ * Run in the page: how far it is wider than the screen, and the outermost elements that make
+ * it so (those sticking out past the right edge with no clipping box around them).
+ */
+const SIDEWAYS = `(() => {
+  const width = innerWidth;
+  const clips = (el) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+  const sticksOut = (el) => el.getBoundingClientRect().right > width + 1;
+  const culprits = [...document.body.querySelectorAll('*')].filter((el) => {
+    if (!sticksOut(el) || (el.parentElement && sticksOut(el.parentElement) && !clips(el.parentElement))) return false;
+    for (let up = el.parentElement; up; up = up.parentElement) if (clips(up) && !sticksOut(up)) return false;
+    return true;
   });
-  expect(overflow).toBeLessThanOrEqual(1);
+  const name = (el) => el.tagName.toLowerCase() + (el.getAttribute('aria-label') ? '[' + el.getAttribute('aria-label') + ']' : '') + '.' + String(el.className).split(' ')[0] + ' "' + (el.textContent ?? '').slice(0, 60) + '"';
+  return { overflow: document.documentElement.scrollWidth - width, culprits: culprits.slice(0, 5).map(name) };
+})()`;
+
+/** Usable on a phone: nothing pushes the page sideways, once the layout has settled after a resize; a failure names what sticks out. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await expect(async () => {
+    const { overflow, culprits } = await page.evaluate<{ overflow: number; culprits: string[] }>(SIDEWAYS);
+    expect(overflow, `the page is ${overflow}px wider than the screen because of ${culprits.join(', ')}`).toBeLessThanOrEqual(1);
+  }).toPass({ timeout: 10_000 });
 }
