@@ -1,21 +1,10 @@
 import type { ImportNote } from '../report.js';
+import type { MappedPolicy, MappedTarget } from '../setup.js';
 import type { PdEscalationPolicy } from './types.js';
 
 /** Vigil's limits: 20 repeats, a week's wait. */
 const MAX_REPEAT = 20;
 const MAX_WAIT_SECONDS = 7 * 86400;
-
-export type MappedTarget = { type: 'user'; sourceId: string } | { type: 'schedule'; sourceId: string };
-
-export interface MappedPolicy {
-  sourceId: string;
-  name: string;
-  description: string;
-  teamSourceId: string | null;
-  repeat: number;
-  steps: { waitSeconds: number; targets: MappedTarget[] }[];
-  notes: ImportNote[];
-}
 
 /**
  * PagerDuty waits `escalation_delay_in_minutes` after a rule before the next one (the last

@@ -1,42 +1,14 @@
 import type { ImportNote } from '../report.js';
 import { zone } from '../../time/zone.js';
-import type { Instant, Restriction, Rotation } from '../../schedule/types.js';
+import type { Instant } from '../../schedule/types.js';
 import { restrictionOf } from './restriction.js';
 import { rotationOf } from './rotation.js';
+import type { MappedLayer, MappedSchedule } from '../setup.js';
 import type { PdOverride, PdSchedule } from './types.js';
 
 /** Vigil allows 20 layers a schedule. */
 const MAX_LAYERS = 20;
 const YEAR = 366 * 86_400_000;
-
-export interface MappedLayer {
-  name: string;
-  timeZone: string;
-  rotation: Rotation;
-  restriction: Restriction;
-  /** PagerDuty user ids in rotation order. */
-  members: string[];
-}
-
-export interface MappedOverride {
-  /** PagerDuty user id. */
-  userId: string;
-  start: Instant;
-  end: Instant;
-}
-
-export interface MappedSchedule {
-  sourceId: string;
-  name: string;
-  description: string;
-  timeZone: string;
-  /** The first of its PagerDuty teams, if any. */
-  teamSourceId: string | null;
-  /** Top layer (the one that wins) first, as in Vigil. */
-  layers: MappedLayer[];
-  overrides: MappedOverride[];
-  notes: ImportNote[];
-}
 
 /**
  * A PagerDuty schedule as of `now` as a Vigil schedule: each layer in force or to come,

@@ -1,17 +1,6 @@
 import type { ImportNote } from '../report.js';
+import type { MappedMonitor } from '../setup.js';
 import type { PdService } from './types.js';
-
-export interface MappedMonitor {
-  /** The service's id, and the integration's when a service has several. */
-  sourceId: string;
-  name: string;
-  policySourceId: string;
-  teamSourceId: string | null;
-  /** The Events API v2 key senders use today; null: Vigil issues a new one. */
-  integrationKey: string | null;
-  urgency: 'high' | 'low' | 'dynamic';
-  notes: ImportNote[];
-}
 
 /** Vigil's PagerDuty-compatible endpoint takes Events API v2 events. */
 const EVENTS_V2 = 'events_api_v2_inbound_integration';
@@ -35,7 +24,7 @@ export function mapService(service: PdService): MappedMonitor[] {
   if (service.acknowledgement_timeout) notes.push({ subject, reason: `re-triggers ${service.acknowledgement_timeout} s after an acknowledgement: set the policy's ack timeout in Vigil` });
   if (service.auto_resolve_timeout) notes.push({ subject, reason: `auto-resolves after ${service.auto_resolve_timeout} s, which Vigil monitors do not` });
   const events = service.integrations.filter((i) => i.type === EVENTS_V2 && i.integration_key);
-  const base = { policySourceId: service.escalation_policy.id, teamSourceId: service.teams[0]?.id ?? null, urgency };
+  const base = { kind: 'pagerduty' as const, policySourceId: service.escalation_policy.id, teamSourceId: service.teams[0]?.id ?? null, urgency };
   if (events.length === 0) {
     notes.push({ subject, reason: 'has no Events API v2 integration: its monitor gets a new Vigil key' });
     return [{ ...base, sourceId: service.id, name: service.name.slice(0, 200), integrationKey: null, notes }];

@@ -1,7 +1,6 @@
 import type { ImportNote } from '../report.js';
+import type { MappedContactMethod, MappedRule, MappedUser, VigilRole } from '../setup.js';
 import type { PdContactMethod, PdRole, PdUser } from './types.js';
-
-export type VigilRole = 'admin' | 'responder' | 'viewer';
 
 /**
  * PagerDuty's base roles by what they may do: account owners and admins administer
@@ -18,32 +17,6 @@ export function roleOf(role: PdRole): VigilRole {
     default:
       return 'viewer';
   }
-}
-
-export interface MappedContactMethod {
-  sourceId: string;
-  kind: 'email' | 'sms' | 'voice';
-  address: string;
-  label: string;
-}
-
-export interface MappedRule {
-  /** The PagerDuty contact method's id. */
-  contactSourceId: string;
-  delayMinutes: number;
-  urgency: 'high' | 'low';
-}
-
-export interface MappedUser {
-  sourceId: string;
-  email: string;
-  name: string;
-  role: VigilRole;
-  timeZone: string;
-  teamSourceIds: string[];
-  contactMethods: MappedContactMethod[];
-  rules: MappedRule[];
-  notes: ImportNote[];
 }
 
 const KINDS = { email_contact_method: 'email', sms_contact_method: 'sms', phone_contact_method: 'voice' } as const;

@@ -1,5 +1,5 @@
 import type { OnCallSpan } from '../../core/import/fidelity.js';
-import type { MappedSchedule } from '../../core/import/pagerduty/schedule.js';
+import type { MappedSchedule } from '../../core/import/setup.js';
 import { applyEdit } from '../../core/schedule/edit.js';
 import { historyTimelineRows, type ScheduleHistory } from '../../core/schedule/history.js';
 import type { Instant } from '../../core/schedule/types.js';
@@ -7,7 +7,7 @@ import type { Instant } from '../../core/schedule/types.js';
 /**
  * Who Vigil would put on call over [from, to) if `schedule` were created at `now`, computed
  * by Vigil's own resolver on the layers the import would send (a dry run creates nothing to
- * ask the API about). `who` turns a PagerDuty user id into the key the source's answer uses.
+ * ask the API about). `who` turns a source user id into the key the source's answer uses.
  */
 export function plannedOnCall(schedule: MappedSchedule, now: Instant, from: Instant, to: Instant, who: (userId: string) => string | null): OnCallSpan[] {
   let history: ScheduleHistory = { timeZone: schedule.timeZone, layers: [], structures: [], overrides: [], fixedShifts: [] };
