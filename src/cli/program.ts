@@ -65,9 +65,8 @@ export function vigilProgram(): Command {
     .option('--force', 'replace <file> if it exists')
     .action(async (file: string, options: { force?: boolean }) => (await import('./backup.js')).backup(file, options, out));
 
-  program
-    .command('import')
-    .description('bring a setup over from another on-call tool through the API of a running Vigil')
+  const importing = program.command('import').description('bring a setup over from another on-call tool through the API of a running Vigil');
+  importing
     .command('pagerduty')
     .description(
       "import PagerDuty's users, contact methods, notification rules, teams, schedules, overrides, escalation policies and services (as pagerduty monitors keeping their integration keys); what exists (by email or name) is left as is; then compare who is on call for 30 days",
