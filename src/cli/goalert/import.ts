@@ -61,12 +61,10 @@ export function stretchesOf(shifts: GaOnCallShift[], from: number, to: number, e
  */
 export async function importGoAlert(options: GoAlertImportOptions, print: (line: string) => void): Promise<GoAlertImportResult> {
   const now = options.now ?? systemClock.now();
-  const from = now;
-  const to = now + WINDOW_DAYS * DAY;
   const dryRun = options.dryRun ?? false;
   const source = new GoAlertApi(options.url, options.goalertToken);
   const vigil = new VigilApi(options.vigilUrl, options.token);
-  const data = await source.read(now, to);
+  const data = await source.read(now, now + WINDOW_DAYS * DAY);
   const rotations = new Map(data.rotations.map((r) => [r.id, r]));
   // Rotations a step pages directly become schedules of their own.
   const paged = new Set(data.escalationPolicies.flatMap((p) => p.steps.flatMap((s) => s.targets.filter((t) => t.type === 'rotation').map((t) => t.id))));
@@ -83,6 +81,9 @@ export async function importGoAlert(options: GoAlertImportOptions, print: (line:
   print(dryRun ? 'GoAlert import plan (dry run: nothing is created)' : 'GoAlert import');
   const written = await writeSetup(setup, vigil, { dryRun, defaultTeam: 'Imported from GoAlert', source: 'GoAlert' }, print);
 
+  // From when the schedules exist in Vigil (they have nobody before their creation).
+  const from = options.now ?? systemClock.now();
+  const to = from + WINDOW_DAYS * DAY;
   const emails = new Map(data.users.map((u) => [u.id, u.email.trim().toLowerCase()]));
   const email = (id: string) => emails.get(id) ?? id;
   const answers = new Map<string, OnCallSpan[] | string>();

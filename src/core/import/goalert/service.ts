@@ -35,6 +35,9 @@ export function mapService(service: GaService): MappedMonitor[] {
     return false;
   });
   for (const k of usable) {
+    if (k.type === 'grafana') {
+      notes.push({ subject: `${subject} integration key "${k.name}"`, reason: "kept; Vigil reads Grafana alerting's webhook (an alerts list), where GoAlert also reads legacy (before Grafana 8) notifications: a legacy channel becomes a webhook contact point" });
+    }
     if (k.type === 'generic') notes.push({ subject: `${subject} integration key "${k.name}"`, reason: "GoAlert's generic API and Vigil's webhook differ in URL and fields: a new Vigil key, and its senders change their requests" });
   }
   if (usable.length === 0) {
