@@ -41,6 +41,7 @@ describeEachDatabase('vigil import goalert', (dialect) => {
       ['Platform Primary', 0],
       ['Follow the Sun', 0],
       ['Payments Weekend', 0],
+      ['Bangalore Desk', 0],
       ['Payments (rotation)', 0],
     ]);
     expect((await app.admin.get('/api/v1/users?limit=200')).body.items.length).toBe(usersBefore);
@@ -53,11 +54,12 @@ describeEachDatabase('vigil import goalert', (dialect) => {
       ['Platform Primary', 0],
       ['Follow the Sun', 0],
       ['Payments Weekend', 0],
+      ['Bangalore Desk', 0],
       ['Payments (rotation)', 0],
     ]);
     // Every handoff of 30 days was compared (day and night rules, weekly, 8-hour and two-day turns, weekends).
-    expect(result.fidelity.map((f) => f.result?.handoffs)).toEqual([67, 90, 8, 15]);
-    expect(lines.at(-1)).toMatch(/^Created \d+, left 0 as they were, 16 not imported as they were, 0 on-call differences$/);
+    expect(result.fidelity.map((f) => f.result?.handoffs)).toEqual([67, 90, 8, 44, 15]);
+    expect(lines.at(-1)).toMatch(/^Created \d+, left 0 as they were, 17 not imported as they were, 0 on-call differences$/);
 
     // What could not be brought over is reported, with the reason.
     const reasons = result.notes.map((n) => `${n.subject}: ${n.reason}`);
@@ -105,6 +107,10 @@ describeEachDatabase('vigil import goalert', (dialect) => {
         { startDay: 7, startTime: '00:00', endDay: 1, endTime: '00:00' },
       ],
     });
+
+    // A UTC rotation in Kolkata office hours: a layer in Kolkata, anchored at today's handoff (03:30 UTC, 09:00 there).
+    const desk = (await app.admin.get(`/api/v1/schedules/${schedules.find((s) => s.name === 'Bangalore Desk')?.id}`)).body;
+    expect(desk.layers.map((l: { timeZone: string; rotation: unknown }) => [l.timeZone === desk.timeZone, l.rotation])).toEqual([[true, { kind: 'custom', every: 1, unit: 'days', anchor: '2027-03-01T09:00' }]]);
 
     const policies = (await app.admin.get('/api/v1/escalation-policies?limit=200')).body.items as { name: string; repeat: number; steps: { waitSeconds: number; targets: { type: string }[] }[] }[];
     const platform = policies.find((p) => p.name === 'Platform Escalation');

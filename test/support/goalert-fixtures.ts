@@ -28,7 +28,7 @@ export const goAlertKeys = {
  * A GoAlert instance shaped like its GraphQL answers, with its rotations' state as of `now`:
  * weekly, daily and 8-hour rotations through DST changes (New York 14 March, Berlin 28 March
  * 2027), a nightly rule across midnight, a weekend user rule, whole-day rules, a schedule in a
- * half-hour zone with a rotation in another zone, a replacing override, and a policy step
+ * half-hour zone with rotations in other zones (one always on, one in office hours), a replacing override, and a policy step
  * paging a rotation directly. Some things Vigil cannot take (a Slack DM method, a disabled
  * method, a monthly rotation, a Slack channel step, a remove override, email and Site24x7
  * keys) are there to be reported.
@@ -61,6 +61,7 @@ export function goAlertInstance(now: number): GoAlertInstance {
       { id: 'r-night', name: 'Platform nights', description: '', start: '2026-01-06T01:00:00Z', timeZone: 'America/New_York', type: 'daily', shiftLength: 1, activeUserIndex: 0, userIDs: ['u-bob', 'u-dave'] },
       { id: 'r-sun', name: 'Follow the sun', description: '', start: '2026-01-04T23:00:00Z', timeZone: 'Europe/Berlin', type: 'hourly', shiftLength: 8, activeUserIndex: 2, userIDs: ['u-carol', 'u-erin', 'u-alice'] },
       { id: 'r-pay', name: 'Payments', description: 'Two days each', start: '2026-06-01T06:00:00Z', timeZone: 'Europe/Berlin', type: 'daily', shiftLength: 2, activeUserIndex: 1, userIDs: ['u-dave', 'u-bob'] },
+      { id: 'r-utc', name: 'Desk', description: 'Kept in UTC', start: '2026-01-05T03:30:00Z', timeZone: 'UTC', type: 'daily', shiftLength: 1, activeUserIndex: 2, userIDs: ['u-erin', 'u-dave', 'u-carol'] },
       { id: 'r-month', name: 'Managers', description: '', start: '2026-01-01T09:00:00Z', timeZone: 'UTC', type: 'monthly', shiftLength: 1, activeUserIndex: 0, userIDs: ['u-erin'] },
     ],
     schedules: [
@@ -93,6 +94,14 @@ export function goAlertInstance(now: number): GoAlertInstance {
           { target: target('user', 'u-dave', 'Dave Diaz'), rules: [rule('18:00', '00:00', '-----F-'), rule('00:00', '00:00', 'S-----S')] },
           { target: target('user', 'u-erin', 'Erin Evans'), rules: [rule('09:00', '17:00', '-------')] },
         ],
+        temporarySchedules: [],
+      },
+      {
+        id: 's-desk',
+        name: 'Bangalore Desk',
+        description: 'Office hours, from a rotation kept in UTC',
+        timeZone: 'Asia/Kolkata',
+        targets: [{ target: target('rotation', 'r-utc', 'Desk'), rules: [rule('09:00', '18:00', '-MTWTF-')] }],
         temporarySchedules: [],
       },
     ],
