@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GoAlertApi } from '../../src/cli/goalert/goalert-api.js';
 import { importGoAlert, type GoAlertImportOptions } from '../../src/cli/goalert/import.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { goAlertAnswers, startGoAlertFake, type GoAlertFake } from '../support/goalert-api-fake.js';
@@ -149,6 +150,10 @@ describeEachDatabase('vigil import goalert', (dialect) => {
   describe('refusals', () => {
     it('a wrong GoAlert token fails before anything is written, saying which token', async () => {
       await expect(run({ goalertToken: 'wrong' })).rejects.toThrow('GoAlert refused the token (401)');
+    });
+
+    it("a GraphQL error is one line naming the operation and GoAlert's message", async () => {
+      await expect(new GoAlertApi(fake.url, fake.token).shifts('s-plat', Date.parse(NOW), Date.parse(NOW))).rejects.toThrow('GoAlert answered shifts with an error: invalid start or end (at shifts)');
     });
 
     it('a wrong Vigil token fails before anything is written', async () => {

@@ -95,7 +95,11 @@ export async function importGoAlert(options: GoAlertImportOptions, print: (line:
     }
     const r = await source.handoffs(id.slice('rotation:'.length));
     const times = (r?.nextHandoffTimes ?? []).map((t) => Date.parse(t));
-    if (!r || r.userIDs.length === 0 || (times.length === MAX_HANDOFFS && (times.at(-1) as number) < to)) {
+    if (!r || r.userIDs.length === 0) {
+      answers.set(id, 'GoAlert has nobody in the rotation');
+      continue;
+    }
+    if (times.length === MAX_HANDOFFS && (times.at(-1) as number) < to) {
       answers.set(id, `GoAlert gives a rotation's next ${MAX_HANDOFFS} handoffs, which end before the 30 days do`);
       continue;
     }
