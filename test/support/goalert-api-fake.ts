@@ -46,7 +46,7 @@ const QUARTER = 15 * MINUTE;
  * The local date-time at `instant` in `timeZone` (by Intl), as the epoch milliseconds it
  * would have in UTC. Zones change offset only on quarter hours, so one lookup per quarter.
  */
-export function wallAt(instant: number, timeZone: string): number {
+function wallAt(instant: number, timeZone: string): number {
   const quarter = Math.floor(instant / QUARTER) * QUARTER;
   const cached = offsets.get(`${timeZone} ${quarter}`);
   if (cached !== undefined) return instant + cached;

@@ -6,11 +6,10 @@
  * which every GoAlert version since 0.25 still answers.
  */
 
-export type GaTargetType = 'user' | 'rotation' | 'schedule' | 'escalationPolicy' | 'slackChannel' | 'chanWebhook' | 'notificationChannel' | string;
-
 export interface GaTarget {
   id: string;
-  type: GaTargetType;
+  /** GoAlert's TargetType: 'user', 'rotation', 'schedule', and others such as 'slackChannel' or 'chanWebhook'. */
+  type: string;
   name: string;
 }
 
