@@ -12,7 +12,9 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$', description: 'A user, by email' });
 const Description = Type.String({ maxLength: 2000 });
 // Settings Vigil's API validates in full on apply (a refusal names the field): the file only needs their shape.
-const Settings = (description: string) => Type.Object({}, { additionalProperties: true, description });
+const Settings = (description: string) => Type.Unsafe<Record<string, unknown>>(Type.Object({}, { additionalProperties: true, description }));
+const Kinded = <K extends string>(kinds: K[], description: string) =>
+  Type.Unsafe<{ kind: K; [setting: string]: unknown }>(Type.Object({ kind: Type.Enum(kinds) }, { additionalProperties: true, description }));
 
 /** Another object by name: a string in the same team, or {team, name} for another team's. */
 export const RefSchema = Type.Union([Name, Type.Object({ team: Name, name: Name }, strict)], {
@@ -35,10 +37,8 @@ export const LayerSchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100, description: 'Unique within the schedule: layers are matched by name' }),
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "Absent: the schedule's" })),
-    rotation: Type.Object({ kind: Type.Enum(['daily', 'weekly', 'monthly', 'custom']) }, { additionalProperties: true, description: 'As the API takes it (docs/API.md)' }),
-    restriction: Type.Optional(
-      Type.Object({ kind: Type.Enum(['always', 'business_hours', 'weekends', 'daily', 'custom']) }, { additionalProperties: true, description: 'Absent: always' }),
-    ),
+    rotation: Kinded(['daily', 'weekly', 'monthly', 'custom'], 'As the API takes it (docs/API.md)'),
+    restriction: Type.Optional(Kinded(['always', 'business_hours', 'weekends', 'daily', 'custom'], 'As the API takes it; absent: always')),
     members: Type.Array(Email, { maxItems: 200, description: 'In rotation order; repeats allowed' }),
   },
   strict,
@@ -180,3 +180,6 @@ export type ConfigDocument = Static<typeof DocumentSchema>;
 export function configJsonSchema(): TSchema & Record<string, unknown> {
   return { $schema: 'http://json-schema.org/draft-07/schema#', ...structuredClone(DocumentSchema) };
 }
+
+/** docs/vigil-config.schema.json as `npm run gen:config-schema` writes it. */
+export const configJsonSchemaText = (): string => `${JSON.stringify(configJsonSchema(), null, 2)}\n`;

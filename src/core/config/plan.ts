@@ -44,7 +44,7 @@ export type OperationKind = Operation['kind'];
 /** Creates and updates run in this order, deletes in the reverse one: what is referenced exists first and goes last. */
 export const kindOrder: OperationKind[] = ['team', 'user', 'membership', 'schedule', 'policy', 'monitor', 'eventRules'];
 
-/** Something that exists but the files do not name: kept, unless --prune. */
+/** Something that exists but the files do not name: kept, unless --prune (users always). */
 export interface Unnamed {
   kind: OperationKind;
   team?: string;
@@ -53,14 +53,12 @@ export interface Unnamed {
 
 export interface Plan {
   operations: Operation[];
-  /** Left alone because --prune was not given (or it is the user applying). */
+  /** Left alone because --prune was not given, or users (never deleted). */
   kept: Unnamed[];
 }
 
 export interface PlanOptions {
   prune: boolean;
-  /** Users never deleted: whoever runs apply. */
-  keepUsers?: string[];
 }
 
 const sameTeamRef = (ref: Ref, team: string): Ref => (typeof ref === 'object' && ref.team === team ? ref.name : ref);
@@ -169,20 +167,20 @@ function match<T>(
 /**
  * What to do so that the server's configuration (`current`, as exported) becomes `desired`
  * (the files): creates and updates in dependency order, then, with prune, deletes in the
- * reverse order. Only teams the files name are looked into; teams are never deleted, and
- * users only when the files list users, never one of `keepUsers`.
+ * reverse order. Only teams the files name are looked into. Teams and users are never
+ * deleted: a user may be the one applying, and their history matters (listed as kept).
  */
 export function plan(desiredDoc: ConfigDocument, currentDoc: ConfigDocument, options: PlanOptions): Plan {
   const desired = normalize(desiredDoc);
   const current = normalize(currentDoc);
   const byKind = new Map<OperationKind, { upserts: Operation[]; deletes: Operation[] }>(kindOrder.map((k) => [k, { upserts: [], deletes: [] }]));
   const kept: Unnamed[] = [];
-  const add = <T>(kind: OperationKind, result: { upserts: Operation[]; unnamed: { name: string; current: T }[] }, team?: string, protect: (name: string) => boolean = () => false) => {
+  const add = <T>(kind: OperationKind, result: { upserts: Operation[]; unnamed: { name: string; current: T }[] }, team?: string) => {
     const bucket = byKind.get(kind) as { upserts: Operation[]; deletes: Operation[] };
     bucket.upserts.push(...result.upserts);
     for (const u of result.unnamed) {
       const where = { kind, ...(team !== undefined && { team }), name: u.name };
-      if (options.prune && !protect(u.name)) bucket.deletes.push({ action: 'delete', ...where, current: u.current, changes: [] } as Operation);
+      if (options.prune && kind !== 'user') bucket.deletes.push({ action: 'delete', ...where, current: u.current, changes: [] } as Operation);
       else kept.push(where);
     }
   };
@@ -196,10 +194,7 @@ export function plan(desiredDoc: ConfigDocument, currentDoc: ConfigDocument, opt
     return c ? [teamFields(c)] : [];
   }), byName, fieldChanges), unnamed: [] });
 
-  if (desired.users) {
-    const keep = new Set(options.keepUsers ?? []);
-    add('user', match('user', desired.users, current.users ?? [], (u) => u.email, fieldChanges), undefined, (email) => keep.has(email));
-  }
+  if (desired.users) add('user', match('user', desired.users, current.users ?? [], (u) => u.email, fieldChanges));
 
   for (const team of desiredTeams) {
     const now = currentTeams.get(team.name);
