@@ -102,7 +102,7 @@ export async function executePlan(api: VigilApi, operations: Operation[], snapsh
     ackTimeoutSeconds: p.ackTimeoutSeconds ?? null,
     steps: p.steps.map((step) => ({ waitSeconds: step.waitSeconds, targets: step.targets.map((t) => target(t, team)) })),
   });
-  const monitorFields = (m: ConfigMonitor, team: string) => ({
+  const monitorFields = (m: ConfigMonitor, team: string): Record<string, unknown> => ({
     policyId: ids.policy(m.policy, team),
     urgency: m.urgency ?? 'high',
     paused: m.paused ?? false,
@@ -197,7 +197,12 @@ export async function executePlan(api: VigilApi, operations: Operation[], snapsh
         } else {
           if (op.current && op.current.kind !== m.kind) throw new CliError(`its kind cannot change from ${op.current.kind} to ${m.kind}`, 1, 'give the new monitor another name, and remove the old one (with --prune)');
           id = ids.monitor(m.name, team);
-          await patch(`/monitors/${id}`, monitorFields(m, team));
+          // The API sets a heartbeat's interval when the monitor is made; it is no field of PATCH.
+          const { heartbeat, ...fields } = monitorFields(m, team);
+          if (heartbeat !== undefined && op.changes.some((c) => c.path.startsWith('heartbeat'))) {
+            throw new CliError("a heartbeat monitor's interval cannot change through the API", 1, 'give the monitor another name, and remove the old one (with --prune)');
+          }
+          await patch(`/monitors/${id}`, fields);
         }
         if (!deepEqual(m.rules ?? [], op.current?.rules ?? [])) await api.put(`/monitors/${id}/event-rules`, rulesBody(m.rules ?? [], team));
         if (!deepEqual(m.dependsOn ?? [], op.current?.dependsOn ?? [])) dependencies.push({ id, team, dependsOn: m.dependsOn ?? [] });
