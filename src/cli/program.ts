@@ -15,7 +15,8 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const environment = `
 Configuration comes from VIGIL_* environment variables, as for the server (see the
 README's configuration table). Exit status: 0 done, 1 failed (database unreachable, port
-in use, no such user…), 2 wrong configuration or arguments.`;
+in use, no such user…), 2 wrong configuration or arguments; vigil apply: 0 no changes,
+2 changes planned or applied, 1 failed.`;
 
 // Each command's module is loaded when it runs: `vigil --help` need not load the whole server.
 export function vigilProgram(): Command {
