@@ -117,6 +117,14 @@ describeEachDatabase('configuration as code', (dialect) => {
     });
     const webhook = await call('POST', '/monitors', { name: 'Checkout events', teamId: team.id, policyId: policy.id, kind: 'webhook', urgency: 'dynamic' });
     await call('POST', '/monitors', { name: 'Nightly backup', teamId: team.id, policyId: policy.id, kind: 'heartbeat', heartbeat: { intervalSeconds: 86400, graceSeconds: 600 }, dependsOn: [webhook.id] });
+    await call('POST', '/monitors', {
+      name: 'Health page',
+      teamId: team.id,
+      policyId: policy.id,
+      kind: 'http',
+      paused: true,
+      http: { url: 'http://127.0.0.1:9/health', headers: { authorization: 'Bearer s3cret-source' }, body: 'ping' },
+    });
     await call('PUT', `/monitors/${webhook.id}/event-rules`, {
       rules: [{ name: 'Staging is low', when: [{ field: 'labels.env', op: 'equals', value: 'staging' }], then: { urgency: 'low' } }],
     });
@@ -133,7 +141,7 @@ describeEachDatabase('configuration as code', (dialect) => {
     expect(Object.keys(files)).toEqual(['teams/platform.yaml', 'users.yaml']);
     const all = Object.values(files).join('\n');
     expect(all).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no database ids
-    expect(all).not.toMatch(/password|token|integrationKey/i);
+    expect(all).not.toMatch(/password|token|integrationKey|s3cret|authorization/i);
     expect(files['teams/platform.yaml']).toContain('- schedule: Platform on-call\n');
     expect(files['users.yaml']).toContain('policy:\n        team: Platform\n        name: Default');
   });
@@ -156,6 +164,21 @@ describeEachDatabase('configuration as code', (dialect) => {
     expect(lines).toEqual(['Plan (dry run: nothing is changed)', '  ~ update escalation policy "Default" (team Platform)', '      repeat: 2 → 3', 'Would apply: 0 to create, 1 to update, 0 to delete.']);
     expect(await apply(file)).toBe(2);
     expect(await apply(file)).toBe(0);
+    expect(await apply(exported)).toBe(2); // back as it was
+  }, 60_000);
+
+  it("apply keeps an HTTP check's headers and body, which the files never hold", async () => {
+    const { id } = (await target.call<{ items: { id: string; name: string }[] }>('GET', '/monitors?limit=200')).items.find((m) => m.name === 'Health page') ?? { id: '' };
+    await target.call('PATCH', `/monitors/${id}`, { http: { url: 'http://127.0.0.1:9/health', headers: { authorization: 'Bearer s3cret-target' }, body: 'ping' } });
+    const moved = editedTeam((doc) => {
+      const monitor = doc.teams?.[0]?.monitors?.find((m) => m.name === 'Health page');
+      if (monitor) monitor.http = { ...monitor.http, url: 'http://127.0.0.1:9/healthz' };
+    });
+    expect(await apply(moved, { dryRun: true })).toBe(2);
+    expect(lines).toContain('      http.url: "http://127.0.0.1:9/health" → "http://127.0.0.1:9/healthz"');
+    expect(await apply(moved)).toBe(2);
+    const http = (await target.call<{ http: unknown }>('GET', `/monitors/${id}`)).http;
+    expect(http).toMatchObject({ url: 'http://127.0.0.1:9/healthz', headers: { authorization: 'Bearer s3cret-target' }, body: 'ping' });
     expect(await apply(exported)).toBe(2); // back as it was
   }, 60_000);
 

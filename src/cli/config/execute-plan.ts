@@ -102,12 +102,17 @@ export async function executePlan(api: VigilApi, operations: Operation[], snapsh
     ackTimeoutSeconds: p.ackTimeoutSeconds ?? null,
     steps: p.steps.map((step) => ({ waitSeconds: step.waitSeconds, targets: step.targets.map((t) => target(t, team)) })),
   });
-  const monitorFields = (m: ConfigMonitor, team: string): Record<string, unknown> => ({
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  // A setting's fields the file leaves out keep Vigil's values (an HTTP check's headers and body are never in the files).
+  const monitorFields = (m: ConfigMonitor, team: string, now?: Record<string, unknown>): Record<string, unknown> => ({
     policyId: ids.policy(m.policy, team),
     urgency: m.urgency ?? 'high',
     paused: m.paused ?? false,
-    ...Object.fromEntries(monitorSettingKeys.filter((k) => m[k] !== undefined).map((k) => [k, m[k]])),
+    ...Object.fromEntries(
+      monitorSettingKeys.filter((k) => m[k] !== undefined).map((k) => [k, isObject(m[k]) && isObject(now?.[k]) ? { ...now[k], ...m[k] } : m[k]]),
+    ),
   });
+  const apiMonitors = new Map(snapshot.monitors.map((m) => [m.id, m as Record<string, unknown>]));
 
   async function updateSchedule(team: string, desired: ConfigSchedule, current: ConfigSchedule): Promise<ApiSchedule> {
     let now = ids.schedule(desired.name, team);
@@ -198,7 +203,7 @@ export async function executePlan(api: VigilApi, operations: Operation[], snapsh
           if (op.current && op.current.kind !== m.kind) throw new CliError(`its kind cannot change from ${op.current.kind} to ${m.kind}`, 1, 'give the new monitor another name, and remove the old one (with --prune)');
           id = ids.monitor(m.name, team);
           // The API sets a heartbeat's interval when the monitor is made; it is no field of PATCH.
-          const { heartbeat, ...fields } = monitorFields(m, team);
+          const { heartbeat, ...fields } = monitorFields(m, team, apiMonitors.get(id));
           if (heartbeat !== undefined && op.changes.some((c) => c.path.startsWith('heartbeat'))) {
             throw new CliError("a heartbeat monitor's interval cannot change through the API", 1, 'give the monitor another name, and remove the old one (with --prune)');
           }

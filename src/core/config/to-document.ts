@@ -90,6 +90,10 @@ export interface ApiSnapshot {
   globalRules: ApiRule[];
 }
 
+/** Left out of exports; apply keeps what Vigil has. */
+export const secretHttpFields = new Set(['headers', 'body']);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const DEFAULT_GAP_ALERT_DAYS = 14;
 
@@ -180,7 +184,9 @@ export function toDocument(snapshot: ApiSnapshot): ConfigDocument {
   });
 
   const monitor = (m: ApiMonitor & { rules: ApiRule[] }): ConfigMonitor => {
-    const settings = Object.fromEntries(monitorSettingKeys.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
+    const settings: Record<string, unknown> = Object.fromEntries(monitorSettingKeys.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
+    // An HTTP check's headers and body often carry the target's credentials: never written to files.
+    if (isObject(settings['http'])) settings['http'] = Object.fromEntries(Object.entries(settings['http']).filter(([k]) => !secretHttpFields.has(k)));
     return {
       name: m.name,
       kind: m.kind,
