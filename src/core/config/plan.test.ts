@@ -146,12 +146,12 @@ describe('plan', () => {
     ]);
   });
 
-  it('reads spelled-out defaults and same-team references as the export writes them', () => {
+  it('reads spelled-out defaults, same-team references and emails in any case as the export writes them', () => {
     const exported: ConfigDocument = {
       teams: [
         {
           name: 'Platform',
-          schedules: [{ name: 'On call', timeZone: 'UTC', layers: [{ name: 'Primary', rotation: { kind: 'daily', handoffTime: '09:00' }, members: [] }] }],
+          schedules: [{ name: 'On call', timeZone: 'UTC', layers: [{ name: 'Primary', rotation: { kind: 'daily', handoffTime: '09:00' }, members: ['ann@example.com'] }] }],
           policies: [{ name: 'Default', steps: [{ waitSeconds: 0, targets: [{ schedule: 'On call' }] }] }],
           monitors: [{ name: 'API', kind: 'http', policy: 'Default', http: { url: 'https://x.test', method: 'GET' } }],
         },
@@ -163,7 +163,7 @@ describe('plan', () => {
           name: 'Platform',
           description: '',
           members: [],
-          schedules: [{ name: 'On call', description: '', timeZone: 'UTC', gapAlertDays: 14, layers: [{ name: 'Primary', timeZone: 'UTC', restriction: { kind: 'always' }, rotation: { kind: 'daily', handoffTime: '09:00' }, members: [] }] }],
+          schedules: [{ name: 'On call', description: '', timeZone: 'UTC', gapAlertDays: 14, layers: [{ name: 'Primary', timeZone: 'UTC', restriction: { kind: 'always' }, rotation: { kind: 'daily', handoffTime: '09:00' }, members: ['Ann@Example.com'] }] }],
           policies: [{ name: 'Default', repeat: 0, steps: [{ waitSeconds: 0, targets: [{ schedule: { team: 'Platform', name: 'On call' } }] }] }],
           // A setting the file leaves out keeps the server's value.
           monitors: [{ name: 'API', kind: 'http', policy: { team: 'Platform', name: 'Default' }, urgency: 'high', paused: false, dependsOn: [], rules: [], http: { url: 'https://x.test' } }],

@@ -61,6 +61,8 @@ export interface PlanOptions {
   prune: boolean;
 }
 
+// Vigil keeps emails trimmed and in lower case: a file may write them either way.
+const mail = (email: string) => email.trim().toLowerCase();
 const sameTeamRef = (ref: Ref, team: string): Ref => (typeof ref === 'object' && ref.team === team ? ref.name : ref);
 const refKey = (r: Ref) => (typeof r === 'string' ? `\u0000${r}` : `${r.team}\u0000${r.name}`);
 
@@ -90,7 +92,7 @@ export function normalize(doc: ConfigDocument): ConfigDocument {
         ...(l.timeZone !== undefined && l.timeZone !== s.timeZone && { timeZone: l.timeZone }),
         rotation: l.rotation,
         ...(l.restriction !== undefined && l.restriction.kind !== 'always' && { restriction: l.restriction }),
-        members: l.members,
+        members: l.members.map(mail),
       })),
     }));
     const policies = t.policies?.map((p) => ({
@@ -100,7 +102,9 @@ export function normalize(doc: ConfigDocument): ConfigDocument {
       ...(p.ackTimeoutSeconds !== undefined && { ackTimeoutSeconds: p.ackTimeoutSeconds }),
       steps: p.steps.map((step) => ({
         waitSeconds: step.waitSeconds,
-        targets: step.targets.map((target) => ('schedule' in target ? { ...target, schedule: sameTeamRef(target.schedule, t.name) } : target)),
+        targets: step.targets.map((target) =>
+          'schedule' in target ? { ...target, schedule: sameTeamRef(target.schedule, t.name) } : 'user' in target ? { user: mail(target.user) } : target,
+        ),
       })),
     }));
     const monitors = t.monitors?.map((m) => {
@@ -117,14 +121,14 @@ export function normalize(doc: ConfigDocument): ConfigDocument {
     return {
       name: t.name,
       ...(t.description && { description: t.description }),
-      ...(t.members && t.members.length > 0 && { members: t.members }),
+      ...(t.members && t.members.length > 0 && { members: t.members.map((m) => ({ ...m, user: mail(m.user) })) }),
       ...(schedules && schedules.length > 0 && { schedules }),
       ...(policies && policies.length > 0 && { policies }),
       ...(monitors && monitors.length > 0 && { monitors }),
     };
   });
   return {
-    ...(doc.users && { users: doc.users }),
+    ...(doc.users && { users: doc.users.map((u) => ({ ...u, email: mail(u.email) })) }),
     ...(doc.eventRules && { eventRules: doc.eventRules.map((r) => normalRule(r, null)) }),
     ...(teams && { teams }),
   };
