@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { createLogger } from '../../src/app/logger.js';
@@ -8,6 +9,7 @@ import { startVigil, type Vigil } from '../../src/app/start.js';
 import { applyConfig, type ApplyOptions } from '../../src/cli/config/apply-config.js';
 import { exportConfig } from '../../src/cli/config/export-config.js';
 import type { ConfigDocument } from '../../src/core/config/document.js';
+import { plan } from '../../src/core/config/plan.js';
 import { linesOf, runVigilCli } from '../support/cli-process.js';
 import { createTestDatabase, describeEachDatabase, type TestDialect } from '../support/databases.js';
 import { testConfig } from '../support/test-app.js';
@@ -200,19 +202,70 @@ describeEachDatabase('configuration as code', (dialect) => {
     await expect(apply(withoutPaged, { prune: true })).rejects.toThrow(/^delete schedule "Platform on-call" \(team Platform\): Vigil answered 409 to DELETE \/schedules\/[0-9a-f-]+: Paging still relies on this/);
   }, 60_000);
 
+  it('random configurations: applied with --prune, applied again changes nothing, and the export is what was applied', async () => {
+    const users = [
+      { email: 'alice@example.com', name: 'Alice', role: 'responder', timeZone: 'Europe/Paris' },
+      { email: 'bob@example.com', name: 'Bob', role: 'admin', timeZone: 'Europe/London' },
+      { email: owner.email, name: owner.name, role: 'owner', timeZone: owner.timeZone },
+    ] as const;
+    const emails = users.map((u) => u.email);
+    const rotations = [{ kind: 'weekly', handoffDay: 3, handoffTime: '10:00' }, { kind: 'daily', handoffTime: '08:30' }, { kind: 'monthly', handoffDay: 31, handoffTime: '09:00' }] as const;
+    const layer = (name: string) =>
+      fc.record({
+        name: fc.constant(name),
+        rotation: fc.constantFrom(...rotations),
+        restriction: fc.constantFrom(undefined, { kind: 'weekends' as const }),
+        members: fc.array(fc.constantFrom(...emails), { minLength: 1, maxLength: 3 }),
+      });
+    const teamArb = fc
+      .record({
+        // At least one: Vigil refuses to remove the last member of a team a policy pages (409 in_use).
+        members: fc.uniqueArray(fc.record({ user: fc.constantFrom(...emails), role: fc.constantFrom('manager' as const, 'member' as const) }), { minLength: 1, selector: (m) => m.user }),
+        schedules: fc.subarray(['Days', 'Nights']).chain((names) =>
+          fc.tuple(...names.map((name) => fc.record({ name: fc.constant(name), timeZone: fc.constantFrom('UTC', 'Asia/Tokyo'), layers: fc.shuffledSubarray(['L1', 'L2', 'L3'], { minLength: 1 }).chain((ls) => fc.tuple(...ls.map(layer))) }))),
+        ),
+      })
+      .chain(({ members, schedules }) => {
+        const targets = [
+          ...emails.map((user) => ({ user })),
+          { team: 'Prop' },
+          ...schedules.flatMap((sc) => [{ schedule: sc.name }, ...sc.layers.map((l) => ({ schedule: sc.name, layer: l.name }))]),
+        ];
+        const policies = fc.subarray(['First', 'Second'], { minLength: 1 }).chain((names) =>
+          fc.tuple(...names.map((name) => fc.record({ name: fc.constant(name), repeat: fc.integer({ min: 0, max: 2 }), steps: fc.array(fc.record({ waitSeconds: fc.constantFrom(0, 300), targets: fc.uniqueArray(fc.constantFrom(...targets), { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 2 }) }))),
+        );
+        return policies.chain((ps) =>
+          fc
+            .subarray(['Events', 'Alerts'])
+            .chain((names) => fc.tuple(...names.map((name) => fc.record({ name: fc.constant(name), kind: fc.constant('webhook' as const), policy: fc.constantFrom(...ps.map((p) => p.name)), urgency: fc.constantFrom(undefined, 'low' as const), paused: fc.constantFrom(undefined, true as const) }))))
+            .map((monitors) => ({ name: 'Prop', members, schedules: [...schedules], policies: [...ps], monitors: [...monitors] })),
+        );
+      });
+    await fc.assert(
+      fc.asyncProperty(teamArb, async (team) => {
+        const file = path.join(tmp(), 'prop.yaml');
+        writeFileSync(file, stringify({ users, teams: [team] }));
+        expect([0, 2]).toContain(await apply(file, { prune: true }));
+        expect(await apply(file, { prune: true })).toBe(0);
+        const written = parse(readFileSync(path.join(await exportTo(target), 'teams', 'prop.yaml'), 'utf8')) as ConfigDocument;
+        expect(plan({ teams: [team] }, written, { prune: true }).operations).toEqual([]);
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
+
   it('the command line: exit 2 for a planned change, 0 for none, 1 with the file and YAML path for a bad file', async () => {
     const base = ['apply', '--vigil-url', target.url, '--token', target.token, '--dry-run'];
-    const planned = await runVigilCli([...base, '-f', editedTeam((doc) => Object.assign(doc.teams?.[0] ?? {}, { description: 'Changed' }))]);
-    expect(planned.code).toBe(2);
-    expect(linesOf(planned.stdout)).toContain('      description: "Keeps the lights on" → "Changed"');
-    const none = await runVigilCli([...base, '-f', await exportTo(target)]);
-    expect([none.code, linesOf(none.stdout).at(-1)]).toEqual([0, 'No changes.']);
-
     const bad = path.join(tmp(), 'bad.yaml');
     writeFileSync(bad, 'teams:\n  - name: Platform\n    schedules:\n      - name: Broken\n        timeZone: UTC\n        layers: []\n');
-    const refused = await runVigilCli([...base, '-f', bad]);
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toBe('');
-    expect(refused.stderr).toContain(`${bad}:6: teams.0.schedules.0.layers must NOT have fewer than 1 items`);
+    const changed = editedTeam((doc) => Object.assign(doc.teams?.[0] ?? {}, { description: 'Changed' }));
+    // Three processes at once: each spends most of its time loading the sources.
+    const [planned, none, refused] = await Promise.all([changed, await exportTo(target), bad].map((file) => runVigilCli([...base, '-f', file])));
+    expect(planned?.code).toBe(2);
+    expect(linesOf(planned?.stdout ?? '')).toContain('      description: "Keeps the lights on" → "Changed"');
+    expect([none?.code, linesOf(none?.stdout ?? '').at(-1)]).toEqual([0, 'No changes.']);
+    expect(refused?.code).toBe(1);
+    expect(refused?.stdout).toBe('');
+    expect(refused?.stderr).toContain(`${bad}:6: teams.0.schedules.0.layers must NOT have fewer than 1 items`);
   }, 60_000);
 });

@@ -126,25 +126,35 @@ export async function executePlan(api: VigilApi, operations: Operation[], snapsh
         now = await patch<ApiSchedule>(`/schedules/${now.id}/layers/${existing.id}`, layerBody(layer, desired));
       }
     }
+    if (now.layers.some((l, i) => l.name !== desired.layers[i]?.name)) layersLeft.push({ action: 'update', kind: 'schedule', team, name: desired.name, desired, changes: [] });
+    return now;
+  }
+
+  /** Removes the layers a schedule no longer has and puts the rest in order: after the policies stopped paging them. */
+  async function finishLayers(team: string, desired: ConfigSchedule): Promise<void> {
+    let now = ids.schedule(desired.name, team);
     for (const gone of now.layers.filter((l) => !desired.layers.some((d) => d.name === l.name))) {
       now = await api.request<ApiSchedule>('DELETE', `/schedules/${now.id}/layers/${gone.id}`);
     }
     const order = desired.layers.map((d) => now.layers.find((l) => l.name === d.name)?.id ?? '');
     if (!deepEqual(order, now.layers.map((l) => l.id))) now = await api.put<ApiSchedule>(`/schedules/${now.id}/layer-order`, { layerIds: order });
-    return now;
+    ids.schedules.set(key(team, desired.name), now);
   }
+  const layersLeft: Extract<Operation, { kind: 'schedule' }>[] = [];
 
   // Monitors may depend on monitors created later in the same run: their dependencies are set once all exist.
   const dependencies: { id: string; team: string; dependsOn: Ref[] }[] = [];
 
-  for (const op of operations) {
+  const step = async (op: Operation, work: () => Promise<void>) => {
     try {
-      await run(op);
+      await work();
     } catch (err) {
       if (err instanceof CliError) throw new CliError(`${op.action} ${subjectOf(op)}: ${err.message}`, err.exitCode, err.hint, { cause: err });
       throw err;
     }
-  }
+  };
+  for (const op of operations) await step(op, () => run(op));
+  for (const op of layersLeft) await step(op, () => finishLayers(op.team ?? '', op.desired as ConfigSchedule));
   for (const d of dependencies) await patch(`/monitors/${d.id}`, { dependsOn: d.dependsOn.map((r) => ids.monitor(r, d.team)) });
 
   async function run(op: Operation): Promise<void> {
