@@ -1,6 +1,3 @@
-/** JSON values as the configuration files hold them. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 /** The same value with every object's keys sorted, so a written file does not depend on who built it. */
 export function canonical<T>(value: T): T {
   if (Array.isArray(value)) return value.map(canonical) as T;

@@ -117,7 +117,6 @@ export const RuleSchema = Type.Object(
 );
 
 export const monitorSettingKeys = ['check', 'http', 'tcp', 'dns', 'ping', 'heartbeat', 'maintenance', 'grouping', 'rateLimit'] as const;
-export type MonitorSettingKey = (typeof monitorSettingKeys)[number];
 
 export const MonitorSchema = Type.Object(
   {

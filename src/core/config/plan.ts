@@ -42,7 +42,7 @@ export type Operation =
 export type OperationKind = Operation['kind'];
 
 /** Creates and updates run in this order, deletes in the reverse one: what is referenced exists first and goes last. */
-export const kindOrder: OperationKind[] = ['team', 'user', 'membership', 'schedule', 'policy', 'monitor', 'eventRules'];
+const kindOrder: OperationKind[] = ['team', 'user', 'membership', 'schedule', 'policy', 'monitor', 'eventRules'];
 
 /** Something that exists but the files do not name: kept, unless --prune (users always). */
 export interface Unnamed {

@@ -91,7 +91,7 @@ export interface ApiSnapshot {
 }
 
 /** Left out of exports; apply keeps what Vigil has. */
-export const secretHttpFields = new Set(['headers', 'body']);
+const secretHttpFields = new Set(['headers', 'body']);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
