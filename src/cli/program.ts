@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { reportFailure } from './report-failure.js';
+import type { ApplyOptions } from './config/apply-config.js';
+import type { ExportOptions } from './config/export-config.js';
 import type { UserCreateOptions } from './user-create.js';
 import type { ResetPasswordOptions } from './user-reset-password.js';
 
@@ -13,7 +15,8 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const environment = `
 Configuration comes from VIGIL_* environment variables, as for the server (see the
 README's configuration table). Exit status: 0 done, 1 failed (database unreachable, port
-in use, no such user…), 2 wrong configuration or arguments.`;
+in use, no such user…), 2 wrong configuration or arguments; vigil apply: 0 no changes,
+2 changes planned or applied, 1 failed.`;
 
 // Each command's module is loaded when it runs: `vigil --help` need not load the whole server.
 export function vigilProgram(): Command {
@@ -93,6 +96,29 @@ export function vigilProgram(): Command {
     .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
     .action(async (options: { goalertToken: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
       await (await import('./goalert/import.js')).importGoAlert(options, out);
+    });
+
+  // Configuration as code (docs/CONFIG-AS-CODE.md): the same API options as the import.
+  const vigilUrl = () => new Option('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com").makeOptionMandatory();
+  const token = () => new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory();
+  program
+    .command('export')
+    .description('write the configuration (users without secrets, teams, schedules, escalation policies, monitors, event rules) as YAML')
+    .addOption(vigilUrl())
+    .addOption(token())
+    .option('-o, --out <path>', 'a directory (users.yaml and teams/<team>.yaml) or a .yaml file; standard output without it')
+    .option('--force', 'replace what is there')
+    .action(async (options: ExportOptions) => (await import('./config/export-config.js')).exportConfig(options, out));
+  program
+    .command('apply')
+    .description('make Vigil match YAML files (as export writes them): print the plan, then apply it; exit 0 no changes, 2 changes, 1 error')
+    .requiredOption('-f, --file <path>', 'a .yaml file or a directory of them')
+    .addOption(vigilUrl())
+    .addOption(token())
+    .option('--prune', 'delete schedules, policies, monitors and team members the files no longer name (in the teams they name)')
+    .option('--dry-run', 'print the plan only (exit 2 if it would change something)')
+    .action(async (options: ApplyOptions) => {
+      process.exitCode = await (await import('./config/apply-config.js')).applyConfig(options, out);
     });
 
   program

@@ -2,7 +2,7 @@ import { compareOnCall, type Fidelity, type OnCallSpan } from '../../core/import
 import type { ImportedSetup, MappedSchedule } from '../../core/import/setup.js';
 import type { Instant } from '../../core/schedule/types.js';
 import { plannedOnCall } from './local-timeline.js';
-import type { VigilApi } from './vigil-api.js';
+import type { VigilApi } from '../vigil-api.js';
 import { nameKey, type WrittenSetup } from './write-setup.js';
 
 export interface ScheduleFidelity {

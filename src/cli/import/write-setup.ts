@@ -1,6 +1,6 @@
 import type { ImportNote } from '../../core/import/report.js';
 import type { ImportedSetup, MappedMonitor, MappedPolicy, MappedSchedule, MappedUser } from '../../core/import/setup.js';
-import type { VigilApi } from './vigil-api.js';
+import type { VigilApi } from '../vigil-api.js';
 
 export interface WriteOptions {
   dryRun: boolean;

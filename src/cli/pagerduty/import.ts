@@ -7,7 +7,7 @@ import type { ImportNote } from '../../core/import/report.js';
 import type { ImportedSetup } from '../../core/import/setup.js';
 import { systemClock } from '../../kernel/clock.js';
 import { checkFidelity } from '../import/fidelity-check.js';
-import { VigilApi } from '../import/vigil-api.js';
+import { VigilApi } from '../vigil-api.js';
 import { writeSetup } from '../import/write-setup.js';
 import { PagerDutyApi, type PagerDutyAccountData } from './pagerduty-api.js';
 

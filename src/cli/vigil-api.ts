@@ -1,4 +1,4 @@
-import { CliError } from '../cli-error.js';
+import { CliError } from './cli-error.js';
 
 interface Problem {
   title?: string;
@@ -29,7 +29,9 @@ export class VigilApi {
     if (!res.ok) {
       const problem = (await res.json().catch(() => ({}))) as Problem;
       const fields = (problem.errors ?? []).map((e) => `${e.path} ${e.message}`).join('; ');
-      throw new CliError(`Vigil answered ${res.status} to ${method} ${path}: ${problem.title ?? res.statusText}${fields ? ` (${fields})` : ''}`, 1);
+      // The detail says which object is in the way (a 409 names the policy that still pages a schedule).
+      const detail = problem.detail && problem.detail !== problem.title ? `: ${problem.detail}` : '';
+      throw new CliError(`Vigil answered ${res.status} to ${method} ${path}: ${problem.title ?? res.statusText}${detail}${fields ? ` (${fields})` : ''}`, 1);
     }
     return (res.status === 204 ? null : await res.json()) as T;
   }
