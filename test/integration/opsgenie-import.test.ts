@@ -123,6 +123,28 @@ describeEachDatabase('vigil import opsgenie', (dialect) => {
     expect(result.fidelity.every((f) => f.result?.differences.length === 0)).toBe(true);
   });
 
+  it('rotations on call at the same time: Opsgenie notifies both, Vigil its top layer, and the check says so', async () => {
+    const base = opsgenieAccount(Date.parse(NOW));
+    const primary = base.schedules[0]!;
+    const overlap = {
+      ...primary,
+      id: 'sched-overlap',
+      name: 'Overlapping',
+      // Business hours without their restriction, so they overlap the off hours every evening and weekend.
+      rotations: [primary.rotations[1]!, { ...primary.rotations[0]!, timeRestriction: undefined }],
+    };
+    const other = await startOpsgenieFake({ ...base, schedules: [overlap], overrides: {}, escalations: [] });
+    try {
+      const { result, lines } = await run({ url: other.url, apiKey: other.apiKey, dryRun: true });
+      const differences = result.fidelity[0]?.result?.differences ?? [];
+      expect(differences.length).toBeGreaterThan(20);
+      expect(differences.every((d) => d.source?.includes(' and ') && d.vigil !== null && d.source.includes(d.vigil))).toBe(true);
+      expect(lines).toContainEqual(expect.stringMatching(/^ {4}2027-03-01 23:00 to 2027-03-02 14:00 UTC: Opsgenie \w+@acme.test and \w+@acme.test, Vigil \w+@acme.test$/));
+    } finally {
+      await other.close();
+    }
+  });
+
   describe('refusals', () => {
     it('a wrong Opsgenie key fails before anything is written, saying which key', async () => {
       await expect(run({ apiKey: 'wrong' })).rejects.toThrow('Opsgenie refused the API key (401)');

@@ -57,7 +57,8 @@ export async function importOpsgenie(options: OpsgenieImportOptions, print: (lin
   print(dryRun ? 'Opsgenie import plan (dry run: nothing is created)' : 'Opsgenie import');
   const written = await writeSetup(setup, vigil, { dryRun, defaultTeam: 'Imported from Opsgenie', source: 'Opsgenie' }, print);
 
-  const from = now;
+  // From when the schedules exist in Vigil (they have nobody before their creation).
+  const from = options.now ?? systemClock.now();
   const to = from + WINDOW_DAYS * DAY;
   const timelines = new Map<string, OgTimeline>();
   // A day more than the window, in case Opsgenie starts the timeline at the start of `date`'s day.
