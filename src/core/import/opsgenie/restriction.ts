@@ -47,8 +47,10 @@ function weeklyWindow(r: OgRestriction) {
   const startTime = timeOf(r.startHour, r.startMin);
   const endTime = timeOf(r.endHour, r.endMin);
   if (startDay === undefined || endDay === undefined || !startTime || !endTime) return `a weekday restriction is not a valid day and time (${JSON.stringify(r)})`;
-  // An end of 24:00 is the next day's midnight.
-  const end = r.endHour === 24 ? ((endDay % 7) + 1) as Weekday : endDay;
-  if (startDay === end && startTime === endTime) return `a weekday restriction starts and ends at ${r.startDay} ${startTime}, and Opsgenie's documentation does not say whether that is the whole week or none of it`;
-  return { startDay, startTime, endDay: end, endTime };
+  // 24:00 is the next day's midnight.
+  const next = (day: Weekday, hour: number) => (hour === 24 ? (((day % 7) + 1) as Weekday) : day);
+  const start = next(startDay, r.startHour);
+  const end = next(endDay, r.endHour);
+  if (start === end && startTime === endTime) return `a weekday restriction starts and ends at ${r.startDay} ${startTime}, and Opsgenie's documentation does not say whether that is the whole week or none of it`;
+  return { startDay: start, startTime, endDay: end, endTime };
 }
