@@ -145,6 +145,17 @@ describeEachDatabase('vigil import opsgenie', (dialect) => {
     }
   });
 
+  it('waits and tries again when Opsgenie throttles a request (429)', async () => {
+    const throttled = await startOpsgenieFake(opsgenieAccount(Date.parse(NOW)), { throttleOnce: '/v2/escalations' });
+    try {
+      const { lines } = await run({ url: throttled.url, apiKey: throttled.apiKey, dryRun: true });
+      expect(throttled.requests.filter((r) => r === '/v2/escalations')).toHaveLength(2);
+      expect(lines.at(-1)).toMatch(/0 on-call differences$/);
+    } finally {
+      await throttled.close();
+    }
+  });
+
   describe('refusals', () => {
     it('a wrong Opsgenie key fails before anything is written, saying which key', async () => {
       await expect(run({ apiKey: 'wrong' })).rejects.toThrow('Opsgenie refused the API key (401)');

@@ -41,7 +41,8 @@ export interface OpsgenieAccount {
  * /v2/teams/{id} has them), schedules carry rotations only with `expand=rotation`, the
  * notification rules list has no steps. The timeline (Schedule API, "Get Schedule
  * Timeline": date, interval, intervalUnit) is Opsgenie's own answer, computed from the
- * account minute by minute (see `finalTimeline`) without any of Vigil's code.
+ * account minute by minute (see `finalTimeline`) without any of Vigil's code. It can answer
+ * 429 once, as Opsgenie does past its per-minute request limit.
  */
 export interface OpsgenieFake {
   url: string;
@@ -54,6 +55,8 @@ export interface OpsgenieFake {
 export interface OpsgenieFakeOptions {
   apiKey?: string;
   maxLimit?: number;
+  /** Answer 429 (Opsgenie's rate limit) to the first request for this path, once. */
+  throttleOnce?: string;
 }
 
 const MINUTE = 60_000;
@@ -157,11 +160,16 @@ export async function startOpsgenieFake(account: OpsgenieAccount, options: Opsge
   const data = (res: ServerResponse, payload: unknown) => send(res, 200, { data: payload });
   const error = (res: ServerResponse, status: number, message: string) => send(res, status, { message });
   const answered = new Map<string, OgTimeline>();
+  let throttle = options.throttleOnce;
 
   function route(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fake');
     requests.push(`${url.pathname}${url.search}`);
     if (req.headers.authorization !== `GenieKey ${apiKey}`) return error(res, 401, 'Could not authenticate');
+    if (url.pathname === throttle) {
+      throttle = undefined;
+      return error(res, 429, 'You are making too many requests! To avoid errors, we recommend you limit requests.');
+    }
     if (req.method !== 'GET') return error(res, 405, 'Method Not Allowed');
     const q = url.searchParams;
     const path = url.pathname;

@@ -3,6 +3,9 @@ import { CliError } from '../cli-error.js';
 
 /** The users list's page size (Opsgenie allows up to 500). */
 const PAGE = 100;
+/** Tries of a throttled request, waiting 1, 2, 3… seconds between them. */
+const RETRIES = 5;
+const RETRY_MS = 1000;
 
 /** What the import reads from Opsgenie's REST API, keyed by user or schedule id where per item. */
 export interface OpsgenieAccountData {
@@ -32,10 +35,16 @@ export class OpsgenieApi {
     const url = new URL(path, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
     for (const [k, v] of query) url.searchParams.append(k, v);
     let res: Response;
-    try {
-      res = await fetch(url, { headers: { authorization: `GenieKey ${this.apiKey}` } });
-    } catch (err) {
-      throw new CliError(`cannot reach Opsgenie at ${this.baseUrl}`, 1, 'check --url (https://api.opsgenie.com, or https://api.eu.opsgenie.com for the EU instance) and the network', { cause: err });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        res = await fetch(url, { headers: { authorization: `GenieKey ${this.apiKey}` } });
+      } catch (err) {
+        throw new CliError(`cannot reach Opsgenie at ${this.baseUrl}`, 1, 'check --url (https://api.opsgenie.com, or https://api.eu.opsgenie.com for the EU instance) and the network', { cause: err });
+      }
+      // Opsgenie throttles per minute (429): the import reads a few requests a user, so it waits and tries again.
+      if (res.status !== 429 || attempt === RETRIES) break;
+      await res.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, attempt * RETRY_MS));
     }
     if (res.status === 401 || res.status === 403) {
       throw new CliError(
