@@ -93,6 +93,20 @@ export function vigilProgram(): Command {
     .action(async (options: { apiKey: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
       await (await import('./opsgenie/import.js')).importOpsgenie(options, out);
     });
+  importing
+    .command('goalert')
+    .description(
+      "import GoAlert's users, contact methods, notification rules, rotations, schedules (rules as layers, replacing overrides), escalation policies and services (Grafana and Alertmanager keys kept); what exists (by email or name) is left as is; then compare who is on call for 30 days",
+    )
+    .requiredOption('--url <url>', "GoAlert's base URL, e.g. https://goalert.example.com")
+    // From the environment too: options show in `ps` and shell history.
+    .addOption(new Option('--goalert-token <token>', 'a GoAlert API key (read access is enough) or session token').env('GOALERT_API_TOKEN').makeOptionMandatory())
+    .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
+    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
+    .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
+    .action(async (options: { goalertToken: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
+      await (await import('./goalert/import.js')).importGoAlert(options, out);
+    });
 
   program
     .command('check-config')

@@ -143,7 +143,21 @@ export async function responseTimes(db: Kysely<DB>, scope: AnalyticsScope): Prom
 export async function noisyMonitors(db: Kysely<DB>, scope: AnalyticsScope, limit: number): Promise<NoisyMonitor[]> {
   const counts = db
     .selectFrom('incidents as i')
-    .select((eb) => ['i.monitor_id', eb.fn.countAll<number>().as('incidents'), eb.fn.sum<number>('i.alert_count').as('alerts')])
+    .select((eb) => [
+      'i.monitor_id',
+      eb.fn.countAll<number>().as('incidents'),
+      // A merged incident's alerts moved, count and all, to the one it joined: counted there only.
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.exists(eb.selectFrom('incident_events as e').select('e.id').whereRef('e.incident_id', '=', 'i.id').where('e.kind', '=', 'merged_into')))
+            .then(0)
+            .else(eb.ref('i.alert_count'))
+            .end(),
+        )
+        .as('alerts'),
+    ])
     .where(incidentsInScope(scope))
     .where(notSuppressed)
     .groupBy('i.monitor_id');

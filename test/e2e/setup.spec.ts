@@ -58,4 +58,11 @@ test('the first visit sets up the owner, who lands logged in; setup is closed fr
   const again = await request.post(`${fresh.url}/api/v1/setup`, { data: { name: 'Mallory', email: 'mallory@example.com', password: 'another long one', timeZone: 'UTC' } });
   expect(again.status()).toBe(409);
   expect((await again.json()).code).toBe('setup_done');
+
+  // This server has no Pushover, Telegram, Slack or Mattermost app: My profile does not offer those methods.
+  await page.goto('/profile');
+  await page.getByRole('form', { name: 'Add a contact method' }).getByRole('combobox', { name: 'Kind' }).click();
+  await expect(page.getByRole('option', { name: 'Webhook' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'ntfy (push)' })).toBeVisible();
+  for (const kind of ['Pushover', 'Telegram', 'Slack (direct message)', 'Mattermost (direct message)']) await expect(page.getByRole('option', { name: kind })).toHaveCount(0);
 });

@@ -175,4 +175,18 @@ describeEachDatabase('analytics', (dialect) => {
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['/querystring/view']);
     });
   });
+
+  it('counts a merged incident\'s alerts once, under the incident they joined', async () => {
+    // Last: it adds incidents after the period the others read.
+    await setClock('2026-11-09T02:00:00Z');
+    const kept = await alert('Checkout', 'payments down');
+    const merged = await alert('Search', 'search slow');
+    expect((await t.admin.post(`/api/v1/incidents/${kept}/merge`, { incidentIds: [merged] })).status).toBe(200);
+    const res = await t.admin.get('/api/v1/analytics?from=2026-11-09T01:45:00.000Z&to=2026-11-09T03:00:00.000Z&timeZone=UTC');
+    // Both paged, so both count as incidents of their monitors; the two alerts now sit on the one kept.
+    expect(res.body.noisyMonitors.map((m: { monitor: { name: string }; incidents: number; alerts: number }) => [m.monitor.name, m.incidents, m.alerts])).toEqual([
+      ['Checkout', 1, 2],
+      ['Search', 1, 0],
+    ]);
+  });
 });

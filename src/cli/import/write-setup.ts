@@ -235,7 +235,7 @@ export async function writeSetup(setup: ImportedSetup, vigil: VigilApi, options:
   }
 
   async function monitor(m: MappedMonitor, teamId: string, policyId: string): Promise<string> {
-    const made = await vigil.post<{ id: string; integrationKey?: string }>('/monitors', { name: m.name, teamId, policyId, kind: m.kind, urgency: m.urgency });
+    const made = await vigil.post<{ id: string; integrationKey?: string }>('/monitors', { name: m.name, teamId, policyId, kind: m.kind === 'generic' ? 'webhook' : m.kind, urgency: m.urgency });
     if (m.integrationKey) await vigil.put(`/monitors/${made.id}/integration-key`, { integrationKey: m.integrationKey });
     else print(`    new integration key for "${m.name}": ${made.integrationKey ?? '(none)'} (shown once)`);
     return made.id;

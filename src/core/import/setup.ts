@@ -92,8 +92,11 @@ export interface MappedMonitor {
   /** The service's id, and the integration's when a service has several. */
   sourceId: string;
   name: string;
-  /** A pushed kind whose payloads are what the source's senders send today (pagerduty: Events API v2). */
-  kind: 'pagerduty' | 'generic';
+  /**
+   * A pushed kind whose payloads are what the source's senders send today (pagerduty: Events
+   * API v2; alertmanager, grafana: their webhooks; generic: Vigil's generic webhook, kind 'webhook').
+   */
+  kind: 'pagerduty' | 'generic' | 'alertmanager' | 'grafana';
   policySourceId: string;
   teamSourceId: string | null;
   /** The key senders use today, kept so they change only the URL; null: Vigil issues a new one. */

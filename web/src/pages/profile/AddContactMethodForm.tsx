@@ -17,9 +17,9 @@ export function AddContactMethodForm({ userId, onAdded }: { userId: string; onAd
   const [token, setToken] = useState('');
   const [device, setDevice] = useState('');
   const errors = fieldMessages(adding.error);
-  // A Mattermost DM needs the server's Mattermost bot: not offered without it.
+  // Pushover, Telegram and Slack or Mattermost DMs need the server's app or bot: not offered without it.
   const channels = useMyReachability().data?.channels;
-  const offered = contactKinds.filter((k) => k.value !== 'mattermost_dm' || channels?.mattermost_dm === true);
+  const offered = contactKinds.filter((k) => !k.serverApp || (channels as Partial<Record<ContactKind, boolean>> | undefined)?.[k.value] === true);
   // Pushover's refusal of a device comes on the address, which holds both: shown by the device.
   const deviceError = kind === 'pushover' && /refused by Pushover \(device/.test(errors['address'] ?? '') ? errors['address'] : undefined;
 

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 
 interface DiscardChangesModalProps {
   opened: boolean;
@@ -10,8 +11,16 @@ interface DiscardChangesModalProps {
 
 /** Asked when an editor holding unsaved changes is closed: closing must never lose them silently. */
 export function DiscardChangesModal({ opened, subject, onKeep, onDiscard }: DiscardChangesModalProps) {
+  // Opened a task after it is asked for: asked by an Escape in the editor, it would otherwise
+  // take that same Escape (every open modal listens on the window) and close itself at once.
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!opened) return setShown(false);
+    const later = setTimeout(() => setShown(true));
+    return () => clearTimeout(later);
+  }, [opened]);
   return (
-    <Modal opened={opened} onClose={onKeep} title="Discard your changes?" size="sm" centered>
+    <Modal opened={opened && shown} onClose={onKeep} title="Discard your changes?" size="sm" centered>
       <Text size="sm">The changes to {subject} are not saved yet. They are lost if you close the editor.</Text>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onKeep}>
