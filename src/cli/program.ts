@@ -84,6 +84,19 @@ export function vigilProgram(): Command {
       await (await import('./pagerduty/import.js')).importPagerDuty(options, out);
     });
   importing
+    .command('opsgenie')
+    .description(
+      "import Opsgenie's users, contacts, notification rules, teams, schedules (rotations with time restrictions), overrides and escalations; what exists (by email or name) is left as is; then compare who is on call for 30 days",
+    )
+    .addOption(new Option('--api-key <key>', 'an Opsgenie API key allowed to read configuration').env('OPSGENIE_API_KEY').makeOptionMandatory())
+    .option('--url <url>', "Opsgenie's REST API (https://api.eu.opsgenie.com for the EU instance)", 'https://api.opsgenie.com')
+    .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
+    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
+    .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
+    .action(async (options: { apiKey: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
+      await (await import('./opsgenie/import.js')).importOpsgenie(options, out);
+    });
+  importing
     .command('goalert')
     .description(
       "import GoAlert's users, contact methods, notification rules, rotations, schedules (rules as layers, replacing overrides), escalation policies and services (Grafana and Alertmanager keys kept); what exists (by email or name) is left as is; then compare who is on call for 30 days",
