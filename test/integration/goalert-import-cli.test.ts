@@ -3,6 +3,7 @@ import { linesOf, runVigilCli } from '../support/cli-process.js';
 import { startGoAlertFake, type GoAlertFake } from '../support/goalert-api-fake.js';
 import { goAlertInstance } from '../support/goalert-fixtures.js';
 import { useTestApp } from '../support/test-app.js';
+import { listenForImport } from '../support/import-target.js';
 
 // The command talks HTTP to both sides, so one database shows its output and exit codes
 // (goalert-import.test.ts runs the import itself on both).
@@ -13,8 +14,7 @@ describe('vigil import goalert (command line)', () => {
 
   beforeAll(async () => {
     fake = await startGoAlertFake(goAlertInstance(Date.now()));
-    const vigilUrl = await app.vigil.app.listen({ port: 0, host: '127.0.0.1' });
-    const token = (await app.admin.post('/api/v1/me/tokens', { name: 'cli import' })).body.token as string;
+    const { vigilUrl, token } = await listenForImport(app);
     base = ['import', 'goalert', '--url', fake.url, '--vigil-url', vigilUrl, '--token', token];
   });
   afterAll(() => fake.close());

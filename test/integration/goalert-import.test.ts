@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { goAlertAnswers, startGoAlertFake, type GoAlertFake } from '../support/goalert-api-fake.js';
 import { goAlertInstance, goAlertKeys } from '../support/goalert-fixtures.js';
 import { useTestApp } from '../support/test-app.js';
+import { listenForImport, namesIn } from '../support/import-target.js';
 
 // Both DST changes of the fixtures' zones (New York 14 March, Berlin 28 March) fall in the 30 days checked.
 const NOW = '2027-03-01T12:00:00.000Z';
@@ -17,8 +18,7 @@ describeEachDatabase('vigil import goalert', (dialect) => {
   beforeAll(async () => {
     // Pages of two force the import through GoAlert's cursors.
     fake = await startGoAlertFake(goAlertInstance(Date.parse(NOW)), { pageSize: 2 });
-    const vigilUrl = await app.vigil.app.listen({ port: 0, host: '127.0.0.1' });
-    const token = (await app.admin.post('/api/v1/me/tokens', { name: 'import' })).body.token as string;
+    const { vigilUrl, token } = await listenForImport(app);
     options = { goalertToken: fake.token, url: fake.url, vigilUrl, token, now: Date.parse(NOW) };
   });
   afterAll(() => fake.close());
@@ -28,7 +28,7 @@ describeEachDatabase('vigil import goalert', (dialect) => {
     const result = await importGoAlert({ ...options, ...extra }, (line) => lines.push(line));
     return { result, lines };
   }
-  const names = async (path: string) => ((await app.admin.get(`/api/v1${path}?limit=200`)).body.items as { name: string }[]).map((x) => x.name);
+  const names = (path: string) => namesIn(app, path);
   const checked = (result: Awaited<ReturnType<typeof run>>['result']) => result.fidelity.map((f) => [f.schedule, f.result?.differences.length]);
 
   it("a dry run prints the plan, creates nothing, and Vigil's resolver on the plan agrees with GoAlert", async () => {
@@ -175,8 +175,7 @@ describe('the GoAlert import, where GoAlert pages two people at once', () => {
     ] }];
     const fake = await startGoAlertFake(instance);
     try {
-      const vigilUrl = await app.vigil.app.listen({ port: 0, host: '127.0.0.1' });
-      const token = (await app.admin.post('/api/v1/me/tokens', { name: 'import' })).body.token as string;
+      const { vigilUrl, token } = await listenForImport(app);
       const lines: string[] = [];
       const result = await importGoAlert({ goalertToken: fake.token, url: fake.url, vigilUrl, token, now: Date.parse(NOW), dryRun: true }, (l) => lines.push(l));
       const differences = result.fidelity.find((f) => f.schedule === 'Payments Weekend')?.result?.differences ?? [];

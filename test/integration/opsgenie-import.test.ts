@@ -4,6 +4,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { finalTimeline, startOpsgenieFake, type OpsgenieFake } from '../support/opsgenie-api-fake.js';
 import { opsgenieAccount } from '../support/opsgenie-fixtures.js';
 import { useTestApp } from '../support/test-app.js';
+import { listenForImport, namesIn } from '../support/import-target.js';
 
 // Both DST changes of the fixtures' zones (New York 14 March, Berlin 28 March) fall in the 30 days checked.
 const NOW = '2027-03-01T12:00:00.000Z';
@@ -16,8 +17,7 @@ describeEachDatabase('vigil import opsgenie', (dialect) => {
   beforeAll(async () => {
     // Pages of two force the import through Opsgenie's user paging.
     fake = await startOpsgenieFake(opsgenieAccount(Date.parse(NOW)), { maxLimit: 2 });
-    const vigilUrl = await app.vigil.app.listen({ port: 0, host: '127.0.0.1' });
-    const token = (await app.admin.post('/api/v1/me/tokens', { name: 'import' })).body.token as string;
+    const { vigilUrl, token } = await listenForImport(app);
     options = { apiKey: fake.apiKey, url: fake.url, vigilUrl, token, now: Date.parse(NOW) };
   });
   afterAll(() => fake.close());
@@ -27,7 +27,7 @@ describeEachDatabase('vigil import opsgenie', (dialect) => {
     const result = await importOpsgenie({ ...options, ...extra }, (line) => lines.push(line));
     return { result, lines };
   }
-  const names = async (path: string) => ((await app.admin.get(`/api/v1${path}?limit=200`)).body.items as { name: string }[]).map((x) => x.name);
+  const names = (path: string) => namesIn(app, path);
   const checked = [
     ['Platform Primary', 0],
     ['Payments Nights', 0],

@@ -3,6 +3,7 @@ import { linesOf, runVigilCli } from '../support/cli-process.js';
 import { startPagerDutyFake, type PagerDutyFake } from '../support/pagerduty-api-fake.js';
 import { pagerDutyAccount } from '../support/pagerduty-fixtures.js';
 import { useTestApp } from '../support/test-app.js';
+import { listenForImport } from '../support/import-target.js';
 
 // The command talks HTTP to both sides, so one database shows its output and exit codes
 // (pagerduty-import.test.ts runs the import itself on both).
@@ -13,8 +14,7 @@ describe('vigil import pagerduty (command line)', () => {
 
   beforeAll(async () => {
     fake = await startPagerDutyFake(pagerDutyAccount(Date.now()));
-    const vigilUrl = await app.vigil.app.listen({ port: 0, host: '127.0.0.1' });
-    const token = (await app.admin.post('/api/v1/me/tokens', { name: 'cli import' })).body.token as string;
+    const { vigilUrl, token } = await listenForImport(app);
     base = ['import', 'pagerduty', '--url', fake.url, '--vigil-url', vigilUrl, '--token', token];
   });
   afterAll(() => fake.close());

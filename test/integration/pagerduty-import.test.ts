@@ -4,6 +4,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { finalSchedule, startPagerDutyFake, type PagerDutyFake } from '../support/pagerduty-api-fake.js';
 import { pagerDutyAccount, pagerDutyKeys } from '../support/pagerduty-fixtures.js';
 import { useTestApp } from '../support/test-app.js';
+import { listenForImport, namesIn } from '../support/import-target.js';
 
 // Both DST changes of the fixtures' zones (New York 14 March, Berlin 28 March) fall in the 30 days checked.
 const NOW = '2027-03-01T12:00:00.000Z';
@@ -16,8 +17,7 @@ describeEachDatabase('vigil import pagerduty', (dialect) => {
   beforeAll(async () => {
     // Pages of two force the import through PagerDuty's pagination.
     fake = await startPagerDutyFake(pagerDutyAccount(Date.parse(NOW)), { maxLimit: 2 });
-    const vigilUrl = await app.vigil.app.listen({ port: 0, host: '127.0.0.1' });
-    const token = (await app.admin.post('/api/v1/me/tokens', { name: 'import' })).body.token as string;
+    const { vigilUrl, token } = await listenForImport(app);
     options = { apiKey: fake.apiKey, url: fake.url, vigilUrl, token, now: Date.parse(NOW) };
   });
   afterAll(() => fake.close());
@@ -27,7 +27,7 @@ describeEachDatabase('vigil import pagerduty', (dialect) => {
     const result = await importPagerDuty({ ...options, ...extra }, (line) => lines.push(line));
     return { result, lines };
   }
-  const names = async (path: string) => ((await app.admin.get(`/api/v1${path}?limit=200`)).body.items as { name: string }[]).map((x) => x.name);
+  const names = (path: string) => namesIn(app, path);
 
   it('a dry run prints the plan, creates nothing, and Vigil\'s resolver on the plan agrees with PagerDuty', async () => {
     const usersBefore = (await app.admin.get('/api/v1/users?limit=200')).body.items.length;

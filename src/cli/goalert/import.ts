@@ -1,36 +1,21 @@
-import type { Fidelity, OnCallSpan } from '../../core/import/fidelity.js';
+import type { OnCallSpan } from '../../core/import/fidelity.js';
 import { mapPolicy } from '../../core/import/goalert/policy.js';
 import { mapSchedule, rotationSchedule } from '../../core/import/goalert/schedule.js';
 import { mapService } from '../../core/import/goalert/service.js';
 import type { GaOnCallShift } from '../../core/import/goalert/types.js';
 import { mapUser } from '../../core/import/goalert/user.js';
-import type { ImportNote } from '../../core/import/report.js';
 import type { ImportedSetup } from '../../core/import/setup.js';
 import { systemClock } from '../../kernel/clock.js';
 import { checkFidelity } from '../import/fidelity-check.js';
 import { VigilApi } from '../vigil-api.js';
+import { DAY, importSummary, WINDOW_DAYS, type ImportResult, type ImportTarget } from '../import/import-run.js';
 import { writeSetup } from '../import/write-setup.js';
 import { GoAlertApi, MAX_HANDOFFS } from './goalert-api.js';
 
-export interface GoAlertImportOptions {
+export interface GoAlertImportOptions extends ImportTarget {
   goalertToken: string;
   url: string;
-  vigilUrl: string;
-  token: string;
-  dryRun?: boolean;
-  /** The instant the import treats as now (tests: Vigil's frozen clock). */
-  now?: number;
 }
-
-export interface GoAlertImportResult {
-  created: number;
-  existing: number;
-  notes: ImportNote[];
-  fidelity: { schedule: string; result: Fidelity | null }[];
-}
-
-const DAY = 86_400_000;
-const WINDOW_DAYS = 30;
 
 /**
  * GoAlert's shifts as stretches of one answer each: where several people are on call at
@@ -59,7 +44,7 @@ export function stretchesOf(shifts: GaOnCallShift[], from: number, to: number, e
  * GoAlert `shifts` against Vigil's timeline. GoAlert has no teams: everything goes to the
  * team "Imported from GoAlert".
  */
-export async function importGoAlert(options: GoAlertImportOptions, print: (line: string) => void): Promise<GoAlertImportResult> {
+export async function importGoAlert(options: GoAlertImportOptions, print: (line: string) => void): Promise<ImportResult> {
   const now = options.now ?? systemClock.now();
   const dryRun = options.dryRun ?? false;
   const source = new GoAlertApi(options.url, options.goalertToken);
@@ -110,7 +95,7 @@ export async function importGoAlert(options: GoAlertImportOptions, print: (line:
       edges.slice(1).map((end, i) => ({ start: edges[i] as number, end, who: r.userIDs[(r.activeUserIndex + i) % r.userIDs.length] as string })),
     );
   }
-  const { fidelity, differences } = await checkFidelity(
+  const checked = await checkFidelity(
     setup,
     written,
     vigil,
@@ -125,9 +110,5 @@ export async function importGoAlert(options: GoAlertImportOptions, print: (line:
     },
     print,
   );
-  const { created, existing, notes } = written;
-  print(
-    `${dryRun ? 'Would create' : 'Created'} ${created}, left ${existing} as they were, ${notes.length} not imported as they were, ${differences} on-call difference${differences === 1 ? '' : 's'}`,
-  );
-  return { created, existing, notes, fidelity };
+  return importSummary(written, checked, dryRun, print);
 }

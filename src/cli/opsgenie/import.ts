@@ -1,36 +1,20 @@
-import type { Fidelity } from '../../core/import/fidelity.js';
 import { mapPolicy } from '../../core/import/opsgenie/policy.js';
 import { mapSchedule } from '../../core/import/opsgenie/schedule.js';
 import { onCallOf } from '../../core/import/opsgenie/timeline.js';
 import { mapUser } from '../../core/import/opsgenie/user.js';
 import type { OgTimeline } from '../../core/import/opsgenie/types.js';
-import type { ImportNote } from '../../core/import/report.js';
 import type { ImportedSetup } from '../../core/import/setup.js';
 import { systemClock } from '../../kernel/clock.js';
 import { checkFidelity } from '../import/fidelity-check.js';
 import { VigilApi } from '../vigil-api.js';
+import { DAY, importSummary, WINDOW_DAYS, type ImportResult, type ImportTarget } from '../import/import-run.js';
 import { nameKey, writeSetup } from '../import/write-setup.js';
 import { OpsgenieApi } from './opsgenie-api.js';
 
-export interface OpsgenieImportOptions {
+export interface OpsgenieImportOptions extends ImportTarget {
   apiKey: string;
   url: string;
-  vigilUrl: string;
-  token: string;
-  dryRun?: boolean;
-  /** The instant the import treats as now (tests: Vigil's frozen clock). */
-  now?: number;
 }
-
-export interface OpsgenieImportResult {
-  created: number;
-  existing: number;
-  notes: ImportNote[];
-  fidelity: { schedule: string; result: Fidelity | null }[];
-}
-
-const DAY = 86_400_000;
-const WINDOW_DAYS = 30;
 
 /**
  * `vigil import opsgenie`: reads the account, maps it (src/core/import/opsgenie), creates what
@@ -39,7 +23,7 @@ const WINDOW_DAYS = 30;
  * (one request a schedule) against Vigil's. A dry run creates nothing and compares against
  * Vigil's resolver run on the plan.
  */
-export async function importOpsgenie(options: OpsgenieImportOptions, print: (line: string) => void): Promise<OpsgenieImportResult> {
+export async function importOpsgenie(options: OpsgenieImportOptions, print: (line: string) => void): Promise<ImportResult> {
   const now = options.now ?? systemClock.now();
   const dryRun = options.dryRun ?? false;
   const source = new OpsgenieApi(options.url, options.apiKey);
@@ -64,7 +48,7 @@ export async function importOpsgenie(options: OpsgenieImportOptions, print: (lin
   // A day more than the window, in case Opsgenie starts the timeline at the start of `date`'s day.
   for (const w of written.schedules) timelines.set(w.schedule.sourceId, await source.timeline(w.schedule.sourceId, from, WINDOW_DAYS + 1));
   const email = new Map(account.users.map((u) => [u.id, nameKey(u.username)]));
-  const { fidelity, differences } = await checkFidelity(
+  const checked = await checkFidelity(
     setup,
     written,
     vigil,
@@ -79,9 +63,5 @@ export async function importOpsgenie(options: OpsgenieImportOptions, print: (lin
     },
     print,
   );
-  const { created, existing, notes } = written;
-  print(
-    `${dryRun ? 'Would create' : 'Created'} ${created}, left ${existing} as they were, ${notes.length} not imported as they were, ${differences} on-call difference${differences === 1 ? '' : 's'}`,
-  );
-  return { created, existing, notes, fidelity };
+  return importSummary(written, checked, dryRun, print);
 }

@@ -1,35 +1,19 @@
-import type { Fidelity } from '../../core/import/fidelity.js';
 import { mapPolicy } from '../../core/import/pagerduty/policy.js';
 import { mapSchedule } from '../../core/import/pagerduty/schedule.js';
 import { mapService } from '../../core/import/pagerduty/service.js';
 import { mapUser } from '../../core/import/pagerduty/user.js';
-import type { ImportNote } from '../../core/import/report.js';
 import type { ImportedSetup } from '../../core/import/setup.js';
 import { systemClock } from '../../kernel/clock.js';
 import { checkFidelity } from '../import/fidelity-check.js';
 import { VigilApi } from '../vigil-api.js';
+import { DAY, importSummary, WINDOW_DAYS, type ImportResult, type ImportTarget } from '../import/import-run.js';
 import { writeSetup } from '../import/write-setup.js';
 import { PagerDutyApi, type PagerDutyAccountData } from './pagerduty-api.js';
 
-export interface PagerDutyImportOptions {
+export interface PagerDutyImportOptions extends ImportTarget {
   apiKey: string;
   url: string;
-  vigilUrl: string;
-  token: string;
-  dryRun?: boolean;
-  /** The instant the import treats as now (tests: Vigil's frozen clock). */
-  now?: number;
 }
-
-export interface PagerDutyImportResult {
-  created: number;
-  existing: number;
-  notes: ImportNote[];
-  fidelity: { schedule: string; result: Fidelity | null }[];
-}
-
-const DAY = 86_400_000;
-const WINDOW_DAYS = 30;
 
 /**
  * `vigil import pagerduty`: reads the account, maps it (src/core/import/pagerduty), creates
@@ -37,7 +21,7 @@ const WINDOW_DAYS = 30;
  * then compares who is on call for the next 30 days on each side. A dry run prints the plan
  * and the comparison with Vigil's resolver run on the plan, and creates nothing.
  */
-export async function importPagerDuty(options: PagerDutyImportOptions, print: (line: string) => void): Promise<PagerDutyImportResult> {
+export async function importPagerDuty(options: PagerDutyImportOptions, print: (line: string) => void): Promise<ImportResult> {
   const now = options.now ?? systemClock.now();
   const horizon = now + WINDOW_DAYS * DAY;
   const dryRun = options.dryRun ?? false;
@@ -59,9 +43,9 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
   // From when the schedules exist in Vigil (they have nobody before their creation).
   const from = options.now ?? systemClock.now();
   const to = from + WINDOW_DAYS * DAY;
-  const checked = written.schedules.map((w) => w.schedule.sourceId).filter((id) => used.has(id));
-  const onCalls = checked.length === 0 ? [] : await source.onCalls(checked, from, to);
-  const { fidelity, differences } = await checkFidelity(
+  const asked = written.schedules.map((w) => w.schedule.sourceId).filter((id) => used.has(id));
+  const onCalls = asked.length === 0 ? [] : await source.onCalls(asked, from, to);
+  const checked = await checkFidelity(
     setup,
     written,
     vigil,
@@ -81,9 +65,5 @@ export async function importPagerDuty(options: PagerDutyImportOptions, print: (l
     },
     print,
   );
-  const { created, existing, notes } = written;
-  print(
-    `${dryRun ? 'Would create' : 'Created'} ${created}, left ${existing} as they were, ${notes.length} not imported as they were, ${differences} on-call difference${differences === 1 ? '' : 's'}`,
-  );
-  return { created, existing, notes, fidelity };
+  return importSummary(written, checked, dryRun, print);
 }
