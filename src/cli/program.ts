@@ -95,6 +95,21 @@ export function vigilProgram(): Command {
       await (await import('./goalert/import.js')).importGoAlert(options, out);
     });
 
+  importing
+    .command('grafana-oncall')
+    .description(
+      "import Grafana OnCall's teams, users, calendar schedules (on-call shifts as layers) and escalation chains; what exists (by email or name) is left as is; then compare who is on call for 30 days",
+    )
+    .requiredOption('--url <url>', "Grafana OnCall's API base URL (without /api/v1), e.g. https://oncall.example.com")
+    // From the environment too: options show in `ps` and shell history.
+    .addOption(new Option('--oncall-token <token>', 'a Grafana OnCall API token').env('GRAFANA_ONCALL_API_TOKEN').makeOptionMandatory())
+    .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
+    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
+    .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
+    .action(async (options: { oncallToken: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
+      await (await import('./grafana/import.js')).importGrafanaOnCall(options, out);
+    });
+
   program
     .command('check-config')
     .description('validate the environment as a start would, try the database, and print the effective configuration with secrets masked')
