@@ -126,6 +126,29 @@ describeEachDatabase('vigil import grafana-oncall', (dialect) => {
   });
 });
 
+describe('the Grafana OnCall import, where OnCall pages a group of two', () => {
+  const app = useTestApp('sqlite', { frozenAt: NOW });
+
+  it('the fidelity check names both, as no Vigil layer can', async () => {
+    const instance = grafanaOnCallInstance();
+    // Frank joins Erin's weekend group: OnCall pages both, Vigil keeps Erin.
+    instance.shifts = instance.shifts.map((s) => (s.id === 'OWKND' ? { ...s, rolling_users: [['UERIN', 'UFRANK'], ['UCAROL']] } : s));
+    const fake = await startGrafanaOnCallFake(instance);
+    try {
+      const vigilUrl = await app.vigil.app.listen({ port: 0, host: '127.0.0.1' });
+      const token = (await app.admin.post('/api/v1/me/tokens', { name: 'import' })).body.token as string;
+      const lines: string[] = [];
+      const result = await importGrafanaOnCall({ oncallToken: fake.token, url: fake.url, vigilUrl, token, now: Date.parse(NOW), dryRun: true }, (l) => lines.push(l));
+      const differences = result.fidelity.find((f) => f.schedule === 'Platform Primary')?.result?.differences ?? [];
+      expect(differences[0]).toMatchObject({ source: 'erin@acme.test + frank@acme.test', vigil: 'erin@acme.test' });
+      expect(differences.every((d) => d.source === 'erin@acme.test + frank@acme.test')).toBe(true);
+      expect(lines).toContain('  schedule "Platform Primary" shift "Weekend days": a group of several users is on call together in Grafana OnCall; a Vigil layer has one on call, so the group keeps its first user');
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 // The fake is the source's answer in the fidelity check, so it is held to OnCall's rules by hand.
 describe('the Grafana OnCall fake', () => {
   const instance = grafanaOnCallInstance();

@@ -39,8 +39,9 @@ export class GrafanaOnCallApi {
       throw new CliError(`cannot reach Grafana OnCall at ${this.base}`, 1, 'check --url (the OnCall API base, e.g. https://oncall.example.com) and the network', { cause: err });
     }
     if (res.status === 401 || res.status === 403) {
-      throw new CliError(`Grafana OnCall refused the token (${res.status})`, 1, 'pass a Grafana OnCall API token (OnCall: Settings → API Tokens) with --oncall-token or GRAFANA_ONCALL_API_TOKEN');
+      throw new CliError(`Grafana OnCall refused the token (${res.status})`, 1, 'pass a Grafana OnCall API key (OnCall → Settings) with --oncall-token or GRAFANA_ONCALL_API_TOKEN');
     }
+    if (res.status === 429) throw new CliError('Grafana OnCall answered 429: its limit of 300 API requests per key in 5 minutes was reached', 1, 'wait 5 minutes and run the import again');
     if (!res.ok) {
       const detail = ((await res.json().catch(() => ({}))) as { detail?: string }).detail;
       throw new CliError(`Grafana OnCall answered ${res.status} to GET /api/v1/${path}${detail ? `: ${detail}` : ''}`, 1);
