@@ -184,7 +184,8 @@ describe('the Grafana OnCall fake', () => {
       expect((await get('/api/v1/users/', `Bearer ${fake.token}`)).status).toBe(401);
       const first = await (await get('/api/v1/users/')).json();
       expect(first).toMatchObject({ count: 6, next: `${fake.url}/api/v1/users/?page=2`, previous: null, page_size: 4, current_page_number: 1, total_pages: 2 });
-      expect((await (await get('/api/v1/users/?page=2')).json()).results.map((u: { id: string }) => u.id)).toEqual(['UERIN', 'UFRANK']);
+      const second = (await (await get('/api/v1/users/?page=2')).json()) as { results: { id: string }[] };
+      expect(second.results.map((u) => u.id)).toEqual(['UERIN', 'UFRANK']);
       expect(await (await get('/api/v1/users/?page=3')).json()).toEqual({ detail: 'Invalid page.' });
     } finally {
       await fake.close();
