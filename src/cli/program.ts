@@ -98,7 +98,7 @@ export function vigilProgram(): Command {
   importing
     .command('grafana-oncall')
     .description(
-      "import Grafana OnCall's teams, users, calendar schedules (on-call shifts as layers) and escalation chains; what exists (by email or name) is left as is; then compare who is on call for 30 days",
+      "import Grafana OnCall's teams, users, calendar schedules (on-call shifts as layers), escalation chains and integrations (as monitors with new keys); what exists (by email or name) is left as is; then compare who is on call for 30 days",
     )
     .requiredOption('--url <url>', "Grafana OnCall's API base URL (without /api/v1), e.g. https://oncall.example.com")
     // From the environment too: options show in `ps` and shell history.

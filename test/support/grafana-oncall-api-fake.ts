@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GoDay, GoEscalationChain, GoEscalationPolicy, GoFinalShift, GoSchedule, GoShift, GoTeam, GoUser } from '../../src/core/import/grafana/types.js';
+import type { GoDay, GoEscalationChain, GoEscalationPolicy, GoFinalShift, GoIntegration, GoSchedule, GoShift, GoTeam, GoUser } from '../../src/core/import/grafana/types.js';
 
 /** What the fake serves: a Grafana OnCall organization's configuration. */
 export interface GrafanaOnCallInstance {
@@ -10,11 +10,13 @@ export interface GrafanaOnCallInstance {
   shifts: GoShift[];
   chains: GoEscalationChain[];
   policies: GoEscalationPolicy[];
+  integrations: GoIntegration[];
 }
 
 /**
  * A local Grafana OnCall public API (grafana/oncall docs/sources/oncall-api-reference: users.md,
- * teams.md, schedules.md, on_call_shifts.md, escalation_chains.md, escalation_policies.md).
+ * teams.md, schedules.md, on_call_shifts.md, escalation_chains.md, escalation_policies.md,
+ * integrations.md).
  * It checks what OnCall checks: the API token as the whole `Authorization` header (no scheme;
  * 401 otherwise), GET only, lists paged by `?page=N` (Django REST framework's page-number
  * pagination: `count`, `next`, `previous`, `results`, `page_size`, `current_page_number`,
@@ -202,6 +204,7 @@ export async function startGrafanaOnCallFake(instance: GrafanaOnCallInstance, op
       '/api/v1/schedules/': instance.schedules,
       '/api/v1/on_call_shifts/': instance.shifts,
       '/api/v1/escalation_chains/': instance.chains,
+      '/api/v1/integrations/': instance.integrations,
     };
     const list = lists[path];
     if (list) return page(url, list);

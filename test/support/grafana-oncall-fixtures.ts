@@ -1,4 +1,4 @@
-import type { GoEscalationPolicy, GoShift, GoUser } from '../../src/core/import/grafana/types.js';
+import type { GoEscalationPolicy, GoIntegration, GoShift, GoUser } from '../../src/core/import/grafana/types.js';
 import type { GrafanaOnCallInstance } from './grafana-oncall-api-fake.js';
 
 const user = (id: string, username: string, role: string, timezone: string | null): GoUser => ({ id, email: `${username}@acme.test`, username, role, timezone });
@@ -6,6 +6,15 @@ const user = (id: string, username: string, role: string, timezone: string | nul
 function shift(id: string, name: string, extra: Partial<GoShift>): GoShift {
   return { id, name, type: 'rolling_users', team_id: null, time_zone: null, level: 0, start: '2026-01-05T09:00:00', duration: 7 * 86400, frequency: 'weekly', interval: 1, week_start: 'SU', by_day: null, by_month: null, by_monthday: null, until: null, start_rotation_from_user_index: 0, ...extra };
 }
+
+const integration = (id: string, name: string, type: string, chain: string | null, team: string | null = null): GoIntegration => ({
+  id,
+  name,
+  team_id: team,
+  type,
+  link: `https://oncall.example.com/integrations/v1/${type}/${id.toLowerCase()}Token0123/`,
+  default_route: { id: `R${id}`, escalation_chain_id: chain },
+});
 
 /** Positions count from 0 within each chain. */
 const positions = new Map<string, number>();
@@ -20,7 +29,7 @@ function step(chain: string, type: string, extra: Partial<GoEscalationPolicy> = 
  * zones (New York 14 March, Berlin 28 March 2027) in the 30 days after 1 March 2027:
  * weekly, nightly (20:00–08:00, across midnight and the change), weekend (by_day) and 8-hour
  * rotations at three levels, a Friday-to-Monday window, and what does not map (a single
- * event, a monthly shift, an iCal schedule, a webhook step).
+ * event, a monthly shift, an iCal schedule, a webhook step, a Zabbix integration).
  */
 export function grafanaOnCallInstance(): GrafanaOnCallInstance {
   positions.clear();
@@ -70,6 +79,12 @@ export function grafanaOnCallInstance(): GrafanaOnCallInstance {
       step('CSUN', 'notify_on_call_from_schedule', { notify_on_call_from_schedule: 'SSUN' }),
       step('CSUN', 'wait', { duration: 600 }),
       step('CSUN', 'notify_persons', { persons_to_notify: ['UALICE'] }),
+    ],
+    integrations: [
+      integration('IGRAFANA', 'Checkout Grafana', 'grafana_alerting', 'CPLAT', 'TPLAT'),
+      integration('IAM', 'Platform Alertmanager', 'alertmanager', 'CPLAT', 'TPLAT'),
+      integration('IHOOK', 'Deploys', 'webhook', 'CSUN'),
+      integration('IZABBIX', 'Zabbix', 'zabbix', 'CSUN'),
     ],
   };
 }

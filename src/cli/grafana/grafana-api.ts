@@ -1,4 +1,4 @@
-import type { GoEscalationChain, GoEscalationPolicy, GoFinalShift, GoPage, GoSchedule, GoShift, GoTeam, GoUser } from '../../core/import/grafana/types.js';
+import type { GoEscalationChain, GoEscalationPolicy, GoFinalShift, GoIntegration, GoPage, GoSchedule, GoShift, GoTeam, GoUser } from '../../core/import/grafana/types.js';
 import { CliError } from '../cli-error.js';
 
 /** Pages followed at most a list: a guard against a `next` that never ends. */
@@ -12,6 +12,7 @@ export interface GrafanaOnCallData {
   shifts: GoShift[];
   chains: GoEscalationChain[];
   policies: GoEscalationPolicy[];
+  integrations: GoIntegration[];
 }
 
 /**
@@ -68,7 +69,8 @@ export class GrafanaOnCallApi {
     const chains = await this.all<GoEscalationChain>('escalation_chains/');
     const policies: GoEscalationPolicy[] = [];
     for (const c of chains) policies.push(...(await this.all<GoEscalationPolicy>('escalation_policies/', { escalation_chain_id: c.id })));
-    return { teams, users, schedules, shifts, chains, policies };
+    const integrations = await this.all<GoIntegration>('integrations/');
+    return { teams, users, schedules, shifts, chains, policies, integrations };
   }
 
   /** Grafana OnCall's own answer: the schedule's final shifts from start_date to end_date (dates, UTC). */

@@ -1,4 +1,5 @@
 import type { Fidelity, OnCallSpan } from '../../core/import/fidelity.js';
+import { mapIntegration } from '../../core/import/grafana/integration.js';
 import { mapPolicy } from '../../core/import/grafana/policy.js';
 import { mapSchedule } from '../../core/import/grafana/schedule.js';
 import type { GoFinalShift } from '../../core/import/grafana/types.js';
@@ -75,8 +76,18 @@ export async function importGrafanaOnCall(options: GrafanaImportOptions, print: 
     policies: data.chains.map((c) => mapPolicy(c, data.policies.filter((p) => p.escalation_chain_id === c.id))),
     monitors: [],
   };
+  const leftOut: ImportNote[] = [];
+  for (const i of data.integrations) {
+    const mapped = mapIntegration(i);
+    if ('reason' in mapped) leftOut.push(mapped);
+    else setup.monitors.push(mapped);
+  }
   print(dryRun ? 'Grafana OnCall import plan (dry run: nothing is created)' : 'Grafana OnCall import');
   const written = await writeSetup(setup, vigil, { dryRun, defaultTeam: 'Imported from Grafana OnCall', source: 'Grafana OnCall' }, print);
+  if (leftOut.length > 0) {
+    print(`Integrations not imported (${leftOut.length}):`);
+    for (const n of leftOut) print(`  ${n.subject}: ${n.reason}`);
+  }
 
   // From when the schedules exist in Vigil (they have nobody before their creation).
   const from = options.now ?? systemClock.now();
@@ -101,7 +112,8 @@ export async function importGrafanaOnCall(options: GrafanaImportOptions, print: 
     },
     print,
   );
-  const { created, existing, notes } = written;
+  const { created, existing } = written;
+  const notes = [...written.notes, ...leftOut];
   print(
     `${dryRun ? 'Would create' : 'Created'} ${created}, left ${existing} as they were, ${notes.length} not imported as they were, ${differences} on-call difference${differences === 1 ? '' : 's'}`,
   );

@@ -94,3 +94,13 @@ export interface GoFinalShift {
   shift_start: string;
   shift_end: string;
 }
+
+/** integrations.md: `link` is the URL senders post to; `default_route` pages an escalation chain. */
+export interface GoIntegration {
+  id: string;
+  name: string;
+  team_id: string | null;
+  type: string;
+  link: string | null;
+  default_route: { id: string; escalation_chain_id: string | null } | null;
+}
