@@ -68,6 +68,9 @@ export function vigilProgram(): Command {
     .option('--force', 'replace <file> if it exists')
     .action(async (file: string, options: { force?: boolean }) => (await import('./backup.js')).backup(file, options, out));
 
+  // Every command that works through a running Vigil's API takes these.
+  const vigilUrl = () => new Option('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com").makeOptionMandatory();
+  const token = () => new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory();
   const importing = program.command('import').description('bring a setup over from another on-call tool through the API of a running Vigil');
   importing
     .command('pagerduty')
@@ -77,8 +80,8 @@ export function vigilProgram(): Command {
     // From the environment too: options show in `ps` and shell history.
     .addOption(new Option('--api-key <key>', 'a PagerDuty REST API key (read-only is enough)').env('PAGERDUTY_API_KEY').makeOptionMandatory())
     .option('--url <url>', "PagerDuty's REST API", 'https://api.pagerduty.com')
-    .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
-    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
+    .addOption(vigilUrl())
+    .addOption(token())
     .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
     .action(async (options: { apiKey: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
       await (await import('./pagerduty/import.js')).importPagerDuty(options, out);
@@ -90,8 +93,8 @@ export function vigilProgram(): Command {
     )
     .addOption(new Option('--api-key <key>', 'an Opsgenie API key allowed to read configuration').env('OPSGENIE_API_KEY').makeOptionMandatory())
     .option('--url <url>', "Opsgenie's REST API (https://api.eu.opsgenie.com for the EU instance)", 'https://api.opsgenie.com')
-    .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
-    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
+    .addOption(vigilUrl())
+    .addOption(token())
     .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
     .action(async (options: { apiKey: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
       await (await import('./opsgenie/import.js')).importOpsgenie(options, out);
@@ -104,16 +107,29 @@ export function vigilProgram(): Command {
     .requiredOption('--url <url>', "GoAlert's base URL, e.g. https://goalert.example.com")
     // From the environment too: options show in `ps` and shell history.
     .addOption(new Option('--goalert-token <token>', 'a GoAlert API key (read access is enough) or session token').env('GOALERT_API_TOKEN').makeOptionMandatory())
-    .requiredOption('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com")
-    .addOption(new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory())
+    .addOption(vigilUrl())
+    .addOption(token())
     .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
     .action(async (options: { goalertToken: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
       await (await import('./goalert/import.js')).importGoAlert(options, out);
     });
 
-  // Configuration as code (docs/CONFIG-AS-CODE.md): the same API options as the import.
-  const vigilUrl = () => new Option('--vigil-url <url>', "Vigil's base URL, e.g. https://vigil.example.com").makeOptionMandatory();
-  const token = () => new Option('--token <token>', "an admin's personal Vigil API token (vgl_…)").env('VIGIL_API_TOKEN').makeOptionMandatory();
+  importing
+    .command('grafana-oncall')
+    .description(
+      "import Grafana OnCall's teams, users, calendar schedules (on-call shifts as layers), escalation chains and integrations (as monitors with new keys); what exists (by email or name) is left as is; then compare who is on call for 30 days",
+    )
+    .requiredOption('--url <url>', "Grafana OnCall's API base URL (without /api/v1), e.g. https://oncall.example.com")
+    // From the environment too: options show in `ps` and shell history.
+    .addOption(new Option('--oncall-token <token>', 'a Grafana OnCall API token').env('GRAFANA_ONCALL_API_TOKEN').makeOptionMandatory())
+    .addOption(vigilUrl())
+    .addOption(token())
+    .option('--dry-run', 'print the plan and the on-call comparison; create nothing')
+    .action(async (options: { oncallToken: string; url: string; vigilUrl: string; token: string; dryRun?: boolean }) => {
+      await (await import('./grafana/import.js')).importGrafanaOnCall(options, out);
+    });
+
+  // Configuration as code (docs/CONFIG-AS-CODE.md).
   program
     .command('export')
     .description('write the configuration (users without secrets, teams, schedules, escalation policies, monitors, event rules) as YAML')

@@ -22,9 +22,16 @@ export const DAY = 86_400_000;
 /** How far ahead every import compares who is on call. */
 export const WINDOW_DAYS = 30;
 
-/** Prints the import's last line, and what it did. */
-export function importSummary(written: WrittenSetup, checked: { fidelity: ImportResult['fidelity']; differences: number }, dryRun: boolean, print: (line: string) => void): ImportResult {
-  const { created, existing, notes } = written;
+/** Prints the import's last line, and what it did; `leftOut` notes what the setup had no place for. */
+export function importSummary(
+  written: WrittenSetup,
+  checked: { fidelity: ImportResult['fidelity']; differences: number },
+  dryRun: boolean,
+  print: (line: string) => void,
+  leftOut: ImportNote[] = [],
+): ImportResult {
+  const { created, existing } = written;
+  const notes = [...written.notes, ...leftOut];
   const { fidelity, differences } = checked;
   print(
     `${dryRun ? 'Would create' : 'Created'} ${created}, left ${existing} as they were, ${notes.length} not imported as they were, ${differences} on-call difference${differences === 1 ? '' : 's'}`,
