@@ -55,6 +55,11 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/monitors/MonitorPage')).MonitorPage }),
           },
           { path: 'incidents', lazy: async () => ({ Component: (await import('./pages/incidents/IncidentsPage')).IncidentsPage }) },
+          { path: 'status-pages', lazy: async () => ({ Component: (await import('./pages/status-pages/StatusPagesPage')).StatusPagesPage }) },
+          {
+            path: 'status-pages/:pageId',
+            lazy: async () => ({ Component: (await import('./pages/status-pages/StatusPageEditorPage')).StatusPageEditorPage }),
+          },
           { path: 'analytics', lazy: async () => ({ Component: (await import('./pages/analytics/AnalyticsPage')).AnalyticsPage }) },
           {
             path: 'incidents/:incidentId',

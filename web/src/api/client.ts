@@ -23,10 +23,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-/** Calls the Vigil REST API under /api/v1 and returns the parsed JSON body (undefined for 204). */
+/**
+ * Calls the Vigil REST API under /api/v1 and returns the parsed JSON body (undefined for 204).
+ * A Blob (an uploaded file) is sent as it is, with its own type; anything else as JSON.
+ */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type : 'application/json';
   if (!safeMethods.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -34,7 +38,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The Vigil server cannot be reached.');

@@ -21,6 +21,7 @@ import { MergeIncidentsForm } from './MergeIncidentsForm';
 import { SuppressedBadge } from './SuppressedBadge';
 import { SuppressionNotice } from './SuppressionNotice';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { PublishFromIncident } from '../status-pages/PublishFromIncident';
 
 export function IncidentPage() {
   const { incidentId = '' } = useParams();
@@ -115,6 +116,7 @@ export function IncidentPage() {
         </Paper>
       </SimpleGrid>
       <IncidentAlerts incidentId={i.id} />
+      <PublishFromIncident incidentId={i.id} mayPublish={i.youMayAct} />
       {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} urgency={i.urgency} suppressed={suppressed} />}
       {!i.youMayAct && i.status !== 'resolved' && (
         <Text size="sm" c="dimmed">

@@ -1,0 +1,90 @@
+import { Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconExternalLink, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { useStatusPages, useStatusPageView } from '../../api/statusPages';
+import { useTeamChoices } from '../../api/teams';
+import { hasRole } from '../../auth/roles';
+import { useCurrentUser } from '../../auth/useCurrentUser';
+import { QueryError } from '../../components/QueryError';
+import { NewStatusPageModal } from './NewStatusPageModal';
+import { accessWords, componentStates, publicPath } from './statusWords';
+
+/** The page's overall state, as its public page shows it now. */
+function OverallBadge({ pageId }: { pageId: string }) {
+  const view = useStatusPageView(pageId);
+  if (!view.isSuccess) return <Text c="dimmed">…</Text>;
+  const state = componentStates[view.data.overall];
+  return (
+    <Badge color={state.color} variant="light">
+      {state.label}
+    </Badge>
+  );
+}
+
+export function StatusPagesPage() {
+  const me = useCurrentUser();
+  const pages = useStatusPages();
+  const teams = useTeamChoices();
+  const [creating, { open, close }] = useDisclosure();
+  const teamName = (id: string) => teams.data?.find((t) => t.id === id)?.name ?? '…';
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Status pages</Title>
+        {hasRole(me.role, 'responder') && (
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            New status page
+          </Button>
+        )}
+      </Group>
+      <Text c="dimmed" size="sm">
+        Public pages that tell your users what works, from your monitors, with incident updates and planned maintenance.
+      </Text>
+      {pages.isPending && <Skeleton h={200} />}
+      {pages.isError && <QueryError error={pages.error} />}
+      {pages.isSuccess && pages.data.length === 0 && <Text c="dimmed">No status pages yet.</Text>}
+      {pages.isSuccess && pages.data.length > 0 && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped aria-label="Status pages">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Now</Table.Th>
+                <Table.Th>Access</Table.Th>
+                <Table.Th>Team</Table.Th>
+                <Table.Th>Public page</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pages.data.map((page) => (
+                <Table.Tr key={page.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/status-pages/${page.id}`}>
+                      {page.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <OverallBadge pageId={page.id} />
+                  </Table.Td>
+                  <Table.Td>{accessWords[page.access]}</Table.Td>
+                  <Table.Td>{teamName(page.teamId)}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={publicPath(page.slug)} target="_blank" rel="noopener" size="sm" aria-label={`Open the public page of ${page.name}`}>
+                      <Group gap={4} wrap="nowrap">
+                        {publicPath(page.slug)}
+                        <IconExternalLink size={14} aria-hidden />
+                      </Group>
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {creating && <NewStatusPageModal onClose={close} />}
+    </Stack>
+  );
+}
