@@ -30,6 +30,8 @@ export const errorCatalogue = {
   system_monitor: { status: 409, title: "This is a team's Manual pages monitor: Vigil keeps it, so it cannot be changed or deleted" },
   two_factor_enabled: { status: 409, title: 'Two-factor authentication is already on; turn it off first' },
   two_factor_not_enabled: { status: 409, title: 'Two-factor authentication is not on' },
+  slug_taken: { status: 409, title: 'Another status page has this slug' },
+  domain_taken: { status: 409, title: 'Another status page uses this custom domain' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   invalid_dependencies: { status: 400, title: 'A monitor cannot depend on these monitors' },
   invalid_rules: { status: 400, title: 'These event rules cannot be used as they are' },

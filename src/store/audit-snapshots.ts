@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Snapshot } from '../core/audit/redact.js';
 import type { DB } from './schema.js';
+import { readLayout } from './status-pages.js';
 
 /** The kinds of entity the audit log follows. */
-export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting', 'cover_request', 'intended_gap', 'time_off', 'time_off_calendar'] as const;
+export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting', 'cover_request', 'intended_gap', 'time_off', 'time_off_calendar', 'status_page', 'status_incident', 'status_maintenance'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 // Bookkeeping that changes on its own (timestamps, the checker's state, token use) is
@@ -102,6 +103,30 @@ async function settingSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | n
   return null;
 }
 
+/** A status page with its layout and logo's hash; its version is bookkeeping. */
+async function statusPageSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | null> {
+  const page = rowSnapshot(await db.selectFrom('status_pages').selectAll().where('id', '=', id).executeTakeFirst());
+  if (!page) return null;
+  const logo = await db.selectFrom('status_page_logos').select(['content_type', 'sha256']).where('page_id', '=', id).executeTakeFirst();
+  delete page.version;
+  return { ...page, logo: logo ? { contentType: logo.content_type, sha256: logo.sha256 } : null, layout: await readLayout(db, id) };
+}
+
+async function statusIncidentSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | null> {
+  const incident = rowSnapshot(await db.selectFrom('status_incidents').selectAll().where('id', '=', id).executeTakeFirst());
+  if (!incident) return null;
+  const entries = await db.selectFrom('status_incident_entries').select(['id', 'status', 'body', 'at']).where('status_incident_id', '=', id).orderBy('at').orderBy('id').execute();
+  const components = await db.selectFrom('status_incident_components').select('component_id').where('status_incident_id', '=', id).orderBy('component_id').execute();
+  return { ...incident, componentIds: components.map((c) => c.component_id), entries };
+}
+
+async function statusMaintenanceSnapshot(db: Kysely<DB>, id: string): Promise<Snapshot | null> {
+  const maintenance = rowSnapshot(await db.selectFrom('status_maintenances').selectAll().where('id', '=', id).executeTakeFirst());
+  if (!maintenance) return null;
+  const components = await db.selectFrom('status_maintenance_components').select('component_id').where('maintenance_id', '=', id).orderBy('component_id').execute();
+  return { ...maintenance, componentIds: components.map((c) => c.component_id) };
+}
+
 const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<Snapshot | null>> = {
   user: async (db, id) => rowSnapshot(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()),
   team: teamSnapshot,
@@ -118,6 +143,9 @@ const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<S
   time_off: async (db, id) => rowSnapshot(await db.selectFrom('time_off').selectAll().where('id', '=', id).executeTakeFirst()),
   time_off_calendar: timeOffCalendarSnapshot,
   setting: settingSnapshot,
+  status_page: statusPageSnapshot,
+  status_incident: statusIncidentSnapshot,
+  status_maintenance: statusMaintenanceSnapshot,
 };
 
 /** The entity as it stands in `db` (a transaction, to see its own writes); null if it does not exist. */

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CheckOutcome, CheckState } from '../core/monitor/types.js';
 import { DAY, HOUR } from '../core/time/units.js';
 import { chunksOf } from './chunks.js';
@@ -81,6 +81,7 @@ async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<voi
           up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
           response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
           response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
+          maintenance: eb('check_rollups.maintenance', '+', eb.ref('excluded.maintenance')),
         })),
       )
       .execute();
@@ -104,21 +105,29 @@ async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<voi
   }
 }
 
-/** Checks outside maintenance, summed per monitor and hour. */
-function hourlyRollups(records: CheckRecord[]): CheckRollupsTable[] {
-  const rollups = new Map<string, CheckRollupsTable>();
+type Rollup = Selectable<CheckRollupsTable>;
+
+/**
+ * Checks outside maintenance, summed per monitor and hour; those inside are only counted
+ * (status pages show them as up and the day as maintenance).
+ */
+function hourlyRollups(records: CheckRecord[]): Rollup[] {
+  const rollups = new Map<string, Rollup>();
   for (const r of records) {
-    if (r.maintenance) continue;
     const hour = r.at - (r.at % HOUR);
     const key = `${r.monitorId}/${hour}`;
-    const rollup = rollups.get(key) ?? { monitor_id: r.monitorId, hour, checks: 0, up: 0, response_ms_sum: 0, response_count: 0 };
+    const rollup = rollups.get(key) ?? { monitor_id: r.monitorId, hour, checks: 0, up: 0, response_ms_sum: 0, response_count: 0, maintenance: 0 };
+    rollups.set(key, rollup);
+    if (r.maintenance) {
+      rollup.maintenance += 1;
+      continue;
+    }
     rollup.checks += 1;
     rollup.up += r.outcome.ok ? 1 : 0;
     if (r.outcome.responseMs !== null) {
       rollup.response_ms_sum += r.outcome.responseMs;
       rollup.response_count += 1;
     }
-    rollups.set(key, rollup);
   }
   return [...rollups.values()];
 }
@@ -172,7 +181,15 @@ export async function recentResults(db: Kysely<DB>, monitorId: string, from: num
 
 /** One point per hour, from the rollups. */
 export async function hourlyHistory(db: Kysely<DB>, monitorId: string, from: number): Promise<HistoryPoint[]> {
-  const rows = await db.selectFrom('check_rollups').selectAll().where('monitor_id', '=', monitorId).where('hour', '>=', from).orderBy('hour').execute();
+  // Hours of nothing but maintenance checks have no point, as before their count was kept.
+  const rows = await db
+    .selectFrom('check_rollups')
+    .selectAll()
+    .where('monitor_id', '=', monitorId)
+    .where('hour', '>=', from)
+    .where('checks', '>', 0)
+    .orderBy('hour')
+    .execute();
   return rows.map((r) => ({
     at: r.hour,
     checks: r.checks,

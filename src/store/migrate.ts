@@ -36,6 +36,8 @@ import * as m0035 from './migrations/0035-analytics-facts.js';
 import * as m0036 from './migrations/0036-contact-secrets.js';
 import * as m0037 from './migrations/0037-chat-messages.js';
 import * as m0038 from './migrations/0038-pushover-receipts.js';
+import * as m0039 from './migrations/0039-status-pages.js';
+import * as m0040 from './migrations/0040-status-subscribers.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -76,6 +78,8 @@ const migrations: Record<string, Migration> = {
   '0036-contact-secrets': m0036,
   '0037-chat-messages': m0037,
   '0038-pushover-receipts': m0038,
+  '0039-status-pages': m0039,
+  '0040-status-subscribers': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { MonitorUrgency, Urgency } from '../core/escalation/urgency.js';
 import type { OverrideMode } from '../core/schedule/types.js';
+import type { ComponentState, StatusPageAccess, UpdateStatus } from '../core/status-page/view.js';
 
 export type Role = 'owner' | 'admin' | 'responder' | 'viewer';
 export type TeamRole = 'manager' | 'member';
@@ -247,6 +248,8 @@ export interface CheckRollupsTable {
   up: number;
   response_ms_sum: number;
   response_count: number;
+  /** Checks inside maintenance windows (not in checks/up); migration 0039. */
+  maintenance: Generated<number>;
 }
 
 export interface IncidentsTable {
@@ -576,6 +579,158 @@ export interface DB {
   login_challenges: LoginChallengesTable;
   identity_settings: IdentitySettingsTable;
   user_identities: UserIdentitiesTable;
+  status_pages: StatusPagesTable;
+  status_page_logos: StatusPageLogosTable;
+  status_sections: StatusSectionsTable;
+  status_components: StatusComponentsTable;
+  status_component_monitors: StatusComponentMonitorsTable;
+  status_incidents: StatusIncidentsTable;
+  status_incident_entries: StatusIncidentEntriesTable;
+  status_incident_components: StatusIncidentComponentsTable;
+  status_maintenances: StatusMaintenancesTable;
+  status_maintenance_components: StatusMaintenanceComponentsTable;
+  status_subscribers: StatusSubscribersTable;
+  status_notice_events: StatusNoticeEventsTable;
+  status_notices: StatusNoticesTable;
+}
+
+/** A team's status page (migration 0039); every row below hangs off one and is its team's. */
+export interface StatusPagesTable {
+  id: string;
+  team_id: string;
+  name: string;
+  /** Served at /status/<slug>. */
+  slug: string;
+  description: string | null;
+  time_zone: string;
+  /** #rrggbb */
+  accent_color: string;
+  access: StatusPageAccess;
+  /** scrypt hash (security/password) when access is 'password'. */
+  password_hash: string | null;
+  /** Lower-case host whose requests get this page at /. */
+  custom_domain: string | null;
+  created_at: number;
+  updated_at: number;
+  /** Bumped by every change the public could see: public caches compare it. */
+  version: number;
+}
+
+export interface StatusPageLogosTable {
+  page_id: string;
+  content_type: string;
+  /** Base64 of the image. */
+  data: string;
+  sha256: string;
+  updated_at: number;
+}
+
+export interface StatusSectionsTable {
+  id: string;
+  page_id: string;
+  position: number;
+  name: string;
+}
+
+export interface StatusComponentsTable {
+  id: string;
+  page_id: string;
+  section_id: string;
+  position: number;
+  name: string;
+  description: string | null;
+  /** Set by hand when the component has no monitors. */
+  manual_state: ComponentState | null;
+}
+
+export interface StatusComponentMonitorsTable {
+  component_id: string;
+  monitor_id: string;
+}
+
+/** A public incident ("status update"): what the page tells about an outage. */
+export interface StatusIncidentsTable {
+  id: string;
+  page_id: string;
+  /** The Vigil incident it is about, if any; never shown publicly. */
+  incident_id: string | null;
+  title: string;
+  created_at: number;
+  updated_at: number;
+  /** When its latest entry said resolved; null while open. */
+  resolved_at: number | null;
+}
+
+export interface StatusIncidentEntriesTable {
+  id: string;
+  status_incident_id: string;
+  status: UpdateStatus;
+  body: string;
+  at: number;
+}
+
+export interface StatusIncidentComponentsTable {
+  status_incident_id: string;
+  component_id: string;
+}
+
+export interface StatusMaintenancesTable {
+  id: string;
+  page_id: string;
+  title: string;
+  body: string;
+  starts_at: number;
+  ends_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StatusMaintenanceComponentsTable {
+  maintenance_id: string;
+  component_id: string;
+}
+
+export type StatusSubscriberKind = 'email' | 'webhook';
+
+/** Someone following a status page (migration 0040); told of updates once confirmed. */
+export interface StatusSubscribersTable {
+  id: string;
+  page_id: string;
+  kind: StatusSubscriberKind;
+  /** Lower-case email address, or the webhook's URL. */
+  address: string;
+  /** sha256 of the confirmation link's token; null once used. */
+  confirm_token_hash: string | null;
+  confirm_expires_at: number | null;
+  confirmed_at: number | null;
+  created_at: number;
+}
+
+/** One public event subscribers are told of, keyed by what it is about (entry:<id>, maintenance:<id>). */
+export interface StatusNoticeEventsTable {
+  id: string;
+  page_id: string;
+  /** JSON StatusNotice (core/status-page/notice.ts): public text only. */
+  payload: string;
+  created_at: number;
+}
+
+export type StatusNoticeState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** The outbox: one row per event and confirmed subscriber, claimed under a lease. */
+export interface StatusNoticesTable {
+  event_id: string;
+  subscriber_id: string;
+  /** The subscriber's kind, so a node without SMTP leaves email rows alone. */
+  kind: StatusSubscriberKind;
+  state: StatusNoticeState;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  sent_at: number | null;
+  created_at: number;
 }
 
 export interface UserTotpTable {
