@@ -40,6 +40,8 @@ import { PagingHealthLoop } from '../service/paging-health-loop.js';
 import { AuditRetentionLoop } from '../service/audit-retention-loop.js';
 import { GapAlertLoop } from '../service/gap-alert-loop.js';
 import { TimeOffImportLoop } from '../service/time-off-import.js';
+import { StatusNoticeLoop } from '../service/status-notices.js';
+import { statusDelivery } from '../channels/status-delivery.js';
 
 export interface Vigil {
   app: Api;
@@ -51,6 +53,8 @@ export interface Vigil {
   auditRetention: AuditRetentionLoop;
   gapAlerts: GapAlertLoop;
   timeOffImport: TimeOffImportLoop;
+  /** Sends status page subscribers their notices (service/status-notices.ts). */
+  statusNotices: StatusNoticeLoop;
   /** Reads emergency pages' receipts back as acknowledgements; null without Pushover. */
   pushoverReceipts: PushoverReceiptLoop | null;
   stop(): Promise<void>;
@@ -133,6 +137,15 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   const gapAlerts = new GapAlertLoop({ db: database.db, baseUrl: config.baseUrl, clock, logger, wakeEngine: () => engine.wake() });
   const pushoverReceipts = pushover && new PushoverReceiptLoop({ database, api: pushover, clock, logger, incidentActions: config.incidentActions, wakeEngine: () => engine.wake() });
   const timeOffImport = new TimeOffImportLoop({ db: database.db, clock, logger, policy: config.destinationPolicy, wakeEngine: () => engine.wake() });
+  const statusNotices = new StatusNoticeLoop({
+    database,
+    clock,
+    logger,
+    delivery: statusDelivery({ smtpUrl: config.smtpUrl, emailFrom: config.emailFrom, secret: config.secret, destinationPolicy: config.destinationPolicy, now: () => clock.now() }),
+    baseUrl: config.baseUrl,
+    secret: config.secret,
+    owner: presence.id,
+  });
   // The loops without which this node cannot page; paging health reports through its own gauges.
   const loops = () => [engine.status(), scheduler.status(), presence.status()];
   const app = await buildServer({ config, database, clock, testClock, logger, wakeEngine: () => engine.wake(), wakeScheduler: () => scheduler.wake(), sendDirect, loops, registry, onIngest: meters.onIngest });
@@ -144,6 +157,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   auditRetention.start();
   gapAlerts.start();
   timeOffImport.start();
+  statusNotices.start();
   pushoverReceipts?.start();
   return {
     app,
@@ -155,9 +169,11 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
     auditRetention,
     gapAlerts,
     timeOffImport,
+    statusNotices,
     pushoverReceipts,
     async stop() {
       await pushoverReceipts?.stop();
+      await statusNotices.stop();
       await timeOffImport.stop();
       await gapAlerts.stop();
       await auditRetention.stop();

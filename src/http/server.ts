@@ -56,6 +56,8 @@ import { twoFactorRoutes } from './routes/two-factor.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { userRoutes } from './routes/users.js';
 import { registerWebUi } from './web-ui.js';
+import { statusSubscriberAdminRoutes } from './routes/status-subscribers.js';
+import { statusSubscriberRoutes } from './status/subscription-routes.js';
 
 export const apiPrefix = '/api/v1';
 
@@ -143,6 +145,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       eventRuleRoutes(api, deps, eventRuleSets);
       integrationRoutes(api, deps, integrationKeys, eventRuleSets);
       auditRoutes(api, deps);
+      statusSubscriberAdminRoutes(api, deps);
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       const twilio = deps.config.twilio;
       if (twilio) await api.register(async (scope) => twilioRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps, twilio));
@@ -158,6 +161,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
     { prefix: apiPrefix },
   );
 
+  await statusSubscriberRoutes(app, deps);
   await registerWebUi(app, deps.config.webDir);
   return app;
 }

@@ -4,7 +4,7 @@ import type { DB } from './schema.js';
 import { readLayout } from './status-pages.js';
 
 /** The kinds of entity the audit log follows. */
-export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting', 'cover_request', 'intended_gap', 'time_off', 'time_off_calendar', 'status_page', 'status_incident', 'status_maintenance'] as const;
+export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting', 'cover_request', 'intended_gap', 'time_off', 'time_off_calendar', 'status_page', 'status_incident', 'status_maintenance', 'status_subscriber'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 // Bookkeeping that changes on its own (timestamps, the checker's state, token use) is
@@ -146,6 +146,7 @@ const loaders: Record<AuditEntityType, (db: Kysely<DB>, id: string) => Promise<S
   status_page: statusPageSnapshot,
   status_incident: statusIncidentSnapshot,
   status_maintenance: statusMaintenanceSnapshot,
+  status_subscriber: async (db, id) => rowSnapshot(await db.selectFrom('status_subscribers').select(['id', 'page_id', 'kind', 'address', 'confirmed_at', 'created_at']).where('id', '=', id).executeTakeFirst()),
 };
 
 /** The entity as it stands in `db` (a transaction, to see its own writes); null if it does not exist. */

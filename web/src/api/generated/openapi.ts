@@ -1479,6 +1479,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/status-pages/{id}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status page's subscribers and what waits to be sent to them */
+        get: operations["getStatusPagesByIdSubscribers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/subscribers/{subscriberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a subscriber (and what is still queued for it) */
+        delete: operations["deleteStatusPagesByIdSubscribersBySubscriberId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -1790,7 +1824,7 @@ export interface components {
              * @description Stable: match on it
              * @enum {unknown}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "integration_key_taken" | "system_monitor" | "two_factor_enabled" | "two_factor_not_enabled" | "payload_too_large" | "invalid_dependencies" | "invalid_rules" | "invalid_page" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_second_factor" | "forbidden" | "csrf_failed" | "two_factor_enrolment_required" | "password_login_disabled" | "not_found" | "method_not_allowed" | "email_taken" | "setup_done" | "team_name_taken" | "name_taken" | "last_owner" | "cannot_delete_self" | "team_in_use" | "last_layer" | "past_is_immutable" | "time_off_imported" | "cover_already_asked" | "cover_request_closed" | "policy_in_use" | "in_use" | "incident_resolved" | "integration_key_taken" | "system_monitor" | "two_factor_enabled" | "two_factor_not_enabled" | "slug_taken" | "domain_taken" | "payload_too_large" | "invalid_dependencies" | "invalid_rules" | "invalid_page" | "invalid_grouping" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
             detail: string;
             /** @description validation_failed: each bad field */
             errors?: {
@@ -2095,7 +2129,7 @@ export interface operations {
                 cursor?: string;
                 /** @description An entity id (settings use their name) */
                 entityId?: string;
-                entityType?: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting" | "cover_request" | "intended_gap" | "time_off" | "time_off_calendar";
+                entityType?: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting" | "cover_request" | "intended_gap" | "time_off" | "time_off_calendar" | "status_page" | "status_incident" | "status_maintenance" | "status_subscriber";
                 /** @description Changes at or after this instant */
                 from?: string;
                 limit: number;
@@ -2146,7 +2180,7 @@ export interface operations {
                             }[];
                             entityId: string;
                             /** @enum {unknown} */
-                            entityType: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting" | "cover_request" | "intended_gap" | "time_off" | "time_off_calendar";
+                            entityType: "user" | "team" | "schedule" | "layer" | "override" | "fixed_shift" | "policy" | "monitor" | "api_token" | "two_factor" | "setting" | "cover_request" | "intended_gap" | "time_off" | "time_off_calendar" | "status_page" | "status_incident" | "status_maintenance" | "status_subscriber";
                             /**
                              * Format: uuid
                              * @description Identifier
@@ -3331,7 +3365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3839,7 +3873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3937,7 +3971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5695,7 +5729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,7 +6092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6302,7 +6336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6552,7 +6586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6879,7 +6913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +7157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7373,7 +7407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7623,7 +7657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7873,7 +7907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8127,7 +8161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9780,7 +9814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9886,7 +9920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9988,7 +10022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10094,7 +10128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11063,7 +11097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11445,7 +11479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11713,7 +11747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12497,7 +12531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12780,7 +12814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13617,7 +13651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13995,7 +14029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14366,7 +14400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14671,7 +14705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14832,7 +14866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14993,7 +15027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15391,7 +15425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15488,7 +15522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15949,7 +15983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16046,7 +16080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16339,7 +16373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16733,7 +16767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17043,7 +17077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17466,7 +17500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17942,7 +17976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18039,7 +18073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18610,7 +18644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19097,7 +19131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19129,6 +19163,172 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusPagesByIdSubscribers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description not_configured: no VIGIL_SMTP_URL; email notices stay queued until one is set */
+                        emailDelivery: "configured" | "not_configured";
+                        /** @description Email notices of this page waiting to be sent */
+                        queuedEmails: number;
+                        subscribers: {
+                            /** @description Whole for the page team's managers and admins; masked (a…e@example.com, a webhook's origin) for its other members */
+                            address: string;
+                            /** @description false until the confirmation link is opened; only confirmed subscribers are sent updates */
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Notices given up on (after retries, or refused by the destination policy) */
+                            failed: number;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            kind: "email" | "webhook";
+                            lastError: string | null;
+                            /** @description Notices not sent yet */
+                            pending: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteStatusPagesByIdSubscribersBySubscriberId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                subscriberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -19285,7 +19485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19476,7 +19676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19617,7 +19817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19733,7 +19933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19833,7 +20033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20100,7 +20300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20307,7 +20507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20510,7 +20710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20752,7 +20952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20852,7 +21052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21003,7 +21203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21115,7 +21315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21256,7 +21456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21468,7 +21668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21568,7 +21768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21826,7 +22026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22024,7 +22224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22121,7 +22321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22237,7 +22437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22332,7 +22532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled) */
+            /** @description The change conflicts with the current state (code: email_taken, setup_done, team_name_taken, name_taken, last_owner, cannot_delete_self, team_in_use, last_layer, past_is_immutable, time_off_imported, cover_already_asked, cover_request_closed, policy_in_use, in_use, incident_resolved, integration_key_taken, system_monitor, two_factor_enabled, two_factor_not_enabled, slug_taken, domain_taken) */
             409: {
                 headers: {
                     [name: string]: unknown;

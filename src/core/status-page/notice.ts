@@ -1,0 +1,108 @@
+/**
+ * What a status page's subscribers are told, and how each channel says it. A notice is
+ * built from what the page shows publicly (titles, entries, maintenance text the team
+ * typed), never from monitors or Vigil incidents, and is stored with its outbox row so a
+ * later edit does not change what was already announced.
+ */
+import { escapeMarkup } from '../escape-markup.js';
+import { noticeSpan, noticeTime } from '../time/notice-time.js';
+import type { UpdateStatus } from './view.js';
+
+export interface NoticePage {
+  name: string;
+  slug: string;
+  timeZone: string;
+}
+
+export type StatusNotice =
+  | {
+      type: 'incident_update';
+      page: NoticePage;
+      incident: { id: string; title: string };
+      entry: { id: string; status: UpdateStatus; body: string; at: number };
+      /** The incident's first entry: the incident is new. */
+      first: boolean;
+    }
+  | {
+      type: 'maintenance_scheduled';
+      page: NoticePage;
+      maintenance: { id: string; title: string; body: string; startsAt: number; endsAt: number };
+    };
+
+/** Links a notice carries, absolute (the configured base URL). */
+export interface NoticeLinks {
+  /** The incident's page, or the status page for maintenance. */
+  view: string;
+  unsubscribe: string;
+}
+
+export const updateStatusLabel: Record<UpdateStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
+/** The outbox key of a notice: one per entry, one per maintenance, so a repeat enqueues nothing. */
+export function noticeEventId(notice: StatusNotice): string {
+  return notice.type === 'incident_update' ? `entry:${notice.entry.id}` : `maintenance:${notice.maintenance.id}`;
+}
+
+export function noticeSubject(notice: StatusNotice): string {
+  if (notice.type === 'incident_update') {
+    return `[${notice.page.name}] ${updateStatusLabel[notice.entry.status]}: ${notice.incident.title}`;
+  }
+  return `[${notice.page.name}] Scheduled maintenance: ${notice.maintenance.title}`;
+}
+
+function noticeLines(notice: StatusNotice): string[] {
+  const zone = notice.page.timeZone;
+  if (notice.type === 'incident_update') {
+    return [
+      notice.incident.title,
+      `${updateStatusLabel[notice.entry.status]} · ${noticeTime(notice.entry.at, zone)}`,
+      '',
+      notice.entry.body,
+    ];
+  }
+  const m = notice.maintenance;
+  return [m.title, `Scheduled from ${noticeSpan({ start: m.startsAt, end: m.endsAt }, zone)}`, '', m.body];
+}
+
+export function noticeText(notice: StatusNotice, links: NoticeLinks): string {
+  return [...noticeLines(notice), '', `Details: ${links.view}`, '', `You subscribed to ${notice.page.name} status updates. Unsubscribe: ${links.unsubscribe}`].join('\n');
+}
+
+export function noticeHtml(notice: StatusNotice, links: NoticeLinks): string {
+  const [title = '', when = '', , ...body] = noticeLines(notice);
+  return [
+    `<h2>${escapeMarkup(title)}</h2>`,
+    `<p><b>${escapeMarkup(when)}</b></p>`,
+    `<p>${escapeMarkup(body.join('\n')).replaceAll('\n', '<br>')}</p>`,
+    `<p><a href="${escapeMarkup(links.view)}">View on the status page</a></p>`,
+    `<p style="font-size:small">You subscribed to ${escapeMarkup(notice.page.name)} status updates. <a href="${escapeMarkup(links.unsubscribe)}">Unsubscribe</a></p>`,
+  ].join('');
+}
+
+/**
+ * A webhook's JSON body: statuspage.io-like names, public fields only. `idempotencyKey`
+ * is the same on every attempt, so a receiver drops a repeat.
+ */
+export function noticeWebhookBody(notice: StatusNotice, links: NoticeLinks, idempotencyKey: string): Record<string, unknown> {
+  const page = { name: notice.page.name, slug: notice.page.slug };
+  const common = { idempotencyKey, page, url: links.view, unsubscribeUrl: links.unsubscribe };
+  if (notice.type === 'incident_update') {
+    return {
+      type: 'status.incident_update',
+      ...common,
+      incident: { id: notice.incident.id, title: notice.incident.title, new: notice.first },
+      update: { id: notice.entry.id, status: notice.entry.status, body: notice.entry.body, at: new Date(notice.entry.at).toISOString() },
+    };
+  }
+  const m = notice.maintenance;
+  return {
+    type: 'status.maintenance_scheduled',
+    ...common,
+    maintenance: { id: m.id, title: m.title, body: m.body, startsAt: new Date(m.startsAt).toISOString(), endsAt: new Date(m.endsAt).toISOString() },
+  };
+}

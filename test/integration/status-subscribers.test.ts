@@ -1,0 +1,236 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { statusDelivery } from '../../src/channels/status-delivery.js';
+import { createLogger } from '../../src/app/logger.js';
+import type { TestClock } from '../../src/kernel/clock.js';
+import { verifyWebhookSignature } from '../../src/security/webhook-signature.js';
+import { enqueueStatusNotices, retryDelayMs, StatusNoticeLoop } from '../../src/service/status-notices.js';
+import { newId } from '../../src/store/ids.js';
+import { createStatusPage } from '../../src/store/status-pages.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { useSmtpSink } from '../support/smtp-sink.js';
+import { useTestApp, testConfig } from '../support/test-app.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+
+const base = 'http://127.0.0.1:8080';
+
+describeEachDatabase('status page subscribers', (dialect) => {
+  const sink = useSmtpSink();
+  const t = useTestApp(dialect, { config: () => ({ smtpUrl: sink.url }) });
+  let receiver: WebhookReceiver;
+  let pageId: string;
+  let teamId: string;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    teamId = ((await t.admin.get('/api/v1/teams')).body.items as { id: string; name: string }[]).find((team) => team.name === 'Platform')!.id;
+    const settings = { name: 'Acme Cloud', slug: 'acme', description: 'Acme services', timeZone: 'Europe/Berlin', accentColor: '#3b5bdb', access: 'public' as const, customDomain: null };
+    pageId = (await createStatusPage(t.vigil.database.db, teamId, settings, t.vigil.clock.now())).id;
+    await createStatusPage(t.vigil.database.db, teamId, { ...settings, name: 'Internal', slug: 'internal', access: 'team' }, t.vigil.clock.now());
+  });
+  afterAll(() => receiver?.close());
+
+  const form = (url: string, fields: Record<string, string>) =>
+    t.vigil.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+
+  async function mailTo(address: string, count = 1): Promise<ParsedMail[]> {
+    await expect.poll(() => sink.messages.filter((m) => m.to && JSON.stringify(m.to).includes(address)).length, { timeout: 5000 }).toBeGreaterThanOrEqual(count);
+    return sink.messages.filter((m) => JSON.stringify(m.to).includes(address));
+  }
+
+  const linkIn = (text: string, path: string) => {
+    const match = new RegExp(`${base}/status/acme/${path}\\?token=[A-Za-z0-9_.%-]+`).exec(text);
+    expect(match, `a ${path} link in:\n${text}`).not.toBeNull();
+    return match![0].slice(base.length);
+  };
+
+  /** What the model's publishing service does: write the update and queue its notices in one transaction. */
+  async function publish(title: string, status: 'investigating' | 'identified' | 'monitoring' | 'resolved', body: string, incidentId = newId()) {
+    const at = t.vigil.clock.now();
+    const entryId = newId();
+    await t.vigil.database.db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('status_incidents').select('id').where('id', '=', incidentId).executeTakeFirst();
+      if (!exists) await trx.insertInto('status_incidents').values({ id: incidentId, page_id: pageId, incident_id: null, title, created_at: at, updated_at: at, resolved_at: null }).execute();
+      await trx.insertInto('status_incident_entries').values({ id: entryId, status_incident_id: incidentId, status, body, at }).execute();
+      await enqueueStatusNotices(trx, { type: 'incident_update', pageId, incident: { id: incidentId, title }, entry: { id: entryId, status, body, at }, first: !exists }, at);
+    });
+    return { incidentId, entryId, at };
+  }
+
+  it('email: subscribe, confirm by the link, get updates with one-click unsubscribe headers, unsubscribe in one click', async () => {
+    const res = await form('/status/acme/subscribe', { email: 'Reader@Example.com' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('Check your inbox');
+    await form('/status/acme/subscribe', { email: 'never-confirms@example.com' });
+
+    const [confirmation] = await mailTo('reader@example.com');
+    expect(confirmation!.subject).toBe('Confirm your subscription to Acme Cloud status updates');
+    const confirm = linkIn(confirmation!.text!, 'subscribe/confirm');
+    // Opening the link only asks: a mail scanner fetching it confirms nothing.
+    const shown = await t.anonymous.get(confirm);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toContain('<form method="post"');
+    expect((await t.admin.get(`/api/v1/status-pages/${pageId}/subscribers`)).body.subscribers.every((s: { confirmed: boolean }) => !s.confirmed)).toBe(true);
+    const confirmed = await t.anonymous.post(confirm);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toContain('Subscribed');
+    // Single use.
+    expect((await t.anonymous.post(confirm)).status).toBe(404);
+
+    await publish('API errors', 'investigating', 'We are looking into elevated error rates.');
+    await t.vigil.statusNotices.runOnce();
+    const [, notice] = await mailTo('reader@example.com', 2);
+    expect(notice!.subject).toBe('[Acme Cloud] Investigating: API errors');
+    expect(notice!.text).toContain('We are looking into elevated error rates.');
+    const unsubscribe = linkIn(notice!.text!, 'unsubscribe');
+    const header = (name: string) => notice!.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n[ \t]+/g, ' ');
+    expect(header('list-unsubscribe')).toBe(`List-Unsubscribe: <${base}${unsubscribe}>`);
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    // Nobody unconfirmed got anything but the confirmation.
+    expect((await mailTo('never-confirms@example.com')).map((m) => m.subject)).toEqual(['Confirm your subscription to Acme Cloud status updates']);
+
+    // RFC 8058 one-click: a POST of List-Unsubscribe=One-Click to the header's URL, no page.
+    const oneClick = await form(unsubscribe, { 'List-Unsubscribe': 'One-Click' });
+    expect(oneClick.statusCode).toBe(200);
+    expect(oneClick.body).toContain('Unsubscribed');
+
+    const before = sink.messages.length;
+    await publish('API errors', 'resolved', 'Fixed.');
+    await t.vigil.statusNotices.runOnce();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sink.messages.length).toBe(before);
+    const listed = (await t.admin.get(`/api/v1/status-pages/${pageId}/subscribers`)).body;
+    expect(listed.subscribers.map((s: { address: string }) => s.address)).toEqual(['never-confirms@example.com']);
+    expect(listed.emailDelivery).toBe('configured');
+  });
+
+  it('answers the same for an address already subscribed, and sends it nothing', async () => {
+    await form('/status/acme/subscribe', { email: 'twice@example.com' });
+    const [confirmation] = await mailTo('twice@example.com');
+    await t.anonymous.post(linkIn(confirmation!.text!, 'subscribe/confirm'));
+    const again = await form('/status/acme/subscribe', { email: 'twice@example.com' });
+    const fresh = await form('/status/acme/subscribe', { email: 'fresh@example.com' });
+    expect(again.statusCode).toBe(fresh.statusCode);
+    expect(again.body.replace('twice', 'fresh')).toBe(fresh.body);
+    await mailTo('fresh@example.com');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await mailTo('twice@example.com')).toHaveLength(1);
+  });
+
+  it('refuses bad addresses with 400, floods with 429, and pages the public cannot follow with 404', async () => {
+    expect((await form('/status/acme/subscribe', { email: 'not-an-address' })).statusCode).toBe(400);
+    expect((await form('/status/acme/subscribe', { webhook: 'ftp://example.com/' })).statusCode).toBe(400);
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await form('/status/acme/subscribe', { email: 'flood@example.com' })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+    expect((await form('/status/internal/subscribe', { email: 'x@example.com' })).statusCode).toBe(404);
+    expect((await t.anonymous.get('/status/internal/feed.atom')).status).toBe(404);
+    expect((await t.anonymous.get('/status/nope/feed.rss')).status).toBe(404);
+  });
+
+  it('webhook: confirmed by opening the link it was sent, signed notices, retried after a 500', async () => {
+    const url = receiver.url('/status-hook');
+    await form('/status/acme/subscribe', { webhook: url });
+    await expect.poll(() => receiver.received.filter((r) => r.path === '/status-hook').length).toBe(1);
+    const request = receiver.received.find((r) => r.path === '/status-hook')!;
+    const body = JSON.parse(request.rawBody) as { type: string; confirmUrl: string; signingKey: string };
+    expect(body.type).toBe('status.subscription_confirmation');
+    expect(verifyWebhookSignature(body.signingKey, request.rawBody, request.signature, request.signedAt)).toBe(true);
+    const confirmed = await t.anonymous.post(body.confirmUrl.slice(base.length));
+    expect(confirmed.body).toContain(body.signingKey);
+
+    receiver.respondWith(500);
+    const { incidentId, entryId } = await publish('Login slow', 'identified', 'A cache node is down.');
+    await t.vigil.statusNotices.runOnce();
+    const waiting = (await t.admin.get(`/api/v1/status-pages/${pageId}/subscribers`)).body.subscribers.find((s: { kind: string }) => s.kind === 'webhook');
+    expect(waiting).toMatchObject({ confirmed: true, pending: 1, lastError: 'webhook answered HTTP 500' });
+
+    receiver.respondWith(200);
+    (t.vigil.clock as TestClock).advance(retryDelayMs(1));
+    await t.vigil.statusNotices.runOnce();
+    const notices = receiver.received.filter((r) => r.path === '/status-hook' && r.body.type === 'status.incident_update');
+    expect(notices).toHaveLength(1);
+    const notice = notices[0]!;
+    expect(verifyWebhookSignature(body.signingKey, notice.rawBody, notice.signature, notice.signedAt)).toBe(true);
+    expect(JSON.parse(notice.rawBody)).toMatchObject({
+      page: { name: 'Acme Cloud', slug: 'acme' },
+      incident: { id: incidentId, title: 'Login slow', new: true },
+      update: { id: entryId, status: 'identified', body: 'A cache node is down.' },
+      url: `${base}/status/acme/incidents/${incidentId}`,
+    });
+    expect(notice.idempotencyKey).toMatch(new RegExp(`^status:entry:${entryId}:`));
+  });
+
+  it('two nodes sending at once send each notice once', async () => {
+    const db = t.vigil.database;
+    const config = testConfig(t.databaseUrl);
+    const other = new StatusNoticeLoop({
+      database: db,
+      clock: t.vigil.clock,
+      logger: createLogger('silent'),
+      delivery: statusDelivery({ smtpUrl: sink.url, emailFrom: config.emailFrom, secret: config.secret, destinationPolicy: config.destinationPolicy, now: () => t.vigil.clock.now() }),
+      baseUrl: config.baseUrl,
+      secret: config.secret,
+      owner: 'other-node',
+    });
+    const before = receiver.received.length;
+    const mailsBefore = sink.messages.length;
+    const { entryId } = await publish('Storage degraded', 'monitoring', 'Recovering.');
+    await Promise.all([t.vigil.statusNotices.runOnce(), other.runOnce()]);
+    const sent = receiver.received.slice(before);
+    expect(sent.map((r) => r.body.type)).toEqual(['status.incident_update']);
+    expect(sent[0]!.idempotencyKey).toContain(entryId);
+    // One confirmed email subscriber (twice@) besides the webhook.
+    await expect.poll(() => sink.messages.length - mailsBefore).toBe(1);
+    // Publishing the same entry again queues nothing.
+    await db.db.transaction().execute((trx) =>
+      enqueueStatusNotices(trx, { type: 'incident_update', pageId, incident: { id: 'x', title: 'Storage degraded' }, entry: { id: entryId, status: 'monitoring', body: 'Recovering.', at: 0 }, first: false }, 0),
+    );
+    await t.vigil.statusNotices.runOnce();
+    expect(receiver.received.length - before).toBe(1);
+  });
+
+  it('feeds list every update and maintenance, read back by a feed parser', async () => {
+    const db = t.vigil.database.db;
+    const now = t.vigil.clock.now();
+    await db
+      .insertInto('status_maintenances')
+      .values({ id: newId(), page_id: pageId, title: 'Database upgrade', body: 'Read-only for ten minutes.', starts_at: now + 86_400_000, ends_at: now + 90_000_000, created_at: now + 1, updated_at: now + 1 })
+      .execute();
+    const entries = await db
+      .selectFrom('status_incident_entries as e')
+      .innerJoin('status_incidents as i', 'i.id', 'e.status_incident_id')
+      .select(['e.id', 'e.status_incident_id', 'e.at', 'i.title', 'e.status'])
+      .where('i.page_id', '=', pageId)
+      .execute();
+    for (const format of ['atom', 'rss'] as const) {
+      const res = await t.anonymous.get(`/status/acme/feed.${format}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain(format === 'atom' ? 'application/atom+xml' : 'application/rss+xml');
+      const feed = parseFeed(res.body as string);
+      expect(feed.meta.type).toBe(format);
+      expect(feed.title).toBe('Acme Cloud status');
+      expect(feed.url).toBe(`${base}/status/acme`);
+      expect(feed.items).toHaveLength(entries.length + 1);
+      expect(feed.items[0]!.title).toBe('Scheduled maintenance: Database upgrade');
+      for (const e of entries) {
+        const url = `${base}/status/acme/incidents/${e.status_incident_id}`;
+        const item = feed.items.find((i) => i.id === `${url}#update-${e.id}`);
+        expect(item, `${format} item of entry ${e.id}`).toBeDefined();
+        expect(item!.url).toBe(url);
+        expect(item!.title).toBe(`${e.status[0]!.toUpperCase()}${e.status.slice(1)}: ${e.title}`);
+        // RSS dates (RFC 822) have whole seconds.
+        expect(Math.floor((item!.published ?? item!.updated)!.getTime() / 1000)).toBe(Math.floor(Number(e.at) / 1000));
+      }
+    }
+  });
+
+  it('admins and the team manager see addresses whole and remove subscribers', async () => {
+    const list = (await t.admin.get(`/api/v1/status-pages/${pageId}/subscribers`)).body;
+    const one = list.subscribers.find((s: { address: string }) => s.address === 'never-confirms@example.com');
+    expect((await t.admin.delete(`/api/v1/status-pages/${pageId}/subscribers/${one.id}`)).status).toBe(204);
+    expect((await t.admin.delete(`/api/v1/status-pages/${pageId}/subscribers/${one.id}`)).status).toBe(404);
+  });
+});
