@@ -17,7 +17,8 @@ export type PublishedStatusEvent =
   | {
       type: 'incident_update';
       pageId: string;
-      incident: { id: string; title: string };
+      /** The public incident (its title is read in the transaction, as published). */
+      incidentId: string;
       entry: { id: string; status: UpdateStatus; body: string; at: number };
       /** The incident's first entry (the incident is new). */
       first: boolean;
@@ -31,10 +32,14 @@ export type PublishedStatusEvent =
  */
 export async function enqueueStatusNotices(trx: Kysely<DB>, event: PublishedStatusEvent, now: number): Promise<void> {
   const page = await trx.selectFrom('status_pages').select(['name', 'slug', 'time_zone']).where('id', '=', event.pageId).executeTakeFirstOrThrow();
-  const notice: StatusNotice =
-    event.type === 'incident_update'
-      ? { type: 'incident_update', page: { name: page.name, slug: page.slug, timeZone: page.time_zone }, incident: event.incident, entry: event.entry, first: event.first }
-      : { type: 'maintenance_scheduled', page: { name: page.name, slug: page.slug, timeZone: page.time_zone }, maintenance: event.maintenance };
+  const shown = { name: page.name, slug: page.slug, timeZone: page.time_zone };
+  let notice: StatusNotice;
+  if (event.type === 'incident_update') {
+    const incident = await trx.selectFrom('status_incidents').select(['id', 'title']).where('id', '=', event.incidentId).executeTakeFirstOrThrow();
+    notice = { type: 'incident_update', page: shown, incident, entry: event.entry, first: event.first };
+  } else {
+    notice = { type: 'maintenance_scheduled', page: shown, maintenance: event.maintenance };
+  }
   await queueNoticeEvent(trx, { id: noticeEventId(notice), pageId: event.pageId, payload: JSON.stringify(notice), now });
 }
 

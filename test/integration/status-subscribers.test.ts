@@ -53,7 +53,7 @@ describeEachDatabase('status page subscribers', (dialect) => {
       const exists = await trx.selectFrom('status_incidents').select('id').where('id', '=', incidentId).executeTakeFirst();
       if (!exists) await trx.insertInto('status_incidents').values({ id: incidentId, page_id: pageId, incident_id: null, title, created_at: at, updated_at: at, resolved_at: null }).execute();
       await trx.insertInto('status_incident_entries').values({ id: entryId, status_incident_id: incidentId, status, body, at }).execute();
-      await enqueueStatusNotices(trx, { type: 'incident_update', pageId, incident: { id: incidentId, title }, entry: { id: entryId, status, body, at }, first: !exists }, at);
+      await enqueueStatusNotices(trx, { type: 'incident_update', pageId, incidentId, entry: { id: entryId, status, body, at }, first: !exists }, at);
     });
     return { incidentId, entryId, at };
   }
@@ -177,7 +177,7 @@ describeEachDatabase('status page subscribers', (dialect) => {
     });
     const before = receiver.received.length;
     const mailsBefore = sink.messages.length;
-    const { entryId } = await publish('Storage degraded', 'monitoring', 'Recovering.');
+    const { entryId, incidentId } = await publish('Storage degraded', 'monitoring', 'Recovering.');
     await Promise.all([t.vigil.statusNotices.runOnce(), other.runOnce()]);
     const sent = receiver.received.slice(before);
     expect(sent.map((r) => r.body.type)).toEqual(['status.incident_update']);
@@ -186,7 +186,7 @@ describeEachDatabase('status page subscribers', (dialect) => {
     await expect.poll(() => sink.messages.length - mailsBefore).toBe(1);
     // Publishing the same entry again queues nothing.
     await db.db.transaction().execute((trx) =>
-      enqueueStatusNotices(trx, { type: 'incident_update', pageId, incident: { id: 'x', title: 'Storage degraded' }, entry: { id: entryId, status: 'monitoring', body: 'Recovering.', at: 0 }, first: false }, 0),
+      enqueueStatusNotices(trx, { type: 'incident_update', pageId, incidentId, entry: { id: entryId, status: 'monitoring', body: 'Recovering.', at: 0 }, first: false }, 0),
     );
     await t.vigil.statusNotices.runOnce();
     expect(receiver.received.length - before).toBe(1);
