@@ -234,3 +234,32 @@ describeEachDatabase('status page subscribers', (dialect) => {
     expect((await t.admin.delete(`/api/v1/status-pages/${pageId}/subscribers/${one.id}`)).status).toBe(404);
   });
 });
+
+describeEachDatabase('status page subscribers without SMTP', (dialect) => {
+  const t = useTestApp(dialect);
+
+  it('keeps email notices queued and says so, and offers no email form', async () => {
+    const db = t.vigil.database.db;
+    const teamId = ((await t.admin.get('/api/v1/teams')).body.items as { id: string; name: string }[]).find((team) => team.name === 'Platform')!.id;
+    const now = t.vigil.clock.now();
+    const page = await createStatusPage(db, teamId, { name: 'Quiet', slug: 'quiet', description: null, timeZone: 'UTC', accentColor: '#3b5bdb', access: 'public', customDomain: null }, now);
+    // Confirmed while SMTP was still configured.
+    await db.insertInto('status_subscribers').values({ id: newId(), page_id: page.id, kind: 'email', address: 'ops@example.com', confirm_token_hash: null, confirm_expires_at: null, confirmed_at: now, created_at: now }).execute();
+    const res = await t.vigil.app.inject({ method: 'POST', url: '/status/quiet/subscribe', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=new%40example.com' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('email is not set up here');
+
+    const incidentId = newId();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('status_incidents').values({ id: incidentId, page_id: page.id, incident_id: null, title: 'Slow', created_at: now, updated_at: now, resolved_at: null }).execute();
+      const entry = { id: newId(), status: 'investigating' as const, body: 'Looking.', at: now };
+      await trx.insertInto('status_incident_entries').values({ ...entry, status_incident_id: incidentId }).execute();
+      await enqueueStatusNotices(trx, { type: 'incident_update', pageId: page.id, incidentId, entry, first: true }, now);
+    });
+    await t.vigil.statusNotices.runOnce();
+    const listed = (await t.admin.get(`/api/v1/status-pages/${page.id}/subscribers`)).body;
+    expect(listed).toMatchObject({ emailDelivery: 'not_configured', queuedEmails: 1, subscribers: [{ address: 'ops@example.com', pending: 1, failed: 0 }] });
+    const row = await db.selectFrom('status_notices').select(['state', 'attempts']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'queued', attempts: 0 });
+  });
+});
