@@ -122,3 +122,22 @@ export interface MaintenanceInput {
   endsAt: string;
   componentIds: string[];
 }
+
+export interface StatusSubscriber {
+  id: string;
+  kind: 'email' | 'webhook';
+  /** Masked for team members who do not manage the page. */
+  address: string;
+  confirmed: boolean;
+  confirmedAt: string | null;
+  createdAt: string;
+  pending: number;
+  failed: number;
+  lastError: string | null;
+}
+
+export interface StatusSubscribers {
+  subscribers: StatusSubscriber[];
+  emailDelivery: 'configured' | 'not_configured';
+  queuedEmails: number;
+}

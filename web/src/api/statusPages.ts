@@ -10,6 +10,7 @@ import type {
   StatusPageLayout,
   StatusPageSettings,
   StatusPageView,
+  StatusSubscribers,
   UpdateStatus,
 } from './statusPageTypes';
 
@@ -147,5 +148,17 @@ export function useCancelMaintenance(pageId: string) {
   return useMutation({
     mutationFn: (maintenanceId: string) => request<void>('DELETE', `/status-pages/${pageId}/maintenances/${maintenanceId}`),
     onSuccess: refresh,
+  });
+}
+
+export function useStatusSubscribers(pageId: string) {
+  return useQuery({ queryKey: [...pageKey(pageId), 'subscribers'], queryFn: () => request<StatusSubscribers>('GET', `/status-pages/${pageId}/subscribers`) });
+}
+
+export function useRemoveSubscriber(pageId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (subscriberId: string) => request<void>('DELETE', `/status-pages/${pageId}/subscribers/${subscriberId}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...pageKey(pageId), 'subscribers'] }),
   });
 }

@@ -6,6 +6,7 @@ import type { StatusIncident, UpdateStatus } from '../../api/statusPageTypes';
 import { useAddStatusEntry } from '../../api/statusPages';
 import type { GuardedForm } from '../../components/GuardedFormModal';
 import { FormError } from '../../components/FormError';
+import { friendlyErrors } from './friendlyErrors';
 import { updateStatusChoices, updateStatuses } from './statusWords';
 
 /** The next stage of an open public incident; "resolved" closes it. */
@@ -14,7 +15,7 @@ export function AddUpdateForm({ pageId, incident, onDirty, onDone, onCancel }: G
   const latest = incident.entries[0]?.status ?? 'investigating';
   const [status, setStatus] = useState<UpdateStatus>(latest);
   const [body, setBody] = useState('');
-  const errors = fieldMessages(adding.error);
+  const errors = friendlyErrors(fieldMessages(adding.error));
   const dirty = body !== '' || status !== latest;
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 

@@ -9,6 +9,7 @@ import { useSaveLayout, useStatusPageLayout } from '../../api/statusPages';
 import { FormError } from '../../components/FormError';
 import { QueryError } from '../../components/QueryError';
 import { ComponentCard } from './ComponentCard';
+import { friendlyErrors } from './friendlyErrors';
 import { moved, newComponent, newSection, toDraft, toLayout, type SectionDraft } from './layoutDraft';
 
 interface LayoutFormProps {
@@ -48,7 +49,7 @@ function LayoutForm({ page, layout, mayManage, onDirty }: LayoutFormProps) {
       <FormError error={saving.error} />
       {sections.length === 0 && <Text c="dimmed">No sections yet. A page lists its components in sections: add one, then its components.</Text>}
       {sections.map((section, s) => {
-        const errors = fieldMessagesUnder(saving.error, `/body/sections/${s}`);
+        const errors = friendlyErrors(fieldMessagesUnder(saving.error, `/body/sections/${s}`));
         const label = section.name === '' ? `section ${s + 1}` : section.name;
         return (
           <Paper key={section.key} withBorder p="md" component="section" aria-label={`Section ${label}`}>
@@ -89,7 +90,7 @@ function LayoutForm({ page, layout, mayManage, onDirty }: LayoutFormProps) {
                   first={c === 0}
                   last={c === section.components.length - 1}
                   monitors={monitorChoices}
-                  errors={fieldMessagesUnder(saving.error, `/body/sections/${s}/components/${c}`)}
+                  errors={friendlyErrors(fieldMessagesUnder(saving.error, `/body/sections/${s}/components/${c}`))}
                   disabled={!mayManage}
                   onChange={(changed) => changeSection(section.key, (x) => ({ ...x, components: x.components.map((y) => (y.key === component.key ? changed : y)) }))}
                   onMove={(by) => changeSection(section.key, (x) => ({ ...x, components: moved(x.components, c, by) }))}

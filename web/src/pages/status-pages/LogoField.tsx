@@ -41,8 +41,8 @@ export function LogoField({ page, mayManage }: { page: StatusPage; mayManage: bo
               No logo: the page shows its name.
             </Text>
           ) : (
-            // The saved version in the address, so a new logo is not hidden by the browser's cache.
-            <Image src={`${page.logoPath}?v=${encodeURIComponent(page.updatedAt)}`} alt={`Logo of ${page.name}`} mah={56} maw={160} fit="contain" />
+            // The path carries the image's hash: a new logo is a new address, never a cached old one.
+            <Image src={page.logoPath} alt={`Logo of ${page.name}`} mah={56} maw={160} fit="contain" />
           )}
         </Paper>
         {mayManage && (

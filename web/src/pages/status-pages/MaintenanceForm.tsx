@@ -8,6 +8,7 @@ import type { GuardedForm } from '../../components/GuardedFormModal';
 import { FormError } from '../../components/FormError';
 import { fromLocalInput, toLocalInput } from '../../time/zoned';
 import { componentChoices } from './componentChoices';
+import { friendlyErrors } from './friendlyErrors';
 
 interface Draft {
   title: string;
@@ -34,7 +35,7 @@ export function MaintenanceForm({ page, maintenance, onDirty, onDone, onCancel }
   const saving = useSaveMaintenance(page.id, maintenance?.id);
   const [initial] = useState(() => draftOf(maintenance, page.timeZone));
   const [draft, setDraft] = useState(initial);
-  const errors = fieldMessages(saving.error);
+  const errors = friendlyErrors(fieldMessages(saving.error));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);

@@ -7,6 +7,7 @@ import { useTeamChoices } from '../../api/teams';
 import { FormError } from '../../components/FormError';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { useViewerTimeZone } from '../../time/useViewerTimeZone';
+import { friendlyErrors } from './friendlyErrors';
 import { publicUrl, slugOf } from './slug';
 
 /** Blue 8 of Mantine's palette: 5:1 against white, readable as link text from the start. */
@@ -23,7 +24,7 @@ export function NewStatusPageModal({ onClose }: { onClose: () => void }) {
   const [slug, setSlug] = useState<string | null>(null);
   const viewerZone = useViewerTimeZone();
   const [timeZone, setTimeZone] = useState(viewerZone);
-  const errors = fieldMessages(creating.error);
+  const errors = friendlyErrors(fieldMessages(creating.error));
   const effectiveSlug = slug ?? slugOf(name);
 
   const submit = (event: FormEvent) => {

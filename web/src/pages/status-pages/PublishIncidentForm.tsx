@@ -7,6 +7,7 @@ import { usePublishStatusIncident, useStatusPageView } from '../../api/statusPag
 import type { GuardedForm } from '../../components/GuardedFormModal';
 import { FormError } from '../../components/FormError';
 import { componentChoices } from './componentChoices';
+import { friendlyErrors } from './friendlyErrors';
 import { updateStatusChoices, updateStatuses } from './statusWords';
 
 interface PublishIncidentFormProps extends GuardedForm {
@@ -25,7 +26,7 @@ export function PublishIncidentForm({ pageId, incidentId, title: initialTitle = 
   const [status, setStatus] = useState<UpdateStatus>('investigating');
   const [body, setBody] = useState('');
   const [componentIds, setComponentIds] = useState<string[]>([]);
-  const errors = fieldMessages(publishing.error);
+  const errors = friendlyErrors(fieldMessages(publishing.error));
   const dirty = title !== initialTitle || body !== '' || componentIds.length > 0 || status !== 'investigating';
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 

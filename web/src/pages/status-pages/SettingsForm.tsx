@@ -7,6 +7,7 @@ import { useUpdateStatusPage } from '../../api/statusPages';
 import { FormError } from '../../components/FormError';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { AccentContrastHint } from './AccentContrastHint';
+import { friendlyErrors } from './friendlyErrors';
 import { publicUrl } from './slug';
 
 interface Draft {
@@ -59,7 +60,7 @@ export function SettingsForm({ page, mayManage, onDirty }: { page: StatusPage; m
     setBase({ version: page.updatedAt, draft: next });
     if (!dirty) setDraft(next);
   }
-  const errors = fieldMessages(saving.error);
+  const errors = friendlyErrors(fieldMessages(saving.error));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
 

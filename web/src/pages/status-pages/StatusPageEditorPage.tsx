@@ -13,9 +13,10 @@ import { LayoutEditor } from './LayoutEditor';
 import { LogoField } from './LogoField';
 import { MaintenancePanel } from './MaintenancePanel';
 import { SettingsForm } from './SettingsForm';
+import { SubscribersPanel } from './SubscribersPanel';
 import { accessWords, componentStates, publicPath } from './statusWords';
 
-const tabs = ['settings', 'layout', 'incidents', 'maintenance'] as const;
+const tabs = ['settings', 'layout', 'incidents', 'maintenance', 'subscribers'] as const;
 type Tab = (typeof tabs)[number];
 
 function Editor({ page }: { page: StatusPage }) {
@@ -77,6 +78,7 @@ function Editor({ page }: { page: StatusPage }) {
           <Tabs.Tab value="layout">Components</Tabs.Tab>
           <Tabs.Tab value="incidents">Incidents</Tabs.Tab>
           <Tabs.Tab value="maintenance">Maintenance</Tabs.Tab>
+          {access.mayEdit && <Tabs.Tab value="subscribers">Subscribers</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="settings" pt="md">
           <Stack gap="xl">
@@ -93,6 +95,12 @@ function Editor({ page }: { page: StatusPage }) {
         <Tabs.Panel value="maintenance" pt="md">
           <MaintenancePanel page={page} mayManage={access.mayManage} />
         </Tabs.Panel>
+        {/* The API shows subscribers to the page team's members and admins only. */}
+        {access.mayEdit && (
+          <Tabs.Panel value="subscribers" pt="md">
+            <SubscribersPanel page={page} mayManage={access.mayManage} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );
