@@ -91,8 +91,17 @@ describeEachDatabase('status page subscribers', (dialect) => {
     // Nobody unconfirmed got anything but the confirmation.
     expect((await mailTo('never-confirms@example.com')).map((m) => m.subject)).toEqual(['Confirm your subscription to Acme Cloud status updates']);
 
-    // RFC 8058 one-click: a POST of List-Unsubscribe=One-Click to the header's URL, no page.
-    const oneClick = await form(unsubscribe, { 'List-Unsubscribe': 'One-Click' });
+    // The link itself asks first; a scanner fetching it unsubscribes nobody.
+    expect((await t.anonymous.get(unsubscribe)).body).toContain('Stop sending Acme Cloud status updates to reader@example.com?');
+    // RFC 8058: a POST of List-Unsubscribe=One-Click to the header's URL, no page; mail
+    // clients should send it as multipart/form-data.
+    const boundary = 'vigil-test-boundary';
+    const oneClick = await t.vigil.app.inject({
+      method: 'POST',
+      url: unsubscribe,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+    });
     expect(oneClick.statusCode).toBe(200);
     expect(oneClick.body).toContain('Unsubscribed');
 

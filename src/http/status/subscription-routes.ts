@@ -39,6 +39,9 @@ export async function statusSubscriberRoutes(app: FastifyInstance, deps: HttpDep
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
+    // RFC 8058 asks mail clients to send the one-click POST as multipart/form-data (urlencoded
+    // may be used): its only field says what the URL already does, so the body is not read.
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_req, _body, done) => done(null, {}));
 
     const answer = (reply: FastifyReply, page: StatusPageRow, status: number, title: string, body: string) =>
       reply
