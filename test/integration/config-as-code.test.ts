@@ -276,4 +276,11 @@ describeEachDatabase('configuration as code', (dialect) => {
     expect(refused?.stdout).toBe('');
     expect(refused?.stderr).toContain(`${bad}:6: teams.0.schedules.0.layers must NOT have fewer than 1 items`);
   }, 60_000);
+
+  it('the command line: a usage error is a failure (1), never the 2 of "changes"; help is 0', async () => {
+    const [missing, unknown, help] = await Promise.all([['apply', '--vigil-url', target.url], ['apply', '-f', exported, '--vigil-url', target.url, '--token', target.token, '--prunee'], ['apply', '--help']].map((args) => runVigilCli(args)));
+    expect([missing?.code, missing?.stderr]).toEqual([1, expect.stringContaining("required option '-f, --file <path>' not specified")]);
+    expect([unknown?.code, unknown?.stderr]).toEqual([1, expect.stringContaining("unknown option '--prunee'")]);
+    expect([help?.code, help?.stdout]).toEqual([0, expect.stringContaining('exit 0 no changes, 2 changes, 1 error')]);
+  }, 60_000);
 });
