@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
-import { reportFailure } from './report-failure.js';
+import { Command, CommanderError, Option } from 'commander';
+import { APPLY_USAGE_ERROR, reportFailure } from './report-failure.js';
 import type { ApplyOptions } from './config/apply-config.js';
 import type { ExportOptions } from './config/export-config.js';
 import type { UserCreateOptions } from './user-create.js';
@@ -16,7 +16,7 @@ const environment = `
 Configuration comes from VIGIL_* environment variables, as for the server (see the
 README's configuration table). Exit status: 0 done, 1 failed (database unreachable, port
 in use, no such user…), 2 wrong configuration or arguments; vigil apply: 0 no changes,
-2 changes planned or applied, 1 failed.`;
+2 changes planned or applied, 1 failed (wrong arguments included).`;
 
 // Each command's module is loaded when it runs: `vigil --help` need not load the whole server.
 export function vigilProgram(): Command {
@@ -146,6 +146,10 @@ export function vigilProgram(): Command {
     .addOption(token())
     .option('--prune', 'delete schedules, policies, monitors and team members the files no longer name (in the teams they name)')
     .option('--dry-run', 'print the plan only (exit 2 if it would change something)')
+    // Its 2 means "changes": a CI job must not read a mistyped option as one.
+    .exitOverride((e) => {
+      throw e.exitCode === 0 ? e : new CommanderError(1, APPLY_USAGE_ERROR, e.message);
+    })
     .action(async (options: ApplyOptions) => {
       process.exitCode = await (await import('./config/apply-config.js')).applyConfig(options, out);
     });

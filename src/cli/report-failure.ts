@@ -5,12 +5,16 @@ import { CliError } from './cli-error.js';
 
 const debugLevels = new Set(['debug', 'trace']);
 
+/** The code of a usage error of `vigil apply`, whose exit status 2 means "changes". */
+export const APPLY_USAGE_ERROR = 'vigil.applyUsage';
+
 /**
  * Prints a failed command to stderr and returns its exit status: a readable line (and a
  * hint), never a stack trace unless VIGIL_LOG_LEVEL asks for debugging.
  */
 export function reportFailure(err: unknown, write: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): number {
-  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2; // commander printed it already
+  // Commander printed it already.
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : err.code === APPLY_USAGE_ERROR ? 1 : 2;
   const debug = debugLevels.has(process.env['VIGIL_LOG_LEVEL'] ?? '');
   const stack = (e: unknown) => {
     if (!debug) return;

@@ -202,7 +202,7 @@ describeEachDatabase('configuration as code', (dialect) => {
     await expect(apply(withoutPaged, { prune: true })).rejects.toThrow(/^delete schedule "Platform on-call" \(team Platform\): Vigil answered 409 to DELETE \/schedules\/[0-9a-f-]+: Paging still relies on this/);
   }, 60_000);
 
-  it('random configurations: applied with --prune, applied again changes nothing, and the export is what was applied', async () => {
+  it('random configurations: applied with --prune, applied again changes nothing, the export is what was applied, and that export applied on an empty Vigil exports the same files', async () => {
     const users = [
       { email: 'alice@example.com', name: 'Alice', role: 'responder', timeZone: 'Europe/Paris' },
       { email: 'bob@example.com', name: 'Bob', role: 'admin', timeZone: 'Europe/London' },
@@ -247,12 +247,20 @@ describeEachDatabase('configuration as code', (dialect) => {
         writeFileSync(file, stringify({ users, teams: [team] }));
         expect([0, 2]).toContain(await apply(file, { prune: true }));
         expect(await apply(file, { prune: true })).toBe(0);
-        const written = parse(readFileSync(path.join(await exportTo(target), 'teams', 'prop.yaml'), 'utf8')) as ConfigDocument;
+        const exportedDir = await exportTo(target);
+        const written = parse(readFileSync(path.join(exportedDir, 'teams', 'prop.yaml'), 'utf8')) as ConfigDocument;
         expect(plan({ teams: [team] }, written, { prune: true }).operations).toEqual([]);
+        const empty = await emptyVigil(dialect);
+        try {
+          expect(await applyConfig({ file: exportedDir, vigilUrl: empty.url, token: empty.token }, () => undefined)).toBe(2);
+          expect(filesIn(await exportTo(empty))).toEqual(filesIn(exportedDir));
+        } finally {
+          await empty.stop();
+        }
       }),
       { numRuns: 8 },
     );
-  }, 120_000);
+  }, 240_000);
 
   it('the command line: exit 2 for a planned change, 0 for none, 1 with the file and YAML path for a bad file', async () => {
     const base = ['apply', '--vigil-url', target.url, '--token', target.token, '--dry-run'];
@@ -267,5 +275,12 @@ describeEachDatabase('configuration as code', (dialect) => {
     expect(refused?.code).toBe(1);
     expect(refused?.stdout).toBe('');
     expect(refused?.stderr).toContain(`${bad}:6: teams.0.schedules.0.layers must NOT have fewer than 1 items`);
+  }, 60_000);
+
+  it('the command line: a usage error is a failure (1), never the 2 of "changes"; help is 0', async () => {
+    const [missing, unknown, help] = await Promise.all([['apply', '--vigil-url', target.url], ['apply', '-f', exported, '--vigil-url', target.url, '--token', target.token, '--prunee'], ['apply', '--help']].map((args) => runVigilCli(args)));
+    expect([missing?.code, missing?.stderr]).toEqual([1, expect.stringContaining("required option '-f, --file <path>' not specified")]);
+    expect([unknown?.code, unknown?.stderr]).toEqual([1, expect.stringContaining("unknown option '--prunee'")]);
+    expect([help?.code, help?.stdout]).toEqual([0, expect.stringContaining('exit 0 no changes, 2 changes, 1 error')]);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GaEscalationPolicy, GaOnCallShift, GaRotation, GaSchedule, GaService, GaUser, GaUserOverride } from '../../src/core/import/goalert/types.js';
+import { wallAt } from './fake-wall-clock.js';
 
 /** What the fake serves: a GoAlert instance's configuration, with its rotations' state as of `now`. */
 export interface GoAlertInstance {
@@ -38,28 +39,6 @@ const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 const MAX_FIRST = 150;
 const mod = (a: number, b: number) => ((a % b) + b) % b;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
-const QUARTER = 15 * MINUTE;
-/**
- * The local date-time at `instant` in `timeZone` (by Intl), as the epoch milliseconds it
- * would have in UTC. Zones change offset only on quarter hours, so one lookup per quarter.
- */
-function wallAt(instant: number, timeZone: string): number {
-  const quarter = Math.floor(instant / QUARTER) * QUARTER;
-  const cached = offsets.get(`${timeZone} ${quarter}`);
-  if (cached !== undefined) return instant + cached;
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(quarter).map((x) => [x.type, x.value]));
-  const offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - quarter;
-  offsets.set(`${timeZone} ${quarter}`, offset);
-  return instant + offset;
-}
 
 /** The first instant whose local time in `timeZone` is `wall` (or, if DST skips it, the first after). */
 function instantOf(wall: number, timeZone: string): number {

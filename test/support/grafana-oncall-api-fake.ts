@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GoDay, GoEscalationChain, GoEscalationPolicy, GoFinalShift, GoIntegration, GoSchedule, GoShift, GoTeam, GoUser } from '../../src/core/import/grafana/types.js';
+import { wallAt } from './fake-wall-clock.js';
 
 /** What the fake serves: a Grafana OnCall organization's configuration. */
 export interface GrafanaOnCallInstance {
@@ -38,18 +39,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 const mod = (a: number, b: number) => ((a % b) + b) % b;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** The local date-time at `instant` in `timeZone` (by Intl), as the epoch milliseconds it would have in UTC. */
-function wallAt(instant: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) + mod(instant, 1000);
-}
 
 /** The instant of the local time `wall` in `timeZone` (the earlier of two; a time DST skips moves on by the gap, as Python's zoneinfo does). */
 function instantOf(wall: number, timeZone: string): number {

@@ -15,6 +15,7 @@ import type {
   OgTimelinePeriod,
   OgUser,
 } from '../../src/core/import/opsgenie/types.js';
+import { wallAt } from './fake-wall-clock.js';
 
 /** What the fake serves: an Opsgenie account's configuration. */
 export interface OpsgenieAccount {
@@ -65,20 +66,6 @@ const WEEK_MIN = 7 * DAY_MIN;
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const mod = (a: number, b: number) => ((a % b) + b) % b;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date-time at `instant` in `timeZone` (by Intl), as the epoch milliseconds it would have in UTC. */
-function localWall(instant: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-    formatters.set(timeZone, f);
-  }
-  const minute = Math.floor(instant / MINUTE) * MINUTE;
-  const p = Object.fromEntries(f.formatToParts(minute).map((x) => [x.type, x.value]));
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) + (instant - minute);
-}
-
 /** Minutes into the week (Monday 00:00 = 0) of an Opsgenie day, hour and minute. */
 const weekMinute = (day: string | undefined, hour: number, minute: number) => DAYS.indexOf(day ?? '') * DAY_MIN + hour * 60 + minute;
 
@@ -105,13 +92,13 @@ function restricted(rotation: OgRotation, wall: number): boolean {
 function participantAt(rotation: OgRotation, timeZone: string, at: number): OgParticipant | null {
   const start = Date.parse(rotation.startDate);
   if (at < start || (rotation.endDate !== undefined && at >= Date.parse(rotation.endDate))) return null;
-  const wall = localWall(at, timeZone);
+  const wall = wallAt(at, timeZone);
   if (!restricted(rotation, wall)) return null;
   const length = rotation.length ?? 1;
   const turn =
     rotation.type === 'hourly'
       ? Math.floor((at - start) / (length * 3_600_000))
-      : Math.floor((wall - localWall(start, timeZone)) / (length * (rotation.type === 'daily' ? 1 : 7) * 86_400_000));
+      : Math.floor((wall - wallAt(start, timeZone)) / (length * (rotation.type === 'daily' ? 1 : 7) * 86_400_000));
   const p = rotation.participants[mod(turn, rotation.participants.length)] as OgParticipant;
   return p.type === 'none' ? null : p;
 }

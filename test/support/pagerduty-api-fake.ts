@@ -10,6 +10,7 @@ import type {
   PdTeam,
   PdUser,
 } from '../../src/core/import/pagerduty/types.js';
+import { wallAt } from './fake-wall-clock.js';
 
 /** What the fake serves: a PagerDuty account's configuration. */
 export interface PagerDutyAccount {
@@ -50,29 +51,6 @@ const DAY_MIN = 1440;
 const WEEK_MIN = 7 * DAY_MIN;
 const mod = (a: number, b: number) => ((a % b) + b) % b;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
-const QUARTER = 15 * MINUTE;
-
-/**
- * The local date-time at `instant` in `timeZone` (by Intl), as the epoch milliseconds it
- * would have in UTC. Zones change offset only on quarter hours, so one lookup per quarter.
- */
-function localWall(instant: number, timeZone: string): number {
-  const quarter = Math.floor(instant / QUARTER) * QUARTER;
-  const cached = offsets.get(`${timeZone} ${quarter}`);
-  if (cached !== undefined) return instant + cached;
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(quarter).map((x) => [x.type, x.value]));
-  const offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - quarter;
-  offsets.set(`${timeZone} ${quarter}`, offset);
-  return instant + offset;
-}
-
 /**
  * The user of `layer` at the minute `at`, or null: PagerDuty counts turns from the virtual
  * start, whole days on the schedule's local calendar (handoffs keep their local time across
@@ -82,7 +60,7 @@ function localWall(instant: number, timeZone: string): number {
 function layerUserAt(layer: PdLayer, timeZone: string, at: number): string | null {
   if (at < Date.parse(layer.start) || (layer.end !== null && at >= Date.parse(layer.end))) return null;
   if (layer.users.length === 0) return null;
-  const wall = localWall(at, timeZone);
+  const wall = wallAt(at, timeZone);
   if (layer.restrictions.length > 0) {
     const minuteOfWeek = mod(Math.floor(wall / MINUTE) + 3 * DAY_MIN, WEEK_MIN); // 1970-01-01 was a Thursday.
     const inside = layer.restrictions.some((r) => {
@@ -97,7 +75,7 @@ function layerUserAt(layer: PdLayer, timeZone: string, at: number): string | nul
   const turnMs = layer.rotation_turn_length_seconds * 1000;
   const turn =
     layer.rotation_turn_length_seconds % 86400 === 0
-      ? Math.floor((wall - localWall(virtualStart, timeZone)) / turnMs)
+      ? Math.floor((wall - wallAt(virtualStart, timeZone)) / turnMs)
       : Math.floor((at - virtualStart) / turnMs);
   return (layer.users[mod(turn, layer.users.length)] as { user: { id: string } }).user.id;
 }
