@@ -58,12 +58,17 @@ import { userRoutes } from './routes/users.js';
 import { registerWebUi } from './web-ui.js';
 import { statusSubscriberAdminRoutes } from './routes/status-subscribers.js';
 import { statusSubscriberRoutes } from './status/subscription-routes.js';
+import { CustomDomains, hostName } from './status/custom-domains.js';
+import { statusPublicRoutes } from './status/public-routes.js';
 
 export const apiPrefix = '/api/v1';
 
 /** Assembles the whole HTTP server; tests call this and use inject(). */
 export async function buildServer(deps: HttpDeps): Promise<Api> {
+  const statusDomains = new CustomDomains(deps.database.db, hostName(new URL(deps.config.baseUrl).host));
   const app = Fastify({
+    // A status page's custom domain is served its page (the URL becomes /status/<slug>/…).
+    rewriteUrl: (req) => statusDomains.rewrite(req),
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     // Only listed proxies may name the client in X-Forwarded-For: rate limits and the audit log key on it.
@@ -162,6 +167,9 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
   );
 
   await statusSubscriberRoutes(app, deps);
+  await statusPublicRoutes(app, deps);
+  statusDomains.start();
+  app.addHook('onClose', async () => statusDomains.stop());
   await registerWebUi(app, deps.config.webDir);
   return app;
 }

@@ -76,7 +76,8 @@ const barVars =
   '@media (prefers-color-scheme:dark){:root{--ok:#2ea043;--minor:#bb8009;--partial:#db6d28;--major:#da3633;--maint:#1f6feb}}';
 
 export function shellPage(view: StatusPageView, ctx: RenderContext): ShellPage {
-  return { name: view.name, accentColor: view.accentColor, logoPath: view.logoPath === null ? null : `${ctx.base}/logo`, home: ctx.base || '/' };
+  // The logo's /status/<slug>/logo?v=<hash> path is served on the custom domain too.
+  return { name: view.name, accentColor: view.accentColor, logoPath: view.logoPath, home: ctx.base || '/' };
 }
 
 const text = (s: string) => escapeMarkup(s).replaceAll('\n', '<br>');
