@@ -10,7 +10,16 @@ import type { Clock } from '../kernel/clock.js';
 import { unsubscribeToken } from '../security/status-subscription-token.js';
 import type { Database } from '../store/database.js';
 import type { DB, StatusSubscriberKind } from '../store/schema.js';
-import { claimDueNotices, markNoticeFailed, markNoticeRetry, markNoticeSent, nextNoticeAt, queueNoticeEvent, type ClaimedNotice } from '../store/status-subscribers.js';
+import {
+  claimDueNotices,
+  markNoticeFailed,
+  markNoticeRetry,
+  markNoticeSent,
+  nextNoticeAt,
+  queueNoticeEvent,
+  unannouncedStartedMaintenances,
+  type ClaimedNotice,
+} from '../store/status-subscribers.js';
 
 /** A public change subscribers are told of, as the publishing service knows it. */
 export type PublishedStatusEvent =
@@ -23,7 +32,7 @@ export type PublishedStatusEvent =
       /** The incident's first entry (the incident is new). */
       first: boolean;
     }
-  | { type: 'maintenance_scheduled'; pageId: string; maintenance: { id: string; title: string; body: string; startsAt: number; endsAt: number } };
+  | { type: 'maintenance_scheduled' | 'maintenance_started'; pageId: string; maintenance: { id: string; title: string; body: string; startsAt: number; endsAt: number } };
 
 /**
  * Queues a notice of a published event for every confirmed subscriber of its page. Called
@@ -38,7 +47,7 @@ export async function enqueueStatusNotices(trx: Kysely<DB>, event: PublishedStat
     const incident = await trx.selectFrom('status_incidents').select(['id', 'title']).where('id', '=', event.incidentId).executeTakeFirstOrThrow();
     notice = { type: 'incident_update', page: shown, incident, entry: event.entry, first: event.first };
   } else {
-    notice = { type: 'maintenance_scheduled', page: shown, maintenance: event.maintenance };
+    notice = { type: event.type, page: shown, maintenance: event.maintenance };
   }
   await queueNoticeEvent(trx, { id: noticeEventId(notice), pageId: event.pageId, payload: JSON.stringify(notice), now });
 }
@@ -58,7 +67,7 @@ const MAX_ATTEMPTS = 8;
 const LEASE_MS = MINUTE;
 const BATCH = 50;
 const IN_FLIGHT = 10;
-/** Longest sleep without a look: notices queued by another node are sent within this. */
+/** Longest sleep without a look: notices queued by another node, and a maintenance's start, are sent within this. */
 const MAX_SLEEP_MS = 5_000;
 
 /** 30 s, 1 min, 2 min, … up to an hour: eight attempts span about an hour and a half. */
@@ -91,15 +100,27 @@ export class StatusNoticeLoop extends PollingLoop {
     this.kinds = deps.delivery.email ? ['email', 'webhook'] : ['webhook'];
   }
 
-  /** Passes until nothing is due, serialised with the loop's own passes. */
+  /** Passes until nothing is due. */
   async runOnce(): Promise<void> {
+    await this.announceStartedMaintenance();
     let claimed: number;
     do claimed = await this.claimAndSend();
     while (claimed > 0);
   }
 
   protected async pass(): Promise<void> {
+    await this.announceStartedMaintenance();
     await this.claimAndSend();
+  }
+
+  /** Queues "maintenance started" once per maintenance (the event's key makes a second node's try a no-op). */
+  private async announceStartedMaintenance(): Promise<void> {
+    const { database, clock } = this.deps;
+    const now = clock.now();
+    for (const m of await unannouncedStartedMaintenances(database.db, now)) {
+      const { pageId, ...maintenance } = m;
+      await database.db.transaction().execute((trx) => enqueueStatusNotices(trx, { type: 'maintenance_started', pageId, maintenance }, now));
+    }
   }
 
   protected async sleepMs(): Promise<number> {

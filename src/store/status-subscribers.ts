@@ -235,3 +235,34 @@ export async function queuedEmailNotices(db: Kysely<DB>, pageId: string): Promis
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+export interface StartedMaintenance {
+  id: string;
+  pageId: string;
+  title: string;
+  body: string;
+  startsAt: number;
+  endsAt: number;
+}
+
+/**
+ * Maintenance in progress whose start subscribers have not been told of yet. Only one
+ * posted before its start: one posted already under way was announced as it was posted.
+ */
+export async function unannouncedStartedMaintenances(db: Kysely<DB>, now: number): Promise<StartedMaintenance[]> {
+  const rows = await db
+    .selectFrom('status_maintenances')
+    .select(['id', 'page_id', 'title', 'body', 'starts_at', 'ends_at'])
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .where((eb) => eb('created_at', '<', eb.ref('starts_at')))
+    .execute();
+  if (rows.length === 0) return [];
+  const told = new Set<string>();
+  for (const chunk of chunksOf(rows.map((r) => `maintenance-start:${r.id}`))) {
+    for (const e of await db.selectFrom('status_notice_events').select('id').where('id', 'in', chunk).execute()) told.add(e.id);
+  }
+  return rows
+    .filter((r) => !told.has(`maintenance-start:${r.id}`))
+    .map((r) => ({ id: r.id, pageId: r.page_id, title: r.title, body: r.body, startsAt: Number(r.starts_at), endsAt: Number(r.ends_at) }));
+}

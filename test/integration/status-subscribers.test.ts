@@ -236,6 +236,29 @@ describeEachDatabase('status page subscribers', (dialect) => {
     }
   });
 
+  it('maintenance: told when it is scheduled and once when it starts', async () => {
+    const db = t.vigil.database;
+    const now = t.vigil.clock.now();
+    const maintenance = { id: newId(), title: 'Network work', body: 'Short blips.', startsAt: now + 3_600_000, endsAt: now + 7_200_000 };
+    await db.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('status_maintenances')
+        .values({ id: maintenance.id, page_id: pageId, title: maintenance.title, body: maintenance.body, starts_at: maintenance.startsAt, ends_at: maintenance.endsAt, created_at: now, updated_at: now })
+        .execute();
+      await enqueueStatusNotices(trx, { type: 'maintenance_scheduled', pageId, maintenance }, now);
+    });
+    const ofThis = (type: string) => receiver.received.filter((r) => r.body.type === type && (JSON.parse(r.rawBody) as { maintenance: { id: string } }).maintenance.id === maintenance.id);
+    await t.vigil.statusNotices.runOnce();
+    expect(ofThis('status.maintenance_scheduled')).toHaveLength(1);
+    expect(ofThis('status.maintenance_started')).toHaveLength(0);
+    (t.vigil.clock as TestClock).advance(3_600_000);
+    await t.vigil.statusNotices.runOnce();
+    await t.vigil.statusNotices.runOnce();
+    expect(ofThis('status.maintenance_started')).toHaveLength(1);
+    const mails = await mailTo('twice@example.com', 3);
+    expect(mails.map((m) => m.subject)).toContain('[Acme Cloud] Maintenance started: Network work');
+  });
+
   it('admins and the team manager see addresses whole and remove subscribers', async () => {
     const list = (await t.admin.get(`/api/v1/status-pages/${pageId}/subscribers`)).body;
     const one = list.subscribers.find((s: { address: string }) => s.address === 'never-confirms@example.com');

@@ -25,6 +25,10 @@ describe('status page notices', () => {
     expect(text).toContain('A bad deploy.\nRolling back.');
     expect(text).toContain(`Unsubscribe: ${links.unsubscribe}`);
     expect(noticeText(maintenance, links)).toContain('Scheduled from Thu, Mar 5, 23:00 GMT+1 to Fri, Mar 6, 00:00 GMT+1');
+    const started: StatusNotice = { ...maintenance, type: 'maintenance_started' };
+    expect(noticeSubject(started)).toBe('[Acme <Cloud>] Maintenance started: Database upgrade');
+    expect(noticeText(started, links)).toContain('In progress until Fri, Mar 6, 00:00 GMT+1');
+    expect(noticeWebhookBody(started, links, 'k')).toMatchObject({ type: 'status.maintenance_started' });
   });
 
   it('escape what the team typed in HTML', () => {
@@ -37,6 +41,7 @@ describe('status page notices', () => {
   it('key one outbox event per entry and per maintenance', () => {
     expect(noticeEventId(update)).toBe('entry:e1');
     expect(noticeEventId(maintenance)).toBe('maintenance:m1');
+    expect(noticeEventId({ ...maintenance, type: 'maintenance_started' })).toBe('maintenance-start:m1');
   });
 
   it('give webhooks public fields with ISO times', () => {

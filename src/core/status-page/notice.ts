@@ -24,7 +24,8 @@ export type StatusNotice =
       first: boolean;
     }
   | {
-      type: 'maintenance_scheduled';
+      /** Scheduled: told when it is posted; started: told when its start comes (if posted before). */
+      type: 'maintenance_scheduled' | 'maintenance_started';
       page: NoticePage;
       maintenance: { id: string; title: string; body: string; startsAt: number; endsAt: number };
     };
@@ -43,16 +44,18 @@ export const updateStatusLabel: Record<UpdateStatus, string> = {
   resolved: 'Resolved',
 };
 
-/** The outbox key of a notice: one per entry, one per maintenance, so a repeat enqueues nothing. */
+/** The outbox key of a notice: one per entry, one per maintenance and its start, so a repeat enqueues nothing. */
 export function noticeEventId(notice: StatusNotice): string {
-  return notice.type === 'incident_update' ? `entry:${notice.entry.id}` : `maintenance:${notice.maintenance.id}`;
+  if (notice.type === 'incident_update') return `entry:${notice.entry.id}`;
+  return notice.type === 'maintenance_started' ? `maintenance-start:${notice.maintenance.id}` : `maintenance:${notice.maintenance.id}`;
 }
 
 export function noticeSubject(notice: StatusNotice): string {
   if (notice.type === 'incident_update') {
     return `[${notice.page.name}] ${updateStatusLabel[notice.entry.status]}: ${notice.incident.title}`;
   }
-  return `[${notice.page.name}] Scheduled maintenance: ${notice.maintenance.title}`;
+  const what = notice.type === 'maintenance_started' ? 'Maintenance started' : 'Scheduled maintenance';
+  return `[${notice.page.name}] ${what}: ${notice.maintenance.title}`;
 }
 
 function noticeLines(notice: StatusNotice): string[] {
@@ -66,7 +69,8 @@ function noticeLines(notice: StatusNotice): string[] {
     ];
   }
   const m = notice.maintenance;
-  return [m.title, `Scheduled from ${noticeSpan({ start: m.startsAt, end: m.endsAt }, zone)}`, '', m.body];
+  const when = notice.type === 'maintenance_started' ? `In progress until ${noticeTime(m.endsAt, zone)}` : `Scheduled from ${noticeSpan({ start: m.startsAt, end: m.endsAt }, zone)}`;
+  return [m.title, when, '', m.body];
 }
 
 export function noticeText(notice: StatusNotice, links: NoticeLinks): string {
@@ -101,7 +105,7 @@ export function noticeWebhookBody(notice: StatusNotice, links: NoticeLinks, idem
   }
   const m = notice.maintenance;
   return {
-    type: 'status.maintenance_scheduled',
+    type: notice.type === 'maintenance_started' ? 'status.maintenance_started' : 'status.maintenance_scheduled',
     ...common,
     maintenance: { id: m.id, title: m.title, body: m.body, startsAt: new Date(m.startsAt).toISOString(), endsAt: new Date(m.endsAt).toISOString() },
   };
