@@ -4,7 +4,7 @@ import { DestinationRefused, DeliveryError } from '../channels/channel.js';
 import type { StatusDelivery } from '../channels/status-delivery.js';
 import { noticeEventId, noticeHtml, noticeSubject, noticeText, noticeWebhookBody, type NoticeLinks, type StatusNotice } from '../core/status-page/notice.js';
 import type { UpdateStatus } from '../core/status-page/view.js';
-import { HOUR, MINUTE } from '../core/time/units.js';
+import { DAY, HOUR, MINUTE } from '../core/time/units.js';
 import { PollingLoop } from '../engine/polling-loop.js';
 import type { Clock } from '../kernel/clock.js';
 import { unsubscribeToken } from '../security/status-subscription-token.js';
@@ -16,6 +16,7 @@ import {
   markNoticeRetry,
   markNoticeSent,
   nextNoticeAt,
+  pruneStatusSubscriptions,
   queueNoticeEvent,
   unannouncedStartedMaintenances,
   type ClaimedNotice,
@@ -69,6 +70,8 @@ const BATCH = 50;
 const IN_FLIGHT = 10;
 /** Longest sleep without a look: notices queued by another node, and a maintenance's start, are sent within this. */
 const MAX_SLEEP_MS = 5_000;
+/** How long a sent notice's row is kept (the admin list counts what waits and failed). */
+const SENT_KEPT = 30 * DAY;
 
 /** 30 s, 1 min, 2 min, … up to an hour: eight attempts span about an hour and a half. */
 export function retryDelayMs(attempts: number): number {
@@ -94,6 +97,7 @@ export interface StatusNoticeDeps {
  */
 export class StatusNoticeLoop extends PollingLoop {
   private readonly kinds: StatusSubscriberKind[];
+  private prunedAt = -Infinity;
 
   constructor(private readonly deps: StatusNoticeDeps) {
     super({ clock: deps.clock, logger: deps.logger, name: 'status page notices' });
@@ -111,6 +115,11 @@ export class StatusNoticeLoop extends PollingLoop {
   protected async pass(): Promise<void> {
     await this.announceStartedMaintenance();
     await this.claimAndSend();
+    const now = this.deps.clock.now();
+    if (now - this.prunedAt >= HOUR) {
+      await pruneStatusSubscriptions(this.deps.database.db, now, now - SENT_KEPT);
+      this.prunedAt = now;
+    }
   }
 
   /** Queues "maintenance started" once per maintenance (the event's key makes a second node's try a no-op). */

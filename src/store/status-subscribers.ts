@@ -266,3 +266,13 @@ export async function unannouncedStartedMaintenances(db: Kysely<DB>, now: number
     .filter((r) => !told.has(`maintenance-start:${r.id}`))
     .map((r) => ({ id: r.id, pageId: r.page_id, title: r.title, body: r.body, startsAt: Number(r.starts_at), endsAt: Number(r.ends_at) }));
 }
+
+/**
+ * Drops what no one needs any more: subscriptions never confirmed whose link has expired
+ * (subscribing again starts afresh), and sent notices older than `sentBefore` (the
+ * events stay: they keep a repeat from being announced).
+ */
+export async function pruneStatusSubscriptions(db: Kysely<DB>, now: number, sentBefore: number): Promise<void> {
+  await db.deleteFrom('status_subscribers').where('confirmed_at', 'is', null).where('confirm_expires_at', '<', now).execute();
+  await db.deleteFrom('status_notices').where('state', '=', 'sent').where('sent_at', '<', sentBefore).execute();
+}

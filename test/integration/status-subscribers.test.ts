@@ -8,6 +8,7 @@ import { verifyWebhookSignature } from '../../src/security/webhook-signature.js'
 import { enqueueStatusNotices, retryDelayMs, StatusNoticeLoop } from '../../src/service/status-notices.js';
 import { newId } from '../../src/store/ids.js';
 import { createStatusPage } from '../../src/store/status-pages.js';
+import { pruneStatusSubscriptions } from '../../src/store/status-subscribers.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useSmtpSink } from '../support/smtp-sink.js';
 import { useTestApp, testConfig } from '../support/test-app.js';
@@ -255,7 +256,7 @@ describeEachDatabase('status page subscribers', (dialect) => {
     await t.vigil.statusNotices.runOnce();
     await t.vigil.statusNotices.runOnce();
     expect(ofThis('status.maintenance_started')).toHaveLength(1);
-    const mails = await mailTo('twice@example.com', 3);
+    const mails = await mailTo('twice@example.com', 4);
     expect(mails.map((m) => m.subject)).toContain('[Acme Cloud] Maintenance started: Network work');
   });
 
@@ -293,5 +294,18 @@ describeEachDatabase('status page subscribers without SMTP', (dialect) => {
     expect(listed).toMatchObject({ emailDelivery: 'not_configured', queuedEmails: 1, subscribers: [{ address: 'ops@example.com', pending: 1, failed: 0 }] });
     const row = await db.selectFrom('status_notices').select(['state', 'attempts']).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'queued', attempts: 0 });
+  });
+
+  it('drops expired unconfirmed subscriptions and old sent notices', async () => {
+    const db = t.vigil.database.db;
+    const page = await db.selectFrom('status_pages').select('id').where('slug', '=', 'quiet').executeTakeFirstOrThrow();
+    const now = t.vigil.clock.now();
+    const row = (address: string, expires: number) => ({ id: newId(), page_id: page.id, kind: 'email' as const, address, confirm_token_hash: newId(), confirm_expires_at: expires, confirmed_at: null, created_at: now });
+    await db.insertInto('status_subscribers').values([row('expired@example.com', now - 1), row('waiting@example.com', now + 1000)]).execute();
+    await db.updateTable('status_notices').set({ state: 'sent', sent_at: now - 31 * 86_400_000 }).execute();
+    await pruneStatusSubscriptions(db, now, now - 30 * 86_400_000);
+    const left = await db.selectFrom('status_subscribers').select('address').orderBy('address').execute();
+    expect(left.map((r) => r.address)).toEqual(['ops@example.com', 'waiting@example.com']);
+    expect(await db.selectFrom('status_notices').selectAll().execute()).toEqual([]);
   });
 });
