@@ -87,6 +87,7 @@ export function MaintenanceForm({ page, maintenance, onDirty, onDone, onCancel }
       <MultiSelect
         label="Components"
         description="Shown under maintenance while it lasts, not as down."
+        placeholder={draft.componentIds.length === 0 ? 'Pick the components it affects' : undefined}
         data={componentChoices(view.data)}
         value={draft.componentIds}
         onChange={(componentIds) => update({ componentIds })}
