@@ -57,6 +57,8 @@ import { oidcRoutes } from './routes/oidc.js';
 import { userRoutes } from './routes/users.js';
 import { registerWebUi } from './web-ui.js';
 import { statusSubscriberAdminRoutes } from './routes/status-subscribers.js';
+import { statusPageRoutes } from './routes/status-pages.js';
+import { statusUpdateRoutes } from './routes/status-updates.js';
 import { statusSubscriberRoutes } from './status/subscription-routes.js';
 import { CustomDomains, hostName } from './status/custom-domains.js';
 import { statusPublicRoutes } from './status/public-routes.js';
@@ -150,6 +152,8 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       eventRuleRoutes(api, deps, eventRuleSets);
       integrationRoutes(api, deps, integrationKeys, eventRuleSets);
       auditRoutes(api, deps);
+      await api.register(async (scope) => statusPageRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
+      statusUpdateRoutes(api, deps);
       statusSubscriberAdminRoutes(api, deps);
       await api.register(async (scope) => incidentLinkRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
       const twilio = deps.config.twilio;

@@ -127,6 +127,40 @@ class Fixtures {
     return res.body.incident.id as string;
   }
 
+  statusPage = () =>
+    this.once('statusPage', async () =>
+      this.created(
+        await this.owner.post('/api/v1/status-pages', { teamId: this.world.teamA, name: 'Matrix status', slug: this.unique('matrix-status').replace(' ', '-'), timeZone: 'UTC', accentColor: '#0b5fff', access: 'public' }),
+        'status page',
+      ),
+    );
+
+  statusIncident = () =>
+    this.once('statusIncident', async () =>
+      this.created(await this.owner.post(`/api/v1/status-pages/${await this.statusPage()}/incidents`, { title: 'Slow logins', status: 'investigating', body: 'Looking', componentIds: [] }), 'status incident'),
+    );
+
+  maintenance = () =>
+    this.once('maintenance', async () =>
+      this.created(await this.owner.post(`/api/v1/status-pages/${await this.statusPage()}/maintenances`, { title: 'Upgrade', body: 'Brief', ...(await this.maintenanceSpan()), componentIds: [] }), 'maintenance'),
+    );
+
+  /** A webhook subscriber of the status page, subscribed through the public form (its confirmation goes nowhere). */
+  statusSubscriber = () =>
+    this.once('statusSubscriber', async () => {
+      const page = (await this.owner.get(`/api/v1/status-pages/${await this.statusPage()}`)).body as { id: string; slug: string };
+      const webhook = `http://127.0.0.1:9/${this.unique('matrix-subscriber').replace(' ', '-')}`;
+      const res = await this.owner.post(`/status/${page.slug}/subscribe`, { webhook });
+      if (res.status !== 200) throw new Error(`fixture status subscriber: ${res.status}`);
+      const listed = (await this.owner.get(`/api/v1/status-pages/${page.id}/subscribers`)).body as { subscribers: { id: string; address: string }[] };
+      return listed.subscribers.find((s) => s.address === webhook)!.id;
+    });
+
+  maintenanceSpan = async () => {
+    const { start, end } = await this.span();
+    return { startsAt: start, endsAt: end };
+  };
+
   /** An ordinary responder of team A: the account the user operations act on. */
   subject = () =>
     this.once('subject', async () => {
@@ -249,6 +283,29 @@ const requests: Record<string, (f: Fixtures) => Promise<Call>> = {
   'POST /incidents': async (f) => ({ url: '/incidents', body: { title: 'Paged by hand', target: { type: 'schedule', id: await f.schedule() } } }),
   'POST /incidents/bulk': async (f) => ({ url: '/incidents/bulk', body: { action: 'acknowledge', ids: [await f.incident()] } }),
   'POST /incidents/{id}/status-updates': async (f) => ({ url: `/incidents/${await f.incident()}/status-updates`, body: { text: 'Rolling back' } }),
+  'POST /status-pages': async (f) => ({
+    url: '/status-pages',
+    body: { teamId: f.world.teamA, name: 'New status', slug: f.unique('new-status').replace(' ', '-'), timeZone: 'UTC', accentColor: '#0b5fff', access: 'public' },
+  }),
+  'PATCH /status-pages/{id}': async (f) => ({ url: `/status-pages/${await f.statusPage()}`, body: { name: f.unique('Renamed status') } }),
+  'DELETE /status-pages/{id}': async (f) => ({ url: `/status-pages/${await f.statusPage()}` }),
+  // The matrix sends JSON, not an image: an allowed role's upload is refused for its body.
+  'PUT /status-pages/{id}/logo': async (f) => ({ url: `/status-pages/${await f.statusPage()}/logo`, body: {}, alsoOk: [400] }),
+  'DELETE /status-pages/{id}/logo': async (f) => ({ url: `/status-pages/${await f.statusPage()}/logo` }),
+  'PUT /status-pages/{id}/layout': async (f) => ({
+    url: `/status-pages/${await f.statusPage()}/layout`,
+    body: { sections: [{ name: 'Core', components: [{ name: 'Website', monitorIds: [], manualState: 'operational' }] }] },
+  }),
+  'POST /status-pages/{id}/maintenances': async (f) => ({ url: `/status-pages/${await f.statusPage()}/maintenances`, body: { title: 'Upgrade', body: 'Brief', ...(await f.maintenanceSpan()), componentIds: [] } }),
+  'PATCH /status-pages/{id}/maintenances/{mid}': async (f) => ({ url: `/status-pages/${await f.statusPage()}/maintenances/${await f.maintenance()}`, body: { title: 'Longer upgrade' } }),
+  'DELETE /status-pages/{id}/maintenances/{mid}': async (f) => ({ url: `/status-pages/${await f.statusPage()}/maintenances/${await f.maintenance()}` }),
+  'POST /status-pages/{id}/incidents': async (f) => ({ url: `/status-pages/${await f.statusPage()}/incidents`, body: { title: 'Slow logins', status: 'investigating', body: 'Looking', componentIds: [] } }),
+  'PATCH /status-pages/{id}/incidents/{sid}': async (f) => ({ url: `/status-pages/${await f.statusPage()}/incidents/${await f.statusIncident()}`, body: { title: 'Slower logins' } }),
+  'DELETE /status-pages/{id}/subscribers/{subscriberId}': async (f) => ({ url: `/status-pages/${await f.statusPage()}/subscribers/${await f.statusSubscriber()}` }),
+  'POST /status-pages/{id}/incidents/{sid}/entries': async (f) => ({
+    url: `/status-pages/${await f.statusPage()}/incidents/${await f.statusIncident()}/entries`,
+    body: { status: 'identified', body: 'A bad deploy' },
+  }),
   'POST /incidents/{id}/urgency': async (f) => ({ url: `/incidents/${await f.incident()}/urgency`, body: { urgency: 'low' } }),
   'POST /incidents/{id}/snooze': async (f) => ({ url: `/incidents/${await f.incident()}/snooze`, body: { minutes: 60 } }),
   'POST /incidents/{id}/responders': async (f) => ({ url: `/incidents/${await f.incident()}/responders`, body: { userIds: [f.world.ids.teamManager] } }),

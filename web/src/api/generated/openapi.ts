@@ -536,6 +536,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/status-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public incidents that tell about this incident, on any status page */
+        get: operations["getIncidentsByIdStatusIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/status-updates": {
         parameters: {
             query?: never;
@@ -1479,6 +1496,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/status-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List status pages, of one team with teamId */
+        get: operations["getStatusPages"];
+        put?: never;
+        /** Create a status page (admins and the team managers); 409 slug_taken or domain_taken */
+        post: operations["postStatusPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status page (hasPassword, never the password) */
+        get: operations["getStatusPagesById"];
+        put?: never;
+        post?: never;
+        /** Delete a status page with its history and subscribers */
+        delete: operations["deleteStatusPagesById"];
+        options?: never;
+        head?: never;
+        /** Change a status page's settings; a password is kept unless given, and dropped when access is no longer password */
+        patch: operations["patchStatusPagesById"];
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page's public incidents with their history, newest first */
+        get: operations["getStatusPagesByIdIncidents"];
+        put?: never;
+        /** Publish a public incident with its first update (admins and members of the page team); subscribers are told */
+        post: operations["postStatusPagesByIdIncidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/incidents/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a public incident or change the components it affects */
+        patch: operations["patchStatusPagesByIdIncidentsBySid"];
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/incidents/{sid}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an update of a public incident; resolved closes it, any other status reopens it; subscribers are told */
+        post: operations["postStatusPagesByIdIncidentsBySidEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page's sections and components, in order */
+        get: operations["getStatusPagesByIdLayout"];
+        /** Replace the page's whole layout: sections and components in order. Ids given are kept (with their incidents, maintenance and links); those left out are deleted. A component has monitors of the page team (worst state wins) or none and a manual state */
+        put: operations["putStatusPagesByIdLayout"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the logo: the image itself as the body, image/png, image/jpeg or image/webp, at most 256 KiB (SVG is refused: it can carry script) */
+        put: operations["putStatusPagesByIdLogo"];
+        post?: never;
+        /** Remove the logo */
+        delete: operations["deleteStatusPagesByIdLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/maintenances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page's maintenance, latest start first */
+        get: operations["getStatusPagesByIdMaintenances"];
+        put?: never;
+        /** Schedule maintenance of some components (admins and the page team managers); subscribers are told */
+        post: operations["postStatusPagesByIdMaintenances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/maintenances/{mid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a maintenance (cancel it, or forget a past one) */
+        delete: operations["deleteStatusPagesByIdMaintenancesByMid"];
+        options?: never;
+        head?: never;
+        /** Change a maintenance */
+        patch: operations["patchStatusPagesByIdMaintenancesByMid"];
+        trace?: never;
+    };
     "/api/v1/status-pages/{id}/subscribers": {
         parameters: {
             query?: never;
@@ -1508,6 +1686,23 @@ export interface paths {
         post?: never;
         /** Remove a subscriber (and what is still queued for it) */
         delete: operations["deleteStatusPagesByIdSubscribersBySubscriberId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the public sees of the page now, whatever its access (a preview) */
+        get: operations["getStatusPagesByIdView"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -7677,6 +7872,118 @@ export interface operations {
             };
             /** @description The body is not JSON (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncidentsByIdStatusIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            components: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Newest first */
+                            entries: {
+                                /** Format: date-time */
+                                at: string;
+                                body: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                /**
+                                 * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                                 * @enum {unknown}
+                                 */
+                                status: "investigating" | "identified" | "monitoring" | "resolved";
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            pageId: string;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19182,6 +19489,1938 @@ export interface operations {
             };
         };
     };
+    getStatusPages: {
+        parameters: {
+            query?: {
+                /** @description Identifier */
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accentColor: string;
+                            /**
+                             * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                             * @enum {unknown}
+                             */
+                            access: "public" | "password" | "team";
+                            /** Format: date-time */
+                            createdAt: string;
+                            customDomain: string | null;
+                            description: string | null;
+                            hasPassword: boolean;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** @description Public path of the logo; null: none */
+                            logoPath: string | null;
+                            name: string;
+                            slug: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            teamId: string;
+                            timeZone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Grows with every change the public could see */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postStatusPages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description #rrggbb; the page picks readable text colours against it */
+                    accentColor: string;
+                    /**
+                     * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                     * @enum {unknown}
+                     */
+                    access: "public" | "password" | "team";
+                    /** @description null: none */
+                    customDomain?: string | (never | null);
+                    description?: string | null;
+                    name: string;
+                    /** @description Required when access is password and the page has none yet; stored hashed, never returned */
+                    password?: string;
+                    /** @description Served at /status/<slug>: lower-case letters, digits and inner hyphens */
+                    slug: string;
+                    /**
+                     * Format: uuid
+                     * @description Identifier
+                     */
+                    teamId: string;
+                    /**
+                     * Format: time-zone
+                     * @description IANA time zone, e.g. Europe/London; a link such as US/Pacific is stored as its canonical zone (America/Los_Angeles)
+                     */
+                    timeZone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        /**
+                         * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                         * @enum {unknown}
+                         */
+                        access: "public" | "password" | "team";
+                        /** Format: date-time */
+                        createdAt: string;
+                        customDomain: string | null;
+                        description: string | null;
+                        hasPassword: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /** @description Public path of the logo; null: none */
+                        logoPath: string | null;
+                        name: string;
+                        slug: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        teamId: string;
+                        timeZone: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Grows with every change the public could see */
+                        version: number;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another page has this slug (code: slug_taken) or custom domain (code: domain_taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusPagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        /**
+                         * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                         * @enum {unknown}
+                         */
+                        access: "public" | "password" | "team";
+                        /** Format: date-time */
+                        createdAt: string;
+                        customDomain: string | null;
+                        description: string | null;
+                        hasPassword: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /** @description Public path of the logo; null: none */
+                        logoPath: string | null;
+                        name: string;
+                        slug: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        teamId: string;
+                        timeZone: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Grows with every change the public could see */
+                        version: number;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteStatusPagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchStatusPagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description #rrggbb; the page picks readable text colours against it */
+                    accentColor?: string;
+                    /**
+                     * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                     * @enum {unknown}
+                     */
+                    access?: "public" | "password" | "team";
+                    /** @description null: none */
+                    customDomain?: string | (never | null);
+                    description?: string | null;
+                    name?: string;
+                    /** @description Required when access is password and the page has none yet; stored hashed, never returned */
+                    password?: string;
+                    /** @description Served at /status/<slug>: lower-case letters, digits and inner hyphens */
+                    slug?: string;
+                    /**
+                     * Format: time-zone
+                     * @description IANA time zone, e.g. Europe/London; a link such as US/Pacific is stored as its canonical zone (America/Los_Angeles)
+                     */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        /**
+                         * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                         * @enum {unknown}
+                         */
+                        access: "public" | "password" | "team";
+                        /** Format: date-time */
+                        createdAt: string;
+                        customDomain: string | null;
+                        description: string | null;
+                        hasPassword: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /** @description Public path of the logo; null: none */
+                        logoPath: string | null;
+                        name: string;
+                        slug: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        teamId: string;
+                        timeZone: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Grows with every change the public could see */
+                        version: number;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another page has this slug (code: slug_taken) or custom domain (code: domain_taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusPagesByIdIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            components: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Newest first */
+                            entries: {
+                                /** Format: date-time */
+                                at: string;
+                                body: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                /**
+                                 * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                                 * @enum {unknown}
+                                 */
+                                status: "investigating" | "identified" | "monitoring" | "resolved";
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            incidentId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            pageId: string;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postStatusPagesByIdIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text, shown publicly */
+                    body: string;
+                    /** @description Components of this page */
+                    componentIds: string[];
+                    /** @description The Vigil incident it is about (of the page team's monitors); never shown publicly */
+                    incidentId?: string | (never | null);
+                    /**
+                     * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                     * @enum {unknown}
+                     */
+                    status: "investigating" | "identified" | "monitoring" | "resolved";
+                    /** @description Shown publicly */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        components: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Newest first */
+                        entries: {
+                            /** Format: date-time */
+                            at: string;
+                            body: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                             * @enum {unknown}
+                             */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        incidentId: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        pageId: string;
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchStatusPagesByIdIncidentsBySid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Components of this page */
+                    componentIds?: string[];
+                    /** @description Shown publicly */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        components: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Newest first */
+                        entries: {
+                            /** Format: date-time */
+                            at: string;
+                            body: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                             * @enum {unknown}
+                             */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        incidentId: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        pageId: string;
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postStatusPagesByIdIncidentsBySidEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text, shown publicly */
+                    body: string;
+                    /**
+                     * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                     * @enum {unknown}
+                     */
+                    status: "investigating" | "identified" | "monitoring" | "resolved";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        components: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Newest first */
+                        entries: {
+                            /** Format: date-time */
+                            at: string;
+                            body: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                             * @enum {unknown}
+                             */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        incidentId: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        pageId: string;
+                        /** Format: date-time */
+                        resolvedAt: string | null;
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusPagesByIdLayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sections: {
+                            components: {
+                                description: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                manualState: ("operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance") | (never | null);
+                                monitorIds: string[];
+                                name: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putStatusPagesByIdLayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sections: {
+                        components: {
+                            description?: string | null;
+                            /** @description An existing component of this page (kept, with its place in incidents and maintenance); absent or null: a new one */
+                            id?: string | (never | null);
+                            /** @description The state of a component without monitors (operational if null); ignored with monitors */
+                            manualState?: ("operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance") | (never | null);
+                            /** @description Monitors of the page's team; worst state wins; empty: set by hand */
+                            monitorIds: string[];
+                            /** @description Shown publicly: name it for the public, not after the monitor */
+                            name: string;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id?: string | null;
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sections: {
+                            components: {
+                                description: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                manualState: ("operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance") | (never | null);
+                                monitorIds: string[];
+                                name: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putStatusPagesByIdLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        /**
+                         * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                         * @enum {unknown}
+                         */
+                        access: "public" | "password" | "team";
+                        /** Format: date-time */
+                        createdAt: string;
+                        customDomain: string | null;
+                        description: string | null;
+                        hasPassword: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /** @description Public path of the logo; null: none */
+                        logoPath: string | null;
+                        name: string;
+                        slug: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        teamId: string;
+                        timeZone: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Grows with every change the public could see */
+                        version: number;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteStatusPagesByIdLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusPagesByIdMaintenances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: string;
+                            components: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            pageId: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {unknown} */
+                            state: "scheduled" | "in_progress" | "completed";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postStatusPagesByIdMaintenances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text, shown publicly */
+                    body: string;
+                    /** @description Components of this page */
+                    componentIds: string[];
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** @description Shown publicly */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: string;
+                        components: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        pageId: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** @enum {unknown} */
+                        state: "scheduled" | "in_progress" | "completed";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteStatusPagesByIdMaintenancesByMid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                mid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchStatusPagesByIdMaintenancesByMid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+                /** @description Identifier */
+                mid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text, shown publicly */
+                    body?: string;
+                    /** @description Components of this page */
+                    componentIds?: string[];
+                    /** Format: date-time */
+                    endsAt?: string;
+                    /** Format: date-time */
+                    startsAt?: string;
+                    /** @description Shown publicly */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: string;
+                        components: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        pageId: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** @enum {unknown} */
+                        state: "scheduled" | "in_progress" | "completed";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB or nested too deeply (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getStatusPagesByIdSubscribers: {
         parameters: {
             query?: never;
@@ -19298,6 +21537,183 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the credential is unknown (code: unauthenticated, invalid_credentials, invalid_second_factor) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or team may not do this, the CSRF token is missing, or two-factor must be set up first (code: forbidden, csrf_failed, two_factor_enrolment_required, password_login_disabled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusPagesByIdView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        /**
+                         * @description public: anyone; password: anyone with the password; team: logged-in members of the page team (and admins)
+                         * @enum {unknown}
+                         */
+                        access: "public" | "password" | "team";
+                        description: string | null;
+                        /** Format: date-time */
+                        generatedAt: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        id: string;
+                        /** @description Open ones, and those resolved in the last 14 days, newest first */
+                        incidents: {
+                            components: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            entries: {
+                                /** Format: date-time */
+                                at: string;
+                                body: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                /**
+                                 * @description The stage of a public incident; resolved closes it (a later entry reopens it)
+                                 * @enum {unknown}
+                                 */
+                                status: "investigating" | "identified" | "monitoring" | "resolved";
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            title: string;
+                        }[];
+                        logoPath: string | null;
+                        /** @description Scheduled, in progress, and completed in the last 14 days, soonest first */
+                        maintenances: {
+                            body: string;
+                            components: string[];
+                            /** Format: date-time */
+                            endsAt: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {unknown} */
+                            state: "scheduled" | "in_progress" | "completed";
+                            title: string;
+                        }[];
+                        name: string;
+                        /**
+                         * @description statuspage.io's component states; worst first: major_outage, partial_outage, degraded_performance, under_maintenance, operational
+                         * @enum {unknown}
+                         */
+                        overall: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        sections: {
+                            components: {
+                                /** @description 90 days, oldest first, ending today */
+                                days: {
+                                    /** @description YYYY-MM-DD in the page time zone */
+                                    date: string;
+                                    maintenance: boolean;
+                                    outages: {
+                                        /** Format: date-time */
+                                        end: string | null;
+                                        /** Format: date-time */
+                                        start: string;
+                                    }[];
+                                    /** @description Share up, 0..1; null: no data */
+                                    uptime: number | null;
+                                }[];
+                                description: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description statuspage.io's component states; worst first: major_outage, partial_outage, degraded_performance, under_maintenance, operational
+                                 * @enum {unknown}
+                                 */
+                                state: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                uptime90: number | null;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            name: string;
+                        }[];
+                        slug: string;
+                        timeZone: string;
+                    };
+                };
             };
             /** @description A parameter or field is not valid (code: validation_failed, invalid_dependencies, invalid_rules, invalid_page, invalid_grouping) */
             400: {
