@@ -56,6 +56,10 @@ describeEachDatabase('public status pages', (dialect) => {
     expect(res.body).not.toContain('Platform');
     expect(res.body).not.toMatch(/<script/i);
     expect(res.body.match(/class="day /g)).toHaveLength(180);
+    // Subscribers' form and feeds (no SMTP server in tests: no email form).
+    expect(res.body).toContain('<form method="post" action="/status/acme/subscribe"');
+    expect(res.body).toContain('href="/status/acme/feed.atom"');
+    expect(res.body).not.toContain('type="email"');
     // HEAD answers the same headers.
     expect((await t.vigil.app.inject({ method: 'HEAD', url: '/status/acme' })).statusCode).toBe(200);
   });
@@ -168,6 +172,7 @@ describeEachDatabase('public status pages', (dialect) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('All systems operational');
       expect(page.body).toContain('<meta name="robots" content="noindex">');
+      expect(page.body).not.toContain('/subscribe');
       expect(page.headers['cache-control']).toBe('private, no-store');
       expect(page.headers['x-robots-tag']).toBe('noindex');
       const summary = await raw('/status/locked/summary.json', { cookie: `${cookie?.name}=${cookie?.value}` });

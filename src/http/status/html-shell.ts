@@ -69,6 +69,7 @@ const baseCss = [
   'h2{font-size:1.25rem;margin:2rem 0 .75rem}',
   'h3{font-size:1rem;margin:0}',
   '.card{background:var(--surface);border:1px solid var(--border);border-radius:8px;padding:1rem;margin-bottom:1rem}',
+  '.card>h2:first-child{margin-top:0}',
   '.muted{color:var(--muted)}',
   'footer{margin:3rem auto 2rem;font-size:.875rem;color:var(--muted)}',
   'input,button{font:inherit}',

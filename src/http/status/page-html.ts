@@ -55,7 +55,8 @@ const pageCss = [
   '.bar{display:flex;gap:2px;list-style:none;margin:.5rem 0 .25rem;padding:0;position:relative;height:2rem}',
   '.day{flex:1 1 0;min-width:2px;border-radius:2px;background:var(--nodata)}',
   '.day.up{background:var(--ok)}.day.minor{background:var(--minor)}.day.partial{background:var(--partial)}.day.major{background:var(--major)}.day.maint{background:var(--maint)}',
-  '.day:hover,.day:focus{filter:brightness(.8)}',
+  // Not a filter: it would make the day, not the bar, the box the tip is placed in.
+  '.day:hover{outline:2px solid var(--text);outline-offset:1px}',
   '.tip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}',
   '.day:hover .tip,.day:focus .tip{width:auto;height:auto;overflow:visible;clip-path:none;white-space:normal;left:0;right:0;top:calc(100% + 6px);z-index:2;background:var(--surface);color:var(--text);border:1px solid var(--border);border-radius:6px;padding:.5rem .75rem;box-shadow:0 4px 12px rgb(0 0 0 / .2);font-size:.875rem}',
   '.legend{display:flex;justify-content:space-between;font-size:.8125rem;color:var(--muted)}',

@@ -13,6 +13,7 @@ import { hasRole } from '../roles.js';
 import { notFoundPage, passwordForm, teamGate } from './gate-html.js';
 import { renderIncidentPage, renderStatusPage, type RenderContext } from './page-html.js';
 import { compressed, negotiateEncoding, notModified, VersionedCache, type Rendered } from './render-cache.js';
+import { subscribeForm } from './subscribe-form.js';
 import { statusSummary } from './summary-json.js';
 
 /** How long a rendered page may be served before states and uptime are read again. */
@@ -123,8 +124,12 @@ export async function statusPublicRoutes(app: FastifyInstance, deps: HttpDeps): 
     });
     const hidden = { schema: { hide: true } };
 
+    // Only public pages take subscribers (readers and mailboxes carry no login); email only with an SMTP server.
+    const withSubscribe = (v: StatusPageView, ctx: RenderContext): RenderContext =>
+      v.access === 'public' ? { ...ctx, subscribeForm: subscribeForm({ slug: v.slug, email: config.smtpUrl !== undefined, feeds: true }) } : ctx;
+
     scope.get<{ Params: Params }>('/status/:slug', hidden, (req, reply) =>
-      serve(req, reply, 'page', (v, ctx) => ({ contentType: HTML, body: renderStatusPage(v, ctx) })),
+      serve(req, reply, 'page', (v, ctx) => ({ contentType: HTML, body: renderStatusPage(v, withSubscribe(v, ctx)) })),
     );
 
     scope.get<{ Params: Params; Querystring: unknown }>('/status/:slug/summary.json', hidden, (req, reply) =>
