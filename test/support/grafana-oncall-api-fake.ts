@@ -65,8 +65,11 @@ interface Event {
  * recurrence rule a group of rolling users, the groups taking turns event by event): events
  * recur on the local clock of the shift's zone from `start`, every `interval` × `frequency`,
  * or with `by_day` on those days of every `interval`-th week (weeks beginning on
- * `week_start`); each lasts `duration` on the local clock (Python's aware datetime
- * arithmetic); none starts after `until`.
+ * `week_start`); none starts after `until`. OnCall (custom_on_call_shift.py) writes each
+ * group's first event with DTEND = DTSTART + `duration` on the local clock, and
+ * recurring-ical-events 2.1.0 (what OnCall pins, with pytz) ends every later event that
+ * event's elapsed length after its start: so a 20:00 + 12 h night ends at 09:00 or 07:00
+ * on the nights the clock changes.
  */
 function eventsOf(shift: GoShift, scheduleZone: string, from: number, to: number): Event[] {
   const zone = shift.time_zone ?? scheduleZone;
@@ -79,9 +82,10 @@ function eventsOf(shift: GoShift, scheduleZone: string, from: number, to: number
   const interval = Math.max(1, shift.interval ?? 1);
   const startIndex = shift.start_rotation_from_user_index ?? 0;
   const until = shift.until ? wallOf(shift.until) : Infinity;
+  const elapsed = instantOf(wallStart + duration, zone) - instantOf(wallStart, zone);
   const event = (wall: number, turn: number): Event => ({
     start: instantOf(wall, zone),
-    end: instantOf(wall + duration, zone),
+    end: instantOf(wall, zone) + elapsed,
     level: shift.level,
     users: groups[mod(startIndex + turn, groups.length)] as string[],
   });

@@ -7,6 +7,14 @@ import type { GoSchedule, GoShift } from './types.js';
 
 /** Vigil allows 20 layers a schedule. */
 const MAX_LAYERS = 20;
+const YEAR = 366 * 86_400_000;
+/**
+ * OnCall (pytz with recurring-ical-events 2.1.0) ends every event its first event's elapsed
+ * length after its start, so its own handoffs drift by the clock change (grafana/oncall#5247);
+ * Vigil keeps the local times the team chose.
+ */
+const CLOCK_CHANGE =
+  "its shifts' handoffs: Grafana OnCall keeps each event's elapsed length when the clock changes, so its handoffs overlap by an hour in spring and leave an hour's gap in autumn (grafana/oncall#5247); Vigil hands over at the same local time all year, and the on-call comparison lists those hours";
 
 /**
  * A calendar schedule as of `now`: a layer per shift, the highest `level` on top (Grafana
@@ -62,5 +70,6 @@ export function mapSchedule(schedule: GoSchedule, shifts: Map<string, GoShift>, 
     layers.push(mapped.layer);
   }
   if (layers.length === 0) notes.push({ subject, reason: 'not imported: none of its shifts could be (a Vigil schedule needs a layer)' });
+  if (layers.some((l) => zoneRules(l.timeZone).nextTransition(now, YEAR) !== Infinity)) notes.push({ subject, reason: CLOCK_CHANGE });
   return { ...base, layers, overrides, notes };
 }
