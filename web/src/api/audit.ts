@@ -3,7 +3,7 @@ import { query, request } from './client';
 import type { ResponseOf } from './schema';
 import type { Page } from './types';
 
-export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting', 'cover_request', 'intended_gap', 'time_off', 'time_off_calendar'] as const;
+export const auditEntityTypes = ['user', 'team', 'schedule', 'layer', 'override', 'fixed_shift', 'policy', 'monitor', 'api_token', 'two_factor', 'setting', 'cover_request', 'intended_gap', 'time_off', 'time_off_calendar', 'status_page', 'status_incident', 'status_maintenance', 'status_subscriber'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditActions = [

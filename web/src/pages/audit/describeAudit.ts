@@ -16,6 +16,10 @@ export const entityLabels: Record<AuditEntityType, string> = {
   intended_gap: 'intended coverage gap',
   time_off: 'time off',
   time_off_calendar: 'time-off calendar',
+  status_page: 'status page',
+  status_incident: 'public incident',
+  status_maintenance: 'status page maintenance',
+  status_subscriber: 'status page subscriber',
 };
 
 export const actionLabels: Record<AuditAction, string> = {
@@ -68,6 +72,12 @@ export function entityPath(entry: AuditEntry): string | null {
     case 'time_off':
     case 'time_off_calendar':
       return '/users';
+    case 'status_page':
+      return `/status-pages/${entry.entityId}`;
+    case 'status_incident':
+    case 'status_maintenance':
+    case 'status_subscriber':
+      return typeof snapshot.pageId === 'string' ? `/status-pages/${snapshot.pageId}` : null;
     case 'api_token':
     case 'setting':
       return null;
