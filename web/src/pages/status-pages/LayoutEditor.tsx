@@ -45,7 +45,7 @@ function LayoutForm({ page, layout, mayManage, onDirty }: LayoutFormProps) {
   };
 
   return (
-    <Stack component="form" onSubmit={submit}>
+    <Stack component="form" onSubmit={submit} maw={900}>
       <FormError error={saving.error} />
       {sections.length === 0 && <Text c="dimmed">No sections yet. A page lists its components in sections: add one, then its components.</Text>}
       {sections.map((section, s) => {
