@@ -77,13 +77,14 @@ export function deleteTeam(db: Kysely<DB>, id: string): Promise<void> {
   });
 }
 
-/** Hands a team's schedules, policies and monitors to another team. */
+/** Hands a team's schedules, policies, monitors and status pages to another team. */
 export async function moveOwnership(db: Kysely<DB>, from: string, to: string, now: number): Promise<void> {
   await foldManualPages(db, from, to);
   const owned = [
     ['schedules', 'schedule'],
     ['escalation_policies', 'policy'],
     ['monitors', 'monitor'],
+    ['status_pages', 'status_page'],
   ] as const;
   for (const [table, entity] of owned) {
     // One by one, so each moved entity has its own audit row.

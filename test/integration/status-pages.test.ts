@@ -126,6 +126,16 @@ describeEachDatabase('status pages', (dialect) => {
     tokenHeaders = { authorization: `Bearer ${token.body.token}` };
   });
 
+  it("keeps a team with pages from being deleted, and moves them with the team's other things", async () => {
+    const team = (await t.admin.post('/api/v1/teams', { name: `Short-lived ${dialect}` })).body.id;
+    const p = await page({ teamId: team });
+    const refused = await t.admin.delete(`/api/v1/teams/${team}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('team_in_use');
+    expect((await t.admin.delete(`/api/v1/teams/${team}?replaceWith=${people.teamId}`)).status).toBe(204);
+    expect((await t.admin.get(`/api/v1/status-pages/${p.id}`)).body.teamId).toBe(people.teamId);
+  });
+
   describe('layout', () => {
     it('replaces the layout whole, keeping the ids given and deleting those left out', async () => {
       const p = await page();
