@@ -41,6 +41,8 @@ declare module 'autocannon' {
       duration: number;
       '2xx': number;
       statusCodeStats: Record<string, { count: number }>;
+      /** Response bytes. */
+      throughput: Histogram;
     }
   }
   function autocannon(options: Options, callback: (err: Error | null, result: Result) => void): unknown;

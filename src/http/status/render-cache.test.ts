@@ -1,5 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compressed, negotiateEncoding, notModified, VersionedCache, type Rendered } from './render-cache.js';
 
 describe('status page render cache', () => {
@@ -18,10 +18,16 @@ describe('status page render cache', () => {
     expect(a.br.length).toBeLessThan(a.raw.length / 10);
     await cache.get('p', 1, 14_999, build);
     expect(builds).toBe(1);
+    // An edit (a new version) is built before it is served.
     const afterEdit = await cache.get('p', 2, 15_000 - 1, build);
     expect(builds).toBe(2);
     expect(afterEdit.etag).not.toBe(a.etag);
-    await cache.get('p', 2, 14_999 + 15_000, build);
+    // Past the time to live, the old render is served while one new build runs.
+    const stale = await cache.get('p', 2, 14_999 + 15_000, build);
+    expect(stale).toBe(afterEdit);
+    await cache.get('p', 2, 15_000 + 15_000, build);
+    expect(builds).toBe(3);
+    await vi.waitFor(async () => expect(await cache.get('p', 2, 15_001 + 15_000, build)).not.toBe(afterEdit));
     expect(builds).toBe(3);
   });
 

@@ -21,14 +21,17 @@ interface Entry<T> {
   version: number;
   builtAt: number;
   value: Promise<T>;
+  /** A newer build under way while this one is still served. */
+  refreshing: boolean;
 }
 
 /**
  * Views and rendered status pages, in memory on each node, keyed by the page's form and
  * checked against the page's version (bumped by every edit, on any node): an edit shows on
  * the next request. States and uptime move with monitors and the clock without a version
- * change, so an entry also expires `ttlMs` after it was built; that bounds how stale a
- * page can be. Concurrent misses share one build.
+ * change, so an entry is rebuilt once it is `ttlMs` old; until the new build is ready the
+ * old one is served (readers never wait for a page they already have), which bounds how
+ * stale a page can be to the TTL plus one build. Concurrent misses share one build.
  */
 export class VersionedCache<T> {
   private readonly entries: LruMap<string, Entry<T>>;
@@ -42,9 +45,20 @@ export class VersionedCache<T> {
 
   get(key: string, version: number, now: number, build: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && now - hit.builtAt < this.ttlMs) return hit.value;
+    if (hit && hit.version === version) {
+      if (now - hit.builtAt >= this.ttlMs && !hit.refreshing) {
+        hit.refreshing = true;
+        const next = build();
+        next.then(
+          () => this.entries.set(key, { version, builtAt: now, value: next, refreshing: false }),
+          // Keep serving the old one; the next request tries again.
+          () => (hit.refreshing = false),
+        );
+      }
+      return hit.value;
+    }
     const value = build();
-    const entry = { version, builtAt: now, value };
+    const entry = { version, builtAt: now, value, refreshing: false };
     this.entries.set(key, entry);
     // A failed build is not kept: the next request tries again.
     value.catch(() => {
