@@ -1,143 +1,28 @@
-/**
- * The status pages' admin API (docs/STATUS-PAGES.md). Written from the shared plan until the
- * routes' schemas reach the generated OpenAPI types; then these become aliases of ResponseOf/BodyOf.
- */
+import type { BodyOf, ResponseOf } from './schema';
 
-export type ComponentState = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
-export type UpdateStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
-export type StatusPageAccess = 'public' | 'password' | 'team';
+/** A status page's settings; hasPassword, never the password (docs/STATUS-PAGES.md). */
+export type StatusPage = ResponseOf<'getStatusPagesById'>;
+export type StatusPageAccess = StatusPage['access'];
+export type NewStatusPage = BodyOf<'postStatusPages'>;
+export type StatusPagePatch = BodyOf<'patchStatusPagesById'>;
 
-export interface StatusPage {
-  id: string;
-  teamId: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  timeZone: string;
-  accentColor: string;
-  access: StatusPageAccess;
-  /** The password itself is never sent back. */
-  hasPassword: boolean;
-  customDomain: string | null;
-  /** The public path of the logo, or null. */
-  logoPath: string | null;
-  updatedAt: string;
-}
+/** The ordered sections and components; PUT replaces the whole of it, keeping the ids given. */
+export type StatusPageLayout = ResponseOf<'getStatusPagesByIdLayout'>;
+export type LayoutInput = BodyOf<'putStatusPagesByIdLayout'>;
+export type ComponentState = NonNullable<StatusPageLayout['sections'][number]['components'][number]['manualState']>;
 
-export interface StatusPageSettings {
-  name: string;
-  slug: string;
-  description: string | null;
-  timeZone: string;
-  accentColor: string;
-  access: StatusPageAccess;
-  /** Only when setting or changing it. */
-  password?: string;
-  customDomain: string | null;
-}
+/** What the public sees of the page now, whatever its access. */
+export type StatusPageView = ResponseOf<'getStatusPagesByIdView'>;
 
-export type NewStatusPage = StatusPageSettings & { teamId: string };
+/** A public incident with its history, newest first. */
+export type StatusIncident = ResponseOf<'getStatusPagesByIdIncidents'>['items'][number];
+export type StatusIncidentEntry = StatusIncident['entries'][number];
+export type UpdateStatus = StatusIncidentEntry['status'];
+export type NewStatusIncident = BodyOf<'postStatusPagesByIdIncidents'>;
+export type NewStatusEntry = BodyOf<'postStatusPagesByIdIncidentsBySidEntries'>;
 
-export interface LayoutComponent {
-  id?: string;
-  name: string;
-  description?: string | null;
-  monitorIds: string[];
-  manualState: ComponentState | null;
-}
+export type StatusMaintenance = ResponseOf<'getStatusPagesByIdMaintenances'>['items'][number];
+export type MaintenanceInput = BodyOf<'postStatusPagesByIdMaintenances'>;
 
-export interface LayoutSection {
-  id?: string;
-  name: string;
-  components: LayoutComponent[];
-}
-
-export interface StatusPageLayout {
-  sections: LayoutSection[];
-}
-
-export interface UptimeDay {
-  date: string;
-  uptime: number | null;
-  maintenance: boolean;
-  outages: { start: string; end: string | null }[];
-}
-
-export interface StatusPageView {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  timeZone: string;
-  logoPath: string | null;
-  accentColor: string;
-  access: StatusPageAccess;
-  overall: ComponentState;
-  sections: { id: string; name: string; components: { id: string; name: string; description: string | null; state: ComponentState; days: UptimeDay[]; uptime90: number | null }[] }[];
-  incidents: StatusIncident[];
-  maintenances: StatusMaintenance[];
-  generatedAt: string;
-}
-
-export interface StatusIncidentEntry {
-  id: string;
-  status: UpdateStatus;
-  body: string;
-  at: string;
-}
-
-export interface StatusIncident {
-  id: string;
-  title: string;
-  /** Component ids of the page it affects. */
-  components: string[];
-  /** Newest first. */
-  entries: StatusIncidentEntry[];
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
-export interface NewStatusIncident {
-  title: string;
-  status: UpdateStatus;
-  body: string;
-  componentIds: string[];
-  incidentId?: string;
-}
-
-export interface StatusMaintenance {
-  id: string;
-  title: string;
-  body: string;
-  startsAt: string;
-  endsAt: string;
-  components: string[];
-  state: 'scheduled' | 'in_progress' | 'completed';
-}
-
-export interface MaintenanceInput {
-  title: string;
-  body: string;
-  startsAt: string;
-  endsAt: string;
-  componentIds: string[];
-}
-
-export interface StatusSubscriber {
-  id: string;
-  kind: 'email' | 'webhook';
-  /** Masked for team members who do not manage the page. */
-  address: string;
-  confirmed: boolean;
-  confirmedAt: string | null;
-  createdAt: string;
-  pending: number;
-  failed: number;
-  lastError: string | null;
-}
-
-export interface StatusSubscribers {
-  subscribers: StatusSubscriber[];
-  emailDelivery: 'configured' | 'not_configured';
-  queuedEmails: number;
-}
+export type StatusSubscribers = ResponseOf<'getStatusPagesByIdSubscribers'>;
+export type StatusSubscriber = StatusSubscribers['subscribers'][number];

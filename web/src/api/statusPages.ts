@@ -1,17 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from './client';
 import type {
+  LayoutInput,
   MaintenanceInput,
+  NewStatusEntry,
   NewStatusIncident,
   NewStatusPage,
   StatusIncident,
   StatusMaintenance,
   StatusPage,
   StatusPageLayout,
-  StatusPageSettings,
+  StatusPagePatch,
   StatusPageView,
   StatusSubscribers,
-  UpdateStatus,
 } from './statusPageTypes';
 
 const statusPagesKey = ['status-pages'] as const;
@@ -55,7 +56,7 @@ export function useCreateStatusPage() {
 export function useUpdateStatusPage(id: string) {
   const refresh = useRefreshPage(id);
   return useMutation({
-    mutationFn: (settings: Partial<StatusPageSettings>) => request<StatusPage>('PATCH', `/status-pages/${id}`, settings),
+    mutationFn: (settings: StatusPagePatch) => request<StatusPage>('PATCH', `/status-pages/${id}`, settings),
     onSuccess: refresh,
   });
 }
@@ -83,7 +84,7 @@ export function useSetLogo(id: string) {
 export function useSaveLayout(id: string) {
   const refresh = useRefreshPage(id);
   return useMutation({
-    mutationFn: (layout: StatusPageLayout) => request<StatusPageLayout>('PUT', `/status-pages/${id}/layout`, layout),
+    mutationFn: (layout: LayoutInput) => request<StatusPageLayout>('PUT', `/status-pages/${id}/layout`, layout),
     onSuccess: refresh,
   });
 }
@@ -100,7 +101,7 @@ export function useStatusIncidents(pageId: string) {
 export function useLinkedStatusIncidents(incidentId: string) {
   return useQuery({
     queryKey: [...statusPagesKey, 'linked', incidentId],
-    queryFn: () => request<{ items: (StatusIncident & { pageId: string })[] }>('GET', `/incidents/${incidentId}/status-incidents`),
+    queryFn: () => request<{ items: StatusIncident[] }>('GET', `/incidents/${incidentId}/status-incidents`),
     select: (answer) => answer.items,
   });
 }
@@ -118,7 +119,7 @@ export function useAddStatusEntry(pageId: string, statusIncidentId: string) {
   const client = useQueryClient();
   const refresh = useRefreshPage(pageId);
   return useMutation({
-    mutationFn: (entry: { status: UpdateStatus; body: string }) => request<unknown>('POST', `/status-pages/${pageId}/incidents/${statusIncidentId}/entries`, entry),
+    mutationFn: (entry: NewStatusEntry) => request<unknown>('POST', `/status-pages/${pageId}/incidents/${statusIncidentId}/entries`, entry),
     onSuccess: () => Promise.all([refresh(), client.invalidateQueries({ queryKey: [...statusPagesKey, 'linked'] })]),
   });
 }
@@ -135,6 +136,7 @@ export function useMaintenances(pageId: string) {
 export function useSaveMaintenance(pageId: string, maintenanceId: string | undefined) {
   const refresh = useRefreshPage(pageId);
   return useMutation({
+    // PATCH takes the same fields, each optional: the form sends them all.
     mutationFn: (maintenance: MaintenanceInput) =>
       maintenanceId === undefined
         ? request<StatusMaintenance>('POST', `/status-pages/${pageId}/maintenances`, maintenance)

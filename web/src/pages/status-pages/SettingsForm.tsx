@@ -2,7 +2,7 @@ import { Button, ColorInput, Group, PasswordInput, Radio, Stack, TextInput, Text
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { fieldMessages } from '../../api/ApiError';
-import type { StatusPage, StatusPageAccess, StatusPageSettings } from '../../api/statusPageTypes';
+import type { StatusPage, StatusPageAccess, StatusPagePatch } from '../../api/statusPageTypes';
 import { useUpdateStatusPage } from '../../api/statusPages';
 import { FormError } from '../../components/FormError';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
@@ -34,7 +34,7 @@ const draftOf = (page: StatusPage): Draft => ({
 
 const same = (a: Draft, b: Draft): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function settingsOf(draft: Draft): Partial<StatusPageSettings> {
+function settingsOf(draft: Draft): StatusPagePatch {
   return {
     name: draft.name,
     slug: draft.slug,

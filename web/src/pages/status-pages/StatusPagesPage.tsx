@@ -16,7 +16,7 @@ function OverallBadge({ pageId }: { pageId: string }) {
   if (!view.isSuccess) return <Text c="dimmed">…</Text>;
   const state = componentStates[view.data.overall];
   return (
-    <Badge color={state.color} variant="light">
+    <Badge color={state.color} variant="light" style={{ overflow: 'visible' }}>
       {state.label}
     </Badge>
   );
@@ -46,7 +46,7 @@ export function StatusPagesPage() {
       {pages.isError && <QueryError error={pages.error} />}
       {pages.isSuccess && pages.data.length === 0 && <Text c="dimmed">No status pages yet.</Text>}
       {pages.isSuccess && pages.data.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={480}>
           <Table striped aria-label="Status pages">
             <Table.Thead>
               <Table.Tr>
@@ -54,7 +54,6 @@ export function StatusPagesPage() {
                 <Table.Th>Now</Table.Th>
                 <Table.Th>Access</Table.Th>
                 <Table.Th>Team</Table.Th>
-                <Table.Th>Public page</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -64,20 +63,23 @@ export function StatusPagesPage() {
                     <Anchor component={Link} to={`/status-pages/${page.id}`}>
                       {page.name}
                     </Anchor>
+                    <Anchor
+                      href={publicPath(page.slug)}
+                      target="_blank"
+                      rel="noopener"
+                      size="xs"
+                      display="block"
+                      aria-label={`Open the public page of ${page.name}`}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
+                      {publicPath(page.slug)} <IconExternalLink size={12} aria-hidden style={{ verticalAlign: 'middle' }} />
+                    </Anchor>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <OverallBadge pageId={page.id} />
                   </Table.Td>
                   <Table.Td>{accessWords[page.access]}</Table.Td>
                   <Table.Td>{teamName(page.teamId)}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={publicPath(page.slug)} target="_blank" rel="noopener" size="sm" aria-label={`Open the public page of ${page.name}`}>
-                      <Group gap={4} wrap="nowrap">
-                        {publicPath(page.slug)}
-                        <IconExternalLink size={14} aria-hidden />
-                      </Group>
-                    </Anchor>
-                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,4 +1,4 @@
-import type { ComponentState, StatusPageLayout } from '../../api/statusPageTypes';
+import type { ComponentState, LayoutInput, StatusPageLayout } from '../../api/statusPageTypes';
 
 /** A component being edited; `key` tells React which is which while they move, `id` keeps a saved one's history. */
 export interface ComponentDraft {
@@ -23,12 +23,12 @@ const newKey = () => `new-${++nextKey}`;
 
 export function toDraft(layout: StatusPageLayout): SectionDraft[] {
   return layout.sections.map((section) => ({
-    key: section.id ?? newKey(),
-    ...(section.id !== undefined && { id: section.id }),
+    key: section.id,
+    id: section.id,
     name: section.name,
     components: section.components.map((c) => ({
-      key: c.id ?? newKey(),
-      ...(c.id !== undefined && { id: c.id }),
+      key: c.id,
+      id: c.id,
       name: c.name,
       description: c.description ?? '',
       source: c.manualState === null ? 'monitors' : 'manual',
@@ -39,7 +39,7 @@ export function toDraft(layout: StatusPageLayout): SectionDraft[] {
 }
 
 /** The layout to PUT: a component shows either its monitors or the state set by hand, never both. */
-export function toLayout(sections: SectionDraft[]): StatusPageLayout {
+export function toLayout(sections: SectionDraft[]): LayoutInput {
   return {
     sections: sections.map((s) => ({
       ...(s.id !== undefined && { id: s.id }),
