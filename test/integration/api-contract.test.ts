@@ -35,6 +35,7 @@ describeEachDatabase('the API answers only what its OpenAPI document says', (dia
     ids['monitors'] = (await first('/api/v1/monitors')).id;
     ids['incidents'] = (await t.admin.post(`/api/v1/monitors/${ids['monitors']}/alerts`, { title: 'Contract' })).body.incident.id;
     ids['me/tokens'] = (await t.admin.post('/api/v1/me/tokens', { name: 'contract' })).body.apiToken.id;
+    ids['status-pages'] = (await t.admin.post('/api/v1/status-pages', { teamId: ids['teams'], name: 'Contract', slug: 'contract', timeZone: 'UTC', accentColor: '#1c7ed6', access: 'public' })).body.id;
   });
 
   it('reports a status the document does not list, and a body its schema refuses', () => {
