@@ -20,7 +20,7 @@ import { statusSummary } from './summary-json.js';
 export const STATUS_TTL_MS = 15_000;
 
 // No script may run, and nothing but this origin's images and the inline styles load.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const CSP_BASE = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const HTML = 'text/html; charset=utf-8';
 
 type Params = { slug: string };
@@ -38,6 +38,7 @@ export async function statusPublicRoutes(app: FastifyInstance, deps: HttpDeps): 
   const renders = new VersionedCache<Rendered>(STATUS_TTL_MS, 1000);
   const wrongPasswords = new FixedWindowCounter(10, 15 * 60_000);
   const secure = config.baseUrl.startsWith('https://');
+  const CSP = secure ? `${CSP_BASE}; upgrade-insecure-requests` : CSP_BASE;
 
   /** On the page's custom domain links start at /, elsewhere at /status/<slug>. */
   const baseOf = (req: FastifyRequest, page: StatusPageRow) => (req.originalUrl !== req.url ? '' : `/status/${encodeURIComponent(page.slug)}`);
@@ -73,7 +74,8 @@ export async function statusPublicRoutes(app: FastifyInstance, deps: HttpDeps): 
       const token = req.cookies[sessionCookie];
       const session = token ? await findSessionUser(db, token, now) : undefined;
       const user = session && !session.mustEnrolTwoFactor ? session.user : undefined;
-      if (user && (hasRole(user.role, 'admin') || (hasRole(user.role, 'responder') && (await findMembership(db, page.team_id, user.id))))) return true;
+      // Reading is all a page offers: any member of the team (viewers too) and admins.
+      if (user && (hasRole(user.role, 'admin') || (await findMembership(db, page.team_id, user.id)) !== undefined)) return true;
       html(reply, 403, teamGate(shell, `${config.baseUrl}/login`, user !== undefined));
       return false;
     }
