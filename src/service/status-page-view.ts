@@ -4,7 +4,7 @@ import type { Urgency } from '../core/escalation/urgency.js';
 import { inMaintenance } from '../core/monitor/maintenance.js';
 import { CHECK_KINDS, type CheckKind, type CheckedConfig } from '../core/monitor/types.js';
 import { componentState, maintenancePhase, worstState, type MonitorNow } from '../core/status-page/state.js';
-import { componentDays, daysEndingAt, uptimeOver, type MonitorHistory, type RollupHour, type Span } from '../core/status-page/uptime.js';
+import { componentDays, dayBucketing, daysEndingAt, uptimeOver, type MonitorHistory, type Span } from '../core/status-page/uptime.js';
 import type { StatusIncidentView, StatusMaintenanceView, StatusPageView, StatusSectionView, UpdateEntryView } from '../core/status-page/view.js';
 import { DAY } from '../core/time/units.js';
 import type { DB } from '../store/schema.js';
@@ -37,10 +37,17 @@ export async function loadStatusPageView(db: Kysely<DB>, pageId: string, now: nu
   const page = await db.selectFrom('status_pages').selectAll().where('id', '=', pageId).executeTakeFirst();
   if (!page) throw new AppError('not_found', `No status page ${pageId}`);
   const days = daysEndingAt(page.time_zone, now, UPTIME_DAYS);
-  const since = (days[0] as (typeof days)[number]).start;
-  const rows = await readStatusPageRows(db, pageId, since, now - LISTED_DAYS * DAY);
+  const rows = await readStatusPageRows(db, pageId, dayBucketing(page.time_zone, days), now - LISTED_DAYS * DAY);
 
-  const rollups = groupBy(rows.rollups, (r) => r.monitor_id);
+  // A day's sum counts as from the day's start: the core puts it in that day.
+  const rollups = groupBy(
+    rows.dailyRollups.flatMap((r) => {
+      const day = days[r.day];
+      return day ? [{ monitor_id: r.monitor_id, hour: day.start, checks: r.checks, up: r.up, maintenance: r.maintenance }] : [];
+    }),
+    (r) => r.monitor_id,
+  );
+  const maintenanceHours = groupBy(rows.maintenanceHours, (r) => r.monitor_id);
   const incidents = groupBy(rows.incidents, (i) => i.monitor_id);
   const monitors = new Map(
     rows.monitors.map((m) => {
@@ -50,7 +57,8 @@ export async function loadStatusPageView(db: Kysely<DB>, pageId: string, now: nu
       const history: MonitorHistory = {
         checked,
         createdAt: m.created_at,
-        rollups: (rollups.get(m.id) ?? []) as RollupHour[],
+        rollups: rollups.get(m.id) ?? [],
+        maintenanceHours: maintenanceHours.get(m.id) ?? [],
         incidents: mine.map((i) => ({ start: i.triggered_at, end: i.status === 'resolved' ? i.resolved_at : null })),
       };
       const open: Urgency[] = mine.filter((i) => i.status !== 'resolved').map((i) => i.urgency);

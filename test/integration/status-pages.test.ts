@@ -343,14 +343,24 @@ describeEachDatabase('status pages', (dialect) => {
 
     it('shows a page maintenance in progress as maintenance, not downtime', async () => {
       const p = await page();
-      const layout = (await t.admin.put(`/api/v1/status-pages/${p.id}/layout`, { sections: [{ name: 'Core', components: [{ name: 'Payments', monitorIds: [pushed] }] }] })).body;
-      const component = layout.sections[0].components[0].id;
+      const layout = (
+        await t.admin.put(`/api/v1/status-pages/${p.id}/layout`, { sections: [{ name: 'Core', components: [{ name: 'Payments', monitorIds: [pushed] }, { name: 'Edge', monitorIds: [checked] }] }] })
+      ).body;
+      const [component, edge] = layout.sections[0].components.map((c: { id: string }) => c.id);
+      // Every check failing in the hour the maintenance began; an hour before it, all up.
+      await t.vigil.database.db
+        .insertInto('check_rollups')
+        .values([
+          { monitor_id: checked, hour: now() - 2 * HOUR, checks: 60, up: 0, response_ms_sum: 0, response_count: 0, maintenance: 0 },
+          { monitor_id: checked, hour: now() - 3 * HOUR, checks: 60, up: 60, response_ms_sum: 0, response_count: 0, maintenance: 0 },
+        ])
+        .execute();
       await t.admin.post(`/api/v1/status-pages/${p.id}/maintenances`, {
         title: 'Database move',
         body: 'Payments pause',
         startsAt: new Date(now() - 2 * HOUR).toISOString(),
         endsAt: new Date(now() + HOUR).toISOString(),
-        componentIds: [component],
+        componentIds: [component, edge],
       });
       const alert = await t.admin.post(`/api/v1/monitors/${pushed}/alerts`, { title: 'Down during the move' });
       await t.vigil.database.db.updateTable('incidents').set({ triggered_at: now() - HOUR }).where('id', '=', alert.body.incident.id).execute();
@@ -359,6 +369,7 @@ describeEachDatabase('status pages', (dialect) => {
       expect(c.state).toBe('under_maintenance');
       expect(view.overall).toBe('under_maintenance');
       expect(c.days.at(-1)).toMatchObject({ uptime: 1, maintenance: true });
+      expect(view.sections[0].components[1].days.at(-1)).toMatchObject({ uptime: 1, maintenance: true });
       expect(view.maintenances[0].state).toBe('in_progress');
       await t.admin.post(`/api/v1/incidents/${alert.body.incident.id}/resolve`, {});
     });

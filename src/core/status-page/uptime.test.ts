@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../time/units.js';
-import { componentDays, daysEndingAt, merge, uptimeOver, type MonitorHistory } from './uptime.js';
+import { componentDays, dayBucketing, daysEndingAt, merge, uptimeOver, type MonitorHistory } from './uptime.js';
 
 const at = (iso: string) => Date.parse(iso);
-const pushed = (incidents: MonitorHistory['incidents'], createdAt = 0): MonitorHistory => ({ checked: false, createdAt, rollups: [], incidents });
-const checked = (rollups: MonitorHistory['rollups'], incidents: MonitorHistory['incidents'] = []): MonitorHistory => ({ checked: true, createdAt: 0, rollups, incidents });
+const pushed = (incidents: MonitorHistory['incidents'], createdAt = 0): MonitorHistory => ({ checked: false, createdAt, rollups: [], maintenanceHours: [], incidents });
+// The loader passes every hour's rollup as a candidate for page maintenance; here, all of them.
+const checked = (rollups: MonitorHistory['rollups'], incidents: MonitorHistory['incidents'] = []): MonitorHistory => ({ checked: true, createdAt: 0, rollups, maintenanceHours: rollups, incidents });
 
 describe('the days of an uptime bar', () => {
   it('are local days ending today, oldest first', () => {
@@ -40,6 +41,31 @@ describe('the days of an uptime bar', () => {
         for (const d of days) expect([23, 23.5, 24, 24.5, 25]).toContain((d.end - d.start) / HOUR);
       }),
       // Each run may build a new year of zone rules: fewer runs keep this under a second.
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('day bucketing', () => {
+  it('tells the day of any instant in the bar by integer arithmetic, as the database does', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Santiago'),
+        fc.integer({ min: 1_600_000_000_000, max: 2_000_000_000_000 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (zone, now, fractions) => {
+          const days = daysEndingAt(zone, now, 90);
+          const { since, firstWall, offsets } = dayBucketing(zone, days);
+          expect(since).toBe(days[0]?.start);
+          for (const f of fractions) {
+            const t = Math.floor(since + f * (now - since));
+            const offset = (offsets.find((o) => o.until === null || t < o.until) ?? { offset: NaN }).offset;
+            const index = Math.floor((t + offset - firstWall) / DAY);
+            const day = days[index];
+            expect(day && day.start <= t && t < day.end, `${zone} ${new Date(t).toISOString()}`).toBe(true);
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });

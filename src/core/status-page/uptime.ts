@@ -28,7 +28,34 @@ export function daysEndingAt(timeZone: string, now: Instant, count: number): Day
   return days;
 }
 
-/** A checked monitor's hourly rollup: checks outside maintenance, those passed, and checks inside. */
+/**
+ * How a database can tell which of `days` an instant falls in with plain integer
+ * arithmetic: day = floor((t + offset(t) - firstWall) / DAY), where the zone's offset is
+ * constant between the few transitions listed (`until` null: to the end).
+ */
+export interface DayBucketing {
+  since: Instant;
+  /** Local midnight of the first day as a wall time. */
+  firstWall: number;
+  offsets: { until: Instant | null; offset: number }[];
+}
+
+export function dayBucketing(timeZone: string, days: readonly DaySpan[]): DayBucketing {
+  const rules = zone(timeZone);
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return { since: 0, firstWall: 0, offsets: [{ until: null, offset: 0 }] };
+  const offsets: DayBucketing['offsets'] = [];
+  for (let t = first.start; ; ) {
+    const next = rules.nextTransition(t, last.end - t);
+    offsets.push({ until: next === Infinity ? null : next, offset: rules.offsetAt(t) });
+    if (next === Infinity) break;
+    t = next;
+  }
+  return { since: first.start, firstWall: Date.parse(`${first.date}T00:00:00Z`), offsets };
+}
+
+/** Checks of a checked monitor from `hour` on: outside maintenance, those passed, and checks inside. */
 export interface RollupHour {
   hour: Instant;
   checks: number;
@@ -42,7 +69,14 @@ export interface MonitorHistory {
   checked: boolean;
   /** Pushed monitors have data from their creation on. */
   createdAt: Instant;
+  /** Counted into the day holding `hour`: hourly rollups, or their sums per day (`hour` the day's start). */
   rollups: readonly RollupHour[];
+  /**
+   * The hourly rollups of hours that may start inside a page maintenance (a subset of the
+   * hours `rollups` counts): their failed checks are counted as up for the components the
+   * maintenance names.
+   */
+  maintenanceHours: readonly RollupHour[];
   /** Its incidents' open intervals; end null while open. */
   incidents: readonly { start: Instant; end: Instant | null }[];
 }
@@ -106,15 +140,16 @@ function checkedDays(days: readonly DaySpan[], m: MonitorHistory, pageMaintenanc
     const i = dayIndex(days, r.hour);
     if (i < 0) continue;
     const sum = sums[i] as (typeof sums)[number];
-    const all = r.checks + r.maintenance;
-    sum.counted += all;
+    sum.counted += r.checks + r.maintenance;
+    sum.up += r.up + r.maintenance;
     if (r.maintenance > 0) sum.maintenance = true;
-    if (r.checks > 0 && pageMaintenance.some((s) => s.start <= r.hour && r.hour < s.end)) {
-      sum.up += all;
-      sum.maintenance = true;
-    } else {
-      sum.up += r.up + r.maintenance;
-    }
+  }
+  for (const r of m.maintenanceHours) {
+    const i = dayIndex(days, r.hour);
+    if (i < 0 || r.checks === 0 || !pageMaintenance.some((s) => s.start <= r.hour && r.hour < s.end)) continue;
+    const sum = sums[i] as (typeof sums)[number];
+    sum.up += r.checks - r.up;
+    sum.maintenance = true;
   }
   return sums.map((s) => ({ uptime: s.counted === 0 ? null : s.up / s.counted, maintenance: s.maintenance }));
 }
