@@ -203,3 +203,74 @@ test('from an incident, a responder publishes a status update linked to it, and 
   await expect(page.getByRole('article', { name: 'Checkout is failing for some customers' })).toContainText('Investigating');
   await admin.call('POST', `/incidents/${incident.id}/resolve`);
 });
+
+/** An 8×8 blue PNG. */
+const logoPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGOQLDyEFTEMLQkARGhTATWRhQsAAAAASUVORK5CYII=', 'base64');
+
+test('a logo is uploaded, shown and removed; unsaved settings are asked about; a refused layout names its field; maintenance is edited and cancelled', async ({ page, request }) => {
+  const admin = await apiSession(request, demoAdmin.email, demoAdmin.password);
+  const stamp = Date.now();
+  const teams = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/teams');
+  const teamId = teams.items.find((t) => t.name === 'Platform')?.id;
+  const name = `Details ${stamp}`;
+  const statusPage = await admin.call<{ id: string }>('POST', '/status-pages', { teamId, name, slug: `details-${stamp}`, timeZone: 'Europe/Berlin', accentColor: '#1971c2', access: 'public' });
+  const layout = await admin.call<{ sections: { components: { id: string }[] }[] }>('PUT', `/status-pages/${statusPage.id}/layout`, {
+    sections: [{ name: 'Services', components: [{ name: 'Website', monitorIds: [], manualState: 'operational' }] }],
+  });
+  const websiteId = layout.sections[0]?.components[0]?.id;
+  const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const endsAt = new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString();
+  await admin.call('POST', `/status-pages/${statusPage.id}/maintenances`, { title: 'Network work', body: 'Short interruptions.', startsAt, endsAt, componentIds: [websiteId] });
+
+  await logInAsDemoAdmin(page);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`/status-pages/${statusPage.id}`);
+
+  // A logo: refused in words when it is not an accepted image, shown once uploaded, then removed.
+  await expect(page.getByText('No logo: the page shows its name.')).toBeVisible();
+  const file = page.locator('input[type="file"]');
+  await file.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await expect(page.getByText('logo.svg is not a PNG, JPEG or WebP image (SVG logos are refused: they can carry scripts).')).toBeVisible();
+  await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng });
+  const logo = page.getByRole('img', { name: `Logo of ${name}` });
+  await expect(logo).toBeVisible();
+  // Served by the public page's logo route: the browser decoded it.
+  await expect.poll(() => logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(8);
+  await page.getByRole('button', { name: 'Remove logo' }).click();
+  await expect(page.getByText('No logo: the page shows its name.')).toBeVisible();
+
+  // Leaving with unsaved settings asks first.
+  await page.getByRole('textbox', { name: 'Name' }).fill(`${name} renamed`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitors' }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Stay' }).click();
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue(`${name} renamed`);
+  await page.getByRole('button', { name: 'Undo changes' }).click();
+
+  // A section name longer than the API takes is named at its field.
+  await page.getByRole('tab', { name: 'Components' }).click();
+  const sectionName = page.getByRole('textbox', { name: 'Section name' });
+  await sectionName.fill('S'.repeat(201));
+  await page.getByRole('button', { name: 'Save layout' }).click();
+  await expect(page.getByRole('region', { name: /^Section S+$/ }).getByText('At most 200 characters')).toBeVisible();
+  // Back as saved: nothing to save.
+  await sectionName.fill('Services');
+  await expect(page.getByRole('button', { name: 'Save layout' })).toBeDisabled();
+
+  // Maintenance: its times show in the page's zone when edited; renamed, then cancelled.
+  await page.getByRole('tab', { name: 'Maintenance' }).click();
+  const item = page.getByRole('article', { name: 'Network work' });
+  await item.getByRole('button', { name: 'Edit Network work' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit “Network work”' });
+  await expect(edit.getByText('Times in the page’s zone, Europe/Berlin')).toBeVisible();
+  await edit.getByRole('textbox', { name: 'Title' }).fill('Network upgrade');
+  await edit.getByRole('button', { name: 'Save maintenance' }).click();
+  await expect(edit).toBeHidden();
+  const renamed = page.getByRole('article', { name: 'Network upgrade' });
+  await expect(renamed).toContainText('Affects Website');
+  await renamed.getByRole('button', { name: 'Cancel Network upgrade' }).click();
+  await page.getByRole('dialog', { name: 'Cancel Network upgrade' }).getByRole('button', { name: 'Cancel maintenance' }).click();
+  await expect(renamed).toBeHidden();
+  await expect(page.getByText('No maintenance scheduled.')).toBeVisible();
+});
