@@ -106,6 +106,9 @@ describeEachDatabase('check scheduler and results store', (dialect) => {
       { at: now - 2 * HOUR, checks: 3, up: 2, responseMs: 100 },
     ]);
     expect(await uptime(t.vigil.database.db, id, now)).toEqual({ h24: 66.667, d7: 66.667, d30: 60 });
+    // Checks in maintenance are counted apart, for status pages' uptime bars (two, from two batches).
+    const rollup = await t.vigil.database.db.selectFrom('check_rollups').select(['checks', 'maintenance']).where('monitor_id', '=', id).where('hour', '=', now - 2 * HOUR).executeTakeFirstOrThrow();
+    expect(rollup).toEqual({ checks: 3, maintenance: 2 });
 
     await pruneCheckHistory(t.vigil.database.db, now, { resultsDays: 7, rollupsDays: 30 });
     expect((await recentResults(t.vigil.database.db, id, 0)).map((r) => r.at)).toEqual([0, 60_000, 120_000, 180_000, 240_000].map((d) => now - 2 * HOUR + d));
