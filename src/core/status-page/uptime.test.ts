@@ -167,6 +167,27 @@ describe('component days', () => {
     );
   });
 
+  it('give the same bar from day sums and the hours in maintenance as from every hourly rollup', () => {
+    const start = days[0]?.start ?? 0;
+    const hours = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.nat(60), fc.nat(60), fc.nat(5)), { maxLength: 40 })
+      .map((rs) => [...new Map(rs.map(([h, checks, up, maintenance]) => [h, { hour: start + h * HOUR, checks, up: Math.min(up, checks), maintenance }])).values()]);
+    const windows = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 10 })), { maxLength: 3 }).map((ws) => ws.map(([h, n]) => ({ start: start + h * HOUR + 17 * MINUTE, end: start + (h + n) * HOUR })));
+    fc.assert(
+      fc.property(hours, windows, (rollups, maintenance) => {
+        const hourly = componentDays(days, now, { monitors: [checked(rollups)], maintenance });
+        // What the loader passes: sums per day at the day's start, and the hours starting in a window.
+        const sums = days.map((d) => {
+          const inDay = rollups.filter((r) => d.start <= r.hour && r.hour < d.end);
+          return { hour: d.start, checks: inDay.reduce((a, r) => a + r.checks, 0), up: inDay.reduce((a, r) => a + r.up, 0), maintenance: inDay.reduce((a, r) => a + r.maintenance, 0) };
+        });
+        const inWindows = rollups.filter((r) => maintenance.some((w) => w.start <= r.hour && r.hour < w.end));
+        const summed = componentDays(days, now, { monitors: [{ checked: true, createdAt: 0, rollups: sums, maintenanceHours: inWindows, incidents: [] }], maintenance });
+        expect(summed).toEqual(hourly);
+      }),
+    );
+  });
+
   it('merge overlapping spans into sorted disjoint ones', () => {
     expect(merge([{ start: 5, end: 9 }, { start: 1, end: 3 }, { start: 2, end: 6 }, { start: 10, end: 10 }])).toEqual([{ start: 1, end: 9 }]);
   });
