@@ -116,7 +116,7 @@ export function IncidentPage() {
         </Paper>
       </SimpleGrid>
       <IncidentAlerts incidentId={i.id} />
-      <PublishFromIncident incidentId={i.id} mayPublish={i.youMayAct} />
+      <PublishFromIncident incidentId={i.id} teamId={monitors.data?.find((m) => m.id === i.monitorId)?.teamId} mayPublish={i.youMayAct} />
       {i.youMayAct && <IncidentActions incidentId={i.id} status={i.status} urgency={i.urgency} suppressed={suppressed} />}
       {!i.youMayAct && i.status !== 'resolved' && (
         <Text size="sm" c="dimmed">

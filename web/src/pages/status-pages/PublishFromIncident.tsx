@@ -2,15 +2,15 @@ import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from 
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { StatusPage } from '../../api/statusPageTypes';
 import { useLinkedStatusIncidents, useStatusPages } from '../../api/statusPages';
 import { GuardedFormModal, type GuardedForm } from '../../components/GuardedFormModal';
 import { PublishIncidentForm } from './PublishIncidentForm';
 import { updateStatuses } from './statusWords';
 
 /** Picks the page first: the form's components are that page's. */
-function PublishOnPage({ incidentId, form }: { incidentId: string; form: GuardedForm }) {
-  const pages = useStatusPages();
-  const [pageId, setPageId] = useState<string | null>(pages.data?.length === 1 ? (pages.data[0]?.id ?? null) : null);
+function PublishOnPage({ incidentId, pages, form }: { incidentId: string; pages: StatusPage[]; form: GuardedForm }) {
+  const [pageId, setPageId] = useState<string | null>(pages.length === 1 ? (pages[0]?.id ?? null) : null);
   return (
     <Stack>
       <Select
@@ -18,7 +18,7 @@ function PublishOnPage({ incidentId, form }: { incidentId: string; form: Guarded
         required
         allowDeselect={false}
         placeholder="Pick the page to publish on"
-        data={(pages.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        data={pages.map((p) => ({ value: p.id, label: p.name }))}
         value={pageId}
         onChange={setPageId}
       />
@@ -30,14 +30,16 @@ function PublishOnPage({ incidentId, form }: { incidentId: string; form: Guarded
 
 /**
  * On a Vigil incident: the public incidents published from it, and a way to publish one,
- * linked to it. Its internal title stays here: the public one is written afresh.
+ * linked to it, on a page of the team whose monitor it is (`teamId`; undefined while unknown). Its internal title stays here: the public one is written afresh.
  */
-export function PublishFromIncident({ incidentId, mayPublish }: { incidentId: string; mayPublish: boolean }) {
+export function PublishFromIncident({ incidentId, teamId, mayPublish }: { incidentId: string; teamId: string | undefined; mayPublish: boolean }) {
   const pages = useStatusPages();
   const linked = useLinkedStatusIncidents(incidentId);
   const [open, setOpen] = useState(false);
   const pageName = (id: string) => pages.data?.find((p) => p.id === id)?.name ?? 'a status page';
-  const hasPages = (pages.data?.length ?? 0) > 0;
+  // A page tells about incidents of its own team's monitors only (the API refuses others).
+  const teamPages = (pages.data ?? []).filter((p) => teamId === undefined || p.teamId === teamId);
+  const hasPages = teamPages.length > 0;
   if (!hasPages && (linked.data?.length ?? 0) === 0) return null;
   return (
     <Paper withBorder p="sm">
@@ -75,7 +77,7 @@ export function PublishFromIncident({ incidentId, mayPublish }: { incidentId: st
         })}
       </Stack>
       <GuardedFormModal opened={open} title="Publish status update" subject="this status update" onClose={() => setOpen(false)}>
-        {(form) => <PublishOnPage incidentId={incidentId} form={form} />}
+        {(form) => <PublishOnPage incidentId={incidentId} pages={teamPages} form={form} />}
       </GuardedFormModal>
     </Paper>
   );
