@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { Urgency } from '../core/escalation/urgency.js';
 import { inMaintenance } from '../core/monitor/maintenance.js';
-import { CHECK_KINDS, type CheckKind, type CheckedConfig } from '../core/monitor/types.js';
+import { CERTIFICATE_DEDUP_KEY, CHECK_KINDS, type CheckKind, type CheckedConfig } from '../core/monitor/types.js';
 import { componentState, maintenancePhase, worstState, type MonitorNow } from '../core/status-page/state.js';
 import { componentDays, dayBucketing, daysEndingAt, uptimeOver, type MonitorHistory, type Span } from '../core/status-page/uptime.js';
 import type { StatusIncidentView, StatusMaintenanceView, StatusPageView, StatusSectionView, UpdateEntryView } from '../core/status-page/view.js';
@@ -53,7 +53,8 @@ export async function loadStatusPageView(db: Kysely<DB>, pageId: string, now: nu
     rows.monitors.map((m) => {
       const checked = isChecked(m.kind);
       const own = checked ? (JSON.parse(m.config) as CheckedConfig).maintenance : null;
-      const mine = incidents.get(m.id) ?? [];
+      // A certificate nearing expiry is a warning for the team, not an outage of the service.
+      const mine = (incidents.get(m.id) ?? []).filter((i) => !(checked && i.dedup_key === CERTIFICATE_DEDUP_KEY));
       const history: MonitorHistory = {
         checked,
         createdAt: m.created_at,

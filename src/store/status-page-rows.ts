@@ -12,7 +12,7 @@ export interface StatusPageRows {
   links: { component_id: string; monitor_id: string }[];
   monitors: { id: string; kind: string; paused: number; config: string; created_at: number }[];
   /** The page's monitors' incidents open now or since `since`. */
-  incidents: { monitor_id: string; urgency: Urgency; status: string; triggered_at: number; resolved_at: number | null }[];
+  incidents: { monitor_id: string; dedup_key: string | null; urgency: Urgency; status: string; triggered_at: number; resolved_at: number | null }[];
   /** The page's checked monitors' rollups summed per local day: `day` counts from the first. */
   dailyRollups: { monitor_id: string; day: number; checks: number; up: number; maintenance: number }[];
   /** Their hourly rollups of hours starting inside the page's maintenance. */
@@ -68,7 +68,7 @@ export async function readStatusPageRows(db: Kysely<DB>, pageId: string, days: D
     db.selectFrom('monitors').select(['id', 'kind', 'paused', 'config', 'created_at']).where('id', 'in', pageMonitors).execute(),
     db
       .selectFrom('incidents')
-      .select(['monitor_id', 'urgency', 'status', 'triggered_at', 'resolved_at'])
+      .select(['monitor_id', 'dedup_key', 'urgency', 'status', 'triggered_at', 'resolved_at'])
       .where('monitor_id', 'in', pageMonitors)
       .where((eb) => eb.or([eb('status', '!=', 'resolved'), eb('resolved_at', '>=', since)]))
       .execute(),

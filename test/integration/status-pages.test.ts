@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTeamPeople } from '../support/team-people.js';
@@ -296,6 +297,9 @@ describeEachDatabase('status pages', (dialect) => {
       const alert = await t.admin.post(`/api/v1/monitors/${pushed}/alerts`, { title: 'SECRET primary replica lag on payments-db' });
       const incidentId = alert.body.incident.id;
       await db.updateTable('incidents').set({ triggered_at: now() - HOUR }).where('id', '=', incidentId).execute();
+      // The checked monitor's certificate warning, open: no outage.
+      const warning = { ...(await db.selectFrom('incidents').selectAll().where('id', '=', incidentId).executeTakeFirstOrThrow()), id: randomUUID(), monitor_id: checked, dedup_key: 'certificate', next_action_at: null };
+      await db.insertInto('incidents').values(warning).execute();
       await t.admin.post(`/api/v1/status-pages/${p.id}/incidents`, { title: 'Payments are failing', status: 'identified', body: 'Card payments fail', componentIds: [payments], incidentId });
       await t.admin.post(`/api/v1/status-pages/${p.id}/maintenances`, {
         title: 'Edge upgrade',
@@ -318,6 +322,7 @@ describeEachDatabase('status pages', (dialect) => {
       expect(edgeView.days).toHaveLength(90);
       const day = (c: { days: { date: string }[] }, date: string) => c.days.find((d) => d.date === date) as unknown as { uptime: number | null; maintenance: boolean; outages: { start: string; end: string | null }[] };
       expect(day(edgeView, '2026-03-08')).toMatchObject({ uptime: 1, maintenance: false });
+      expect(day(edgeView, '2026-03-10').outages).toEqual([]);
       // 480 checks: 10 down, the 20 in maintenance count as up.
       expect(day(edgeView, '2026-03-09').uptime).toBeCloseTo(470 / 480, 10);
       expect(day(edgeView, '2026-03-09').maintenance).toBe(true);
@@ -339,6 +344,7 @@ describeEachDatabase('status pages', (dialect) => {
         expect(text, secret).not.toContain(secret);
       }
       await t.admin.post(`/api/v1/incidents/${incidentId}/resolve`, {});
+      await db.updateTable('incidents').set({ status: 'resolved', resolved_at: now() }).where('id', '=', warning.id).execute();
     });
 
     it('shows a page maintenance in progress as maintenance, not downtime', async () => {
