@@ -17,7 +17,7 @@ export const errorCatalogue = {
   name_taken: { status: 409, title: 'Another schedule or policy of this team has this name' },
   last_owner: { status: 409, title: 'The last owner cannot be removed or demoted' },
   cannot_delete_self: { status: 409, title: 'You cannot delete your own account' },
-  team_in_use: { status: 409, title: 'The team still owns schedules, policies or monitors, or policies page it' },
+  team_in_use: { status: 409, title: 'The team still owns schedules, policies, monitors or status pages, or policies page it' },
   last_layer: { status: 409, title: 'A schedule needs at least one layer' },
   past_is_immutable: { status: 409, title: 'This would rewrite the past' },
   time_off_imported: { status: 409, title: "This time off comes from the person's calendar: change it there" },

@@ -62,7 +62,7 @@ export function teamRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
     {
       schema: {
         tags,
-        summary: 'Delete a team (admin; 409 team_in_use while it owns schedules, policies or monitors, or policies page it)',
+        summary: 'Delete a team (admin; 409 team_in_use while it owns schedules, policies, monitors or status pages, or policies page it)',
         params: IdParams,
         querystring: Type.Object(
           {

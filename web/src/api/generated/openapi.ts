@@ -1737,7 +1737,7 @@ export interface paths {
         get: operations["getTeamsById"];
         put?: never;
         post?: never;
-        /** Delete a team (admin; 409 team_in_use while it owns schedules, policies or monitors, or policies page it) */
+        /** Delete a team (admin; 409 team_in_use while it owns schedules, policies, monitors or status pages, or policies page it) */
         delete: operations["deleteTeamsById"];
         options?: never;
         head?: never;
