@@ -107,10 +107,11 @@ describe('the OpenAPI document', () => {
     const missing: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      // Full paths anywhere, and `METHOD /path` in code spans (relative to /api/v1).
+      // Full paths anywhere, and `METHOD /path` in code spans (relative to /api/v1, except the
+      // public status pages under /status/, which are served beside the API, not in it).
       const mentioned = [
         ...[...text.matchAll(/\/api\/v1\/[^\s`'")?,;|]*/g)].map((m) => m[0]),
-        ...[...text.matchAll(/`(?:GET|POST|PUT|PATCH|DELETE) (\/[^\s`?]*)`/g)].map((m) => (m[1]?.startsWith('/api/v1/') ? '' : `/api/v1${m[1]}`)).filter(Boolean),
+        ...[...text.matchAll(/`(?:GET|POST|PUT|PATCH|DELETE|HEAD) (\/[^\s`?]*)`/g)].map((m) => (m[1]?.startsWith('/api/v1/') || m[1]?.startsWith('/status/') ? '' : `/api/v1${m[1]}`)).filter(Boolean),
       ];
       for (const raw of mentioned) {
         // An ellipsis stands for any path (`/api/v1/…`) or a part left out.
