@@ -117,6 +117,9 @@ describeEachDatabase('status pages', (dialect) => {
       expect((await put(Buffer.concat([PNG, Buffer.alloc(256 * 1024)]), 'image/png')).statusCode).toBe(413);
       expect((await t.admin.delete(`/api/v1/status-pages/${p.id}/logo`)).status).toBe(204);
       expect((await t.admin.get(`/api/v1/status-pages/${p.id}`)).body.logoPath).toBeNull();
+      // The rights check runs before the params are validated: a malformed id is still a 400 at the field (PostgreSQL refused one with a NUL byte: a 500).
+      const malformed = await t.vigil.app.inject({ method: 'PUT', url: '/api/v1/status-pages/a%00b/logo', headers: { ...tokenHeaders, 'content-type': 'image/png' }, payload: PNG });
+      expect([malformed.statusCode, malformed.json().errors?.[0]?.path]).toEqual([400, '/params/id']);
     });
   });
 

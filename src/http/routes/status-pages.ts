@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { validate as isUuid } from 'uuid';
 import { Type, type Static } from 'typebox';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { StatusPageView } from '../../core/status-page/view.js';
@@ -219,6 +220,8 @@ export function statusPageRoutes(api: Api, { database: { db }, clock, config }: 
       // Rights first, before the body is read: a refused caller's upload is never parsed.
       onRequest: async (req) => {
         const { id } = req.params as { id: string };
+        // Params are validated after this hook: a malformed id is left to its 400 (PostgreSQL refuses a NUL byte with a 500).
+        if (!isUuid(id)) return;
         const page = await db.selectFrom('status_pages').select('team_id').where('id', '=', id).executeTakeFirst();
         if (page) await requireTeamManager(db, req, page.team_id);
       },
