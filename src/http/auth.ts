@@ -54,15 +54,27 @@ async function authenticate(req: FastifyRequest, deps: HttpDeps): Promise<Actor 
  */
 export function registerAuthentication(api: FastifyInstance, deps: HttpDeps): void {
   api.decorateRequest('actor', null);
-  api.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
-    req.actor = await authenticate(req, deps);
-    if (req.routeOptions.config.public) return;
-    if (!req.actor) throw new AppError('unauthenticated', 'Log in or send "Authorization: Bearer <API token>"');
-    if (req.actor.via === 'session' && !safeMethods.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
-      throw new AppError('csrf_failed');
-    }
-    if (req.actor.mustEnrolTwoFactor && !req.routeOptions.config.duringTwoFactorEnrolment) throw new AppError('two_factor_enrolment_required');
+  // A callback hook, so a request with no credentials (every alert a sender pushes) costs
+  // no promise; one with a token or a session cookie waits for its lookup.
+  api.addHook('onRequest', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+    const admit = (actor: Actor | null) => {
+      req.actor = actor;
+      done(refusal(req) ?? undefined);
+    };
+    if (req.headers.authorization === undefined && !req.cookies[sessionCookie]) return admit(null);
+    authenticate(req, deps).then(admit, done);
   });
+}
+
+/** Why the route refuses this request's actor (none, a cross-site write, two-factor to set up), if it does. */
+function refusal(req: FastifyRequest): AppError | null {
+  if (req.routeOptions.config.public) return null;
+  if (!req.actor) return new AppError('unauthenticated', 'Log in or send "Authorization: Bearer <API token>"');
+  if (req.actor.via === 'session' && !safeMethods.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
+    return new AppError('csrf_failed');
+  }
+  if (req.actor.mustEnrolTwoFactor && !req.routeOptions.config.duringTwoFactorEnrolment) return new AppError('two_factor_enrolment_required');
+  return null;
 }
 
 export function actorOf(req: FastifyRequest): Actor {

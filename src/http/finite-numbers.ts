@@ -13,10 +13,10 @@ function infinitePaths(value: unknown, base: string): string[] {
  * value would reach the handlers and the database. Checked once here, after validation.
  */
 export function registerFiniteNumbers(api: FastifyInstance): void {
-  api.addHook('preHandler', async (req: FastifyRequest) => {
+  // A callback hook: it runs on every API request and has nothing to wait for.
+  api.addHook('preHandler', (req: FastifyRequest, _reply, done) => {
     const paths = [...infinitePaths(req.params, '/params'), ...infinitePaths(req.query, '/querystring'), ...infinitePaths(req.body, '/body')];
-    if (paths.length > 0) {
-      throw new AppError('validation_failed', 'Numbers must be finite', paths.slice(0, 20).map((path) => ({ path, message: 'must be a finite number' })));
-    }
+    if (paths.length === 0) return done();
+    done(new AppError('validation_failed', 'Numbers must be finite', paths.slice(0, 20).map((path) => ({ path, message: 'must be a finite number' }))));
   });
 }

@@ -19,21 +19,23 @@ declare module 'fastify' {
  * silently changing a name or a login is worse than saying no.
  */
 export function registerStorableInput(api: FastifyInstance): void {
-  api.addHook('preValidation', async (req: FastifyRequest) => {
+  // A callback hook: it runs on every API request and has nothing to wait for.
+  api.addHook('preValidation', (req: FastifyRequest, _reply, done) => {
     if (req.routeOptions.config.cleansText) {
       req.body = toStorableDeep(req.body);
       req.query = toStorableDeep(req.query);
       req.params = toStorableDeep(req.params);
-      return;
+      return done();
     }
     const paths = [...unstorablePaths(req.params, '/params'), ...unstorablePaths(req.query, '/querystring'), ...unstorablePaths(req.body, '/body')];
-    if (paths.length > 0) {
-      throw new AppError(
+    if (paths.length === 0) return done();
+    done(
+      new AppError(
         'validation_failed',
         'Text may not contain NUL characters or unpaired UTF-16 surrogates',
         // The first few are enough to act on; a body of 100,000 such strings gets no 8 MB answer.
         paths.slice(0, 20).map((path) => ({ path, message: 'contains a NUL character or an unpaired surrogate' })),
-      );
-    }
+      ),
+    );
   });
 }
