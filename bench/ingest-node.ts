@@ -15,7 +15,7 @@ import { loadConfig } from '../src/app/config.js';
 import { createLogger } from '../src/app/logger.js';
 import { startVigil } from '../src/app/start.js';
 
-const [databaseUrl = '', receiverUrl = ''] = process.argv.slice(2);
+const [databaseUrl = '', receiverUrl = '', stepWaitSeconds = '600'] = process.argv.slice(2);
 const PASSWORD = 'bench-demo-password-1234';
 
 function freePort(): Promise<number> {
@@ -66,7 +66,7 @@ const policy = await call<{ id: string }>('POST', '/escalation-policies', {
   name: 'Bench: page the receiver',
   teamId,
   repeat: 0,
-  steps: [{ waitSeconds: 0, targets: [{ type: 'webhook', url: receiverUrl }] }],
+  steps: [{ waitSeconds: Number(stepWaitSeconds), targets: [{ type: 'webhook', url: receiverUrl }] }],
 });
 interface Created {
   id: string;

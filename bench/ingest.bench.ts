@@ -15,6 +15,8 @@
 //   BENCH_INGEST_SCENARIOS=dedup,trigger,storm
 //   BENCH_INGEST_AM_GROUP_WAIT=1s, BENCH_INGEST_AM_GROUP_INTERVAL=10s   the storm's route
 //   BENCH_INGEST_CPU_PROF=<dir>      write a --cpu-prof profile of each Vigil process there
+//   BENCH_INGEST_STEP_WAIT=600       seconds the policy's one step waits before it times out
+//                                    (0: every incident also escalates, to its policy's end, during the run)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,9 @@ const MEASURE_S = Number(process.env['BENCH_INGEST_SECONDS'] ?? 10);
 const DATABASES = (process.env['BENCH_INGEST_DATABASES'] ?? 'sqlite,postgres').split(',');
 const SCENARIOS = (process.env['BENCH_INGEST_SCENARIOS'] ?? 'dedup,trigger,storm').split(',');
 const CPU_PROF_DIR = process.env['BENCH_INGEST_CPU_PROF'];
+// A real policy's first step waits minutes for an acknowledgement; with 0 each new
+// incident's step also times out at once, a second engine transition per incident.
+const STEP_WAIT_S = Number(process.env['BENCH_INGEST_STEP_WAIT'] ?? 600);
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 const STORM_ALERTS = 10_000;
 const AM_GROUP_WAIT = process.env['BENCH_INGEST_AM_GROUP_WAIT'] ?? '1s';
@@ -480,7 +485,7 @@ async function stormScenario(pid: number | undefined, info: NodeInfo, database: 
 async function vigilRun(nodeScript: string, peersScript: string, databaseUrl: string, label: 'sqlite' | 'postgres', receiverUrl: string) {
   const fastify = await fastifyBaseline(peersScript);
   const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=vigil-ingest-${label}-${Date.now()}.cpuprofile`] : [];
-  const node = await startChild([...profile, nodeScript, databaseUrl, `${receiverUrl}/page`]);
+  const node = await startChild([...profile, nodeScript, databaseUrl, `${receiverUrl}/page`, String(STEP_WAIT_S)]);
   const info = JSON.parse(node.first) as NodeInfo;
   const database = openDatabase(databaseUrl);
   const goals = GOALS[label];
@@ -499,7 +504,7 @@ async function vigilRun(nodeScript: string, peersScript: string, databaseUrl: st
 
 export async function run() {
   const started = Date.now();
-  const result: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, loadavgBefore: loadavg(), connections: CONNECTIONS, warmupSeconds: WARMUP_S, measureSeconds: MEASURE_S };
+  const result: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, loadavgBefore: loadavg(), connections: CONNECTIONS, warmupSeconds: WARMUP_S, measureSeconds: MEASURE_S, stepWaitSeconds: STEP_WAIT_S };
   const [nodeScript, peersScript] = [await bundle('ingest-node.ts'), await bundle('ingest-peers.ts')];
   const receiver = await startChild([peersScript, 'receiver']);
   const receiverUrl = `http://127.0.0.1:${receiver.first}`;
