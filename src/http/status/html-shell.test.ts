@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AA_TEXT, contrastRatio } from '../../core/status-page/contrast.js';
-import { schemes, stateColors, statusHtml } from './html-shell.js';
+import { schemes } from '../../core/status-page/palette.js';
+import { stateColors, statusHtml } from './html-shell.js';
 
 describe('status page shell', () => {
   it('keeps every text colour AA on both backgrounds of its scheme', () => {

@@ -1,4 +1,5 @@
 import { normalizeColor, readableOn, withContrast } from '../../core/status-page/contrast.js';
+import { linkBackgrounds, schemes } from '../../core/status-page/palette.js';
 import type { ComponentState } from '../../core/status-page/view.js';
 import { escapeMarkup } from '../../core/escape-markup.js';
 
@@ -23,12 +24,6 @@ export interface ShellInput {
 }
 
 const DEFAULT_ACCENT = '#3b5bdb';
-
-/** Page, card and text colours of both schemes; every text colour below is AA on both backgrounds (tested). */
-export const schemes = {
-  light: { bg: '#f6f7f9', surface: '#ffffff', text: '#1b1f24', muted: '#57606a', border: '#d0d7de', nodata: '#8c959f' },
-  dark: { bg: '#0d1117', surface: '#161b22', text: '#e6edf3', muted: '#9198a1', border: '#30363d', nodata: '#6e7681' },
-} as const;
 
 /** State colours, used as text on cards and as fills; on a fill the text is black or white, whichever reads. */
 export const stateColors: Record<ComponentState, { light: string; dark: string }> = {
@@ -84,8 +79,8 @@ const pageCss = new Map<string, string>();
 function accentCss(accent: string): string {
   let css = pageCss.get(accent);
   if (!css) {
-    const lightLink = withContrast(accent, schemes.light.bg);
-    const darkLink = withContrast(accent, schemes.dark.surface);
+    const lightLink = withContrast(accent, linkBackgrounds.light);
+    const darkLink = withContrast(accent, linkBackgrounds.dark);
     css = `:root{--accent:${accent};--on-accent:${readableOn(accent)};--link:${lightLink}}@media (prefers-color-scheme:dark){:root{--link:${darkLink}}}`;
     if (pageCss.size > 1000) pageCss.clear();
     pageCss.set(accent, css);

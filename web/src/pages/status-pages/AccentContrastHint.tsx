@@ -1,11 +1,9 @@
 import { ColorSwatch, Text } from '@mantine/core';
 import { AA_TEXT, contrastRatio, readableOn, withContrast } from '../../../../src/core/status-page/contrast';
+import { linkBackgrounds } from '../../../../src/core/status-page/palette';
 
-/** The backgrounds links sit on in the public page's light and dark schemes (src/http/status/html-shell.ts). */
-const backgrounds = [
-  { scheme: 'light', color: '#f6f7f9' },
-  { scheme: 'dark', color: '#161b22' },
-];
+/** The backgrounds links sit on in the public page's light and dark schemes, as the page itself takes them. */
+const backgrounds = (['light', 'dark'] as const).map((scheme) => ({ scheme, color: linkBackgrounds[scheme] }));
 
 const isHexColor = (value: string): boolean => /^#[0-9a-fA-F]{6}$/.test(value);
 
