@@ -15,7 +15,7 @@ import { freePort } from '../support/storm.js';
 
 const SECRET = 'cli-test-secret-cli-test-secret-cli-test';
 const stackLine = /^\s+at /m;
-// Each command is a process that compiles the sources with tsx first: seconds apiece on a loaded machine.
+// Each command is a process that loads this run's bundle of the sources: seconds apiece on a loaded machine.
 const SLOW = 120_000;
 
 /** The one readable line a failed command writes, and no stack trace. */

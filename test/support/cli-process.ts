@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeArgsFor } from './vigil-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -11,11 +12,12 @@ export interface CliRun {
 }
 
 /**
- * Runs the `vigil` command line from the sources (no build needed) as its own process,
- * with `env` on top of this one's and `input` on its standard input.
+ * Runs the `vigil` command line from the sources (no build needed: this run's bundle of
+ * them, see vigil-bundle-global-setup.ts) as its own process, with `env` on top of this
+ * one's and `input` on its standard input. `entry` is another source entry point to run.
  */
 export function runVigilCli(args: string[], options: { env?: Record<string, string>; input?: string; entry?: string } = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/cli/vigil.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeArgsFor(options.entry ?? 'src/cli/vigil.ts'), ...args], {
     cwd: root,
     env: { ...process.env, VIGIL_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAdmin } from './demo-admin.js';
+import { nodeArgsFor } from './vigil-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,7 +20,7 @@ export interface ServerProcess {
 const START_LIMIT_MS = 120_000;
 
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, nodeArgsFor('src/app/main.ts'), {
     cwd: root,
     env: { ...process.env, VIGIL_HOST: '127.0.0.1', VIGIL_PORT: String(port), VIGIL_LOG_LEVEL: 'warn', VIGIL_ALLOW_PRIVATE_DESTINATIONS: '1', VIGIL_DEMO_PASSWORD: demoAdmin.password, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -28,7 +29,7 @@ export async function startServerProcess(env: Record<string, string>, port: numb
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Waits for the server rather than for a set time: compiling src with tsx took over 30 s
+  // Waits for the server rather than for a set time: loading src through tsx took over 30 s
   // on a 2-core machine at load 14 (CI with other work running); a server that fails exits.
   const giveUpAt = Date.now() + START_LIMIT_MS;
   for (;;) {
