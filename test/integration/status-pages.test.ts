@@ -47,6 +47,13 @@ describeEachDatabase('status pages', (dialect) => {
     return res.body;
   }
 
+  /** The page's overall state as the list shows it. */
+  async function listedOverall(id: string): Promise<string | undefined> {
+    const res = await as('Vera').get(`/api/v1/status-pages?teamId=${people.teamId}`);
+    expect(res.status).toBe(200);
+    return (res.body.items as { id: string; overall: string }[]).find((i) => i.id === id)?.overall;
+  }
+
   describe('pages', () => {
     it('creates, shows, lists, changes and deletes a page, never showing its password', async () => {
       const created = await as('Mona').post('/api/v1/status-pages', settings({ access: 'password', password: 'correct horse', customDomain: 'Status.Acme.Example' }));
@@ -342,6 +349,9 @@ describeEachDatabase('status pages', (dialect) => {
       expect(view.incidents[0]).toMatchObject({ title: 'Payments are failing', components: [payments], resolvedAt: null });
       expect(view.maintenances).toMatchObject([{ title: 'Edge upgrade', state: 'scheduled', components: [edge] }]);
 
+      // The list says the same, certificate warning and paused monitor left out alike.
+      expect(await listedOverall(p.id)).toBe('major_outage');
+
       const text = JSON.stringify(view);
       for (const secret of ['payments-db-primary', 'edge-lb-internal', '10-0-0-7.internal.example', 'SECRET primary replica', incidentId, pushed, checked, people.teamId]) {
         expect(text, secret).not.toContain(secret);
@@ -380,7 +390,30 @@ describeEachDatabase('status pages', (dialect) => {
       expect(c.days.at(-1)).toMatchObject({ uptime: 1, maintenance: true });
       expect(view.sections[0].components[1].days.at(-1)).toMatchObject({ uptime: 1, maintenance: true });
       expect(view.maintenances[0].state).toBe('in_progress');
+      expect(await listedOverall(p.id)).toBe('under_maintenance');
       await t.admin.post(`/api/v1/incidents/${alert.body.incident.id}/resolve`, {});
+    });
+
+    it('lists each page with the overall state its view shows: from an open incident of a component\'s monitor, operational when empty', async () => {
+      const empty = await page();
+      const watched = await page();
+      const other = await page();
+      await t.admin.put(`/api/v1/status-pages/${watched.id}/layout`, { sections: [{ name: 'Core', components: [{ name: 'Payments', monitorIds: [pushed] }] }] });
+      await t.admin.put(`/api/v1/status-pages/${other.id}/layout`, { sections: [{ name: 'Docs', components: [{ name: 'Docs', monitorIds: [], manualState: 'partial_outage' }] }] });
+      expect(await listedOverall(watched.id)).toBe('operational');
+
+      const alert = await t.admin.post(`/api/v1/monitors/${pushed}/alerts`, { title: 'Payments down' });
+      expect(alert.status, JSON.stringify(alert.body)).toBe(201);
+      const overall = async (id: string) => (await t.admin.get(`/api/v1/status-pages/${id}/view`)).body.overall;
+      expect(await overall(watched.id)).toBe('major_outage');
+      expect(await listedOverall(watched.id)).toBe('major_outage');
+      expect(await listedOverall(other.id)).toBe(await overall(other.id));
+      expect(await listedOverall(other.id)).toBe('partial_outage');
+      expect(await listedOverall(empty.id)).toBe('operational');
+      expect(await overall(empty.id)).toBe('operational');
+
+      await t.admin.post(`/api/v1/incidents/${alert.body.incident.id}/resolve`, {});
+      expect(await listedOverall(watched.id)).toBe('operational');
     });
   });
 });

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { validate as isUuid } from 'uuid';
 import { Type, type Static } from 'typebox';
 import { AppError, type FieldError } from '../../core/errors.js';
-import type { StatusPageView } from '../../core/status-page/view.js';
+import { overallStates } from '../../core/status-page/overall.js';
+import type { ComponentState, StatusPageView } from '../../core/status-page/view.js';
 import { hashPassword } from '../../security/password.js';
 import { loadStatusPageView } from '../../service/status-page-view.js';
 import { newId } from '../../store/ids.js';
@@ -35,6 +36,7 @@ import {
   LayoutSchema,
   PageIdParams,
   PatchStatusPage,
+  StatusPageListItemSchema,
   StatusPageListQuery,
   StatusPageSchema,
   StatusPageViewSchema,
@@ -136,14 +138,19 @@ export function statusPageRoutes(api: Api, { database: { db }, clock, config }: 
 
   api.get(
     '/status-pages',
-    { schema: { tags, summary: 'List status pages, of one team with teamId', querystring: StatusPageListQuery, response: { 200: Type.Object({ items: Type.Array(StatusPageSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'List status pages, of one team with teamId, each with its overall state now',
+        querystring: StatusPageListQuery,
+        response: { 200: Type.Object({ items: Type.Array(StatusPageListItemSchema) }) },
+      },
+    },
     async (req) => {
       const rows = await listStatusPages(db, req.query.teamId === undefined ? null : [req.query.teamId]);
-      const logos = await logoHashes(
-        db,
-        rows.map((r) => r.id),
-      );
-      return { items: rows.map((r) => presentStatusPage(r, logos.get(r.id))) };
+      const ids = rows.map((r) => r.id);
+      const [logos, overall] = await Promise.all([logoHashes(db, ids), pagesOverall(db, ids, clock.now())]);
+      return { items: rows.map((r) => ({ ...presentStatusPage(r, logos.get(r.id)), overall: overall.get(r.id) ?? 'operational' })) };
     },
   );
 
@@ -280,6 +287,36 @@ export function statusPageRoutes(api: Api, { database: { db }, clock, config }: 
     { schema: { tags, summary: 'What the public sees of the page now, whatever its access (a preview)', params: PageIdParams, response: { 200: StatusPageViewSchema } } },
     async (req) => presentView(await loadStatusPageView(db, req.params.id, clock.now())),
   );
+}
+
+/** The pages' overall states at `now`, read in five queries whatever the number of pages (not a view per page). */
+async function pagesOverall(db: Kysely<DB>, pageIds: string[], now: number): Promise<Map<string, ComponentState>> {
+  if (pageIds.length === 0) return new Map();
+  const pageMonitors = db
+    .selectFrom('status_component_monitors as l')
+    .innerJoin('status_components as c', 'c.id', 'l.component_id')
+    .select('l.monitor_id')
+    .where('c.page_id', 'in', pageIds);
+  const [components, links, monitors, openIncidents, maintained] = await Promise.all([
+    db.selectFrom('status_components').select(['id', 'page_id', 'manual_state']).where('page_id', 'in', pageIds).execute(),
+    db
+      .selectFrom('status_component_monitors as l')
+      .innerJoin('status_components as c', 'c.id', 'l.component_id')
+      .select(['l.component_id', 'l.monitor_id'])
+      .where('c.page_id', 'in', pageIds)
+      .execute(),
+    db.selectFrom('monitors').select(['id', 'kind', 'paused', 'config']).where('id', 'in', pageMonitors).execute(),
+    db.selectFrom('incidents').select(['monitor_id', 'dedup_key', 'urgency']).where('monitor_id', 'in', pageMonitors).where('status', '!=', 'resolved').execute(),
+    db
+      .selectFrom('status_maintenance_components as mc')
+      .innerJoin('status_maintenances as m', 'm.id', 'mc.maintenance_id')
+      .select('mc.component_id')
+      .where('m.page_id', 'in', pageIds)
+      .where('m.starts_at', '<=', now)
+      .where('m.ends_at', '>', now)
+      .execute(),
+  ]);
+  return overallStates(pageIds, { components, links, monitors, openIncidents, maintainedComponents: new Set(maintained.map((m) => m.component_id)) }, now);
 }
 
 /** The layout with ids for new sections and components, or a 400 naming every wrong id. */

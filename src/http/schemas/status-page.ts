@@ -69,6 +69,12 @@ export const StatusPageSchema = Type.Object({
   updatedAt: Instant,
 });
 
+/** A page in the list, with the state its public page shows now, so a list needs no preview per page. */
+export const StatusPageListItemSchema = Type.Object({
+  ...StatusPageSchema.properties,
+  overall: Type.Enum([...componentStates], { description: "The page's overall state now, as its public page and summary.json show it: the worst of its components; operational without any" }),
+});
+
 const LayoutComponentInput = Type.Object(
   {
     id: Type.Optional(Type.Union([Id, Type.Null()], { description: "An existing component of this page (kept, with its place in incidents and maintenance); absent or null: a new one" })),

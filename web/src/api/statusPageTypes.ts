@@ -3,6 +3,8 @@ import type { BodyOf, ResponseOf } from './schema';
 /** A status page's settings; hasPassword, never the password (docs/STATUS-PAGES.md). */
 export type StatusPage = ResponseOf<'getStatusPagesById'>;
 export type StatusPageAccess = StatusPage['access'];
+/** A page in the list, with the overall state its public page shows now. */
+export type StatusPageListItem = ResponseOf<'getStatusPages'>['items'][number];
 export type NewStatusPage = BodyOf<'postStatusPages'>;
 export type StatusPagePatch = BodyOf<'patchStatusPagesById'>;
 

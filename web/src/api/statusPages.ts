@@ -10,6 +10,7 @@ import type {
   StatusMaintenance,
   StatusPage,
   StatusPageLayout,
+  StatusPageListItem,
   StatusPagePatch,
   StatusPageView,
   StatusSubscribers,
@@ -27,7 +28,7 @@ function useRefreshPage(id: string) {
 export function useStatusPages() {
   return useQuery({
     queryKey: [...statusPagesKey, 'list'],
-    queryFn: () => request<{ items: StatusPage[] }>('GET', '/status-pages'),
+    queryFn: () => request<{ items: StatusPageListItem[] }>('GET', '/status-pages'),
     select: (answer) => answer.items,
   });
 }

@@ -1503,7 +1503,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List status pages, of one team with teamId */
+        /** List status pages, of one team with teamId, each with its overall state now */
         get: operations["getStatusPages"];
         put?: never;
         /** Create a status page (admins and the team managers); 409 slug_taken or domain_taken */
@@ -19528,6 +19528,11 @@ export interface operations {
                             /** @description Public path of the logo; null: none */
                             logoPath: string | null;
                             name: string;
+                            /**
+                             * @description The page's overall state now, as its public page and summary.json show it: the worst of its components; operational without any
+                             * @enum {unknown}
+                             */
+                            overall: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
                             slug: string;
                             /**
                              * Format: uuid

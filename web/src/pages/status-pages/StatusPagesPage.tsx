@@ -2,7 +2,8 @@ import { Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text, Title } fro
 import { useDisclosure } from '@mantine/hooks';
 import { IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import { useStatusPages, useStatusPageView } from '../../api/statusPages';
+import type { ComponentState } from '../../api/statusPageTypes';
+import { useStatusPages } from '../../api/statusPages';
 import { useTeamChoices } from '../../api/teams';
 import { hasRole } from '../../auth/roles';
 import { useCurrentUser } from '../../auth/useCurrentUser';
@@ -10,11 +11,9 @@ import { QueryError } from '../../components/QueryError';
 import { NewStatusPageModal } from './NewStatusPageModal';
 import { accessWords, componentStates, publicPath } from './statusWords';
 
-/** The page's overall state, as its public page shows it now. */
-function OverallBadge({ pageId }: { pageId: string }) {
-  const view = useStatusPageView(pageId);
-  if (!view.isSuccess) return <Text c="dimmed">…</Text>;
-  const state = componentStates[view.data.overall];
+/** The page's overall state, as its public page shows it now (the list carries it). */
+function OverallBadge({ overall }: { overall: ComponentState }) {
+  const state = componentStates[overall];
   return (
     <Badge color={state.color} variant="light" style={{ overflow: 'visible' }}>
       {state.label}
@@ -76,7 +75,7 @@ export function StatusPagesPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <OverallBadge pageId={page.id} />
+                    <OverallBadge overall={page.overall} />
                   </Table.Td>
                   <Table.Td>{accessWords[page.access]}</Table.Td>
                   <Table.Td>{teamName(page.teamId)}</Table.Td>
