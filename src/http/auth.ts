@@ -33,7 +33,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 async function authenticate(req: FastifyRequest, deps: HttpDeps): Promise<Actor | null> {
   const now = deps.clock.now();
   const header = req.headers.authorization;
-  if (header !== undefined) {
+  if (header !== undefined && !(req.routeOptions.config.public && !isBearer(header))) {
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token || !looksLikeApiToken(token)) {
       throw new AppError('unauthenticated', 'Authorization must be "Bearer vgl_…" with a personal API token');
@@ -46,6 +46,15 @@ async function authenticate(req: FastifyRequest, deps: HttpDeps): Promise<Actor 
   if (!cookie) return null;
   const session = await findSessionUser(deps.database.db, cookie, now);
   return session ? { user: session.user, via: 'session', csrfToken: session.csrfToken, mustEnrolTwoFactor: session.mustEnrolTwoFactor } : null;
+}
+
+/**
+ * On a public route (an integration endpoint, the login) only a Bearer token is Vigil's
+ * to judge: a sender configured with Basic or other credentials for a proxy in front of
+ * Vigil (Alertmanager's http_config, Grafana's contact points) must not lose its alert.
+ */
+function isBearer(header: string): boolean {
+  return header.split(' ')[0]?.toLowerCase() === 'bearer';
 }
 
 /**

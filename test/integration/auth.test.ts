@@ -116,4 +116,17 @@ describeEachDatabase('authentication', (dialect) => {
     const bogus = await t.withToken('vgl_not-a-real-token').get('/api/v1/users');
     expect(bogus.status).toBe(401);
   });
+
+  it('lets an alert through with credentials meant for a proxy in front of Vigil, but not a bad API token', async () => {
+    const teamId = (await t.admin.get('/api/v1/teams')).body.items[0].id;
+    const policyId = (await t.admin.get('/api/v1/escalation-policies')).body.items[0].id;
+    const monitor = await t.admin.post('/api/v1/monitors', { name: 'Behind a proxy', teamId, policyId, kind: 'webhook' });
+    const url = `/api/v1/integrations/webhook?key=${monitor.body.integrationKey}`;
+    const basic = await t.withHeaders({ authorization: 'Basic cHJveHk6c2VjcmV0' }).post(url, { title: 'Disk full' });
+    expect(basic.status).toBe(202);
+    const incidents = await t.admin.get(`/api/v1/incidents?monitorId=${monitor.body.id}`);
+    expect(incidents.body.items.map((i: { title: string }) => i.title)).toEqual(['Disk full']);
+    const badToken = await t.withToken('vgl_not-a-real-token').post(url, { title: 'Disk full' });
+    expect(badToken.status).toBe(401);
+  });
 });
