@@ -22,6 +22,17 @@ async function checked(t: TestApp, demo: { teamId: string; policyId: string }, b
   return (await t.admin.get(`/api/v1/monitors/${res.body.id}`)).body;
 }
 
+/** Pages a webhook at `url` once and returns the outcome its incident's timeline records. */
+async function pageOutcome(t: TestApp, demo: { teamId: string }, url: string) {
+  const policy = await t.admin.post('/api/v1/escalation-policies', { name: `to ${url}`, teamId: demo.teamId, steps: [{ waitSeconds: 60, targets: [{ type: 'webhook', url }] }] });
+  expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+  const monitor = await t.admin.post('/api/v1/monitors', { name: `manual ${Math.random()}`, teamId: demo.teamId, policyId: policy.body.id });
+  const alert = await t.admin.post(`/api/v1/monitors/${monitor.body.id}/alerts`, { title: 'Paged' });
+  await t.vigil.engine.runOnce();
+  const detail = (await t.admin.get(`/api/v1/incidents/${alert.body.incident.id}`)).body;
+  return detail.timeline.find((e: { kind: string }) => e.kind === 'notified' || e.kind === 'delivery_failed');
+}
+
 describeEachDatabase('destination policy (default: no loopback, private or link-local)', (dialect) => {
   const t = useTestApp(dialect, { frozenAt: START, config: () => ({ destinationPolicy: strictPolicy }) });
   const { demo } = useDemoMonitors(t);
@@ -68,15 +79,8 @@ describeEachDatabase('destination policy (default: no loopback, private or link-
   });
 
   it('fails a page to a webhook that resolves to a denied address at once, without a request and not as a destination outage', async () => {
-    const url = receiver.url('/denied').replace('127.0.0.1', 'localhost');
-    const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'to localhost', teamId: demo.teamId, steps: [{ waitSeconds: 60, targets: [{ type: 'webhook', url }] }] });
-    expect(policy.status, JSON.stringify(policy.body)).toBe(201);
-    const monitor = await t.admin.post('/api/v1/monitors', { name: 'manual', teamId: demo.teamId, policyId: policy.body.id });
-    const alert = await t.admin.post(`/api/v1/monitors/${monitor.body.id}/alerts`, { title: 'Denied' });
-    await t.vigil.engine.runOnce();
-    const detail = (await t.admin.get(`/api/v1/incidents/${alert.body.incident.id}`)).body;
-    const failed = detail.timeline.find((e: { kind: string }) => e.kind === 'delivery_failed');
-    expect(failed.data).toMatchObject({ channel: 'webhook', final: true, error: expect.stringMatching(/^webhook destination not allowed by policy: localhost \(.+\) is a loopback address$/) });
+    const failed = await pageOutcome(t, demo, receiver.url('/denied').replace('127.0.0.1', 'localhost'));
+    expect(failed).toMatchObject({ kind: 'delivery_failed', data: { channel: 'webhook', final: true, error: expect.stringMatching(/^webhook destination not allowed by policy: localhost \(.+\) is a loopback address$/) } });
     expect(receiver.received).toEqual([]);
   });
 });
@@ -97,6 +101,14 @@ describeEachDatabase('destination policy (operator opened 127.0.0.1/32 only)', (
     expect(toMetadata.lastCheck).toMatchObject({ ok: false, message: 'destination not allowed by policy: 169.254.169.254 is a cloud metadata address' });
     const toLoopback = await checked(t, demo, { kind: 'http', http: { url: target.url(`/redirect-to?${encodeURIComponent(`http://127.0.0.2:${port}/health`)}`) } });
     expect(toLoopback.lastCheck).toMatchObject({ ok: false, message: 'destination not allowed by policy: 127.0.0.2 is a loopback address' });
+  });
+
+  it('follows the redirects of a webhook within the policy, and refuses one to a denied address', async () => {
+    const before = target.requests.length;
+    expect((await pageOutcome(t, demo, target.url('/redirect/2'))).kind).toBe('notified');
+    expect(target.requests.slice(before).map((r) => r.path)).toEqual(['/redirect/2', '/redirect/1', '/']);
+    const toMetadata = await pageOutcome(t, demo, target.url(`/redirect-to?${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`));
+    expect(toMetadata).toMatchObject({ kind: 'delivery_failed', data: { final: true, error: 'webhook destination not allowed by policy: 169.254.169.254 is a cloud metadata address' } });
   });
 });
 
