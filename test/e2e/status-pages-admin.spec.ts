@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiSession } from './accounts';
+import { apiSession, logIn, newUser } from './accounts';
 import { hasChromium, installHint } from './chromium';
 import { demoAdmin, logInAsDemoAdmin } from './demo';
 import { pick } from './pick';
@@ -273,4 +273,25 @@ test('a logo is uploaded, shown and removed; unsaved settings are asked about; a
   await page.getByRole('dialog', { name: 'Cancel Network upgrade' }).getByRole('button', { name: 'Cancel maintenance' }).click();
   await expect(renamed).toBeHidden();
   await expect(page.getByText('No maintenance scheduled.')).toBeVisible();
+});
+
+test('a responder is offered no new status page until they manage a team, and then only for the teams they manage', async ({ page, request }) => {
+  const reader = await newUser(request, 'pagereader');
+  const teams = await reader.admin.call<{ items: { id: string; name: string }[] }>('GET', '/teams');
+  const platform = teams.items.find((t) => t.name === 'Platform');
+  await reader.admin.call('PUT', `/teams/${platform?.id}/members/${reader.id}`, { role: 'member' });
+
+  await logIn(page, reader);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/status-pages');
+  // The button is decided by the same answer as the list: once the list is in, its absence is the answer, not a wait.
+  await expect(page.getByRole('table', { name: 'Status pages' }).or(page.getByText('No status pages yet.'))).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New status page' })).toHaveCount(0);
+
+  await reader.admin.call('PUT', `/teams/${platform?.id}/members/${reader.id}`, { role: 'manager' });
+  await page.reload();
+  await page.getByRole('button', { name: 'New status page' }).click();
+  const create = page.getByRole('dialog', { name: 'New status page' });
+  await create.getByRole('combobox', { name: 'Team' }).click();
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveText(['Platform']);
 });

@@ -218,6 +218,15 @@ describeEachDatabase('status pages', (dialect) => {
       expect((await as('Otto').get(`/api/v1/status-pages/${p.id}/view`)).status).toBe(200);
       expect((await t.anonymous.get(`/api/v1/status-pages/${p.id}`)).status).toBe(401);
     });
+
+    it('tells each caller, with the list, the teams they may make pages for: all for admins, the managed ones for others', async () => {
+      const creatable = async (caller: Caller) => (await caller.get('/api/v1/status-pages')).body.creatableTeamIds as string[];
+      expect(await creatable(as('Mona'))).toEqual([people.teamId]);
+      for (const name of ['Rex', 'Otto', 'Vera']) expect(await creatable(as(name)), name).toEqual([]);
+      expect(await creatable(t.admin)).toEqual(expect.arrayContaining([people.teamId, people.otherTeamId]));
+      // As the API decides: Mona may not make one for a team she does not manage.
+      expect((await as('Mona').post('/api/v1/status-pages', settings({ teamId: people.otherTeamId }))).status).toBe(403);
+    });
   });
 
   describe('updates and maintenance', () => {

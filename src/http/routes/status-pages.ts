@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { validate as isUuid } from 'uuid';
 import { Type, type Static } from 'typebox';
@@ -26,9 +27,11 @@ import {
 } from '../../store/status-pages.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
+import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../deps.js';
 import { requireTeamManager } from '../permissions.js';
-import { toIso } from '../schemas/common.js';
+import { hasRole } from '../roles.js';
+import { Id, toIso } from '../schemas/common.js';
 import { ProblemRef } from '../schemas/problem.js';
 import {
   CreateStatusPage,
@@ -143,14 +146,21 @@ export function statusPageRoutes(api: Api, { database: { db }, clock, config }: 
         tags,
         summary: 'List status pages, of one team with teamId, each with its overall state now',
         querystring: StatusPageListQuery,
-        response: { 200: Type.Object({ items: Type.Array(StatusPageListItemSchema) }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(StatusPageListItemSchema),
+            creatableTeamIds: Type.Array(Id, {
+              description: 'Teams the caller may make pages for (POST /status-pages): every team for an admin, the teams they manage for anyone else; empty: none',
+            }),
+          }),
+        },
       },
     },
     async (req) => {
       const rows = await listStatusPages(db, req.query.teamId === undefined ? null : [req.query.teamId]);
       const ids = rows.map((r) => r.id);
-      const [logos, overall] = await Promise.all([logoHashes(db, ids), pagesOverall(db, ids, clock.now())]);
-      return { items: rows.map((r) => ({ ...presentStatusPage(r, logos.get(r.id)), overall: overall.get(r.id) ?? 'operational' })) };
+      const [logos, overall, creatableTeamIds] = await Promise.all([logoHashes(db, ids), pagesOverall(db, ids, clock.now()), creatableTeams(db, req)]);
+      return { items: rows.map((r) => ({ ...presentStatusPage(r, logos.get(r.id)), overall: overall.get(r.id) ?? 'operational' })), creatableTeamIds };
     },
   );
 
@@ -287,6 +297,14 @@ export function statusPageRoutes(api: Api, { database: { db }, clock, config }: 
     { schema: { tags, summary: 'What the public sees of the page now, whatever its access (a preview)', params: PageIdParams, response: { 200: StatusPageViewSchema } } },
     async (req) => presentView(await loadStatusPageView(db, req.params.id, clock.now())),
   );
+}
+
+/** Teams whose pages the caller may create, by requireTeamManager's rule, so the UI offers only what the API allows. */
+async function creatableTeams(db: Kysely<DB>, req: FastifyRequest): Promise<string[]> {
+  const { user } = actorOf(req);
+  if (hasRole(user.role, 'admin')) return (await db.selectFrom('teams').select('id').orderBy('id').execute()).map((t) => t.id);
+  if (!hasRole(user.role, 'responder')) return [];
+  return (await db.selectFrom('team_members').select('team_id').where('user_id', '=', user.id).where('role', '=', 'manager').orderBy('team_id').execute()).map((m) => m.team_id);
 }
 
 /** The pages' overall states at `now`, read in five queries whatever the number of pages (not a view per page). */

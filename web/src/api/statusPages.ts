@@ -25,12 +25,18 @@ function useRefreshPage(id: string) {
   return () => Promise.all([client.invalidateQueries({ queryKey: pageKey(id) }), client.invalidateQueries({ queryKey: [...statusPagesKey, 'list'] })]);
 }
 
+const listQuery = {
+  queryKey: [...statusPagesKey, 'list'],
+  queryFn: () => request<{ items: StatusPageListItem[]; creatableTeamIds: string[] }>('GET', '/status-pages'),
+};
+
 export function useStatusPages() {
-  return useQuery({
-    queryKey: [...statusPagesKey, 'list'],
-    queryFn: () => request<{ items: StatusPageListItem[] }>('GET', '/status-pages'),
-    select: (answer) => answer.items,
-  });
+  return useQuery({ ...listQuery, select: (answer) => answer.items });
+}
+
+/** Teams the current user may make a page for (admins: all; others: those they manage), from the same answer as the list. */
+export function useCreatableTeamIds() {
+  return useQuery({ ...listQuery, select: (answer) => answer.creatableTeamIds });
 }
 
 export function useStatusPage(id: string) {

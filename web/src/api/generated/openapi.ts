@@ -19508,6 +19508,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Teams the caller may make pages for (POST /status-pages): every team for an admin, the teams they manage for anyone else; empty: none */
+                        creatableTeamIds: string[];
                         items: {
                             accentColor: string;
                             /**

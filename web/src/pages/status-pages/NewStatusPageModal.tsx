@@ -13,8 +13,11 @@ import { publicUrl, slugOf } from './slug';
 /** Blue 8 of Mantine's palette: 5:1 against white, readable as link text from the start. */
 const defaultAccent = '#1971c2';
 
-/** The few things a page needs to exist; the rest is set in its editor, where this leads. */
-export function NewStatusPageModal({ onClose }: { onClose: () => void }) {
+/**
+ * The few things a page needs to exist; the rest is set in its editor, where this leads.
+ * `teamIds`: the teams the user may make a page for, the only ones offered.
+ */
+export function NewStatusPageModal({ teamIds, onClose }: { teamIds: readonly string[]; onClose: () => void }) {
   const teams = useTeamChoices();
   const creating = useCreateStatusPage();
   const navigate = useNavigate();
@@ -44,7 +47,7 @@ export function NewStatusPageModal({ onClose }: { onClose: () => void }) {
           label="Team"
           required
           description="Its managers change the page; its members publish updates."
-          data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          data={(teams.data ?? []).filter((t) => teamIds.includes(t.id)).map((t) => ({ value: t.id, label: t.name }))}
           value={teamId}
           onChange={setTeamId}
           error={errors['teamId']}
