@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { hasChromium, installHint } from './chromium';
 import { logIn, newUser } from './accounts';
-import { expectNoSidewaysScroll, shot } from './shots';
+import { expectNoSidewaysScroll, shot, shotOf } from './shots';
 
 test.skip(!hasChromium, installHint);
 
@@ -58,9 +58,18 @@ test('pages a person from the incidents page and lands on the incident, whose ti
   await shot(page, 'manual-incident-page-desktop');
   // With a failed attempt's error in it, the notifications table is wider than a phone: it scrolls in its own box.
   await expect(page.getByRole('table', { name: 'Notifications' })).toContainText('webhook unreachable', { timeout: 30_000 });
+  const notifications = page.getByRole('table', { name: 'Notifications' });
+  await shotOf(notifications, 'manual-incident-notifications-1280');
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(page);
   await shot(page, 'manual-incident-page-390');
+  // Every status reads whole on a phone: the badges are never cut to an ellipsis.
+  await expect(notifications.getByText(/^(queued|sending|sent|delivered|failed|cancelled)$/).first()).toBeVisible();
+  const cut = await notifications.evaluate((table) =>
+    [...table.querySelectorAll('tbody td:nth-child(3) .mantine-Badge-label')].filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent),
+  );
+  expect(cut, 'status badges cut short at 390 px').toEqual([]);
+  await shotOf(notifications, 'manual-incident-notifications-390');
 });
 
 test('says which field is wrong when the person is in no team', async ({ page, request }) => {

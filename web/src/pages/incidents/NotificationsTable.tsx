@@ -32,7 +32,8 @@ export function NotificationsTable({ notifications, nameOf }: { notifications: N
               <Table.Td>{n.userId === null ? 'Channel' : nameOf(n.userId)}</Table.Td>
               <Table.Td>{n.channel}</Table.Td>
               <Table.Td>
-                <Badge color={colors[n.status]} variant="light">
+                {/* The label may not shrink: squeezed by a long error on a phone, Mantine's ellipsis would leave "QU…". */}
+                <Badge color={colors[n.status]} variant="light" styles={{ label: { overflow: 'visible' } }}>
                   {n.status}
                 </Badge>
               </Table.Td>
