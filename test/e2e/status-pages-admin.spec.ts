@@ -7,6 +7,15 @@ import { expectNoSidewaysScroll, shot } from './shots';
 
 test.skip(!hasChromium, installHint);
 
+/** The list's words for a page's overall state (web/src/pages/status-pages/statusWords.ts). */
+const stateLabels = {
+  operational: 'Operational',
+  under_maintenance: 'Under maintenance',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+} as const;
+
 /** Each tab of the editor at phone width: nothing pushes the page sideways, and a picture to look at. */
 async function phoneShots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -134,10 +143,18 @@ test('a manager makes a status page from the demo monitor, publishes an incident
 
   await phoneShots(page, 'status-page');
 
-  // The list names it, with its state and its public address.
+  // The list names it, with its state and its public address; the state comes with the list, not from a preview per row.
+  const pageId = new URL(page.url()).pathname.split('/').at(-1);
+  const previews: string[] = [];
+  page.on('request', (r) => {
+    if (/^\/api\/v1\/status-pages\/[^/]+\/view$/.test(new URL(r.url()).pathname)) previews.push(r.url());
+  });
   await page.getByRole('link', { name: '← All status pages' }).click();
   const row = page.getByRole('table', { name: 'Status pages' }).getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('Public');
+  const { overall } = await admin.call<{ overall: keyof typeof stateLabels }>('GET', `/status-pages/${pageId}/view`);
+  await expect(row).toContainText(stateLabels[overall]);
+  expect(previews).toEqual([]);
   await expect(row.getByRole('link', { name: `Open the public page of ${name}` })).toHaveAttribute('href', `/status/${slug}`);
   await shot(page, 'status-pages-list-1440');
   await page.setViewportSize({ width: 390, height: 844 });
