@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { Urgency } from '../core/escalation/urgency.js';
-import { inMaintenance } from '../core/monitor/maintenance.js';
-import { CERTIFICATE_DEDUP_KEY, CHECK_KINDS, type CheckKind, type CheckedConfig } from '../core/monitor/types.js';
+import { inOwnMaintenance, isCheckedKind, isOutage } from '../core/status-page/monitor-rules.js';
 import { componentState, maintenancePhase, worstState, type MonitorNow } from '../core/status-page/state.js';
 import { componentDays, dayBucketing, daysEndingAt, uptimeOver, type MonitorHistory, type Span } from '../core/status-page/uptime.js';
 import type { StatusIncidentView, StatusMaintenanceView, StatusPageView, StatusSectionView, UpdateEntryView } from '../core/status-page/view.js';
@@ -14,8 +13,6 @@ import { readStatusPageRows } from '../store/status-page-rows.js';
 export const UPTIME_DAYS = 90;
 /** How long resolved incidents and completed maintenance stay listed. */
 export const LISTED_DAYS = 14;
-
-const isChecked = (kind: string) => CHECK_KINDS.includes(kind as CheckKind);
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -51,19 +48,16 @@ export async function loadStatusPageView(db: Kysely<DB>, pageId: string, now: nu
   const incidents = groupBy(rows.incidents, (i) => i.monitor_id);
   const monitors = new Map(
     rows.monitors.map((m) => {
-      const checked = isChecked(m.kind);
-      const own = checked ? (JSON.parse(m.config) as CheckedConfig).maintenance : null;
-      // A certificate nearing expiry is a warning for the team, not an outage of the service.
-      const mine = (incidents.get(m.id) ?? []).filter((i) => !(checked && i.dedup_key === CERTIFICATE_DEDUP_KEY));
+      const mine = (incidents.get(m.id) ?? []).filter((i) => isOutage(m, i.dedup_key));
       const history: MonitorHistory = {
-        checked,
+        checked: isCheckedKind(m.kind),
         createdAt: m.created_at,
         rollups: rollups.get(m.id) ?? [],
         maintenanceHours: maintenanceHours.get(m.id) ?? [],
         incidents: mine.map((i) => ({ start: i.triggered_at, end: i.status === 'resolved' ? i.resolved_at : null })),
       };
       const open: Urgency[] = mine.filter((i) => i.status !== 'resolved').map((i) => i.urgency);
-      return [m.id, { history, paused: m.paused === 1, ownMaintenance: inMaintenance(own, now), open }] as const;
+      return [m.id, { history, paused: m.paused === 1, ownMaintenance: inOwnMaintenance(m, now), open }] as const;
     }),
   );
   const monitorIds = groupBy(rows.links, (l) => l.component_id);

@@ -1,6 +1,5 @@
 import type { Urgency } from '../escalation/urgency.js';
-import { inMaintenance } from '../monitor/maintenance.js';
-import { CERTIFICATE_DEDUP_KEY, CHECK_KINDS, type CheckKind, type CheckedConfig } from '../monitor/types.js';
+import { inOwnMaintenance, isOutage } from './monitor-rules.js';
 import { componentState, worstState, type MonitorNow } from './state.js';
 import type { ComponentState } from './view.js';
 
@@ -22,18 +21,13 @@ export interface OverallRows {
  * count as maintenance. Pages without components are operational.
  */
 export function overallStates(pageIds: readonly string[], rows: OverallRows, now: number): Map<string, ComponentState> {
+  const byId = new Map(rows.monitors.map((m) => [m.id, m]));
   const open = new Map<string, Urgency[]>();
-  const checked = new Map(rows.monitors.map((m) => [m.id, CHECK_KINDS.includes(m.kind as CheckKind)]));
   for (const i of rows.openIncidents) {
-    if (checked.get(i.monitor_id) && i.dedup_key === CERTIFICATE_DEDUP_KEY) continue;
-    open.set(i.monitor_id, [...(open.get(i.monitor_id) ?? []), i.urgency]);
+    const monitor = byId.get(i.monitor_id);
+    if (monitor && isOutage(monitor, i.dedup_key)) open.set(i.monitor_id, [...(open.get(i.monitor_id) ?? []), i.urgency]);
   }
-  const monitors = new Map(
-    rows.monitors.map((m) => {
-      const own = checked.get(m.id) ? (JSON.parse(m.config) as CheckedConfig).maintenance : null;
-      return [m.id, { paused: m.paused === 1, ownMaintenance: inMaintenance(own, now), open: open.get(m.id) ?? [] }] as const;
-    }),
-  );
+  const monitors = new Map(rows.monitors.map((m) => [m.id, { paused: m.paused === 1, ownMaintenance: inOwnMaintenance(m, now), open: open.get(m.id) ?? [] }] as const));
   const monitorsOf = new Map<string, string[]>();
   for (const l of rows.links) monitorsOf.set(l.component_id, [...(monitorsOf.get(l.component_id) ?? []), l.monitor_id]);
 
