@@ -1,13 +1,22 @@
 // `npm run build`: the server (tsc) and the UI (vite), then a stamp so that `npm start` knows the build is current.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { writeBuildStamp } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // eslint-disable-next-line no-restricted-syntax -- the build's own wall-clock time, compared with file times
 const startedAt = Date.now();
-for (const script of ['build:server', 'build:web']) {
-  const { status } = spawnSync('npm', ['run', script], { cwd: root, stdio: 'inherit' });
-  if (status !== 0) process.exit(status ?? 1);
-}
+
+/** Runs `npm run <script>`; resolves with its exit status. */
+const run = (script) =>
+  new Promise((resolve) => {
+    const child = spawn('npm', ['run', script], { cwd: root, stdio: 'inherit' });
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+
+// Side by side: tsc keeps one core busy, vite mostly the other, and neither reads what the other writes.
+const statuses = await Promise.all(['build:server', 'build:web'].map(run));
+const failed = statuses.find((status) => status !== 0);
+if (failed !== undefined) process.exit(failed);
 writeBuildStamp(root, startedAt);
