@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,6 +18,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // (pino's worker transports, the swagger UI's static files).
 const EXTERNAL = ['better-sqlite3', 'pg-native', 'pino', '@fastify/swagger', '@fastify/swagger-ui'];
 
+const PREFIX = '.vigil-test-bundle-';
+// Older than any run: the bundles of runs that were interrupted before their teardown.
+const LEFTOVER_AGE_MS = 6 * 3_600_000;
+
+function removeLeftovers(): void {
+  const modules = path.join(root, 'node_modules');
+  for (const name of readdirSync(modules)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(modules, name);
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > LEFTOVER_AGE_MS) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Bundles the Vigil entry points the tests start as processes (CLI commands, servers) into
  * one file each, once per run and from the current sources. Loading ~1,800 modules one
@@ -29,7 +43,8 @@ const EXTERNAL = ['better-sqlite3', 'pg-native', 'pino', '@fastify/swagger', '@f
  * files; in node_modules, so the external packages resolve.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = mkdtempSync(path.join(root, 'node_modules', '.vigil-test-bundle-'));
+  removeLeftovers();
+  const dir = mkdtempSync(path.join(root, 'node_modules', PREFIX));
   const entryPoints = Object.fromEntries(Object.entries(BUNDLED_ENTRIES).map(([source, name]) => [name, path.join(root, source)]));
   try {
     await build({
