@@ -25,11 +25,14 @@ test('the incident list filters, searches, sorts and pages, and the address keep
   const rows = page.getByRole('table', { name: 'Incidents' }).locator('tbody tr');
 
   await page.getByRole('combobox', { name: 'Team' }).click();
+  // The newest open incidents anywhere are this test's own, so the unfiltered page can look just
+  // like the team's: only the team's answer says its page has come (a "Load more" clicked before
+  // it pages the unfiltered list).
+  const teamPage = page.waitForResponse((r) => r.url().includes(`teamId=${team.id}`) && !r.url().includes('cursor='));
   await page.getByRole('option', { name: `Listing ${stamp}` }).click();
   await expect(page).toHaveURL(new RegExp(`team=${team.id}`));
-  // The unfiltered page stays on screen, faded and busy, until the team's has come: it has 50 rows too.
-  // The router renders the new address in a transition, so the old page can still be there, not busy,
-  // just after the address changed: only the team's own rows say its page has come.
+  await teamPage;
+  // Until it is shown, the unfiltered page stays on screen, faded and busy.
   await expect(page.getByRole('table', { name: 'Incidents' })).toHaveAttribute('aria-busy', 'false');
   await expect(rows.filter({ hasNotText: stamp })).toHaveCount(0);
   // 55 incidents: a page of 50, then the rest.
