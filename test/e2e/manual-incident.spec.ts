@@ -27,7 +27,9 @@ test('pages a person from the incidents page and lands on the incident, whose ti
   await expect(dialog.getByRole('radio', { name: 'Person' })).toBeChecked();
   await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
 
-  // Closing with something typed asks first, and keeps it.
+  // Closing with something typed asks first, and keeps it. The form reports its edits from an
+  // effect, after the frame that shows them: a person cannot press Escape sooner, a test can.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   await page.keyboard.press('Escape');
   const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
   await discard.getByRole('button', { name: 'Keep editing' }).click();
