@@ -7,12 +7,13 @@ import type { Transaction } from 'kysely';
 import type { Database, Dialect } from '../store/database.js';
 import { GroupCommit, type MergedWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
-import { claimDueIncidents, lockIncidents, nextIncidentActionAt, releaseIncidents, type IncidentRow } from '../store/incidents.js';
-import { nextNotificationAt } from '../store/notifications.js';
-import { nextHeartbeatDueAt } from '../store/monitors.js';
+import { claimDueIncidents, incidentDueTimes, lockIncidents, releaseIncidents, type IncidentRow } from '../store/incidents.js';
+import { notificationDueTimes } from '../store/notifications.js';
+import { heartbeatDueTimes } from '../store/monitors.js';
+import { nextDueAt } from '../store/next-due.js';
 import { Dispatcher, type PageObserver } from './dispatcher.js';
 import { ChatSync, type ChatUpdaters } from './chat-sync.js';
-import { nextChatSyncAt } from '../store/chat-messages.js';
+import { chatSyncDueTimes } from '../store/chat-messages.js';
 import { PollingLoop } from './polling-loop.js';
 import { checkHeartbeats } from './heartbeats.js';
 import { planNotices } from './notice-planner.js';
@@ -169,9 +170,9 @@ export class Engine extends PollingLoop {
   protected async sleepMs(): Promise<number> {
     const { db } = this.deps.database;
     const now = this.deps.clock.now();
-    const next = [await nextIncidentActionAt(db, now), await nextNotificationAt(db), await nextHeartbeatDueAt(db), await nextChatSyncAt(db, now)].filter((v): v is number => v !== null);
-    if (next.length === 0) return this.options.maxSleepMs;
-    return Math.max(0, Math.min(this.options.maxSleepMs, Math.min(...next) - now));
+    const next = await nextDueAt(db, [...incidentDueTimes(db, now), ...notificationDueTimes(db), ...heartbeatDueTimes(db), ...chatSyncDueTimes(db, now)]);
+    if (next === null) return this.options.maxSleepMs;
+    return Math.max(0, Math.min(this.options.maxSleepMs, next - now));
   }
 
 }

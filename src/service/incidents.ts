@@ -11,9 +11,10 @@ import { alone } from '../store/group-commit.js';
 import { perTransaction } from '../store/per-transaction.js';
 import { insertAlerts, moveAlerts } from '../store/incident-alerts.js';
 import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
-import { getMonitor, policyIdOf } from '../store/monitors.js';
+import { policyIdOf } from '../store/monitors.js';
+import { monitorTermsIn } from '../store/monitor-terms.js';
 import { parentsOf } from '../store/monitor-dependencies.js';
-import { findPolicy, getPolicy, snapshotOf } from '../store/policies.js';
+import { findPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
 import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
 import { holdReleasedChildren, parentSuppression } from './monitor-dependencies.js';
@@ -165,22 +166,23 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
 }
 
 /** What a monitor's new incidents take from it. */
-interface MonitorTerms {
+interface NewIncidentTerms {
   policy: PolicySnapshot;
   urgency: MonitorUrgency;
 }
 
 /**
  * The policy a monitor's new incident snapshots (and its urgency), read once per
- * transaction: a group commit of an Alertmanager notification opens hundreds of
- * incidents for one monitor.
+ * transaction (monitorTermsIn): a group commit of an Alertmanager notification opens
+ * hundreds of incidents for one monitor.
  */
-const monitorIn = perTransaction(
-  async (trx, monitorId): Promise<MonitorTerms> => {
-    const row = await getMonitor(trx, monitorId);
-    return { policy: snapshotOf(await getPolicy(trx, policyIdOf(row))), urgency: row.urgency };
-  },
-);
+async function monitorIn(trx: Transaction<DB>, monitorId: string): Promise<NewIncidentTerms> {
+  const terms = await monitorTermsIn(trx, monitorId);
+  if (!terms) throw new AppError('not_found', `No monitor ${monitorId}`);
+  const policyId = policyIdOf(terms);
+  if (!terms.policy) throw new AppError('not_found', `No escalation policy ${policyId}`);
+  return { policy: terms.policy, urgency: terms.urgency };
+}
 
 /**
  * A policy an event rule routes to, read once per transaction. One deleted since the

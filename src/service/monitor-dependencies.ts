@@ -1,11 +1,11 @@
-import { perTransaction } from '../store/per-transaction.js';
+import { monitorTermsIn, type MonitorTerms } from '../store/monitor-terms.js';
 import type { Kysely } from 'kysely';
 import { AppError, type FieldError } from '../core/errors.js';
 import type { Suppression } from '../core/incident/suppression.js';
 import { dependencyProblems, suppressingParent } from '../core/monitor/dependencies.js';
 import type { Dialect } from '../store/database.js';
 import { addEventsOf, suppressionOf, type IncidentRow } from '../store/incidents.js';
-import { allDependencyEdges, dependencyLinksOf, existingMonitors, holdReleased, lockDependencyEdits, monitorNames, openParentIncidents, relinkChildren, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
+import { allDependencyEdges, existingMonitors, holdReleased, lockDependencyEdits, monitorNames, openParentIncidents, relinkChildren, replaceParents, waitingChildrenOf } from '../store/monitor-dependencies.js';
 import type { DB } from '../store/schema.js';
 import { releaseSuppressed } from './suppression.js';
 
@@ -54,10 +54,12 @@ export async function setDependencies(trx: Kysely<DB>, dialect: Dialect, monitor
 }
 
 /**
- * Whether a monitor has parents or children, read once per transaction: most monitors
- * have neither, and then opening their incidents costs this one read.
+ * Whether a monitor has parents or children, read once per transaction with the rest of
+ * its terms: most monitors have neither, and then opening their incidents costs no more.
  */
-const linksIn = perTransaction(dependencyLinksOf);
+async function linksIn(trx: Kysely<DB>, monitorId: string): Promise<MonitorTerms['links']> {
+  return (await monitorTermsIn(trx, monitorId))?.links ?? { hasParents: false, hasChildren: false };
+}
 
 /** Why a monitor's new incident should page nobody now: a parent is down (suppressingParent). */
 export async function parentSuppression(trx: Kysely<DB>, monitorId: string): Promise<ParentSuppression | undefined> {

@@ -4,6 +4,7 @@ import type { Dialect } from './database.js';
 import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import type { ChatMessagesTable, DB, PageChannel } from './schema.js';
+import type { DueTime } from './next-due.js';
 
 export type ChatMessageRow = ChatMessagesTable;
 
@@ -107,13 +108,8 @@ export async function markChatSyncFailed(db: Kysely<DB>, id: string, retryAt: nu
 }
 
 /** The earliest instant after `now` a chat message waits for (a retry or a lease). */
-export async function nextChatSyncAt(db: Kysely<DB>, now: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('chat_messages')
-    .select((eb) => eb.fn.min('next_sync_at').as('at'))
-    .where('next_sync_at', '>', now)
-    .executeTakeFirst();
-  return row?.at === null || row?.at === undefined ? null : Number(row.at);
+export function chatSyncDueTimes(db: Kysely<DB>, now: number): DueTime[] {
+  return [db.selectFrom('chat_messages').select((eb) => eb.fn.min('next_sync_at').as('at')).where('next_sync_at', '>', now)];
 }
 
 /** The chat message a provider's callback names (a button pressed on it). */

@@ -7,6 +7,7 @@ import type { Dialect } from './database.js';
 import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
+import type { DueTime } from './next-due.js';
 
 export type IncidentRow = IncidentsTable;
 export type IncidentEventRow = IncidentEventsTable;
@@ -249,22 +250,16 @@ export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, owner:
   });
 }
 
-/** The earliest instant an incident needs the engine: a due action, or a lease running out. */
-export async function nextIncidentActionAt(db: Kysely<DB>, now: number): Promise<number | null> {
-  const free = await db
-    .selectFrom('incidents')
-    .select((eb) => eb.fn.min('next_action_at').as('at'))
-    .where('next_action_at', 'is not', null)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-    .executeTakeFirst();
-  const leased = await db
-    .selectFrom('incidents')
-    .select((eb) => eb.fn.min('lease_until').as('at'))
-    .where('next_action_at', 'is not', null)
-    .where('lease_until', '>=', now)
-    .executeTakeFirst();
-  const candidates = [free?.at, leased?.at].filter((v) => v !== null && v !== undefined).map(Number);
-  return candidates.length > 0 ? Math.min(...candidates) : null;
+/** When an incident next needs the engine: a due action, or a lease running out (store/next-due.ts reads them). */
+export function incidentDueTimes(db: Kysely<DB>, now: number): DueTime[] {
+  return [
+    db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.min('next_action_at').as('at'))
+      .where('next_action_at', 'is not', null)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])),
+    db.selectFrom('incidents').select((eb) => eb.fn.min('lease_until').as('at')).where('next_action_at', 'is not', null).where('lease_until', '>=', now),
+  ];
 }
 
 /** Which of these monitors have an open incident. */

@@ -79,18 +79,6 @@ export async function replaceParents(trx: Kysely<DB>, monitorId: string, depends
   }
 }
 
-/** Whether a monitor depends on any other, and whether any depends on it, in one read. */
-export async function dependencyLinksOf(db: Kysely<DB>, monitorId: string): Promise<{ hasParents: boolean; hasChildren: boolean }> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.exists(eb.selectFrom('monitor_dependencies').select('monitor_id').where('monitor_id', '=', monitorId)).as('has_parents'),
-      eb.exists(eb.selectFrom('monitor_dependencies').select('monitor_id').where('depends_on_id', '=', monitorId)).as('has_children'),
-    ])
-    .executeTakeFirstOrThrow();
-  // SQLite answers 0 or 1, PostgreSQL a boolean.
-  return { hasParents: Boolean(Number(row.has_parents)), hasChildren: Boolean(Number(row.has_children)) };
-}
-
 /** The open incidents of a monitor's parents. */
 export async function openParentIncidents(db: Kysely<DB>, monitorId: string): Promise<ParentIncident[]> {
   const { rows } = await sql<Pick<IncidentsTable, 'id' | 'monitor_id' | 'triggered_at' | 'dedup_key' | 'suppression'>>`

@@ -7,6 +7,7 @@ import { newSecretToken, sha256 } from '../security/secret-token.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, MonitorsTable } from './schema.js';
+import type { DueTime } from './next-due.js';
 
 export type MonitorRow = MonitorsTable;
 
@@ -50,7 +51,7 @@ export async function insertMonitor(db: Kysely<DB>, input: MonitorInput, now: nu
 }
 
 /** The policy a monitor pages through; a team's Manual pages monitor has none (each page brings its own). */
-export function policyIdOf(row: MonitorRow): string {
+export function policyIdOf(row: Pick<MonitorRow, 'name' | 'policy_id'>): string {
   if (row.policy_id === null) throw new AppError('system_monitor', `${row.name} has no policy: each manual page names who it pages`);
   return row.policy_id;
 }
@@ -188,9 +189,9 @@ export async function claimOverdueHeartbeats(db: Kysely<DB>, now: number): Promi
   return claimed;
 }
 
-export async function nextHeartbeatDueAt(db: Kysely<DB>): Promise<number | null> {
-  const row = await db.selectFrom('monitors').select((eb) => eb.fn.min('heartbeat_due_at').as('at')).where('paused', '=', 0).executeTakeFirst();
-  return row?.at === null || row?.at === undefined ? null : Number(row.at);
+/** The earliest instant a heartbeat monitor's ping is due. */
+export function heartbeatDueTimes(db: Kysely<DB>): DueTime[] {
+  return [db.selectFrom('monitors').select((eb) => eb.fn.min('heartbeat_due_at').as('at')).where('paused', '=', 0)];
 }
 
 /** A monitor's grouping of its alerts; null when it has none. */

@@ -3,6 +3,7 @@ import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
 import type { DB, NotificationsTable, PageChannel } from './schema.js';
+import type { DueTime } from './next-due.js';
 
 export type NotificationRow = NotificationsTable;
 
@@ -132,19 +133,11 @@ export async function markFinal(db: Kysely<DB>, id: string, status: 'failed' | '
 }
 
 /** The earliest instant the dispatcher has work: a queued row due, or a lease running out. */
-export async function nextNotificationAt(db: Kysely<DB>): Promise<number | null> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => [eb.fn.min('due_at').as('queued')])
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  const lease = await db
-    .selectFrom('notifications')
-    .select((eb) => [eb.fn.min('lease_until').as('lease')])
-    .where('status', '=', 'sending')
-    .executeTakeFirst();
-  const candidates = [row?.queued, lease?.lease].filter((v) => v !== null && v !== undefined).map(Number);
-  return candidates.length > 0 ? Math.min(...candidates) : null;
+export function notificationDueTimes(db: Kysely<DB>): DueTime[] {
+  return [
+    db.selectFrom('notifications').select((eb) => eb.fn.min('due_at').as('at')).where('status', '=', 'queued'),
+    db.selectFrom('notifications').select((eb) => eb.fn.min('lease_until').as('at')).where('status', '=', 'sending'),
+  ];
 }
 
 export function listNotifications(db: Kysely<DB>, incidentId: string): Promise<NotificationRow[]> {

@@ -74,6 +74,6 @@ export function deletePolicy(db: Kysely<DB>, id: string): Promise<void> {
 }
 
 /** What an incident keeps of its policy when it triggers. */
-export function snapshotOf(row: PolicyRow): PolicySnapshot {
+export function snapshotOf(row: Pick<PolicyRow, 'id' | 'name' | 'steps' | 'repeat' | 'ack_timeout_seconds'>): PolicySnapshot {
   return { id: row.id, name: row.name, steps: JSON.parse(row.steps) as PolicyStep[], repeat: row.repeat, ackTimeoutSeconds: row.ack_timeout_seconds };
 }
