@@ -8,6 +8,7 @@ import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
 import type { DueTime } from './next-due.js';
+import { claimedOnce } from './claimed-once.js';
 
 export type IncidentRow = IncidentsTable;
 export type IncidentEventRow = IncidentEventsTable;
@@ -234,18 +235,22 @@ export async function absorbIntoOpenIncidents(db: Kysely<DB>, monitorId: string,
  * one after a crash) takes them over only when the lease has run out.
  */
 export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, owner: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    const due = await trx
+  const lease = { lease_until: now + leaseMs, lease_owner: owner };
+  const due = (q: Kysely<DB>) =>
+    q
       .selectFrom('incidents')
       .select('id')
       .where('next_action_at', '<=', now)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
       .orderBy('next_action_at')
-      .limit(limit)
-      .$if(dialect === 'postgres', (q) => q.forNoKeyUpdate().skipLocked())
-      .execute();
-    const ids = due.map((r) => r.id);
-    if (ids.length > 0) await trx.updateTable('incidents').set({ lease_until: now + leaseMs, lease_owner: owner }).where('id', 'in', ids).execute();
+      .limit(limit);
+  if (dialect === 'postgres') {
+    const claimed = await db.updateTable('incidents').set(lease).where(claimedOnce(due(db).forNoKeyUpdate().skipLocked())).returning(['id', 'next_action_at']).execute();
+    return claimed.sort((a, b) => Number(a.next_action_at) - Number(b.next_action_at)).map((r) => r.id);
+  }
+  return db.transaction().execute(async (trx) => {
+    const ids = (await due(trx).execute()).map((r) => r.id);
+    if (ids.length > 0) await trx.updateTable('incidents').set(lease).where('id', 'in', ids).execute();
     return ids;
   });
 }

@@ -4,6 +4,7 @@ import type { Dialect } from './database.js';
 import { newId } from './ids.js';
 import type { DB, NotificationsTable, PageChannel } from './schema.js';
 import type { DueTime } from './next-due.js';
+import { claimedOnce } from './claimed-once.js';
 
 export type NotificationRow = NotificationsTable;
 
@@ -71,21 +72,23 @@ export async function cancelPending(db: Kysely<DB>, incidentIds: string[]): Prom
  * key travels with every attempt so receivers can drop a repeat.
  */
 export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, now: number, leaseMs: number, limit: number): Promise<NotificationRow[]> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
+  const due = (q: Kysely<DB>) =>
+    q
       .selectFrom('notifications')
-      .selectAll()
       .where((eb) =>
         eb.or([eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)])]),
       )
       .orderBy('due_at')
-      .limit(limit)
-      .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked())
-      .execute();
+      .limit(limit);
+  const sending = (q: Kysely<DB>) => q.updateTable('notifications').set((eb) => ({ status: 'sending', lease_until: now + leaseMs, lease_owner: owner, attempts: eb('attempts', '+', 1) }));
+  if (dialect === 'postgres') {
+    const claimed = await sending(db).where(claimedOnce(due(db).select('id').forUpdate().skipLocked())).returningAll().execute();
+    return claimed.sort((a, b) => Number(a.due_at) - Number(b.due_at));
+  }
+  return db.transaction().execute(async (trx) => {
+    const rows = await due(trx).selectAll().execute();
     if (rows.length > 0) {
-      await trx
-        .updateTable('notifications')
-        .set((eb) => ({ status: 'sending', lease_until: now + leaseMs, lease_owner: owner, attempts: eb('attempts', '+', 1) }))
+      await sending(trx)
         .where(
           'id',
           'in',
@@ -93,7 +96,7 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, 
         )
         .execute();
     }
-    return rows.map((r) => ({ ...r, status: 'sending' as const, lease_owner: owner, attempts: r.attempts + 1 }));
+    return rows.map((r) => ({ ...r, status: 'sending' as const, lease_until: now + leaseMs, lease_owner: owner, attempts: r.attempts + 1 }));
   });
 }
 

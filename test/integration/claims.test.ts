@@ -1,0 +1,99 @@
+import { beforeAll, expect, it } from 'vitest';
+import { triggerAllIn } from '../../src/service/incidents.js';
+import { insertContactMethod, insertRule } from '../../src/store/contacts.js';
+import { claimDueIncidents } from '../../src/store/incidents.js';
+import { claimDue } from '../../src/store/notifications.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { useDemoMonitors } from '../support/demo-monitors.js';
+import { useTestApp } from '../support/test-app.js';
+
+const LEASE_MS = 15_000;
+const DAY = 86_400_000;
+
+/**
+ * The engine's claims of due work (on PostgreSQL one statement each): two claimers at once
+ * take disjoint rows, each at most its limit, the earliest due first, leased to itself.
+ * The app's own engine is stopped: this suite is the only claimer.
+ */
+describeEachDatabase('claiming due incidents and pages', (dialect) => {
+  const t = useTestApp(dialect);
+  const { pushed } = useDemoMonitors(t);
+  let later = 0;
+
+  beforeAll(async () => {
+    await t.vigil.engine.stop();
+    const { db } = t.vigil.database;
+    const now = t.vigil.clock.now();
+    // Everyone is paged by email at once and again a minute later: two pages per person and incident.
+    for (const user of await db.selectFrom('users').select(['id', 'email']).execute()) {
+      const method = await insertContactMethod(db, user.id, { kind: 'email', label: 'work', address: user.email, verified: true }, now);
+      for (const delaySeconds of [0, 60]) await insertRule(db, user.id, { contactMethodId: method.id, delaySeconds }, now);
+    }
+    const monitor = await pushed('webhook');
+    const alerts = Array.from({ length: 12 }, (_, i) => ({ monitorId: monitor.id, dedupKey: `claim-${i}`, title: `claim ${i}`, description: '' }));
+    await db.transaction().execute((trx) => triggerAllIn(trx, alerts, now));
+    // By then every page is due and every incident's step has timed out.
+    later = now + 2 * DAY;
+  });
+
+  it('hands each due page to one of two claimers at once, earliest first, leased and counted as an attempt', async () => {
+    const { db } = t.vigil.database;
+    const queued = await db.selectFrom('notifications').select(['id', 'due_at']).where('status', '=', 'queued').execute();
+    expect(queued.length).toBeGreaterThanOrEqual(12);
+    const [a, b] = await Promise.all([claimDue(db, dialect, 'node-a', later, LEASE_MS, 5), claimDue(db, dialect, 'node-b', later, LEASE_MS, 5)]);
+    expect([a.length, b.length]).toEqual([5, 5]);
+    const claimed = [...a, ...b];
+    expect(new Set(claimed.map((n) => n.id)).size).toBe(10);
+    for (const [rows, owner] of [[a, 'node-a'], [b, 'node-b']] as const) {
+      expect(rows.map((n) => n.due_at)).toEqual(rows.map((n) => n.due_at).sort((x, y) => x - y));
+      for (const n of rows) expect([n.status, n.lease_owner, n.lease_until, n.attempts]).toEqual(['sending', owner, later + LEASE_MS, 1]);
+    }
+    // What they answered is what is stored.
+    const stored = await db.selectFrom('notifications').select(['id', 'status', 'lease_owner', 'lease_until', 'attempts']).where('status', '=', 'sending').execute();
+    expect(new Map(stored.map((n) => [n.id, [n.status, n.lease_owner, Number(n.lease_until), n.attempts]]))).toEqual(
+      new Map(claimed.map((n) => [n.id, [n.status, n.lease_owner, n.lease_until, n.attempts]])),
+    );
+    const latestClaimed = Math.max(...claimed.map((n) => n.due_at));
+    const claimedIds = new Set(claimed.map((n) => n.id));
+    for (const n of queued) if (!claimedIds.has(n.id)) expect(Number(n.due_at)).toBeGreaterThanOrEqual(latestClaimed);
+    // Leased pages are nobody else's until the lease runs out; then they are claimed again.
+    expect((await claimDue(db, dialect, 'node-c', later, LEASE_MS, 100)).map((n) => n.id).filter((id) => claimedIds.has(id))).toEqual([]);
+    const retaken = await claimDue(db, dialect, 'node-c', later + LEASE_MS + 1, LEASE_MS, 100);
+    expect(retaken.filter((n) => claimedIds.has(n.id)).map((n) => n.attempts)).toEqual(Array(10).fill(2));
+  });
+
+  it('hands each due incident to one of two claimers at once, earliest first, up to the limit', async () => {
+    const { db } = t.vigil.database;
+    const due = await db.selectFrom('incidents').select(['id', 'next_action_at']).where('next_action_at', '<=', later).execute();
+    expect(due.length).toBeGreaterThanOrEqual(12);
+    const [a, b] = await Promise.all([claimDueIncidents(db, dialect, 'node-a', later, LEASE_MS, 4), claimDueIncidents(db, dialect, 'node-b', later, LEASE_MS, 4)]);
+    expect([a.length, b.length]).toEqual([4, 4]);
+    expect(new Set([...a, ...b]).size).toBe(8);
+    const stored = new Map((await db.selectFrom('incidents').select(['id', 'lease_owner', 'lease_until']).where('lease_owner', 'is not', null).execute()).map((r) => [r.id, [r.lease_owner, Number(r.lease_until)]]));
+    expect(stored).toEqual(new Map([...a.map((id) => [id, ['node-a', later + LEASE_MS]] as const), ...b.map((id) => [id, ['node-b', later + LEASE_MS]] as const)]));
+    const dueAt = new Map(due.map((r) => [r.id, Number(r.next_action_at)]));
+    for (const ids of [a, b]) expect(ids.map((id) => dueAt.get(id))).toEqual(ids.map((id) => dueAt.get(id)).sort((x, y) => (x as number) - (y as number)));
+    const rest = await claimDueIncidents(db, dialect, 'node-c', later, LEASE_MS, 100);
+    expect(rest.filter((id) => a.includes(id) || b.includes(id))).toEqual([]);
+    expect(rest).toHaveLength(due.length - 8);
+  });
+
+  // SQLite has one writer at a time; PostgreSQL nodes claim side by side.
+  it.runIf(dialect === 'postgres')('passes over rows another node is claiming at that moment instead of waiting for them', async () => {
+    const { db } = t.vigil.database;
+    const free = (table: 'incidents' | 'notifications') => db.updateTable(table).set({ lease_until: null, lease_owner: null }).execute();
+    await Promise.all([free('incidents'), free('notifications')]);
+    await db.updateTable('notifications').set({ status: 'queued' }).execute();
+    await db.transaction().execute(async (trx) => {
+      // Another node's claim, under way: its rows are locked until it commits.
+      const lockedPages = (await trx.selectFrom('notifications').select('id').orderBy('due_at').limit(3).forUpdate().execute()).map((r) => r.id);
+      const lockedIncidents = (await trx.selectFrom('incidents').select('id').orderBy('next_action_at').limit(3).forNoKeyUpdate().execute()).map((r) => r.id);
+      const pages = await claimDue(db, dialect, 'node-a', later, LEASE_MS, 4);
+      expect(pages).toHaveLength(4);
+      expect(pages.filter((n) => lockedPages.includes(n.id))).toEqual([]);
+      const incidents = await claimDueIncidents(db, dialect, 'node-a', later, LEASE_MS, 4);
+      expect(incidents).toHaveLength(4);
+      expect(incidents.filter((id) => lockedIncidents.includes(id))).toEqual([]);
+    });
+  });
+});
