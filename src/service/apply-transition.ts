@@ -118,8 +118,13 @@ async function pagesOf(trx: Kysely<DB>, effectIndex: number, recipients: Recipie
  * transition number, so a transition is enqueued exactly once even if a crashed node's
  * work is retried.
  */
-const outboxOf = (plan: TransitionPlan, incident: { id: string; seq: number }): OutboxEntry[] =>
-  plan.pages.map(({ key, ...page }) => ({ ...page, idempotencyKey: `${incident.id}:${incident.seq}:${key}`, incidentId: incident.id }));
+const outboxOf = (plan: TransitionPlan, incident: Pick<IncidentRow, 'id' | 'seq' | 'triggered_at' | 'monitor_id'>): OutboxEntry[] =>
+  plan.pages.map(({ key, ...page }) => ({
+    ...page,
+    idempotencyKey: `${incident.id}:${incident.seq}:${key}`,
+    incidentId: incident.id,
+    incident: { triggered_at: incident.triggered_at, monitor_id: incident.monitor_id },
+  }));
 
 /**
  * Runs one state-machine transition for a locked incident and writes everything it

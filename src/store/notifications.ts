@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
-import type { DB, NotificationsTable, PageChannel } from './schema.js';
+import type { DB, IncidentsTable, NotificationsTable, PageChannel } from './schema.js';
 import type { DueTime } from './next-due.js';
 import { claimedOnce } from './claimed-once.js';
 
@@ -18,18 +18,20 @@ export interface OutboxEntry {
   address: string;
   dueAt: number;
   notice?: { subject: string; text: string } | undefined;
+  /** The incident's trigger time and monitor, when the caller holds its row: else read. */
+  incident?: Pick<IncidentsTable, 'triggered_at' | 'monitor_id'> | undefined;
 }
 
 /**
  * Outbox rows, many per statement; a key already queued keeps its row. A page carries
- * its incident's trigger time and monitor, read here so no caller can leave them out.
+ * its incident's trigger time and monitor, read here unless the caller gave them, so no
+ * caller can leave them out.
  */
 export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<void> {
   for (const chunk of chunksOf(entries)) {
-    const incidentIds = [...new Set(chunk.flatMap((e) => (e.incidentId === null ? [] : [e.incidentId])))];
-    const incidents = new Map(
-      incidentIds.length === 0 ? [] : (await db.selectFrom('incidents').select(['id', 'triggered_at', 'monitor_id']).where('id', 'in', incidentIds).execute()).map((i) => [i.id, i]),
-    );
+    const unknown = [...new Set(chunk.flatMap((e) => (e.incidentId === null || e.incident ? [] : [e.incidentId])))];
+    const incidents = new Map(unknown.length === 0 ? [] : (await db.selectFrom('incidents').select(['id', 'triggered_at', 'monitor_id']).where('id', 'in', unknown).execute()).map((i) => [i.id, i]));
+    for (const e of chunk) if (e.incidentId !== null && e.incident) incidents.set(e.incidentId, { id: e.incidentId, ...e.incident });
     await db
       .insertInto('notifications')
       .values(

@@ -70,7 +70,8 @@ describeEachDatabase('claiming due incidents and pages', (dialect) => {
     expect([a.length, b.length]).toEqual([4, 4]);
     expect(new Set([...a, ...b]).size).toBe(8);
     const stored = new Map((await db.selectFrom('incidents').select(['id', 'lease_owner', 'lease_until']).where('lease_owner', 'is not', null).execute()).map((r) => [r.id, [r.lease_owner, Number(r.lease_until)]]));
-    expect(stored).toEqual(new Map([...a.map((id) => [id, ['node-a', later + LEASE_MS]] as const), ...b.map((id) => [id, ['node-b', later + LEASE_MS]] as const)]));
+    const leasedTo = (owner: string) => (id: string): [string, [string, number]] => [id, [owner, later + LEASE_MS]];
+    expect(stored).toEqual(new Map([...a.map(leasedTo('node-a')), ...b.map(leasedTo('node-b'))]));
     const dueAt = new Map(due.map((r) => [r.id, Number(r.next_action_at)]));
     for (const ids of [a, b]) expect(ids.map((id) => dueAt.get(id))).toEqual(ids.map((id) => dueAt.get(id)).sort((x, y) => (x as number) - (y as number)));
     const rest = await claimDueIncidents(db, dialect, 'node-c', later, LEASE_MS, 100);
