@@ -34,8 +34,8 @@ async function authenticate(req: FastifyRequest, deps: HttpDeps): Promise<Actor 
   const now = deps.clock.now();
   const header = req.headers.authorization;
   if (header !== undefined && !(req.routeOptions.config.public && !isBearer(header))) {
-    const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token || !looksLikeApiToken(token)) {
+    const token = header.split(' ')[1];
+    if (!isBearer(header) || !token || !looksLikeApiToken(token)) {
       throw new AppError('unauthenticated', 'Authorization must be "Bearer vgl_…" with a personal API token');
     }
     const user = await findApiTokenUser(deps.database.db, token, now);
