@@ -2,18 +2,19 @@ import type { Logger } from 'pino';
 import { DeliveryError, DestinationRefused, type Channels, type Message, type SentRef } from '../channels/channel.js';
 import { postedChatState } from '../core/chat/chat-state.js';
 import type { IncidentSummary } from '../core/incident/incident-summary.js';
-import { recordChatMessages, type NewChatMessage } from '../store/chat-messages.js';
+import { chatMessageWrites, type NewChatMessage } from '../store/chat-messages.js';
 import { parseDetails } from '../core/alert/details.js';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/database.js';
-import { GroupCommit, type MergedWork } from '../store/group-commit.js';
+import { writeAtomically } from '../store/atomic-writes.js';
+import type { Database, Dialect } from '../store/database.js';
+import { GroupCommit, type AtomicWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import type { PageChannel } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
 import { escalationOf } from '../service/chat-incidents.js';
 import { afterFinalFailure } from '../service/unreached.js';
-import { addEventsOf, type NewIncidentEvent } from '../store/incidents.js';
-import { claimDue, defer, lastSentAt, markAllSent, markFinal, markRetry, type NotificationRow } from '../store/notifications.js';
+import { addEventsOf, eventWrites, type NewIncidentEvent } from '../store/incidents.js';
+import { claimDue, defer, lastSentAt, markFinal, markRetry, sentWrites, type NotificationRow } from '../store/notifications.js';
 import { backoffDelay } from './backoff.js';
 import { CircuitOpenError, DestinationGate, gateDefaults } from './destination-gate.js';
 import { destinationsOf } from './destination.js';
@@ -78,12 +79,14 @@ export class Dispatcher {
    * kept pages sent long before they were recorded, and held up the next ones.
    */
   private readonly outcomes: GroupCommit;
+  private readonly recordSent: AtomicWork<Sent, boolean>;
 
   constructor(
     private readonly deps: DispatcherDeps,
     private readonly options: DispatcherOptions,
   ) {
     this.outcomes = new GroupCommit(deps.database);
+    this.recordSent = recordSentOn(deps.database.dialect);
   }
 
   /** Notification ids this node is working on, whose leases it renews. */
@@ -192,7 +195,7 @@ export class Dispatcher {
       return;
     }
     const sent: Sent = { rows: sending.map(({ row }) => row), bundled: message.bundle?.length ?? null, now, chat: ref ? chatMessageOf(first.row, message, ref) : null };
-    await this.record(() => this.outcomes.runMerged(recordSent, sent));
+    await this.record(() => this.outcomes.runAtomic(this.recordSent, sent));
     // Counted once recorded: record() retries its writes through a database outage.
     for (const _ of sending) this.deps.onPage?.(kind, 'sent');
   }
@@ -316,18 +319,20 @@ function chatMessageOf(row: NotificationRow, message: Message, ref: SentRef): Ne
 }
 
 /**
- * Records sends that finished together in a few statements: in a storm hundreds of pages
- * go out a second, and a statement or two each would keep the one SQLite connection busy.
+ * Records sends that finished together in a few statements, all or none: in a storm
+ * hundreds of pages go out a second, and a statement or two each would keep the one
+ * SQLite connection busy. On PostgreSQL they are one statement (writeAtomically).
  */
-const recordSent: MergedWork<Sent, boolean> = async (trx, sends) => {
-  const byInstant = new Map<number, string[]>();
-  for (const { rows, now } of sends) byInstant.set(now, [...(byInstant.get(now) ?? []), ...rows.map((r) => r.id)]);
-  for (const [now, ids] of byInstant) await markAllSent(trx, ids, now);
-  for (const { chat, now } of sends) if (chat) await recordChatMessages(trx, [chat], now);
-  const events = sends.flatMap(({ rows, bundled, now }) => rows.map((row) => outcomeEvent(row, 'notified', bundled === null ? {} : { bundled }, now)));
-  await addEventsOf(
-    trx,
-    events.filter((e) => e !== null),
-  );
-  return sends.map(() => false);
-};
+const recordSentOn =
+  (dialect: Dialect): AtomicWork<Sent, boolean> =>
+  async (db, sends) => {
+    const byInstant = new Map<number, string[]>();
+    for (const { rows, now } of sends) byInstant.set(now, [...(byInstant.get(now) ?? []), ...rows.map((r) => r.id)]);
+    const events = sends.flatMap(({ rows, bundled, now }) => rows.map((row) => outcomeEvent(row, 'notified', bundled === null ? {} : { bundled }, now)));
+    await writeAtomically(db, dialect, [
+      ...[...byInstant].flatMap(([now, ids]) => sentWrites(ids, now)),
+      ...sends.flatMap(({ chat, now }) => (chat ? chatMessageWrites([chat], now) : [])),
+      ...eventWrites(events.filter((e) => e !== null)),
+    ]);
+    return sends.map(() => false);
+  };

@@ -5,6 +5,7 @@ import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import type { ChatMessagesTable, DB, PageChannel } from './schema.js';
 import type { DueTime } from './next-due.js';
+import type { Write } from './atomic-writes.js';
 
 export type ChatMessageRow = ChatMessagesTable;
 
@@ -23,9 +24,9 @@ export interface NewChatMessage {
  * (in its transaction); a ref seen before (a page sent again after its lease ran out
  * gets a new one, so only a replayed record) keeps its row.
  */
-export async function recordChatMessages(db: Kysely<DB>, messages: NewChatMessage[], now: number): Promise<void> {
-  for (const chunk of chunksOf(messages)) {
-    await db
+export function chatMessageWrites(messages: NewChatMessage[], now: number): Write[] {
+  return chunksOf(messages).map((chunk) => (db) =>
+    db
       .insertInto('chat_messages')
       .values(
         chunk.map((m) => ({
@@ -43,9 +44,8 @@ export async function recordChatMessages(db: Kysely<DB>, messages: NewChatMessag
           created_at: now,
         })),
       )
-      .onConflict((oc) => oc.columns(['provider', 'message_ref']).doNothing())
-      .execute();
-  }
+      .onConflict((oc) => oc.columns(['provider', 'message_ref']).doNothing()),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation, type Database } from './database.js';
 import { isDatabaseUnavailable } from './database-fault.js';
 import type { DB } from './schema.js';
@@ -12,10 +12,17 @@ export type Work<T> = (trx: Transaction<DB>) => Promise<T>;
  */
 export type MergedWork<I, T> = (trx: Transaction<DB>, items: I[]) => Promise<T[]>;
 
+/**
+ * Merged writes that are atomic by themselves: given the database rather than a
+ * transaction, they write in one statement (PostgreSQL's data-modifying WITH) or open
+ * their own transaction. Given a transaction (a batch that mixes kinds) they write in it.
+ */
+export type AtomicWork<I, T> = (db: Kysely<DB>, items: I[]) => Promise<T[]>;
+
 interface Waiting {
   work: Work<unknown>;
   /** Set for a merged write: consecutive ones with the same function run together. */
-  merged?: { work: MergedWork<unknown, unknown>; item: unknown };
+  merged?: { work: MergedWork<unknown, unknown>; item: unknown; atomic?: never } | { work: AtomicWork<unknown, unknown>; item: unknown; atomic: true };
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -65,6 +72,17 @@ export class GroupCommit {
     });
   }
 
+  /**
+   * Like runMerged, for writes atomic by themselves: a batch of only these runs without
+   * BEGIN and COMMIT, which on PostgreSQL are two of the batch's round trips.
+   */
+  runAtomic<I, T>(work: AtomicWork<I, T>, item: I): Promise<T> {
+    return this.enqueue({
+      work: async (trx) => (await work(trx, [item]))[0] as T,
+      merged: { work: work as AtomicWork<unknown, unknown>, item, atomic: true },
+    });
+  }
+
   private enqueue<T>(write: Pick<Waiting, 'work' | 'merged'>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ ...write, resolve: resolve as (value: unknown) => void, reject });
@@ -87,7 +105,19 @@ export class GroupCommit {
 
   private async commit(taken: Waiting[]): Promise<void> {
     let batch = taken;
-    if (batch.length > 1) {
+    const first = batch[0] as Waiting;
+    if (first.merged?.atomic && mergedRun(batch, 0).length === batch.length) {
+      try {
+        const results = await first.merged.work(this.database.db, batch.map((w) => w.merged?.item));
+        results.forEach((result, i) => batch[i]?.resolve(result));
+        return;
+      } catch (err) {
+        if (isDatabaseUnavailable(err) || batch.length === 1) {
+          for (const waiting of batch) waiting.reject(err);
+          return;
+        }
+      }
+    } else if (batch.length > 1) {
       let attempted = 0;
       try {
         const started = performance.now();

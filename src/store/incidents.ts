@@ -8,6 +8,7 @@ import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
 import type { DueTime } from './next-due.js';
+import type { Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 
 export type IncidentRow = IncidentsTable;
@@ -196,12 +197,17 @@ export function addEvents(db: Kysely<DB>, incidentId: string, events: NewInciden
 
 /** Timeline entries of any incidents, many per statement, in this order. */
 export async function addEventsOf(db: Kysely<DB>, events: (NewIncidentEvent & { incidentId: string })[]): Promise<void> {
-  for (const chunk of chunksOf(events)) {
-    await db
-      .insertInto('incident_events')
-      .values(chunk.map((event) => ({ id: newId(), incident_id: event.incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) })))
-      .execute();
-  }
+  for (const write of eventWrites(events)) await write(db).execute();
+}
+
+/** addEventsOf's statements, for writeAtomically. */
+export function eventWrites(events: (NewIncidentEvent & { incidentId: string })[]): Write[] {
+  return chunksOf(events).map(
+    (chunk) => (db) =>
+      db
+        .insertInto('incident_events')
+        .values(chunk.map((event) => ({ id: newId(), incident_id: event.incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) }))),
+  );
 }
 
 export function listEvents(db: Kysely<DB>, incidentId: string): Promise<IncidentEventRow[]> {

@@ -4,6 +4,7 @@ import type { Dialect } from './database.js';
 import { newId } from './ids.js';
 import type { DB, IncidentsTable, NotificationsTable, PageChannel } from './schema.js';
 import type { DueTime } from './next-due.js';
+import type { Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 
 export type NotificationRow = NotificationsTable;
@@ -102,10 +103,11 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, 
   });
 }
 
-export async function markAllSent(db: Kysely<DB>, ids: string[], now: number): Promise<void> {
-  for (const chunk of chunksOf(ids)) {
-    await db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, lease_owner: null, last_error: null }).where('id', 'in', chunk).execute();
-  }
+/** Marks pages sent at `now`, a statement per chunk (writeAtomically runs them). */
+export function sentWrites(ids: string[], now: number): Write[] {
+  return chunksOf(ids).map(
+    (chunk) => (db) => db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, lease_owner: null, last_error: null }).where('id', 'in', chunk),
+  );
 }
 
 export async function markRetry(db: Kysely<DB>, id: string, dueAt: number, error: string): Promise<void> {

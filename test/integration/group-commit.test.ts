@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
-import { GroupCommit, type MergedWork, type Work } from '../../src/store/group-commit.js';
+import { GroupCommit, type AtomicWork, type MergedWork, type Work } from '../../src/store/group-commit.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 type Trx = Parameters<Work<unknown>>[0];
@@ -97,6 +97,46 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(calls).toEqual([['n0', 'n1', 'n2'], ['n0'], ['n1'], ['n2']]);
     expect(await Promise.all(['n0', 'n1', 'n2'].map(committed))).toEqual([1, 0, 1]);
+  });
+
+  it('runs a batch of atomic writes without a transaction around them, and each alone after a failure', async () => {
+    const commits = new GroupCommit(writer, limits(100));
+    const calls: [string[], boolean][] = [];
+    // Atomic by itself: one statement for all its rows (a null n fails the statement).
+    const insertAll: AtomicWork<[string, number | null], string> = async (db, rows) => {
+      calls.push([rows.map(([k]) => k), db.isTransaction]);
+      const values = rows.map(([k, n]) => sql`(${k}, ${n})`);
+      await sql`insert into probe (k, n) values ${sql.join(values)}`.execute(db);
+      return rows.map(([k]) => `${k}!`);
+    };
+    const atomic = (k: string, n: number | null = 1) => commits.runAtomic(insertAll, [k, n]);
+    transactions = 0;
+    expect(await Promise.all([atomic('p0'), atomic('p1'), atomic('p2')])).toEqual(['p0!', 'p1!', 'p2!']);
+    expect(calls).toEqual([[['p0', 'p1', 'p2'], false]]);
+    expect(transactions).toBe(0);
+    expect(await Promise.all(['p0', 'p1', 'p2'].map(committed))).toEqual([1, 1, 1]);
+
+    // A failed batch: each write again alone, in a transaction of its own.
+    calls.length = 0;
+    const results = await Promise.allSettled([atomic('q0'), atomic('q1', null), atomic('q2')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(calls).toEqual([
+      [['q0', 'q1', 'q2'], false],
+      [['q0'], true],
+      [['q1'], true],
+      [['q2'], true],
+    ]);
+    expect(await Promise.all(['q0', 'q1', 'q2'].map(committed))).toEqual([1, 0, 1]);
+
+    // Beside another kind of write, it joins the batch's transaction.
+    calls.length = 0;
+    transactions = 0;
+    await Promise.all([atomic('r0'), commits.run(insert('r1', 1)), atomic('r2')]);
+    expect(calls).toEqual([
+      [['r0'], true],
+      [['r2'], true],
+    ]);
+    expect(transactions).toBe(1);
   });
 
   // Only where another node can write: on SQLite a node writes through one connection.
