@@ -6,7 +6,7 @@ import { chatMessageWrites, type NewChatMessage } from '../store/chat-messages.j
 import { parseDetails } from '../core/alert/details.js';
 import type { Kysely } from 'kysely';
 import { writeAtomically } from '../store/atomic-writes.js';
-import type { Database, Dialect } from '../store/database.js';
+import type { Database } from '../store/database.js';
 import { GroupCommit, type AtomicWork } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import type { PageChannel } from '../store/schema.js';
@@ -79,14 +79,12 @@ export class Dispatcher {
    * kept pages sent long before they were recorded, and held up the next ones.
    */
   private readonly outcomes: GroupCommit;
-  private readonly recordSent: AtomicWork<Sent, boolean>;
 
   constructor(
     private readonly deps: DispatcherDeps,
     private readonly options: DispatcherOptions,
   ) {
     this.outcomes = new GroupCommit(deps.database);
-    this.recordSent = recordSentOn(deps.database.dialect);
   }
 
   /** Notification ids this node is working on, whose leases it renews. */
@@ -195,7 +193,7 @@ export class Dispatcher {
       return;
     }
     const sent: Sent = { rows: sending.map(({ row }) => row), bundled: message.bundle?.length ?? null, now, chat: ref ? chatMessageOf(first.row, message, ref) : null };
-    await this.record(() => this.outcomes.runAtomic(this.recordSent, sent));
+    await this.record(() => this.outcomes.runAtomic(recordSent, sent));
     // Counted once recorded: record() retries its writes through a database outage.
     for (const _ of sending) this.deps.onPage?.(kind, 'sent');
   }
@@ -323,16 +321,14 @@ function chatMessageOf(row: NotificationRow, message: Message, ref: SentRef): Ne
  * hundreds of pages go out a second, and a statement or two each would keep the one
  * SQLite connection busy. On PostgreSQL they are one statement (writeAtomically).
  */
-const recordSentOn =
-  (dialect: Dialect): AtomicWork<Sent, boolean> =>
-  async (db, sends) => {
-    const byInstant = new Map<number, string[]>();
-    for (const { rows, now } of sends) byInstant.set(now, [...(byInstant.get(now) ?? []), ...rows.map((r) => r.id)]);
-    const events = sends.flatMap(({ rows, bundled, now }) => rows.map((row) => outcomeEvent(row, 'notified', bundled === null ? {} : { bundled }, now)));
-    await writeAtomically(db, dialect, [
-      ...[...byInstant].flatMap(([now, ids]) => sentWrites(ids, now)),
-      ...sends.flatMap(({ chat, now }) => (chat ? chatMessageWrites([chat], now) : [])),
-      ...eventWrites(events.filter((e) => e !== null)),
-    ]);
-    return sends.map(() => false);
-  };
+const recordSent: AtomicWork<Sent, boolean> = async (db, sends) => {
+  const byInstant = new Map<number, string[]>();
+  for (const { rows, now } of sends) byInstant.set(now, [...(byInstant.get(now) ?? []), ...rows.map((r) => r.id)]);
+  const events = sends.flatMap(({ rows, bundled, now }) => rows.map((row) => outcomeEvent(row, 'notified', bundled === null ? {} : { bundled }, now)));
+  await writeAtomically(db, [
+    ...[...byInstant].flatMap(([now, ids]) => sentWrites(ids, now)),
+    ...sends.flatMap(({ chat, now }) => (chat ? chatMessageWrites([chat], now) : [])),
+    ...eventWrites(events.filter((e) => e !== null)),
+  ]);
+  return sends.map(() => false);
+};

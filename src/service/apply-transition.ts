@@ -4,8 +4,9 @@ import type { EscalationEvent, EscalationState, PolicySnapshot, Recipient, Trans
 import { pageTime } from '../core/escalation/low-urgency-hours.js';
 import { ruleApplies, type Urgency } from '../core/escalation/urgency.js';
 import { rulesOf } from '../store/contacts.js';
-import { addEventsOf, insertIncidents, newIncidentRow, policyOf, saveStates, stateOf, type IncidentRow, type NewIncident, type NewIncidentEvent } from '../store/incidents.js';
-import { cancelPending, enqueue, type OutboxEntry } from '../store/notifications.js';
+import { addEventsOf, eventWrites, incidentWrites, newIncidentRow, policyOf, saveStates, stateOf, type IncidentRow, type NewIncident, type NewIncidentEvent } from '../store/incidents.js';
+import { writeAtomically } from '../store/atomic-writes.js';
+import { cancelPending, enqueue, outboxWrites, type OutboxEntry } from '../store/notifications.js';
 import type { DB } from '../store/schema.js';
 import { lowUrgencyHoursOfUsers } from '../store/users.js';
 import { loadResolver } from './target-resolver.js';
@@ -202,16 +203,16 @@ export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, urg
     next_action_at: state.nextActionAt,
     seq: row.seq + 1,
   }));
-  await insertIncidents(trx, rows);
-  await enqueue(
-    trx,
-    fresh.flatMap((row) => outboxOf(plan, row)),
-    now,
-  );
-  await addEventsOf(
-    trx,
-    rows.flatMap((row) => plan.timeline.map((event) => ({ ...event, incidentId: row.id }))),
-  );
+  // The incidents, their pages and their timelines in one statement on PostgreSQL.
+  await writeAtomically(trx, [
+    ...incidentWrites(rows),
+    ...(await outboxWrites(
+      trx,
+      fresh.flatMap((row) => outboxOf(plan, row)),
+      now,
+    )),
+    ...eventWrites(rows.flatMap((row) => plan.timeline.map((event) => ({ ...event, incidentId: row.id })))),
+  ]);
   if (plan.exhausted && state.status === 'triggered') await fallbackIfNobodyReached(trx, rows, now, now);
   return rows;
 }

@@ -9,8 +9,9 @@ import type { Transaction } from 'kysely';
 import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
 import { perTransaction } from '../store/per-transaction.js';
-import { insertAlerts, moveAlerts } from '../store/incident-alerts.js';
-import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
+import { alertWrites, moveAlerts } from '../store/incident-alerts.js';
+import { writeAtomically } from '../store/atomic-writes.js';
+import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, eventWrites, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { policyIdOf } from '../store/monitors.js';
 import { monitorTermsIn } from '../store/monitor-terms.js';
 import { parentsOf } from '../store/monitor-dependencies.js';
@@ -156,12 +157,14 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     }
     await holdReleasedChildren(trx, monitorId, openedHere, now);
   }
-  await addEventsOf(trx, notes);
-  // Every alert is kept, absorbed ones too: one multi-row statement for the whole batch.
-  await insertAlerts(
-    trx,
-    alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details, dedupKey: alert.group ? alert.dedupKey : null })),
-  );
+  // Every alert is kept, absorbed ones too: one multi-row statement for the whole batch,
+  // with the timeline's notes (one statement for both on PostgreSQL).
+  await writeAtomically(trx, [
+    ...eventWrites(notes),
+    ...alertWrites(
+      alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details, dedupKey: alert.group ? alert.dedupKey : null })),
+    ),
+  ]);
   return results;
 }
 

@@ -1,5 +1,4 @@
-import { sql, type InsertQueryBuilder, type Kysely, type QueryCreator, type UpdateQueryBuilder } from 'kysely';
-import type { Dialect } from './database.js';
+import { PostgresAdapter, sql, type InsertQueryBuilder, type Kysely, type QueryCreator, type UpdateQueryBuilder } from 'kysely';
 import type { DB } from './schema.js';
 
 /** An INSERT or UPDATE whose result nobody reads, built on the connection that runs it. */
@@ -10,20 +9,15 @@ export type Write = (db: Kysely<DB>) => InsertQueryBuilder<DB, any, any> | Updat
 const MAX_PARAMETERS = 65_535;
 
 /**
- * Runs writes all or none. In a transaction they run there, one after another. Outside
- * one, PostgreSQL gets them as one statement (each a data-modifying WITH of `select 1`):
- * atomic as a transaction, in one round trip instead of BEGIN, one per write and COMMIT.
- * In one statement the writes share a snapshot: none sees another's rows, and a row two
- * of them change is changed by one only. So only writes about different rows, none
- * reading another's, may go together. Foreign keys are checked at the statement's end.
+ * Runs writes all or none, in the caller's transaction if it is in one. PostgreSQL gets
+ * them as one statement (each a data-modifying WITH of `select 1`), atomic by itself: one
+ * round trip instead of one per write (and outside a transaction, BEGIN and COMMIT). In
+ * one statement the writes share a snapshot: none sees another's rows, and a row two of
+ * them change is changed by one only. So only writes about different rows, none reading
+ * another's, may go together. Foreign keys are checked at the statement's end.
  */
-export async function writeAtomically(db: Kysely<DB>, dialect: Dialect, writes: Write[]): Promise<void> {
-  if (db.isTransaction || writes.length === 1) {
-    for (const write of writes) await write(db).execute();
-    return;
-  }
-  if (writes.length === 0) return;
-  if (dialect === 'postgres') {
+export async function writeAtomically(db: Kysely<DB>, writes: Write[]): Promise<void> {
+  if (writes.length > 1 && db.getExecutor().adapter instanceof PostgresAdapter) {
     // The WITH names are not tables of DB, and nothing reads them.
     let query = db as unknown as QueryCreator<DB>;
     for (const [i, write] of writes.entries()) query = query.with(`w${i}`, () => write(db)) as unknown as QueryCreator<DB>;
@@ -32,6 +26,10 @@ export async function writeAtomically(db: Kysely<DB>, dialect: Dialect, writes: 
       await db.executeQuery(compiled);
       return;
     }
+  }
+  if (db.isTransaction || writes.length <= 1) {
+    for (const write of writes) await write(db).execute();
+    return;
   }
   await db.transaction().execute(async (trx) => {
     for (const write of writes) await write(trx).execute();

@@ -4,6 +4,7 @@ import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, IncidentAlertsTable } from './schema.js';
+import type { Write } from './atomic-writes.js';
 
 export interface NewIncidentAlert {
   incidentId: string;
@@ -36,12 +37,17 @@ const toAlert = (row: IncidentAlertsTable): IncidentAlert => ({
 
 /** Alerts of any incidents, many per statement, in this order (ids are time-ordered). */
 export async function insertAlerts(db: Kysely<DB>, alerts: NewIncidentAlert[]): Promise<void> {
-  for (const chunk of chunksOf(alerts)) {
-    await db
-      .insertInto('incident_alerts')
-      .values(chunk.map((a) => ({ id: newId(), incident_id: a.incidentId, at: a.at, title: a.title, details: JSON.stringify(a.details ?? emptyDetails()), dedup_key: a.dedupKey, resolved_at: null })))
-      .execute();
-  }
+  for (const write of alertWrites(alerts)) await write(db).execute();
+}
+
+/** insertAlerts' statements, for writeAtomically. */
+export function alertWrites(alerts: NewIncidentAlert[]): Write[] {
+  return chunksOf(alerts).map(
+    (chunk) => (db) =>
+      db
+        .insertInto('incident_alerts')
+        .values(chunk.map((a) => ({ id: newId(), incident_id: a.incidentId, at: a.at, title: a.title, details: JSON.stringify(a.details ?? emptyDetails()), dedup_key: a.dedupKey, resolved_at: null }))),
+  );
 }
 
 /** An incident's alerts, newest first: the latest says most about what is wrong now. */

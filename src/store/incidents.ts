@@ -82,7 +82,12 @@ export function suppressionOf(row: IncidentRow): Suppression | null {
 
 /** Inserts rows as they are, many per statement (an alert storm opens hundreds at once). */
 export async function insertIncidents(db: Kysely<DB>, rows: IncidentRow[]): Promise<void> {
-  for (const chunk of chunksOf(rows)) await db.insertInto('incidents').values(chunk).execute();
+  for (const write of incidentWrites(rows)) await write(db).execute();
+}
+
+/** insertIncidents' statements, for writeAtomically. */
+export function incidentWrites(rows: IncidentRow[]): Write[] {
+  return chunksOf(rows).map((chunk) => (db) => db.insertInto('incidents').values(chunk));
 }
 
 export async function getIncident(db: Kysely<DB>, id: string): Promise<IncidentRow> {

@@ -29,37 +29,45 @@ export interface OutboxEntry {
  * caller can leave them out.
  */
 export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<void> {
-  for (const chunk of chunksOf(entries)) {
-    const unknown = [...new Set(chunk.flatMap((e) => (e.incidentId === null || e.incident ? [] : [e.incidentId])))];
-    const incidents = new Map(unknown.length === 0 ? [] : (await db.selectFrom('incidents').select(['id', 'triggered_at', 'monitor_id']).where('id', 'in', unknown).execute()).map((i) => [i.id, i]));
-    for (const e of chunk) if (e.incidentId !== null && e.incident) incidents.set(e.incidentId, { id: e.incidentId, ...e.incident });
-    await db
-      .insertInto('notifications')
-      .values(
-        chunk.map((e) => ({
-          id: newId(),
-          idempotency_key: e.idempotencyKey,
-          incident_id: e.incidentId,
-          user_id: e.userId,
-          contact_method_id: e.contactMethodId,
-          channel: e.channel,
-          address: e.address,
-          status: 'queued' as const,
-          due_at: e.dueAt,
-          lease_until: null,
-          lease_owner: null,
-          attempts: 0,
-          last_error: null,
-          created_at: now,
-          sent_at: null,
-          notice: e.notice ? JSON.stringify(e.notice) : null,
-          incident_triggered_at: incidents.get(e.incidentId ?? '')?.triggered_at ?? null,
-          incident_monitor_id: incidents.get(e.incidentId ?? '')?.monitor_id ?? null,
-        })),
-      )
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
+  for (const write of await outboxWrites(db, entries, now)) await write(db).execute();
+}
+
+/** enqueue's statements, for writeAtomically; reads what `db` knows of incidents the entries do not describe. */
+export async function outboxWrites(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<Write[]> {
+  const unknown = [...new Set(entries.flatMap((e) => (e.incidentId === null || e.incident ? [] : [e.incidentId])))];
+  const incidents = new Map<string, Pick<IncidentsTable, 'triggered_at' | 'monitor_id'>>();
+  for (const ids of chunksOf(unknown)) {
+    for (const i of await db.selectFrom('incidents').select(['id', 'triggered_at', 'monitor_id']).where('id', 'in', ids).execute()) incidents.set(i.id, i);
   }
+  for (const e of entries) if (e.incidentId !== null && e.incident) incidents.set(e.incidentId, e.incident);
+  return chunksOf(entries).map(
+    (chunk) => (q) =>
+      q
+        .insertInto('notifications')
+        .values(
+          chunk.map((e) => ({
+            id: newId(),
+            idempotency_key: e.idempotencyKey,
+            incident_id: e.incidentId,
+            user_id: e.userId,
+            contact_method_id: e.contactMethodId,
+            channel: e.channel,
+            address: e.address,
+            status: 'queued' as const,
+            due_at: e.dueAt,
+            lease_until: null,
+            lease_owner: null,
+            attempts: 0,
+            last_error: null,
+            created_at: now,
+            sent_at: null,
+            notice: e.notice ? JSON.stringify(e.notice) : null,
+            incident_triggered_at: incidents.get(e.incidentId ?? '')?.triggered_at ?? null,
+            incident_monitor_id: incidents.get(e.incidentId ?? '')?.monitor_id ?? null,
+          })),
+        )
+        .onConflict((oc) => oc.column('idempotency_key').doNothing()),
+  );
 }
 
 /** Acknowledge and resolve stop what has not been sent yet. */
