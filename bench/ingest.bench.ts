@@ -17,6 +17,9 @@
 //   BENCH_INGEST_CPU_PROF=<dir>      write a --cpu-prof profile of each Vigil process there
 //   BENCH_INGEST_STEP_WAIT=600       seconds the policy's one step waits before it times out
 //                                    (0: every incident also escalates, to its policy's end, during the run)
+//   BENCH_INGEST_PG_STATEMENTS=<file> count the statements Vigil sent PostgreSQL over the run
+//                                    (pg_stat_statements; run one scenario for its own count)
+//                                    and write the 40 most frequent there as JSON
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import { build } from 'esbuild';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
@@ -39,6 +43,7 @@ const CPU_PROF_DIR = process.env['BENCH_INGEST_CPU_PROF'];
 // A real policy's first step waits minutes for an acknowledgement; with 0 each new
 // incident's step also times out at once, a second engine transition per incident.
 const STEP_WAIT_S = Number(process.env['BENCH_INGEST_STEP_WAIT'] ?? 600);
+const PG_STATEMENTS = process.env['BENCH_INGEST_PG_STATEMENTS'];
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 const STORM_ALERTS = 10_000;
 const AM_GROUP_WAIT = process.env['BENCH_INGEST_AM_GROUP_WAIT'] ?? '1s';
@@ -502,6 +507,23 @@ async function vigilRun(nodeScript: string, peersScript: string, databaseUrl: st
   }
 }
 
+/** Runs one statement on the bench's database. */
+async function countStatements(url: string, statement: string): Promise<Record<string, unknown>[]> {
+  const database = openDatabase(url);
+  try {
+    return (await sql.raw<Record<string, unknown>>(statement).execute(database.db)).rows;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The statements sent over the run (BEGIN and COMMIT included), the most frequent written to `file`; their total. */
+async function writeStatementCounts(url: string, file: string): Promise<number> {
+  const rows = await countStatements(url, "select calls, round(total_exec_time::numeric, 1) as ms, regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc");
+  writeFileSync(file, JSON.stringify(rows.slice(0, 40).map((r) => ({ calls: Number(r['calls']), ms: Number(r['ms']), query: String(r['query']).slice(0, 300) })), null, 1));
+  return rows.reduce((sum, r) => sum + Number(r['calls']), 0);
+}
+
 export async function run() {
   const started = Date.now();
   const result: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, loadavgBefore: loadavg(), connections: CONNECTIONS, warmupSeconds: WARMUP_S, measureSeconds: MEASURE_S, stepWaitSeconds: STEP_WAIT_S };
@@ -517,9 +539,12 @@ export async function run() {
         console.error('\n*** ingest bench: no PostgreSQL binaries (apt-get install -y postgresql): the PostgreSQL part was SKIPPED ***\n');
         result['postgres'] = { skipped: 'no PostgreSQL binaries (apt-get install -y postgresql)' };
       } else {
-        const cluster = await startPgCluster(bin);
+        const cluster = await startPgCluster(bin, PG_STATEMENTS ? ['shared_preload_libraries=pg_stat_statements'] : []);
         try {
-          result['postgres'] = await vigilRun(nodeScript, peersScript, await cluster.createDatabase('bench_ingest'), 'postgres', receiverUrl);
+          const url = await cluster.createDatabase('bench_ingest');
+          if (PG_STATEMENTS) await countStatements(url, 'create extension pg_stat_statements');
+          result['postgres'] = await vigilRun(nodeScript, peersScript, url, 'postgres', receiverUrl);
+          if (PG_STATEMENTS) (result['postgres'] as Record<string, unknown>)['statementsSent'] = await writeStatementCounts(url, PG_STATEMENTS);
         } finally {
           cluster.stop();
         }

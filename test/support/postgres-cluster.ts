@@ -51,9 +51,10 @@ function freePort(): Promise<number> {
 
 /**
  * Starts a throwaway PostgreSQL cluster on 127.0.0.1 with trust auth. initdb refuses
- * to run as root, so as root it runs as the postgres user.
+ * to run as root, so as root it runs as the postgres user. `settings` are more server
+ * settings (`name=value`).
  */
-export async function startPgCluster(bin: string): Promise<PgCluster> {
+export async function startPgCluster(bin: string, settings: string[] = []): Promise<PgCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-pg-'));
   chmodSync(dir, 0o777);
   const dataDir = path.join(dir, 'data');
@@ -68,7 +69,7 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
   const start = () =>
     run('pg_ctl', [
       '-D', dataDir, '-l', path.join(dir, 'log'), '-w', '-o',
-      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300${settings.map((s) => ` -c ${s}`).join('')}`,
       'start',
     ]);
   start();
