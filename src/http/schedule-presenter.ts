@@ -45,7 +45,7 @@ const shadowsOf = (ids: string[], users: Directory) => ids.map((id) => ({ user: 
 const coverOf = (coverFor: string | undefined, users: Directory) => (coverFor === undefined ? null : users(coverFor));
 
 /** The last instant RFC 3339 can write: 9999-12-31T23:59:59.999Z. */
-const lastWritableInstant = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const lastWritableInstant = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const untilIso = (t: Instant) => (t <= lastWritableInstant ? toIso(t) : null);
 
 function config(v: LayerVersion, users: Directory) {

@@ -201,6 +201,12 @@ describeEachDatabase('schedules API', (dialect) => {
     expect(res.body.changes).toEqual([{ ...night, before: expect.objectContaining({ id: ids['carol'] }), after: null }]);
     expect((await t.admin.get(`/api/v1/schedules/${s.id}`)).body.layers).toHaveLength(2);
 
+    // From late in 9999 the default two weeks end where RFC 3339 can still write an instant
+    // (the response is held to the OpenAPI document's date-time format; a fuzz run found it).
+    const late = await t.admin.post(`/api/v1/schedules/${s.id}/preview`, { edit: { kind: 'remove_layer', layerId: s.layers[1]?.id }, from: '9999-12-25T00:00:00Z' });
+    expect(late.status).toBe(200);
+    expect(late.body.before.to).toBe('9999-12-31T23:59:59.999Z');
+
     const add = await t.admin.post(`/api/v1/schedules/${s.id}/preview`, {
       edit: { kind: 'add_layer', layer: { name: 'Extra', rotation: { kind: 'daily', handoffTime: '09:00' }, members: [ids['ghost'] ?? '00000000-0000-4000-8000-000000000000'] } },
     });

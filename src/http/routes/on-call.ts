@@ -14,7 +14,7 @@ import { listAllScheduleIds, loadSchedule } from '../../store/schedules.js';
 import { getTeam } from '../../store/teams.js';
 import type { Api } from '../app-types.js';
 import type { HttpDeps } from '../deps.js';
-import { directoryFor, presentOnCall, presentRows, userIdsOf } from '../schedule-presenter.js';
+import { directoryFor, lastWritableInstant, presentOnCall, presentRows, userIdsOf } from '../schedule-presenter.js';
 import { Discriminated, Id, IdParams, Instant, toIso } from '../schemas/common.js';
 import { AtQuery, LayerInput, LayerOrder, LayerPatch, RangeQuery } from '../schemas/schedule.js';
 import { HoursRow, OnCall, Preview, Timeline } from '../schemas/schedule-views.js';
@@ -119,7 +119,8 @@ export function onCallRoutes(api: Api, { database: { db }, clock, config }: Http
     async (req) => {
       const now = clock.now();
       const from = req.body.from === undefined ? now : Math.max(now, Date.parse(req.body.from));
-      const { to } = rangeOf({ from: toIso(from), to: req.body.to ?? toIso(from + 14 * DAY) }, 92);
+      // Two weeks by default, but never past what RFC 3339 can write (a `from` late in 9999).
+      const { to } = rangeOf({ from: toIso(from), to: req.body.to ?? toIso(Math.min(from + 14 * DAY, lastWritableInstant)) }, 92);
       const stored = await loadSchedule(db, req.params.id, { from, to });
       const history = toHistory(stored);
       const input = req.body.edit;
