@@ -27,11 +27,11 @@ export async function writeAtomically(db: Kysely<DB>, writes: Write[]): Promise<
       return;
     }
   }
-  if (db.isTransaction || writes.length <= 1) {
-    for (const write of writes) await write(db).execute();
-    return;
-  }
-  await db.transaction().execute(async (trx) => {
-    for (const write of writes) await write(trx).execute();
-  });
+  if (db.isTransaction || writes.length <= 1) return writeEach(db, writes);
+  await db.transaction().execute((trx) => writeEach(trx, writes));
+}
+
+/** Runs writes one after another on `db`, each a statement of its own. */
+export async function writeEach(db: Kysely<DB>, writes: Write[]): Promise<void> {
+  for (const write of writes) await write(db).execute();
 }

@@ -4,7 +4,7 @@ import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, IncidentAlertsTable } from './schema.js';
-import type { Write } from './atomic-writes.js';
+import { writeEach, type Write } from './atomic-writes.js';
 
 export interface NewIncidentAlert {
   incidentId: string;
@@ -37,7 +37,7 @@ const toAlert = (row: IncidentAlertsTable): IncidentAlert => ({
 
 /** Alerts of any incidents, many per statement, in this order (ids are time-ordered). */
 export async function insertAlerts(db: Kysely<DB>, alerts: NewIncidentAlert[]): Promise<void> {
-  for (const write of alertWrites(alerts)) await write(db).execute();
+  await writeEach(db, alertWrites(alerts));
 }
 
 /** insertAlerts' statements, for writeAtomically. */

@@ -8,7 +8,7 @@ import { chunksOf } from './chunks.js';
 import { newId } from './ids.js';
 import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
 import type { DueTime } from './next-due.js';
-import type { Write } from './atomic-writes.js';
+import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 
 export type IncidentRow = IncidentsTable;
@@ -82,7 +82,7 @@ export function suppressionOf(row: IncidentRow): Suppression | null {
 
 /** Inserts rows as they are, many per statement (an alert storm opens hundreds at once). */
 export async function insertIncidents(db: Kysely<DB>, rows: IncidentRow[]): Promise<void> {
-  for (const write of incidentWrites(rows)) await write(db).execute();
+  await writeEach(db, incidentWrites(rows));
 }
 
 /** insertIncidents' statements, for writeAtomically. */
@@ -202,7 +202,7 @@ export function addEvents(db: Kysely<DB>, incidentId: string, events: NewInciden
 
 /** Timeline entries of any incidents, many per statement, in this order. */
 export async function addEventsOf(db: Kysely<DB>, events: (NewIncidentEvent & { incidentId: string })[]): Promise<void> {
-  for (const write of eventWrites(events)) await write(db).execute();
+  await writeEach(db, eventWrites(events));
 }
 
 /** addEventsOf's statements, for writeAtomically. */

@@ -4,7 +4,7 @@ import type { Dialect } from './database.js';
 import { newId } from './ids.js';
 import type { DB, IncidentsTable, NotificationsTable, PageChannel } from './schema.js';
 import type { DueTime } from './next-due.js';
-import type { Write } from './atomic-writes.js';
+import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 
 export type NotificationRow = NotificationsTable;
@@ -29,7 +29,7 @@ export interface OutboxEntry {
  * caller can leave them out.
  */
 export async function enqueue(db: Kysely<DB>, entries: OutboxEntry[], now: number): Promise<void> {
-  for (const write of await outboxWrites(db, entries, now)) await write(db).execute();
+  await writeEach(db, await outboxWrites(db, entries, now));
 }
 
 /** enqueue's statements, for writeAtomically; reads what `db` knows of incidents the entries do not describe. */
