@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 
 /**
@@ -8,8 +9,9 @@ import helmet from 'helmet';
  * attributes at run time; scripts may not, and the built UI and Swagger UI (/docs) need
  * none. Over https, browsers are also told to stay on https.
  *
- * Helmet itself, not @fastify/helmet: that plugin builds a new Helmet (parsing the policy
- * again) on every request, about 4 % of the CPU of an ingested event.
+ * Helmet decides the headers once, at start: none of them depends on the request, and
+ * running its dozen middlewares on every answer cost about 2 % of an ingested event's CPU
+ * (@fastify/helmet, which also parsed the policy again each time, about 4 %).
  */
 export function registerSecurityHeaders(app: FastifyInstance, baseUrl: string): void {
   const https = baseUrl.startsWith('https://');
@@ -37,7 +39,13 @@ export function registerSecurityHeaders(app: FastifyInstance, baseUrl: string): 
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
-  app.addHook('onRequest', (req, reply, done) => {
-    setHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
+  const headers: Record<string, string> = {};
+  const recorder = { setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value), removeHeader: () => undefined };
+  setHeaders({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }

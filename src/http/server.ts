@@ -12,6 +12,7 @@ import { registerFiniteNumbers } from './finite-numbers.js';
 import { registerJsonBody } from './json-body.js';
 import { registerMetrics } from './metrics.js';
 import { registerPagingHealthMetrics } from './paging-health-metrics.js';
+import { OneLinePerRequest } from './request-log.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { errorHandler } from './problem.js';
 import { registerErrorResponses } from './error-responses.js';
@@ -72,6 +73,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
     // A status page's custom domain is served its page (the URL becomes /status/<slug>/…).
     rewriteUrl: (req) => statusDomains.rewrite(req),
     loggerInstance: deps.logger as FastifyBaseLogger,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // Only listed proxies may name the client in X-Forwarded-For: rate limits and the audit log key on it.
     trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
