@@ -20,20 +20,17 @@
 //   BENCH_INGEST_PG_STATEMENTS=<file> count the statements Vigil sent PostgreSQL over the run
 //                                    (pg_stat_statements; run one scenario for its own count)
 //                                    and write the 40 most frequent there as JSON
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { build } from 'esbuild';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
+import { bundle, cpuMsOf, JSON_HEADERS, pdEvent, startChild } from './ingest-processes.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const CONNECTIONS = 10;
 const WARMUP_S = 2;
 const MEASURE_S = Number(process.env['BENCH_INGEST_SECONDS'] ?? 10);
@@ -63,14 +60,6 @@ const GOALS = {
   stormSeconds: 10,
 } as const;
 
-/** CPU time (user + system) a process has used so far, in ms (Linux USER_HZ is 100). */
-function cpuMsOf(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -78,42 +67,6 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 function pct(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
-}
-
-/** Bundles a bench entry point to plain JavaScript inside node_modules, so its package imports resolve. */
-async function bundle(entry: string): Promise<string> {
-  const outfile = path.join(here, '..', 'node_modules', '.cache', 'vigil-bench', entry.replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [path.join(here, entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
-  return outfile;
-}
-
-interface Child {
-  process: ChildProcess;
-  /** The first line the child printed. */
-  first: string;
-  stop(): Promise<void>;
-}
-
-/** Starts a node process and waits for its first line on stdout. */
-async function startChild(args: string[]): Promise<Child> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const first = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)));
-  });
-  return {
-    process: child,
-    first,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
 }
 
 function freePort(): Promise<number> {
@@ -160,10 +113,6 @@ function figures(r: autocannon.Result, before: Around) {
     loadavgAfter: loadavg(),
   };
 }
-
-const pdEvent = (routingKey: string, dedupKey: string, summary = 'Disk full on db-1') =>
-  JSON.stringify({ routing_key: routingKey, event_action: 'trigger', dedup_key: dedupKey, payload: { summary, source: 'db-1', severity: 'critical' } });
-const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** A warm-up run, then the measured run, with the same settings. */
 async function warmAndMeasure(pid: number | undefined, options: autocannon.Options) {
