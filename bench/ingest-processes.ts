@@ -1,10 +1,12 @@
-// The ingest benchmarks' processes: bundling Vigil's bench node, starting a child and
-// reading its CPU time, and the PagerDuty event they send (ingest.bench.ts, ingest-versus.ts).
+// The ingest benchmarks' processes and load: bundling Vigil's bench node, starting a child
+// and reading its CPU time, and the PagerDuty events autocannon sends (ingest.bench.ts,
+// ingest-versus.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 import { build } from 'esbuild';
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,3 +61,13 @@ export async function startChild(args: string[]): Promise<Child> {
 export const pdEvent = (routingKey: string, dedupKey: string, summary = 'Disk full on db-1') =>
   JSON.stringify({ routing_key: routingKey, event_action: 'trigger', dedup_key: dedupKey, payload: { summary, source: 'db-1', severity: 'critical' } });
 export const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** Concurrent connections each load keeps open: the issue's measurements used 10. */
+export const INGEST_CONNECTIONS = 10;
+
+/** One autocannon run, as a promise. */
+export function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: INGEST_CONNECTIONS, timeout: 10, ...options }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}

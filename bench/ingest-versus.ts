@@ -10,8 +10,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
-import autocannon from 'autocannon';
-import { bundle, cpuMsOf, JSON_HEADERS, pdEvent, startChild, type Child } from './ingest-processes.js';
+import type autocannon from 'autocannon';
+import { bundle, cannon, cpuMsOf, JSON_HEADERS, pdEvent, startChild, type Child } from './ingest-processes.js';
 
 const [other = '', scenario = 'dedup', roundsArg = '8', secondsArg = '4'] = process.argv.slice(2);
 if (!other || !['dedup', 'trigger'].includes(scenario)) throw new Error('usage: ingest-versus.ts <other-checkout> [dedup|trigger] [rounds] [seconds]');
@@ -39,25 +39,19 @@ let sequence = 0;
 /** One burst against `node`: req/s and the node's CPU per request over it. */
 async function burst(node: Node, duration: number) {
   const cpuBefore = cpuMsOf(node.child.process.pid);
-  const result = await new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon(
+  const result = await cannon({
+    url: node.enqueueUrl,
+    duration,
+    requests: [
       {
-        url: node.enqueueUrl,
-        connections: 10,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            path: new URL(node.enqueueUrl).pathname,
-            headers: JSON_HEADERS,
-            // A new incident per request, or one dedup key again and again.
-            setupRequest: (req: autocannon.RawRequest) => ({ ...req, body: pdEvent(node.key, scenario === 'dedup' ? 'versus' : `versus-${sequence++}`) }),
-          },
-        ],
+        method: 'POST',
+        path: new URL(node.enqueueUrl).pathname,
+        headers: JSON_HEADERS,
+        // A new incident per request, or one dedup key again and again.
+        setupRequest: (req: autocannon.RawRequest) => ({ ...req, body: pdEvent(node.key, scenario === 'dedup' ? 'versus' : `versus-${sequence++}`) }),
       },
-      (err, r) => (err ? reject(err) : resolve(r)),
-    ),
-  );
+    ],
+  });
   return { node: node.label, reqPerSec: result.requests.average, cpuMsPerRequest: Math.round(((cpuMsOf(node.child.process.pid) - cpuBefore) / result.requests.total) * 1e4) / 1e4, p99Ms: result.latency.p99, non2xx: result.non2xx };
 }
 

@@ -25,13 +25,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
-import { bundle, cpuMsOf, JSON_HEADERS, pdEvent, startChild } from './ingest-processes.js';
+import { bundle, cannon, cpuMsOf, INGEST_CONNECTIONS, JSON_HEADERS, pdEvent, startChild } from './ingest-processes.js';
 
-const CONNECTIONS = 10;
 const WARMUP_S = 2;
 const MEASURE_S = Number(process.env['BENCH_INGEST_SECONDS'] ?? 10);
 const DATABASES = (process.env['BENCH_INGEST_DATABASES'] ?? 'sqlite,postgres').split(',');
@@ -78,11 +77,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function cannon(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, timeout: 10, ...options }, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
 
 interface Around {
   load: string;
@@ -187,7 +181,7 @@ async function dedupScenario(pid: number | undefined, info: NodeInfo, database: 
       alertCount: t.alerts,
       accepted2xxIncludingWarmup: accepted,
       // Requests still in flight when autocannon stops are applied but not counted as 2xx.
-      ok: t.incidents === 1 && t.open === 1 && t.alerts >= accepted && t.alerts <= accepted + 2 * CONNECTIONS && measured.non2xx === 0,
+      ok: t.incidents === 1 && t.open === 1 && t.alerts >= accepted && t.alerts <= accepted + 2 * INGEST_CONNECTIONS && measured.non2xx === 0,
     },
   };
 }
@@ -285,7 +279,7 @@ async function triggerScenario(pid: number | undefined, info: NodeInfo, database
         firstPage.size === created.incidents &&
         created.incidents === created.open &&
         inFlightAtStop >= 0 &&
-        inFlightAtStop <= CONNECTIONS,
+        inFlightAtStop <= INGEST_CONNECTIONS,
     },
   };
 }
@@ -457,7 +451,7 @@ async function vigilRun(nodeScript: string, peersScript: string, databaseUrl: st
 }
 
 /** Runs one statement on the bench's database. */
-async function countStatements(url: string, statement: string): Promise<Record<string, unknown>[]> {
+async function queryBenchDatabase(url: string, statement: string): Promise<Record<string, unknown>[]> {
   const database = openDatabase(url);
   try {
     return (await sql.raw<Record<string, unknown>>(statement).execute(database.db)).rows;
@@ -468,14 +462,14 @@ async function countStatements(url: string, statement: string): Promise<Record<s
 
 /** The statements sent over the run (BEGIN and COMMIT included), the most frequent written to `file`; their total. */
 async function writeStatementCounts(url: string, file: string): Promise<number> {
-  const rows = await countStatements(url, "select calls, round(total_exec_time::numeric, 1) as ms, regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc");
+  const rows = await queryBenchDatabase(url, "select calls, round(total_exec_time::numeric, 1) as ms, regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc");
   writeFileSync(file, JSON.stringify(rows.slice(0, 40).map((r) => ({ calls: Number(r['calls']), ms: Number(r['ms']), query: String(r['query']).slice(0, 300) })), null, 1));
   return rows.reduce((sum, r) => sum + Number(r['calls']), 0);
 }
 
 export async function run() {
   const started = Date.now();
-  const result: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, loadavgBefore: loadavg(), connections: CONNECTIONS, warmupSeconds: WARMUP_S, measureSeconds: MEASURE_S, stepWaitSeconds: STEP_WAIT_S };
+  const result: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, loadavgBefore: loadavg(), connections: INGEST_CONNECTIONS, warmupSeconds: WARMUP_S, measureSeconds: MEASURE_S, stepWaitSeconds: STEP_WAIT_S };
   const [nodeScript, peersScript] = [await bundle('ingest-node.ts'), await bundle('ingest-peers.ts')];
   const receiver = await startChild([peersScript, 'receiver']);
   const receiverUrl = `http://127.0.0.1:${receiver.first}`;
@@ -491,7 +485,7 @@ export async function run() {
         const cluster = await startPgCluster(bin, PG_STATEMENTS ? ['shared_preload_libraries=pg_stat_statements'] : []);
         try {
           const url = await cluster.createDatabase('bench_ingest');
-          if (PG_STATEMENTS) await countStatements(url, 'create extension pg_stat_statements');
+          if (PG_STATEMENTS) await queryBenchDatabase(url, 'create extension pg_stat_statements');
           result['postgres'] = await vigilRun(nodeScript, peersScript, url, 'postgres', receiverUrl);
           if (PG_STATEMENTS) (result['postgres'] as Record<string, unknown>)['statementsSent'] = await writeStatementCounts(url, PG_STATEMENTS);
         } finally {
