@@ -26,7 +26,6 @@ if (mode !== 'join') {
 }
 console.log(JSON.stringify({ seeded: true }));
 
-
 const config = loadConfig({
   VIGIL_DATABASE_URL: url,
   VIGIL_SECRET: 'checks-benchmark-secret-0123456789abcdef',

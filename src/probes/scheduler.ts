@@ -20,8 +20,8 @@ export interface SchedulerDeps {
   /** Incidents were opened or resolved: the engine has pages to send. */
   wakeEngine: () => void;
   retention: { resultsDays: number; rollupsDays: number };
-  /** Told about every finished check; the benchmark measures lateness with it. */
-  onCheck?: (record: CheckRecord, scheduledAt: number) => void;
+  /** Told about every finished check (vigil_checks_total counts them). */
+  onCheck?: (record: CheckRecord) => void;
 }
 
 export interface SchedulerOptions {
@@ -209,7 +209,7 @@ export class CheckScheduler extends PollingLoop {
       this.dropped += this.buffer.length - this.options.maxBuffered;
       this.buffer = this.buffer.slice(-this.options.maxBuffered);
     }
-    this.deps.onCheck?.(record, (row.next_check_at ?? now) - (row.check_interval_ms ?? 0));
+    this.deps.onCheck?.(record);
     if (this.buffer.length >= this.options.flushSize) void this.flush();
     else this.flushLater();
   }
