@@ -28,13 +28,17 @@ export class HttpProber {
   async probe(spec: HttpSpec, timeoutMs: number): Promise<CheckOutcome> {
     const url = new URL(spec.url);
     const started = performance.now();
+    // Not AbortSignal.timeout: its timer and signal outlive the check by the whole timeout
+    // (10 s by default, ~1,700 of them at 10,000 monitors) and end up in the old generation.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
     try {
       const res = await request(url, {
         dispatcher: this.dispatcher(spec),
         method: spec.method,
         headers: { 'user-agent': 'Vigil-Monitor/1', ...spec.headers },
         ...(spec.body !== undefined && { body: spec.body }),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: deadline.signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
@@ -44,6 +48,8 @@ export class HttpProber {
       return { ...evaluateHttp(spec, { status: res.statusCode, body }), responseMs, ...(certificateExpiresAt !== undefined && { certificateExpiresAt }) };
     } catch (err) {
       return { ok: false, message: failureMessage(err, timeoutMs), responseMs: null };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

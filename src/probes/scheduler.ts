@@ -75,6 +75,7 @@ export class CheckScheduler extends PollingLoop {
   private readonly options: SchedulerOptions;
   private readonly known = new Map<string, Known>();
   private lastClaimAt = -Infinity;
+  private lastForgotAt = -Infinity;
   /** What the last pass learnt: when the next check falls due, and whether it started any. */
   private nextDueAt: number | null = null;
   private startedChecks = false;
@@ -150,8 +151,11 @@ export class CheckScheduler extends PollingLoop {
   private remember(claimed: ClaimedCheck[], now: number): void {
     this.lastClaimAt = now;
     for (const row of claimed) this.known.set(row.id, { row, nextAt: row.next_check_at ?? now, claimedAt: now });
-    // Monitors another node has taken over (or that were deleted or paused) are forgotten.
-    for (const [id, k] of this.known) if (now - k.claimedAt > 3 * (k.row.check_interval_ms ?? 0) + this.options.burstMs) this.known.delete(id);
+    // Monitors another node has taken over (or that were deleted or paused) are forgotten,
+    // in a sweep every `rescanMs`: a sweep per claim walked 10,000 monitors several times a second.
+    if (now - this.lastForgotAt < this.options.rescanMs) return;
+    this.lastForgotAt = now;
+    for (const k of this.known.values()) if (now - k.claimedAt > 3 * (k.row.check_interval_ms ?? 0) + this.options.burstMs) this.known.delete(k.row.id);
   }
 
   /** Runs, without the database, the known monitors that are due. */

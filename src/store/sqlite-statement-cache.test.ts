@@ -47,3 +47,16 @@ it('serves Kysely queries, transactions and later schema changes correctly', asy
   expect(await row()).toEqual({ k: 'a', n: 6, note: 'x' });
   await db.destroy();
 });
+
+it('keeps no statement with more parameters than its bound, and still runs it', () => {
+  const { sqlite, prepare } = fresh();
+  const db = cachingStatements(sqlite, 500, 4);
+  const insert = (rows: number) => `insert into t (k, n) values ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`;
+  db.prepare(insert(2)).run(['a', 1, 'b', 2]);
+  db.prepare(insert(2)).run(['c', 3, 'd', 4]);
+  expect(prepare).toHaveBeenCalledTimes(1);
+  db.prepare(insert(3)).run(['e', 5, 'f', 6, 'g', 7]);
+  db.prepare(insert(3)).run(['h', 8, 'i', 9, 'j', 10]);
+  expect(prepare).toHaveBeenCalledTimes(3);
+  expect(db.prepare('select count(*) as c from t').all([])).toEqual([{ c: 10 }]);
+});

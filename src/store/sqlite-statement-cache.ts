@@ -8,10 +8,15 @@ import { LruMap } from '../core/lru-map.js';
  * parameters), so compiled statements are kept by text, the least recently used dropped
  * beyond `size` (texts with `in (?, ?, …)` vary with the list's length).
  *
+ * Statements with many parameters are not kept: multi-row writes and long `in` lists
+ * differ in length nearly every time (check results are written in batches of whatever
+ * came in), so a cache of them held hundreds of large compiled statements in native
+ * memory, tens of MiB at 10,000 monitors, that were never used again.
+ *
  * Reusing a statement is safe because Kysely runs one query at a time on SQLite's single
  * connection, so a statement is never re-entered while it is running.
  */
-export function cachingStatements(sqlite: SQLite.Database, size = 500): SqliteDatabase {
+export function cachingStatements(sqlite: SQLite.Database, size = 500, maxParameters = 100): SqliteDatabase {
   const cache = new LruMap<string, SQLite.Statement>(size);
   return {
     close: () => sqlite.close(),
@@ -19,9 +24,16 @@ export function cachingStatements(sqlite: SQLite.Database, size = 500): SqliteDa
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);
-        cache.set(sql, statement);
+        if (parameterCount(sql) <= maxParameters) cache.set(sql, statement);
       }
       return statement;
     },
   };
+}
+
+/** Kysely binds every value, so each `?` in its SQL is a parameter. */
+function parameterCount(sql: string): number {
+  let count = 0;
+  for (let i = sql.indexOf('?'); i !== -1; i = sql.indexOf('?', i + 1)) count++;
+  return count;
 }
