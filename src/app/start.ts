@@ -33,6 +33,7 @@ import { withStartupLock } from '../store/startup-lock.js';
 import { TestClock, systemClock, type Clock } from '../kernel/clock.js';
 import type { Config } from './config.js';
 import { seedDemoOnce } from './seed-demo.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { warnAboutLocalhostLinks } from './localhost-links-warning.js';
 import { SharedTestClock } from './shared-test-clock.js';
 import { configuredChannels } from './configured-channels.js';
@@ -68,6 +69,7 @@ const toConsole = (text: string) => void process.stdout.write(text);
  * `announce` receives the one-time demo password banner (tests read it).
  */
 export async function startVigil(config: Config, logger: Logger, options: { frozenAt?: number; announce?: (text: string) => void } = {}): Promise<Vigil> {
+  limitHeapGrowth();
   warnAboutLocalhostLinks(config, logger);
   const database = openDatabase(config.databaseUrl);
   const testClock = config.testMode ? new TestClock() : null;
