@@ -1,4 +1,5 @@
-import { Agent, fetch, interceptors, request, type Dispatcher } from 'undici';
+import { fetch, interceptors, request, type Dispatcher } from 'undici';
+import { OriginPools } from '../net/origin-pools.js';
 import type { DestinationPolicy } from '../core/destination-policy.js';
 import { DestinationDeniedError, guardedConnector } from '../security/destination-guard.js';
 import { DeliveryError, DestinationRefused, isServiceFailure } from './channel.js';
@@ -14,26 +15,26 @@ const timeouts = { headersTimeout: 8_000, bodyTimeout: 8_000 };
 // Redirects are followed as fetch() did when pages were sent with it; each hop connects
 // through the same guarded connector, so a redirect to a denied address is refused.
 const followRedirects = interceptors.redirect({ maxRedirections: 5 });
-const operatorAgent = new Agent({ connect: { timeout: 3_000 }, ...timeouts });
-const guardedAgents = new WeakMap<DestinationPolicy, Agent>();
-const sendingDispatchers = new WeakMap<Agent, Dispatcher>();
+const operatorPools = new OriginPools({ connect: { timeout: 3_000 }, ...timeouts });
+const guardedPools = new WeakMap<DestinationPolicy, OriginPools>();
+const sendingDispatchers = new WeakMap<OriginPools, Dispatcher>();
 
-function agentFor(policy: DestinationPolicy | undefined): Agent {
-  if (!policy) return operatorAgent;
-  let agent = guardedAgents.get(policy);
-  if (!agent) {
-    agent = new Agent({ connect: guardedConnector(policy, { timeout: 3_000 }), ...timeouts });
-    guardedAgents.set(policy, agent);
+function poolsFor(policy: DestinationPolicy | undefined): OriginPools {
+  if (!policy) return operatorPools;
+  let pools = guardedPools.get(policy);
+  if (!pools) {
+    pools = new OriginPools({ connect: guardedConnector(policy, { timeout: 3_000 }), ...timeouts });
+    guardedPools.set(policy, pools);
   }
-  return agent;
+  return pools;
 }
 
 function sendingDispatcherFor(policy: DestinationPolicy | undefined): Dispatcher {
-  const agent = agentFor(policy);
-  let dispatcher = sendingDispatchers.get(agent);
+  const pools = poolsFor(policy);
+  let dispatcher = sendingDispatchers.get(pools);
   if (!dispatcher) {
-    dispatcher = agent.compose(followRedirects);
-    sendingDispatchers.set(agent, dispatcher);
+    dispatcher = pools.compose(followRedirects);
+    sendingDispatchers.set(pools, dispatcher);
   }
   return dispatcher;
 }
@@ -101,7 +102,7 @@ export function retryAfterMs(header: string | null, answeredAt: string | null): 
  */
 export async function getOutboundText({ service, url, policy, maxBytes, timeoutMs }: { service: string; url: string; policy: DestinationPolicy; maxBytes: number; timeoutMs: number }): Promise<string> {
   const signal = AbortSignal.timeout(timeoutMs);
-  const res = await fetch(url, { headers: { accept: 'text/calendar, */*;q=0.5' }, dispatcher: agentFor(policy), signal }).catch((err: unknown) => {
+  const res = await fetch(url, { headers: { accept: 'text/calendar, */*;q=0.5' }, dispatcher: poolsFor(policy), signal }).catch((err: unknown) => {
     if (err instanceof Error && err.cause instanceof DestinationDeniedError) throw new DestinationRefused(`${service} ${err.cause.message}`);
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
     throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}${cause}`, true);

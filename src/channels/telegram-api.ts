@@ -1,4 +1,5 @@
-import { Agent, fetch } from 'undici';
+import { fetch } from 'undici';
+import { OriginPools } from '../net/origin-pools.js';
 import { DeliveryError, DestinationRefused } from './channel.js';
 
 export interface TelegramConfig {
@@ -11,7 +12,7 @@ export interface TelegramConfig {
 }
 
 /** The operator's own configuration, like Twilio's API URL: no destination policy, short timeouts. */
-const agent = new Agent({ connect: { timeout: 3_000 }, headersTimeout: 8_000, bodyTimeout: 8_000 });
+const pools = new OriginPools({ connect: { timeout: 3_000 }, headersTimeout: 8_000, bodyTimeout: 8_000 });
 
 interface BotApiAnswer {
   ok: boolean;
@@ -35,7 +36,7 @@ export async function callBotApi(cfg: TelegramConfig, method: string, payload: R
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
-    dispatcher: agent,
+    dispatcher: pools,
     signal: AbortSignal.timeout(10_000),
   }).catch((err: unknown) => {
     // undici's messages name the host, never the path with the token.
