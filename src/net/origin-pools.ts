@@ -6,7 +6,7 @@ import { Dispatcher, Pool } from 'undici';
  * so once a request is aborted (a timeout, a body cut short) the discarded pool's
  * disconnects close each replacement in turn, and every later request to that origin
  * opens a new connection (a new TLS handshake per check). Here a pool is dropped only by
- * its own last disconnect, when it holds no work.
+ * its own last disconnect or failed connect, when it holds no work.
  */
 export class OriginPools extends Dispatcher {
   private readonly pools = new Map<string, Pool>();
@@ -20,7 +20,8 @@ export class OriginPools extends Dispatcher {
     let pool = this.pools.get(origin);
     if (!pool) {
       const created = new Pool(origin, this.options);
-      created.on('disconnect', () => this.dropIfIdle(origin, created));
+      const drop = () => this.dropIfIdle(origin, created);
+      created.on('disconnect', drop).on('connectionError', drop);
       this.pools.set(origin, created);
       pool = created;
     }

@@ -53,4 +53,14 @@ describe('origin pools', () => {
     expect(await get('/small')).toBe('ok');
     expect(pools.size).toBe(1);
   });
+
+  it('lets an origin go that refuses connections', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const before = pools.size;
+    await expect(request(`http://127.0.0.1:${port}/`, { dispatcher: pools })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect.poll(() => pools.size).toBe(before);
+  });
 });
