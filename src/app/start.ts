@@ -71,7 +71,7 @@ const toConsole = (text: string) => void process.stdout.write(text);
 export async function startVigil(config: Config, logger: Logger, options: { frozenAt?: number; announce?: (text: string) => void } = {}): Promise<Vigil> {
   limitHeapGrowth();
   warnAboutLocalhostLinks(config, logger);
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { checkpointInBackground: { onError: (err) => logger.error({ err }, 'the SQLite checkpoint thread failed; the connection checkpoints by itself again') } });
   const testClock = config.testMode ? new TestClock() : null;
   // Tests that seed "in the past" freeze the clock before anything reads it.
   if (testClock && options.frozenAt !== undefined) testClock.freeze(options.frozenAt);

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { cachingStatements } from './sqlite-statement-cache.js';
+import { BackgroundCheckpoints, type CheckpointOptions } from './wal-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -18,8 +19,13 @@ export interface Database {
 // below 2^53, so numbers are exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
+export interface OpenOptions {
+  /** A long-running server's: under heavy writes SQLite's log is copied into the database by a thread of its own (wal-checkpointer.ts). */
+  checkpointInBackground?: CheckpointOptions;
+}
+
 /** Opens `sqlite:<file>` (or `sqlite::memory:`) or `postgres://…`. */
-export function openDatabase(url: string): Database {
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -30,8 +36,16 @@ export function openDatabase(url: string): Database {
     // better-sqlite3 waits for a lock synchronously, stalling the event loop: keep the wait short
     // and let the loops retry (an outside process holding the write lock is an outage).
     sqlite.pragma('busy_timeout = 2000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const checkpoints = options.checkpointInBackground && file !== ':memory:' ? new BackgroundCheckpoints(sqlite, path.resolve(file), options.checkpointInBackground) : null;
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite, { onCommit: checkpoints?.noteCommit }) }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        await checkpoints?.stop();
+        await db.destroy();
+      },
+    };
   }
   // A server that does not answer (host down, network partition) fails a query in 5 s instead of hanging it.
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });

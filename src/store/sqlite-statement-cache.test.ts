@@ -19,7 +19,7 @@ it('compiles a text once and reuses it with new parameters', () => {
 
 it('drops the least recently used text beyond its size', () => {
   const { sqlite, prepare } = fresh();
-  const db = cachingStatements(sqlite, 2);
+  const db = cachingStatements(sqlite, { size: 2 });
   db.prepare('select 1');
   db.prepare('select 2');
   db.prepare('select 1'); // now "select 2" is the least recently used
@@ -50,7 +50,7 @@ it('serves Kysely queries, transactions and later schema changes correctly', asy
 
 it('keeps no statement with more parameters than its bound, and still runs it', () => {
   const { sqlite, prepare } = fresh();
-  const db = cachingStatements(sqlite, 500, 4);
+  const db = cachingStatements(sqlite, { maxParameters: 4 });
   const insert = (rows: number) => `insert into t (k, n) values ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`;
   db.prepare(insert(2)).run(['a', 1, 'b', 2]);
   db.prepare(insert(2)).run(['c', 3, 'd', 4]);
@@ -59,4 +59,21 @@ it('keeps no statement with more parameters than its bound, and still runs it', 
   db.prepare(insert(3)).run(['h', 8, 'i', 9, 'j', 10]);
   expect(prepare).toHaveBeenCalledTimes(3);
   expect(db.prepare('select count(*) as c from t').all([])).toEqual([{ c: 10 }]);
+});
+
+it('tells how long each commit took, and commits', async () => {
+  const { sqlite } = fresh();
+  const commits: number[] = [];
+  const db = new Kysely<{ t: { k: string; n: number } }>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite, { onCommit: (ms) => commits.push(ms) }) }) });
+  await db.transaction().execute((trx) => trx.insertInto('t').values({ k: 'a', n: 1 }).execute());
+  await db.insertInto('t').values({ k: 'b', n: 2 }).execute();
+  await expect(db.transaction().execute(async (trx) => {
+    await trx.insertInto('t').values({ k: 'c', n: 3 }).execute();
+    throw new Error('rolled back');
+  })).rejects.toThrow('rolled back');
+  expect(commits).toHaveLength(1);
+  expect(commits[0]).toBeGreaterThanOrEqual(0);
+  expect(sqlite.inTransaction).toBe(false);
+  expect(sqlite.prepare('select k from t order by k').pluck().all()).toEqual(['a', 'b']);
+  await db.destroy();
 });

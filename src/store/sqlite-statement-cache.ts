@@ -16,11 +16,13 @@ import { LruMap } from '../core/lru-map.js';
  * Reusing a statement is safe because Kysely runs one query at a time on SQLite's single
  * connection, so a statement is never re-entered while it is running.
  */
-export function cachingStatements(sqlite: SQLite.Database, size = 500, maxParameters = 100): SqliteDatabase {
+export function cachingStatements(sqlite: SQLite.Database, { size = 500, maxParameters = 100, onCommit }: CacheOptions = {}): SqliteDatabase {
   const cache = new LruMap<string, SQLite.Statement>(size);
+  const commit = onCommit && timed(sqlite.prepare('commit'), onCommit);
   return {
     close: () => sqlite.close(),
     prepare(sql) {
+      if (commit && sql === 'commit') return commit;
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);
@@ -29,6 +31,28 @@ export function cachingStatements(sqlite: SQLite.Database, size = 500, maxParame
       return statement;
     },
   };
+}
+
+export interface CacheOptions {
+  size?: number;
+  maxParameters?: number;
+  /** Told how long each commit took (Kysely's transactions end with `commit`). */
+  onCommit?: (ms: number) => void;
+}
+
+/** Kysely runs a statement that is no reader with run() alone. */
+function timed(statement: SQLite.Statement, onRun: (ms: number) => void): SQLite.Statement {
+  return {
+    reader: false,
+    run(...parameters: unknown[]) {
+      const started = performance.now();
+      try {
+        return statement.run(...parameters);
+      } finally {
+        onRun(performance.now() - started);
+      }
+    },
+  } as SQLite.Statement;
 }
 
 /** Kysely binds every value, so each `?` in its SQL is a parameter. */
