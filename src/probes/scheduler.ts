@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../kernel/clock.js';
 import { advanceCheckState } from '../core/monitor/advance-check-state.js';
+import { burstWindowMs, type BurstBounds } from '../core/monitor/burst-window.js';
 import { inMaintenance } from '../core/monitor/maintenance.js';
 import { INITIAL_CHECK_STATE, checkSpecOf, type CheckKind, type CheckState, type CheckedConfig } from '../core/monitor/types.js';
 import { HOUR } from '../core/time/units.js';
@@ -31,12 +32,13 @@ export interface SchedulerOptions {
   flushSize: number;
   flushMs: number;
   /**
-   * After a pass that started checks, the next pass waits at least this long, so that
-   * checks falling due close together start in one burst with one claim: a wake-up, a
-   * claim and a paced request each cost far more than a request in a burst. A check
-   * starts at most this late; a lone check starts on time.
+   * After a pass that started checks, the next pass waits a while (burstWindowMs: a
+   * thirtieth of the shortest interval among this node's monitors, within these bounds),
+   * so that checks falling due close together start in one burst with one claim: a
+   * wake-up, a claim and a paced request each cost far more than a request in a burst.
+   * A check starts at most that late; a lone check starts on time.
    */
-  burstMs: number;
+  burst: BurstBounds;
   /**
    * Longest sleep without looking at the database. This node wakes by itself for the due
    * checks it knows of and when a monitor is created or changed through its own API;
@@ -47,7 +49,7 @@ export interface SchedulerOptions {
   maxBuffered: number;
 }
 
-const defaults: SchedulerOptions = { concurrency: 100, flushSize: 500, flushMs: 2000, burstMs: 1000, rescanMs: 30_000, maxBuffered: 100_000 };
+const defaults: SchedulerOptions = { concurrency: 100, flushSize: 500, flushMs: 2000, burst: { minMs: 1000, maxMs: 2000 }, rescanMs: 30_000, maxBuffered: 100_000 };
 
 /** A monitor this node has been checking, so it can go on checking it while the database is away. */
 interface Known {
@@ -76,6 +78,8 @@ export class CheckScheduler extends PollingLoop {
   private readonly known = new Map<string, Known>();
   private lastClaimAt = -Infinity;
   private lastForgotAt = -Infinity;
+  /** Among the monitors this node knows, which sets how long a burst may gather. */
+  private shortestIntervalMs = Infinity;
   /** What the last pass learnt: when the next check falls due, and whether it started any. */
   private nextDueAt: number | null = null;
   private startedChecks = false;
@@ -150,12 +154,20 @@ export class CheckScheduler extends PollingLoop {
 
   private remember(claimed: ClaimedCheck[], now: number): void {
     this.lastClaimAt = now;
-    for (const row of claimed) this.known.set(row.id, { row, nextAt: row.next_check_at ?? now, claimedAt: now });
+    for (const row of claimed) {
+      this.known.set(row.id, { row, nextAt: row.next_check_at ?? now, claimedAt: now });
+      this.shortestIntervalMs = Math.min(this.shortestIntervalMs, row.check_interval_ms ?? Infinity);
+    }
     // Monitors another node has taken over (or that were deleted or paused) are forgotten,
     // in a sweep every `rescanMs`: a sweep per claim walked 10,000 monitors several times a second.
     if (now - this.lastForgotAt < this.options.rescanMs) return;
     this.lastForgotAt = now;
-    for (const k of this.known.values()) if (now - k.claimedAt > 3 * (k.row.check_interval_ms ?? 0) + this.options.burstMs) this.known.delete(k.row.id);
+    this.shortestIntervalMs = Infinity;
+    for (const k of this.known.values()) {
+      const interval = k.row.check_interval_ms ?? 0;
+      if (now - k.claimedAt > 3 * interval + this.options.burst.maxMs) this.known.delete(k.row.id);
+      else this.shortestIntervalMs = Math.min(this.shortestIntervalMs, k.row.check_interval_ms ?? Infinity);
+    }
   }
 
   /** Runs, without the database, the known monitors that are due. */
@@ -263,13 +275,14 @@ export class CheckScheduler extends PollingLoop {
   }
 
   /**
-   * Until the next check falls due (at least `burstMs` after a pass that started checks,
-   * so close ones start together), and at most `rescanMs`. Pruning waits for a pass.
+   * Until the next check falls due (at least a burst window after a pass that started
+   * checks, so close ones start together), and at most `rescanMs`. Pruning waits for a pass.
    */
   protected sleepMs(): Promise<number> {
-    const { burstMs, rescanMs } = this.options;
+    const { burst, rescanMs } = this.options;
     if (this.nextDueAt === null) return Promise.resolve(rescanMs);
     const untilDue = this.nextDueAt - this.deps.clock.now();
-    return Promise.resolve(Math.min(rescanMs, Math.max(untilDue, this.startedChecks ? burstMs : 0)));
+    const gather = this.startedChecks ? burstWindowMs(this.shortestIntervalMs, burst) : 0;
+    return Promise.resolve(Math.min(rescanMs, Math.max(untilDue, gather)));
   }
 }

@@ -116,4 +116,28 @@ describeEachDatabase('check scheduler and results store', (dialect) => {
     await pruneCheckHistory(t.vigil.database.db, now + 25 * DAY, { resultsDays: 7, rollupsDays: 30 });
     expect(await hourlyHistory(t.vigil.database.db, id, 0)).toEqual([{ at: now - 2 * HOUR, checks: 3, up: 2, responseMs: 100 }]);
   });
+  it('after a burst waits a thirtieth of the shortest interval it knows for the next checks to gather: 2 s at 60 s, 1 s at 20 s', async () => {
+    const now = START + 400 * DAY;
+    const clock = new TestClock();
+    clock.freeze(now);
+    await monitors(1, now);
+    // Due half a second after the burst: it waits for the next one.
+    await monitors(1, now + 500);
+    const database = openDatabase(t.databaseUrl);
+    extra.push(database);
+    class Observed extends CheckScheduler {
+      sleep(): Promise<number> {
+        return this.sleepMs();
+      }
+    }
+    const probe = (): Promise<CheckOutcome> => Promise.resolve({ ok: true, message: 'ok', responseMs: 1 });
+    const scheduler = new Observed({ database, clock, logger: createLogger('silent'), probe, wakeEngine: () => undefined, retention: { resultsDays: 7, rollupsDays: 400 } });
+    await scheduler.runOnce();
+    expect(await scheduler.sleep()).toBe(2_000);
+
+    const config = { check: { intervalSeconds: 20, timeoutSeconds: 5, confirmations: 1, recoveries: 1, autoResolve: true }, tcp: { host: 'every-20s.test', port: 22 }, maintenance: null };
+    await insertMonitor(t.vigil.database.db, { teamId, policyId, name: 'every 20 s', kind: 'tcp', config, paused: false, check: { intervalMs: 20_000, nextAt: now } }, now);
+    await scheduler.runOnce();
+    expect(await scheduler.sleep()).toBe(1_000);
+  });
 });
