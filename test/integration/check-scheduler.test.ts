@@ -126,18 +126,18 @@ describeEachDatabase('check scheduler and results store', (dialect) => {
     const database = openDatabase(t.databaseUrl);
     extra.push(database);
     class Observed extends CheckScheduler {
-      sleep(): Promise<number> {
+      nextSleepMs(): Promise<number> {
         return this.sleepMs();
       }
     }
     const probe = (): Promise<CheckOutcome> => Promise.resolve({ ok: true, message: 'ok', responseMs: 1 });
     const scheduler = new Observed({ database, clock, logger: createLogger('silent'), probe, wakeEngine: () => undefined, retention: { resultsDays: 7, rollupsDays: 400 } });
     await scheduler.runOnce();
-    expect(await scheduler.sleep()).toBe(2_000);
+    expect(await scheduler.nextSleepMs()).toBe(2_000);
 
     const config = { check: { intervalSeconds: 20, timeoutSeconds: 5, confirmations: 1, recoveries: 1, autoResolve: true }, tcp: { host: 'every-20s.test', port: 22 }, maintenance: null };
     await insertMonitor(t.vigil.database.db, { teamId, policyId, name: 'every 20 s', kind: 'tcp', config, paused: false, check: { intervalMs: 20_000, nextAt: now } }, now);
     await scheduler.runOnce();
-    expect(await scheduler.sleep()).toBe(1_000);
+    expect(await scheduler.nextSleepMs()).toBe(1_000);
   });
 });
