@@ -1,4 +1,5 @@
-import { fetch, interceptors, request, type Dispatcher } from 'undici';
+import { fetch, interceptors, type Dispatcher } from 'undici';
+import { CappedResponse } from '../net/capped-response.js';
 import { OriginPools } from '../net/origin-pools.js';
 import type { DestinationPolicy } from '../core/destination-policy.js';
 import { DestinationDeniedError, guardedConnector } from '../security/destination-guard.js';
@@ -12,6 +13,7 @@ import { DeliveryError, DestinationRefused, isServiceFailure } from './channel.j
  * operator configured (Twilio's API URL) through the unguarded one.
  */
 const timeouts = { headersTimeout: 8_000, bodyTimeout: 8_000 };
+const MAX_ANSWER = 1024 * 1024;
 // Redirects are followed as fetch() did when pages were sent with it; each hop connects
 // through the same guarded connector, so a redirect to a denied address is refused.
 const followRedirects = interceptors.redirect({ maxRedirections: 5 });
@@ -59,19 +61,27 @@ export interface OutboundAnswer {
 
 /**
  * Sends a request and returns its answer; only getting none throws (DeliveryError, the
- * service down). Sent with undici's request() rather than fetch(): a page is one small
- * POST, and fetch's WHATWG streams and Request objects cost several times its CPU, which
- * during an alert storm is the dispatcher's largest cost.
+ * service down). Dispatched with a handler of our own rather than fetch() or request():
+ * a page is one small POST, and fetch's WHATWG streams cost several times its CPU, and
+ * request()'s body stream and abort signal a twentieth of the main thread in an alert
+ * storm. An answer is read up to its first MiB (services answer a page in a few bytes).
  */
 export async function exchangeOutbound({ service, url, method = 'POST', headers, body, policy }: Omit<OutboundRequest, 'body'> & { method?: 'GET' | 'POST' | 'PUT'; body?: string }): Promise<OutboundAnswer> {
-  const res = await request(url, { method, headers, body, dispatcher: sendingDispatcherFor(policy), signal: AbortSignal.timeout(10_000) }).catch((err: unknown) => {
+  const target = new URL(url);
+  const response = new CappedResponse('if-any', MAX_ANSWER);
+  const timer = setTimeout(() => response.cancel(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), 10_000);
+  try {
+    sendingDispatcherFor(policy).dispatch({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers, ...(body !== undefined && { body }) }, response);
+    const answer = await response.answer;
+    return { status: answer.status, text: answer.body ?? '', retryAfterMs: retryAfterMs(headerText(answer.headers['retry-after']), headerText(answer.headers['date'])) };
+  } catch (err) {
     const denied = err instanceof DestinationDeniedError ? err : err instanceof Error && err.cause instanceof DestinationDeniedError ? err.cause : null;
     if (denied) throw new DestinationRefused(`${service} ${denied.message}`);
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
     throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}${cause}`, true);
-  });
-  const text = await res.body.text().catch(() => '');
-  return { status: res.statusCode, text, retryAfterMs: retryAfterMs(headerText(res.headers['retry-after']), headerText(res.headers['date'])) };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function headerText(value: string | string[] | undefined): string | null {

@@ -6,7 +6,7 @@ import { evaluateHttp } from '../core/monitor/evaluate-http.js';
 import type { CheckOutcome, HttpSpec } from '../core/monitor/types.js';
 import { OriginPools } from '../net/origin-pools.js';
 import { guardedConnector } from '../security/destination-guard.js';
-import { CappedResponse } from './capped-response.js';
+import { CappedResponse } from '../net/capped-response.js';
 import { failureMessage } from './failure-message.js';
 
 // A keyword is looked for in the first MiB; a check is not a download.
@@ -32,7 +32,7 @@ export class HttpProber {
     const started = performance.now();
     // The deadline ends the check even while connecting. Not AbortSignal.timeout: its timer
     // outlives the check by the whole timeout (~1,700 alive at 10,000 monitors, all promoted).
-    const response = new CappedResponse(Boolean(spec.keyword), MAX_BODY);
+    const response = new CappedResponse(spec.keyword ? 'wait' : 'skip', MAX_BODY);
     const timer = setTimeout(() => response.cancel(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
     try {
       this.dispatcher(spec).dispatch(

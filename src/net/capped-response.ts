@@ -1,43 +1,50 @@
 import type { Dispatcher } from 'undici';
 
-/** What a check needs of an HTTP response: its status, and its body's start when a keyword is looked for. */
-export interface HttpAnswer {
+/** What is read of an HTTP response: its status and headers, and its body's start when kept. */
+export interface CappedAnswer {
   status: number;
+  headers: Record<string, string | string[] | undefined>;
   body: string | null;
 }
 
 /**
- * An undici dispatch handler that takes one response for a check, without the body stream
- * and its machinery that `request()` builds for every call (most of a check's allocation at
- * 10,000 monitors). Without a keyword the answer is the status line, as soon as it comes:
- * a streaming endpoint is up when it answers. The body is then drained in the background
- * so the connection can be reused (undici's body timeout ends one that stalls). With a
- * keyword the answer waits for the body. Reading stops at `limit` bytes either way: a
- * check is not a download. A connection whose body was cut short is closed.
+ * An undici dispatch handler that takes one response, without the body stream and its
+ * machinery that `request()` builds for every call (most of a check's allocation at
+ * 10,000 monitors, and a twentieth of the main thread sending pages in an alert storm).
+ * How the body counts (`body`):
+ * - 'skip': the answer is the status line, as soon as it comes (a streaming endpoint is up
+ *   when it answers); the body is drained in the background so the connection can be
+ *   reused (undici's body timeout ends one that stalls).
+ * - 'wait': the answer waits for the body, and fails if the body does (a keyword check).
+ * - 'if-any': the answer waits for the body, but once the status came a body that breaks
+ *   off or outlasts the deadline leaves what was read: a page answered 2xx was delivered.
+ * Reading stops at `limit` bytes: neither a check nor a page is a download. A connection
+ * whose body was cut short is closed.
  */
 export class CappedResponse implements Dispatcher.DispatchHandler {
-  readonly answer: Promise<HttpAnswer>;
-  private resolve!: (answer: HttpAnswer) => void;
+  readonly answer: Promise<CappedAnswer>;
+  private resolve!: (answer: CappedAnswer) => void;
   private reject!: (err: Error) => void;
   private controller: Dispatcher.DispatchController | null = null;
   private cancelled: Error | null = null;
   private settled = false;
   private status = 0;
+  private headers: CappedAnswer['headers'] = {};
   private readonly chunks: Buffer[] | null;
   private size = 0;
 
   constructor(
-    keepBody: boolean,
+    private readonly body: 'skip' | 'wait' | 'if-any',
     private readonly limit: number,
   ) {
-    this.chunks = keepBody ? [] : null;
+    this.chunks = body === 'skip' ? null : [];
     this.answer = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
     });
   }
 
-  /** Gives up at once (the check's deadline), even while a connection is still being made. */
+  /** Gives up at once (a deadline), even while a connection is still being made. */
   cancel(reason: Error): void {
     if (this.settled) return;
     this.cancelled = reason;
@@ -51,8 +58,9 @@ export class CappedResponse implements Dispatcher.DispatchHandler {
     if (this.cancelled) controller.abort(this.cancelled);
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: CappedAnswer['headers']): void {
     this.status = statusCode;
+    this.headers = headers;
     if (!this.chunks) this.finish();
   }
 
@@ -77,10 +85,11 @@ export class CappedResponse implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     this.settled = true;
     const body = this.chunks && Buffer.concat(this.chunks).subarray(0, this.limit).toString('utf8');
-    this.resolve({ status: this.status, body });
+    this.resolve({ status: this.status, headers: this.headers, body });
   }
 
   private fail(err: Error): void {
+    if (this.body === 'if-any' && this.status !== 0) return this.finish();
     if (this.settled) return;
     this.settled = true;
     this.reject(err);
