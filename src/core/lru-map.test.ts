@@ -45,6 +45,18 @@ describe('LruMap', () => {
     expect([m.get('a'), m.get('b')]).toEqual([undefined, undefined]);
   });
 
+  it('holds entries up to a total weight; one heavier than that is not kept and pushes out nothing', () => {
+    const m = new LruMap<string, string>(10, (_key, value) => value.length);
+    m.set('a', 'xxxx');
+    m.set('b', 'xxxx');
+    m.set('c', 'xx');
+    expect([m.get('a'), m.get('b'), m.get('c')]).toEqual(['xxxx', 'xxxx', 'xx']);
+    m.set('d', 'xxxx'); // 14 > 10: the least recently used (a) goes
+    expect([m.get('a'), m.get('b'), m.get('c'), m.get('d')]).toEqual([undefined, 'xxxx', 'xx', 'xxxx']);
+    m.set('e', 'x'.repeat(11));
+    expect([m.get('e'), m.get('b'), m.get('c'), m.get('d')]).toEqual([undefined, 'xxxx', 'xx', 'xxxx']);
+  });
+
   it('refuses a capacity below one', () => {
     expect(() => new LruMap(0)).toThrow(RangeError);
   });
@@ -59,8 +71,11 @@ describe('LruMap against a list kept in order of use', () => {
 
   it('answers every read as the list does, whatever the order of reads, writes, deletes and clears', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(op, { maxLength: 60 }), (capacity, ops: Op[]) => {
-        const m = new LruMap<number, number>(capacity);
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.boolean(), fc.array(op, { maxLength: 60 }), (capacity, weighted, ops: Op[]) => {
+        // Weighted, a key weighs 1 to 3 (key 5 weighs 3, more than a capacity of 1 or 2 holds).
+        const weigh = (key: number) => (weighted ? (key % 3) + 1 : 1);
+        const m = weighted ? new LruMap<number, number>(capacity, weigh) : new LruMap<number, number>(capacity);
+        const weight = () => list.reduce((sum, [k]) => sum + weigh(k), 0);
         // Least recently used first.
         let list: [number, number][] = [];
         for (const o of ops) {
@@ -72,8 +87,8 @@ describe('LruMap against a list kept in order of use', () => {
             list = list.filter(([k]) => k !== o.key);
           } else if (o.kind === 'set') {
             m.set(o.key, o.value);
-            list = [...list.filter(([k]) => k !== o.key), [o.key, o.value]];
-            if (list.length > capacity) list.shift();
+            list = [...list.filter(([k]) => k !== o.key), ...(weigh(o.key) <= capacity ? [[o.key, o.value] as [number, number]] : [])];
+            while (weight() > capacity) list.shift();
           } else {
             const entry = list.find(([k]) => k === o.key);
             expect(m.get(o.key)).toBe(entry?.[1]);

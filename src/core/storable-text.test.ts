@@ -32,3 +32,26 @@ it('cleans keys and values at any depth, and points at each unstorable one', () 
   expect(clean).toEqual({ title: 'ok\uFFFD', labels: { 'bad\uFFFDkey': 'x', 'a/b': ['fine', '\uFFFD'] }, n: 1, none: null });
   expect(unstorablePaths(clean, '/body')).toEqual([]);
 });
+
+it('hands back storable JSON itself, and copies only what held a bad string, leaving the input as it was', () => {
+  const clean = { title: 'ok', labels: { a: ['x', 1] }, n: null };
+  expect(toStorableDeep(clean)).toBe(clean);
+  const body = { title: 'fine', labels: { a: 'x\0' }, list: ['y'] };
+  const cleaned = toStorableDeep(body) as typeof body;
+  expect(cleaned).toEqual({ title: 'fine', labels: { a: 'x\uFFFD' }, list: ['y'] });
+  expect(body.labels.a).toBe('x\0');
+  expect(cleaned.list).toBe(body.list);
+  // The plain copy it replaced, as the reference.
+  const copied = (v: unknown): unknown =>
+    typeof v === 'string' ? toStorable(v) : Array.isArray(v) ? v.map(copied) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [toStorable(k), copied(x)])) : v;
+  const oftenBad = fc.oneof(fc.constantFrom('\0', '\uD83D', '\uDC00', '\uD83D\uDD25'), fc.string({ minLength: 1, maxLength: 1 }));
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.jsonValue({ stringUnit: oftenBad }), (storable, any) => {
+      expect(toStorableDeep(storable)).toBe(storable);
+      const before = structuredClone(any);
+      const out = toStorableDeep(any);
+      expect(any).toEqual(before);
+      expect(out).toEqual(copied(any));
+    }),
+  );
+});

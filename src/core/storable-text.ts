@@ -16,12 +16,26 @@ export function toStorable(text: string): string {
   return isStorable(text) ? text : text.replace(unstorableAll, REPLACEMENT_CHARACTER);
 }
 
-/** A copy of parsed JSON (or a query string) with every string and key made storable. */
+/**
+ * Parsed JSON (or a query string) with every string and key made storable: the value
+ * itself when all of it already is (nearly every alert; copying each one was a hundredth
+ * of the main thread in an alert storm), else a copy with only what held a bad string
+ * copied.
+ */
 export function toStorableDeep(value: unknown): unknown {
   if (typeof value === 'string') return toStorable(value);
-  if (Array.isArray(value)) return value.map(toStorableDeep);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (const [i, item] of value.entries()) {
+      const storable = toStorableDeep(item);
+      if (storable !== item) (copy ??= [...value])[i] = storable;
+    }
+    return copy ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [toStorable(k), toStorableDeep(v)]));
+    const entries = Object.entries(value);
+    if (entries.every(([k, v]) => isStorable(k) && toStorableDeep(v) === v)) return value;
+    return Object.fromEntries(entries.map(([k, v]) => [toStorable(k), toStorableDeep(v)]));
   }
   return value;
 }

@@ -48,17 +48,36 @@ it('serves Kysely queries, transactions and later schema changes correctly', asy
   await db.destroy();
 });
 
-it('keeps no statement with more parameters than its bound, and still runs it', () => {
+it('keeps statements with more parameters than its bound only up to a total of parameters', () => {
   const { sqlite, prepare } = fresh();
-  const db = cachingStatements(sqlite, { maxParameters: 4 });
+  const db = cachingStatements(sqlite, { maxParameters: 4, largeParameters: 18 });
   const insert = (rows: number) => `insert into t (k, n) values ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`;
-  db.prepare(insert(2)).run(['a', 1, 'b', 2]);
-  db.prepare(insert(2)).run(['c', 3, 'd', 4]);
+  let k = 0;
+  const run = (rows: number) => db.prepare(insert(rows)).run(Array.from({ length: rows }, () => [`k${k}`, k++]).flat());
+  run(2);
+  run(2);
   expect(prepare).toHaveBeenCalledTimes(1);
-  db.prepare(insert(3)).run(['e', 5, 'f', 6, 'g', 7]);
-  db.prepare(insert(3)).run(['h', 8, 'i', 9, 'j', 10]);
+  run(3);
+  run(4);
+  run(4);
+  run(3);
   expect(prepare).toHaveBeenCalledTimes(3);
-  expect(db.prepare('select count(*) as c from t').all([])).toEqual([{ c: 10 }]);
+  run(5); // 6 + 8 + 10 parameters: evicts the 4-row insert, not the 3-row one used since
+  run(3);
+  expect(prepare).toHaveBeenCalledTimes(4);
+  run(4);
+  expect(prepare).toHaveBeenCalledTimes(5);
+  run(10); // 20 parameters: never kept, and pushes nothing out
+  run(10);
+  run(3);
+  run(4);
+  expect(prepare).toHaveBeenCalledTimes(7);
+  // The large ones never push out the small ones.
+  db.prepare('select count(*) as c from t');
+  run(6);
+  run(7);
+  expect(db.prepare('select count(*) as c from t').all([])).toEqual([{ c: k }]);
+  expect(prepare).toHaveBeenCalledTimes(10);
 });
 
 it('tells how long each commit took, and commits', async () => {

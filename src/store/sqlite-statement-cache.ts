@@ -8,25 +8,31 @@ import { LruMap } from '../core/lru-map.js';
  * parameters), so compiled statements are kept by text, the least recently used dropped
  * beyond `size` (texts with `in (?, ?, …)` vary with the list's length).
  *
- * Statements with many parameters are not kept: multi-row writes and long `in` lists
- * differ in length nearly every time (check results are written in batches of whatever
- * came in), so a cache of them held hundreds of large compiled statements in native
- * memory, tens of MiB at 10,000 monitors, that were never used again.
+ * Statements with many parameters go to a second cache that holds up to `largeParameters`
+ * parameters in all (a compiled statement's size grows with them): multi-row writes and
+ * long `in` lists differ in length nearly every time when checks write their results in
+ * batches of whatever came in, and keeping them all held hundreds of large compiled
+ * statements in native memory, tens of MiB at 10,000 monitors, never used again. In an
+ * alert storm, though, the ingest batches are the same few sizes again and again (as many
+ * rows as open connections), and compiling their inserts each time cost a fortieth of
+ * the main thread.
  *
  * Reusing a statement is safe because Kysely runs one query at a time on SQLite's single
  * connection, so a statement is never re-entered while it is running.
  */
-export function cachingStatements(sqlite: SQLite.Database, { size = 500, maxParameters = 100, onCommit }: CacheOptions = {}): SqliteDatabase {
+export function cachingStatements(sqlite: SQLite.Database, { size = 500, maxParameters = 100, largeParameters = 2_000, onCommit }: CacheOptions = {}): SqliteDatabase {
   const cache = new LruMap<string, SQLite.Statement>(size);
+  const large = new LruMap<string, SQLite.Statement>(largeParameters, parameterCount);
   const commit = onCommit && timed(sqlite.prepare('commit'), onCommit);
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       if (commit && sql === 'commit') return commit;
-      let statement = cache.get(sql);
+      const kept = parameterCount(sql) <= maxParameters ? cache : large;
+      let statement = kept.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);
-        if (parameterCount(sql) <= maxParameters) cache.set(sql, statement);
+        kept.set(sql, statement);
       }
       return statement;
     },
@@ -36,6 +42,8 @@ export function cachingStatements(sqlite: SQLite.Database, { size = 500, maxPara
 export interface CacheOptions {
   size?: number;
   maxParameters?: number;
+  /** How many parameters the statements with more than `maxParameters` that are kept may have in all. */
+  largeParameters?: number;
   /** Told how long each commit took (Kysely's transactions end with `commit`). */
   onCommit?: (ms: number) => void;
 }
