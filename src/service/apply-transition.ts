@@ -5,7 +5,7 @@ import { pageTime } from '../core/escalation/low-urgency-hours.js';
 import { ruleApplies, type Urgency } from '../core/escalation/urgency.js';
 import { rulesOf } from '../store/contacts.js';
 import { addEventsOf, eventWrites, incidentWrites, newIncidentRow, policyOf, saveStates, stateOf, type IncidentRow, type NewIncident, type NewIncidentEvent } from '../store/incidents.js';
-import { writeAtomically } from '../store/atomic-writes.js';
+import { writeAtomically, type Write } from '../store/atomic-writes.js';
 import { cancelPending, enqueue, outboxWrites, type OutboxEntry } from '../store/notifications.js';
 import type { DB } from '../store/schema.js';
 import { lowUrgencyHoursOfUsers } from '../store/users.js';
@@ -190,7 +190,27 @@ export async function applyTransitionToAll(trx: Kysely<DB>, rows: IncidentRow[],
  * them together. `by`: the person who paged by hand, named on the `triggered` entry.
  */
 export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, urgency: Urgency, inputs: Omit<NewIncident, 'policy' | 'urgency'>[], now: number, by?: string): Promise<IncidentRow[]> {
-  if (inputs.length === 0) return [];
+  const opening = await planOpening(trx, policy, urgency, inputs, now, by);
+  // The incidents, their pages and their timelines in one statement on PostgreSQL.
+  await writeAtomically(trx, opening.writes);
+  await opening.afterWrites?.();
+  return opening.rows;
+}
+
+/**
+ * openIncidents without its writes: the rows, the writes that open them (which a caller
+ * may send in one statement with writes of its own, see writeAtomically), and what to run
+ * once they are written, if anything.
+ */
+export async function planOpening(
+  trx: Kysely<DB>,
+  policy: PolicySnapshot,
+  urgency: Urgency,
+  inputs: Omit<NewIncident, 'policy' | 'urgency'>[],
+  now: number,
+  by?: string,
+): Promise<{ rows: IncidentRow[]; writes: Write[]; afterWrites: (() => Promise<unknown>) | null }> {
+  if (inputs.length === 0) return { rows: [], writes: [], afterWrites: null };
   const fresh = inputs.map((input) => newIncidentRow({ ...input, policy, urgency }, now));
   const plan = await planTransition(trx, policy, urgency, stateOf(fresh[0] as IncidentRow), { type: 'trigger', at: now, ...(by !== undefined && { by }) });
   const { state } = plan.result;
@@ -203,8 +223,7 @@ export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, urg
     next_action_at: state.nextActionAt,
     seq: row.seq + 1,
   }));
-  // The incidents, their pages and their timelines in one statement on PostgreSQL.
-  await writeAtomically(trx, [
+  const writes = [
     ...incidentWrites(rows),
     ...(await outboxWrites(
       trx,
@@ -212,7 +231,7 @@ export async function openIncidents(trx: Kysely<DB>, policy: PolicySnapshot, urg
       now,
     )),
     ...eventWrites(rows.flatMap((row) => plan.timeline.map((event) => ({ ...event, incidentId: row.id })))),
-  ]);
-  if (plan.exhausted && state.status === 'triggered') await fallbackIfNobodyReached(trx, rows, now, now);
-  return rows;
+  ];
+  const exhausted = plan.exhausted && state.status === 'triggered';
+  return { rows, writes, afterWrites: exhausted ? () => fallbackIfNobodyReached(trx, rows, now, now) : null };
 }

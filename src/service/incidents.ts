@@ -10,14 +10,14 @@ import type { Dialect, Database } from '../store/database.js';
 import { alone } from '../store/group-commit.js';
 import { perTransaction } from '../store/per-transaction.js';
 import { alertWrites, moveAlerts } from '../store/incident-alerts.js';
-import { writeAtomically } from '../store/atomic-writes.js';
+import { writeAtomically, type Write } from '../store/atomic-writes.js';
 import { absorbIntoOpenIncidents, addAlertCount, addEvent, addEventsOf, eventWrites, findOpenIncident, getIncident, lockIncident, lockIncidents, setUrgency, type IncidentRow, type NewIncidentEvent } from '../store/incidents.js';
 import { policyIdOf } from '../store/monitors.js';
 import { monitorTermsIn } from '../store/monitor-terms.js';
 import { parentsOf } from '../store/monitor-dependencies.js';
 import { findPolicy, snapshotOf } from '../store/policies.js';
 import type { DB } from '../store/schema.js';
-import { applyTransition, applyTransitionToAll, openIncidents } from './apply-transition.js';
+import { applyTransition, applyTransitionToAll, planOpening } from './apply-transition.js';
 import { holdReleasedChildren, parentSuppression } from './monitor-dependencies.js';
 import { recordSuppressed } from './suppression.js';
 import { foldGrouped, groupedIncidentOf, lockGroupedMonitors, othersStillFiring } from './alert-grouping.js';
@@ -92,6 +92,12 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
       if (notedOnTimeline(alertCount)) notes.push({ incidentId: incident.id, at: now, kind: 'alert_absorbed', data: { title: (alerts[index] as Alert).title, alertCount } });
     }
   };
+  // New incidents' writes wait for the batch's last statement (one round trip fewer on
+  // PostgreSQL), except where a read must see them first.
+  const pending: Write[] = [];
+  const flush = async () => {
+    if (pending.length > 0) await writeAtomically(trx, pending.splice(0));
+  };
   await lockGroupedMonitors(trx, alerts);
   // A parent's first alert may come in the same batch as its child's: the parent's
   // incident opens first, so the child is suppressed as it would be a moment later.
@@ -136,17 +142,21 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     const openedHere: IncidentRow[] = [];
     for (const { policyId, urgency, suppressed, firsts } of batches.values()) {
       const policy = policyId === undefined ? monitor.policy : await policyIn(trx, policyId, monitor.policy);
-      const open = suppressed ? recordSuppressed : openIncidents;
-      const opened = await open(
-        trx,
-        policy,
-        urgency,
-        firsts.map((indexes) => {
-          const alert = alerts[indexes[0] as number] as Alert;
-          return { ...alert, suppression: suppressionOf(alert), alertCount: indexes.length };
-        }),
-        now,
-      );
+      const inputs = firsts.map((indexes) => {
+        const alert = alerts[indexes[0] as number] as Alert;
+        return { ...alert, suppression: suppressionOf(alert), alertCount: indexes.length };
+      });
+      let opened: IncidentRow[];
+      if (suppressed) opened = await recordSuppressed(trx, policy, urgency, inputs, now);
+      else {
+        const opening = await planOpening(trx, policy, urgency, inputs, now);
+        pending.push(...opening.writes);
+        if (opening.afterWrites) {
+          await flush();
+          await opening.afterWrites();
+        }
+        opened = opening.rows;
+      }
       openedHere.push(...opened);
       for (const [n, incident] of opened.entries()) {
         const [first, ...repeats] = firsts[n] as number[];
@@ -155,11 +165,17 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
         if (repeats.length > 0) noteAbsorbed(incident, repeats);
       }
     }
-    await holdReleasedChildren(trx, monitorId, openedHere, now);
+    // Children see their parents' new incidents: those holding them, and those later in
+    // this batch (parents come first) whose suppression reads them.
+    if (monitor.links.hasChildren) {
+      await flush();
+      await holdReleasedChildren(trx, monitorId, openedHere, now);
+    }
   }
   // Every alert is kept, absorbed ones too: one multi-row statement for the whole batch,
-  // with the timeline's notes (one statement for both on PostgreSQL).
+  // with the timeline's notes and the new incidents (one statement for all on PostgreSQL).
   await writeAtomically(trx, [
+    ...pending,
     ...eventWrites(notes),
     ...alertWrites(
       alerts.map((alert, index) => ({ incidentId: (results[index] as TriggerResult).incident.id, at: now, title: alert.title, details: alert.details, dedupKey: alert.group ? alert.dedupKey : null })),
@@ -172,6 +188,7 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
 interface NewIncidentTerms {
   policy: PolicySnapshot;
   urgency: MonitorUrgency;
+  links: { hasChildren: boolean };
 }
 
 /**
@@ -184,7 +201,7 @@ async function monitorIn(trx: Transaction<DB>, monitorId: string): Promise<NewIn
   if (!terms) throw new AppError('not_found', `No monitor ${monitorId}`);
   const policyId = policyIdOf(terms);
   if (!terms.policy) throw new AppError('not_found', `No escalation policy ${policyId}`);
-  return { policy: terms.policy, urgency: terms.urgency };
+  return { policy: terms.policy, urgency: terms.urgency, links: terms.links };
 }
 
 /**

@@ -86,4 +86,25 @@ describeEachDatabase('no silent incident', (dialect) => {
     await advance(120 * MIN);
     expect(receiver.received.filter((r) => (r.body as { notice?: { subject: string } }).notice?.subject === 'Nobody was reached for "Nobody at all"')).toHaveLength(1);
   });
+
+  it('tells the managers and owners at once when the policy reaches nobody as the incident opens', async () => {
+    const schedule = await t.admin.post('/api/v1/schedules', {
+      name: 'Nobody on call',
+      teamId,
+      timeZone: 'UTC',
+      layers: [{ name: 'Only', rotation: { kind: 'weekly', handoffDay: 1, handoffTime: '09:00' }, members: [] }],
+    });
+    expect(schedule.status).toBe(201);
+    // Empty on purpose: its own coverage-gap notice would land among these.
+    expect((await t.admin.patch(`/api/v1/schedules/${schedule.body.id}`, { gapAlertDays: 0 })).status).toBe(200);
+    const policy = await t.admin.post('/api/v1/escalation-policies', { name: 'Empty schedule', teamId, repeat: 0, steps: [{ waitSeconds: 3600, targets: [{ type: 'schedule', scheduleId: schedule.body.id }] }] });
+    expect(policy.status).toBe(201);
+    const monitor = await t.admin.post('/api/v1/monitors', { name: 'Empty schedule', teamId, policyId: policy.body.id });
+    const res = await t.admin.post(`/api/v1/monitors/${monitor.body.id}/alerts`, { title: 'Nobody on call at all' });
+    expect(res.status).toBe(201);
+    expect(await timeline(res.body.incident.id)).toEqual(expect.arrayContaining(['triggered', 'exhausted', 'nobody_reached']));
+    await t.vigil.engine.runOnce();
+    const subject = 'Nobody was reached for "Nobody on call at all"';
+    expect(receiver.received.filter((r) => r.path === '/owner' && (r.body as { notice?: { subject: string } }).notice?.subject === subject)).toHaveLength(1);
+  });
 });
