@@ -78,7 +78,7 @@ export class Engine extends PollingLoop {
     // Woken passes at least 20 ms apart (50 on PostgreSQL): far below the second a page may
     // take, and in a storm each pass sends the pages of several new incidents. A pass is
     // half a dozen queries; on PostgreSQL each is a round trip that ingest's transactions
-    // wait behind, and passes 50 ms apart opened 5–7 % more incidents a second in the
+    // wait behind, and passes 50 ms apart opened 6–11 % more incidents a second in the
     // storm benchmark (on SQLite, no gain).
     super({ clock: deps.clock, logger: deps.logger, name: 'engine', wakeGapMs: deps.database.dialect === 'postgres' ? 50 : 20 });
     this.options = { ...defaults, ...options };
