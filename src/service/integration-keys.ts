@@ -3,7 +3,6 @@ import { LruMap } from '../core/lru-map.js';
 import { sha256 } from '../security/secret-token.js';
 import type { Database } from '../store/database.js';
 import { findMonitorByKeyHash, integrationKeyVersion, type MonitorRow } from '../store/monitors.js';
-import { keyVersionAndTermsIn } from '../store/monitor-terms.js';
 import type { DB } from '../store/schema.js';
 
 /** The monitor behind a key as last read, and the version (migration 0017) it was read at. */
@@ -36,20 +35,6 @@ export class IntegrationKeys {
     if (kept) return kept;
     const found = await findMonitorByKeyHash(this.database.db, keyHash);
     return found && this.keep(keyHash, found);
-  }
-
-  /**
-   * On PostgreSQL, reads the version `trx` confirms its events against together with the
-   * terms of their monitors (keyVersionAndTermsIn): a batch that opens incidents needs
-   * those next, and each read is a round trip while the batch holds the ingest queue. On
-   * SQLite there is no round trip to save, and batches of repeats would read terms they
-   * never use, so the version is read alone when first needed.
-   */
-  async prefetch(trx: Transaction<DB>, monitorIds: string[]): Promise<void> {
-    if (this.database.dialect !== 'postgres' || this.versions.has(trx)) return;
-    const version = keyVersionAndTermsIn(trx, monitorIds).then((found) => found ?? integrationKeyVersion(trx));
-    this.versions.set(trx, version);
-    await version;
   }
 
   /** The monitor as `trx` sees it, or undefined when the key no longer names a monitor of that kind. */

@@ -24,32 +24,10 @@ export interface MonitorTerms {
  * Undefined for a monitor that does not exist (any more).
  */
 export const monitorTermsIn = perTransaction(async (db: Kysely<DB>, monitorId: string): Promise<MonitorTerms | undefined> => {
-  const row = await termsQuery(db).where('m.id', '=', monitorId).executeTakeFirst();
-  return row && termsOf(row);
-});
-
-/**
- * The integration key version (migration 0017) and the terms of `monitorIds`, in one
- * statement, the terms remembered for the transaction as monitorTermsIn would: on
- * PostgreSQL a batch of events that opens incidents then reads both in one round trip.
- * Null when none of the monitors exists.
- */
-export async function keyVersionAndTermsIn(trx: Kysely<DB>, monitorIds: string[]): Promise<string | null> {
-  const rows = await termsQuery(trx)
-    .innerJoin('integration_key_version as v', (join) => join.on('v.id', '=', 1))
-    .select('v.version as key_version')
-    .where('m.id', 'in', monitorIds)
-    .execute();
-  for (const row of rows) monitorTermsIn.seed(trx, row.monitorId, termsOf(row));
-  return rows[0]?.key_version ?? null;
-}
-
-const termsQuery = (db: Kysely<DB>) =>
-  db
+  const row = await db
     .selectFrom('monitors as m')
     .leftJoin('escalation_policies as p', 'p.id', 'm.policy_id')
     .select((eb) => [
-      'm.id as monitorId',
       'm.name as monitorName',
       'm.urgency',
       'm.policy_id',
@@ -58,13 +36,12 @@ const termsQuery = (db: Kysely<DB>) =>
       'p.steps',
       'p.repeat',
       'p.ack_timeout_seconds',
-      eb.exists(eb.selectFrom('monitor_dependencies as d').select('d.monitor_id').whereRef('d.monitor_id', '=', 'm.id')).as('has_parents'),
-      eb.exists(eb.selectFrom('monitor_dependencies as d').select('d.monitor_id').whereRef('d.depends_on_id', '=', 'm.id')).as('has_children'),
-    ]);
-
-type TermsRow = Awaited<ReturnType<ReturnType<typeof termsQuery>['executeTakeFirstOrThrow']>>;
-
-function termsOf(row: TermsRow): MonitorTerms {
+      eb.exists(eb.selectFrom('monitor_dependencies').select('monitor_id').where('monitor_id', '=', monitorId)).as('has_parents'),
+      eb.exists(eb.selectFrom('monitor_dependencies').select('monitor_id').where('depends_on_id', '=', monitorId)).as('has_children'),
+    ])
+    .where('m.id', '=', monitorId)
+    .executeTakeFirst();
+  if (!row) return undefined;
   const { id, name, steps, repeat, ack_timeout_seconds } = row;
   return {
     name: row.monitorName,
@@ -74,4 +51,4 @@ function termsOf(row: TermsRow): MonitorTerms {
     // SQLite answers 0 or 1, PostgreSQL a boolean.
     links: { hasParents: Boolean(Number(row.has_parents)), hasChildren: Boolean(Number(row.has_children)) },
   };
-}
+});

@@ -120,7 +120,6 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
    */
   const triggers: MergedWork<Trigger, Outcome> = async (trx, events) => {
     const now = clock.now();
-    await keys.prefetch(trx, [...new Set(events.map((e) => e.entry.monitor.id))]);
     const outcomes: (Outcome | null)[] = [];
     for (const { entry } of events) outcomes.push(await confirmed(trx, entry));
     const live = events.filter((_, i) => outcomes[i] === null);
