@@ -1,5 +1,5 @@
 import { fetch, interceptors, type Dispatcher } from 'undici';
-import { CappedResponse } from '../net/capped-response.js';
+import { dispatchCapped } from '../net/capped-response.js';
 import { OriginPools } from '../net/origin-pools.js';
 import type { DestinationPolicy } from '../core/destination-policy.js';
 import { DestinationDeniedError, guardedConnector } from '../security/destination-guard.js';
@@ -67,20 +67,14 @@ export interface OutboundAnswer {
  * storm. An answer is read up to its first MiB (services answer a page in a few bytes).
  */
 export async function exchangeOutbound({ service, url, method = 'POST', headers, body, policy }: Omit<OutboundRequest, 'body'> & { method?: 'GET' | 'POST' | 'PUT'; body?: string }): Promise<OutboundAnswer> {
-  const target = new URL(url);
-  const response = new CappedResponse('if-any', MAX_ANSWER);
-  const timer = setTimeout(() => response.cancel(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), 10_000);
   try {
-    sendingDispatcherFor(policy).dispatch({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers, ...(body !== undefined && { body }) }, response);
-    const answer = await response.answer;
+    const answer = await dispatchCapped(sendingDispatcherFor(policy), new URL(url), { method, headers, ...(body !== undefined && { body }) }, { body: 'if-any', limit: MAX_ANSWER, deadlineMs: 10_000 });
     return { status: answer.status, text: answer.body ?? '', retryAfterMs: retryAfterMs(headerText(answer.headers['retry-after']), headerText(answer.headers['date'])) };
   } catch (err) {
     const denied = err instanceof DestinationDeniedError ? err : err instanceof Error && err.cause instanceof DestinationDeniedError ? err.cause : null;
     if (denied) throw new DestinationRefused(`${service} ${denied.message}`);
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
     throw new DeliveryError(`${service} unreachable: ${err instanceof Error ? err.message : String(err)}${cause}`, true);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
