@@ -17,7 +17,7 @@ import { PushoverReceiptLoop } from '../service/pushover-receipts.js';
 import { replyCodeFor } from '../store/reply-codes.js';
 import { teamsChannel } from '../channels/teams.js';
 import { webhookChannel } from '../channels/webhook.js';
-import { webhookSigningKey } from '../security/webhook-signing-key.js';
+import { webhookSigningKeys } from '../security/webhook-signing-key.js';
 import { Engine } from '../engine/engine.js';
 import type { ChatUpdaters } from '../engine/chat-sync.js';
 import { NodePresence } from '../engine/node-presence.js';
@@ -85,7 +85,7 @@ export async function startVigil(config: Config, logger: Logger, options: { froz
   await sharedClock?.start();
   const pushover = config.pushover ? pushoverApi(config.pushover) : null;
   const channels: Channels = {
-    webhook: webhookChannel((url) => webhookSigningKey(config.secret, url), config.destinationPolicy, () => clock.now()),
+    webhook: webhookChannel(webhookSigningKeys(config.secret), config.destinationPolicy, () => clock.now()),
     slack: slackChannel(config.destinationPolicy),
     teams: teamsChannel(config.destinationPolicy),
     ntfy: ntfyChannel(

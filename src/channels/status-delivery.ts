@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { DestinationPolicy } from '../core/destination-policy.js';
 import { webhookSignature } from '../security/webhook-signature.js';
-import { webhookSigningKey } from '../security/webhook-signing-key.js';
+import { webhookSigningKeys } from '../security/webhook-signing-key.js';
 import { DeliveryError } from './channel.js';
 import { postOutbound } from './outbound-request.js';
 
@@ -26,7 +26,7 @@ export interface StatusDelivery {
 
 export function statusDelivery(c: { smtpUrl: string | undefined; emailFrom: string; secret: string; destinationPolicy: DestinationPolicy; now: () => number }): StatusDelivery {
   const transport = c.smtpUrl ? nodemailer.createTransport(c.smtpUrl) : null;
-  const signingKey = (url: string) => webhookSigningKey(c.secret, url);
+  const signingKey = webhookSigningKeys(c.secret);
   return {
     email:
       transport &&
