@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { DestinationRefused, DeliveryError } from '../channels/channel.js';
 import type { StatusDelivery } from '../channels/status-delivery.js';
-import { noticeEventId, noticeHtml, noticeSubject, noticeText, noticeWebhookBody, type NoticeLinks, type StatusNotice } from '../core/status-page/notice.js';
+import { noticeEventId, noticeHtml, noticeSubject, noticeText, noticeWebhookBody, type MaintenanceNoticeType, type NoticeLinks, type NoticeMaintenance, type StatusNotice } from '../core/status-page/notice.js';
 import type { UpdateStatus } from '../core/status-page/view.js';
 import { DAY, HOUR, MINUTE } from '../core/time/units.js';
 import { PollingLoop } from '../engine/polling-loop.js';
@@ -18,6 +18,7 @@ import {
   nextNoticeAt,
   pruneStatusSubscriptions,
   queueNoticeEvent,
+  unannouncedEndedMaintenances,
   unannouncedStartedMaintenances,
   type ClaimedNotice,
 } from '../store/status-subscribers.js';
@@ -33,7 +34,8 @@ export type PublishedStatusEvent =
       /** The incident's first entry (the incident is new). */
       first: boolean;
     }
-  | { type: 'maintenance_scheduled' | 'maintenance_started'; pageId: string; maintenance: { id: string; title: string; body: string; startsAt: number; endsAt: number } };
+  | { type: Exclude<MaintenanceNoticeType, 'maintenance_updated'>; pageId: string; maintenance: NoticeMaintenance }
+  | { type: 'maintenance_updated'; pageId: string; maintenance: NoticeMaintenance; changedAt: number };
 
 /**
  * Queues a notice of a published event for every confirmed subscriber of its page. Called
@@ -47,6 +49,8 @@ export async function enqueueStatusNotices(trx: Kysely<DB>, event: PublishedStat
   if (event.type === 'incident_update') {
     const incident = await trx.selectFrom('status_incidents').select(['id', 'title']).where('id', '=', event.incidentId).executeTakeFirstOrThrow();
     notice = { type: 'incident_update', page: shown, incident, entry: event.entry, first: event.first };
+  } else if (event.type === 'maintenance_updated') {
+    notice = { type: event.type, page: shown, maintenance: event.maintenance, changedAt: event.changedAt };
   } else {
     notice = { type: event.type, page: shown, maintenance: event.maintenance };
   }
@@ -68,8 +72,10 @@ const MAX_ATTEMPTS = 8;
 const LEASE_MS = MINUTE;
 const BATCH = 50;
 const IN_FLIGHT = 10;
-/** Longest sleep without a look: notices queued by another node, and a maintenance's start, are sent within this. */
+/** Longest sleep without a look: notices queued by another node, and a maintenance's start and end, are sent within this. */
 const MAX_SLEEP_MS = 5_000;
+/** How late a maintenance's end is still told. */
+const ENDS_TOLD_WITHIN = HOUR;
 /** How long a sent notice's row is kept (the admin list counts what waits and failed). */
 const SENT_KEPT = 30 * DAY;
 
@@ -106,14 +112,14 @@ export class StatusNoticeLoop extends PollingLoop {
 
   /** Passes until nothing is due. */
   async runOnce(): Promise<void> {
-    await this.announceStartedMaintenance();
+    await this.announceMaintenanceTimes();
     let claimed: number;
     do claimed = await this.claimAndSend();
     while (claimed > 0);
   }
 
   protected async pass(): Promise<void> {
-    await this.announceStartedMaintenance();
+    await this.announceMaintenanceTimes();
     await this.claimAndSend();
     const now = this.deps.clock.now();
     if (now - this.prunedAt >= HOUR) {
@@ -122,13 +128,19 @@ export class StatusNoticeLoop extends PollingLoop {
     }
   }
 
-  /** Queues "maintenance started" once per maintenance (the event's key makes a second node's try a no-op). */
-  private async announceStartedMaintenance(): Promise<void> {
+  /**
+   * Queues "maintenance started" once per maintenance, and "completed" once per end it
+   * reaches (the event's key makes a second node's try a no-op). An end is told up to an
+   * hour late (every node down meanwhile), not later: by then it is old news.
+   */
+  private async announceMaintenanceTimes(): Promise<void> {
     const { database, clock } = this.deps;
     const now = clock.now();
-    for (const m of await unannouncedStartedMaintenances(database.db, now)) {
+    const started = (await unannouncedStartedMaintenances(database.db, now)).map((m) => ({ type: 'maintenance_started' as const, m }));
+    const ended = (await unannouncedEndedMaintenances(database.db, now, now - ENDS_TOLD_WITHIN)).map((m) => ({ type: 'maintenance_completed' as const, m }));
+    for (const { type, m } of [...started, ...ended]) {
       const { pageId, ...maintenance } = m;
-      await database.db.transaction().execute((trx) => enqueueStatusNotices(trx, { type: 'maintenance_started', pageId, maintenance }, now));
+      await database.db.transaction().execute((trx) => enqueueStatusNotices(trx, { type, pageId, maintenance }, now));
     }
   }
 

@@ -4,7 +4,7 @@ import { audited } from '../store/audit.js';
 import { newId } from '../store/ids.js';
 import type { DB } from '../store/schema.js';
 import { insertEntry, insertStatusIncident, setIncidentComponents, updateStatusIncidentRow } from '../store/status-incidents.js';
-import { deleteMaintenanceRow, insertMaintenance, updateMaintenanceRow, type MaintenanceRecord } from '../store/status-maintenances.js';
+import { deleteMaintenanceRow, getMaintenance, insertMaintenance, updateMaintenanceRow, type MaintenanceRecord } from '../store/status-maintenances.js';
 import { touchStatusPage } from '../store/status-pages.js';
 import { enqueueStatusNotices } from './status-notices.js';
 
@@ -67,22 +67,42 @@ export function scheduleMaintenance(db: Kysely<DB>, input: MaintenanceInput, now
   return audited(db, { entity: 'status_maintenance', id, action: 'create' }, async (trx) => {
     await insertMaintenance(trx, { id, ...input }, now);
     await touchStatusPage(trx, input.pageId, now);
-    await enqueueStatusNotices(trx, { type: 'maintenance_scheduled', pageId: input.pageId, maintenance: { id, title: input.title, body: input.body, startsAt: input.startsAt, endsAt: input.endsAt } }, now);
+    await enqueueStatusNotices(trx, { type: 'maintenance_scheduled', pageId: input.pageId, maintenance: noticeMaintenance(id, input) }, now);
     return id;
   });
 }
 
-/** Replaces a maintenance's fields (the caller merges a patch with what is stored). */
+/**
+ * Replaces a maintenance's fields (the caller merges a patch with what is stored).
+ * Subscribers are told of a change to its title, text or times that leaves it to come or
+ * under way. One that leaves it over tells nobody here: an end it newly reaches (ended
+ * early by the edit, say) is told by the notice loop, as every end is.
+ */
 export function changeMaintenance(db: Kysely<DB>, id: string, input: MaintenanceInput, now: number): Promise<void> {
   return audited(db, { entity: 'status_maintenance', id, action: 'update' }, async (trx) => {
+    const before = await getMaintenance(trx, input.pageId, id);
     await updateMaintenanceRow(trx, { id, title: input.title, body: input.body, startsAt: input.startsAt, endsAt: input.endsAt, componentIds: input.componentIds }, now);
     await touchStatusPage(trx, input.pageId, now);
+    const announced = (m: MaintenanceInput) => [m.title, m.body, m.startsAt, m.endsAt];
+    const changed = announced(before).some((value, i) => value !== announced(input)[i]);
+    if (changed && input.endsAt > now) {
+      await enqueueStatusNotices(trx, { type: 'maintenance_updated', pageId: input.pageId, maintenance: noticeMaintenance(id, input), changedAt: now }, now);
+    }
   });
 }
 
+/**
+ * Deletes a maintenance. Subscribers are told it is cancelled if it had not started, and
+ * completed (now) if it was under way; forgetting a past one tells nobody.
+ */
 export function cancelMaintenance(db: Kysely<DB>, pageId: string, id: string, now: number): Promise<void> {
   return audited(db, { entity: 'status_maintenance', id, action: 'delete' }, async (trx) => {
+    const before = await getMaintenance(trx, pageId, id);
     await deleteMaintenanceRow(trx, id);
     await touchStatusPage(trx, pageId, now);
+    if (before.startsAt > now) await enqueueStatusNotices(trx, { type: 'maintenance_cancelled', pageId, maintenance: noticeMaintenance(id, before) }, now);
+    else if (before.endsAt > now) await enqueueStatusNotices(trx, { type: 'maintenance_completed', pageId, maintenance: noticeMaintenance(id, { ...before, endsAt: now }) }, now);
   });
 }
+
+const noticeMaintenance = (id: string, m: Pick<MaintenanceInput, 'title' | 'body' | 'startsAt' | 'endsAt'>) => ({ id, title: m.title, body: m.body, startsAt: m.startsAt, endsAt: m.endsAt });

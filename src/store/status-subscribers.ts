@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
@@ -236,7 +236,8 @@ export async function queuedEmailNotices(db: Kysely<DB>, pageId: string): Promis
   return Number(row?.n ?? 0);
 }
 
-export interface StartedMaintenance {
+/** A maintenance as its notices tell it. */
+export interface AnnouncedMaintenance {
   id: string;
   pageId: string;
   title: string;
@@ -249,22 +250,40 @@ export interface StartedMaintenance {
  * Maintenance in progress whose start subscribers have not been told of yet. Only one
  * posted before its start: one posted already under way was announced as it was posted.
  */
-export async function unannouncedStartedMaintenances(db: Kysely<DB>, now: number): Promise<StartedMaintenance[]> {
-  const rows = await db
-    .selectFrom('status_maintenances')
-    .select(['id', 'page_id', 'title', 'body', 'starts_at', 'ends_at'])
-    .where('starts_at', '<=', now)
-    .where('ends_at', '>', now)
-    .where((eb) => eb('created_at', '<', eb.ref('starts_at')))
-    .execute();
-  if (rows.length === 0) return [];
+export function unannouncedStartedMaintenances(db: Kysely<DB>, now: number): Promise<AnnouncedMaintenance[]> {
+  return untoldMaintenances(
+    db,
+    (eb) => eb.and([eb('starts_at', '<=', now), eb('ends_at', '>', now), eb('created_at', '<', eb.ref('starts_at'))]),
+    (m) => `maintenance-start:${m.id}`,
+  );
+}
+
+/**
+ * Maintenance that ended since `since` and whose end subscribers have not been told of
+ * (keyed by the end, as noticeEventId keys it). Only one posted before its end: one posted
+ * afterwards was never announced.
+ */
+export function unannouncedEndedMaintenances(db: Kysely<DB>, now: number, since: number): Promise<AnnouncedMaintenance[]> {
+  return untoldMaintenances(
+    db,
+    (eb) => eb.and([eb('ends_at', '<=', now), eb('ends_at', '>', since), eb('created_at', '<', eb.ref('ends_at'))]),
+    (m) => `maintenance-end:${m.id}:${m.endsAt}`,
+  );
+}
+
+/** The maintenances `where` picks whose notice event (keyed by `key`) was not recorded yet. */
+async function untoldMaintenances(
+  db: Kysely<DB>,
+  where: (eb: ExpressionBuilder<DB, 'status_maintenances'>) => Expression<SqlBool>,
+  key: (m: AnnouncedMaintenance) => string,
+): Promise<AnnouncedMaintenance[]> {
+  const rows = await db.selectFrom('status_maintenances').select(['id', 'page_id', 'title', 'body', 'starts_at', 'ends_at']).where(where).execute();
+  const found = rows.map((r) => ({ id: r.id, pageId: r.page_id, title: r.title, body: r.body, startsAt: Number(r.starts_at), endsAt: Number(r.ends_at) }));
   const told = new Set<string>();
-  for (const chunk of chunksOf(rows.map((r) => `maintenance-start:${r.id}`))) {
+  for (const chunk of chunksOf(found.map(key))) {
     for (const e of await db.selectFrom('status_notice_events').select('id').where('id', 'in', chunk).execute()) told.add(e.id);
   }
-  return rows
-    .filter((r) => !told.has(`maintenance-start:${r.id}`))
-    .map((r) => ({ id: r.id, pageId: r.page_id, title: r.title, body: r.body, startsAt: Number(r.starts_at), endsAt: Number(r.ends_at) }));
+  return found.filter((m) => !told.has(key(m)));
 }
 
 /**

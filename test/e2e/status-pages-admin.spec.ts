@@ -287,7 +287,11 @@ test('a logo is uploaded, shown and removed; unsaved settings are asked about; a
   const renamed = page.getByRole('article', { name: 'Network upgrade' });
   await expect(renamed).toContainText('Affects Website');
   await renamed.getByRole('button', { name: 'Cancel Network upgrade' }).click();
-  await page.getByRole('dialog', { name: 'Cancel Network upgrade' }).getByRole('button', { name: 'Cancel maintenance' }).click();
+  // Before its start: the manager is told what its subscribers will hear.
+  const cancel = page.getByRole('dialog', { name: 'Cancel Network upgrade' });
+  await expect(cancel).toContainText('is taken off the public page; subscribers are told it is cancelled.');
+  await shot(page, 'status-page-maintenance-cancel-1440');
+  await cancel.getByRole('button', { name: 'Cancel maintenance' }).click();
   await expect(renamed).toBeHidden();
   await expect(page.getByText('No maintenance scheduled.')).toBeVisible();
 });

@@ -274,6 +274,79 @@ describeEachDatabase('status page subscribers', (dialect) => {
     expect(mails.map((m) => m.subject)).toContain('[Acme Cloud] Maintenance started: Network work');
   });
 
+  it('maintenance: told of a change, of its end, and of its cancelling; not of a component change or a past one forgotten', async () => {
+    const clock = t.vigil.clock as TestClock;
+    const schedule = async (title: string, startInMs: number, endInMs: number) => {
+      const now = clock.now();
+      const res = await t.admin.post(`/api/v1/status-pages/${pageId}/maintenances`, {
+        title,
+        body: 'Planned work.',
+        startsAt: new Date(now + startInMs).toISOString(),
+        endsAt: new Date(now + endInMs).toISOString(),
+        componentIds: [],
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const told = (id: string) =>
+      receiver.received.flatMap((r) => {
+        const body = JSON.parse(r.rawBody) as { type: string; maintenance?: { id: string; title: string; endsAt: string } };
+        return body.maintenance?.id === id ? [{ type: body.type, title: body.maintenance.title, endsAt: body.maintenance.endsAt }] : [];
+      });
+    const types = (id: string) => told(id).map((n) => n.type);
+    const settle = async () => {
+      await t.vigil.statusNotices.runOnce();
+      await t.vigil.statusNotices.runOnce();
+    };
+
+    const upgrade = await schedule('Disk upgrade', 600_000, 1_200_000);
+    await settle();
+    await expect.poll(() => types(upgrade)).toEqual(['status.maintenance_scheduled']);
+    const layout = await t.admin.put(`/api/v1/status-pages/${pageId}/layout`, { sections: [{ name: 'Core', components: [{ name: 'Storage', monitorIds: [] }] }] });
+    expect(layout.status).toBe(200);
+    const storage = layout.body.sections[0].components[0].id as string;
+    expect((await t.admin.patch(`/api/v1/status-pages/${pageId}/maintenances/${upgrade}`, { componentIds: [storage] })).status).toBe(200);
+    expect((await t.admin.patch(`/api/v1/status-pages/${pageId}/maintenances/${upgrade}`, { body: 'Planned work.' })).status).toBe(200);
+    expect((await t.admin.patch(`/api/v1/status-pages/${pageId}/maintenances/${upgrade}`, { title: 'Disk and RAM upgrade' })).status).toBe(200);
+    await settle();
+    await expect.poll(() => told(upgrade).at(-1)).toMatchObject({ type: 'status.maintenance_updated', title: 'Disk and RAM upgrade' });
+    expect(types(upgrade)).toEqual(['status.maintenance_scheduled', 'status.maintenance_updated']);
+
+    clock.advance(600_000);
+    await settle();
+    await expect.poll(() => types(upgrade).at(-1)).toBe('status.maintenance_started');
+    clock.advance(600_000);
+    await settle();
+    await expect.poll(() => types(upgrade).at(-1)).toBe('status.maintenance_completed');
+    await settle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(types(upgrade)).toEqual(['status.maintenance_scheduled', 'status.maintenance_updated', 'status.maintenance_started', 'status.maintenance_completed']);
+    const mails = await mailTo('twice@example.com', 8);
+    expect(mails.map((m) => m.subject)).toContain('[Acme Cloud] Maintenance completed: Disk and RAM upgrade');
+    // Forgetting it now that it is over tells nobody.
+    expect((await t.admin.delete(`/api/v1/status-pages/${pageId}/maintenances/${upgrade}`)).status).toBe(204);
+
+    const later = await schedule('Router swap', 3_600_000, 7_200_000);
+    const ongoing = await schedule('Cable work', 0, 3_600_000);
+    await settle();
+    clock.advance(60_000);
+    expect((await t.admin.delete(`/api/v1/status-pages/${pageId}/maintenances/${later}`)).status).toBe(204);
+    const deleting = clock.now();
+    expect((await t.admin.delete(`/api/v1/status-pages/${pageId}/maintenances/${ongoing}`)).status).toBe(204);
+    const deleted = clock.now();
+    await settle();
+    await expect.poll(() => types(later).at(-1)).toBe('status.maintenance_cancelled');
+    // Under way, it ended when it was deleted (the test clock runs on meanwhile).
+    await expect.poll(() => told(ongoing).at(-1)?.type).toBe('status.maintenance_completed');
+    const endedAt = Date.parse(told(ongoing).at(-1)!.endsAt);
+    expect(endedAt).toBeGreaterThanOrEqual(deleting);
+    expect(endedAt).toBeLessThanOrEqual(deleted);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(types(upgrade)).toHaveLength(4);
+    expect(types(later)).toEqual(['status.maintenance_scheduled', 'status.maintenance_cancelled']);
+    expect(types(ongoing)).toEqual(['status.maintenance_scheduled', 'status.maintenance_completed']);
+  });
+
   it('admins and the team manager see addresses whole and remove subscribers', async () => {
     const list = (await t.admin.get(`/api/v1/status-pages/${pageId}/subscribers`)).body;
     const one = list.subscribers.find((s: { address: string }) => s.address === 'never-confirms@example.com');

@@ -31,6 +31,24 @@ describe('status page notices', () => {
     expect(noticeWebhookBody(started, links, 'k')).toMatchObject({ type: 'status.maintenance_started' });
   });
 
+  it('say what became of a maintenance: changed (still to come or under way), completed, cancelled', () => {
+    const m = maintenance.maintenance;
+    const before: StatusNotice = { type: 'maintenance_updated', page, maintenance: m, changedAt: m.startsAt - 60_000 };
+    expect(noticeSubject(before)).toBe('[Acme <Cloud>] Maintenance updated: Database upgrade');
+    expect(noticeText(before, links)).toContain('Now scheduled from Thu, Mar 5, 23:00 GMT+1 to Fri, Mar 6, 00:00 GMT+1');
+    const during: StatusNotice = { ...before, changedAt: m.startsAt };
+    expect(noticeText(during, links)).toContain('In progress until Fri, Mar 6, 00:00 GMT+1');
+    const completed: StatusNotice = { type: 'maintenance_completed', page, maintenance: { ...m, endsAt: Date.parse('2026-03-05T22:40:00Z') } };
+    expect(noticeSubject(completed)).toBe('[Acme <Cloud>] Maintenance completed: Database upgrade');
+    expect(noticeText(completed, links)).toContain('Completed Thu, Mar 5, 23:40 GMT+1');
+    const cancelled: StatusNotice = { type: 'maintenance_cancelled', page, maintenance: m };
+    expect(noticeSubject(cancelled)).toBe('[Acme <Cloud>] Maintenance cancelled: Database upgrade');
+    expect(noticeText(cancelled, links)).toContain('Cancelled: it was scheduled from Thu, Mar 5, 23:00 GMT+1 to Fri, Mar 6, 00:00 GMT+1');
+    for (const notice of [before, completed, cancelled]) {
+      expect(noticeWebhookBody(notice, links, 'k')).toMatchObject({ type: `status.${notice.type}`, maintenance: { id: 'm1', title: 'Database upgrade' } });
+    }
+  });
+
   it('escape what the team typed in HTML', () => {
     const html = noticeHtml(update, links);
     expect(html).toContain('Acme &#60;Cloud&#62;');
@@ -38,10 +56,18 @@ describe('status page notices', () => {
     expect(html).toContain('A bad deploy.<br>Rolling back.');
   });
 
-  it('key one outbox event per entry and per maintenance', () => {
+  it('key one outbox event per entry, and per maintenance one per posting, start, change, end and cancelling', () => {
     expect(noticeEventId(update)).toBe('entry:e1');
     expect(noticeEventId(maintenance)).toBe('maintenance:m1');
     expect(noticeEventId({ ...maintenance, type: 'maintenance_started' })).toBe('maintenance-start:m1');
+    expect(noticeEventId({ ...maintenance, type: 'maintenance_cancelled' })).toBe('maintenance-cancel:m1');
+    const m = maintenance.maintenance;
+    const changes = [1, 2].map((n) => noticeEventId({ type: 'maintenance_updated', page, maintenance: m, changedAt: m.startsAt - n }));
+    expect(new Set(changes).size).toBe(2);
+    // Extended after it ended, it completes again at its new end.
+    const ends = [m.endsAt, m.endsAt + 3_600_000].map((endsAt) => noticeEventId({ type: 'maintenance_completed', page, maintenance: { ...m, endsAt } }));
+    expect(new Set(ends).size).toBe(2);
+    expect(new Set([...changes, ...ends, 'maintenance:m1', 'maintenance-start:m1', 'maintenance-cancel:m1']).size).toBe(7);
   });
 
   it('give webhooks public fields with ISO times', () => {

@@ -24,11 +24,32 @@ export type StatusNotice =
       first: boolean;
     }
   | {
-      /** Scheduled: told when it is posted; started: told when its start comes (if posted before). */
-      type: 'maintenance_scheduled' | 'maintenance_started';
+      type: Exclude<MaintenanceNoticeType, 'maintenance_updated'>;
       page: NoticePage;
-      maintenance: { id: string; title: string; body: string; startsAt: number; endsAt: number };
+      maintenance: NoticeMaintenance;
+    }
+  | {
+      type: 'maintenance_updated';
+      page: NoticePage;
+      maintenance: NoticeMaintenance;
+      /** When it was changed: each change is told once, and says whether it is under way. */
+      changedAt: number;
     };
+
+/**
+ * scheduled: when it is posted; started: when its start comes (if posted before);
+ * updated: its title, text or times changed before its end; completed: its end came, or it
+ * was cancelled while under way (`endsAt` is then when); cancelled: before its start.
+ */
+export type MaintenanceNoticeType = 'maintenance_scheduled' | 'maintenance_started' | 'maintenance_updated' | 'maintenance_completed' | 'maintenance_cancelled';
+
+export interface NoticeMaintenance {
+  id: string;
+  title: string;
+  body: string;
+  startsAt: number;
+  endsAt: number;
+}
 
 /** Links a notice carries, absolute (the configured base URL). */
 export interface NoticeLinks {
@@ -44,18 +65,59 @@ export const updateStatusLabel: Record<UpdateStatus, string> = {
   resolved: 'Resolved',
 };
 
-/** The outbox key of a notice: one per entry, one per maintenance and its start, so a repeat enqueues nothing. */
+/**
+ * The outbox key of a notice, so a repeat enqueues nothing: one per entry; per maintenance,
+ * one for its posting, its start, each change and its cancelling, and one per end it
+ * reaches (a maintenance extended after its end completes again).
+ */
 export function noticeEventId(notice: StatusNotice): string {
   if (notice.type === 'incident_update') return `entry:${notice.entry.id}`;
-  return notice.type === 'maintenance_started' ? `maintenance-start:${notice.maintenance.id}` : `maintenance:${notice.maintenance.id}`;
+  const { id, endsAt } = notice.maintenance;
+  switch (notice.type) {
+    case 'maintenance_scheduled':
+      return `maintenance:${id}`;
+    case 'maintenance_started':
+      return `maintenance-start:${id}`;
+    case 'maintenance_updated':
+      return `maintenance-update:${id}:${notice.changedAt}`;
+    case 'maintenance_completed':
+      return `maintenance-end:${id}:${endsAt}`;
+    case 'maintenance_cancelled':
+      return `maintenance-cancel:${id}`;
+  }
 }
+
+const maintenanceLabel: Record<MaintenanceNoticeType, string> = {
+  maintenance_scheduled: 'Scheduled maintenance',
+  maintenance_started: 'Maintenance started',
+  maintenance_updated: 'Maintenance updated',
+  maintenance_completed: 'Maintenance completed',
+  maintenance_cancelled: 'Maintenance cancelled',
+};
 
 export function noticeSubject(notice: StatusNotice): string {
   if (notice.type === 'incident_update') {
     return `[${notice.page.name}] ${updateStatusLabel[notice.entry.status]}: ${notice.incident.title}`;
   }
-  const what = notice.type === 'maintenance_started' ? 'Maintenance started' : 'Scheduled maintenance';
-  return `[${notice.page.name}] ${what}: ${notice.maintenance.title}`;
+  return `[${notice.page.name}] ${maintenanceLabel[notice.type]}: ${notice.maintenance.title}`;
+}
+
+/** The line that says when, in the page's zone. */
+function maintenanceWhen(notice: Exclude<StatusNotice, { type: 'incident_update' }>, zone: string): string {
+  const m = notice.maintenance;
+  const span = noticeSpan({ start: m.startsAt, end: m.endsAt }, zone);
+  switch (notice.type) {
+    case 'maintenance_scheduled':
+      return `Scheduled from ${span}`;
+    case 'maintenance_started':
+      return `In progress until ${noticeTime(m.endsAt, zone)}`;
+    case 'maintenance_updated':
+      return m.startsAt <= notice.changedAt ? `In progress until ${noticeTime(m.endsAt, zone)}` : `Now scheduled from ${span}`;
+    case 'maintenance_completed':
+      return `Completed ${noticeTime(m.endsAt, zone)}`;
+    case 'maintenance_cancelled':
+      return `Cancelled: it was scheduled from ${span}`;
+  }
 }
 
 function noticeLines(notice: StatusNotice): string[] {
@@ -68,9 +130,7 @@ function noticeLines(notice: StatusNotice): string[] {
       notice.entry.body,
     ];
   }
-  const m = notice.maintenance;
-  const when = notice.type === 'maintenance_started' ? `In progress until ${noticeTime(m.endsAt, zone)}` : `Scheduled from ${noticeSpan({ start: m.startsAt, end: m.endsAt }, zone)}`;
-  return [m.title, when, '', m.body];
+  return [notice.maintenance.title, maintenanceWhen(notice, zone), '', notice.maintenance.body];
 }
 
 export function noticeText(notice: StatusNotice, links: NoticeLinks): string {
@@ -105,7 +165,7 @@ export function noticeWebhookBody(notice: StatusNotice, links: NoticeLinks, idem
   }
   const m = notice.maintenance;
   return {
-    type: notice.type === 'maintenance_started' ? 'status.maintenance_started' : 'status.maintenance_scheduled',
+    type: `status.${notice.type}`,
     ...common,
     maintenance: { id: m.id, title: m.title, body: m.body, startsAt: new Date(m.startsAt).toISOString(), endsAt: new Date(m.endsAt).toISOString() },
   };

@@ -186,7 +186,17 @@ export function statusUpdateRoutes(api: Api, { database: { db }, clock }: HttpDe
 
   api.patch(
     '/status-pages/:id/maintenances/:mid',
-    { schema: { tags, summary: 'Change a maintenance', params: MaintenanceParams, body: PatchMaintenance, response: { 200: MaintenanceSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a maintenance',
+        description:
+          'Confirmed subscribers are told (status.maintenance_updated) when its title, text or times change and it is still to come or under way; an end it reaches by the change is told as its completion.',
+        params: MaintenanceParams,
+        body: PatchMaintenance,
+        response: { 200: MaintenanceSchema },
+      },
+    },
     async (req) => {
       const page = await getStatusPage(db, req.params.id);
       await requireTeamManager(db, req, page.team_id);
@@ -208,7 +218,16 @@ export function statusUpdateRoutes(api: Api, { database: { db }, clock }: HttpDe
 
   api.delete(
     '/status-pages/:id/maintenances/:mid',
-    { schema: { tags, summary: 'Delete a maintenance (cancel it, or forget a past one)', params: MaintenanceParams, response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a maintenance (cancel it, or forget a past one)',
+        description:
+          'Confirmed subscribers are told it is cancelled if it had not started (status.maintenance_cancelled), or completed now if it was under way (status.maintenance_completed); forgetting a past one tells nobody.',
+        params: MaintenanceParams,
+        response: { 204: Type.Null() },
+      },
+    },
     async (req, reply) => {
       const page = await getStatusPage(db, req.params.id);
       await requireTeamManager(db, req, page.team_id);

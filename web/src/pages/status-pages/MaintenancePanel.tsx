@@ -73,7 +73,7 @@ export function MaintenancePanel({ page, mayManage }: { page: StatusPage; mayMan
                   <ConfirmButton
                     label={`Cancel ${m.title}`}
                     icon={<IconX size={18} />}
-                    message={`The maintenance “${m.title}” (${when(m)}) is taken off the public page${m.state === 'in_progress' ? ' and ends now' : ''}.`}
+                    message={`The maintenance “${m.title}” (${when(m)}) is taken off the public page${m.state === 'in_progress' ? ' and ends now; subscribers are told it is completed' : '; subscribers are told it is cancelled'}.`}
                     confirmLabel="Cancel maintenance"
                     onConfirm={() => cancelling.mutateAsync(m.id)}
                   />
