@@ -173,12 +173,15 @@ export class Engine extends PollingLoop {
   protected async sleepMs(): Promise<number> {
     const { db } = this.deps.database;
     const now = this.deps.clock.now();
-    const next = await nextDueAt(db, [...incidentDueTimes(db, now), ...notificationDueTimes(db), ...heartbeatDueTimes(db), ...chatSyncDueTimes(db, now)]);
+    const next = await engineDueAt(db, now);
     if (next === null) return this.options.maxSleepMs;
     return Math.max(0, Math.min(this.options.maxSleepMs, next - now));
   }
 
 }
+
+/** When the engine next has work: an incident's action or lease, a page, a heartbeat, a chat message to update. */
+const engineDueAt = nextDueAt((db, now) => [...incidentDueTimes(db, now), ...notificationDueTimes(db), ...heartbeatDueTimes(db), ...chatSyncDueTimes(db, now)]);
 
 /**
  * Claimed incidents' due actions, as many as group commit hands over at once: their rows

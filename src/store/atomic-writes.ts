@@ -1,9 +1,13 @@
 import { PostgresAdapter, sql, type InsertQueryBuilder, type Kysely, type QueryCreator, type UpdateQueryBuilder } from 'kysely';
 import type { DB } from './schema.js';
 
-/** An INSERT or UPDATE whose result nobody reads, built on the connection that runs it. */
+/**
+ * An INSERT or UPDATE whose result nobody reads, built on the connection that runs it.
+ * `run`, where given, runs it alone without building it (a prepared statement, see
+ * row-inserts.ts); writeAtomically's one statement on PostgreSQL builds it.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table, any shape
-export type Write = (db: Kysely<DB>) => InsertQueryBuilder<DB, any, any> | UpdateQueryBuilder<DB, any, any, any>;
+export type Write = ((db: Kysely<DB>) => InsertQueryBuilder<DB, any, any> | UpdateQueryBuilder<DB, any, any, any>) & { run?: (db: Kysely<DB>) => Promise<unknown> };
 
 /** PostgreSQL's most parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
@@ -33,5 +37,5 @@ export async function writeAtomically(db: Kysely<DB>, writes: Write[]): Promise<
 
 /** Runs writes one after another on `db`, each a statement of its own. */
 export async function writeEach(db: Kysely<DB>, writes: Write[]): Promise<void> {
-  for (const write of writes) await write(db).execute();
+  for (const write of writes) await (write.run ? write.run(db) : write(db).execute());
 }

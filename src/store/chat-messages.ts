@@ -6,6 +6,7 @@ import { newId } from './ids.js';
 import type { ChatMessagesTable, DB, PageChannel } from './schema.js';
 import type { DueTime } from './next-due.js';
 import type { Write } from './atomic-writes.js';
+import { prepared } from './prepared.js';
 
 export type ChatMessageRow = ChatMessagesTable;
 
@@ -48,28 +49,36 @@ export function chatMessageWrites(messages: NewChatMessage[], now: number): Writ
   );
 }
 
+/** Messages whose incident moved on since they were posted or last edited, oldest due first; the engine asks every pass (prepared.ts). */
+const syncCandidatesOn = (dialect: Dialect) =>
+  prepared((db: Kysely<DB>, now: number, limit: number) => {
+    const shown = sql.ref('c.shown_state');
+    const urgency = sql<string>`':' || ${sql.ref('i.urgency')} || ':'`;
+    // instr is SQLite's, strpos PostgreSQL's: half the cost of a LIKE on SQLite's one connection.
+    const showsOtherUrgency = dialect === 'postgres' ? sql<boolean>`strpos(${shown}, ${urgency}) = 0` : sql<boolean>`instr(${shown}, ${urgency}) = 0`;
+    return (
+      db
+        .selectFrom('chat_messages as c')
+        .innerJoin('incidents as i', 'i.id', 'c.incident_id')
+        .selectAll('c')
+        .where('c.next_sync_at', '<=', now)
+        // A transition moves seq; a change of urgency does not (service/unreached.ts counts on
+        // seq moving only with transitions), so the urgency the message shows is compared too:
+        // it is chatState's second field.
+        .where((eb) => eb.or([eb('c.shown_seq', '<>', eb.ref('i.seq')), showsOtherUrgency]))
+        .orderBy('c.next_sync_at')
+        .limit(limit)
+    );
+  });
+const syncCandidates = { postgres: syncCandidatesOn('postgres'), sqlite: syncCandidatesOn('sqlite') };
+
 /**
  * Claims chat messages whose incident changed since they were last compared and that
  * are not waiting out a failed update, for `leaseMs` (another node or pass leaves them
  * alone meanwhile; a node that dies lets them come back when it runs out).
  */
 export async function claimChatSyncs(db: Kysely<DB>, dialect: Dialect, now: number, leaseMs: number, limit: number): Promise<ChatMessageRow[]> {
-  const shown = sql.ref('c.shown_state');
-  const urgency = sql<string>`':' || ${sql.ref('i.urgency')} || ':'`;
-  // instr is SQLite's, strpos PostgreSQL's: half the cost of a LIKE on SQLite's one connection.
-  const showsOtherUrgency = dialect === 'postgres' ? sql<boolean>`strpos(${shown}, ${urgency}) = 0` : sql<boolean>`instr(${shown}, ${urgency}) = 0`;
-  const candidates = await db
-    .selectFrom('chat_messages as c')
-    .innerJoin('incidents as i', 'i.id', 'c.incident_id')
-    .selectAll('c')
-    .where('c.next_sync_at', '<=', now)
-    // A transition moves seq; a change of urgency does not (service/unreached.ts counts on
-    // seq moving only with transitions), so the urgency the message shows is compared too:
-    // it is chatState's second field.
-    .where((eb) => eb.or([eb('c.shown_seq', '<>', eb.ref('i.seq')), showsOtherUrgency]))
-    .orderBy('c.next_sync_at')
-    .limit(limit)
-    .execute();
+  const candidates = await syncCandidates[dialect](db, now, limit);
   if (candidates.length === 0) return [];
   const claimed = new Set(
     (

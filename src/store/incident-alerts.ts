@@ -5,6 +5,7 @@ import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, IncidentAlertsTable } from './schema.js';
 import { writeEach, type Write } from './atomic-writes.js';
+import { insertRows } from './row-inserts.js';
 
 export interface NewIncidentAlert {
   incidentId: string;
@@ -42,11 +43,11 @@ export async function insertAlerts(db: Kysely<DB>, alerts: NewIncidentAlert[]): 
 
 /** insertAlerts' statements, for writeAtomically. */
 export function alertWrites(alerts: NewIncidentAlert[]): Write[] {
-  return chunksOf(alerts).map(
-    (chunk) => (db) =>
-      db
-        .insertInto('incident_alerts')
-        .values(chunk.map((a) => ({ id: newId(), incident_id: a.incidentId, at: a.at, title: a.title, details: JSON.stringify(a.details ?? emptyDetails()), dedup_key: a.dedupKey, resolved_at: null }))),
+  return chunksOf(alerts).map((chunk) =>
+    insertRows(
+      'incident_alerts',
+      chunk.map((a) => ({ id: newId(), incident_id: a.incidentId, at: a.at, title: a.title, details: JSON.stringify(a.details ?? emptyDetails()), dedup_key: a.dedupKey, resolved_at: null })),
+    ),
   );
 }
 

@@ -10,6 +10,8 @@ import type { DB, IncidentEventsTable, IncidentsTable } from './schema.js';
 import type { DueTime } from './next-due.js';
 import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
+import { prepared, preparedPerLength } from './prepared.js';
+import { insertRows } from './row-inserts.js';
 
 export type IncidentRow = IncidentsTable;
 export type IncidentEventRow = IncidentEventsTable;
@@ -87,7 +89,7 @@ export async function insertIncidents(db: Kysely<DB>, rows: IncidentRow[]): Prom
 
 /** insertIncidents' statements, for writeAtomically. */
 export function incidentWrites(rows: IncidentRow[]): Write[] {
-  return chunksOf(rows).map((chunk) => (db) => db.insertInto('incidents').values(chunk));
+  return chunksOf(rows).map((chunk) => insertRows('incidents', chunk));
 }
 
 export async function getIncident(db: Kysely<DB>, id: string): Promise<IncidentRow> {
@@ -207,11 +209,11 @@ export async function addEventsOf(db: Kysely<DB>, events: (NewIncidentEvent & { 
 
 /** addEventsOf's statements, for writeAtomically. */
 export function eventWrites(events: (NewIncidentEvent & { incidentId: string })[]): Write[] {
-  return chunksOf(events).map(
-    (chunk) => (db) =>
-      db
-        .insertInto('incident_events')
-        .values(chunk.map((event) => ({ id: newId(), incident_id: event.incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) }))),
+  return chunksOf(events).map((chunk) =>
+    insertRows(
+      'incident_events',
+      chunk.map((event) => ({ id: newId(), incident_id: event.incidentId, at: event.at, kind: event.kind, actor_id: event.actorId ?? null, data: JSON.stringify(event.data ?? {}) })),
+    ),
   );
 }
 
@@ -226,45 +228,55 @@ export function listEvents(db: Kysely<DB>, incidentId: string): Promise<Incident
  */
 export async function absorbIntoOpenIncidents(db: Kysely<DB>, monitorId: string, dedupKeys: string[], alerts: number, now: number): Promise<IncidentRow[]> {
   const rows: IncidentRow[] = [];
-  for (const chunk of chunksOf(dedupKeys)) {
-    rows.push(
-      ...(await db
-        .updateTable('incidents')
-        .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
-        .where('monitor_id', '=', monitorId)
-        .where('dedup_key', 'in', chunk)
-        .where('status', '<>', RESOLVED)
-        .returningAll()
-        .execute()),
-    );
-  }
+  for (const chunk of chunksOf(dedupKeys)) rows.push(...(await absorbInto(db, chunk, monitorId, alerts, now)));
   return rows;
 }
+
+// Every batch of an alert storm runs it (prepared.ts).
+const absorbInto = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monitorId: string, alerts: number, now: number) =>
+  db
+    .updateTable('incidents')
+    .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
+    .where('monitor_id', '=', monitorId)
+    .where('dedup_key', 'in', dedupKeys)
+    .where('status', '<>', RESOLVED)
+    .returningAll(),
+);
 
 /**
  * Claims incidents whose next action is due, with a lease so that another node (or this
  * one after a crash) takes them over only when the lease has run out.
  */
 export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, owner: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
-  const lease = { lease_until: now + leaseMs, lease_owner: owner };
-  const due = (q: Kysely<DB>) =>
-    q
-      .selectFrom('incidents')
-      .select('id')
-      .where('next_action_at', '<=', now)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-      .orderBy('next_action_at')
-      .limit(limit);
   if (dialect === 'postgres') {
-    const claimed = await db.updateTable('incidents').set(lease).where(claimedOnce(due(db).forNoKeyUpdate().skipLocked())).returning(['id', 'next_action_at']).execute();
+    const claimed = await claimDueOnPostgres(db, now, now + leaseMs, owner, limit);
     return claimed.sort((a, b) => Number(a.next_action_at) - Number(b.next_action_at)).map((r) => r.id);
   }
   return db.transaction().execute(async (trx) => {
-    const ids = (await due(trx).execute()).map((r) => r.id);
-    if (ids.length > 0) await trx.updateTable('incidents').set(lease).where('id', 'in', ids).execute();
+    const ids = (await dueIncidents(trx, now, limit)).map((r) => r.id);
+    if (ids.length > 0) await trx.updateTable('incidents').set({ lease_until: now + leaseMs, lease_owner: owner }).where('id', 'in', ids).execute();
     return ids;
   });
 }
+
+const due = (db: Kysely<DB>, now: number, limit: number) =>
+  db
+    .selectFrom('incidents')
+    .select('id')
+    .where('next_action_at', '<=', now)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .orderBy('next_action_at')
+    .limit(limit);
+
+// The engine claims every pass: the same statements each time (prepared.ts).
+const dueIncidents = prepared(due);
+const claimDueOnPostgres = prepared((db: Kysely<DB>, now: number, leaseUntil: number, owner: string, limit: number) =>
+  db
+    .updateTable('incidents')
+    .set({ lease_until: leaseUntil, lease_owner: owner })
+    .where(claimedOnce(due(db, now, limit).forNoKeyUpdate().skipLocked()))
+    .returning(['id', 'next_action_at']),
+);
 
 /** When an incident next needs the engine: a due action, or a lease running out (store/next-due.ts reads them). */
 export function incidentDueTimes(db: Kysely<DB>, now: number): DueTime[] {

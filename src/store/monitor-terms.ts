@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PolicySnapshot } from '../core/escalation/types.js';
 import type { MonitorUrgency } from '../core/escalation/urgency.js';
 import { perTransaction } from './per-transaction.js';
+import { prepared } from './prepared.js';
 import { snapshotOf } from './policies.js';
 import type { DB } from './schema.js';
 
@@ -17,14 +18,8 @@ export interface MonitorTerms {
   links: { hasParents: boolean; hasChildren: boolean };
 }
 
-/**
- * A monitor's terms in one statement, remembered for the rest of the transaction: a group
- * commit of new incidents needs the monitor, its policy and its dependency links, and on
- * PostgreSQL each separate read is a round trip while the batch holds the ingest queue.
- * Undefined for a monitor that does not exist (any more).
- */
-export const monitorTermsIn = perTransaction(async (db: Kysely<DB>, monitorId: string): Promise<MonitorTerms | undefined> => {
-  const row = await db
+const termsOf = prepared((db: Kysely<DB>, monitorId: string) =>
+  db
     .selectFrom('monitors as m')
     .leftJoin('escalation_policies as p', 'p.id', 'm.policy_id')
     .select((eb) => [
@@ -39,8 +34,17 @@ export const monitorTermsIn = perTransaction(async (db: Kysely<DB>, monitorId: s
       eb.exists(eb.selectFrom('monitor_dependencies').select('monitor_id').where('monitor_id', '=', monitorId)).as('has_parents'),
       eb.exists(eb.selectFrom('monitor_dependencies').select('monitor_id').where('depends_on_id', '=', monitorId)).as('has_children'),
     ])
-    .where('m.id', '=', monitorId)
-    .executeTakeFirst();
+    .where('m.id', '=', monitorId),
+);
+
+/**
+ * A monitor's terms in one statement, remembered for the rest of the transaction: a group
+ * commit of new incidents needs the monitor, its policy and its dependency links, and on
+ * PostgreSQL each separate read is a round trip while the batch holds the ingest queue.
+ * Undefined for a monitor that does not exist (any more).
+ */
+export const monitorTermsIn = perTransaction(async (db: Kysely<DB>, monitorId: string): Promise<MonitorTerms | undefined> => {
+  const [row] = await termsOf(db, monitorId);
   if (!row) return undefined;
   const { id, name, steps, repeat, ack_timeout_seconds } = row;
   return {

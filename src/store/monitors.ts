@@ -8,6 +8,7 @@ import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, MonitorsTable } from './schema.js';
 import type { DueTime } from './next-due.js';
+import { prepared } from './prepared.js';
 
 export type MonitorRow = MonitorsTable;
 
@@ -154,9 +155,12 @@ export async function findMonitorByKeyHash(db: Kysely<DB>, keyHash: string): Pro
 
 /** See findMonitorByKeyHash. */
 export async function integrationKeyVersion(db: Kysely<DB>): Promise<string> {
-  const row = await db.selectFrom('integration_key_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  const [row] = await keyVersion(db);
+  if (!row) throw new Error('integration_key_version has no row (migration 0017 writes it)');
   return row.version;
 }
+
+const keyVersion = prepared((db: Kysely<DB>) => db.selectFrom('integration_key_version').select('version').where('id', '=', 1));
 
 /** One open "no heartbeat" incident per monitor; the next beat resolves it. */
 export const HEARTBEAT_DEDUP_KEY = 'heartbeat';
@@ -180,7 +184,7 @@ export async function setHeartbeatDue(db: Kysely<DB>, id: string, dueAt: number 
  * only, so a missed beat opens one incident however many nodes look.
  */
 export async function claimOverdueHeartbeats(db: Kysely<DB>, now: number): Promise<MonitorRow[]> {
-  const due = await db.selectFrom('monitors').selectAll().where('heartbeat_due_at', '<=', now).where('paused', '=', 0).execute();
+  const due = await overdueHeartbeats(db, now);
   const claimed: MonitorRow[] = [];
   for (const row of due) {
     const result = await db.updateTable('monitors').set({ heartbeat_due_at: null }).where('id', '=', row.id).where('heartbeat_due_at', '<=', now).executeTakeFirst();
@@ -188,6 +192,9 @@ export async function claimOverdueHeartbeats(db: Kysely<DB>, now: number): Promi
   }
   return claimed;
 }
+
+// The engine asks every pass (prepared.ts).
+const overdueHeartbeats = prepared((db: Kysely<DB>, now: number) => db.selectFrom('monitors').selectAll().where('heartbeat_due_at', '<=', now).where('paused', '=', 0));
 
 /** The earliest instant a heartbeat monitor's ping is due. */
 export function heartbeatDueTimes(db: Kysely<DB>): DueTime[] {

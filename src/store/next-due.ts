@@ -1,4 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { prepared } from './prepared.js';
 import type { DB } from './schema.js';
 
 /** A one-row query answering the earliest instant (`at`, null for none) some work is due. */
@@ -6,11 +7,18 @@ export type DueTime = SelectQueryBuilder<DB, keyof DB, { at: number | null }>;
 
 /**
  * The earliest of many due times, read in one statement: a loop asks after every pass
- * how long it may sleep, and on PostgreSQL a round trip per table is what that costs.
+ * how long it may sleep, and on PostgreSQL a round trip per table is what that costs. The
+ * statement is the same every pass (prepared.ts): `times` is built once per database, and
+ * must bind `now` somewhere.
  */
-export async function nextDueAt(db: Kysely<DB>, times: DueTime[]): Promise<number | null> {
-  const row = await db.selectNoFrom(() => times.map((time, i) => time.as(`t${i}`))).executeTakeFirstOrThrow();
-  // PostgreSQL answers a bigint as text.
-  const found = Object.values(row as Record<string, unknown>).filter((v) => v !== null && v !== undefined).map(Number);
-  return found.length > 0 ? Math.min(...found) : null;
+export function nextDueAt(times: (db: Kysely<DB>, now: number) => DueTime[]): (db: Kysely<DB>, now: number) => Promise<number | null> {
+  const earliest = prepared((db: Kysely<DB>, now: number) => db.selectNoFrom(() => times(db, now).map((time, i) => time.as(`t${i}`))));
+  return async (db, now) => {
+    const [row] = await earliest(db, now);
+    // PostgreSQL answers a bigint as text.
+    const found = Object.values((row ?? {}) as Record<string, unknown>)
+      .filter((v) => v !== null && v !== undefined)
+      .map(Number);
+    return found.length > 0 ? Math.min(...found) : null;
+  };
 }

@@ -6,6 +6,8 @@ import type { DB, IncidentsTable, NotificationsTable, PageChannel } from './sche
 import type { DueTime } from './next-due.js';
 import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
+import { prepared } from './prepared.js';
+import { insertRows } from './row-inserts.js';
 
 export type NotificationRow = NotificationsTable;
 
@@ -40,33 +42,31 @@ export async function outboxWrites(db: Kysely<DB>, entries: OutboxEntry[], now: 
     for (const i of await db.selectFrom('incidents').select(['id', 'triggered_at', 'monitor_id']).where('id', 'in', ids).execute()) incidents.set(i.id, i);
   }
   for (const e of entries) if (e.incidentId !== null && e.incident) incidents.set(e.incidentId, e.incident);
-  return chunksOf(entries).map(
-    (chunk) => (q) =>
-      q
-        .insertInto('notifications')
-        .values(
-          chunk.map((e) => ({
-            id: newId(),
-            idempotency_key: e.idempotencyKey,
-            incident_id: e.incidentId,
-            user_id: e.userId,
-            contact_method_id: e.contactMethodId,
-            channel: e.channel,
-            address: e.address,
-            status: 'queued' as const,
-            due_at: e.dueAt,
-            lease_until: null,
-            lease_owner: null,
-            attempts: 0,
-            last_error: null,
-            created_at: now,
-            sent_at: null,
-            notice: e.notice ? JSON.stringify(e.notice) : null,
-            incident_triggered_at: incidents.get(e.incidentId ?? '')?.triggered_at ?? null,
-            incident_monitor_id: incidents.get(e.incidentId ?? '')?.monitor_id ?? null,
-          })),
-        )
-        .onConflict((oc) => oc.column('idempotency_key').doNothing()),
+  return chunksOf(entries).map((chunk) =>
+    insertRows(
+      'notifications',
+      chunk.map((e) => ({
+        id: newId(),
+        idempotency_key: e.idempotencyKey,
+        incident_id: e.incidentId,
+        user_id: e.userId,
+        contact_method_id: e.contactMethodId,
+        channel: e.channel,
+        address: e.address,
+        status: 'queued' as const,
+        due_at: e.dueAt,
+        lease_until: null,
+        lease_owner: null,
+        attempts: 0,
+        last_error: null,
+        created_at: now,
+        sent_at: null,
+        notice: e.notice ? JSON.stringify(e.notice) : null,
+        incident_triggered_at: incidents.get(e.incidentId ?? '')?.triggered_at ?? null,
+        incident_monitor_id: incidents.get(e.incidentId ?? '')?.monitor_id ?? null,
+      })),
+      'idempotency_key',
+    ),
   );
 }
 
@@ -83,23 +83,14 @@ export async function cancelPending(db: Kysely<DB>, incidentIds: string[]): Prom
  * key travels with every attempt so receivers can drop a repeat.
  */
 export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, now: number, leaseMs: number, limit: number): Promise<NotificationRow[]> {
-  const due = (q: Kysely<DB>) =>
-    q
-      .selectFrom('notifications')
-      .where((eb) =>
-        eb.or([eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)])]),
-      )
-      .orderBy('due_at')
-      .limit(limit);
-  const sending = (q: Kysely<DB>) => q.updateTable('notifications').set((eb) => ({ status: 'sending', lease_until: now + leaseMs, lease_owner: owner, attempts: eb('attempts', '+', 1) }));
   if (dialect === 'postgres') {
-    const claimed = await sending(db).where(claimedOnce(due(db).select('id').forUpdate().skipLocked())).returningAll().execute();
+    const claimed = await claimDueOnPostgres(db, now, now + leaseMs, owner, limit);
     return claimed.sort((a, b) => Number(a.due_at) - Number(b.due_at));
   }
   return db.transaction().execute(async (trx) => {
-    const rows = await due(trx).selectAll().execute();
+    const rows = await dueNotifications(trx, now, limit);
     if (rows.length > 0) {
-      await sending(trx)
+      await sending(trx, now + leaseMs, owner)
         .where(
           'id',
           'in',
@@ -110,6 +101,23 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, 
     return rows.map((r) => ({ ...r, status: 'sending' as const, lease_until: now + leaseMs, lease_owner: owner, attempts: r.attempts + 1 }));
   });
 }
+
+const due = (db: Kysely<DB>, now: number, limit: number) =>
+  db
+    .selectFrom('notifications')
+    .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)])]))
+    .orderBy('due_at')
+    .limit(limit);
+const sending = (db: Kysely<DB>, leaseUntil: number, owner: string) =>
+  db.updateTable('notifications').set((eb) => ({ status: 'sending', lease_until: leaseUntil, lease_owner: owner, attempts: eb('attempts', '+', 1) }));
+
+// The engine claims every pass: the same statements each time (prepared.ts).
+const dueNotifications = prepared((db: Kysely<DB>, now: number, limit: number) => due(db, now, limit).selectAll());
+const claimDueOnPostgres = prepared((db: Kysely<DB>, now: number, leaseUntil: number, owner: string, limit: number) =>
+  sending(db, leaseUntil, owner)
+    .where(claimedOnce(due(db, now, limit).select('id').forUpdate().skipLocked()))
+    .returningAll(),
+);
 
 /** Marks pages sent at `now`, a statement per chunk (writeAtomically runs them). */
 export function sentWrites(ids: string[], now: number): Write[] {
