@@ -1649,11 +1649,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a maintenance (cancel it, or forget a past one) */
+        /**
+         * Delete a maintenance (cancel it, or forget a past one)
+         * @description Confirmed subscribers are told it is cancelled if it had not started (status.maintenance_cancelled), or completed now if it was under way (status.maintenance_completed); forgetting a past one tells nobody.
+         */
         delete: operations["deleteStatusPagesByIdMaintenancesByMid"];
         options?: never;
         head?: never;
-        /** Change a maintenance */
+        /**
+         * Change a maintenance
+         * @description Confirmed subscribers are told (status.maintenance_updated) when its title, text or times change and it is still to come or under way; an end it reaches by the change is told as its completion.
+         */
         patch: operations["patchStatusPagesByIdMaintenancesByMid"];
         trace?: never;
     };
