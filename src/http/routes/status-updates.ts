@@ -231,7 +231,7 @@ export function statusUpdateRoutes(api: Api, { database: { db }, clock }: HttpDe
     async (req, reply) => {
       const page = await getStatusPage(db, req.params.id);
       await requireTeamManager(db, req, page.team_id);
-      await getMaintenance(db, page.id, req.params.mid);
+      // Not found (or another page's) is cancelMaintenance's to say: it reads the row in its transaction.
       await cancelMaintenance(db, page.id, req.params.mid, clock.now());
       return reply.code(204).send(null);
     },
