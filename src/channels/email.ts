@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { smtpTransport } from './smtp-transport.js';
 import type { Channel, Message } from './channel.js';
 import { DeliveryError } from './channel.js';
 import { escapeMarkup } from '../core/escape-markup.js';
@@ -16,7 +16,7 @@ export interface IncidentLinks {
  * Acknowledge and Resolve links that work without logging in.
  */
 export function emailChannel(smtpUrl: string, from: string, linksFor: (message: Message) => IncidentLinks): Channel {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = smtpTransport(smtpUrl);
   return {
     async send(message: Message) {
       const incident = message.incident;

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { smtpTransport } from './smtp-transport.js';
 import type { DestinationPolicy } from '../core/destination-policy.js';
 import { webhookSignature } from '../security/webhook-signature.js';
 import { webhookSigningKeys } from '../security/webhook-signing-key.js';
@@ -25,7 +25,7 @@ export interface StatusDelivery {
 }
 
 export function statusDelivery(c: { smtpUrl: string | undefined; emailFrom: string; secret: string; destinationPolicy: DestinationPolicy; now: () => number }): StatusDelivery {
-  const transport = c.smtpUrl ? nodemailer.createTransport(c.smtpUrl) : null;
+  const transport = c.smtpUrl ? smtpTransport(c.smtpUrl) : null;
   const signingKey = webhookSigningKeys(c.secret);
   return {
     email:

@@ -63,6 +63,7 @@ import { statusUpdateRoutes } from './routes/status-updates.js';
 import { statusSubscriberRoutes } from './status/subscription-routes.js';
 import { CustomDomains, hostName } from './status/custom-domains.js';
 import { statusPublicRoutes } from './status/public-routes.js';
+import { lazySerializers } from './lazy-serializers.js';
 
 export const apiPrefix = '/api/v1';
 
@@ -85,6 +86,7 @@ export async function buildServer(deps: HttpDeps): Promise<Api> {
       // @fastify/ajv-compiler already adds ajv-formats (email, date-time, uuid).
       plugins: [vigilFormats],
     },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);

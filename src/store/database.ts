@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { DB } from './schema.js';
 import { cachingStatements } from './sqlite-statement-cache.js';
 import { BackgroundCheckpoints, type CheckpointOptions } from './wal-checkpointer.js';
@@ -15,9 +16,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// BIGINT (epoch ms) comes back from pg as a string by default; our values stay far
-// below 2^53, so numbers are exact.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+// The driver takes ~3 MiB of heap once loaded: a server on SQLite never loads it. Loaded
+// synchronously so that opening a database stays synchronous.
+const load = createRequire(import.meta.url);
+let driver: typeof pg | null = null;
+function postgresDriver(): typeof pg {
+  if (!driver) {
+    driver = load('pg') as typeof pg;
+    // BIGINT (epoch ms) comes back from pg as a string by default; our values stay far
+    // below 2^53, so numbers are exact.
+    driver.types.setTypeParser(driver.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+  }
+  return driver;
+}
 
 export interface OpenOptions {
   /** A long-running server's: under heavy writes SQLite's log is copied into the database by a thread of its own (wal-checkpointer.ts). */
@@ -48,7 +59,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     };
   }
   // A server that does not answer (host down, network partition) fails a query in 5 s instead of hanging it.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new (postgresDriver().Pool)({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // A connection dropped by the server (restart, failover, pg_terminate_backend) must not
   // crash the process. The pool handles errors of idle connections; a checked-out one
   // between two queries (inside a transaction, say) emits 'error' on the client itself.
