@@ -221,7 +221,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   api.post(
     '/integrations/webhook',
     {
-      config: { public: true, cleansText: true },
+      config: { public: true, cleansText: true, unaudited: true },
       onRequest: checkKey('webhook'),
       schema: {
         tags,
@@ -251,7 +251,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     api.route({
       method,
       url: '/integrations/heartbeat',
-      config: { public: true, cleansText: true },
+      config: { public: true, cleansText: true, unaudited: true },
       onRequest: checkKey('heartbeat'),
       schema: {
         tags,
@@ -274,7 +274,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     api.post(
       `/integrations/${kind}`,
       {
-        config: { public: true, cleansText: true },
+        config: { public: true, cleansText: true, unaudited: true },
         onRequest: checkKey(kind),
         schema: {
           tags,
@@ -309,7 +309,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     // The key is inside the body here, so the body is parsed first, within the size and
     // depth limits every JSON body gets (json-body.ts).
     {
-      config: { public: true, cleansText: true },
+      config: { public: true, cleansText: true, unaudited: true },
       attachValidation: true,
       schema: {
         tags,
@@ -352,7 +352,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   api.post(
     '/integrations/pagerduty/v2/change/enqueue',
     {
-      config: { public: true, cleansText: true },
+      config: { public: true, cleansText: true, unaudited: true },
       attachValidation: true,
       schema: {
         tags,
