@@ -14,6 +14,7 @@ import { isDatabaseUnavailable } from '../store/database-fault.js';
 import { escalationOf } from '../service/chat-incidents.js';
 import { afterFinalFailure } from '../service/unreached.js';
 import { addEventsOf, eventWrites, type NewIncidentEvent } from '../store/incidents.js';
+import { namesOf, pageSubjectsOf } from '../store/page-subjects.js';
 import { claimDue, defer, lastSentAt, markFinal, markRetry, sentWrites, type NotificationRow } from '../store/notifications.js';
 import { backoffDelay } from './backoff.js';
 import { CircuitOpenError, DestinationGate, gateDefaults } from './destination-gate.js';
@@ -244,21 +245,8 @@ export class Dispatcher {
     const { db } = this.deps.database;
     const userIds = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
     const incidentIds = [...new Set(rows.flatMap((r) => (r.incident_id && !r.notice ? [r.incident_id] : [])))];
-    const names = new Map(userIds.length === 0 ? [] : (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.name]));
-    const incidents = new Map(
-      incidentIds.length === 0
-        ? []
-        : (
-            await db
-              .selectFrom('incidents as i')
-              .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-              .select(['i.id', 'i.title', 'i.description', 'i.status', 'i.urgency', 'i.step', 'i.pass', 'i.next_action_at', 'i.policy', 'm.name as monitorName'])
-              // The latest alert's details lead the page: what the sender says is wrong now.
-              .select((eb) => eb.selectFrom('incident_alerts as a').select('a.details').whereRef('a.incident_id', '=', 'i.id').orderBy('a.id', 'desc').limit(1).as('details'))
-              .where('i.id', 'in', incidentIds)
-              .execute()
-          ).map((i) => [i.id, i]),
-    );
+    const names = new Map(userIds.length === 0 ? [] : (await namesOf(db, userIds)).map((u) => [u.id, u.name]));
+    const incidents = new Map(incidentIds.length === 0 ? [] : (await pageSubjectsOf(db, incidentIds)).map((i) => [i.id, i]));
     const messages = new Map<string, Message | 'cancel'>();
     for (const row of rows) {
       const base = { idempotencyKey: row.idempotency_key, address: row.address, recipientId: row.user_id, recipientName: (row.user_id && names.get(row.user_id)) ?? null, bundle: null };
