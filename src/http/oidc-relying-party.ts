@@ -1,4 +1,4 @@
-import * as oidc from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
 import type { OidcConfig } from '../app/oidc-config.js';
 import { SecretBox } from '../security/secret-box.js';
 
@@ -12,13 +12,17 @@ interface PendingLogin {
 
 export const pendingLoginLifetimeMs = 10 * 60_000;
 
+// The client and its JOSE library are loaded by the first login, not by every server
+// (most have no OpenID Connect provider configured).
+const client = () => import('openid-client');
+
 /**
  * Vigil as an OpenID Connect relying party (openid-client): the authorization code flow
  * with PKCE, state and nonce. The pending login travels in a sealed cookie rather than
  * the database, so any node can take the callback and nothing is left to clean up.
  */
 export class OidcRelyingParty {
-  private discovered: Promise<oidc.Configuration> | undefined;
+  private discovered: Promise<OpenIdClient.Configuration> | undefined;
   private readonly box: SecretBox;
 
   constructor(
@@ -30,13 +34,15 @@ export class OidcRelyingParty {
   }
 
   // Discovered on first use and kept; a failed discovery (provider down) is retried next time.
-  private configuration(): Promise<oidc.Configuration> {
-    this.discovered ??= oidc
-      .discovery(new URL(this.config.issuer), this.config.clientId, this.config.clientSecret, undefined, {
-        // Config validation allows http:// only for a provider on this machine.
-        ...(this.config.issuer.startsWith('http://') && { execute: [oidc.allowInsecureRequests] }),
-        timeout: 10,
-      })
+  private configuration(): Promise<OpenIdClient.Configuration> {
+    this.discovered ??= client()
+      .then((oidc) =>
+        oidc.discovery(new URL(this.config.issuer), this.config.clientId, this.config.clientSecret, undefined, {
+          // Config validation allows http:// only for a provider on this machine.
+          ...(this.config.issuer.startsWith('http://') && { execute: [oidc.allowInsecureRequests] }),
+          timeout: 10,
+        }),
+      )
       .catch((err: unknown) => {
         this.discovered = undefined;
         throw err;
@@ -46,7 +52,7 @@ export class OidcRelyingParty {
 
   /** The provider's authorization URL and the sealed cookie value that must come back with the callback. */
   async start(now: number): Promise<{ url: string; cookie: string }> {
-    const configuration = await this.configuration();
+    const [oidc, configuration] = await Promise.all([client(), this.configuration()]);
     const pending: PendingLogin = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier(), expiresAt: now + pendingLoginLifetimeMs };
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUri,
@@ -65,7 +71,7 @@ export class OidcRelyingParty {
    */
   async finish(callbackQuery: string, cookie: string | undefined, now: number): Promise<Record<string, unknown>> {
     const pending = this.openPending(cookie, now);
-    const configuration = await this.configuration();
+    const [oidc, configuration] = await Promise.all([client(), this.configuration()]);
     // Rebuilt on the registered redirect URI rather than the request's own URL, which a
     // reverse proxy may have rewritten: the provider compares the two.
     const callbackUrl = new URL(this.redirectUri);

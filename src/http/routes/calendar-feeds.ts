@@ -1,4 +1,3 @@
-import ical from 'ical-generator';
 import { Type } from 'typebox';
 import { AppError } from '../../core/errors.js';
 import { historyTimelineRows } from '../../core/schedule/history.js';
@@ -85,6 +84,8 @@ export function calendarFeedRoutes(api: Api, { database: { db }, clock, config }
       const from = now - PAST;
       const to = now + AHEAD;
       const scheduleIds = found.feed.schedule_id ? [found.feed.schedule_id] : (await listAllScheduleIds(db)).map((s) => s.id);
+      // Loaded by the first feed asked for, not by every server.
+      const { default: ical } = await import('ical-generator');
       const calendar = ical({ name: 'Vigil on-call', prodId: { company: 'Vigil', product: 'on-call', language: 'EN' } });
       for (const scheduleId of scheduleIds) {
         const stored = await loadSchedule(db, scheduleId, { from, to });

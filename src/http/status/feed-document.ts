@@ -1,4 +1,4 @@
-import { Feed } from 'feed';
+import type { Feed } from 'feed';
 import { updateStatusLabel } from '../../core/status-page/notice.js';
 import { noticeSpan } from '../../core/time/notice-time.js';
 import type { FeedEntry, FeedMaintenance } from '../../store/status-feed.js';
@@ -17,8 +17,10 @@ export interface FeedInput {
  * A page's public history as a feed: one item per update of a public incident (its stage,
  * the incident's title and the text), one per maintenance. Ids are permanent URLs of the
  * page, so a reader never shows an item twice; only what the page shows publicly is in it.
+ * The package (with its XML writer) is loaded by the first feed asked for, not by every server.
  */
-export function statusFeed(input: FeedInput): Feed {
+export async function statusFeed(input: FeedInput): Promise<Feed> {
+  const { Feed } = await import('feed');
   const items = [
     ...input.entries.map((e) => {
       const link = `${input.pageUrl}/incidents/${encodeURIComponent(e.incidentId)}`;

@@ -139,7 +139,7 @@ export async function statusSubscriberRoutes(app: FastifyInstance, deps: HttpDep
         if (!page) return reply;
         const history = await feedHistory(database.db, page.id);
         const pageUrl = statusLinks(config.baseUrl, page.slug).page;
-        const feed = statusFeed({ page: { name: page.name, description: page.description, timeZone: page.time_zone }, pageUrl, ...history, now: clock.now() });
+        const feed = await statusFeed({ page: { name: page.name, description: page.description, timeZone: page.time_zone }, pageUrl, ...history, now: clock.now() });
         return reply
           .type(format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8')
           .header('cache-control', 'public, max-age=60')
