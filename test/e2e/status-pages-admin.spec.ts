@@ -291,6 +291,11 @@ test('a logo is uploaded, shown and removed; unsaved settings are asked about; a
   const cancel = page.getByRole('dialog', { name: 'Cancel Network upgrade' });
   await expect(cancel).toContainText('is taken off the public page; subscribers are told it is cancelled.');
   await shot(page, 'status-page-maintenance-cancel-1440');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(cancel.getByRole('button', { name: 'Cancel maintenance' })).toBeInViewport();
+  await expectNoSidewaysScroll(page);
+  await shot(page, 'status-page-maintenance-cancel-390', false);
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await cancel.getByRole('button', { name: 'Cancel maintenance' }).click();
   await expect(renamed).toBeHidden();
   await expect(page.getByText('No maintenance scheduled.')).toBeVisible();
