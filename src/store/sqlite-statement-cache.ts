@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 import { LruMap } from '../core/lru-map.js';
+import { limitsAsExpressions } from './sqlite-limit-parameters.js';
 
 /**
  * Kysely prepares every query it runs, and better-sqlite3 compiles SQL on every prepare:
@@ -17,6 +18,9 @@ import { LruMap } from '../core/lru-map.js';
  * rows as open connections), and compiling their inserts each time cost a fortieth of
  * the main thread.
  *
+ * A bound LIMIT or OFFSET is compiled as an expression (sqlite-limit-parameters.ts): as a
+ * bare parameter SQLite would compile its statement again at every run.
+ *
  * Reusing a statement is safe because Kysely runs one query at a time on SQLite's single
  * connection, so a statement is never re-entered while it is running.
  */
@@ -31,7 +35,7 @@ export function cachingStatements(sqlite: SQLite.Database, { size = 500, maxPara
       const kept = parameterCount(sql) <= maxParameters ? cache : large;
       let statement = kept.get(sql);
       if (!statement) {
-        statement = sqlite.prepare(sql);
+        statement = sqlite.prepare(limitsAsExpressions(sql));
         kept.set(sql, statement);
       }
       return statement;
