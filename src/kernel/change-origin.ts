@@ -48,16 +48,7 @@ export function withChangeOrigin<T>(origin: () => ChangeOrigin, fn: () => T): T 
     ended();
     return result;
   }
-  return result.then(
-    (value) => {
-      ended();
-      return value;
-    },
-    (err: unknown) => {
-      ended();
-      throw err;
-    },
-  ) as T;
+  return Promise.resolve(result).finally(ended) as T;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
