@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { LruMap } from '../core/lru-map.js';
 import { sha256 } from '../security/secret-token.js';
 import type { Database } from '../store/database.js';
-import { findMonitorByKeyHash, integrationKeyVersion, type MonitorRow } from '../store/monitors.js';
+import { findMonitorByKeyHash, monitorsVersionIn, type MonitorRow } from '../store/monitors.js';
 import type { DB } from '../store/schema.js';
 
 /** The monitor behind a key as last read, and the version (migration 0017) it was read at. */
@@ -25,7 +25,6 @@ export interface KeyedMonitor {
 export class IntegrationKeys {
   // Only keys that named a monitor are kept, so made-up keys cannot fill memory.
   private readonly known = new LruMap<string, KeyedMonitor>(10_000);
-  private readonly versions = new WeakMap<Transaction<DB>, Promise<string>>();
 
   constructor(private readonly database: Database) {}
 
@@ -39,13 +38,9 @@ export class IntegrationKeys {
 
   /** The monitor as `trx` sees it, or undefined when the key no longer names a monitor of that kind. */
   async confirm(trx: Transaction<DB>, entry: KeyedMonitor): Promise<MonitorRow | undefined> {
-    let version = this.versions.get(trx);
-    if (!version) {
-      version = integrationKeyVersion(trx);
-      this.versions.set(trx, version);
-    }
+    const version = await monitorsVersionIn(trx);
     const latest = this.known.get(entry.keyHash) ?? entry;
-    if (latest.version === (await version)) return latest.monitor;
+    if (latest.version === version) return latest.monitor;
     const found = await findMonitorByKeyHash(trx, entry.keyHash);
     if (!found || found.monitor.kind !== entry.monitor.kind) {
       this.known.delete(entry.keyHash);

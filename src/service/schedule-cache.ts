@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { deepFreeze } from '../core/deep-freeze.js';
 import { LruMap } from '../core/lru-map.js';
 import type { ScheduleHistory } from '../core/schedule/history.js';
 import type { Instant } from '../core/schedule/types.js';
@@ -9,15 +10,6 @@ import { DAY } from '../core/time/units.js';
 
 /** How far before the instant that loads a schedule its entry keeps answering: an engine catching up, a paging plan a little in the past. */
 const LOOKBACK = DAY;
-
-/** Every caller shares one entry: a mutation would leak into other incidents, so it throws instead. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 interface Entry {
   version: string;

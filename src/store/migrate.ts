@@ -38,6 +38,7 @@ import * as m0037 from './migrations/0037-chat-messages.js';
 import * as m0038 from './migrations/0038-pushover-receipts.js';
 import * as m0039 from './migrations/0039-status-pages.js';
 import * as m0040 from './migrations/0040-status-subscribers.js';
+import * as m0041 from './migrations/0041-monitor-terms-version.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -80,6 +81,7 @@ const migrations: Record<string, Migration> = {
   '0038-pushover-receipts': m0038,
   '0039-status-pages': m0039,
   '0040-status-subscribers': m0040,
+  '0041-monitor-terms-version': m0041,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import { deepFreeze } from '../core/deep-freeze.js';
+import { LruMap } from '../core/lru-map.js';
 import type { PolicySnapshot } from '../core/escalation/types.js';
 import type { MonitorUrgency } from '../core/escalation/urgency.js';
+import { monitorsVersionIn } from './monitors.js';
 import { perTransaction } from './per-transaction.js';
 import { prepared } from './prepared.js';
 import { snapshotOf } from './policies.js';
@@ -38,16 +41,24 @@ const termsOf = prepared((db: Kysely<DB>, monitorId: string) =>
 );
 
 /**
- * A monitor's terms in one statement, remembered for the rest of the transaction: a group
- * commit of new incidents needs the monitor, its policy and its dependency links, and on
- * PostgreSQL each separate read is a round trip while the batch holds the ingest queue.
- * Undefined for a monitor that does not exist (any more).
+ * A monitor's terms, remembered for the rest of the transaction and, across transactions,
+ * by the stored version (migration 0041) that every change to them replaces: a group
+ * commit of new incidents needs the monitor, its policy and its dependency links, and
+ * an alert storm commits hundreds of such batches for the same few monitors, each of
+ * which reads the version anyway (ingest's keys). The version is read before the terms,
+ * so terms are never kept under a version newer than they are. A monitor not found is not
+ * remembered: creating one changes no version. Undefined for a monitor that does not
+ * exist (any more).
  */
 export const monitorTermsIn = perTransaction(async (db: Kysely<DB>, monitorId: string): Promise<MonitorTerms | undefined> => {
+  const version = await monitorsVersionIn(db);
+  const key = `${version} ${monitorId}`;
+  const kept = keptTerms.get(key);
+  if (kept) return kept;
   const [row] = await termsOf(db, monitorId);
   if (!row) return undefined;
   const { id, name, steps, repeat, ack_timeout_seconds } = row;
-  return {
+  const terms: MonitorTerms = {
     name: row.monitorName,
     urgency: row.urgency,
     policy_id: row.policy_id,
@@ -55,4 +66,10 @@ export const monitorTermsIn = perTransaction(async (db: Kysely<DB>, monitorId: s
     // SQLite answers 0 or 1, PostgreSQL a boolean.
     links: { hasParents: Boolean(Number(row.has_parents)), hasChildren: Boolean(Number(row.has_children)) },
   };
+  keptTerms.set(key, deepFreeze(terms));
+  return terms;
 });
+
+// Shared by every database a process opens: a version is random, so two databases share
+// one only as copies of the same data (a template), whose terms are the same.
+const keptTerms = new LruMap<string, MonitorTerms>(1_000);

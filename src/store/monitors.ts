@@ -8,6 +8,7 @@ import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { DB, MonitorsTable } from './schema.js';
 import type { DueTime } from './next-due.js';
+import { perTransaction } from './per-transaction.js';
 import { prepared } from './prepared.js';
 
 export type MonitorRow = MonitorsTable;
@@ -136,9 +137,9 @@ export async function setIntegrationKey(db: Kysely<DB>, id: string, key: string)
 }
 
 /**
- * The monitor behind an integration key, with the version (migration 0017) that changes
- * whenever anything ingest reads about such a monitor changes, read in one statement so
- * the two agree.
+ * The monitor behind an integration key, with the version (migrations 0017, 0041) that
+ * changes whenever anything ingest reads about such a monitor changes, read in one
+ * statement so the two agree.
  */
 export async function findMonitorByKeyHash(db: Kysely<DB>, keyHash: string): Promise<{ monitor: MonitorRow; version: string } | undefined> {
   const row = await db
@@ -153,12 +154,17 @@ export async function findMonitorByKeyHash(db: Kysely<DB>, keyHash: string): Pro
   return { monitor, version };
 }
 
-/** See findMonitorByKeyHash. */
-export async function integrationKeyVersion(db: Kysely<DB>): Promise<string> {
+const storedVersion = perTransaction(async (db: Kysely<DB>) => {
   const [row] = await keyVersion(db);
   if (!row) throw new Error('integration_key_version has no row (migration 0017 writes it)');
   return row.version;
-}
+});
+
+/**
+ * The version of what ingest keeps in memory about monitors (see findMonitorByKeyHash):
+ * read once per transaction, by whichever cache asks first.
+ */
+export const monitorsVersionIn = (db: Kysely<DB>): Promise<string> => storedVersion(db, '');
 
 const keyVersion = prepared((db: Kysely<DB>) => db.selectFrom('integration_key_version').select('version').where('id', '=', 1));
 
