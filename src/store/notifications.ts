@@ -6,7 +6,7 @@ import type { DB, IncidentsTable, NotificationsTable, PageChannel } from './sche
 import type { DueTime } from './next-due.js';
 import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
-import { prepared } from './prepared.js';
+import { Plans, prepared } from './prepared.js';
 import { insertRows } from './row-inserts.js';
 
 export type NotificationRow = NotificationsTable;
@@ -119,12 +119,21 @@ const claimDueOnPostgres = prepared((db: Kysely<DB>, now: number, leaseUntil: nu
     .returningAll(),
 );
 
-/** Marks pages sent at `now`, a statement per chunk (writeAtomically runs them). */
+/**
+ * Marks pages sent at `now`, a statement per chunk (writeAtomically runs them), planned
+ * per number of pages: every page of a storm is recorded sent by one of these.
+ */
 export function sentWrites(ids: string[], now: number): Write[] {
-  return chunksOf(ids).map(
-    (chunk) => (db) => db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, lease_owner: null, last_error: null }).where('id', 'in', chunk),
-  );
+  return chunksOf(ids).map((chunk) => {
+    const write: Write = (db) => sent(db, now, chunk);
+    write.planned = { plans: sentPlans, shape: `notifications:sent:${chunk.length}`, values: [now, ...chunk], build: (db, [at, ...slots]) => sent(db, at as number, slots as string[]) };
+    return write;
+  });
 }
+
+const sent = (db: Kysely<DB>, now: number, ids: string[]) =>
+  db.updateTable('notifications').set({ status: 'sent', sent_at: now, lease_until: null, lease_owner: null, last_error: null }).where('id', 'in', ids);
+const sentPlans = new Plans(32);
 
 export async function markRetry(db: Kysely<DB>, id: string, dueAt: number, error: string): Promise<void> {
   await db.updateTable('notifications').set({ status: 'queued', due_at: dueAt, lease_until: null, lease_owner: null, last_error: error }).where('id', '=', id).execute();

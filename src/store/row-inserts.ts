@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Write } from './atomic-writes.js';
-import { Plans, runPlanned } from './prepared.js';
+import { Plans } from './prepared.js';
 import type { DB } from './schema.js';
 
 type Table = keyof DB & string;
@@ -13,10 +13,10 @@ const SHAPES = 32;
 const MAX_VALUES = 1_000;
 
 /**
- * Rows inserted in one statement, as a Write. Run alone (writeEach) the statement is
- * prepared per number of rows (prepared.ts): every batch of an alert storm inserts its
- * incidents, pages, alerts and timeline entries, and building those inserts was about a
- * twentieth of the main thread. writeAtomically's one statement on PostgreSQL builds it.
+ * Rows inserted in one statement, as a Write, planned per number of rows (prepared.ts):
+ * every batch of an alert storm inserts its incidents, pages, alerts and timeline entries,
+ * and building those inserts was about a twentieth of the main thread. writeAtomically's
+ * one statement on PostgreSQL is planned per combination of its writes' shapes.
  * Rows must name the same columns in the same order, each with a plain value (no
  * expression, no undefined for DEFAULT); other rows, and large inserts, are inserted as
  * built.
@@ -33,14 +33,23 @@ export function insertRows<T extends Table>(table: T, rows: Insertable<DB[T]>[],
   const key = `${table}:${ignoreDuplicatesOf ?? ''}`;
   let plans = plansOf.get(key);
   if (!plans) plansOf.set(key, (plans = new Plans(SHAPES)));
-  const kept = plans;
-  const values = rows.flatMap((row) => columns.map((column) => (row as Record<string, unknown>)[column]));
-  build.run = (db) =>
-    runPlanned(db, kept, `${rows.length}:${columns.join(',')}`, values, (slots) => {
+  build.planned = {
+    plans,
+    shape: `${key}:${rows.length}:${columns.join(',')}`,
+    values: valuesOf(rows as Record<string, unknown>[], columns),
+    build: (db, slots) => {
       const rowsOfSlots = rows.map((_, r) => Object.fromEntries(columns.map((column, c) => [column, slots[r * columns.length + c]])));
       return insertRows(table, rowsOfSlots as Insertable<DB[T]>[], ignoreDuplicatesOf)(db);
-    });
+    },
+  };
   return build;
+}
+
+/** The rows' values, column by column and row by row (a loop: flatMap is slow in V8). */
+function valuesOf(rows: Record<string, unknown>[], columns: string[]): unknown[] {
+  const values: unknown[] = [];
+  for (const row of rows) for (const column of columns) values.push(row[column]);
+  return values;
 }
 
 /** The row names exactly `columns`, in order, each with a value bound as it is. */

@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { triggerAllIn } from '../../src/service/incidents.js';
 import { insertContactMethod, insertRule } from '../../src/store/contacts.js';
 import { claimDueIncidents } from '../../src/store/incidents.js';
-import { claimDue } from '../../src/store/notifications.js';
+import { claimDue, sentWrites } from '../../src/store/notifications.js';
+import { writeAtomically, writeEach } from '../../src/store/atomic-writes.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useDemoMonitors } from '../support/demo-monitors.js';
 import { useTestApp } from '../support/test-app.js';
@@ -96,5 +97,20 @@ describeEachDatabase('claiming due incidents and pages', (dialect) => {
       expect(incidents).toHaveLength(4);
       expect(incidents.filter((id) => lockedIncidents.includes(id))).toEqual([]);
     });
+  });
+
+  it('records claimed pages sent, a statement per batch size, alone and together with other writes', async () => {
+    const { db } = t.vigil.database;
+    const claimed = (await claimDue(db, dialect, 'node-d', later + 10 * LEASE_MS, LEASE_MS, 7)).map((n) => n.id);
+    expect(claimed).toHaveLength(7);
+    const [one, two, three, again] = [claimed.slice(0, 1), claimed.slice(1, 3), claimed.slice(3, 6), claimed.slice(6)];
+    // Written together (on PostgreSQL one statement), twice with the same sizes: the second reuses the first's plan.
+    await writeAtomically(db, [...sentWrites(two, later + 1), ...sentWrites(one, later + 2)]);
+    await writeAtomically(db, [...sentWrites(three.slice(0, 2), later + 3), ...sentWrites(again, later + 4)]);
+    await writeEach(db, sentWrites(three.slice(2), later + 5));
+    const rows = await db.selectFrom('notifications').select(['id', 'status', 'sent_at', 'lease_owner', 'lease_until']).where('id', 'in', claimed).execute();
+    const sentAt = new Map<string, number>();
+    for (const [ids, at] of [[two, 1], [one, 2], [three.slice(0, 2), 3], [again, 4], [three.slice(2), 5]] as const) for (const id of ids) sentAt.set(id, later + at);
+    expect(new Map(rows.map((r) => [r.id, [r.status, Number(r.sent_at), r.lease_owner, r.lease_until]]))).toEqual(new Map([...sentAt].map(([id, at]) => [id, ['sent', at, null, null]])));
   });
 });

@@ -51,9 +51,27 @@ describeEachDatabase('row inserts: prepared per number of rows', (dialect) => {
       written.push(...rows);
       expect(await all()).toEqual(written);
     }
-    const more = [row(n++), row(n++)];
-    await writeAtomically(k, [insertRows('chat_messages', more.slice(0, 1)), insertRows('chat_messages', more.slice(1))]);
-    expect(await all()).toEqual([...written, ...more]);
+    // Atomically: on PostgreSQL one statement, planned per combination of the writes' row counts.
+    for (const [first, second] of [[1, 1], [2, 3], [1, 1], [2, 3], [3, 2]] as const) {
+      const more = Array.from({ length: first + second }, () => row(n++));
+      await writeAtomically(k, [insertRows('chat_messages', more.slice(0, first)), insertRows('chat_messages', more.slice(first))]);
+      written.push(...more);
+      expect(await all()).toEqual(written);
+    }
+    // With a write that is not planned (an expression), the statement is built.
+    const mixed = [row(n++), { ...row(n++), shown_seq: sql<number>`40 + 2` } as unknown as Row];
+    await writeAtomically(k, [insertRows('chat_messages', mixed.slice(0, 1)), insertRows('chat_messages', mixed.slice(1))]);
+    written.push(...mixed);
+    expect((await all()).map((r) => r.shown_seq)).toEqual([...written.slice(0, -1).map((r) => r.shown_seq), 42]);
+  });
+
+  it('writes nothing of a planned statement whose last insert fails, and the plan still writes afterwards', async () => {
+    const before = await all();
+    // The second insert repeats a message_ref: the statement (PostgreSQL) or the transaction (SQLite) fails whole.
+    await expect(writeAtomically(k, [insertRows('chat_messages', [row(800)]), insertRows('chat_messages', [row(801, 'ref-0')])])).rejects.toThrow();
+    expect(await all()).toEqual(before);
+    await writeAtomically(k, [insertRows('chat_messages', [row(802)]), insertRows('chat_messages', [row(803)])]);
+    expect((await all()).map((r) => r.id).slice(-2)).toEqual(['m802', 'm803']);
   });
 
   it('ignores duplicates of the column it is given, as the built statement does', async () => {
@@ -65,10 +83,10 @@ describeEachDatabase('row inserts: prepared per number of rows', (dialect) => {
 
   it('inserts rows of differing columns or with an expression as built', async () => {
     const write = insertRows('chat_messages', [row(910), { ...row(911), shown_seq: sql<number>`40 + 2` } as unknown as Row]);
-    expect(write.run).toBeUndefined();
+    expect(write.planned).toBeUndefined();
     await writeEach(k, [write]);
     expect((await all()).find((r) => r.id === 'm911')?.shown_seq).toBe(42);
-    expect(insertRows('chat_messages', [row(912), { ...row(913), user_id: undefined } as unknown as Row]).run).toBeUndefined();
-    expect(insertRows('chat_messages', [row(914)]).run).toBeTypeOf('function');
+    expect(insertRows('chat_messages', [row(912), { ...row(913), user_id: undefined } as unknown as Row]).planned).toBeUndefined();
+    expect(insertRows('chat_messages', [row(914)]).planned).toBeDefined();
   });
 });
