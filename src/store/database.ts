@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { DB } from './schema.js';
+import { lazyBeginClient } from './postgres-lazy-begin.js';
 import { cachingStatements } from './sqlite-statement-cache.js';
 import { BackgroundCheckpoints, type CheckpointOptions } from './wal-checkpointer.js';
 
@@ -59,7 +60,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     };
   }
   // A server that does not answer (host down, network partition) fails a query in 5 s instead of hanging it.
-  const pool = new (postgresDriver().Pool)({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  const { Pool, Client } = postgresDriver();
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, Client: lazyBeginClient(Client) });
   // A connection dropped by the server (restart, failover, pg_terminate_backend) must not
   // crash the process. The pool handles errors of idle connections; a checked-out one
   // between two queries (inside a transaction, say) emits 'error' on the client itself.

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Grouping } from '../core/alert-grouping/types.js';
 import type { MonitorUrgency } from '../core/escalation/urgency.js';
 import { AppError } from '../core/errors.js';
@@ -166,7 +166,9 @@ const storedVersion = perTransaction(async (db: Kysely<DB>) => {
  */
 export const monitorsVersionIn = (db: Kysely<DB>): Promise<string> => storedVersion(db, '');
 
-const keyVersion = prepared((db: Kysely<DB>) => db.selectFrom('integration_key_version').select('version').where('id', '=', 1));
+// No parameter: it is an ingest transaction's first statement, which PostgreSQL then gets
+// in one message with the BEGIN (postgres-lazy-begin.ts).
+const keyVersion = prepared((db: Kysely<DB>) => db.selectFrom('integration_key_version').select('version').where('id', '=', sql.lit(1)));
 
 /** One open "no heartbeat" incident per monitor; the next beat resolves it. */
 export const HEARTBEAT_DEDUP_KEY = 'heartbeat';
