@@ -14,7 +14,8 @@ type Result = pg.QueryResult;
  * before. A COMMIT or ROLLBACK with the BEGIN still held sends nothing: no statement
  * ran. A failure of either statement fails that query, and Kysely rolls back as ever.
  * Only Kysely's plain `begin` is held (a `start transaction …` with settings is sent as
- * it is), and only through the promise form of `query` that Kysely uses.
+ * it is), and only through the promise form of `query` that Kysely uses (a callback or
+ * a query object passes through).
  */
 export function lazyBeginClient(Client: typeof pg.Client): typeof pg.Client {
   return class LazyBeginClient extends Client {
@@ -23,7 +24,7 @@ export function lazyBeginClient(Client: typeof pg.Client): typeof pg.Client {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's overloads, passed through
     override query(...args: any[]): any {
       const [text, values, callback] = args as [unknown, unknown[] | undefined, unknown];
-      if (typeof text !== 'string' || callback !== undefined) return super.query(...(args as Parameters<pg.Client['query']>));
+      if (typeof text !== 'string' || typeof values === 'function' || callback !== undefined) return super.query(...(args as Parameters<pg.Client['query']>));
       if (text === 'begin' && (values === undefined || values.length === 0)) {
         this.beginHeld = true;
         return Promise.resolve(completed('BEGIN'));

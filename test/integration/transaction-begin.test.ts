@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
+import { lazyBeginClient } from '../../src/store/postgres-lazy-begin.js';
 import type { DB } from '../../src/store/schema.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
@@ -85,5 +87,19 @@ describeEachDatabase('transactions begin with their first statement', (dialect) 
         return (await sql<{ same: boolean }>`select now() = statement_timestamp() as same`.execute(trx)).rows[0]?.same;
       });
       expect(apart).toBe(false);
+    });
+
+  if (dialect === 'postgres')
+    it("leaves pg's callback form alone: a BEGIN given a callback is sent at once", async () => {
+      const client = new (lazyBeginClient(pg.Client))({ connectionString: test.url });
+      await client.connect();
+      try {
+        await new Promise<void>((resolve, reject) => client.query('begin', (err: Error | null) => (err ? reject(err) : resolve())));
+        const { rows } = await client.query<{ same: boolean }>('select now() = statement_timestamp() as same');
+        expect(rows[0]?.same).toBe(false);
+        await client.query('rollback');
+      } finally {
+        await client.end();
+      }
     });
 });
