@@ -21,7 +21,8 @@ export const presenceDefaults: PresenceOptions = { beatMs: 1_000, deadAfterMs: 5
  * the work it holds, so leases can be short; it reaps nodes that stopped beating and
  * releases their claims at once, so work held by a node killed mid-page is picked up in
  * seconds rather than when its lease runs out. On SQLite one process owns the file, so
- * every other node is gone and is reaped at start.
+ * every other node is gone and is reaped at start, and the node's one heartbeat is that
+ * start's.
  */
 export class NodePresence extends PollingLoop {
   readonly id = newId();
@@ -58,8 +59,11 @@ export class NodePresence extends PollingLoop {
   protected async pass(): Promise<void> {
     const { db, dialect } = this.deps.database;
     const wallNow = systemClock.now();
+    // On SQLite nobody reads a heartbeat after the start (a starting node reaps every
+    // other), so the node beats once; the leases of what it holds are renewed every pass.
+    const beats = dialect !== 'sqlite' || !this.started;
     try {
-      await beat(db, this.id, wallNow);
+      if (beats) await beat(db, this.id, wallNow);
       await renewLeases(db, this.id, this.deps.held(), this.deps.clock.now() + this.options.leaseMs);
     } catch (err) {
       this.beatingSince = null;
@@ -67,7 +71,8 @@ export class NodePresence extends PollingLoop {
     }
     this.beatingSince ??= wallNow;
     let dead: string[] = [];
-    if (dialect === 'sqlite' && !this.started) {
+    if (dialect === 'sqlite') {
+      if (this.started) return;
       dead = await otherNodes(db, this.id);
       await releaseUnownedClaims(db);
     } else if (wallNow - this.beatingSince >= this.options.deadAfterMs) {

@@ -3,6 +3,7 @@ import type { CheckOutcome, CheckState } from '../core/monitor/types.js';
 import { DAY, HOUR } from '../core/time/units.js';
 import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
+import { prepared } from './prepared.js';
 import type { CheckRollupsTable, DB, MonitorsTable } from './schema.js';
 
 export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config' | 'check_state' | 'next_check_at' | 'check_interval_ms'>;
@@ -13,23 +14,30 @@ export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config'
  * node ran, and a node that dies mid-check costs one check, not a stuck monitor. On
  * PostgreSQL, nodes skip each other's locked rows, so every due check runs on one node.
  */
-export function claimDueChecks(db: Kysely<DB>, dialect: Dialect, now: number, limit: number): Promise<ClaimedCheck[]> {
-  return db
-    .updateTable('monitors')
-    .set({ next_check_at: sql<number>`next_check_at + check_interval_ms * (CAST((${now} - next_check_at) / check_interval_ms AS INTEGER) + 1)` })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('monitors')
-        .select('id')
-        .where('next_check_at', '<=', now)
-        .where('paused', '=', 0)
-        .orderBy('next_check_at')
-        .limit(limit)
-        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
-    )
-    .returning(['id', 'name', 'kind', 'config', 'check_state', 'next_check_at', 'check_interval_ms'])
-    .execute();
+export async function claimDueChecks(db: Kysely<DB>, dialect: Dialect, now: number, limit: number): Promise<ClaimedCheck[]> {
+  return (dialect === 'postgres' ? claimSkippingLocked : claim)(db, now, now, limit);
 }
+
+// Every pass of the check scheduler claims: the same statement each time (prepared.ts).
+const claimOf = (skipLocked: boolean) =>
+  prepared((db: Kysely<DB>, movedFrom: number, dueBy: number, limit: number) =>
+    db
+      .updateTable('monitors')
+      .set({ next_check_at: sql<number>`next_check_at + check_interval_ms * (CAST((${movedFrom} - next_check_at) / check_interval_ms AS INTEGER) + 1)` })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('monitors')
+          .select('id')
+          .where('next_check_at', '<=', dueBy)
+          .where('paused', '=', 0)
+          .orderBy('next_check_at')
+          .limit(limit)
+          .$if(skipLocked, (q) => q.forUpdate().skipLocked()),
+      )
+      .returning(['id', 'name', 'kind', 'config', 'check_state', 'next_check_at', 'check_interval_ms']),
+  );
+const claim = claimOf(false);
+const claimSkippingLocked = claimOf(true);
 
 export interface CheckRecord {
   monitorId: string;

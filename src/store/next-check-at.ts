@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from './prepared.js';
 import type { DB } from './schema.js';
 
 /**
@@ -7,13 +8,11 @@ import type { DB } from './schema.js';
  * stops at the first unpaused monitor.
  */
 export async function nextCheckAt(db: Kysely<DB>): Promise<number | null> {
-  const row = await db
-    .selectFrom('monitors')
-    .select('next_check_at')
-    .where('next_check_at', 'is not', null)
-    .where('paused', '=', 0)
-    .orderBy('next_check_at')
-    .limit(1)
-    .executeTakeFirst();
+  const [row] = await earliestCheck(db);
   return row?.next_check_at === null || row?.next_check_at === undefined ? null : Number(row.next_check_at);
 }
+
+// Asked after every pass of the check scheduler (prepared.ts).
+const earliestCheck = prepared((db: Kysely<DB>) =>
+  db.selectFrom('monitors').select('next_check_at').where('next_check_at', 'is not', null).where('paused', '=', 0).orderBy('next_check_at').limit(1),
+);

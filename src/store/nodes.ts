@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
+import { prepared } from './prepared.js';
 import type { DB } from './schema.js';
+
+// A node beats every second: the same statements each time (prepared.ts).
+const upsertBeat = prepared((db: Kysely<DB>, id: string, startedAt: number, heartbeatAt: number, refreshedAt: number) =>
+  db
+    .insertInto('nodes')
+    .values({ id, started_at: startedAt, heartbeat_at: heartbeatAt })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: refreshedAt })),
+);
 
 /** Announces a node, or refreshes its heartbeat (a node reaped during a long pause comes back). */
 export async function beat(db: Kysely<DB>, id: string, wallNow: number): Promise<void> {
-  await db
-    .insertInto('nodes')
-    .values({ id, started_at: wallNow, heartbeat_at: wallNow })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: wallNow }))
-    .execute();
+  await upsertBeat(db, id, wallNow, wallNow, wallNow);
 }
 
 export async function removeNode(db: Kysely<DB>, id: string): Promise<void> {
@@ -33,9 +38,10 @@ export async function renewLeases(db: Kysely<DB>, owner: string, held: { inciden
 
 /** Nodes whose last heartbeat is older than `before` (wall-clock ms). */
 export async function staleNodes(db: Kysely<DB>, before: number, self: string): Promise<string[]> {
-  const rows = await db.selectFrom('nodes').select('id').where('heartbeat_at', '<', before).where('id', '<>', self).execute();
-  return rows.map((r) => r.id);
+  return (await nodesBeatingBefore(db, before, self)).map((r) => r.id);
 }
+
+const nodesBeatingBefore = prepared((db: Kysely<DB>, before: number, self: string) => db.selectFrom('nodes').select('id').where('heartbeat_at', '<', before).where('id', '<>', self));
 
 /** Every node but this one: on SQLite, one process owns the file, so all others are gone. */
 export async function otherNodes(db: Kysely<DB>, self: string): Promise<string[]> {

@@ -82,4 +82,22 @@ describeEachDatabase('node presence: a dead node\'s claims are released at once'
     const nodes = await database.db.selectFrom('nodes').select('id').execute();
     expect(nodes.map((n) => n.id)).not.toContain(dead);
   });
+
+  it('beats every pass on PostgreSQL, and only at its start on SQLite, where nobody reads a heartbeat later', async () => {
+    let passes = 0;
+    const node = new NodePresence(
+      { database, clock: systemClock, logger: createLogger('silent'), held: () => (passes++, { incidents: [], notifications: [] }), onReaped: () => undefined },
+      { beatMs: 20, deadAfterMs: 400, leaseMs: 15_000 },
+    );
+    presences.push(node);
+    await node.beatNow();
+    const heartbeat = async () => Number((await database.db.selectFrom('nodes').select('heartbeat_at').where('id', '=', node.id).executeTakeFirstOrThrow()).heartbeat_at);
+    const first = await heartbeat();
+    node.start();
+    await until(async () => passes >= 5 && Date.now() > first);
+    if (dialect === 'postgres') await until(async () => (await heartbeat()) > first);
+    expect(passes).toBeGreaterThanOrEqual(5);
+    if (dialect === 'postgres') expect(await heartbeat()).toBeGreaterThan(first);
+    else expect(await heartbeat()).toBe(first);
+  });
 });
