@@ -14,21 +14,21 @@ export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config'
  * node ran, and a node that dies mid-check costs one check, not a stuck monitor. On
  * PostgreSQL, nodes skip each other's locked rows, so every due check runs on one node.
  */
-export async function claimDueChecks(db: Kysely<DB>, dialect: Dialect, now: number, limit: number): Promise<ClaimedCheck[]> {
-  return (dialect === 'postgres' ? claimSkippingLocked : claim)(db, now, now, limit);
+export function claimDueChecks(db: Kysely<DB>, dialect: Dialect, now: number, limit: number): Promise<ClaimedCheck[]> {
+  return (dialect === 'postgres' ? claimSkippingLocked : claim)(db, now, limit);
 }
 
 // Every pass of the check scheduler claims: the same statement each time (prepared.ts).
 const claimOf = (skipLocked: boolean) =>
-  prepared((db: Kysely<DB>, movedFrom: number, dueBy: number, limit: number) =>
+  prepared((db: Kysely<DB>, now: number, limit: number) =>
     db
       .updateTable('monitors')
-      .set({ next_check_at: sql<number>`next_check_at + check_interval_ms * (CAST((${movedFrom} - next_check_at) / check_interval_ms AS INTEGER) + 1)` })
+      .set({ next_check_at: sql<number>`next_check_at + check_interval_ms * (CAST((${now} - next_check_at) / check_interval_ms AS INTEGER) + 1)` })
       .where('id', 'in', (eb) =>
         eb
           .selectFrom('monitors')
           .select('id')
-          .where('next_check_at', '<=', dueBy)
+          .where('next_check_at', '<=', now)
           .where('paused', '=', 0)
           .orderBy('next_check_at')
           .limit(limit)

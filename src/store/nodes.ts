@@ -3,16 +3,16 @@ import { prepared } from './prepared.js';
 import type { DB } from './schema.js';
 
 // A node beats every second: the same statements each time (prepared.ts).
-const upsertBeat = prepared((db: Kysely<DB>, id: string, startedAt: number, heartbeatAt: number, refreshedAt: number) =>
+const upsertBeat = prepared((db: Kysely<DB>, id: string, wallNow: number) =>
   db
     .insertInto('nodes')
-    .values({ id, started_at: startedAt, heartbeat_at: heartbeatAt })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: refreshedAt })),
+    .values({ id, started_at: wallNow, heartbeat_at: wallNow })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: wallNow })),
 );
 
 /** Announces a node, or refreshes its heartbeat (a node reaped during a long pause comes back). */
 export async function beat(db: Kysely<DB>, id: string, wallNow: number): Promise<void> {
-  await upsertBeat(db, id, wallNow, wallNow, wallNow);
+  await upsertBeat(db, id, wallNow);
 }
 
 export async function removeNode(db: Kysely<DB>, id: string): Promise<void> {

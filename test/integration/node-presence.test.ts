@@ -94,7 +94,7 @@ describeEachDatabase('node presence: a dead node\'s claims are released at once'
     const heartbeat = async () => Number((await database.db.selectFrom('nodes').select('heartbeat_at').where('id', '=', node.id).executeTakeFirstOrThrow()).heartbeat_at);
     const first = await heartbeat();
     node.start();
-    await until(async () => passes >= 5 && Date.now() > first);
+    await until(async () => passes >= 5);
     if (dialect === 'postgres') await until(async () => (await heartbeat()) > first);
     expect(passes).toBeGreaterThanOrEqual(5);
     if (dialect === 'postgres') expect(await heartbeat()).toBeGreaterThan(first);
