@@ -1,9 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CheckOutcome, CheckState } from '../core/monitor/types.js';
 import { DAY, HOUR } from '../core/time/units.js';
-import { chunksOf } from './chunks.js';
+import { insertRows } from './row-inserts.js';
+import { writeEach } from './atomic-writes.js';
+import { chunksOf, fixedRunsOf } from './chunks.js';
 import type { Dialect } from './database.js';
-import { prepared } from './prepared.js';
+import { prepared, preparedPerLength } from './prepared.js';
 import type { CheckRollupsTable, DB, MonitorsTable } from './schema.js';
 
 export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config' | 'check_state' | 'next_check_at' | 'check_interval_ms'>;
@@ -49,69 +51,77 @@ export interface CheckRecord {
 
 /**
  * Writes a batch of finished checks in one transaction: results, hourly rollups, states.
- * Checks of monitors deleted meanwhile are dropped, so they cannot block the batch.
+ * Checks of monitors deleted meanwhile are dropped, so they cannot block the batch. Every
+ * statement goes in runs of a few fixed lengths, planned per length (chunks.ts): a batch
+ * is whatever finished in the last moment, so its size varies from one to the next.
  */
 export async function recordChecks(db: Kysely<DB>, batch: CheckRecord[]): Promise<void> {
   if (batch.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const ids = [...new Set(batch.map((r) => r.monitorId))];
     const existing = new Set<string>();
-    for (const chunk of chunksOf(ids)) {
-      for (const row of await trx.selectFrom('monitors').select('id').where('id', 'in', chunk).execute()) existing.add(row.id);
+    for (const run of fixedRunsOf([...new Set(batch.map((r) => r.monitorId))])) {
+      for (const row of await existingOf(trx, run)) existing.add(row.id);
     }
     await writeChecks(trx, batch.filter((r) => existing.has(r.monitorId)));
   });
 }
 
+const existingOf = preparedPerLength((db: Kysely<DB>, ids: string[]) => db.selectFrom('monitors').select('id').where('id', 'in', ids));
+
 async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<void> {
-  for (const chunk of chunksOf(records)) {
-    await trx
-      .insertInto('check_results')
-      .values(
-        chunk.map((r) => ({
-          monitor_id: r.monitorId,
-          at: r.at,
-          ok: r.outcome.ok ? 1 : 0,
-          response_ms: r.outcome.responseMs,
-          message: r.outcome.message,
-          maintenance: r.maintenance ? 1 : 0,
-        })),
-      )
-      .execute();
-  }
-  for (const chunk of chunksOf(hourlyRollups(records))) {
-    await trx
-      .insertInto('check_rollups')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['monitor_id', 'hour']).doUpdateSet((eb) => ({
-          checks: eb('check_rollups.checks', '+', eb.ref('excluded.checks')),
-          up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
-          response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
-          response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
-          maintenance: eb('check_rollups.maintenance', '+', eb.ref('excluded.maintenance')),
-        })),
-      )
-      .execute();
-  }
-  // The last state of each monitor in the batch wins; one statement per chunk, not per monitor.
-  const states = [...new Map(records.map((r) => [r.monitorId, r.state]))];
-  for (const chunk of chunksOf(states)) {
-    const cases = sql.join(
-      chunk.map(([id, state]) => sql`WHEN ${id} THEN ${JSON.stringify(state)}`),
-      sql` `,
-    );
-    await trx
-      .updateTable('monitors')
-      .set({ check_state: sql<string>`CASE id ${cases} END` })
-      .where(
-        'id',
-        'in',
-        chunk.map(([id]) => id),
-      )
-      .execute();
-  }
+  const results = records.map((r) => ({
+    monitor_id: r.monitorId,
+    at: r.at,
+    ok: r.outcome.ok ? 1 : 0,
+    response_ms: r.outcome.responseMs,
+    message: r.outcome.message,
+    maintenance: r.maintenance ? 1 : 0,
+  }));
+  await writeEach(
+    trx,
+    fixedRunsOf(results).map((run) => insertRows('check_results', run)),
+  );
+  for (const run of fixedRunsOf(hourlyRollups(records))) await addRollups(trx, run.flatMap(rollupValues));
+  // The last state of each monitor in the batch wins; one statement per run, not per monitor.
+  const states = [...new Map(records.map((r) => [r.monitorId, JSON.stringify(r.state)]))];
+  for (const run of fixedRunsOf(states)) await setStates(trx, run.flat());
 }
+
+const ROLLUP_COLUMNS = ['monitor_id', 'hour', 'checks', 'up', 'response_ms_sum', 'response_count', 'maintenance'] as const;
+const rollupValues = (rollup: Rollup) => ROLLUP_COLUMNS.map((column) => rollup[column]);
+
+/** Adds rollups to the hours' counts: `values` holds each rollup's ROLLUP_COLUMNS in turn. */
+const addRollups = preparedPerLength((db: Kysely<DB>, values: unknown[]) =>
+  db
+    .insertInto('check_rollups')
+    .values(
+      chunksOf(values, ROLLUP_COLUMNS.length).map(
+        (row) => Object.fromEntries(ROLLUP_COLUMNS.map((column, i) => [column, row[i]])) as unknown as Rollup,
+      ),
+    )
+    .onConflict((oc) =>
+      oc.columns(['monitor_id', 'hour']).doUpdateSet((eb) => ({
+        checks: eb('check_rollups.checks', '+', eb.ref('excluded.checks')),
+        up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
+        response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
+        response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
+        maintenance: eb('check_rollups.maintenance', '+', eb.ref('excluded.maintenance')),
+      })),
+    ),
+);
+
+/** Sets monitors' check states: `pairs` holds each monitor's id, then its state as JSON. */
+const setStates = preparedPerLength((db: Kysely<DB>, pairs: string[]) => {
+  const monitors = chunksOf(pairs, 2);
+  return db
+    .updateTable('monitors')
+    .set({ check_state: sql<string>`CASE id ${sql.join(monitors.map(([id, state]) => sql`WHEN ${id} THEN ${state}`), sql` `)} END` })
+    .where(
+      'id',
+      'in',
+      monitors.map(([id]) => id as string),
+    );
+});
 
 type Rollup = Selectable<CheckRollupsTable>;
 

@@ -116,6 +116,39 @@ describeEachDatabase('check scheduler and results store', (dialect) => {
     await pruneCheckHistory(t.vigil.database.db, now + 25 * DAY, { resultsDays: 7, rollupsDays: 30 });
     expect(await hourlyHistory(t.vigil.database.db, id, 0)).toEqual([{ at: now - 2 * HOUR, checks: 3, up: 2, responseMs: 100 }]);
   });
+  it('writes a batch of every kind at once: results, rollups and the last state of each monitor, in runs of the planned lengths', async () => {
+    const ids = await monitors(70, START + DAY * 365);
+    const [gone] = (await monitors(1, START + DAY * 365)) as [string];
+    await t.admin.delete(`/api/v1/monitors/${gone}`);
+    const at = START + 20 * DAY;
+    const check = (monitorId: string, when: number, ok: boolean, okStreak: number) => ({
+      monitorId,
+      at: when,
+      outcome: { ok, message: ok ? '' : 'refused', responseMs: ok ? 10 : null },
+      maintenance: false,
+      state: { ...INITIAL_CHECK_STATE, okStreak },
+    });
+    // 76 checks (64 + 8 + 4 written), 71 monitors (64 + 4 + 2 + 1 looked up), 75 rollups, 70 states:
+    // the first five monitors are checked again an hour later, and one monitor is gone.
+    const batch = [
+      ...ids.map((id, i) => check(id, at, i % 2 === 0, 1)),
+      ...ids.slice(0, 5).map((id) => check(id, at + HOUR, true, 2)),
+      check(gone, at, true, 1),
+    ];
+    await recordChecks(t.vigil.database.db, batch);
+    const db = t.vigil.database.db;
+    const results = await db.selectFrom('check_results').select(['monitor_id', 'at', 'ok', 'response_ms', 'message']).where('monitor_id', 'in', [...ids, gone]).execute();
+    expect(results).toHaveLength(75);
+    expect(results.find((r) => r.monitor_id === ids[1] && r.at === at)).toEqual({ monitor_id: ids[1], at, ok: 0, response_ms: null, message: 'refused' });
+    const rollups = await db.selectFrom('check_rollups').select(['monitor_id', 'hour', 'checks', 'up']).where('monitor_id', 'in', ids).execute();
+    expect(rollups).toHaveLength(75);
+    expect(rollups.reduce((n, r) => n + r.checks, 0)).toBe(75);
+    expect(rollups.reduce((n, r) => n + r.up, 0)).toBe(35 + 5);
+    const states = await db.selectFrom('monitors').select(['id', 'check_state']).where('id', 'in', ids).execute();
+    const okStreaks = new Map(states.map((row) => [row.id, (JSON.parse(row.check_state as string) as { okStreak: number }).okStreak]));
+    expect(ids.map((id) => okStreaks.get(id))).toEqual(ids.map((_, i) => (i < 5 ? 2 : 1)));
+  });
+
   it('after a burst waits a thirtieth of the shortest interval it knows for the next checks to gather: 2 s at 60 s, 1 s at 20 s', async () => {
     const now = START + 400 * DAY;
     const clock = new TestClock();
