@@ -1,9 +1,10 @@
 // One whole Vigil server (HTTP port open, every background loop, the demo data) running
 // HTTP monitors at one interval against a local target, in a process of its own: what a
 // check costs in the server users run, not in the scheduler alone. Used by checks.bench.ts:
-//   node <bundle of this file> <database-url> <monitors> <interval-s> <target-url> <warmup-s> <measure-s> [join]
-// It creates the monitors (unless told to join), prints {"seeded":true}, runs,
-// and prints its figures as one JSON line. Checks are counted from the results the server
+//   node <bundle of this file> <database-url> <monitors> <interval-s> <target-url> <window-starts-s> <measure-s> [join]
+// It creates the monitors (unless told to join), prints {"seeded":true}, runs, and prints
+// its figures as one JSON line: one set per window measured, each window starting the given
+// seconds (a comma-separated list) after the server started listening. Checks are counted from the results the server
 // stored; how regularly each monitor is checked is the gap between its consecutive checks.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -14,7 +15,7 @@ import { openDatabase, type Database } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { newId } from '../src/store/ids.js';
 
-const [url = '', monitorsArg = '1000', intervalArg = '60', target = '', warmupArg = '10', measureArg = '60', mode = 'seed'] = process.argv.slice(2);
+const [url = '', monitorsArg = '1000', intervalArg = '60', target = '', windowsArg = '10', measureArg = '60', mode = 'seed'] = process.argv.slice(2);
 const monitors = Number(monitorsArg);
 const INTERVAL_MS = Number(intervalArg) * 1000;
 
@@ -39,43 +40,51 @@ const config = loadConfig({
 const vigil = await startVigil(config, createLogger('error'), { announce: () => undefined });
 await vigil.app.listen({ host: config.host, port: 0 });
 const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
-await sleep(Number(warmupArg));
+const started = performance.now();
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 2000);
-const cpu0 = process.cpuUsage();
-const from = Date.now();
-const t0 = performance.now();
-await sleep(Number(measureArg));
-const cpu = process.cpuUsage(cpu0);
-const seconds = (performance.now() - t0) / 1000;
-const to = Date.now();
-clearInterval(sampler);
+interface Window {
+  afterStartS: number;
+  from: number;
+  to: number;
+  seconds: number;
+  cpu: NodeJS.CpuUsage;
+}
+const windows: Window[] = [];
+for (const afterStartS of windowsArg.split(',').map(Number)) {
+  await sleep(afterStartS - (performance.now() - started) / 1000);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 2000);
+  const cpu0 = process.cpuUsage();
+  const from = Date.now();
+  const t0 = performance.now();
+  await sleep(Number(measureArg));
+  const cpu = process.cpuUsage(cpu0);
+  windows.push({ afterStartS, from, to: Date.now(), seconds: (performance.now() - t0) / 1000, cpu });
+  clearInterval(sampler);
+}
 const memory = process.memoryUsage();
 // Results reach the database within a few seconds of their check.
 await sleep(5);
 
 const { db } = vigil.database;
-const counted = await db
-  .selectFrom('check_results')
-  .select((eb) => [eb.fn.countAll<number>().as('checks'), eb.fn.sum<number>(eb.case().when('ok', '=', 0).then(1).else(0).end()).as('failures')])
-  .where('at', '>=', from)
-  .where('at', '<', to)
-  .executeTakeFirstOrThrow();
-const gaps = (
-  await sql<{ gap: number }>`
-    select gap from (
-      select at - lag(at) over (partition by monitor_id order by at) as gap from check_results where at >= ${from - INTERVAL_MS * 2} and at < ${to}
-    ) g where gap is not null order by gap`.execute(db)
-).rows.map((r) => Number(r.gap));
-await vigil.stop();
-
-const checks = Number(counted.checks);
-const pct = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor((p / 100) * gaps.length))] ?? null;
-console.log(
-  JSON.stringify({
-    monitors,
-    intervalSeconds: INTERVAL_MS / 1000,
+const figures = [];
+for (const { afterStartS, from, to, seconds, cpu } of windows) {
+  const counted = await db
+    .selectFrom('check_results')
+    .select((eb) => [eb.fn.countAll<number>().as('checks'), eb.fn.sum<number>(eb.case().when('ok', '=', 0).then(1).else(0).end()).as('failures')])
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .executeTakeFirstOrThrow();
+  const gaps = (
+    await sql<{ gap: number }>`
+      select gap from (
+        select at - lag(at) over (partition by monitor_id order by at) as gap from check_results where at >= ${from - INTERVAL_MS * 2} and at < ${to}
+      ) g where gap is not null order by gap`.execute(db)
+  ).rows.map((r) => Number(r.gap));
+  const checks = Number(counted.checks);
+  const pct = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor((p / 100) * gaps.length))] ?? null;
+  figures.push({
+    afterStartS,
     seconds: Math.round(seconds),
     // Stored in the window by every node that shares the database.
     checks,
@@ -85,10 +94,20 @@ console.log(
     cpuMsPerCheck: Math.round(((cpu.user + cpu.system) / 1000 / checks) * 1000) / 1000,
     cpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 1000) / 10,
     systemCpuShare: Math.round((cpu.system / (cpu.user + cpu.system)) * 100) / 100,
-    peakRssMiB: Math.round(peakRss / 1024 / 1024),
-    // Where the memory is at the end of the window: V8's heap (used of reserved) and outside it.
-    memoryAtEndMiB: Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, Math.round(v / 1024 / 1024)])),
     gapBetweenChecksMs: { p50: pct(50), p99: pct(99), max: gaps.at(-1) ?? null },
+  });
+}
+await vigil.stop();
+
+console.log(
+  JSON.stringify({
+    monitors,
+    intervalSeconds: INTERVAL_MS / 1000,
+    windows: figures,
+    // Sampled every 2 s in the windows.
+    peakRssMiB: Math.round(peakRss / 1024 / 1024),
+    // Where the memory is at the end of the last window: V8's heap (used of reserved) and outside it.
+    memoryAtEndMiB: Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, Math.round(v / 1024 / 1024)])),
   }),
 );
 
