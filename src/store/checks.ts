@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CheckOutcome, CheckState } from '../core/monitor/types.js';
 import { DAY, HOUR } from '../core/time/units.js';
-import { insertRows } from './row-inserts.js';
+import { insertRows, type OnConflict } from './row-inserts.js';
 import { writeEach } from './atomic-writes.js';
 import { chunksOf, fixedRunsOf } from './chunks.js';
 import type { Dialect } from './database.js';
@@ -77,38 +77,27 @@ async function writeChecks(trx: Kysely<DB>, records: CheckRecord[]): Promise<voi
     message: r.outcome.message,
     maintenance: r.maintenance ? 1 : 0,
   }));
-  await writeEach(
-    trx,
-    fixedRunsOf(results).map((run) => insertRows('check_results', run)),
-  );
-  for (const run of fixedRunsOf(hourlyRollups(records))) await addRollups(trx, run.flatMap(rollupValues));
+  await writeEach(trx, [
+    ...fixedRunsOf(results).map((run) => insertRows('check_results', run)),
+    ...fixedRunsOf(hourlyRollups(records)).map((run) => insertRows('check_rollups', run, addToTheHour)),
+  ]);
   // The last state of each monitor in the batch wins; one statement per run, not per monitor.
   const states = [...new Map(records.map((r) => [r.monitorId, JSON.stringify(r.state)]))];
   for (const run of fixedRunsOf(states)) await setStates(trx, run.flat());
 }
 
-const ROLLUP_COLUMNS = ['monitor_id', 'hour', 'checks', 'up', 'response_ms_sum', 'response_count', 'maintenance'] as const;
-const rollupValues = (rollup: Rollup) => ROLLUP_COLUMNS.map((column) => rollup[column]);
-
-/** Adds rollups to the hours' counts: `values` holds each rollup's ROLLUP_COLUMNS in turn. */
-const addRollups = preparedPerLength((db: Kysely<DB>, values: unknown[]) =>
-  db
-    .insertInto('check_rollups')
-    .values(
-      chunksOf(values, ROLLUP_COLUMNS.length).map(
-        (row) => Object.fromEntries(ROLLUP_COLUMNS.map((column, i) => [column, row[i]])) as unknown as Rollup,
-      ),
-    )
-    .onConflict((oc) =>
-      oc.columns(['monitor_id', 'hour']).doUpdateSet((eb) => ({
-        checks: eb('check_rollups.checks', '+', eb.ref('excluded.checks')),
-        up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
-        response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
-        response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
-        maintenance: eb('check_rollups.maintenance', '+', eb.ref('excluded.maintenance')),
-      })),
-    ),
-);
+/** A rollup of an hour already rolled up adds to its counts. */
+const addToTheHour: OnConflict = {
+  name: 'add-to-the-hour',
+  clause: (oc) =>
+    oc.columns(['monitor_id', 'hour']).doUpdateSet((eb) => ({
+      checks: eb('check_rollups.checks', '+', eb.ref('excluded.checks')),
+      up: eb('check_rollups.up', '+', eb.ref('excluded.up')),
+      response_ms_sum: eb('check_rollups.response_ms_sum', '+', eb.ref('excluded.response_ms_sum')),
+      response_count: eb('check_rollups.response_count', '+', eb.ref('excluded.response_count')),
+      maintenance: eb('check_rollups.maintenance', '+', eb.ref('excluded.maintenance')),
+    })),
+};
 
 /** Sets monitors' check states: `pairs` holds each monitor's id, then its state as JSON. */
 const setStates = preparedPerLength((db: Kysely<DB>, pairs: string[]) => {

@@ -7,7 +7,7 @@ import type { DueTime } from './next-due.js';
 import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 import { Plans, prepared } from './prepared.js';
-import { insertRows } from './row-inserts.js';
+import { ignoreDuplicatesOf, insertRows } from './row-inserts.js';
 
 export type NotificationRow = NotificationsTable;
 
@@ -65,7 +65,7 @@ export async function outboxWrites(db: Kysely<DB>, entries: OutboxEntry[], now: 
         incident_triggered_at: incidents.get(e.incidentId ?? '')?.triggered_at ?? null,
         incident_monitor_id: incidents.get(e.incidentId ?? '')?.monitor_id ?? null,
       })),
-      'idempotency_key',
+      ignoreDuplicatesOf('idempotency_key'),
     ),
   );
 }

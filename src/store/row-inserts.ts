@@ -1,9 +1,23 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, OnConflictBuilder, OnConflictDoNothingBuilder, OnConflictUpdateBuilder } from 'kysely';
 import type { Write } from './atomic-writes.js';
 import { Plans } from './prepared.js';
 import type { DB } from './schema.js';
 
 type Table = keyof DB & string;
+
+/** What an insert does with a row already there; its name keeps its plans apart from others'. */
+export interface OnConflict {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table's rule
+  clause: (oc: OnConflictBuilder<DB, any>) => OnConflictDoNothingBuilder<DB, any> | OnConflictUpdateBuilder<any, any>;
+}
+
+/** Rows whose `column` is already taken are left out. */
+export const ignoreDuplicatesOf = (column: string): OnConflict => ({
+  name: `ignore:${column}`,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a column of the table
+  clause: (oc) => oc.column(column as any).doNothing(),
+});
 
 /** Compiled inserts per table and conflict rule, then per database and shape. */
 const plansOf = new Map<string, Plans>();
@@ -21,16 +35,15 @@ const MAX_VALUES = 1_000;
  * expression, no undefined for DEFAULT); other rows, and large inserts, are inserted as
  * built.
  */
-export function insertRows<T extends Table>(table: T, rows: Insertable<DB[T]>[], ignoreDuplicatesOf?: string): Write {
+export function insertRows<T extends Table>(table: T, rows: Insertable<DB[T]>[], onConflict?: OnConflict): Write {
   const build = ((db: Kysely<DB>) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table named at run time
     const insert = db.insertInto(table).values(rows as any);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a column of that table
-    return ignoreDuplicatesOf === undefined ? insert : insert.onConflict((oc) => oc.column(ignoreDuplicatesOf as any).doNothing());
+    return onConflict === undefined ? insert : insert.onConflict(onConflict.clause);
   }) as Write;
   const columns = Object.keys(rows[0] ?? {});
   if (rows.length === 0 || rows.length * columns.length > MAX_VALUES || !rows.every((row) => sameColumns(row as Record<string, unknown>, columns))) return build;
-  const key = `${table}:${ignoreDuplicatesOf ?? ''}`;
+  const key = `${table}:${onConflict?.name ?? ''}`;
   let plans = plansOf.get(key);
   if (!plans) plansOf.set(key, (plans = new Plans(SHAPES)));
   build.planned = {
@@ -39,7 +52,7 @@ export function insertRows<T extends Table>(table: T, rows: Insertable<DB[T]>[],
     values: valuesOf(rows as Record<string, unknown>[], columns),
     build: (db, slots) => {
       const rowsOfSlots = rows.map((_, r) => Object.fromEntries(columns.map((column, c) => [column, slots[r * columns.length + c]])));
-      return insertRows(table, rowsOfSlots as Insertable<DB[T]>[], ignoreDuplicatesOf)(db);
+      return insertRows(table, rowsOfSlots as Insertable<DB[T]>[], onConflict)(db);
     },
   };
   return build;

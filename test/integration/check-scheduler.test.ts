@@ -128,7 +128,7 @@ describeEachDatabase('check scheduler and results store', (dialect) => {
       maintenance: false,
       state: { ...INITIAL_CHECK_STATE, okStreak },
     });
-    // 76 checks (64 + 8 + 4 written), 71 monitors (64 + 4 + 2 + 1 looked up), 75 rollups, 70 states:
+    // 76 checks from 71 monitors (64 + 4 + 2 + 1 looked up), 75 written (64 + 8 + 2 + 1) and rolled up, 70 states (64 + 4 + 2):
     // the first five monitors are checked again an hour later, and one monitor is gone.
     const batch = [
       ...ids.map((id, i) => check(id, at, i % 2 === 0, 1)),

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeAtomically, writeEach } from '../../src/store/atomic-writes.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
-import { insertRows } from '../../src/store/row-inserts.js';
+import { ignoreDuplicatesOf, insertRows } from '../../src/store/row-inserts.js';
 import type { DB } from '../../src/store/schema.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
@@ -76,7 +76,7 @@ describeEachDatabase('row inserts: prepared per number of rows', (dialect) => {
 
   it('ignores duplicates of the column it is given, as the built statement does', async () => {
     const before = await all();
-    await writeEach(k, [insertRows('chat_messages', [row(900, 'ref-0'), row(901, 'fresh')], 'message_ref')]);
+    await writeEach(k, [insertRows('chat_messages', [row(900, 'ref-0'), row(901, 'fresh')], ignoreDuplicatesOf('message_ref'))]);
     expect((await all()).map((r) => r.id)).toEqual([...before.map((r) => r.id), 'm901']);
     await expect(writeEach(k, [insertRows('chat_messages', [row(902, 'fresh')])])).rejects.toThrow();
   });
