@@ -7,7 +7,7 @@ import { parseDetails } from '../core/alert/details.js';
 import type { Kysely } from 'kysely';
 import { writeAtomically } from '../store/atomic-writes.js';
 import type { Database } from '../store/database.js';
-import { GroupCommit, type AtomicWork } from '../store/group-commit.js';
+import { groupCommitOf, type AtomicWork, type GroupCommit } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import type { PageChannel } from '../store/schema.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
@@ -85,7 +85,7 @@ export class Dispatcher {
     private readonly deps: DispatcherDeps,
     private readonly options: DispatcherOptions,
   ) {
-    this.outcomes = new GroupCommit(deps.database);
+    this.outcomes = groupCommitOf(deps.database);
   }
 
   /** Notification ids this node is working on, whose leases it renews. */

@@ -5,7 +5,7 @@ import type { Channels } from '../channels/channel.js';
 import { applyTransitionToAll } from '../service/apply-transition.js';
 import type { Transaction } from 'kysely';
 import type { Database, Dialect } from '../store/database.js';
-import { GroupCommit, type MergedWork } from '../store/group-commit.js';
+import { groupCommitOf, type MergedWork, type GroupCommit } from '../store/group-commit.js';
 import type { DB } from '../store/schema.js';
 import { claimDueIncidents, incidentDueTimes, lockIncidents, releaseIncidents, type IncidentRow } from '../store/incidents.js';
 import { notificationDueTimes } from '../store/notifications.js';
@@ -82,7 +82,7 @@ export class Engine extends PollingLoop {
     // storm benchmark (on SQLite, no gain).
     super({ clock: deps.clock, logger: deps.logger, name: 'engine', wakeGapMs: deps.database.dialect === 'postgres' ? 50 : 20 });
     this.options = { ...defaults, ...options };
-    this.commits = new GroupCommit(deps.database);
+    this.commits = groupCommitOf(deps.database);
     this.advance = async (trx, claims) => {
       await advanceAllIn(trx, deps.database.dialect, claims);
       return claims.map(() => undefined);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
-import { GroupCommit, type AtomicWork, type MergedWork, type Work } from '../../src/store/group-commit.js';
+import { GroupCommit, groupCommitOf, type AtomicWork, type MergedWork, type Work } from '../../src/store/group-commit.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 type Trx = Parameters<Work<unknown>>[0];
@@ -56,6 +56,20 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     });
     await Promise.all(answers);
     expect(transactions).toBe(1);
+  });
+
+  it('gives every writer one group commit on SQLite, whose transactions hold writes of several writers, and each its own on PostgreSQL', async () => {
+    const [ingest, engine] = [groupCommitOf(writer), groupCommitOf(writer)];
+    expect(ingest === engine).toBe(dialect === 'sqlite');
+    const writersOf = new Map<Trx, Set<string>>();
+    const tagged = (writer: string, k: string) => (trx: Trx) => {
+      writersOf.set(trx, (writersOf.get(trx) ?? new Set()).add(writer));
+      return insert(k, 1)(trx);
+    };
+    await Promise.all(Array.from({ length: 10 }, (_, i) => [ingest.run(tagged('ingest', `s${i}`)), engine.run(tagged('engine', `e${i}`))]).flat());
+    const shared = [...writersOf.values()].filter((writers) => writers.size > 1);
+    expect(shared.length > 0).toBe(dialect === 'sqlite');
+    expect(await Promise.all(['s9', 'e9'].map(committed))).toEqual([1, 1]);
   });
 
   it('keeps batches to maxBatch writes', async () => {

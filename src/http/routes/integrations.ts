@@ -15,7 +15,7 @@ import { alertGroupOf } from '../../service/alert-grouping.js';
 import { settleIn, triggerAllIn, type Alert, type TriggerResult } from '../../service/incidents.js';
 import { forgetRuleKey, rememberRuleKeys, ruleKeyOf } from '../../store/event-rules.js';
 import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
-import { GroupCommit, type MergedWork } from '../../store/group-commit.js';
+import { groupCommitOf, type MergedWork } from '../../store/group-commit.js';
 import { HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import { addEventsOf, type IncidentRow } from '../../store/incidents.js';
 import type { DB } from '../../store/schema.js';
@@ -66,7 +66,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   // Every monitor counts against its own limit (rateLimitOf), passed on each take.
   const limiter = new FixedWindowCounter(0, 60_000);
   // Concurrent events share transactions; each is answered after the commit that holds it.
-  const commits = new GroupCommit(database);
+  const commits = groupCommitOf(database);
   /**
    * Counts one event (for Alertmanager and Grafana, one notification, however many alerts
    * it carries) against the monitor's limit: the seconds to wait when it is over, else null.
