@@ -3,7 +3,10 @@
 // at once and paging one receiver. Each burst loads both at the same time (10 connections
 // each), so both see the machine in the same state: whole runs minutes apart differed by
 // ±20 % on this virtual machine, and bursts taken in turn drifted within a run.
-//   npx tsx bench/ingest-versus.ts <other-checkout> [dedup|trigger] [rounds=8] [seconds=4]
+//   npx tsx bench/ingest-versus.ts <other-checkout> [dedup|trigger] [rounds=8] [seconds=4] [rate]
+// With a rate (requests/s to each node) both run below what the machine can take, so
+// their CPU per request compares them at the same batch sizes rather than telling which
+// of the two won the cores in that burst.
 // (git worktree add /tmp/base <commit>; ln -s "$PWD/node_modules" /tmp/base/node_modules)
 // Prints JSON: each burst's req/s and Vigil's CPU per request, and the medians for A (the
 // other checkout) and B (this one). Both bundles use this checkout's node_modules.
@@ -13,10 +16,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type autocannon from 'autocannon';
 import { bundle, cannon, cpuMsOf, JSON_HEADERS, pdEvent, startChild, type Child } from './ingest-processes.js';
 
-const [other = '', scenario = 'dedup', roundsArg = '8', secondsArg = '4'] = process.argv.slice(2);
+const [other = '', scenario = 'dedup', roundsArg = '8', secondsArg = '4', rateArg] = process.argv.slice(2);
 if (!other || !['dedup', 'trigger'].includes(scenario)) throw new Error('usage: ingest-versus.ts <other-checkout> [dedup|trigger] [rounds] [seconds]');
 const rounds = Number(roundsArg);
 const seconds = Number(secondsArg);
+const rate = rateArg === undefined ? undefined : Number(rateArg);
 
 interface Node {
   label: 'A' | 'B';
@@ -42,6 +46,7 @@ async function burst(node: Node, duration: number) {
   const result = await cannon({
     url: node.enqueueUrl,
     duration,
+    ...(rate !== undefined && { overallRate: rate }),
     requests: [
       {
         method: 'POST',
@@ -65,7 +70,7 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const of = (label: string) => bursts.filter((b) => b.node === label);
   const summary = Object.fromEntries(['A', 'B'].map((label) => [label, { reqPerSec: median(of(label).map((b) => b.reqPerSec)), cpuMsPerRequest: median(of(label).map((b) => b.cpuMsPerRequest)), non2xx: of(label).reduce((n, b) => n + b.non2xx, 0) }]));
-  console.log(JSON.stringify({ scenario, other: path.resolve(other), rounds, seconds, loadavg: os.loadavg(), bursts, median: summary }, null, 1));
+  console.log(JSON.stringify({ scenario, other: path.resolve(other), rounds, seconds, rate, loadavg: os.loadavg(), bursts, median: summary }, null, 1));
 } finally {
   await Promise.all([...nodes.map((n) => n.child.stop()), receiver.stop()]);
   rmSync(dir, { recursive: true, force: true });

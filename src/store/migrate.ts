@@ -39,6 +39,7 @@ import * as m0038 from './migrations/0038-pushover-receipts.js';
 import * as m0039 from './migrations/0039-status-pages.js';
 import * as m0040 from './migrations/0040-status-subscribers.js';
 import * as m0041 from './migrations/0041-monitor-terms-version.js';
+import * as m0042 from './migrations/0042-partial-indexes.js';
 
 // Migrations are listed in code rather than read from a folder so the compiled
 // server and the test runner see exactly the same set.
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   '0039-status-pages': m0039,
   '0040-status-subscribers': m0040,
   '0041-monitor-terms-version': m0041,
+  '0042-partial-indexes': m0042,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
