@@ -62,8 +62,8 @@ describeEachDatabase('group commit: concurrent writes share transactions', (dial
     const [ingest, engine] = [groupCommitOf(writer), groupCommitOf(writer)];
     expect(ingest === engine).toBe(dialect === 'sqlite');
     const writersOf = new Map<Trx, Set<string>>();
-    const tagged = (writer: string, k: string) => (trx: Trx) => {
-      writersOf.set(trx, (writersOf.get(trx) ?? new Set()).add(writer));
+    const tagged = (who: string, k: string) => (trx: Trx) => {
+      writersOf.set(trx, (writersOf.get(trx) ?? new Set()).add(who));
       return insert(k, 1)(trx);
     };
     await Promise.all(Array.from({ length: 10 }, (_, i) => [ingest.run(tagged('ingest', `s${i}`)), engine.run(tagged('engine', `e${i}`))]).flat());
