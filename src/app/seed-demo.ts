@@ -9,6 +9,7 @@ import { insertPolicy } from '../store/policies.js';
 import { createTeam, putMember } from '../store/teams.js';
 import { createUser } from '../store/users.js';
 import { demoPasswordBanner } from './demo-password-banner.js';
+import { transact } from '../store/transact.js';
 
 /** The demo's owner: the only demo person with a password, given to seedDemo. */
 export const demoAdmin = { email: 'admin@example.com', name: 'Demo Admin' };
@@ -44,7 +45,7 @@ async function seedDemo(database: Database, now: number, log: Logger, ownerPassw
   if (existing) return false;
   const passwordHash = await hashPassword(ownerPassword);
   const ids = new Map<string, string>();
-  const team = await db.transaction().execute(async (trx) => {
+  const team = await transact(db, async (trx) => {
     const created = await createTeam(trx, { name: 'Platform', description: 'Demo team: the people on call for the platform' }, now);
     for (const person of demoPeople) {
       const user = await createUser(trx, { ...person, passwordHash: person.email === demoAdmin.email ? passwordHash : null }, now);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorCatalogue, RetryLaterError, type ErrorCode, type FieldError } from '../core/errors.js';
 import { InUseError, type Reference } from '../core/in-use.js';
 import { isDatabaseUnavailable } from '../store/database-fault.js';
+import { isLockConflict } from '../store/transact.js';
 
 /** Seconds a client is asked to wait when the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -69,6 +70,8 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
 export function toAppError(err: FastifyError): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return new AppError('unavailable', 'The database is unreachable; nothing was stored. Retry shortly.');
+  // What transact() could not settle in its attempts: logged, since it should not happen.
+  if (isLockConflict(err)) return new AppError('unavailable', 'Other changes to the same records kept going first; nothing was stored. Retry shortly.');
   if (err.validation) {
     return new AppError('validation_failed', 'Some fields are not valid', fieldErrors(err.validation as AjvIssue[], err.validationContext ?? 'body'));
   }

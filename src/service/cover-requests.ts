@@ -23,6 +23,7 @@ import type { DB } from '../store/schema.js';
 import { queueNotices, type PersonalNotice } from './personal-notices.js';
 import { toHistory } from './schedule-edits.js';
 import { withShiftChangeNotices } from './shift-change-notices.js';
+import { transact } from '../store/transact.js';
 
 /** As for overrides: a request spans at most a year and reaches at most two years ahead. */
 const MAX_SPAN = 366 * DAY;
@@ -139,7 +140,7 @@ function closedNotices(request: CoverRequestRow, except: readonly string[], how:
  * told; whoever else's shifts it moves hears of it as of any override.
  */
 export async function acceptCover(db: Kysely<DB>, scheduleId: string, requestId: string, userId: string, now: Instant): Promise<{ overrideId: string; span: Range }> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const request = await findCoverRequest(trx, scheduleId, requestId);
     const refusal = acceptRefusal(stateOf(request), userId, now);
     if (refusal === 'not_asked') throw new AppError('forbidden', 'Only the people asked can take this request');
@@ -181,7 +182,7 @@ export async function acceptCover(db: Kysely<DB>, scheduleId: string, requestId:
 
 /** The requester (or a manager of the team, or an admin: `isManager`) takes an open request back. */
 export async function withdrawCover(db: Kysely<DB>, scheduleId: string, requestId: string, userId: string, isManager: boolean, now: Instant): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const request = await findCoverRequest(trx, scheduleId, requestId);
     const refusal = withdrawRefusal(stateOf(request), userId, isManager, now);
     if (refusal === 'not_allowed') throw new AppError('forbidden', 'Only whoever asked, a manager of the team or an admin can withdraw this request');

@@ -21,6 +21,7 @@ import { applyTransition, applyTransitionToAll, planOpening } from './apply-tran
 import { holdReleasedChildren, parentSuppression } from './monitor-dependencies.js';
 import { recordSuppressed } from './suppression.js';
 import { foldGrouped, groupedIncidentOf, lockGroupedMonitors, othersStillFiring } from './alert-grouping.js';
+import { transact } from '../store/transact.js';
 
 export interface Alert {
   monitorId: string;
@@ -233,7 +234,7 @@ export type IncidentAction =
 
 /** Applies a responder's action; resolved incidents refuse everything. */
 export function actOnIncident(database: Database, incidentId: string, action: IncidentAction, now: number): Promise<IncidentRow> {
-  return database.db.transaction().execute((trx) => actIn(trx, database.dialect, incidentId, action, now));
+  return transact(database.db, (trx) => actIn(trx, database.dialect, incidentId, action, now));
 }
 
 async function actIn(trx: Transaction<DB>, dialect: Dialect, incidentId: string, action: IncidentAction, now: number): Promise<IncidentRow> {
@@ -250,7 +251,7 @@ async function actIn(trx: Transaction<DB>, dialect: Dialect, incidentId: string,
  * timeline says what joined it. All in one transaction: a merge happens whole or not at all.
  */
 export function mergeIncidents(database: Database, targetId: string, sourceIds: string[], by: string, now: number): Promise<IncidentRow> {
-  return database.db.transaction().execute(async (trx) => {
+  return transact(database.db, async (trx) => {
     const rows = await lockIncidents(trx, database.dialect, [targetId, ...sourceIds]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const target = byId.get(targetId);
@@ -278,7 +279,7 @@ export function mergeIncidents(database: Database, targetId: string, sourceIds: 
  * later steps, repeats and reassignments page by the rules of the new urgency.
  */
 export function changeUrgency(database: Database, incidentId: string, urgency: Urgency, by: string, now: number): Promise<IncidentRow> {
-  return database.db.transaction().execute(async (trx) => {
+  return transact(database.db, async (trx) => {
     const row = await lockIncident(trx, database.dialect, incidentId);
     if (row.status === 'resolved') throw new AppError('incident_resolved');
     if (row.urgency === urgency) return row;
@@ -301,7 +302,7 @@ export async function noteOnIncident({ db }: Database, incidentId: string, kind:
  * Unknown keys and finished incidents are ignored: sources repeat themselves.
  */
 export function settleAlert(database: Database, monitorId: string, dedupKey: string, action: SourceAction, now: number): Promise<IncidentRow | null> {
-  return database.db.transaction().execute((trx) => settleIn(trx, database.dialect, monitorId, dedupKey, action, now));
+  return transact(database.db, (trx) => settleIn(trx, database.dialect, monitorId, dedupKey, action, now));
 }
 
 type SourceAction = 'acknowledge' | 'resolve';

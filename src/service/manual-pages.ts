@@ -12,6 +12,7 @@ import type { DB } from '../store/schema.js';
 import { findMembership, teamIdsOf } from '../store/teams.js';
 import { findUser } from '../store/users.js';
 import { openIncidents } from './apply-transition.js';
+import { transact } from '../store/transact.js';
 
 /** Where a manual page goes, worked out from its target: the policy it runs and the team it is for. */
 export interface PagePlan {
@@ -85,7 +86,7 @@ export interface ManualPage {
  * Never deduplicated: each page is an incident. It carries no alert: nothing alerted.
  */
 export function pageManually(database: Database, plan: PagePlan, page: ManualPage, now: number): Promise<IncidentRow> {
-  return database.db.transaction().execute(async (trx) => {
+  return transact(database.db, async (trx) => {
     const monitorId = await manualPagesMonitor(trx, plan.teamId, now);
     const [incident] = await openIncidents(trx, plan.policy, page.urgency, [{ monitorId, title: page.title, description: page.message, dedupKey: null, alertCount: 0 }], now, page.by);
     return incident as IncidentRow;

@@ -6,6 +6,7 @@ import { clearPagingProblem, listPagingProblems, recordPagingProblem } from '../
 import { rulesOf } from '../store/contacts.js';
 import type { DB, EscalationPoliciesTable } from '../store/schema.js';
 import { planPaging } from './paging-plan.js';
+import { transact } from '../store/transact.js';
 
 export interface PagingHealthDeps {
   db: Kysely<DB>;
@@ -45,7 +46,7 @@ export async function checkPagingHealth(deps: PagingHealthDeps, now: number, pol
       continue;
     }
     problems++;
-    await db.transaction().execute(async (trx) => {
+    await transact(db, async (trx) => {
       if (await recordPagingProblem(trx, policy.id, warnings, now)) await noticeManagers(trx, deps, policy, warnings, now);
     });
   }

@@ -24,6 +24,7 @@ import { currentChangeOrigin } from '../kernel/change-origin.js';
 import { finalRowsOfHistory, queueShiftChangeNotices } from './shift-change-notices.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema.js';
+import { transact } from '../store/transact.js';
 
 export function toHistory(stored: StoredSchedule): ScheduleHistory {
   return {
@@ -172,7 +173,7 @@ export async function editSchedule(
   rename?: { layerId: string; name: string },
   alongside?: (trx: Kysely<DB>) => Promise<void>,
 ): Promise<EditResult> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await lockSchedule(trx, dialect, scheduleId);
     const history = toHistory(await loadSchedule(trx, scheduleId));
     const edit = editFor(history);

@@ -8,6 +8,7 @@ import { newId } from '../store/ids.js';
 import { loadSchedule } from '../store/schedules.js';
 import type { DB } from '../store/schema.js';
 import { queueNotices, type PersonalNotice } from './personal-notices.js';
+import { transact } from '../store/transact.js';
 
 /** How far ahead people are told about changes to their shifts. */
 export const SHIFT_CHANGE_WINDOW = 28 * DAY;
@@ -107,5 +108,5 @@ export async function withShiftChangeNotices<T>(
     await queueShiftChangeNotices(trx, scheduleIds, before, await finalRowsOf(trx, scheduleIds, now), now, notToTell);
     return result;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return transact(db, run);
 }

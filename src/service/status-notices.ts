@@ -22,6 +22,7 @@ import {
   unannouncedStartedMaintenances,
   type ClaimedNotice,
 } from '../store/status-subscribers.js';
+import { transact } from '../store/transact.js';
 
 /** A public change subscribers are told of, as the publishing service knows it. */
 export type PublishedStatusEvent =
@@ -140,7 +141,7 @@ export class StatusNoticeLoop extends PollingLoop {
     const ended = (await unannouncedEndedMaintenances(database.db, now, now - ENDS_TOLD_WITHIN)).map((m) => ({ type: 'maintenance_completed' as const, m }));
     for (const { type, m } of [...started, ...ended]) {
       const { pageId, ...maintenance } = m;
-      await database.db.transaction().execute((trx) => enqueueStatusNotices(trx, { type, pageId, maintenance }, now));
+      await transact(database.db, (trx) => enqueueStatusNotices(trx, { type, pageId, maintenance }, now));
     }
   }
 

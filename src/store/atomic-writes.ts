@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type InsertQueryBuilder, type Kysely, type QueryCreator, type UpdateQueryBuilder } from 'kysely';
 import { Plans, runPlanned } from './prepared.js';
 import type { DB } from './schema.js';
+import { transact } from './transact.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table, any shape
 type WriteQuery = InsertQueryBuilder<DB, any, any> | UpdateQueryBuilder<DB, any, any, any>;
@@ -43,7 +44,7 @@ export async function writeAtomically(db: Kysely<DB>, writes: Write[]): Promise<
     }
   }
   if (db.isTransaction || writes.length <= 1) return writeEach(db, writes);
-  await db.transaction().execute((trx) => writeEach(trx, writes));
+  await transact(db, (trx) => writeEach(trx, writes));
 }
 
 /** Runs writes one after another on `db`, each a statement of its own. */

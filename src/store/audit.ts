@@ -5,6 +5,7 @@ import { loadSnapshot, type AuditEntityType } from './audit-snapshots.js';
 import { newId } from './ids.js';
 import { keysetPage, type Page, type PageRequest } from './page.js';
 import type { AuditLogTable, DB } from './schema.js';
+import { transact } from './transact.js';
 
 export const auditActions = [
   'create',
@@ -42,7 +43,7 @@ const USER_AGENT_MAX = 512;
  * src/kernel/change-origin.ts); secrets are redacted before anything is written.
  */
 export async function audited<T>(db: Kysely<DB>, change: AuditedChange<T>, write: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => audited(trx, change, write));
+  if (!db.isTransaction) return transact(db, (trx) => audited(trx, change, write));
   const knownId = typeof change.id === 'string' ? change.id : null;
   // A write that is part of a bigger change of the same entity (a rename inside a layer
   // edit, new recovery codes inside an enrolment) is recorded by the outer call, once.

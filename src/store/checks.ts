@@ -7,6 +7,7 @@ import { chunksOf, fixedRunsOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { prepared, preparedPerLength } from './prepared.js';
 import type { CheckRollupsTable, DB, MonitorsTable } from './schema.js';
+import { transact } from './transact.js';
 
 export type ClaimedCheck = Pick<MonitorsTable, 'id' | 'name' | 'kind' | 'config' | 'check_state' | 'next_check_at' | 'check_interval_ms'>;
 
@@ -57,7 +58,7 @@ export interface CheckRecord {
  */
 export async function recordChecks(db: Kysely<DB>, batch: CheckRecord[]): Promise<void> {
   if (batch.length === 0) return;
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const existing = new Set<string>();
     for (const run of fixedRunsOf([...new Set(batch.map((r) => r.monitorId))])) {
       for (const row of await existingOf(trx, run)) existing.add(row.id);

@@ -4,6 +4,7 @@ import type { Database } from './database.js';
 import type { DB, UserRow } from './schema.js';
 import { STARTUP_LOCK } from './startup-lock.js';
 import { createUser, type NewUser } from './users.js';
+import { transact } from './transact.js';
 
 /** True once anyone has an account: from then on the first-run setup is closed for good. */
 export async function hasAnyUser(db: Kysely<DB>): Promise<boolean> {
@@ -18,7 +19,7 @@ export async function hasAnyUser(db: Kysely<DB>): Promise<boolean> {
  * transaction at a time on its single connection.
  */
 export async function createFirstOwner(database: Database, user: Omit<NewUser, 'role'>, now: number): Promise<UserRow> {
-  return database.db.transaction().execute(async (trx) => {
+  return transact(database.db, async (trx) => {
     if (database.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${STARTUP_LOCK})`.execute(trx);
     if (await hasAnyUser(trx)) throw new AppError('setup_done');
     return createUser(trx, { ...user, role: 'owner' }, now);

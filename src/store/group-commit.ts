@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation, type Database } from './database.js';
 import { isDatabaseUnavailable } from './database-fault.js';
 import type { DB } from './schema.js';
+import { isLockConflict, transact } from './transact.js';
 
 /** Writes that run inside a transaction they are given, and must not open another. */
 export type Work<T> = (trx: Transaction<DB>) => Promise<T>;
@@ -111,7 +112,8 @@ export class GroupCommit {
         results.forEach((result, i) => batch[i]?.resolve(result));
         return;
       } catch (err) {
-        if (isDatabaseUnavailable(err) || batch.length === 1) {
+        // Alone and not a lock conflict, running it again in a transaction would fail the same way.
+        if (isDatabaseUnavailable(err) || (batch.length === 1 && !isLockConflict(err))) {
           for (const waiting of batch) waiting.reject(err);
           return;
         }
@@ -182,14 +184,15 @@ function mergedRun(batch: Waiting[], start: number): Waiting[] {
 }
 
 /**
- * Runs one write in its own transaction. A unique violation means another writer (a
- * concurrent request, another node) committed the same row first; a fresh transaction
- * sees that row, so the write is tried again a few times before it fails.
+ * Runs one write in its own transaction (run again on a lock conflict). A unique
+ * violation means another writer (a concurrent request, another node) committed the same
+ * row first; a fresh transaction sees that row, so the write is tried again a few times
+ * before it fails.
  */
 export async function alone<T>({ db }: Database, work: Work<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction().execute(work);
+      return await transact(db, work);
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= 3) throw err;
     }

@@ -12,6 +12,7 @@ import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 import { prepared, preparedPerLength } from './prepared.js';
 import { insertRows } from './row-inserts.js';
+import { transact } from './transact.js';
 
 export type IncidentRow = IncidentsTable;
 export type IncidentEventRow = IncidentEventsTable;
@@ -252,7 +253,7 @@ export async function claimDueIncidents(db: Kysely<DB>, dialect: Dialect, owner:
     const claimed = await claimDueOnPostgres(db, now, now + leaseMs, owner, limit);
     return claimed.sort((a, b) => Number(a.next_action_at) - Number(b.next_action_at)).map((r) => r.id);
   }
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const ids = (await dueIncidents(trx, now, limit)).map((r) => r.id);
     if (ids.length > 0) await trx.updateTable('incidents').set({ lease_until: now + leaseMs, lease_owner: owner }).where('id', 'in', ids).execute();
     return ids;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { prepared } from './prepared.js';
 import type { DB } from './schema.js';
+import { transact } from './transact.js';
 
 // A node beats every second: the same statements each time (prepared.ts).
 const upsertBeat = prepared((db: Kysely<DB>, id: string, wallNow: number) =>
@@ -56,7 +57,7 @@ export async function otherNodes(db: Kysely<DB>, self: string): Promise<string[]
  */
 export async function reapNodes(db: Kysely<DB>, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const released = await db.transaction().execute(async (trx) => {
+  const released = await transact(db, async (trx) => {
     const n = await releaseClaimsOf(trx, ids);
     await trx.deleteFrom('nodes').where('id', 'in', ids).execute();
     return n;

@@ -8,6 +8,7 @@ import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 import { Plans, prepared } from './prepared.js';
 import { ignoreDuplicatesOf, insertRows } from './row-inserts.js';
+import { transact } from './transact.js';
 
 export type NotificationRow = NotificationsTable;
 
@@ -87,7 +88,7 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, 
     const claimed = await claimDueOnPostgres(db, now, now + leaseMs, owner, limit);
     return claimed.sort((a, b) => Number(a.due_at) - Number(b.due_at));
   }
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const rows = await dueNotifications(trx, now, limit);
     if (rows.length > 0) {
       await sending(trx, now + leaseMs, owner)

@@ -3,6 +3,7 @@ import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
 import type { DB, StatusNoticeState, StatusSubscriberKind } from './schema.js';
+import { transact } from './transact.js';
 
 export interface StatusSubscriber {
   id: string;
@@ -35,7 +36,7 @@ export async function requestSubscription(
   db: Kysely<DB>,
   s: { pageId: string; kind: StatusSubscriberKind; address: string; confirmHash: string; confirmExpiresAt: number; now: number },
 ): Promise<string | null> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await trx
       .insertInto('status_subscribers')
       .values({ id: newId(), page_id: s.pageId, kind: s.kind, address: s.address, confirm_token_hash: null, confirm_expires_at: null, confirmed_at: null, created_at: s.now })
@@ -151,7 +152,7 @@ export async function claimDueNotices(
   c: { owner: string; now: number; leaseMs: number; limit: number; kinds: StatusSubscriberKind[] },
 ): Promise<ClaimedNotice[]> {
   if (c.kinds.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const rows = await trx
       .selectFrom('status_notices')
       .select(['event_id', 'subscriber_id'])

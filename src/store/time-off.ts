@@ -4,6 +4,7 @@ import type { Absence, Instant } from '../core/schedule/types.js';
 import { audited } from './audit.js';
 import { newId } from './ids.js';
 import type { DB, TimeOffCalendarsTable } from './schema.js';
+import { transact } from './transact.js';
 
 type Db = Kysely<DB>;
 
@@ -153,7 +154,7 @@ export async function syncCalendarTimeOff(db: Db, userId: string, events: Import
     const gone = [...byUid.values()].map((r) => r.id);
     if (gone.length > 0) await trx.deleteFrom('time_off').where('id', 'in', gone).execute();
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return transact(db, run);
 }
 
 export interface TimeOffCalendar {

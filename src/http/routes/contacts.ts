@@ -39,6 +39,7 @@ import { reachabilityRoutes } from './reachability.js';
 import { Id, Instant, toIso } from '../schemas/common.js';
 import { UrgencySchema } from '../schemas/incident.js';
 import { deleteOptions, Force, InUseProblem } from '../schemas/in-use.js';
+import { transact } from '../../store/transact.js';
 
 const strict = { additionalProperties: false } as const;
 const UserParams = Type.Object({ id: Id });
@@ -295,7 +296,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     async (req, reply) => {
       await owner(req, req.params.id);
       const { id, itemId } = req.params;
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         const m = await getContactMethod(trx, id, itemId);
         const references = await reachabilityReferences(trx, id, (r) => r.contactMethodId === m.id, clock.now());
         assertSettled('in_use', `The last verified contact method with a notification rule (${m.kind} ${m.address})`, references, deleteOptions(req.query));
@@ -357,7 +358,7 @@ export function contactRoutes(api: Api, deps: HttpDeps): void {
     async (req, reply) => {
       await owner(req, req.params.id);
       const { id, itemId } = req.params;
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         const references = await reachabilityReferences(trx, id, (r) => r.ruleId === itemId, clock.now());
         assertSettled('in_use', 'The last notification rule on a verified contact method', references, deleteOptions(req.query));
         await deleteRule(trx, id, itemId);

@@ -37,6 +37,7 @@ import { hasRole } from '../roles.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { ProblemRef } from '../schemas/problem.js';
 import { AlertInput, IncidentView, toIncident } from '../schemas/incident.js';
+import { transact } from '../../store/transact.js';
 
 const Integration = Type.Object({
   integrationKey: Type.String({ description: 'Shown once: only its hash is stored' }),
@@ -143,7 +144,7 @@ export function monitorRoutes(api: Api, { database, clock, wakeEngine, wakeSched
     const checked = isCheckedKind(kind) ? checkedConfigFrom(kind, req.body, null, destinationPolicy) : null;
     if (!checked) refuseCheckedFields(kind, req.body);
     const now = clock.now();
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       const created = await insertMonitor(
         trx,
         {

@@ -27,6 +27,7 @@ import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { PolicyInputSchema, PolicyView, toPolicy } from '../schemas/incident.js';
 import { toProblemView } from '../schemas/paging-problem.js';
+import { transact } from '../../store/transact.js';
 
 export function policyRoutes(api: Api, { database: { db, dialect }, clock, config }: HttpDeps): void {
   const tags = ['escalation policies'];
@@ -87,7 +88,7 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
     { schema: { tags, summary: 'Create an escalation policy', body: PolicyInputSchema, response: { 201: PolicyView } } },
     async (req, reply) => {
       // Checked and saved in one transaction, so a deletion cannot slip in between.
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await transact(db, async (trx) => {
         const input = await checked(trx, req.body);
         await requireTeamMember(trx, req, input.teamId);
         await refuseCrossTeam(trx, req, input);
@@ -117,7 +118,7 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
     async (req) => {
       const current = await getPolicy(db, req.params.id);
       await requireTeamMember(db, req, current.team_id);
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         const input = await checked(trx, req.body);
         await requireTeamMember(trx, req, input.teamId);
         await refuseCrossTeam(trx, req, input, input.teamId === current.team_id ? (JSON.parse(current.steps) as PolicyStep[]) : []);
@@ -146,7 +147,7 @@ export function policyRoutes(api: Api, { database: { db, dialect }, clock, confi
       await requireTeamMember(db, req, current.team_id);
       const options = deleteOptions(req.query);
       const replacement = options.replaceWith;
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         if (replacement === current.id) throw badReplacement('is the policy being deleted');
         const successor =
           replacement === undefined

@@ -28,6 +28,7 @@ import { CreateSchedule, LayerInput, LayerOrder, LayerParams, LayerPatch, PatchS
 import { ScheduleDetail, ScheduleSummary } from '../schemas/schedule-views.js';
 import { checkCalendar } from '../../service/holiday-calendar.js';
 import { calendarOf } from '../../store/holiday-calendars.js';
+import { transact } from '../../store/transact.js';
 
 type LayerFields = Omit<Static<typeof LayerInput>, 'effectiveAt'>;
 
@@ -107,7 +108,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
         throw new AppError('validation_failed', 'Unknown team', [{ path: '/body/teamId', message: 'is not an existing team' }]);
       });
       await requireTeamMember(db, req, body.teamId);
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await transact(db, async (trx) => {
         await refuseTakenName(trx, dialect, 'schedule', body.teamId, body.name);
         return createSchedule(
           { ...database, db: trx },
@@ -142,7 +143,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
       }
       const { name = current.name, teamId = current.team_id } = req.body;
       const holidays = req.body.holidays && checkCalendar(req.body.holidays, '/body/holidays');
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         // A name kept as it was (in the same team) is not re-checked: duplicates from before the rule stay editable.
         if (teamId !== current.team_id || !sameName(name, current.name)) await refuseTakenName(trx, dialect, 'schedule', teamId, name, current.id);
         await updateScheduleRow(trx, req.params.id, { ...req.body, holidays }, clock.now());
@@ -174,7 +175,7 @@ export function scheduleRoutes(api: Api, { database, clock }: HttpDeps): void {
       const row = await writable(req, req.params.id);
       const options = deleteOptions(req.query);
       const replacement = options.replaceWith;
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         await lockForDeletion(trx, database.dialect, 'schedules', row.id);
         if (replacement !== undefined) {
           if (replacement === row.id) throw badReplacement('is the schedule being deleted');

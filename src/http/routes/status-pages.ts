@@ -44,6 +44,7 @@ import {
   StatusPageSchema,
   StatusPageViewSchema,
 } from '../schemas/status-page.js';
+import { transact } from '../../store/transact.js';
 
 const tags = ['status pages'];
 const Taken = {
@@ -283,7 +284,7 @@ export function statusPageRoutes(api: Api, { database: { db }, clock, config }: 
     async (req) => {
       const page = await getStatusPage(db, req.params.id);
       await requireTeamManager(db, req, page.team_id);
-      const layout = await db.transaction().execute(async (trx) => {
+      const layout = await transact(db, async (trx) => {
         const checked = await checkedLayout(trx, page, req.body);
         await replaceLayout(trx, page.id, checked, clock.now());
         return readLayout(trx, page.id);

@@ -23,6 +23,7 @@ import { requireTeamManager } from '../permissions.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
 import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-use.js';
 import { CreateTeam, MemberParams, PatchTeam, PutMember, Team, TeamDetail, TeamMember, toTeam } from '../schemas/team.js';
+import { transact } from '../../store/transact.js';
 
 export function teamRoutes(api: Api, { database: { db, dialect }, clock }: HttpDeps): void {
   const tags = ['teams'];
@@ -80,7 +81,7 @@ export function teamRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
       const options = deleteOptions(req.query);
       const replacement = options.replaceWith;
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         await lockForDeletion(trx, dialect, 'teams', team.id);
         if (replacement !== undefined) {
           if (replacement === team.id) throw badReplacement('is the team being deleted');
@@ -128,7 +129,7 @@ export function teamRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
     async (req, reply) => {
       const team = await getTeam(db, req.params.id);
       await requireTeamManager(db, req, team.id);
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         const references = await lastMemberReferences(trx, req.params.userId, team.id);
         assertSettled('in_use', `The last member of team "${team.name}"`, references, deleteOptions(req.query));
         await removeMember(trx, team.id, req.params.userId);

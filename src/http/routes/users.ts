@@ -19,6 +19,7 @@ import { deleteOptions, Force, InUseProblem, ReplaceWith } from '../schemas/in-u
 import { CreateUser, PatchUser, User, toUser, type LowUrgencyHours } from '../schemas/user.js';
 import { withShiftChangeNotices } from '../../service/shift-change-notices.js';
 import { schedulesWithShiftsOf } from '../../store/time-off.js';
+import { transact } from '../../store/transact.js';
 
 // Admins manage users; only an owner may hand out or take away the owner role.
 function assertMayAssign(actor: Actor, role: Role): void {
@@ -157,7 +158,7 @@ export function userRoutes(api: Api, { database: { db, dialect }, clock }: HttpD
       const options = deleteOptions(req.query);
       const replacement = options.replaceWith;
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         await lockForDeletion(trx, dialect, 'users', target.id);
         if (replacement !== undefined) {
           if (replacement === target.id) throw badReplacement('is the user being deleted');
