@@ -36,10 +36,15 @@ export class IntegrationKeys {
     return found && this.keep(keyHash, found);
   }
 
+  /** What is kept about the key of `entry` now: newer than `entry` when a transaction read the monitor again since. */
+  current(entry: KeyedMonitor): KeyedMonitor {
+    return this.known.get(entry.keyHash) ?? entry;
+  }
+
   /** The monitor as `trx` sees it, or undefined when the key no longer names a monitor of that kind. */
   async confirm(trx: Transaction<DB>, entry: KeyedMonitor): Promise<MonitorRow | undefined> {
     const version = await monitorsVersionIn(trx);
-    const latest = this.known.get(entry.keyHash) ?? entry;
+    const latest = this.current(entry);
     if (latest.version === version) return latest.monitor;
     const found = await findMonitorByKeyHash(trx, entry.keyHash);
     if (!found || found.monitor.kind !== entry.monitor.kind) {

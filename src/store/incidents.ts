@@ -245,6 +245,35 @@ const absorbInto = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monit
 );
 
 /**
+ * absorbIntoOpenIncidents for repeats that need nothing else written, in one statement
+ * that needs no transaction around it: on PostgreSQL that saves BEGIN, a read and COMMIT,
+ * two of a dedup batch's three round trips. An incident is counted only while the
+ * monitors' version is still `version` (so what the caller knew of the monitor, not
+ * paused, not grouped, its key still valid, is still true) and while its count passes no
+ * power of two (those counts go on the timeline, see notedOnTimeline in
+ * service/incidents.ts: the bit length of the count changes exactly when it passes one,
+ * and then count XOR new count exceeds count). Keys not returned need the full path.
+ */
+export async function absorbPlainRepeats(db: Kysely<DB>, monitorId: string, version: string, dedupKeys: string[], alerts: number, now: number): Promise<IncidentRow[]> {
+  const rows: IncidentRow[] = [];
+  for (const chunk of chunksOf(dedupKeys)) rows.push(...(await absorbPlain(db, chunk, monitorId, alerts, version, now)));
+  return rows;
+}
+
+const absorbPlain = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monitorId: string, alerts: number, version: string, now: number) =>
+  db
+    .updateTable('incidents')
+    .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
+    .where('monitor_id', '=', monitorId)
+    .where('dedup_key', 'in', dedupKeys)
+    .where('status', '<>', RESOLVED)
+    // XOR, written with what both databases have (SQLite has no XOR operator).
+    .where(sql<boolean>`(alert_count | (alert_count + ${alerts})) - (alert_count & (alert_count + ${alerts})) <= alert_count`)
+    .where((eb) => eb.selectFrom('integration_key_version').select('version').where('id', '=', sql.lit(1)), '=', version)
+    .returningAll(),
+);
+
+/**
  * Claims incidents whose next action is due, with a lease so that another node (or this
  * one after a crash) takes them over only when the lease has run out.
  */

@@ -15,7 +15,9 @@ import { alertGroupOf } from '../../service/alert-grouping.js';
 import { settleIn, triggerAllIn, type Alert, type TriggerResult } from '../../service/incidents.js';
 import { forgetRuleKey, rememberRuleKeys, ruleKeyOf } from '../../store/event-rules.js';
 import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
-import { groupCommitOf, type MergedWork } from '../../store/group-commit.js';
+import { groupCommitOf, type AtomicWork, type MergedWork } from '../../store/group-commit.js';
+import { absorbRepeats, type PlainRepeat } from '../../service/plain-repeats.js';
+import { LruMap } from '../../core/lru-map.js';
 import { HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import { addEventsOf, type IncidentRow } from '../../store/incidents.js';
 import type { DB } from '../../store/schema.js';
@@ -141,6 +143,22 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     return outcomes.map((outcome) => outcome ?? (results.shift() as TriggerResult));
   };
 
+  /**
+   * Repeats of alerts whose incidents this node saw open: they try absorbRepeats first,
+   * which needs no transaction. Only a hint: a key whose incident was resolved since (or
+   * on another node) costs one statement that counts nothing before the full path. Keys
+   * never seen open skip the try, so a storm of new alerts pays nothing for it.
+   */
+  const seenOpen = new LruMap<string, true>(10_000);
+  const openKeyOf = (monitorId: string, dedupKey: string) => `${monitorId}\n${dedupKey}`;
+  const repeats: AtomicWork<PlainRepeat, IncidentRow | null> = (db, items) => absorbRepeats(db, items, clock.now());
+  /** The repeat to try absorbRepeats with, if the alert is one: its monitor not paused or grouped, its key its sender's. */
+  const plainRepeatOf = (entry: KeyedMonitor, dedupKey: string, sentKey: string | undefined): PlainRepeat | null => {
+    const { monitor, version } = keys.current(entry);
+    if (sentKey !== undefined || monitor.paused === 1 || monitor.grouping !== null || !seenOpen.get(openKeyOf(monitor.id, dedupKey))) return null;
+    return { monitorId: monitor.id, version, dedupKey };
+  };
+
   /** The rules' verdict on a trigger. A fault in them never costs the alert: it is raised as sent. */
   const ruled = async (monitor: MonitorRow, kind: RuledKind, event: unknown): Promise<RuledAlert> => {
     const sent = sentAlert(kind, event);
@@ -194,7 +212,12 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       policyId: rules.policyId,
       suppression: rules.suppressedBy === undefined ? undefined : { by: 'rule', rule: rules.suppressedBy },
     };
-    const outcome = await commits.runMerged(triggers, { entry, alert, event, matched: rules.matched, sentKey: sentKey !== undefined && sentKey !== dedupKey ? sentKey : undefined });
+    const renamedFrom = sentKey !== undefined && sentKey !== dedupKey ? sentKey : undefined;
+    const repeat = plainRepeatOf(entry, dedupKey, renamedFrom);
+    const absorbed = repeat && (await commits.runAtomic(repeats, repeat));
+    if (absorbed) return { dedupKey, incidentId: accepted(entry, 'trigger', { incident: absorbed, created: false }) };
+    const outcome = await commits.runMerged(triggers, { entry, alert, event, matched: rules.matched, sentKey: renamedFrom });
+    if (typeof outcome === 'object' && outcome.incident?.dedup_key === dedupKey && outcome.incident.status !== 'resolved') seenOpen.set(openKeyOf(alert.monitorId, dedupKey), true);
     return { dedupKey, incidentId: accepted(entry, 'trigger', outcome) };
   }
 
@@ -215,6 +238,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       if (ruleKey !== undefined && action === 'resolve') await forgetRuleKey(trx, monitorId, sentKey);
       return { incident, created: false };
     });
+    if (action === 'resolve') seenOpen.delete(openKeyOf(monitorId, sentKey));
     return accepted(entry, action, outcome);
   }
 
