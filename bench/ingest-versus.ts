@@ -7,6 +7,8 @@
 // With a rate (requests/s to each node) both run below what the machine can take, so
 // their CPU per request compares them at the same batch sizes rather than telling which
 // of the two won the cores in that burst.
+// With VERSUS_DATABASE=postgres each node gets a database of its own on one private
+// PostgreSQL cluster instead (both then share the cluster's cores, as they share the CPUs).
 // (git worktree add /tmp/base <commit>; ln -s "$PWD/node_modules" /tmp/base/node_modules)
 // Prints JSON: each burst's req/s and Vigil's CPU per request, and the medians for A (the
 // other checkout) and B (this one). Both bundles use this checkout's node_modules.
@@ -14,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type autocannon from 'autocannon';
+import { findPgBin, startPgCluster } from '../test/support/postgres-cluster.js';
 import { bundle, cannon, cpuMsOf, JSON_HEADERS, pdEvent, startChild, type Child } from './ingest-processes.js';
 
 const [other = '', scenario = 'dedup', roundsArg = '8', secondsArg = '4', rateArg] = process.argv.slice(2);
@@ -30,10 +33,15 @@ interface Node {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-ingest-versus-'));
+const onPostgres = process.env['VERSUS_DATABASE'] === 'postgres';
+const pgBin = onPostgres ? findPgBin() : undefined;
+if (onPostgres && !pgBin) throw new Error('VERSUS_DATABASE=postgres: no PostgreSQL binaries (apt-get install -y postgresql)');
+const cluster = pgBin ? await startPgCluster(pgBin) : undefined;
+const databaseUrl = async (label: string) => (cluster ? cluster.createDatabase(`versus_${label.toLowerCase()}`) : `sqlite:${path.join(dir, `${label}.db`)}`);
 const receiver = await startChild([await bundle('ingest-peers.ts'), 'receiver']);
 const receiverUrl = `http://127.0.0.1:${receiver.first}/page`;
 const start = async (label: 'A' | 'B', script: string): Promise<Node> => {
-  const child = await startChild([script, `sqlite:${path.join(dir, `${label}.db`)}`, receiverUrl, '600']);
+  const child = await startChild([script, await databaseUrl(label), receiverUrl, '600']);
   const info = JSON.parse(child.first) as { enqueueUrl: string; dedup: { key: string }; trigger: { key: string } };
   return { label, child, enqueueUrl: info.enqueueUrl, key: scenario === 'dedup' ? info.dedup.key : info.trigger.key };
 };
@@ -70,8 +78,9 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const of = (label: string) => bursts.filter((b) => b.node === label);
   const summary = Object.fromEntries(['A', 'B'].map((label) => [label, { reqPerSec: median(of(label).map((b) => b.reqPerSec)), cpuMsPerRequest: median(of(label).map((b) => b.cpuMsPerRequest)), non2xx: of(label).reduce((n, b) => n + b.non2xx, 0) }]));
-  console.log(JSON.stringify({ scenario, other: path.resolve(other), rounds, seconds, rate, loadavg: os.loadavg(), bursts, median: summary }, null, 1));
+  console.log(JSON.stringify({ scenario, database: onPostgres ? 'postgres' : 'sqlite', other: path.resolve(other), rounds, seconds, rate, loadavg: os.loadavg(), bursts, median: summary }, null, 1));
 } finally {
   await Promise.all([...nodes.map((n) => n.child.stop()), receiver.stop()]);
+  cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 }

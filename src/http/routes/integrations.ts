@@ -144,18 +144,18 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   };
 
   /**
-   * Repeats of alerts whose incidents this node saw open: they try absorbRepeats first,
-   * which needs no transaction. Only a hint: a key whose incident was resolved since (or
-   * on another node) costs one statement that counts nothing before the full path. Keys
-   * never seen open skip the try, so a storm of new alerts pays nothing for it.
+   * Keys whose open incident this node saw absorb a repeat: their next repeats try
+   * absorbRepeats first, which needs no transaction. Only a hint: a key whose incident was
+   * resolved since (or on another node) costs one statement that counts nothing before
+   * the full path.
    */
-  const seenOpen = new LruMap<string, true>(10_000);
+  const repeatedKeys = new LruMap<string, true>(10_000);
   const openKeyOf = (monitorId: string, dedupKey: string) => `${monitorId}\n${dedupKey}`;
   const repeats: AtomicWork<PlainRepeat, IncidentRow | null> = (db, items) => absorbRepeats(db, items, clock.now());
   /** The repeat to try absorbRepeats with, if the alert is one: its monitor not paused or grouped, its key its sender's. */
   const plainRepeatOf = (entry: KeyedMonitor, dedupKey: string, sentKey: string | undefined): PlainRepeat | null => {
     const { monitor, version } = keys.current(entry);
-    if (sentKey !== undefined || monitor.paused === 1 || monitor.grouping !== null || !seenOpen.get(openKeyOf(monitor.id, dedupKey))) return null;
+    if (sentKey !== undefined || monitor.paused === 1 || monitor.grouping !== null || !repeatedKeys.get(openKeyOf(monitor.id, dedupKey))) return null;
     return { monitorId: monitor.id, version, dedupKey };
   };
 
@@ -217,7 +217,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     const absorbed = repeat && (await commits.runAtomic(repeats, repeat));
     if (absorbed) return { dedupKey, incidentId: accepted(entry, 'trigger', { incident: absorbed, created: false }) };
     const outcome = await commits.runMerged(triggers, { entry, alert, event, matched: rules.matched, sentKey: renamedFrom });
-    if (typeof outcome === 'object' && outcome.incident?.dedup_key === dedupKey && outcome.incident.status !== 'resolved') seenOpen.set(openKeyOf(alert.monitorId, dedupKey), true);
+    // Remembered at its first repeat, not when opened: a storm of new alerts writes nothing
+    // here, and that repeat (the count's 2) is one the timeline notes, so the full path's anyway.
+    if (typeof outcome === 'object' && !outcome.created && outcome.incident?.dedup_key === dedupKey && outcome.incident.status !== 'resolved') repeatedKeys.set(openKeyOf(alert.monitorId, dedupKey), true);
     return { dedupKey, incidentId: accepted(entry, 'trigger', outcome) };
   }
 
@@ -238,7 +240,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       if (ruleKey !== undefined && action === 'resolve') await forgetRuleKey(trx, monitorId, sentKey);
       return { incident, created: false };
     });
-    if (action === 'resolve') seenOpen.delete(openKeyOf(monitorId, sentKey));
+    if (action === 'resolve') repeatedKeys.delete(openKeyOf(monitorId, sentKey));
     return accepted(entry, action, outcome);
   }
 
