@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { GroupCommit } from '../../src/store/group-commit.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -46,5 +47,26 @@ describeEachDatabase('lock conflicts', (dialect) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.alertCount).toBe(2);
     expect((await t.admin.get(`/api/v1/incidents/${second}`)).body.status).toBe('resolved');
+  });
+
+  it('a group commit write that PostgreSQL rolls back as a deadlock victim is written again', async () => {
+    const [first, second] = [await open('Lock C'), await open('Lock D')].sort() as [string, string];
+    const { db } = t.vigil.database;
+    const commits = new GroupCommit(t.vigil.database);
+    let written: Promise<void> | undefined;
+    const writer = db.transaction().execute(async (trx) => {
+      await trx.updateTable('incidents').set({ updated_at: 3 }).where('id', '=', second).execute();
+      // In the order its work came, as page outcomes lock their incidents.
+      written = commits.run(async (w) => {
+        await w.updateTable('incidents').set({ description: 'written by the group commit' }).where('id', '=', first).execute();
+        await w.updateTable('incidents').set({ description: 'written by the group commit' }).where('id', '=', second).execute();
+      });
+      if (dialect === 'postgres') await someoneWaits();
+      await trx.updateTable('incidents').set({ updated_at: 4 }).where('id', '=', first).execute();
+    });
+    await writer.catch((err: { code?: string }) => expect(err.code).toBe('40P01'));
+    await written;
+    const rows = await db.selectFrom('incidents').select('description').where('id', 'in', [first, second]).execute();
+    expect(rows.map((r) => r.description)).toEqual(['written by the group commit', 'written by the group commit']);
   });
 });
