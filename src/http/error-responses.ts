@@ -91,7 +91,7 @@ function standardErrors(method: string, path: string, route: RouteShape): Record
     errors[415] = 'The body is not JSON';
   }
   if (rateLimited.has(key)) errors[429] = 'Too many attempts; retry after Retry-After seconds';
-  errors[503] = 'The database is unreachable (or too many password checks at once); retry after Retry-After seconds';
+  errors[503] = 'The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds';
   return errors;
 }
 

@@ -2234,7 +2234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2307,7 +2307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2423,7 +2423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2564,7 +2564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2692,7 +2692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2748,7 +2748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2786,7 +2786,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2848,7 +2848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2886,7 +2886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2977,7 +2977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3037,7 +3037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3102,7 +3102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3291,7 +3291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3593,7 +3593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3787,7 +3787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4101,7 +4101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4226,7 +4226,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4482,7 +4482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4831,7 +4831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4923,7 +4923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5084,7 +5084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5142,7 +5142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5305,7 +5305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5496,7 +5496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5713,7 +5713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5957,7 +5957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6070,7 +6070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6320,7 +6320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6564,7 +6564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6814,7 +6814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6887,7 +6887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7141,7 +7141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7385,7 +7385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7635,7 +7635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7885,7 +7885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7997,7 +7997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8247,7 +8247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8501,7 +8501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8596,7 +8596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8696,7 +8696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8796,7 +8796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8851,7 +8851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8924,7 +8924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9025,7 +9025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9131,7 +9131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9239,7 +9239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9298,7 +9298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9396,7 +9396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9464,7 +9464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9577,7 +9577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9688,7 +9688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9769,7 +9769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9832,7 +9832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9934,7 +9934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10002,7 +10002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10058,7 +10058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10165,7 +10165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10271,7 +10271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10373,7 +10373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10479,7 +10479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10710,7 +10710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11106,7 +11106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11342,7 +11342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11419,7 +11419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11819,7 +11819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12087,7 +12087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12200,7 +12200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12373,7 +12373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12576,7 +12576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12660,7 +12660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12769,7 +12769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12871,7 +12871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13136,7 +13136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13211,7 +13211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13428,7 +13428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13515,7 +13515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13600,7 +13600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13991,7 +13991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14269,7 +14269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14396,7 +14396,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14740,7 +14740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14874,7 +14874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15045,7 +15045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15206,7 +15206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15367,7 +15367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15526,7 +15526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15625,7 +15625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15765,7 +15765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15844,7 +15844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15932,7 +15932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16026,7 +16026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16099,7 +16099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16193,7 +16193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16323,7 +16323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16402,7 +16402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16713,7 +16713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -17107,7 +17107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -17444,7 +17444,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -17840,7 +17840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18067,7 +18067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18170,7 +18170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18316,7 +18316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18395,7 +18395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18984,7 +18984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19167,7 +19167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19219,7 +19219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19305,7 +19305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19339,7 +19339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19482,7 +19482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19583,7 +19583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19729,7 +19729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19830,7 +19830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -19898,7 +19898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20051,7 +20051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20163,7 +20163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20309,7 +20309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20448,7 +20448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20590,7 +20590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20680,7 +20680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20812,7 +20812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20931,7 +20931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -20999,7 +20999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21095,7 +21095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21222,7 +21222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21292,7 +21292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21421,7 +21421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21517,7 +21517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21587,7 +21587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21764,7 +21764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21839,7 +21839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -21941,7 +21941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22032,7 +22032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22159,7 +22159,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22273,7 +22273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22389,7 +22389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22516,7 +22516,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22618,7 +22618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22756,7 +22756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22863,7 +22863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -22990,7 +22990,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23177,7 +23177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23272,7 +23272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23408,7 +23408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23535,7 +23535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23670,7 +23670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23782,7 +23782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23912,7 +23912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -23998,7 +23998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24124,7 +24124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24251,7 +24251,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24351,7 +24351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24482,7 +24482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24564,7 +24564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24680,7 +24680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24759,7 +24759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24893,7 +24893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -24970,7 +24970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unreachable (or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
+            /** @description The database is unreachable (or other changes to the same records kept going first, or too many password checks at once); retry after Retry-After seconds (code: unavailable) */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
