@@ -15,6 +15,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected Clock.' },
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.length=0]",
+          message: 'Open transactions with transact() (src/store/transact.ts), which runs them again when PostgreSQL rolls them back for a lock conflict.',
+        },
       ],
     },
   },

@@ -122,6 +122,8 @@ export class GroupCommit {
       let attempted = 0;
       try {
         const started = performance.now();
+        // Not transact(): a batch that fails for any reason runs each write again alone (below), each through transact().
+        // eslint-disable-next-line no-restricted-syntax
         const results = await this.database.db.transaction().execute(async (trx) => {
           const out: unknown[] = [];
           while (out.length < batch.length) {

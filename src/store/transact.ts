@@ -26,6 +26,7 @@ export async function transact<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) =
   if (db.isTransaction) return work(db as Transaction<DB>);
   for (let attempt = 1; ; attempt++) {
     try {
+      // eslint-disable-next-line no-restricted-syntax -- the one place transactions are opened
       return await db.transaction().execute(work);
     } catch (err) {
       if (!isLockConflict(err) || attempt >= ATTEMPTS) throw err;
