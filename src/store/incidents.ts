@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { emptyDetails, type AlertDetails } from '../core/alert/details.js';
 import { AppError } from '../core/errors.js';
 import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
 import type { Urgency } from '../core/escalation/urgency.js';
@@ -12,6 +13,7 @@ import { writeEach, type Write } from './atomic-writes.js';
 import { claimedOnce } from './claimed-once.js';
 import { prepared, preparedPerLength } from './prepared.js';
 import { insertRows } from './row-inserts.js';
+import { insertAlerts } from './incident-alerts.js';
 import { transact } from './transact.js';
 
 export type IncidentRow = IncidentsTable;
@@ -245,19 +247,40 @@ const absorbInto = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monit
 );
 
 /**
- * absorbIntoOpenIncidents for repeats that need nothing else written, in one statement
- * that needs no transaction around it: on PostgreSQL that saves BEGIN, a read and COMMIT,
- * two of a dedup batch's three round trips. An incident is counted only while the
+ * absorbIntoOpenIncidents for repeats that need nothing written but their count and their
+ * alerts (kept like every alert), atomic without a transaction around it: on PostgreSQL
+ * one statement (the alerts in a data-modifying WITH), which saves BEGIN, a read and
+ * COMMIT, two of a dedup batch's three round trips; elsewhere, or inside a transaction,
+ * the update and the insert in one transaction. An incident is counted only while the
  * monitors' version is still `version` (so what the caller knew of the monitor, not
  * paused, not grouped, its key still valid, is still true) and while its count passes no
  * power of two (those counts go on the timeline, see notedOnTimeline in
  * service/incidents.ts: the bit length of the count changes exactly when it passes one,
- * and then count XOR new count exceeds count). Keys not returned need the full path.
+ * and then count XOR new count exceeds count). Each key's alerts number `alerts`. Keys
+ * not returned need the full path.
  */
-export async function absorbPlainRepeats(db: Kysely<DB>, monitorId: string, version: string, dedupKeys: string[], alerts: number, now: number): Promise<IncidentRow[]> {
+export async function absorbPlainRepeats(db: Kysely<DB>, monitorId: string, version: string, alertsByKey: Map<string, RepeatAlert[]>, alerts: number, now: number): Promise<IncidentRow[]> {
   const rows: IncidentRow[] = [];
-  for (const chunk of chunksOf(dedupKeys)) rows.push(...(await absorbPlain(db, chunk, monitorId, alerts, version, now)));
+  for (const dedupKeys of chunksOf([...alertsByKey.keys()])) {
+    if (!db.isTransaction && db.getExecutor().adapter instanceof PostgresAdapter) {
+      rows.push(...(await absorbWithAlerts(db, monitorId, version, dedupKeys, alertsByKey, alerts, now)));
+      continue;
+    }
+    rows.push(
+      ...(await transact(db, async (trx) => {
+        const hit = await absorbPlain(trx, dedupKeys, monitorId, alerts, version, now);
+        await insertAlerts(trx, hit.flatMap((row) => (alertsByKey.get(row.dedup_key as string) ?? []).map((a) => ({ incidentId: row.id, at: now, title: a.title, details: a.details, dedupKey: null }))));
+        return hit;
+      })),
+    );
+  }
   return rows;
+}
+
+/** What is kept of a repeat: its own title and details. */
+export interface RepeatAlert {
+  title: string;
+  details: AlertDetails | undefined;
 }
 
 const absorbPlain = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monitorId: string, alerts: number, version: string, now: number) =>
@@ -272,6 +295,25 @@ const absorbPlain = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], moni
     .where((eb) => eb.selectFrom('integration_key_version').select('version').where('id', '=', sql.lit(1)), '=', version)
     .returningAll(),
 );
+
+/** absorbPlain and the alerts of the incidents it counted, as one PostgreSQL statement. */
+async function absorbWithAlerts(db: Kysely<DB>, monitorId: string, version: string, dedupKeys: string[], alertsByKey: Map<string, RepeatAlert[]>, alerts: number, now: number): Promise<IncidentRow[]> {
+  const kept = dedupKeys.flatMap((key) => (alertsByKey.get(key) ?? []).map((a) => sql`(${newId()}, ${key}, ${a.title}, ${JSON.stringify(a.details ?? emptyDetails())})`));
+  const { rows } = await sql<IncidentRow>`
+    with hit as (
+      update incidents set alert_count = alert_count + ${alerts}, updated_at = ${now}
+      where monitor_id = ${monitorId} and dedup_key in (${sql.join(dedupKeys)}) and status <> 'resolved'
+        and (alert_count | (alert_count + ${alerts})) - (alert_count & (alert_count + ${alerts})) <= alert_count
+        and (select version from integration_key_version where id = 1) = ${version}
+      returning *
+    ), kept as (
+      insert into incident_alerts (id, incident_id, at, title, details, dedup_key, resolved_at)
+      select v.id, hit.id, ${now}::bigint, v.title, v.details, null, null
+      from hit join (values ${sql.join(kept)}) as v (id, dedup_key, title, details) on v.dedup_key = hit.dedup_key
+    )
+    select * from hit`.execute(db);
+  return rows;
+}
 
 /**
  * Claims incidents whose next action is due, with a lease so that another node (or this

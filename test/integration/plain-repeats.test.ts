@@ -29,13 +29,18 @@ describeEachDatabase('repeats of open alerts', (dialect) => {
       .filter((e) => e.kind === 'alert_absorbed')
       .map((e) => [e.data.alertCount, e.data.title]);
 
-  it('counts 20 repeats sent one after another, noting the 2nd, 4th, 8th and 16th with their own titles', async () => {
+  /** An incident's kept alerts, newest first. */
+  const alertTitles = async (incidentId: string) =>
+    ((await t.admin.get(`/api/v1/incidents/${incidentId}/alerts?limit=100`)).body.items as { title: string }[]).map((a) => a.title);
+
+  it('counts 20 repeats sent one after another, noting the 2nd, 4th, 8th and 16th and keeping every alert, with their own titles', async () => {
     const monitor = await pushed('pagerduty');
     for (let i = 1; i <= 20; i++) await trigger(monitor, 'disk', `Disk full ${i}`);
     const open = await incidents(monitor.id);
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ alertCount: 20, title: 'Disk full 1', status: 'triggered' });
     expect(await absorbed(open[0].id)).toEqual([2, 4, 8, 16].map((n) => [n, `Disk full ${n}`]));
+    expect(await alertTitles(open[0].id)).toEqual(Array.from({ length: 20 }, (_, i) => `Disk full ${20 - i}`));
   });
 
   it('opens a new incident when the one it saw open was resolved behind its back', async () => {
@@ -71,7 +76,7 @@ describeEachDatabase('repeats of open alerts', (dialect) => {
     await trigger(monitor, 'io');
     const { db } = t.vigil.database;
     const version = await monitorsVersionIn(db);
-    const repeat = { monitorId: monitor.id, version, dedupKey: 'io' };
+    const repeat = { monitorId: monitor.id, version, dedupKey: 'io', title: 'IO again', details: undefined };
     // 2 → 3: nothing to note.
     const [third] = await absorbRepeats(db, [repeat], Date.now());
     expect(third?.alert_count).toBe(3);
@@ -83,6 +88,9 @@ describeEachDatabase('repeats of open alerts', (dialect) => {
     // 4 → 7 in one statement: the key repeated three times in the batch, each answered.
     const three = await absorbRepeats(db, [repeat, repeat, repeat], Date.now());
     expect(three.map((row) => row?.alert_count)).toEqual([7, 7, 7]);
-    expect((await incidents(monitor.id))[0].alertCount).toBe(7);
+    const [incident] = await incidents(monitor.id);
+    expect(incident.alertCount).toBe(7);
+    // Every counted repeat kept its alert, as the full path keeps every alert; refused ones none.
+    expect(await alertTitles(incident.id)).toEqual(['IO again', 'IO again', 'IO again', 'Disk full', 'IO again', 'Disk full', 'Disk full']);
   });
 });

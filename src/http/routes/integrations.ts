@@ -153,10 +153,11 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   const openKeyOf = (monitorId: string, dedupKey: string) => `${monitorId}\n${dedupKey}`;
   const repeats: AtomicWork<PlainRepeat, IncidentRow | null> = (db, items) => absorbRepeats(db, items, clock.now());
   /** The repeat to try absorbRepeats with, if the alert is one: its monitor not paused or grouped, its key its sender's. */
-  const plainRepeatOf = (entry: KeyedMonitor, dedupKey: string, sentKey: string | undefined): PlainRepeat | null => {
+  const plainRepeatOf = (entry: KeyedMonitor, alert: Alert, sentKey: string | undefined): PlainRepeat | null => {
     const { monitor, version } = keys.current(entry);
+    const dedupKey = alert.dedupKey as string;
     if (sentKey !== undefined || monitor.paused === 1 || monitor.grouping !== null || !repeatedKeys.get(openKeyOf(monitor.id, dedupKey))) return null;
-    return { monitorId: monitor.id, version, dedupKey };
+    return { monitorId: monitor.id, version, dedupKey, title: alert.title, details: alert.details };
   };
 
   /** The rules' verdict on a trigger. A fault in them never costs the alert: it is raised as sent. */
@@ -213,7 +214,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       suppression: rules.suppressedBy === undefined ? undefined : { by: 'rule', rule: rules.suppressedBy },
     };
     const renamedFrom = sentKey !== undefined && sentKey !== dedupKey ? sentKey : undefined;
-    const repeat = plainRepeatOf(entry, dedupKey, renamedFrom);
+    const repeat = plainRepeatOf(entry, alert, renamedFrom);
     const absorbed = repeat && (await commits.runAtomic(repeats, repeat));
     if (absorbed) return { dedupKey, incidentId: accepted(entry, 'trigger', { incident: absorbed, created: false }) };
     const outcome = await commits.runMerged(triggers, { entry, alert, event, matched: rules.matched, sentKey: renamedFrom });
