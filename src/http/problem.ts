@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorCatalogue, RetryLaterError, type ErrorCode, type FieldError } from '../core/errors.js';
 import { InUseError, type Reference } from '../core/in-use.js';
-import { isDatabaseUnavailable } from '../store/database-fault.js';
-import { isLockConflict } from '../store/transact.js';
+import { isDatabaseUnavailable, isLockConflict } from '../store/database-fault.js';
 
 /** Seconds a client is asked to wait when the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;

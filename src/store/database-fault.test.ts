@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './database-fault.js';
+import { isDatabaseUnavailable, isLockConflict } from './database-fault.js';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -22,4 +22,10 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable('text')).toBe(false);
   });
+});
+
+describe('isLockConflict', () => {
+  it.each(['40P01', '40001'])('is true for %s', (code) => expect(isLockConflict(withCode(code))).toBe(true));
+  it.each(['23505', '57P01', 'SQLITE_BUSY', '40P02'])('is false for %s', (code) => expect(isLockConflict(withCode(code))).toBe(false));
+  it('is false for errors without a code', () => expect(isLockConflict(new Error('40P01'))).toBe(false));
 });

@@ -17,3 +17,15 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   // pg reports a dropped or timed-out connection with these messages and no code.
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(message);
 }
+
+/**
+ * True when PostgreSQL rolled a transaction back to break a deadlock (40P01) or for a
+ * serialization conflict (40001): nothing of it was written, and running it again
+ * succeeds once the other transaction is through. Writers that lock incidents in the
+ * order their work arrives (page outcomes, the engine) can meet an API call that locks
+ * the same incidents in id order; PostgreSQL then picks one of them as the victim.
+ */
+export function isLockConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}

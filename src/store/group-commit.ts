@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation, type Database } from './database.js';
-import { isDatabaseUnavailable } from './database-fault.js';
+import { isDatabaseUnavailable, isLockConflict } from './database-fault.js';
 import type { DB } from './schema.js';
-import { isLockConflict, transact } from './transact.js';
+import { transact } from './transact.js';
 
 /** Writes that run inside a transaction they are given, and must not open another. */
 export type Work<T> = (trx: Transaction<DB>) => Promise<T>;

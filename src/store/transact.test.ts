@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { DB } from './schema.js';
-import { isLockConflict, transact } from './transact.js';
+import { transact } from './transact.js';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 
@@ -22,12 +22,6 @@ function failingDb(failures: Error[]): { db: Kysely<DB>; runs: () => number } {
   } as unknown as Kysely<DB>;
   return { db, runs: () => runs };
 }
-
-describe('isLockConflict', () => {
-  it.each(['40P01', '40001'])('is true for %s', (code) => expect(isLockConflict(withCode(code))).toBe(true));
-  it.each(['23505', '57P01', 'SQLITE_BUSY', '40P02'])('is false for %s', (code) => expect(isLockConflict(withCode(code))).toBe(false));
-  it('is false for errors without a code', () => expect(isLockConflict(new Error('40P01'))).toBe(false));
-});
 
 describe('transact', () => {
   it('runs a transaction that lost a deadlock or serialization conflict again', async () => {

@@ -1,17 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isLockConflict } from './database-fault.js';
 import type { DB } from './schema.js';
-
-/**
- * True when PostgreSQL rolled a transaction back to break a deadlock (40P01) or for a
- * serialization conflict (40001): nothing of it was written, and running it again
- * succeeds once the other transaction is through. Writers that lock incidents in the
- * order their work arrives (page outcomes, the engine) can meet an API call that locks
- * the same incidents in id order; PostgreSQL then picks one of them as the victim.
- */
-export function isLockConflict(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
-}
 
 /** Times a transaction is run before its conflict is the caller's. */
 const ATTEMPTS = 5;
