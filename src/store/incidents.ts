@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { emptyDetails, type AlertDetails } from '../core/alert/details.js';
 import { AppError } from '../core/errors.js';
 import type { EscalationState, PolicySnapshot } from '../core/escalation/types.js';
@@ -283,7 +283,8 @@ export interface RepeatAlert {
   details: AlertDetails | undefined;
 }
 
-const absorbPlain = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monitorId: string, alerts: number, version: string, now: number) =>
+/** The update that counts repeats, with what the transaction would have checked. */
+const countRepeats = (db: QueryCreator<DB>, dedupKeys: string[], monitorId: string, alerts: number, version: string, now: number) =>
   db
     .updateTable('incidents')
     .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
@@ -293,26 +294,45 @@ const absorbPlain = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], moni
     // XOR, written with what both databases have (SQLite has no XOR operator).
     .where(sql<boolean>`(alert_count | (alert_count + ${alerts})) - (alert_count & (alert_count + ${alerts})) <= alert_count`)
     .where((eb) => eb.selectFrom('integration_key_version').select('version').where('id', '=', sql.lit(1)), '=', version)
-    .returningAll(),
+    .returningAll();
+
+const absorbPlain = preparedPerLength(countRepeats);
+
+/**
+ * countRepeats and the alerts of the incidents it counted, as one PostgreSQL statement.
+ * The alerts travel as arrays, so its text depends on the number of keys only.
+ */
+const countRepeatsKeepingAlerts = preparedPerLength(
+  (db: Kysely<DB>, dedupKeys: string[], monitorId: string, alerts: number, version: string, now: number, ids: string[], keys: string[], titles: string[], details: string[]) => {
+    const kept = sql<{ id: string; dedup_key: string; title: string; details: string }>`unnest(${ids}::text[], ${keys}::text[], ${titles}::text[], ${details}::text[])`.as<'v'>(sql`v(id, dedup_key, title, details)`);
+    return db
+      .with('hit', (w) => countRepeats(w, dedupKeys, monitorId, alerts, version, now))
+      .with('kept', (w) =>
+        w
+          .insertInto('incident_alerts')
+          .columns(['id', 'incident_id', 'at', 'title', 'details'])
+          .expression((eb) => eb.selectFrom('hit').innerJoin(kept, 'v.dedup_key', 'hit.dedup_key').select(['v.id', 'hit.id as incident_id', sql<number>`${now}::bigint`.as('at'), 'v.title', 'v.details']))
+          .returning('incident_alerts.id'),
+      )
+      .selectFrom('hit')
+      .selectAll();
+  },
 );
 
-/** absorbPlain and the alerts of the incidents it counted, as one PostgreSQL statement. */
-async function absorbWithAlerts(db: Kysely<DB>, monitorId: string, version: string, dedupKeys: string[], alertsByKey: Map<string, RepeatAlert[]>, alerts: number, now: number): Promise<IncidentRow[]> {
-  const kept = dedupKeys.flatMap((key) => (alertsByKey.get(key) ?? []).map((a) => sql`(${newId()}, ${key}, ${a.title}, ${JSON.stringify(a.details ?? emptyDetails())})`));
-  const { rows } = await sql<IncidentRow>`
-    with hit as (
-      update incidents set alert_count = alert_count + ${alerts}, updated_at = ${now}
-      where monitor_id = ${monitorId} and dedup_key in (${sql.join(dedupKeys)}) and status <> 'resolved'
-        and (alert_count | (alert_count + ${alerts})) - (alert_count & (alert_count + ${alerts})) <= alert_count
-        and (select version from integration_key_version where id = 1) = ${version}
-      returning *
-    ), kept as (
-      insert into incident_alerts (id, incident_id, at, title, details, dedup_key, resolved_at)
-      select v.id, hit.id, ${now}::bigint, v.title, v.details, null, null
-      from hit join (values ${sql.join(kept)}) as v (id, dedup_key, title, details) on v.dedup_key = hit.dedup_key
-    )
-    select * from hit`.execute(db);
-  return rows;
+function absorbWithAlerts(db: Kysely<DB>, monitorId: string, version: string, dedupKeys: string[], alertsByKey: Map<string, RepeatAlert[]>, alerts: number, now: number): Promise<IncidentRow[]> {
+  const kept = dedupKeys.flatMap((key) => (alertsByKey.get(key) ?? []).map((a) => ({ key, ...a })));
+  return countRepeatsKeepingAlerts(
+    db,
+    dedupKeys,
+    monitorId,
+    alerts,
+    version,
+    now,
+    kept.map(() => newId()),
+    kept.map((a) => a.key),
+    kept.map((a) => a.title),
+    kept.map((a) => JSON.stringify(a.details ?? emptyDetails())),
+  );
 }
 
 /**
