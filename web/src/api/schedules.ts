@@ -6,6 +6,7 @@ import type { Page } from './types';
 export const schedulesKey = ['schedules'] as const;
 export const allOnCallKey = ['on-call'] as const;
 const scheduleKey = (id: string) => [...schedulesKey, id] as const;
+const detailKey = (id: string) => [...scheduleKey(id), 'detail'] as const;
 const pageSize = 50;
 
 /** A layer edit changes who is on call, the timeline and the overrides' layers: refresh all of it. */
@@ -23,7 +24,7 @@ export function useSchedulePages() {
 }
 
 export function useSchedule(id: string) {
-  return useQuery({ queryKey: [...scheduleKey(id), 'detail'], queryFn: () => request<ScheduleDetail>('GET', `/schedules/${id}`) });
+  return useQuery({ queryKey: detailKey(id), queryFn: () => request<ScheduleDetail>('GET', `/schedules/${id}`) });
 }
 
 export function useCreateSchedule() {
@@ -67,7 +68,13 @@ export function useSaveEdit(scheduleId: string) {
           return request<ScheduleDetail>('DELETE', `${base}/layers/${edit.layerId}${forceQuery(force)}`);
       }
     },
-    onSuccess: () => invalidateSchedule(client, scheduleId),
+    // The answer is the schedule as saved: shown at once, so the review closes when the
+    // save is done rather than when every view of the schedule (timeline, gaps ahead,
+    // fairness) has been computed again, which they are meanwhile.
+    onSuccess: (saved) => {
+      client.setQueryData(detailKey(scheduleId), saved);
+      void invalidateSchedule(client, scheduleId);
+    },
   });
 }
 
