@@ -63,6 +63,21 @@ describeEachDatabase('claiming due incidents and pages', (dialect) => {
     expect(retaken.filter((n) => claimedIds.has(n.id)).map((n) => n.attempts)).toEqual(Array(10).fill(2));
   });
 
+  it('takes queued pages and pages whose lease ran out together, earliest first, never more than the limit', async () => {
+    const { db } = t.vigil.database;
+    const pages = await db.selectFrom('notifications').select(['id', 'due_at']).orderBy('due_at').orderBy('id').execute();
+    const runOut = pages.filter((_, i) => i % 2 === 0).map((p) => p.id);
+    await db.updateTable('notifications').set({ status: 'queued', lease_until: null, lease_owner: null }).execute();
+    await db.updateTable('notifications').set({ status: 'sending', lease_until: later - 1, lease_owner: 'node-gone' }).where('id', 'in', runOut).execute();
+    const claimed = await claimDue(db, dialect, 'node-a', later, LEASE_MS, pages.length - 1);
+    expect(claimed).toHaveLength(pages.length - 1);
+    expect(claimed.filter((n) => runOut.includes(n.id)).length).toBeGreaterThan(0);
+    expect(claimed.filter((n) => !runOut.includes(n.id)).length).toBeGreaterThan(0);
+    expect(claimed.map((n) => n.due_at)).toEqual(claimed.map((n) => n.due_at).sort((x, y) => x - y));
+    const [left] = await db.selectFrom('notifications').select(['due_at']).where('lease_owner', 'is distinct from', 'node-a').execute();
+    expect(Number(left?.due_at)).toBe(Math.max(...pages.map((p) => Number(p.due_at))));
+  });
+
   it('hands each due incident to one of two claimers at once, earliest first, up to the limit', async () => {
     const { db } = t.vigil.database;
     const due = await db.selectFrom('incidents').select(['id', 'next_action_at']).where('next_action_at', '<=', later).execute();
