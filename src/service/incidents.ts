@@ -74,8 +74,11 @@ export async function triggerIn(trx: Transaction<DB>, alert: Alert, now: number)
  * monitor's trigger plan (openIncidents). Repeats of a key in the batch count into the
  * incident its first alert opened or found. Folding in is the common case in an alert
  * storm (senders repeat open alerts), so it is tried before the policy is even read.
+ * A key whose first alert here is `presumedNew` is not looked for: if it has an open
+ * incident after all, the unique index on open keys fails the insert, and with it the
+ * transaction (its caller runs it again without the presumption: SeenKeys).
  */
-export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: number): Promise<TriggerResult[]> {
+export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: number, presumedNew: (alert: Alert) => boolean = () => false): Promise<TriggerResult[]> {
   const results: TriggerResult[] = new Array(alerts.length);
   /** Alerts by monitor, then by dedup key; each unkeyed alert stands alone. */
   const byMonitor = new Map<string, Map<string | symbol, number[]>>();
@@ -109,7 +112,9 @@ export async function triggerAllIn(trx: Transaction<DB>, alerts: Alert[], now: n
     const toOpen = new Map(keys);
     // One UPDATE per distinct number of repeats: nearly always just one.
     const byRepeats = new Map<number, string[]>();
-    for (const [key, indexes] of keys) if (typeof key === 'string') byRepeats.set(indexes.length, [...(byRepeats.get(indexes.length) ?? []), key]);
+    for (const [key, indexes] of keys) {
+      if (typeof key === 'string' && !presumedNew(alerts[indexes[0] as number] as Alert)) byRepeats.set(indexes.length, [...(byRepeats.get(indexes.length) ?? []), key]);
+    }
     for (const [repeats, dedupKeys] of byRepeats) {
       for (const incident of await absorbIntoOpenIncidents(trx, monitorId, dedupKeys, repeats, now)) {
         const indexes = keys.get(incident.dedup_key as string) as number[];

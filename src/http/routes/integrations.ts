@@ -17,7 +17,8 @@ import { forgetRuleKey, rememberRuleKeys, ruleKeyOf } from '../../store/event-ru
 import type { IntegrationKeys, KeyedMonitor } from '../../service/integration-keys.js';
 import { groupCommitOf, type AtomicWork, type MergedWork } from '../../store/group-commit.js';
 import { absorbRepeats, type PlainRepeat } from '../../service/plain-repeats.js';
-import { LruMap } from '../../core/lru-map.js';
+import { SeenKeys } from '../../service/seen-keys.js';
+import { isUniqueViolation } from '../../store/database.js';
 import { HEARTBEAT_DEDUP_KEY, heartbeatWindowMs, setHeartbeatDue, type MonitorRow } from '../../store/monitors.js';
 import { addEventsOf, type IncidentRow } from '../../store/incidents.js';
 import type { DB } from '../../store/schema.js';
@@ -115,6 +116,8 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     /** The event as sent, which the monitor's alert grouping reads. */
     event: unknown;
   }
+  /** The keys this node has seen, and which of them absorbed a repeat: two guesses that save statements. */
+  const seenKeys = new SeenKeys();
   /**
    * Trigger events side by side in a batch are written together (triggerAllIn): in a
    * storm a few statements open or fold in all of them. A new incident that rules shaped
@@ -127,7 +130,18 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     const live = events.filter((_, i) => outcomes[i] === null);
     // Grouped by the monitor as this transaction confirmed it: a grouping changed on another node counts at once.
     for (const e of live) e.alert.group = alertGroupOf((await keys.confirm(trx, e.entry)) as MonitorRow, e.event, e.alert);
-    const results = await triggerAllIn(trx, live.map((e) => e.alert), now);
+    // Keys this node has not seen are opened without looking for an open incident first;
+    // one found open after all fails the batch, which runs again write by write (SeenKeys).
+    const guessed = new Set(live.filter(({ alert }) => alert.dedupKey !== null && alert.group === undefined && seenKeys.see(alert.monitorId, alert.dedupKey, now)).map((e) => e.alert));
+    const results = await triggerAllIn(
+      trx,
+      live.map((e) => e.alert),
+      now,
+      (alert) => guessed.has(alert),
+    ).catch((err: unknown) => {
+      if (guessed.size > 0 && isUniqueViolation(err)) seenKeys.guessedWrong(now);
+      throw err;
+    });
     await addEventsOf(
       trx,
       live.flatMap(({ matched }, i) => {
@@ -143,20 +157,12 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     return outcomes.map((outcome) => outcome ?? (results.shift() as TriggerResult));
   };
 
-  /**
-   * Keys whose open incident this node saw absorb a repeat: their next repeats try
-   * absorbRepeats first, which needs no transaction. Only a hint: a key whose incident was
-   * resolved since (or on another node) costs one statement that counts nothing before
-   * the full path.
-   */
-  const repeatedKeys = new LruMap<string, true>(10_000);
-  const openKeyOf = (monitorId: string, dedupKey: string) => `${monitorId}\n${dedupKey}`;
   const repeats: AtomicWork<PlainRepeat, IncidentRow | null> = (db, items) => absorbRepeats(db, items, clock.now());
   /** The repeat to try absorbRepeats with, if the alert is one: its monitor not paused or grouped, its key its sender's. */
   const plainRepeatOf = (entry: KeyedMonitor, alert: Alert, sentKey: string | undefined): PlainRepeat | null => {
     const { monitor, version } = keys.current(entry);
     const dedupKey = alert.dedupKey as string;
-    if (sentKey !== undefined || monitor.paused === 1 || monitor.grouping !== null || !repeatedKeys.get(openKeyOf(monitor.id, dedupKey))) return null;
+    if (sentKey !== undefined || monitor.paused === 1 || monitor.grouping !== null || !seenKeys.hasRepeated(monitor.id, dedupKey)) return null;
     return { monitorId: monitor.id, version, dedupKey, title: alert.title, details: alert.details };
   };
 
@@ -220,7 +226,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     const outcome = await commits.runMerged(triggers, { entry, alert, event, matched: rules.matched, sentKey: renamedFrom });
     // Remembered at its first repeat, not when opened: a storm of new alerts writes nothing
     // here, and that repeat (the count's 2) is one the timeline notes, so the full path's anyway.
-    if (typeof outcome === 'object' && !outcome.created && outcome.incident?.dedup_key === dedupKey && outcome.incident.status !== 'resolved') repeatedKeys.set(openKeyOf(alert.monitorId, dedupKey), true);
+    if (typeof outcome === 'object' && !outcome.created && outcome.incident?.dedup_key === dedupKey && outcome.incident.status !== 'resolved') seenKeys.repeated(alert.monitorId, dedupKey);
     return { dedupKey, incidentId: accepted(entry, 'trigger', outcome) };
   }
 
@@ -241,7 +247,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       if (ruleKey !== undefined && action === 'resolve') await forgetRuleKey(trx, monitorId, sentKey);
       return { incident, created: false };
     });
-    if (action === 'resolve') repeatedKeys.delete(openKeyOf(monitorId, sentKey));
+    if (action === 'resolve') seenKeys.forget(monitorId, sentKey);
     return accepted(entry, action, outcome);
   }
 
