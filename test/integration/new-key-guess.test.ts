@@ -12,17 +12,8 @@ import { useTestApp } from '../support/test-app.js';
  */
 describeEachDatabase('keys a node has not seen', (dialect) => {
   const t = useTestApp(dialect);
-  const { pushed, incidents } = useDemoMonitors(t);
+  const { pushed, incidents, pagerDutyTrigger: trigger } = useDemoMonitors(t);
 
-  const trigger = async (monitor: PushedMonitor, dedupKey: string, summary: string) => {
-    const res = await t.anonymous.post('/api/v1/integrations/pagerduty/v2/enqueue', {
-      routing_key: monitor.key,
-      event_action: 'trigger',
-      dedup_key: dedupKey,
-      payload: { summary, source: 'db-1', severity: 'critical' },
-    });
-    expect(res.status).toBe(202);
-  };
   /** An incident opened as another node would: through the database, behind this node's back. */
   const openedElsewhere = async (monitor: PushedMonitor, dedupKey: string) => {
     const [result] = await transact(t.vigil.database.db, (trx) => triggerAllIn(trx, [{ monitorId: monitor.id, title: `${dedupKey} (other node)`, description: '', dedupKey }], t.vigil.clock.now()));

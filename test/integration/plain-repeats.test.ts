@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { absorbRepeats } from '../../src/service/plain-repeats.js';
 import { monitorsVersionIn } from '../../src/store/monitors.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { useDemoMonitors, type PushedMonitor } from '../support/demo-monitors.js';
+import { useDemoMonitors } from '../support/demo-monitors.js';
 import { useTestApp } from '../support/test-app.js';
 
 /**
@@ -13,17 +13,8 @@ import { useTestApp } from '../support/test-app.js';
  */
 describeEachDatabase('repeats of open alerts', (dialect) => {
   const t = useTestApp(dialect);
-  const { pushed, incidents } = useDemoMonitors(t);
+  const { pushed, incidents, pagerDutyTrigger: trigger } = useDemoMonitors(t);
 
-  const trigger = async (monitor: PushedMonitor, dedupKey: string, summary = 'Disk full') => {
-    const res = await t.anonymous.post('/api/v1/integrations/pagerduty/v2/enqueue', {
-      routing_key: monitor.key,
-      event_action: 'trigger',
-      dedup_key: dedupKey,
-      payload: { summary, source: 'db-1', severity: 'critical' },
-    });
-    expect(res.status).toBe(202);
-  };
   const absorbed = async (incidentId: string) =>
     ((await t.admin.get(`/api/v1/incidents/${incidentId}`)).body.timeline as { kind: string; data: { alertCount: number; title: string } }[])
       .filter((e) => e.kind === 'alert_absorbed')
