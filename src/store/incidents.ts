@@ -235,16 +235,17 @@ export async function absorbIntoOpenIncidents(db: Kysely<DB>, monitorId: string,
   return rows;
 }
 
-// Every batch of an alert storm runs it (prepared.ts).
-const absorbInto = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monitorId: string, alerts: number, now: number) =>
+/** The update counting `alerts` more alerts into the monitor's open incidents with these keys. */
+const countInto = (db: QueryCreator<DB>, dedupKeys: string[], monitorId: string, alerts: number, now: number) =>
   db
     .updateTable('incidents')
     .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
     .where('monitor_id', '=', monitorId)
     .where('dedup_key', 'in', dedupKeys)
-    .where('status', '<>', RESOLVED)
-    .returningAll(),
-);
+    .where('status', '<>', RESOLVED);
+
+// Every batch of an alert storm runs it (prepared.ts).
+const absorbInto = preparedPerLength((db: Kysely<DB>, dedupKeys: string[], monitorId: string, alerts: number, now: number) => countInto(db, dedupKeys, monitorId, alerts, now).returningAll());
 
 /**
  * absorbIntoOpenIncidents for repeats that need nothing written but their count and their
@@ -285,12 +286,7 @@ export interface RepeatAlert {
 
 /** The update that counts repeats, with what the transaction would have checked. */
 const countRepeats = (db: QueryCreator<DB>, dedupKeys: string[], monitorId: string, alerts: number, version: string, now: number) =>
-  db
-    .updateTable('incidents')
-    .set((eb) => ({ alert_count: eb('alert_count', '+', alerts), updated_at: now }))
-    .where('monitor_id', '=', monitorId)
-    .where('dedup_key', 'in', dedupKeys)
-    .where('status', '<>', RESOLVED)
+  countInto(db, dedupKeys, monitorId, alerts, now)
     // XOR, written with what both databases have (SQLite has no XOR operator).
     .where(sql<boolean>`(alert_count | (alert_count + ${alerts})) - (alert_count & (alert_count + ${alerts})) <= alert_count`)
     .where((eb) => eb.selectFrom('integration_key_version').select('version').where('id', '=', sql.lit(1)), '=', version)
@@ -311,8 +307,7 @@ const countRepeatsKeepingAlerts = preparedPerLength(
         w
           .insertInto('incident_alerts')
           .columns(['id', 'incident_id', 'at', 'title', 'details'])
-          .expression((eb) => eb.selectFrom('hit').innerJoin(kept, 'v.dedup_key', 'hit.dedup_key').select(['v.id', 'hit.id as incident_id', sql<number>`${now}::bigint`.as('at'), 'v.title', 'v.details']))
-          .returning('incident_alerts.id'),
+          .expression((eb) => eb.selectFrom('hit').innerJoin(kept, 'v.dedup_key', 'hit.dedup_key').select(['v.id', 'hit.id as incident_id', sql<number>`${now}::bigint`.as('at'), 'v.title', 'v.details'])),
       )
       .selectFrom('hit')
       .selectAll();
