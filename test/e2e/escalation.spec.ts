@@ -110,11 +110,8 @@ test('the target picker at 1440 and 390 px: a chosen schedule counts at once, an
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(step1.getByRole('listitem')).toContainText(['Schedule Platform on-call (whoever is on call)']);
   await expect(step1.getByRole('combobox', { name: 'User' })).toBeVisible();
-  const overflow = await page.evaluate(() => {
-    const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-    return document.documentElement.scrollWidth - innerWidth;
-  });
-  expect(overflow).toBeLessThanOrEqual(0);
+  // Polled: just after the resize the layout may still be settling (CI saw 1 px once).
+  await expect.poll(() => page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await shoot('target-picker-390');
 });
 

@@ -33,7 +33,7 @@ test('the first visit sets up the owner, who lands logged in; setup is closed fr
   await page.screenshot({ path: test.info().outputPath('setup-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(form.getByRole('button', { name: 'Create owner account' })).toBeInViewport({ ratio: 1 });
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await expect.poll(() => page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await page.screenshot({ path: test.info().outputPath('setup-390.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
