@@ -1,6 +1,6 @@
 import { urgencyOfSeverity, type Urgency } from '../escalation/urgency.js';
 import { indexableKey } from '../indexable-key.js';
-import { fieldValue } from './field-value.js';
+import { fieldValue, pathParts } from './field-value.js';
 import type { RuleOutcome } from './types.js';
 
 /** The senders whose events rules run on, each with its own event shape. */
@@ -26,7 +26,20 @@ export const labelKey = (labels: Record<string, string>): string =>
 /** An Alertmanager or Grafana alert's dedup key: its fingerprint, else its label set (a digest when long). */
 export const alertKey = (fingerprint: string | undefined, labels: Record<string, string>): string => fingerprint ?? indexableKey(labelKey(labels));
 
-const text = (event: unknown, path: string): string | undefined => fieldValue(event, path);
+/** A reader of one field as text, its path split once: every event of a storm is read. */
+const reader = (path: string) => {
+  const parts = pathParts(path);
+  return (event: unknown): string | undefined => fieldValue(event, parts);
+};
+const webhook = { title: reader('title'), dedupKey: reader('dedupKey'), urgency: reader('urgency'), severity: reader('severity') };
+const pagerDuty = { summary: reader('payload.summary'), dedupKey: reader('dedup_key'), severity: reader('payload.severity') };
+const alertmanager = {
+  summary: reader('annotations.summary'),
+  alertname: reader('labels.alertname'),
+  fingerprint: reader('fingerprint'),
+  urgency: reader('labels.urgency'),
+  severity: reader('labels.severity'),
+};
 
 /**
  * The alert a trigger event describes, as each sender puts it: the generic webhook's
@@ -36,17 +49,17 @@ const text = (event: unknown, path: string): string | undefined => fieldValue(ev
 export function sentAlert(kind: RuledKind, event: unknown): SentAlert {
   switch (kind) {
     case 'webhook':
-      return { title: text(event, 'title') ?? '', dedupKey: text(event, 'dedupKey'), urgency: urgencyOfSeverity(text(event, 'urgency')) ?? urgencyOfSeverity(text(event, 'severity')) };
+      return { title: webhook.title(event) ?? '', dedupKey: webhook.dedupKey(event), urgency: urgencyOfSeverity(webhook.urgency(event)) ?? urgencyOfSeverity(webhook.severity(event)) };
     case 'pagerduty':
-      return { title: text(event, 'payload.summary') ?? '', dedupKey: text(event, 'dedup_key'), urgency: urgencyOfSeverity(text(event, 'payload.severity')) };
+      return { title: pagerDuty.summary(event) ?? '', dedupKey: pagerDuty.dedupKey(event), urgency: urgencyOfSeverity(pagerDuty.severity(event)) };
     case 'alertmanager':
     case 'grafana': {
       const record = typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : {};
       const labels = typeof record['labels'] === 'object' && record['labels'] !== null ? (record['labels'] as Record<string, string>) : {};
       return {
-        title: text(event, 'annotations.summary') ?? text(event, 'labels.alertname') ?? 'Alert',
-        dedupKey: alertKey(text(event, 'fingerprint'), labels),
-        urgency: urgencyOfSeverity(text(event, 'labels.urgency')) ?? urgencyOfSeverity(text(event, 'labels.severity')),
+        title: alertmanager.summary(event) ?? alertmanager.alertname(event) ?? 'Alert',
+        dedupKey: alertKey(alertmanager.fingerprint(event), labels),
+        urgency: urgencyOfSeverity(alertmanager.urgency(event)) ?? urgencyOfSeverity(alertmanager.severity(event)),
       };
     }
   }
