@@ -37,10 +37,10 @@ export class EventRuleSets {
   constructor(private readonly database: Database) {}
 
   /** The rules for one monitor's events, in the order they run. */
-  async forMonitor(monitorId: string): Promise<CompiledRule[]> {
-    await this.confirmVersion();
-    const [global, own] = await Promise.all([this.list(GLOBAL), this.list(monitorId)]);
-    return global.length === 0 ? own : own.length === 0 ? global : [...global, ...own];
+  forMonitor(monitorId: string): Promise<CompiledRule[]> {
+    // Every event asks: while the version is fresh, one lookup answers it.
+    if (this.isFresh()) return this.rulesOf(monitorId);
+    return this.confirmVersion().then(() => this.rulesOf(monitorId));
   }
 
   /** This node saved a list: its next events compile them afresh. */
@@ -50,23 +50,40 @@ export class EventRuleSets {
     this.checkedAt = -Infinity;
   }
 
-  private list(key: string): Promise<CompiledRule[]> {
-    let list = this.compiled.get(key);
-    if (!list) {
-      list = listEventRules(this.database.db, key === GLOBAL ? null : key).then(compileNamed);
-      // A failed read is not kept: the next event tries again.
-      list.catch(() => this.compiled.delete(key));
-      this.compiled.set(key, list);
+  /** The global list then the monitor's own, kept as one list per monitor. */
+  private rulesOf(monitorId: string): Promise<CompiledRule[]> {
+    let rules = this.compiled.get(monitorId);
+    if (!rules) {
+      rules = Promise.all([this.list(GLOBAL), this.list(monitorId)]).then(([global, own]) => (global.length === 0 ? own : own.length === 0 ? global : [...global, ...own]));
+      this.keep(monitorId, rules);
     }
+    return rules;
+  }
+
+  /** A list as saved, read and compiled; the global one is kept for every monitor's list to use. */
+  private list(key: string): Promise<CompiledRule[]> {
+    const kept = key === GLOBAL ? this.compiled.get(GLOBAL) : undefined;
+    if (kept) return kept;
+    const list = listEventRules(this.database.db, key === GLOBAL ? null : key).then(compileNamed);
+    if (key === GLOBAL) this.keep(GLOBAL, list);
     return list;
   }
 
-  private async confirmVersion(): Promise<void> {
+  private keep(key: string, list: Promise<CompiledRule[]>): void {
+    // A failed read is not kept: the next event tries again.
+    list.catch(() => this.compiled.delete(key));
+    this.compiled.set(key, list);
+  }
+
+  private isFresh(): boolean {
     // Wall time, not the (possibly frozen) test clock: this bounds staleness in real time.
-    const now = performance.now();
-    if (this.version && now - this.checkedAt < RULES_STALE_MS) return;
+    return this.version !== null && performance.now() - this.checkedAt < RULES_STALE_MS;
+  }
+
+  private async confirmVersion(): Promise<void> {
+    if (this.isFresh()) return;
     const previous = this.version;
-    this.checkedAt = now;
+    this.checkedAt = performance.now();
     const current = eventRulesVersion(this.database.db);
     this.version = current;
     try {

@@ -1,6 +1,6 @@
 import { insertChangeEvent } from '../../store/change-events.js';
 import { evaluateRules } from '../../core/event-rules/evaluate-rules.js';
-import { alertKey, isRuledKind, labelKey, ruledAlert, sentAlert, type RuledAlert, type RuledKind } from '../../core/event-rules/sent-alert.js';
+import { alertKey, isRuledKind, labelKey, ruledAlert, sentAlert, type RuledAlert, type RuledKind, type SentAlert } from '../../core/event-rules/sent-alert.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
@@ -167,8 +167,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
   };
 
   /** The rules' verdict on a trigger. A fault in them never costs the alert: it is raised as sent. */
-  const ruled = async (monitor: MonitorRow, kind: RuledKind, event: unknown): Promise<RuledAlert> => {
-    const sent = sentAlert(kind, event);
+  const ruled = async (monitor: MonitorRow, sent: SentAlert, event: unknown): Promise<RuledAlert> => {
     try {
       return ruledAlert(sent, evaluateRules(await ruleSets.forMonitor(monitor.id), event));
     } catch (error) {
@@ -201,8 +200,9 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
     details: AlertDetails,
     newKey: () => string,
   ): Promise<{ dedupKey: string; incidentId: string | null }> {
-    const rules = await ruled(entry.monitor, kind, event);
-    const sentKey = sentAlert(kind, event).dedupKey;
+    const sent = sentAlert(kind, event);
+    const rules = await ruled(entry.monitor, sent, event);
+    const sentKey = sent.dedupKey;
     const dedupKey = rules.dedupKey || newKey();
     if (rules.dropped) {
       onIngest(entry.monitor.kind, 'dropped');
@@ -214,7 +214,7 @@ export function integrationRoutes(api: Api, { database, clock, wakeEngine, onIng
       description,
       dedupKey,
       details,
-      urgency: sentAlert(kind, event).urgency,
+      urgency: sent.urgency,
       ruleUrgency: rules.urgency,
       policyId: rules.policyId,
       suppression: rules.suppressedBy === undefined ? undefined : { by: 'rule', rule: rules.suppressedBy },
