@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { chunksOf } from './chunks.js';
 import type { Dialect } from './database.js';
 import { newId } from './ids.js';
@@ -103,10 +103,15 @@ export async function claimDue(db: Kysely<DB>, dialect: Dialect, owner: string, 
   });
 }
 
+/** The two kinds of due page: queued and due, or being sent under a lease that ran out. */
+type DueKind = (eb: ExpressionBuilder<DB, 'notifications'>, now: number) => Expression<SqlBool>;
+const queuedDue: DueKind = (eb, now) => eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', now)]);
+const leaseLapsed: DueKind = (eb, now) => eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]);
+
 const due = (db: Kysely<DB>, now: number, limit: number) =>
   db
     .selectFrom('notifications')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)])]))
+    .where((eb) => eb.or([queuedDue(eb, now), leaseLapsed(eb, now)]))
     .orderBy('due_at')
     .limit(limit);
 const sending = (db: Kysely<DB>, leaseUntil: number, owner: string) => db.updateTable('notifications').set(claimed(leaseUntil, owner));
@@ -126,12 +131,19 @@ type DueRow = Pick<NotificationsTable, 'id' | 'due_at'>;
  * what is locked and not claimed is free again when the statement ends.
  */
 export const postgresClaim = (db: Kysely<DB>, now: number, leaseUntil: number, owner: string, limit: number) => {
-  const oldestFirst = (status: 'queued' | 'sending', due: 'due_at' | 'lease_until') =>
-    db.selectFrom('notifications').select(['id', 'due_at']).where('status', '=', status).where(due, due === 'due_at' ? '<=' : '<', now).orderBy('due_at').limit(limit).forUpdate().skipLocked();
+  const oldestFirst = (kind: DueKind) =>
+    db
+      .selectFrom('notifications')
+      .select(['id', 'due_at'])
+      .where((eb) => kind(eb, now))
+      .orderBy('due_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
   const found = db.withTables<{ queued: DueRow; lapsed: DueRow }>();
   return db
-    .with('queued', () => oldestFirst('queued', 'due_at'))
-    .with('lapsed', () => oldestFirst('sending', 'lease_until'))
+    .with('queued', () => oldestFirst(queuedDue))
+    .with('lapsed', () => oldestFirst(leaseLapsed))
     .updateTable('notifications')
     .set(claimed(leaseUntil, owner))
     .where(claimedOnce(found.selectFrom(found.selectFrom('queued').select(['id', 'due_at']).unionAll(found.selectFrom('lapsed').select(['id', 'due_at'])).orderBy('due_at').limit(limit).as('due')).select('id')))
