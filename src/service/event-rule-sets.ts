@@ -52,27 +52,24 @@ export class EventRuleSets {
 
   /** The global list then the monitor's own, kept as one list per monitor. */
   private rulesOf(monitorId: string): Promise<CompiledRule[]> {
-    let rules = this.compiled.get(monitorId);
-    if (!rules) {
-      rules = Promise.all([this.list(GLOBAL), this.list(monitorId)]).then(([global, own]) => (global.length === 0 ? own : own.length === 0 ? global : [...global, ...own]));
-      this.keep(monitorId, rules);
-    }
-    return rules;
-  }
-
-  /** A list as saved, read and compiled; the global one is kept for every monitor's list to use. */
-  private list(key: string): Promise<CompiledRule[]> {
-    const kept = key === GLOBAL ? this.compiled.get(GLOBAL) : undefined;
+    const kept = this.compiled.get(monitorId);
     if (kept) return kept;
-    const list = listEventRules(this.database.db, key === GLOBAL ? null : key).then(compileNamed);
-    if (key === GLOBAL) this.keep(GLOBAL, list);
-    return list;
+    const rules = Promise.all([this.compiled.get(GLOBAL) ?? this.keep(GLOBAL, this.read(null)), this.read(monitorId)]).then(([global, own]) =>
+      global.length === 0 ? own : own.length === 0 ? global : [...global, ...own],
+    );
+    return this.keep(monitorId, rules);
   }
 
-  private keep(key: string, list: Promise<CompiledRule[]>): void {
+  /** A list as saved (the global one for null), compiled. */
+  private read(monitorId: string | null): Promise<CompiledRule[]> {
+    return listEventRules(this.database.db, monitorId).then(compileNamed);
+  }
+
+  private keep(key: string, list: Promise<CompiledRule[]>): Promise<CompiledRule[]> {
     // A failed read is not kept: the next event tries again.
     list.catch(() => this.compiled.delete(key));
     this.compiled.set(key, list);
+    return list;
   }
 
   private isFresh(): boolean {
